@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ErrorBody, type ModuleDeps, type ModuleManifest } from '@linli/core';
+import { pendingMigrations } from '@linli/db';
+import ajvFormats from 'ajv-formats';
+import Fastify from 'fastify';
+import { installErrorHandler } from './error-handler.ts';
+import { modules as defaultModules } from './modules.ts';
+
+export interface BuildAppOptions {
+  deps: ModuleDeps;
+  modules?: ModuleManifest[];
+  logger?: boolean | object;
+  /** Requests per minute per client address on the API (login has its own, stricter limit). */
+  rateLimitPerMinute?: number;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const defaultWebDist = path.resolve(here, '../../web/dist');
+
+export async function buildApp(options: BuildAppOptions) {
+  const { deps } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: {
+      customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false, useDefaults: true },
+      plugins: [ajvFormats.default ?? ajvFormats],
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.decorateRequest('ctx', null);
+  installErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design writes its styles at run time (CSS-in-JS); scripts stay same-origin only.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: deps.config.secureCookies,
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10 } });
+  await app.register(rateLimit, {
+    global: true,
+    max: options.rateLimitPerMinute ?? 600,
+    timeWindow: '1 minute',
+    allowList: (req) => !req.url.startsWith('/api/'),
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      error: { code: 'rate_limited', message: `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s` },
+    }),
+  });
+  app.addSchema(ErrorBody);
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Linli 邻里 API',
+        version: '1.0.0',
+        description: 'Community co-governance platform: organisation, governance and service networks.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'linli_session' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      const pending = await pendingMigrations(deps.database);
+      if (pending > 0) return reply.status(503).send({ status: 'migrating', pendingMigrations: pending });
+      return { status: 'ready', driver: deps.database.driver };
+    } catch (err) {
+      return reply.status(503).send({ status: 'database unreachable', message: (err as Error).message });
+    }
+  });
+
+  const modules = options.modules ?? defaultModules;
+  for (const mod of modules) {
+    if (mod.routes) await app.register(async (scoped) => mod.routes?.(scoped, deps), { prefix: '/api/v1' });
+    if (mod.rootRoutes) await app.register(async (scoped) => mod.rootRoutes?.(scoped, deps));
+  }
+
+  const webDist = deps.config.webDist ?? defaultWebDist;
+  const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url;
+    if (!hasWeb || url.startsWith('/api/') || url.startsWith('/open311/') || request.method !== 'GET') {
+      return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${url.split('?')[0]}` } });
+    }
+    // The web app routes on the client: every other GET gets index.html.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  return app;
+}
+
+export type LinliApp = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,4 @@
+import type { ModuleManifest } from '@linli/core';
+
+/** The modules the server loads, in order. Each folder under modules/ exports one manifest. */
+export const modules: ModuleManifest[] = [];

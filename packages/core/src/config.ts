@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { defaultPasswordPolicy, type PasswordPolicy } from './password.ts';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  /** Session idle timeout and absolute lifetime, in minutes. */
+  sessionIdleMinutes: number;
+  sessionAbsoluteMinutes: number;
+  lockout: { maxFailures: number; minutes: number };
+  passwordPolicy: PasswordPolicy;
+  /** Secure cookies (HTTPS). Off by default so the embedded demo works on http://localhost. */
+  secureCookies: boolean;
+  webDist?: string;
+  logLevel: string;
+}
+
+function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  return {
+    port: intEnv(env, 'PORT', 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    sessionIdleMinutes: intEnv(env, 'SESSION_IDLE_MINUTES', 30),
+    sessionAbsoluteMinutes: intEnv(env, 'SESSION_ABSOLUTE_MINUTES', 12 * 60),
+    lockout: { maxFailures: intEnv(env, 'LOCKOUT_MAX_FAILURES', 5), minutes: intEnv(env, 'LOCKOUT_MINUTES', 15) },
+    passwordPolicy: {
+      minLength: intEnv(env, 'PASSWORD_MIN_LENGTH', defaultPasswordPolicy.minLength),
+      minClasses: intEnv(env, 'PASSWORD_MIN_CLASSES', defaultPasswordPolicy.minClasses),
+      maxAgeDays: intEnv(env, 'PASSWORD_MAX_AGE_DAYS', defaultPasswordPolicy.maxAgeDays),
+    },
+    secureCookies: env.SECURE_COOKIES === 'true',
+    webDist: env.WEB_DIST,
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,55 @@
+import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+import { AppError } from './app-error.ts';
+
+const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number, opts: object) => Promise<Buffer>;
+
+// scrypt (RFC 7914) from Node's crypto: memory-hard, no native add-on to install. N = 2^15, r = 8.
+const N = 32768;
+const r = 8;
+const p = 1;
+const KEYLEN = 32;
+const maxmem = 64 * 1024 * 1024;
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const hash = await scrypt(password, salt, KEYLEN, { N, r, p, maxmem });
+  return `scrypt$${N}$${r}$${p}$${salt.toString('base64')}$${hash.toString('base64')}`;
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
+  const [, n, rr, pp, saltB64, hashB64] = parts as [string, string, string, string, string, string];
+  const expected = Buffer.from(hashB64, 'base64');
+  const actual = await scrypt(password, Buffer.from(saltB64, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(rr),
+    p: Number(pp),
+    maxmem,
+  });
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+export interface PasswordPolicy {
+  minLength: number;
+  /** Of: lower case, upper case, digits, other characters. */
+  minClasses: number;
+  maxAgeDays: number;
+}
+
+export const defaultPasswordPolicy: PasswordPolicy = { minLength: 8, minClasses: 3, maxAgeDays: 90 };
+
+export function checkPasswordPolicy(password: string, policy: PasswordPolicy, username?: string): void {
+  const problems: string[] = [];
+  if (password.length < policy.minLength) problems.push(`at least ${policy.minLength} characters`);
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
+  if (classes < policy.minClasses) problems.push(`at least ${policy.minClasses} of: lower case, upper case, digits, symbols`);
+  if (username && password.toLowerCase().includes(username.toLowerCase())) problems.push('must not contain the user name');
+  if (problems.length) {
+    throw AppError.invalid(
+      problems.map((reason) => ({ field: 'password', reason })),
+      'The password does not meet the password policy',
+    );
+  }
+}

@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { ltree } from '@electric-sql/pglite/contrib/ltree';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
+
+/** Drizzle database or transaction: commands take this and never care which driver is behind it. */
+// biome-ignore lint/suspicious/noExplicitAny: both drivers' HKTs must fit one type
+export type Db = PgDatabase<PgQueryResultHKT, any>;
+
+export type Driver = 'pglite' | 'postgres';
+
+export interface Database {
+  readonly db: Db;
+  readonly driver: Driver;
+  /** Runs a multi-statement SQL script (migrations, fixtures); no parameters. */
+  exec(script: string): Promise<void>;
+  /** Plain parameterised query returning rows, for tools that sit below Drizzle. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs fn on one dedicated connection (session-level locks, migrations). */
+  withConnection<T>(fn: (conn: Connection) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** The PGlite instance in embedded mode (tests dump and load it), undefined on PostgreSQL. */
+  readonly pglite?: PGlite;
+}
+
+export interface Connection {
+  exec(script: string): Promise<void>;
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface DatabaseOptions {
+  /** postgres://… — when set, node-postgres is used. */
+  url?: string;
+  /** Embedded mode: directory of the PGlite data ('memory://' for a throwaway database). */
+  dataDir?: string;
+  /** Embedded mode: start from a dumped data directory (test template). */
+  loadDataDir?: Blob;
+  /** node-postgres pool size. */
+  poolSize?: number;
+}
+
+// One parsing rule for both drivers: counts (int8) and numeric arrive as JS numbers, so a KPI
+// computed on PGlite and on PostgreSQL compares equal. int8 values beyond 2^53 do not occur in our
+// schema (sequences per tenant, counts), and the parser refuses them instead of rounding silently.
+function parseInt8(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new Error(`bigint ${value} exceeds the safe integer range`);
+  return n;
+}
+const parseNumeric = (value: string): number => Number(value);
+
+pg.types.setTypeParser(pg.types.builtins.INT8, parseInt8);
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, parseNumeric);
+
+export const pgliteExtensions = { ltree, pg_trgm };
+
+export async function createDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.url) return createPostgres(options.url, options.poolSize ?? 10);
+  return createPglite(options);
+}
+
+async function createPostgres(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // Fail fast with a readable message rather than on the first request.
+  const client = await pool.connect().catch((err: Error) => {
+    throw new Error(`cannot connect to PostgreSQL at ${redactUrl(url)}: ${err.message}`);
+  });
+  client.release();
+  const db = drizzlePg(pool) as unknown as Db;
+  return {
+    db,
+    driver: 'postgres',
+    async exec(script) {
+      await pool.query(script);
+    },
+    async query<T>(text: string, params: unknown[] = []) {
+      return (await pool.query(text, params)).rows as T[];
+    },
+    async withConnection(fn) {
+      const conn = await pool.connect();
+      try {
+        return await fn({
+          async exec(script) {
+            await conn.query(script);
+          },
+          async query<T>(text: string, params: unknown[] = []) {
+            return (await conn.query(text, params)).rows as T[];
+          },
+        });
+      } finally {
+        conn.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+async function createPglite(options: DatabaseOptions): Promise<Database> {
+  const dataDir = options.dataDir ?? 'memory://';
+  let lock: DataDirLock | undefined;
+  if (!dataDir.startsWith('memory://')) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    lock = acquireDataDirLock(dataDir);
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create({
+      dataDir: dataDir.startsWith('memory://') ? undefined : path.join(dataDir, 'pgdata'),
+      loadDataDir: options.loadDataDir,
+      extensions: pgliteExtensions,
+      parsers: { [pgliteTypes.INT8]: parseInt8, [pgliteTypes.NUMERIC]: parseNumeric },
+    });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+  const db = drizzlePglite(client) as unknown as Db;
+  const conn: Connection = {
+    async exec(script) {
+      await client.exec(script);
+    },
+    async query<T>(text: string, params: unknown[] = []) {
+      return (await client.query<T>(text, params)).rows;
+    },
+  };
+  return {
+    db,
+    driver: 'pglite',
+    pglite: client,
+    ...conn,
+    withConnection: (fn) => fn(conn),
+    async close() {
+      await client.close();
+      lock?.release();
+    },
+  };
+}
+
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@');
+}

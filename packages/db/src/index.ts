@@ -1,0 +1,4 @@
+export * from './database.ts';
+export * from './ltree.ts';
+export * from './migrate.ts';
+export * from './rows.ts';
