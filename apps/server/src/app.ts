@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ErrorBody, type ModuleDeps, type ModuleManifest } from '@linli/core';
+import { AppError, ErrorBody, type ModuleDeps, type ModuleManifest } from '@linli/core';
 import { pendingMigrations } from '@linli/db';
 import ajvFormats from 'ajv-formats';
 import Fastify from 'fastify';
@@ -20,8 +20,6 @@ export interface BuildAppOptions {
   deps: ModuleDeps;
   modules?: ModuleManifest[];
   logger?: boolean | object;
-  /** Requests per minute per client address on the API (login has its own, stricter limit). */
-  rateLimitPerMinute?: number;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -59,13 +57,13 @@ export async function buildApp(options: BuildAppOptions) {
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10 } });
   await app.register(rateLimit, {
     global: true,
-    max: options.rateLimitPerMinute ?? 600,
+    max: deps.config.rateLimit.apiPerMinute,
     timeWindow: '1 minute',
     allowList: (req) => !req.url.startsWith('/api/'),
-    errorResponseBuilder: (_req, ctx) => ({
-      statusCode: 429,
-      error: { code: 'rate_limited', message: `Too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s` },
-    }),
+    errorResponseBuilder: (_req, ctx) => {
+      const retryAfterSeconds = Math.max(1, Math.ceil(ctx.ttl / 1000));
+      return new AppError('rate_limited', `Too many requests; retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
+    },
   });
   app.addSchema(ErrorBody);
 
@@ -95,6 +93,7 @@ export async function buildApp(options: BuildAppOptions) {
   });
 
   const modules = options.modules ?? defaultModules;
+  for (const mod of modules) await mod.setup?.(app, deps);
   for (const mod of modules) {
     if (mod.routes) await app.register(async (scoped) => mod.routes?.(scoped, deps), { prefix: '/api/v1' });
     if (mod.rootRoutes) await app.register(async (scoped) => mod.rootRoutes?.(scoped, deps));

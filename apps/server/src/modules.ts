@@ -1,4 +1,5 @@
+import { accountsModule } from '@linli/accounts';
 import type { ModuleManifest } from '@linli/core';
 
 /** The modules the server loads, in order. Each folder under modules/ exports one manifest. */
-export const modules: ModuleManifest[] = [];
+export const modules: ModuleManifest[] = [accountsModule];

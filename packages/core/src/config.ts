@@ -10,6 +10,8 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   sessionAbsoluteMinutes: number;
   lockout: { maxFailures: number; minutes: number };
+  /** Requests per minute and client address: all API calls, and login attempts. */
+  rateLimit: { apiPerMinute: number; loginPerMinute: number };
   passwordPolicy: PasswordPolicy;
   /** Secure cookies (HTTPS). Off by default so the embedded demo works on http://localhost. */
   secureCookies: boolean;
@@ -33,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     sessionIdleMinutes: intEnv(env, 'SESSION_IDLE_MINUTES', 30),
     sessionAbsoluteMinutes: intEnv(env, 'SESSION_ABSOLUTE_MINUTES', 12 * 60),
+    rateLimit: { apiPerMinute: intEnv(env, 'RATE_LIMIT_PER_MINUTE', 600), loginPerMinute: intEnv(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20) },
     lockout: { maxFailures: intEnv(env, 'LOCKOUT_MAX_FAILURES', 5), minutes: intEnv(env, 'LOCKOUT_MINUTES', 15) },
     passwordPolicy: {
       minLength: intEnv(env, 'PASSWORD_MIN_LENGTH', defaultPasswordPolicy.minLength),

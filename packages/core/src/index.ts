@@ -2,6 +2,7 @@ export * from './app-error.ts';
 export * from './audit.ts';
 export * from './config.ts';
 export * from './context.ts';
+export * from './excel.ts';
 export * from './http.ts';
 export * from './ids.ts';
 export * from './module.ts';

@@ -19,6 +19,8 @@ export interface ModuleManifest {
   name: string;
   /** One line: what the module is for. */
   description: string;
+  /** Runs once on the root instance before any module's routes: hooks that apply to every request. */
+  setup?: (app: FastifyInstance, deps: ModuleDeps) => Promise<void> | void;
   routes?: (app: FastifyInstance, deps: ModuleDeps) => Promise<void> | void;
   /** Extra routes outside /api/v1 (e.g. /open311). */
   rootRoutes?: (app: FastifyInstance, deps: ModuleDeps) => Promise<void> | void;

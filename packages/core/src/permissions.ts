@@ -81,6 +81,7 @@ export interface Grant {
   /** ltree path of the granted node. */
   path: string;
   nodeName?: string;
+  nodeKind?: string;
 }
 
 export interface Actor {

@@ -1,0 +1,65 @@
+import { type AppConfig, AppError, type RequestContext } from '@linli/core';
+import type { Db } from '@linli/db';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { accountRepository } from './account.repository.ts';
+import { isPasswordExpired } from './commands/login.ts';
+import { sessionRepository } from './session.repository.ts';
+import { CSRF_HEADER, hashToken, SESSION_COOKIE } from './tokens.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: { tokenHash: string; csrfToken: string; passwordExpired: boolean; tenantName: string } | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** What a user whose password has expired may still do. */
+const EXPIRED_PASSWORD_ALLOWED = new Set(['/api/v1/auth/me', '/api/v1/auth/password', '/api/v1/auth/logout']);
+
+/**
+ * Resolves the session cookie into request.ctx (actor with grants) before every API handler.
+ * Enforces the idle and absolute timeouts, revocation, disabled accounts, CSRF on state-changing
+ * requests (the x-csrf-token header must equal the session's token) and password expiry.
+ */
+export function installAuthentication(app: FastifyInstance, db: Db, config: AppConfig): void {
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies?.[SESSION_COOKIE];
+    if (!token) return;
+    const tokenHash = hashToken(token);
+    const session = await sessionRepository.find(db, tokenHash);
+    if (!session || session.revoked_at || session.status !== 'active') return;
+    const now = Date.now();
+    if (new Date(session.expires_at).getTime() <= now) return;
+    if (new Date(session.last_seen_at).getTime() + config.sessionIdleMinutes * 60_000 <= now) {
+      await sessionRepository.revoke(db, tokenHash);
+      return;
+    }
+    const path = request.url.split('?')[0] ?? '';
+    if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrf_token) {
+      throw new AppError('forbidden', 'Missing or wrong CSRF token (x-csrf-token header)');
+    }
+    const passwordExpired = isPasswordExpired(session, config);
+    if (passwordExpired && !EXPIRED_PASSWORD_ALLOWED.has(path)) {
+      throw new AppError('password_expired', 'Your password has expired; please change it');
+    }
+    await sessionRepository.touch(db, tokenHash);
+    const grants = await accountRepository.grantsOf(db, session.tenant_id, session.account_id);
+    request.session = { tokenHash, csrfToken: session.csrf_token, passwordExpired, tenantName: session.tenant_name };
+    request.ctx = {
+      actor: {
+        accountId: session.account_id,
+        username: session.username,
+        displayName: session.display_name,
+        tenantId: session.tenant_id,
+        grants,
+      },
+      clientIp: request.ip ?? null,
+    } satisfies RequestContext;
+  });
+}
+
+export function clientOf(request: FastifyRequest): { clientIp: string | null; userAgent: string | null } {
+  return { clientIp: request.ip ?? null, userAgent: (request.headers['user-agent'] as string | undefined)?.slice(0, 300) ?? null };
+}

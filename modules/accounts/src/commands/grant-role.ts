@@ -1,0 +1,41 @@
+import { AppError, auditEntry, inScope, newId, type RequestContext, type Role, recordAudit, requireAbility } from '@linli/core';
+import { type Db, one } from '@linli/db';
+import { sql } from 'drizzle-orm';
+
+/** Roles only the county-wide security admin may hand out (separation of duties). */
+const COUNTY_ONLY: Role[] = ['system_admin', 'security_admin', 'audit_admin', 'county_staff'];
+
+/**
+ * Grants a role on a territory node. The node must lie inside the granting security admin's own
+ * scope, and the account must belong to the same tenant; both are checked in SQL.
+ */
+export async function grantRoleIn(tx: Db, ctx: RequestContext, input: { accountId: string; role: Role; nodeId: string }): Promise<string> {
+  const scope = requireAbility(ctx.actor, 'account.manage');
+  const node = await one<{ kind: string; path: string }>(
+    tx,
+    sql`SELECT n.kind, n.path::text AS path FROM territory_node n
+        WHERE n.tenant_id = ${ctx.actor.tenantId} AND n.id = ${input.nodeId} AND ${inScope(sql`n.path`, scope)}`,
+  );
+  if (!node) throw AppError.notFound('territory node', input.nodeId);
+  if (COUNTY_ONLY.includes(input.role) && node.kind !== 'county') {
+    throw AppError.invalid([{ field: 'nodeId', reason: `role ${input.role} is granted on the county only` }]);
+  }
+  const account = await one<{ id: string }>(
+    tx,
+    sql`SELECT id FROM account WHERE id = ${input.accountId} AND tenant_id = ${ctx.actor.tenantId}`,
+  );
+  if (!account) throw AppError.notFound('account', input.accountId);
+  if (input.accountId === ctx.actor.accountId) throw AppError.forbidden('You cannot change your own roles');
+  const id = newId();
+  await tx.execute(sql`INSERT INTO role_grant (tenant_id, id, account_id, role, node_id, granted_by)
+    VALUES (${ctx.actor.tenantId}, ${id}, ${input.accountId}, ${input.role}, ${input.nodeId}, ${ctx.actor.accountId})`);
+  await recordAudit(
+    tx,
+    auditEntry(ctx, 'account.grant', { type: 'account', id: input.accountId }, { role: input.role, nodeId: input.nodeId }),
+  );
+  return id;
+}
+
+export function grantRole(db: Db, ctx: RequestContext, input: { accountId: string; role: Role; nodeId: string }): Promise<string> {
+  return db.transaction((tx) => grantRoleIn(tx, ctx, input));
+}

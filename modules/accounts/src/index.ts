@@ -1,0 +1,3 @@
+export { accountRepository } from './account.repository.ts';
+export { accountsModule } from './module.ts';
+export { CSRF_HEADER, hashToken, SESSION_COOKIE } from './tokens.ts';

@@ -1,0 +1,304 @@
+import {
+  type App,
+  AppError,
+  abilitiesOf,
+  attachmentHeader,
+  buildWorkbook,
+  decodeCursor,
+  encodeCursor,
+  inScope,
+  type ModuleDeps,
+  requireAbility,
+  requireContext,
+  roleAbilities,
+  roleLabels,
+  roles,
+  XLSX_TYPE,
+} from '@linli/core';
+import { sql } from 'drizzle-orm';
+import { type Static, Type } from 'typebox';
+import { type AccountRow, accountRepository } from './account.repository.ts';
+import { clientOf } from './authenticate.ts';
+import { changePassword } from './commands/change-password.ts';
+import { createAccount } from './commands/create-account.ts';
+import { grantRole } from './commands/grant-role.ts';
+import { login } from './commands/login.ts';
+import { logout } from './commands/logout.ts';
+import { resetPassword, unlockAccount, updateAccount } from './commands/manage-account.ts';
+import { revokeGrant } from './commands/revoke-grant.ts';
+import {
+  AccountIdParams,
+  AccountListQuery,
+  AccountView,
+  ChangePasswordBody,
+  CreateAccountBody,
+  GrantBody,
+  GrantIdParams,
+  LoginBody,
+  LoginView,
+  MeView,
+  PasswordBody,
+  UpdateAccountBody,
+} from './contract.ts';
+import { SESSION_COOKIE } from './tokens.ts';
+
+const errors = { 400: { $ref: 'ErrorBody#' }, 401: { $ref: 'ErrorBody#' }, 403: { $ref: 'ErrorBody#' }, 404: { $ref: 'ErrorBody#' } };
+
+function accountView(a: AccountRow & { grants?: unknown }) {
+  return {
+    id: a.id,
+    username: a.username,
+    displayName: a.display_name,
+    status: a.status,
+    lockedUntil: a.locked_until && new Date(a.locked_until) > new Date() ? new Date(a.locked_until).toISOString() : null,
+    lastLoginAt: a.last_login_at ? new Date(a.last_login_at).toISOString() : null,
+    mustChangePassword: a.must_change_password,
+    grants: (a.grants ?? []) as { id: string; role: string; nodeId: string; path: string }[],
+  };
+}
+
+export async function accountRoutes(app: App, deps: ModuleDeps): Promise<void> {
+  const { db, config } = deps;
+
+  app.post(
+    '/auth/login',
+    {
+      schema: { tags: ['auth'], summary: 'Sign in', body: LoginBody, response: { 200: LoginView, ...errors, 429: { $ref: 'ErrorBody#' } } },
+      config: { rateLimit: { max: config.rateLimit.loginPerMinute, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const result = await login(db, config, { ...request.body, ...clientOf(request) });
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: config.secureCookies,
+        maxAge: config.sessionAbsoluteMinutes * 60,
+      });
+      const account = await accountRepository.findById(db, result.accountId);
+      const tenant = await db.execute(sql`SELECT name FROM tenant WHERE tenant_id = ${account!.tenant_id}`);
+      return {
+        user: {
+          id: account!.id,
+          username: account!.username,
+          displayName: account!.display_name,
+          tenantId: account!.tenant_id,
+          tenantName: ((tenant as unknown as { rows: { name: string }[] }).rows[0]?.name ?? '') as string,
+        },
+        csrfToken: result.csrfToken,
+        passwordExpired: result.passwordExpired,
+      };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    { schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null(), ...errors } } },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      await logout(db, ctx, request.session!.tokenHash);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    { schema: { tags: ['auth'], summary: 'The signed-in user, roles, scope and abilities', response: { 200: MeView, ...errors } } },
+    async (request) => {
+      const ctx = requireContext(request);
+      const s = request.session!;
+      return {
+        user: {
+          id: ctx.actor.accountId,
+          username: ctx.actor.username,
+          displayName: ctx.actor.displayName,
+          tenantId: ctx.actor.tenantId,
+          tenantName: s.tenantName,
+        },
+        grants: ctx.actor.grants,
+        abilities: abilitiesOf(ctx.actor),
+        passwordExpired: s.passwordExpired,
+        csrfToken: s.csrfToken,
+        idleTimeoutMinutes: config.sessionIdleMinutes,
+      };
+    },
+  );
+
+  app.post(
+    '/auth/password',
+    { schema: { tags: ['auth'], summary: 'Change my password', body: ChangePasswordBody, response: { 204: Type.Null(), ...errors } } },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      await changePassword(db, config, ctx, { ...request.body, currentTokenHash: request.session!.tokenHash });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get('/roles', { schema: { tags: ['accounts'], summary: 'Roles and their abilities' } }, async (request) => {
+    requireContext(request);
+    return roles.map((role) => ({ role, ...roleLabels[role], abilities: roleAbilities[role] }));
+  });
+
+  async function listAccounts(
+    request: { query: Static<typeof AccountListQuery>; ctx: import('@linli/core').RequestContext | null },
+    limit: number,
+  ) {
+    const ctx = requireContext(request as never);
+    const scope = requireAbility(ctx.actor, 'account.read');
+    const after = decodeCursor<string>(request.query.cursor);
+    const list = await accountRepository.list(db, {
+      tenantId: ctx.actor.tenantId,
+      scopeFilter: inScope(sql`n.path`, scope),
+      q: request.query.q,
+      role: request.query.role,
+      status: request.query.status,
+      after,
+      limit: limit + 1,
+    });
+    return { items: list.slice(0, limit).map(accountView), more: list.length > limit };
+  }
+
+  app.get(
+    '/accounts',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Accounts in my scope',
+        querystring: AccountListQuery,
+        response: { 200: Type.Object({ items: Type.Array(AccountView), nextCursor: Type.Union([Type.String(), Type.Null()]) }), ...errors },
+      },
+    },
+    async (request) => {
+      const limit = request.query.limit ?? 50;
+      const { items, more } = await listAccounts(request, limit);
+      return { items, nextCursor: more ? encodeCursor(items.at(-1)!.username) : null };
+    },
+  );
+
+  app.get(
+    '/accounts/export.xlsx',
+    { schema: { tags: ['accounts'], summary: 'Export accounts to Excel', querystring: AccountListQuery } },
+    async (request, reply) => {
+      const { items } = await listAccounts(request, 10_000);
+      const buffer = await buildWorkbook(
+        'accounts',
+        [
+          { header: '用户名 Username', key: 'username', value: (a) => a.username },
+          { header: '姓名 Name', key: 'displayName', value: (a) => a.displayName },
+          { header: '状态 Status', key: 'status', value: (a) => a.status },
+          {
+            header: '角色 Roles',
+            key: 'roles',
+            width: 60,
+            value: (a) => a.grants.map((g) => `${g.role}@${(g as { nodeName?: string }).nodeName ?? g.nodeId}`).join('; '),
+          },
+          { header: '最近登录 Last login', key: 'lastLoginAt', width: 24, value: (a) => a.lastLoginAt },
+        ],
+        items,
+      );
+      return reply.header('content-type', XLSX_TYPE).header('content-disposition', attachmentHeader('accounts.xlsx')).send(buffer);
+    },
+  );
+
+  app.post(
+    '/accounts',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Create an account',
+        body: CreateAccountBody,
+        response: { 201: AccountView, ...errors, 409: { $ref: 'ErrorBody#' } },
+      },
+    },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      requireAbility(ctx.actor, 'account.manage');
+      const id = await createAccount(db, config, ctx, request.body);
+      const list = await accountRepository.list(db, {
+        tenantId: ctx.actor.tenantId,
+        scopeFilter: sql`true`,
+        q: request.body.username,
+        limit: 1,
+      });
+      if (!list[0]) throw AppError.notFound('account', id);
+      return reply.status(201).send(accountView(list[0]));
+    },
+  );
+
+  app.patch(
+    '/accounts/:id',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Rename, disable or enable an account',
+        params: AccountIdParams,
+        body: UpdateAccountBody,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await updateAccount(db, requireContext(request), request.params.id, request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/accounts/:id/unlock',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Unlock after failed logins',
+        params: AccountIdParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await unlockAccount(db, requireContext(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/accounts/:id/reset-password',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Set a temporary password',
+        params: AccountIdParams,
+        body: PasswordBody,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await resetPassword(db, config, requireContext(request), request.params.id, request.body.password);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/accounts/:id/grants',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Grant a role on a territory node',
+        params: AccountIdParams,
+        body: GrantBody,
+        response: { 201: Type.Object({ id: Type.String() }), ...errors, 409: { $ref: 'ErrorBody#' } },
+      },
+    },
+    async (request, reply) => {
+      const id = await grantRole(db, requireContext(request), { accountId: request.params.id, ...request.body });
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.delete(
+    '/accounts/:id/grants/:grantId',
+    { schema: { tags: ['accounts'], summary: 'Revoke a role grant', params: GrantIdParams, response: { 204: Type.Null(), ...errors } } },
+    async (request, reply) => {
+      await revokeGrant(db, requireContext(request), { accountId: request.params.id, grantId: request.params.grantId });
+      return reply.status(204).send(null);
+    },
+  );
+}

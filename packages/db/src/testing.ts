@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { createDatabase, type Database } from './database.ts';
+import { migrate } from './migrate.ts';
+
+/**
+ * Test databases. A test run migrates ONE template (global setup) and every test file gets a copy:
+ * on PGlite a data directory loaded from the dumped template (~1.5 s instead of ~6 s of initdb);
+ * on PostgreSQL `CREATE DATABASE … TEMPLATE`, dropped again on close. LINLI_TEST_DB picks the
+ * driver (pglite | postgres); TEST_DATABASE_URL points at the server (default 127.0.0.1:5432).
+ */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const pgliteTemplateFile = path.join(root, '.tmp', 'pglite-template.tar');
+export const postgresTemplateName = 'linli_test_template';
+
+export function testDriver(): 'pglite' | 'postgres' {
+  return process.env.LINLI_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+}
+
+export function testServerUrl(database = 'postgres'): string {
+  const base = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const url = new URL(base);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** Global setup: build the migrated template once per run. */
+export async function prepareTemplate(driver = testDriver()): Promise<void> {
+  if (driver === 'pglite') {
+    const database = await createDatabase({ dataDir: 'memory://' });
+    await migrate(database);
+    const blob = await database.pglite!.dumpDataDir('none');
+    fs.mkdirSync(path.dirname(pgliteTemplateFile), { recursive: true });
+    fs.writeFileSync(pgliteTemplateFile, Buffer.from(await blob.arrayBuffer()));
+    await database.close();
+    return;
+  }
+  const admin = new pg.Client({ connectionString: testServerUrl() });
+  await admin.connect().catch((err: Error) => {
+    throw new Error(
+      `PostgreSQL is not reachable at ${testServerUrl()} (${err.message}). Start it (see README, "Tests") or set TEST_DATABASE_URL.`,
+    );
+  });
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${postgresTemplateName} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${postgresTemplateName}`);
+  } finally {
+    await admin.end();
+  }
+  const database = await createDatabase({ url: testServerUrl(postgresTemplateName), poolSize: 1 });
+  await migrate(database);
+  await database.close();
+}
+
+let counter = 0;
+
+/** A migrated, empty database of its own for one test file (or one test). Close it when done. */
+export async function createTestDatabase(): Promise<Database> {
+  if (testDriver() === 'pglite') {
+    if (!fs.existsSync(pgliteTemplateFile)) await prepareTemplate('pglite');
+    const blob = new Blob([fs.readFileSync(pgliteTemplateFile)]);
+    return createDatabase({ dataDir: 'memory://', loadDataDir: blob });
+  }
+  const name = `linli_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  const admin = new pg.Client({ connectionString: testServerUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${postgresTemplateName}`);
+  } finally {
+    await admin.end();
+  }
+  const database = await createDatabase({ url: testServerUrl(name), poolSize: 4 });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: testServerUrl() });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => dropper.end());
+    },
+  };
+}

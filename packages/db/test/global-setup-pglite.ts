@@ -1,0 +1,5 @@
+import { prepareTemplate } from '../src/testing.ts';
+
+export default async function setup(): Promise<void> {
+  await prepareTemplate('pglite');
+}

@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+
+const unitAndService = ['packages/**/*.test.ts', 'modules/**/*.test.ts', 'apps/server/**/*.test.ts', 'bench/**/*.test.ts'];
+
+// Every database test runs twice: on embedded PGlite and on a real PostgreSQL server.
+export default defineConfig({
+  test: {
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'pglite',
+          include: unitAndService,
+          env: { LINLI_TEST_DB: 'pglite' },
+          globalSetup: ['packages/db/test/global-setup-pglite.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: unitAndService,
+          env: { LINLI_TEST_DB: 'postgres' },
+          globalSetup: ['packages/db/test/global-setup-postgres.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], maxWorkers: 1, testTimeout: 120_000 },
+      },
+    ],
+  },
+});
