@@ -1,0 +1,70 @@
+import {
+  AppError,
+  auditEntry,
+  can,
+  emitEvents,
+  newId,
+  type PersonalDataCipher,
+  type RequestContext,
+  recordAudit,
+  scopePaths,
+} from '@linli/core';
+import type { Db } from '@linli/db';
+import type { CreateResidentBody, Resident } from '../contract.ts';
+import { ResidentRepository } from '../resident.repository.ts';
+import { factsFromIdNumber, normaliseTags, residentFieldErrors } from '../resident-rules.ts';
+
+/** Registers a resident in a household; phone and ID number are stored only encrypted, hashed and masked. */
+export async function createResident(
+  tx: Db,
+  cipher: PersonalDataCipher,
+  ctx: RequestContext,
+  input: CreateResidentBody,
+): Promise<Resident> {
+  const tenantId = ctx.actor.tenantId;
+  const residents = new ResidentRepository(tx);
+  const errors = residentFieldErrors(input);
+  const household = await residents.findNode(tenantId, input.householdId);
+  if (!household || household.kind !== 'household') errors.push({ field: 'householdId', reason: 'is not a household' });
+  if (errors.length > 0 || !household) throw AppError.invalid(errors);
+  if (!can(ctx.actor, 'people.write', household.path)) throw AppError.forbidden('Permission people.write is required for this household');
+
+  const phone = cipher.protect(input.phone, 'phone');
+  const idNumber = cipher.protect(input.idNumber, 'id_number');
+  if (idNumber.hash && (await residents.idNumberTaken(tenantId, idNumber.hash))) {
+    throw AppError.conflict('A resident with this ID number is already registered', { field: 'idNumber' });
+  }
+  const fromId = input.idNumber ? factsFromIdNumber(input.idNumber) : undefined;
+  const id = newId();
+  await residents.insert({
+    tenantId,
+    id,
+    householdId: household.id,
+    name: input.name.trim(),
+    gender: input.gender ?? fromId?.gender ?? null,
+    birthDate: input.birthDate ?? fromId?.birthDate ?? null,
+    relation: input.relation ?? null,
+    phoneEnc: phone.enc,
+    phoneHash: phone.hash,
+    phoneMasked: phone.masked,
+    idNumberEnc: idNumber.enc,
+    idNumberHash: idNumber.hash,
+    idNumberMasked: idNumber.masked,
+    tags: normaliseTags(input.tags),
+    isPartyMember: input.isPartyMember ?? false,
+    note: input.note ?? null,
+  });
+  // The audit names the fields given, never their values.
+  const fields = Object.keys(input).filter((k) => input[k as keyof CreateResidentBody] !== undefined);
+  await recordAudit(tx, auditEntry(ctx, 'people.resident.create', { type: 'resident', id }, { householdId: household.id, fields }));
+  await emitEvents(tx, {
+    tenantId,
+    type: 'resident.created',
+    aggregateType: 'resident',
+    aggregateId: id,
+    payload: { householdId: household.id },
+  });
+  const created = await residents.findById(tenantId, id, scopePaths(ctx.actor, 'people.write'));
+  if (!created) throw new Error('created resident not readable');
+  return created;
+}

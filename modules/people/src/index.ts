@@ -1,0 +1,4 @@
+export * from './contract.ts';
+export { LeaderRepository } from './leader.repository.ts';
+export { peopleModule } from './module.ts';
+export { ResidentRepository } from './resident.repository.ts';
