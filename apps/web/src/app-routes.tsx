@@ -1,0 +1,88 @@
+import { Flex, Result, Spin } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { useCurrentUser } from './api/current-user.tsx';
+import type { Ability } from './api/types.ts';
+import { AppLayout } from './components/app-layout.tsx';
+import { LoginPage } from './features/auth/login-page.tsx';
+import { HomePage } from './features/home-page.tsx';
+
+// Pages load on demand: a grid worker on a phone does not download the audit viewer or echarts.
+const TerritoryPage = lazy(() => import('./features/territory/territory-page.tsx'));
+const CompoundPage = lazy(() => import('./features/territory/compound-page.tsx'));
+const ImportPage = lazy(() => import('./features/territory/import-page.tsx'));
+const ResidentsPage = lazy(() => import('./features/people/residents-page.tsx'));
+const PartyPage = lazy(() => import('./features/party/party-page.tsx'));
+const GridsPage = lazy(() => import('./features/grids/grids-page.tsx'));
+const AccountsPage = lazy(() => import('./features/accounts/accounts-page.tsx'));
+const AuditPage = lazy(() => import('./features/audit/audit-page.tsx'));
+const MobileApp = lazy(() => import('./mobile/mobile-app.tsx'));
+
+function Loading() {
+  return (
+    <Flex justify="center" style={{ padding: 48 }}>
+      <Spin />
+    </Flex>
+  );
+}
+
+/** Signed-in users only; an expired password goes back to the login page's change-password form. */
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { me } = useCurrentUser();
+  const location = useLocation();
+  if (me === undefined) return <Loading />;
+  if (me === null || me.passwordExpired) {
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  }
+  return <>{children}</>;
+}
+
+function RequireAbility({ ability, page }: { ability: Ability; page: ReactNode }) {
+  const { can } = useCurrentUser();
+  const { t } = useTranslation();
+  if (!can(ability)) return <Result status="403" title="403" subTitle={t('common.noPermission')} />;
+  return <Suspense fallback={<Loading />}>{page}</Suspense>;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return <Result status="404" title="404" subTitle={t('errors.pageNotFound')} />;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/m/*"
+        element={
+          <RequireAuth>
+            <Suspense fallback={<Loading />}>
+              <MobileApp />
+            </Suspense>
+          </RequireAuth>
+        }
+      />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<HomePage />} />
+        <Route path="territory" element={<RequireAbility ability="territory.read" page={<TerritoryPage />} />} />
+        <Route path="territory/:nodeId" element={<RequireAbility ability="territory.read" page={<TerritoryPage />} />} />
+        <Route path="compounds/:id" element={<RequireAbility ability="territory.read" page={<CompoundPage />} />} />
+        <Route path="import" element={<RequireAbility ability="territory.import" page={<ImportPage />} />} />
+        <Route path="residents" element={<RequireAbility ability="people.read" page={<ResidentsPage />} />} />
+        <Route path="party" element={<RequireAbility ability="party.read" page={<PartyPage />} />} />
+        <Route path="grids" element={<RequireAbility ability="grid.read" page={<GridsPage />} />} />
+        <Route path="accounts" element={<RequireAbility ability="account.read" page={<AccountsPage />} />} />
+        <Route path="audit" element={<RequireAbility ability="audit.read" page={<AuditPage />} />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,334 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api, itemsOf, type Query } from '../../api/client.ts';
+import { useCan } from '../../api/current-user.tsx';
+import type { Account, Grant, RoleInfo } from '../../api/types.ts';
+import { CursorTable, useCursorList } from '../../components/cursor-list.tsx';
+import { TerritorySelect } from '../../components/territory-select.tsx';
+import { accountStatusLabel, roleLabel } from '../../i18n/labels.ts';
+
+function useRoles(): RoleInfo[] {
+  const [roles, setRoles] = useState<RoleInfo[]>([]);
+  useEffect(() => {
+    api
+      .get<RoleInfo[] | { items: RoleInfo[] }>('/roles')
+      .then((r) => setRoles(itemsOf(r)))
+      .catch(() => setRoles([]));
+  }, []);
+  return roles;
+}
+
+function useRoleName() {
+  const { i18n } = useTranslation();
+  return (role: RoleInfo) => (i18n.language === 'en-US' ? role.en : role.zh) || roleLabel(role.role);
+}
+
+const statusColor: Record<string, string> = { active: 'green', disabled: 'default', locked: 'orange' };
+
+function applyFieldErrors(form: ReturnType<typeof Form.useForm>[0], e: unknown): boolean {
+  if (e instanceof ApiError && e.detailList.some((d) => typeof d.field === 'string')) {
+    form.setFields(
+      e.detailList.filter((d) => typeof d.field === 'string').map((d) => ({ name: String(d.field), errors: [String(d.reason)] })),
+    );
+    return true;
+  }
+  return false;
+}
+
+function CreateAccountModal({
+  open,
+  roles,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  roles: RoleInfo[];
+  onClose: () => void;
+  onCreated: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const roleName = useRoleName();
+  const [form] = Form.useForm();
+  const [saving, setSaving] = useState(false);
+  const onOk = async () => {
+    const v = (await form.validateFields()) as { username: string; displayName: string; password: string; role?: string; nodeId?: string };
+    setSaving(true);
+    try {
+      await api.post('/accounts', {
+        username: v.username,
+        displayName: v.displayName,
+        password: v.password,
+        grants: v.role && v.nodeId ? [{ role: v.role, nodeId: v.nodeId }] : [],
+      });
+      message.success(t('common.saved'));
+      form.resetFields();
+      onCreated();
+      onClose();
+    } catch (e) {
+      if (!applyFieldErrors(form, e)) message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal open={open} title={t('accounts.create')} onOk={onOk} onCancel={onClose} confirmLoading={saving} destroyOnHidden>
+      <Form form={form} layout="vertical" data-testid="create-account-form">
+        <Form.Item name="username" label={t('accounts.username')} rules={[{ required: true, message: t('common.required') }]}>
+          <Input autoComplete="off" data-testid="account-username" />
+        </Form.Item>
+        <Form.Item name="displayName" label={t('accounts.displayName')} rules={[{ required: true, message: t('common.required') }]}>
+          <Input data-testid="account-display-name" />
+        </Form.Item>
+        <Form.Item name="password" label={t('accounts.initialPassword')} rules={[{ required: true, message: t('common.required') }]}>
+          <Input.Password autoComplete="new-password" data-testid="account-password" />
+        </Form.Item>
+        <Form.Item name="role" label={t('accounts.role')}>
+          <Select allowClear options={roles.map((r) => ({ value: r.role, label: roleName(r) }))} data-testid="account-role" />
+        </Form.Item>
+        <Form.Item name="nodeId" label={t('accounts.node')}>
+          <TerritorySelect testId="account-node" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function GrantModal({
+  account,
+  roles,
+  onClose,
+  onGranted,
+}: {
+  account: Account | null;
+  roles: RoleInfo[];
+  onClose: () => void;
+  onGranted: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const roleName = useRoleName();
+  const [form] = Form.useForm();
+  const [saving, setSaving] = useState(false);
+  const onOk = async () => {
+    if (!account) return;
+    const v = (await form.validateFields()) as { role: string; nodeId: string };
+    setSaving(true);
+    try {
+      await api.post(`/accounts/${account.id}/grants`, v);
+      message.success(t('common.saved'));
+      form.resetFields();
+      onGranted();
+      onClose();
+    } catch (e) {
+      if (!applyFieldErrors(form, e)) message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal
+      open={account !== null}
+      title={`${t('accounts.grant')} · ${account?.displayName ?? ''}`}
+      onOk={onOk}
+      onCancel={onClose}
+      confirmLoading={saving}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" data-testid="grant-form">
+        <Form.Item name="role" label={t('accounts.role')} rules={[{ required: true, message: t('common.required') }]}>
+          <Select
+            data-testid="grant-role"
+            options={roles.map((r) => ({ value: r.role, label: roleName(r) }))}
+            optionRender={(o) => {
+              const r = roles.find((x) => x.role === o.value);
+              return (
+                <div>
+                  {o.label}
+                  {r && (
+                    <div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {r.abilities.join(', ')}
+                      </Typography.Text>
+                    </div>
+                  )}
+                </div>
+              );
+            }}
+          />
+        </Form.Item>
+        <Form.Item name="nodeId" label={t('accounts.node')} rules={[{ required: true, message: t('common.required') }]}>
+          <TerritorySelect testId="grant-node" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export default function AccountsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const can = useCan();
+  const manage = can('account.manage');
+  const roles = useRoles();
+  const roleName = useRoleName();
+  const [q, setQ] = useState('');
+  const [role, setRole] = useState<string | undefined>();
+  const [status, setStatus] = useState<string | undefined>();
+  const [creating, setCreating] = useState(false);
+  const [granting, setGranting] = useState<Account | null>(null);
+  const filters: Query = { q, role, status };
+  const list = useCursorList<Account>('/accounts', filters);
+
+  const act = async (run: () => Promise<unknown>) => {
+    try {
+      await run();
+      message.success(t('common.saved'));
+      list.reload();
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const labelOf = (r: string) => {
+    const info = roles.find((x) => x.role === r);
+    return info ? roleName(info) : roleLabel(r);
+  };
+
+  const columns: ColumnsType<Account> = [
+    { key: 'username', title: t('accounts.username'), dataIndex: 'username', sorter: true, fixed: 'left' },
+    { key: 'displayName', title: t('accounts.displayName'), dataIndex: 'displayName', sorter: true },
+    {
+      key: 'status',
+      title: t('accounts.status'),
+      dataIndex: 'status',
+      render: (s: string, a) => (
+        <Space size={4}>
+          <Tag color={statusColor[s]}>{accountStatusLabel(s)}</Tag>
+          {a.lockedUntil && dayjs(a.lockedUntil).isAfter(dayjs()) && (
+            <Tag color="orange">
+              {t('accounts.lockedUntil')} {dayjs(a.lockedUntil).format('MM-DD HH:mm')}
+            </Tag>
+          )}
+        </Space>
+      ),
+    },
+    {
+      key: 'lastLoginAt',
+      title: t('accounts.lastLoginAt'),
+      dataIndex: 'lastLoginAt',
+      sorter: true,
+      render: (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—'),
+    },
+    {
+      key: 'grants',
+      title: t('accounts.grants'),
+      dataIndex: 'grants',
+      render: (grants: Grant[], a) => (
+        <Space size={[4, 4]} wrap>
+          {grants.map((g) =>
+            manage ? (
+              <Popconfirm
+                key={g.id}
+                title={t('accounts.revokeConfirm')}
+                onConfirm={() => act(() => api.delete(`/accounts/${a.id}/grants/${g.id}`))}
+              >
+                <Tag color="red" closable onClose={(e) => e.preventDefault()} data-testid={`grant-${g.id}`}>
+                  {labelOf(g.role)} · {g.nodeName}
+                </Tag>
+              </Popconfirm>
+            ) : (
+              <Tag key={g.id} color="red">
+                {labelOf(g.role)} · {g.nodeName}
+              </Tag>
+            ),
+          )}
+        </Space>
+      ),
+    },
+    ...(manage
+      ? [
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            render: (_: unknown, a: Account) => (
+              <Space size={4} wrap>
+                <Button size="small" onClick={() => setGranting(a)} data-testid={`grant-role-${a.id}`}>
+                  {t('accounts.grant')}
+                </Button>
+                {(a.status === 'locked' || (a.lockedUntil && dayjs(a.lockedUntil).isAfter(dayjs()))) && (
+                  <Button size="small" onClick={() => act(() => api.post(`/accounts/${a.id}/unlock`))} data-testid={`unlock-${a.id}`}>
+                    {t('accounts.unlock')}
+                  </Button>
+                )}
+                {a.status === 'disabled' ? (
+                  <Button size="small" onClick={() => act(() => api.patch(`/accounts/${a.id}`, { status: 'active' }))}>
+                    {t('accounts.enable')}
+                  </Button>
+                ) : (
+                  <Popconfirm
+                    title={t('accounts.disableConfirm')}
+                    onConfirm={() => act(() => api.patch(`/accounts/${a.id}`, { status: 'disabled' }))}
+                  >
+                    <Button size="small" danger data-testid={`disable-${a.id}`}>
+                      {t('accounts.disable')}
+                    </Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <Card
+      title={t('accounts.title')}
+      extra={
+        manage && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-account">
+            {t('accounts.create')}
+          </Button>
+        )
+      }
+    >
+      <CursorTable<Account>
+        testId="accounts-table"
+        list={list}
+        columns={columns}
+        rowKey="id"
+        exportPath="/accounts"
+        exportQuery={filters}
+        exportName="accounts.xlsx"
+        toolbar={
+          <>
+            <Input.Search allowClear placeholder={t('accounts.query')} onSearch={setQ} style={{ width: 200 }} data-testid="accounts-q" />
+            <Select
+              allowClear
+              placeholder={t('accounts.role')}
+              value={role}
+              onChange={setRole}
+              style={{ width: 180 }}
+              options={roles.map((r) => ({ value: r.role, label: roleName(r) }))}
+            />
+            <Select
+              allowClear
+              placeholder={t('accounts.status')}
+              value={status}
+              onChange={setStatus}
+              style={{ width: 120 }}
+              options={['active', 'disabled', 'locked'].map((s) => ({ value: s, label: accountStatusLabel(s) }))}
+            />
+          </>
+        }
+      />
+      <CreateAccountModal open={creating} roles={roles} onClose={() => setCreating(false)} onCreated={list.reload} />
+      <GrantModal account={granting} roles={roles} onClose={() => setGranting(null)} onGranted={list.reload} />
+    </Card>
+  );
+}

@@ -1,0 +1,194 @@
+import { Badge, Card, Col, Descriptions, Empty, Progress, Row, Space, Spin, Table, Tag, Tree, Typography } from 'antd';
+import type { DataNode, EventDataNode } from 'antd/es/tree';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, itemsOf } from '../../api/client.ts';
+import type { Coverage, Page, PartyOrg } from '../../api/types.ts';
+import { GaugeChart } from '../../components/charts.tsx';
+import { TerritorySelect } from '../../components/territory-select.tsx';
+import { partyKindLabel } from '../../i18n/labels.ts';
+
+interface OrgItem extends DataNode {
+  key: string;
+  org: PartyOrg;
+  children?: OrgItem[];
+}
+
+const toItem = (org: PartyOrg): OrgItem => ({ key: org.id, org, isLeaf: org.childCount === 0 });
+
+function setChildren(items: OrgItem[], key: string, children: OrgItem[]): OrgItem[] {
+  return items.map((i) =>
+    i.key === key ? { ...i, children } : i.children ? { ...i, children: setChildren(i.children, key, children) } : i,
+  );
+}
+
+async function orgs(parentId?: string): Promise<PartyOrg[]> {
+  return itemsOf(await api.get<Page<PartyOrg> | PartyOrg[]>('/party/orgs', { parentId, limit: 500 }));
+}
+
+function OrgTree({ onSelect }: { onSelect: (org: PartyOrg) => void }) {
+  const [items, setItems] = useState<OrgItem[] | null>(null);
+  useEffect(() => {
+    orgs()
+      .then((list) => setItems(list.map(toItem)))
+      .catch(() => setItems([]));
+  }, []);
+  const loadData = async (node: EventDataNode<OrgItem>) => {
+    if (node.children?.length) return;
+    const list = await orgs(String(node.key));
+    setItems((prev) => setChildren(prev ?? [], String(node.key), list.map(toItem)));
+  };
+  if (items === null) return <Spin />;
+  if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  return (
+    <Tree<OrgItem>
+      data-testid="party-tree"
+      treeData={items}
+      loadData={loadData}
+      blockNode
+      onSelect={(_k, info) => onSelect(info.node.org)}
+      titleRender={(item) => (
+        <span data-testid={`party-node-${item.org.id}`} data-kind={item.org.kind}>
+          <Tag color="red" style={{ marginInlineEnd: 4 }}>
+            {partyKindLabel(item.org.kind)}
+          </Tag>
+          {item.org.name} <Badge count={item.org.memberCount} overflowCount={99999} color="#faad14" size="small" />
+        </span>
+      )}
+    />
+  );
+}
+
+const pct = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : 0);
+
+function CoverageReport() {
+  const { t } = useTranslation();
+  const [nodeId, setNodeId] = useState<string | undefined>();
+  const [coverage, setCoverage] = useState<Coverage | null>(null);
+  const [loading, setLoading] = useState(false);
+
+  useEffect(() => {
+    setLoading(true);
+    api
+      .get<Coverage>('/party/coverage', { nodeId })
+      .then(setCoverage)
+      .catch(() => setCoverage(null))
+      .finally(() => setLoading(false));
+  }, [nodeId]);
+
+  const branch = coverage ? pct(coverage.compoundsWithBranch, coverage.compounds) : 0;
+  const group = coverage ? pct(coverage.buildingsWithGroup, coverage.buildings) : 0;
+
+  return (
+    <Card
+      title={t('party.coverage')}
+      size="small"
+      data-testid="party-coverage"
+      extra={
+        <Space>
+          <Typography.Text type="secondary">{t('party.scope')}</Typography.Text>
+          <TerritorySelect value={nodeId} onChange={(v) => setNodeId(v)} deepestKind="compound" testId="coverage-scope" />
+        </Space>
+      }
+    >
+      {loading && !coverage ? (
+        <Spin />
+      ) : !coverage ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      ) : (
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} md={12}>
+              <GaugeChart value={branch} name={t('party.branchCoverage')} testId="gauge-branch" />
+              <Progress percent={Math.round(branch)} strokeColor="#c8161d" />
+              <Typography.Text type="secondary" data-testid="coverage-branch-text">
+                {coverage.compoundsWithBranch} / {coverage.compounds} {t('counts.compounds')}
+              </Typography.Text>
+            </Col>
+            <Col xs={24} md={12}>
+              <GaugeChart value={group} name={t('party.groupCoverage')} testId="gauge-group" />
+              <Progress percent={Math.round(group)} strokeColor="#c8161d" />
+              <Typography.Text type="secondary" data-testid="coverage-group-text">
+                {coverage.buildingsWithGroup} / {coverage.buildings} {t('counts.buildings')}
+              </Typography.Text>
+            </Col>
+          </Row>
+          <Row gutter={[16, 16]}>
+            <Col xs={24} lg={12}>
+              <Typography.Title level={5}>{t('party.compoundsWithoutBranch')}</Typography.Title>
+              <Table
+                data-testid="compounds-without-branch"
+                size="small"
+                rowKey="id"
+                dataSource={coverage.compoundsWithoutBranch}
+                pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                locale={{ emptyText: t('party.fullCoverage') }}
+                columns={[
+                  {
+                    key: 'name',
+                    title: t('common.name'),
+                    dataIndex: 'name',
+                    sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
+                    render: (name: string, r) => <Link to={`/compounds/${r.id}`}>{name}</Link>,
+                  },
+                  { key: 'communityName', title: t('party.communityName'), dataIndex: 'communityName' },
+                ]}
+              />
+            </Col>
+            <Col xs={24} lg={12}>
+              <Typography.Title level={5}>{t('party.buildingsWithoutGroup')}</Typography.Title>
+              <Table
+                data-testid="buildings-without-group"
+                size="small"
+                rowKey="id"
+                dataSource={coverage.buildingsWithoutGroup}
+                pagination={{ pageSize: 10, hideOnSinglePage: true }}
+                locale={{ emptyText: t('party.fullCoverage') }}
+                columns={[
+                  { key: 'name', title: t('common.name'), dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
+                  { key: 'compoundName', title: t('party.compoundName'), dataIndex: 'compoundName' },
+                ]}
+              />
+            </Col>
+          </Row>
+        </Space>
+      )}
+    </Card>
+  );
+}
+
+export default function PartyPage() {
+  const { t } = useTranslation();
+  const [selected, setSelected] = useState<PartyOrg | null>(null);
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} lg={9}>
+        <Card title={t('party.tree')} size="small" styles={{ body: { maxHeight: '70vh', overflow: 'auto' } }}>
+          <OrgTree onSelect={setSelected} />
+        </Card>
+        {selected && (
+          <Card size="small" style={{ marginTop: 16 }} title={selected.name} data-testid="party-org-detail">
+            <Descriptions
+              size="small"
+              column={1}
+              items={[
+                { key: 'kind', label: t('common.kind'), children: partyKindLabel(selected.kind) },
+                { key: 'secretary', label: t('party.secretary'), children: selected.secretaryName ?? '—' },
+                { key: 'members', label: t('party.memberCount'), children: selected.memberCount },
+                {
+                  key: 'node',
+                  label: t('party.node'),
+                  children: selected.nodeId ? <Link to={`/territory/${selected.nodeId}`}>{selected.nodeName}</Link> : '—',
+                },
+              ]}
+            />
+          </Card>
+        )}
+      </Col>
+      <Col xs={24} lg={15}>
+        <CoverageReport />
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,113 @@
+import { EyeOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Input, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, type Query } from '../../api/client.ts';
+import { useCan } from '../../api/current-user.tsx';
+import type { Resident } from '../../api/types.ts';
+import { CursorTable, useCursorList } from '../../components/cursor-list.tsx';
+import { genderLabel } from '../../i18n/labels.ts';
+
+function RevealButton({ resident }: { resident: Resident }) {
+  const { t } = useTranslation();
+  const { modal, message } = App.useApp();
+  const [loading, setLoading] = useState(false);
+  const reveal = async () => {
+    setLoading(true);
+    try {
+      const data = await api.post<{ phone: string | null; idNumber: string | null }>(`/people/residents/${resident.id}/reveal`);
+      modal.info({
+        title: `${t('people.revealTitle')} · ${resident.name}`,
+        content: (
+          <div data-testid="reveal-result">
+            <Descriptions
+              column={1}
+              size="small"
+              items={[
+                { key: 'phone', label: t('people.phone'), children: data.phone ?? '—' },
+                { key: 'id', label: t('people.idNumber'), children: data.idNumber ?? '—' },
+              ]}
+            />
+            <Typography.Text type="secondary">{t('people.revealAudited')}</Typography.Text>
+          </div>
+        ),
+      });
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setLoading(false);
+    }
+  };
+  return (
+    <Button size="small" icon={<EyeOutlined />} loading={loading} onClick={reveal} data-testid={`reveal-${resident.id}`}>
+      {t('people.reveal')}
+    </Button>
+  );
+}
+
+/** Residents with masked phone and ID number; 'reveal' only for people.pii (the server checks the household's territory). */
+export function ResidentsTable({ nodeId, toolbarExtra }: { nodeId?: string; toolbarExtra?: React.ReactNode }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const [q, setQ] = useState('');
+  const [tag, setTag] = useState('');
+  const filters: Query = { nodeId, q, tag };
+  const list = useCursorList<Resident>('/people/residents', filters, 50);
+
+  const columns: ColumnsType<Resident> = [
+    { key: 'name', title: t('people.name'), dataIndex: 'name', sorter: true, fixed: 'left' },
+    { key: 'gender', title: t('people.gender'), dataIndex: 'gender', render: (g: string | null) => genderLabel(g) },
+    { key: 'birthDate', title: t('people.birthDate'), dataIndex: 'birthDate', sorter: true },
+    { key: 'relation', title: t('people.relation'), dataIndex: 'relation' },
+    {
+      key: 'household',
+      title: t('people.household'),
+      dataIndex: 'householdPath',
+      render: (p: string[] | undefined) => (p ?? []).join(' / '),
+    },
+    {
+      key: 'phone',
+      title: t('people.phone'),
+      dataIndex: 'phone',
+      render: (v: string | null) => <span data-testid="masked-phone">{v ?? '—'}</span>,
+    },
+    { key: 'idNumber', title: t('people.idNumber'), dataIndex: 'idNumber' },
+    {
+      key: 'tags',
+      title: t('people.tags'),
+      dataIndex: 'tags',
+      render: (tags: string[] | undefined, r) => (
+        <>
+          {r.isPartyMember && <Tag color="red">{t('people.isPartyMember')}</Tag>}
+          {(tags ?? []).map((x) => (
+            <Tag key={x}>{x}</Tag>
+          ))}
+        </>
+      ),
+    },
+    ...(can('people.pii')
+      ? [{ key: 'actions', title: t('common.actions'), render: (_: unknown, r: Resident) => <RevealButton resident={r} /> }]
+      : []),
+  ];
+
+  return (
+    <CursorTable<Resident>
+      testId="residents-table"
+      list={list}
+      columns={columns}
+      rowKey="id"
+      exportPath="/people/residents"
+      exportQuery={filters}
+      exportName="residents.xlsx"
+      size="small"
+      toolbar={
+        <>
+          {toolbarExtra}
+          <Input.Search allowClear placeholder={t('people.query')} onSearch={setQ} style={{ width: 200 }} data-testid="residents-q" />
+          <Input.Search allowClear placeholder={t('people.tag')} onSearch={setTag} style={{ width: 140 }} />
+        </>
+      }
+    />
+  );
+}

@@ -1,0 +1,29 @@
+import { Card, Col, Row, Statistic } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { NodeCounts } from '../../api/types.ts';
+
+const keys: (keyof NodeCounts)[] = [
+  'subdistricts',
+  'communities',
+  'compounds',
+  'buildings',
+  'entrances',
+  'households',
+  'residents',
+  'partyMembers',
+];
+
+export function CountsCards({ counts }: { counts: NodeCounts }) {
+  const { t } = useTranslation();
+  return (
+    <Row gutter={[12, 12]} data-testid="counts-cards">
+      {keys.map((key) => (
+        <Col key={key} xs={12} sm={8} md={6} xl={3}>
+          <Card size="small" data-testid={`count-card-${key}`}>
+            <Statistic title={t(`counts.${key}`)} value={counts[key] ?? 0} />
+          </Card>
+        </Col>
+      ))}
+    </Row>
+  );
+}

@@ -1,0 +1,41 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUSAntd from 'antd/locale/en_US';
+import zhCNAntd from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { StrictMode, useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter } from 'react-router';
+import { CurrentUserProvider } from './api/current-user.tsx';
+import { AppRoutes } from './app-routes.tsx';
+import './i18n/index.ts';
+
+function Root() {
+  const { i18n } = useTranslation();
+  const zh = i18n.language !== 'en-US';
+  useEffect(() => {
+    dayjs.locale(zh ? 'zh-cn' : 'en');
+    document.documentElement.lang = zh ? 'zh-CN' : 'en-US';
+  }, [zh]);
+  return (
+    <ConfigProvider locale={zh ? zhCNAntd : enUSAntd} theme={{ token: { colorPrimary: '#c8161d', borderRadius: 6 } }}>
+      <AntApp>
+        <BrowserRouter>
+          <CurrentUserProvider>
+            <AppRoutes />
+          </CurrentUserProvider>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+const container = document.getElementById('root');
+if (container) {
+  createRoot(container).render(
+    <StrictMode>
+      <Root />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,103 @@
+import { HomeOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, List, NavBar, Result, TabBar } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { useCurrentUser } from '../api/current-user.tsx';
+import { kindLabel, roleLabel } from '../i18n/labels.ts';
+
+/** Masks all but the first and last character: 张三丰 → 张*丰, zhangsan → z******n. */
+export function mask(value: string): string {
+  if (value.length <= 1) return value;
+  if (value.length === 2) return `${value[0]}*`;
+  return `${value[0]}${'*'.repeat(value.length - 2)}${value[value.length - 1]}`;
+}
+
+function MobileHome() {
+  const { t } = useTranslation();
+  const { me } = useCurrentUser();
+  const homes = (me?.grants ?? []).filter((g) => g.role === 'resident' || g.nodeKind === 'household');
+  return (
+    <div data-testid="mobile-home">
+      <Result status="success" title={t('mobile.welcome')} description={me?.user.tenantName} />
+      <List header={t('mobile.myHousehold')}>
+        {homes.length === 0 ? (
+          <List.Item>{t('mobile.noHousehold')}</List.Item>
+        ) : (
+          homes.map((g) => (
+            <List.Item key={g.id} description={g.nodeKind ? kindLabel(g.nodeKind) : undefined} data-testid="mobile-household">
+              {g.nodeName}
+            </List.Item>
+          ))
+        )}
+      </List>
+    </div>
+  );
+}
+
+function MobileProfile() {
+  const { t } = useTranslation();
+  const { me, logout } = useCurrentUser();
+  const navigate = useNavigate();
+  if (!me) return null;
+  return (
+    <div data-testid="mobile-profile">
+      <List header={t('mobile.profile')}>
+        <List.Item extra={mask(me.user.displayName)}>{t('accounts.displayName')}</List.Item>
+        <List.Item extra={mask(me.user.username)}>{t('mobile.account')}</List.Item>
+        <List.Item extra={me.user.tenantName}>{t('mobile.tenant')}</List.Item>
+        {me.grants.map((g) => (
+          <List.Item key={g.id} extra={g.nodeName}>
+            {roleLabel(g.role)}
+          </List.Item>
+        ))}
+      </List>
+      <div style={{ padding: 16, display: 'grid', gap: 12 }}>
+        {me.abilities.length > 0 && (
+          <Button block onClick={() => navigate('/')}>
+            {t('mobile.adminEntry')}
+          </Button>
+        )}
+        <Button
+          block
+          color="danger"
+          onClick={async () => {
+            await logout();
+            navigate('/login', { replace: true });
+          }}
+        >
+          {t('auth.logout')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** Resident pages (antd-mobile) under /m/: home and profile for now; later work adds its tabs here. */
+export default function MobileApp() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const tabs = [
+    { key: '/m', title: t('mobile.home'), icon: <HomeOutlined /> },
+    { key: '/m/profile', title: t('mobile.profile'), icon: <UserOutlined /> },
+  ];
+  const active = location.pathname.startsWith('/m/profile') ? '/m/profile' : '/m';
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', minHeight: '100vh', background: '#f5f5f5' }}>
+      <NavBar back={null} style={{ background: '#c8161d', color: '#fff' }}>
+        {t('app.name')}
+      </NavBar>
+      <div style={{ flex: 1, overflow: 'auto' }}>
+        <Routes>
+          <Route index element={<MobileHome />} />
+          <Route path="profile" element={<MobileProfile />} />
+        </Routes>
+      </div>
+      <TabBar activeKey={active} onChange={(key) => navigate(key)} style={{ background: '#fff', borderTop: '1px solid #eee' }}>
+        {tabs.map((tab) => (
+          <TabBar.Item key={tab.key} icon={tab.icon} title={tab.title} data-testid={`mobile-tab-${tab.key.replace('/m', '') || 'home'}`} />
+        ))}
+      </TabBar>
+    </div>
+  );
+}
