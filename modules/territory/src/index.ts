@@ -1,0 +1,23 @@
+export {
+  type Boundary,
+  childKindOf,
+  type ImportCounts,
+  importColumns,
+  kindDepth,
+  type Node,
+  type NodeCounts,
+  type NodeDetail,
+  type NodeKind,
+  nodeKindLabels,
+  nodeKinds,
+  parentKindOf,
+  type Relation,
+  type ResidentTag,
+  relations,
+  residentTags,
+} from './contract.ts';
+export { territoryModule } from './module.ts';
+export { nodeForAbility } from './policies.ts';
+export { counter, importJob, tenant, territoryNode } from './schema.ts';
+export { countsOf, findNode, nodePathOf } from './territory.repository.ts';
+export { buildSmallTree, createNode, createTenant, type SmallTree, type TestNode, testContext, validIdNumber } from './testing.ts';
