@@ -10,6 +10,7 @@ import { BrowserRouter } from 'react-router';
 import { CurrentUserProvider } from './api/current-user.tsx';
 import { AppRoutes } from './app-routes.tsx';
 import './i18n/index.ts';
+import './global.css';
 
 function Root() {
   const { i18n } = useTranslation();

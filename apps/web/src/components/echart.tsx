@@ -2,7 +2,8 @@ import { BarChart, GaugeChart } from 'echarts/charts';
 import { GridComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+// The ESM build: the CommonJS lib/core default export arrives as { default } in the bundle.
+import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { CSSProperties } from 'react';
 
 // Only the chart types the app uses are registered, which keeps the echarts chunk small. This module

@@ -18,7 +18,7 @@ export function CountsCards({ counts }: { counts: NodeCounts }) {
   return (
     <Row gutter={[12, 12]} data-testid="counts-cards">
       {keys.map((key) => (
-        <Col key={key} xs={12} sm={8} md={6} xl={3}>
+        <Col key={key} xs={12} sm={8} md={6} xxl={3}>
           <Card size="small" data-testid={`count-card-${key}`}>
             <Statistic title={t(`counts.${key}`)} value={counts[key] ?? 0} />
           </Card>
