@@ -1,0 +1,188 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AppError, decodeCursor, encodeCursor, type ModuleDeps, requireAbility, requireContext } from '@linli/core';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { addPartyMember } from './commands/add-party-member.ts';
+import { createPartyOrg } from './commands/create-party-org.ts';
+import {
+  Coverage,
+  CoverageQuery,
+  CreateMemberBody,
+  CreateOrgBody,
+  IdParams,
+  MemberListQuery,
+  MemberPage,
+  OrgListQuery,
+  PartyMember,
+  PartyOrg,
+  PartyOrgDetail,
+} from './contract.ts';
+import { CoverageRepository } from './coverage.repository.ts';
+import { type MemberCursor, PartyMemberRepository } from './party-member.repository.ts';
+import { PartyOrgRepository } from './party-org.repository.ts';
+import { attachment, toXlsx, XLSX_TYPE } from './xlsx.ts';
+
+const tags = ['party'];
+const errors = { 400: { $ref: 'ErrorBody#' }, 403: { $ref: 'ErrorBody#' }, 404: { $ref: 'ErrorBody#' }, 409: { $ref: 'ErrorBody#' } };
+/** The JSON coverage report lists at most this many gaps of each kind; the Excel export has them all. */
+const GAP_LIST_LIMIT = 1000;
+const GAP_EXPORT_LIMIT = 100_000;
+
+export async function partyRoutes(fastify: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { db } = deps;
+  app.addHook('preValidation', async (request) => {
+    requireContext(request);
+  });
+
+  app.get(
+    '/party/orgs',
+    {
+      schema: {
+        tags,
+        summary: 'Child organisations, or the topmost in scope',
+        querystring: OrgListQuery,
+        response: { 200: Type.Object({ items: Type.Array(PartyOrg) }), ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      const scope = requireAbility(ctx.actor, 'party.read');
+      return { items: await new PartyOrgRepository(db).list(ctx.actor.tenantId, scope, request.query.parentId) };
+    },
+  );
+
+  app.get('/party/orgs/:id', { schema: { tags, params: IdParams, response: { 200: PartyOrgDetail, ...errors } } }, async (request) => {
+    const ctx = requireContext(request);
+    const scope = requireAbility(ctx.actor, 'party.read');
+    const org = await new PartyOrgRepository(db).findById(ctx.actor.tenantId, request.params.id, scope);
+    if (!org) throw AppError.notFound('Party organisation', request.params.id);
+    return org;
+  });
+
+  app.post(
+    '/party/orgs',
+    { schema: { tags, body: CreateOrgBody, response: { 201: PartyOrgDetail, ...errors } } },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      requireAbility(ctx.actor, 'party.write');
+      const created = await db.transaction((tx) => createPartyOrg(tx, ctx, request.body));
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.get(
+    '/party/members',
+    { schema: { tags, querystring: MemberListQuery, response: { 200: MemberPage, ...errors } } },
+    async (request) => {
+      const ctx = requireContext(request);
+      const scope = requireAbility(ctx.actor, 'party.read');
+      const { cursor, limit = 50, ...filter } = request.query;
+      const page = await new PartyMemberRepository(db).list(ctx.actor.tenantId, scope, filter, {
+        limit,
+        after: decodeCursor<MemberCursor>(cursor),
+      });
+      return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
+    },
+  );
+
+  app.post(
+    '/party/members',
+    { schema: { tags, body: CreateMemberBody, response: { 201: PartyMember, ...errors } } },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      requireAbility(ctx.actor, 'party.write');
+      const created = await db.transaction((tx) => addPartyMember(tx, ctx, request.body));
+      return reply.status(201).send(created);
+    },
+  );
+
+  /** The subtree to report on: a node of the tenant, or (absent) the caller's whole scope. */
+  async function coverageRoot(tenantId: string, nodeId: string | undefined): Promise<string | undefined> {
+    if (!nodeId) return undefined;
+    const node = await new CoverageRepository(db).findNodePath(tenantId, nodeId);
+    if (!node) throw AppError.notFound('Territory node', nodeId);
+    return node.path;
+  }
+
+  app.get(
+    '/party/coverage',
+    {
+      schema: {
+        tags,
+        summary: 'One branch per compound: coverage of compounds, buildings and households',
+        querystring: CoverageQuery,
+        response: { 200: Coverage, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      const scope = requireAbility(ctx.actor, 'party.read');
+      const tenantId = ctx.actor.tenantId;
+      const root = await coverageRoot(tenantId, request.query.nodeId);
+      const repo = new CoverageRepository(db);
+      const [counts, compoundsWithoutBranch, buildingsWithoutGroup] = await Promise.all([
+        repo.counts(tenantId, scope, root),
+        repo.compoundsWithoutBranch(tenantId, scope, root, GAP_LIST_LIMIT + 1),
+        repo.buildingsWithoutGroup(tenantId, scope, root, GAP_LIST_LIMIT + 1),
+      ]);
+      return {
+        ...counts,
+        compoundsWithoutBranch: compoundsWithoutBranch.slice(0, GAP_LIST_LIMIT),
+        buildingsWithoutGroup: buildingsWithoutGroup.slice(0, GAP_LIST_LIMIT),
+        gapsTruncated: compoundsWithoutBranch.length > GAP_LIST_LIMIT || buildingsWithoutGroup.length > GAP_LIST_LIMIT,
+      };
+    },
+  );
+
+  app.get(
+    '/party/coverage/export.xlsx',
+    { schema: { tags, summary: 'Coverage gaps as Excel', querystring: CoverageQuery } },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      const scope = requireAbility(ctx.actor, 'party.read');
+      const tenantId = ctx.actor.tenantId;
+      const root = await coverageRoot(tenantId, request.query.nodeId);
+      const repo = new CoverageRepository(db);
+      const counts = await repo.counts(tenantId, scope, root);
+      const compounds = await repo.compoundsWithoutBranch(tenantId, scope, root, GAP_EXPORT_LIMIT);
+      const buildings = await repo.buildingsWithoutGroup(tenantId, scope, root, GAP_EXPORT_LIMIT);
+      const file = await toXlsx([
+        {
+          name: '覆盖情况',
+          columns: [
+            { header: '指标', key: 'label', width: 24 },
+            { header: '数量', key: 'value', width: 10 },
+          ],
+          rows: [
+            { label: '小区数', value: counts.compounds },
+            { label: '已建小区党支部的小区', value: counts.compoundsWithBranch },
+            { label: '楼栋数', value: counts.buildings },
+            { label: '已建楼栋党小组的楼栋', value: counts.buildingsWithGroup },
+            { label: '党员中心户', value: counts.memberHouseholds },
+          ],
+        },
+        {
+          name: '未建支部的小区',
+          columns: [
+            { header: '社区', key: 'communityName', width: 20 },
+            { header: '小区', key: 'name', width: 24 },
+          ],
+          rows: compounds,
+        },
+        {
+          name: '未建党小组的楼栋',
+          columns: [
+            { header: '小区', key: 'compoundName', width: 24 },
+            { header: '楼栋', key: 'name', width: 16 },
+          ],
+          rows: buildings,
+        },
+      ]);
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', attachment('党组织覆盖缺口.xlsx', 'party-coverage-gaps.xlsx'))
+        .send(file);
+    },
+  );
+}
