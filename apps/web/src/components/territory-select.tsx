@@ -81,7 +81,7 @@ export function TerritorySelect(props: TerritorySelectProps) {
 
   const loadData = async (option: { id?: string; value?: unknown }) => {
     const parentId = String(option.id ?? option.value);
-    const page = await api.get<Page<TerritoryNode>>('/territory/nodes', { parentId, limit: 500, sort: 'name' });
+    const page = await api.get<Page<TerritoryNode>>('/territory/nodes', { parentId, limit: 500, sort: 'name', withCounts: false });
     remember(page.items);
     setOptions((prev) => {
       const known = new Set(prev.map((o) => o.id));

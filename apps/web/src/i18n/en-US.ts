@@ -258,7 +258,7 @@ export const enUS: Resources = {
     verify: 'Verify chain',
     verifyOk: 'Chain intact: {{checked}} records checked',
     verifyBroken: '{{count}} breaks found ({{checked}} records checked)',
-    results: { success: 'Success', denied: 'Denied', failure: 'Failure' },
+    results: { ok: 'Success', denied: 'Denied', failed: 'Failed' },
   },
   mobile: {
     home: 'Home',

@@ -255,7 +255,7 @@ export const zhCN = {
     verify: '校验审计链',
     verifyOk: '审计链完整：已校验 {{checked}} 条记录',
     verifyBroken: '审计链发现 {{count}} 处断点（已校验 {{checked}} 条）',
-    results: { success: '成功', denied: '拒绝', failure: '失败' },
+    results: { ok: '成功', denied: '拒绝', failed: '失败' },
   },
   mobile: {
     home: '首页',

@@ -322,7 +322,7 @@ export default function AccountsPage() {
               value={status}
               onChange={setStatus}
               style={{ width: 120 }}
-              options={['active', 'disabled', 'locked'].map((s) => ({ value: s, label: accountStatusLabel(s) }))}
+              options={['active', 'disabled'].map((s) => ({ value: s, label: accountStatusLabel(s) }))}
             />
           </>
         }

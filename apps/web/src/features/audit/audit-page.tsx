@@ -9,7 +9,7 @@ import type { AuditEvent, AuditVerify } from '../../api/types.ts';
 import { CursorTable, useCursorList } from '../../components/cursor-list.tsx';
 import { auditResultLabel } from '../../i18n/labels.ts';
 
-const resultColor: Record<string, string> = { success: 'green', denied: 'orange', failure: 'red' };
+const resultColor: Record<string, string> = { ok: 'green', denied: 'orange', failed: 'red' };
 
 export default function AuditPage() {
   const { t } = useTranslation();
@@ -124,7 +124,7 @@ export default function AuditPage() {
               value={result}
               onChange={setResult}
               style={{ width: 120 }}
-              options={['success', 'denied', 'failure'].map((r) => ({ value: r, label: auditResultLabel(r) }))}
+              options={['ok', 'denied', 'failed'].map((r) => ({ value: r, label: auditResultLabel(r) }))}
             />
             <DatePicker.RangePicker value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
           </Space>

@@ -10,20 +10,42 @@ import { ResidentsTable } from '../people/residents-table.tsx';
 import { CountsCards } from './counts-cards.tsx';
 
 async function children(parentId: string): Promise<TerritoryNode[]> {
-  const page = await api.get<Page<TerritoryNode>>('/territory/nodes', { parentId, limit: 500, sort: 'name' });
+  const page = await api.get<Page<TerritoryNode>>('/territory/nodes', { parentId, limit: 500, sort: 'name', withCounts: false });
   return page.items;
 }
 
 /** Party organisations attached to the compound or its buildings. */
-function PartyOrgsCard({ compoundId }: { compoundId: string }) {
+async function childOrgs(parentId?: string): Promise<PartyOrg[]> {
+  return itemsOf(await api.get<Page<PartyOrg> | PartyOrg[]>('/party/orgs', { parentId }));
+}
+
+/**
+ * /party/orgs has no territory filter, so walk down the org tree along the compound's ancestors
+ * (subdistrict committee → community committee → compound branch → building groups): a few requests.
+ */
+async function orgsOfCompound(compoundId: string, ancestorIds: string[], buildingIds: string[]): Promise<PartyOrg[]> {
+  const along = new Set(ancestorIds);
+  const targets = new Set([compoundId, ...buildingIds]);
+  const found: PartyOrg[] = [];
+  let level = await childOrgs();
+  for (let depth = 0; depth < 6 && level.length > 0; depth++) {
+    found.push(...level.filter((o) => o.nodeId && targets.has(o.nodeId)));
+    const open = level.filter((o) => o.childCount > 0 && o.nodeId && (along.has(o.nodeId) || o.nodeId === compoundId));
+    level = (await Promise.all(open.map((o) => childOrgs(o.id)))).flat();
+  }
+  return found;
+}
+
+function PartyOrgsCard({ compoundId, ancestorIds, buildingIds }: { compoundId: string; ancestorIds: string[]; buildingIds: string[] }) {
   const { t } = useTranslation();
   const [orgs, setOrgs] = useState<PartyOrg[] | null>(null);
+  const key = `${ancestorIds.join(',')}|${buildingIds.join(',')}`;
   useEffect(() => {
-    api
-      .get<Page<PartyOrg> | PartyOrg[]>('/party/orgs', { nodeId: compoundId, limit: 100 })
-      .then((res) => setOrgs(itemsOf(res)))
+    const [a = '', b = ''] = key.split('|');
+    orgsOfCompound(compoundId, a.split(',').filter(Boolean), b.split(',').filter(Boolean))
+      .then(setOrgs)
       .catch(() => setOrgs([]));
-  }, [compoundId]);
+  }, [compoundId, key]);
   return (
     <Card title={t('compound.partyOrgs')} size="small" data-testid="compound-party-orgs">
       {orgs === null ? (
@@ -156,7 +178,11 @@ export default function CompoundPage() {
       <CountsCards counts={detail.counts} />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
-          <PartyOrgsCard compoundId={detail.id} />
+          <PartyOrgsCard
+            compoundId={detail.id}
+            ancestorIds={detail.ancestors.map((a) => a.id)}
+            buildingIds={(buildings ?? []).map((b) => b.id)}
+          />
         </Col>
         <Col xs={24} md={12}>
           <GridCard communityId={community?.id} buildingIds={(buildings ?? []).map((b) => b.id)} />

@@ -86,6 +86,9 @@ function rowErrorsOf(e: unknown): RowError[] | null {
   return null;
 }
 
+// Job states of GET /territory/imports/:jobId that are not final.
+const pendingStatuses = ['validating', 'importing', 'queued', 'running'];
+
 const countKeys: (keyof ImportCounts)[] = ['compounds', 'buildings', 'entrances', 'households', 'residents'];
 
 function HouseholdImport() {
@@ -110,7 +113,7 @@ function HouseholdImport() {
         try {
           const current = await api.get<ImportJob>(`/territory/imports/${jobId}`);
           setJob(current);
-          if (!['queued', 'running', 'pending'].includes(current.status)) {
+          if (!pendingStatuses.includes(current.status)) {
             if (timer.current) clearInterval(timer.current);
             resolve(current);
           }
@@ -135,7 +138,7 @@ function HouseholdImport() {
     try {
       let res = await api.post<HouseholdImportResult & Partial<ImportJob>>('/territory/imports/households', form);
       // The contract answers when the import is done; should it answer early with a running job, follow it.
-      if (res.status && ['queued', 'running', 'pending'].includes(res.status)) {
+      if (res.status && pendingStatuses.includes(res.status)) {
         const finished = await poll(res.jobId);
         if (Array.isArray(finished.errors) && finished.errors.length) {
           setErrors(finished.errors);

@@ -29,7 +29,7 @@ function replaceChildren(items: TreeItem[], key: string, fn: (children: TreeItem
 }
 
 async function loadChildren(parentId: string, cursor?: string): Promise<TreeItem[]> {
-  const page = await api.get<Page<TerritoryNode>>('/territory/nodes', { parentId, limit: PAGE, cursor, sort: 'name' });
+  const page = await api.get<Page<TerritoryNode>>('/territory/nodes', { parentId, limit: PAGE, cursor, sort: 'name', withCounts: false });
   const items = page.items.map(toItem);
   if (page.nextCursor)
     items.push({ key: `more:${parentId}:${page.nextCursor}`, isLeaf: true, more: { parentId, cursor: page.nextCursor } });
