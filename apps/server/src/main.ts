@@ -1,0 +1,43 @@
+import { loadConfig } from '@linli/core';
+import { DEMO_PASSWORD, demoAccounts, isDemoNeeded, loadDemo } from '@linli/demo';
+import { buildApp } from './app.ts';
+import { openRuntime, progressPrinter } from './runtime.ts';
+
+const started = performance.now();
+const config = loadConfig();
+const { deps, database, keyGenerated } = await openRuntime(config);
+
+if (keyGenerated) {
+  console.log(
+    `personal-data key generated in ${config.dataDir}/secret.key — back it up: without it stored phone and ID numbers cannot be read`,
+  );
+}
+if (process.env.LINLI_DEMO !== 'false' && (await isDemoNeeded(database))) {
+  console.log('empty database: loading the demo county 高密市 (first start only)');
+  const summary = await loadDemo({ database, cipher: deps.cipher }, { onProgress: progressPrinter('demo') });
+  console.log(`demo loaded in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
+}
+
+const app = await buildApp({ deps, logger: { level: config.logLevel } });
+await app.listen({ port: config.port, host: config.host });
+
+const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+const url = `http://${shown}:${config.port}`;
+const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
+console.log(`\nLinli 邻里 is running at ${url}  (API docs ${url}/api/docs)`);
+console.log(`ready in ${((performance.now() - started) / 1000).toFixed(1)} s, memory ${rss} MiB`);
+if (database.driver === 'pglite') console.log('embedded mode: one process per DATA_DIR; use DATABASE_URL (PostgreSQL) to run several');
+console.log(`\ndemo accounts (password ${DEMO_PASSWORD}):`);
+for (const a of demoAccounts) console.log(`  ${a.username.padEnd(12)} ${a.role.padEnd(24)} ${a.scope}  ${a.description}`);
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  app.log.info(`${signal}: shutting down`);
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

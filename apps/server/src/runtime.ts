@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { type AppConfig, loadMasterKey, type ModuleDeps, PersonalDataCipher } from '@linli/core';
+import { createDatabase, type Database, migrate, redactUrl } from '@linli/db';
+
+/** Opens the configured database (PGlite under DATA_DIR, or DATABASE_URL), migrates it, loads the key. */
+export async function openRuntime(
+  config: AppConfig,
+  log: (line: string) => void = console.log,
+): Promise<{ deps: ModuleDeps; database: Database; keyGenerated: boolean }> {
+  const database = await createDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  log(
+    config.databaseUrl
+      ? `database: PostgreSQL ${redactUrl(config.databaseUrl)}`
+      : `database: embedded PGlite in ${path.join(config.dataDir, 'pgdata')}`,
+  );
+  try {
+    const applied = await migrate(database, (m) => log(`migration ${String(m.version).padStart(4, '0')}_${m.name} applied`));
+    if (applied.length === 0) log('migrations: up to date');
+    const { key, generated } = loadMasterKey({
+      envKey: process.env.LINLI_ENCRYPTION_KEY,
+      keyFile: config.databaseUrl
+        ? process.env.LINLI_ENCRYPTION_KEY_FILE
+        : (process.env.LINLI_ENCRYPTION_KEY_FILE ?? path.join(config.dataDir, 'secret.key')),
+      generate: !config.databaseUrl,
+    });
+    const deps: ModuleDeps = { database, db: database.db, cipher: new PersonalDataCipher(key), config };
+    return { deps, database, keyGenerated: generated };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
+
+/** A one-line progress bar on a terminal, plain lines elsewhere (CI logs). */
+export function progressPrinter(label: string): (step: string, done: number, total: number) => void {
+  let last = '';
+  return (step, done, total) => {
+    const pct = total > 0 ? Math.floor((done / total) * 100) : 0;
+    const line = `${label}: ${step} ${pct}%`;
+    if (process.stdout.isTTY) {
+      const width = 24;
+      const filled = Math.round((pct / 100) * width);
+      process.stdout.write(`\r${label}: [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct}% ${step}`.padEnd(100));
+      if (done >= total) process.stdout.write('\n');
+    } else if (line !== last && (done === 0 || done >= total)) {
+      console.log(line);
+    }
+    last = line;
+  };
+}

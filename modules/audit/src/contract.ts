@@ -1,0 +1,32 @@
+import { Type } from 'typebox';
+
+export const AuditQuery = Type.Object({
+  actor: Type.Optional(Type.String({ maxLength: 64 })),
+  action: Type.Optional(Type.String({ maxLength: 100, description: 'Prefix, e.g. "people." or "auth.login"' })),
+  targetType: Type.Optional(Type.String({ maxLength: 64 })),
+  targetId: Type.Optional(Type.String({ maxLength: 100 })),
+  result: Type.Optional(Type.Union([Type.Literal('ok'), Type.Literal('denied'), Type.Literal('failed')])),
+  from: Type.Optional(Type.String({ format: 'date-time' })),
+  to: Type.Optional(Type.String({ format: 'date-time' })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+});
+
+export const AuditEventView = Type.Object({
+  seq: Type.Integer(),
+  at: Type.String(),
+  actorId: Type.Union([Type.String(), Type.Null()]),
+  actorName: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  targetType: Type.Union([Type.String(), Type.Null()]),
+  targetId: Type.Union([Type.String(), Type.Null()]),
+  result: Type.String(),
+  clientIp: Type.Union([Type.String(), Type.Null()]),
+  details: Type.Record(Type.String(), Type.Unknown()),
+  hash: Type.String(),
+});
+
+export const VerifyView = Type.Object({
+  checked: Type.Integer(),
+  breaks: Type.Array(Type.Object({ seq: Type.Integer(), reason: Type.String() })),
+});

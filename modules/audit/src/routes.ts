@@ -1,0 +1,100 @@
+import {
+  type App,
+  attachmentHeader,
+  buildWorkbook,
+  decodeCursor,
+  encodeCursor,
+  type ModuleDeps,
+  requireAbility,
+  requireContext,
+  verifyAuditChain,
+  XLSX_TYPE,
+} from '@linli/core';
+import { type Static, Type } from 'typebox';
+import { type AuditEventRow, auditRepository } from './audit.repository.ts';
+import { AuditEventView, AuditQuery, VerifyView } from './contract.ts';
+
+const errors = { 400: { $ref: 'ErrorBody#' }, 401: { $ref: 'ErrorBody#' }, 403: { $ref: 'ErrorBody#' } };
+
+function view(e: AuditEventRow) {
+  return {
+    seq: e.seq,
+    at: new Date(e.at).toISOString(),
+    actorId: e.actor_id,
+    actorName: e.actor_name,
+    action: e.action,
+    targetType: e.target_type,
+    targetId: e.target_id,
+    result: e.result,
+    clientIp: e.client_ip,
+    details: e.details ?? {},
+    hash: e.hash,
+  };
+}
+
+/** Only the audit admin reads the trail (separation of duties); the tenant is the caller's own. */
+export async function auditRoutes(app: App, { db }: ModuleDeps): Promise<void> {
+  const list = (ctxTenant: string, q: Static<typeof AuditQuery>, limit: number) =>
+    auditRepository.list(db, { tenantId: ctxTenant, ...q, beforeSeq: decodeCursor<number>(q.cursor), limit });
+
+  app.get(
+    '/audit/events',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit trail, newest first',
+        querystring: AuditQuery,
+        response: {
+          200: Type.Object({ items: Type.Array(AuditEventView), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      requireAbility(ctx.actor, 'audit.read');
+      const limit = request.query.limit ?? 50;
+      const found = await list(ctx.actor.tenantId, request.query, limit + 1);
+      const items = found.slice(0, limit).map(view);
+      return { items, nextCursor: found.length > limit ? encodeCursor(items.at(-1)!.seq) : null };
+    },
+  );
+
+  app.get(
+    '/audit/events/export.xlsx',
+    { schema: { tags: ['audit'], summary: 'Export the filtered audit trail', querystring: AuditQuery } },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      requireAbility(ctx.actor, 'audit.read');
+      const found = (await list(ctx.actor.tenantId, request.query, 50_000)).map(view);
+      const buffer = await buildWorkbook(
+        'audit',
+        [
+          { header: '序号 Seq', key: 'seq', value: (e) => e.seq },
+          { header: '时间 Time', key: 'at', width: 26, value: (e) => e.at },
+          { header: '操作人 Actor', key: 'actorName', value: (e) => e.actorName },
+          { header: '操作 Action', key: 'action', width: 28, value: (e) => e.action },
+          { header: '对象类型 Target type', key: 'targetType', value: (e) => e.targetType },
+          { header: '对象 Target', key: 'targetId', width: 38, value: (e) => e.targetId },
+          { header: '结果 Result', key: 'result', value: (e) => e.result },
+          { header: '地址 Client', key: 'clientIp', width: 18, value: (e) => e.clientIp },
+          { header: '详情 Details', key: 'details', width: 60, value: (e) => JSON.stringify(e.details) },
+          { header: '哈希 Hash', key: 'hash', width: 66, value: (e) => e.hash },
+        ],
+        found,
+      );
+      return reply.header('content-type', XLSX_TYPE).header('content-disposition', attachmentHeader('audit-trail.xlsx')).send(buffer);
+    },
+  );
+
+  app.get(
+    '/audit/verify',
+    { schema: { tags: ['audit'], summary: "Recompute my tenant's hash chain", response: { 200: VerifyView, ...errors } } },
+    async (request) => {
+      const ctx = requireContext(request);
+      requireAbility(ctx.actor, 'audit.read');
+      const result = await verifyAuditChain(db, { tenantId: ctx.actor.tenantId });
+      return { checked: result.checked, breaks: result.breaks.map(({ seq, reason }) => ({ seq, reason })) };
+    },
+  );
+}
