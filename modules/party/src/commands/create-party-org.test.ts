@@ -28,9 +28,11 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 const create = (input: CreateOrgBody, context = ctx) => database.db.transaction((tx) => createPartyOrg(tx, context, input));
-const failure = (p: Promise<unknown>) =>
+const failure = (p: Promise<unknown>): Promise<{ code: string; details: unknown }> =>
   p.then(
-    () => expect.unreachable('should fail'),
+    () => {
+      throw new Error('expected the command to fail');
+    },
     (e: AppError) => ({ code: e.code, details: e.details }),
   );
 
