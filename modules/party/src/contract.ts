@@ -2,7 +2,7 @@ import { Page, PageQuery, Uuid } from '@linli/core';
 import { type Static, Type } from 'typebox';
 import { partyOrgKinds } from './schema.ts';
 
-export const PartyOrgKind = Type.Union(partyOrgKinds.map((k) => Type.Literal(k)));
+export const PartyOrgKind = Type.Enum(partyOrgKinds);
 const DateString = Type.String({ format: 'date' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 

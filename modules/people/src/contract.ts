@@ -28,11 +28,9 @@ export const Resident = Type.Object({
 });
 export type Resident = Static<typeof Resident>;
 
-export const ResidentSort = Type.Union(
-  ['name', '-name', 'createdAt', '-createdAt', 'birthDate', '-birthDate'].map((s) => Type.Literal(s)),
-  { default: 'name' },
-);
-export type ResidentSort = 'name' | '-name' | 'createdAt' | '-createdAt' | 'birthDate' | '-birthDate';
+export const residentSorts = ['name', '-name', 'createdAt', '-createdAt', 'birthDate', '-birthDate'] as const;
+export const ResidentSort = Type.Enum(residentSorts, { default: 'name' });
+export type ResidentSort = Static<typeof ResidentSort>;
 
 export const ResidentFilter = {
   nodeId: Type.Optional(Uuid),

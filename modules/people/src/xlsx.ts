@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 export interface Sheet {
   name: string;
   columns: { header: string; key: string; width?: number }[];
-  rows: Record<string, unknown>[];
+  rows: object[];
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
