@@ -1,0 +1,174 @@
+import { inScope } from '@linli/core';
+import { type Db, one, rows } from '@linli/db';
+import { type SQL, sql } from 'drizzle-orm';
+import type { GridDetail, GridMember, GridSummary } from './contract.ts';
+import { grid, gridBuilding, gridMember } from './schema.ts';
+
+export interface TerritoryRef {
+  id: string;
+  kind: string;
+  name: string;
+  path: string;
+}
+
+export interface GridFilter {
+  communityId?: string;
+  level?: 'grid' | 'micro_grid';
+  parentId?: string;
+  q?: string;
+}
+
+export type GridCursor = [string, string];
+
+/** SQL of grids and their teams; a grid is visible where its community node is in the caller's scope. */
+export class GridRepository {
+  constructor(private readonly db: Db) {}
+
+  findNode(tenantId: string, id: string): Promise<TerritoryRef | undefined> {
+    return one<TerritoryRef>(
+      this.db,
+      sql`SELECT id, kind, name, path::text AS path FROM territory_node WHERE tenant_id = ${tenantId} AND id = ${id}`,
+    );
+  }
+
+  private select(tenantId: string, scope: string[], conditions: SQL[]): SQL {
+    return sql`SELECT g.id, g.name, g.level, g.code, g.parent_id AS "parentId", g.community_id AS "communityId", c.name AS "communityName",
+        (SELECT count(*)::int FROM grid_building b WHERE b.tenant_id = g.tenant_id AND b.grid_id = g.id) AS "buildingCount",
+        (SELECT count(*)::int FROM grid_member m WHERE m.tenant_id = g.tenant_id AND m.grid_id = g.id) AS "memberCount"
+      FROM grid g JOIN territory_node c ON c.tenant_id = g.tenant_id AND c.id = g.community_id
+      WHERE g.tenant_id = ${tenantId} AND ${inScope(sql`c.path`, scope)}
+      ${conditions.length ? sql`AND ${sql.join(conditions, sql` AND `)}` : sql``}`;
+  }
+
+  async list(
+    tenantId: string,
+    scope: string[],
+    filter: GridFilter,
+    page: { limit: number; after?: GridCursor },
+  ): Promise<{ items: GridSummary[]; next: GridCursor | null }> {
+    const c: SQL[] = [];
+    if (filter.communityId)
+      c.push(sql`c.path <@ (SELECT n.path FROM territory_node n WHERE n.tenant_id = ${tenantId} AND n.id = ${filter.communityId})`);
+    if (filter.level) c.push(sql`g.level = ${filter.level}`);
+    if (filter.parentId) c.push(sql`g.parent_id = ${filter.parentId}`);
+    if (filter.q) c.push(sql`g.name ILIKE ${`%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}`);
+    if (page.after) c.push(sql`(g.name, g.id) > (${page.after[0]}, ${page.after[1]}::uuid)`);
+    const found = await rows<GridSummary>(this.db, sql`${this.select(tenantId, scope, c)} ORDER BY g.name, g.id LIMIT ${page.limit + 1}`);
+    const items = found.slice(0, page.limit);
+    const last = found.length > page.limit ? items[items.length - 1] : undefined;
+    return { items, next: last ? [last.name, last.id] : null };
+  }
+
+  async findById(tenantId: string, id: string, scope: string[]): Promise<(GridDetail & { communityPath: string }) | undefined> {
+    const summary = await one<GridSummary & { communityPath: string }>(
+      this.db,
+      sql`SELECT s.*, (SELECT c.path::text FROM territory_node c WHERE c.tenant_id = ${tenantId} AND c.id = s."communityId") AS "communityPath"
+          FROM (${this.select(tenantId, scope, [sql`g.id = ${id}`])}) s`,
+    );
+    if (!summary) return undefined;
+    const buildings = await rows<GridDetail['buildings'][number]>(
+      this.db,
+      sql`SELECT b.id, b.name, cp.name AS "compoundName"
+          FROM grid_building gb
+          JOIN territory_node b ON b.tenant_id = gb.tenant_id AND b.id = gb.building_id
+          LEFT JOIN territory_node cp ON cp.tenant_id = b.tenant_id AND cp.id = b.parent_id
+          WHERE gb.tenant_id = ${tenantId} AND gb.grid_id = ${id}
+          ORDER BY cp.name, b.name`,
+    );
+    const members = await rows<GridMember>(
+      this.db,
+      sql`SELECT id, role, name, account_id AS "accountId", resident_id AS "residentId" FROM grid_member
+          WHERE tenant_id = ${tenantId} AND grid_id = ${id}
+          ORDER BY CASE role WHEN 'leader' THEN 0 ELSE 1 END, created_at, id`,
+    );
+    return { ...summary, buildings, members };
+  }
+
+  /** Of the given ids, those that are buildings inside the node at `path`. */
+  async buildingsUnder(tenantId: string, ids: string[], path: string): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const found = await rows<{ id: string }>(
+      this.db,
+      sql`SELECT id FROM territory_node WHERE tenant_id = ${tenantId} AND kind = 'building' AND path <@ ${path}::ltree
+          AND id IN (${sql.join(
+            ids.map((i) => sql`${i}::uuid`),
+            sql`, `,
+          )})`,
+    );
+    return found.map((r) => r.id);
+  }
+
+  async buildingIdsOf(tenantId: string, gridId: string): Promise<string[]> {
+    const found = await rows<{ id: string }>(
+      this.db,
+      sql`SELECT building_id AS id FROM grid_building WHERE tenant_id = ${tenantId} AND grid_id = ${gridId}`,
+    );
+    return found.map((r) => r.id);
+  }
+
+  async parentGrid(tenantId: string, id: string): Promise<{ id: string; level: string; communityId: string } | undefined> {
+    return one(this.db, sql`SELECT id, level, community_id AS "communityId" FROM grid WHERE tenant_id = ${tenantId} AND id = ${id}`);
+  }
+
+  async nameTaken(tenantId: string, communityId: string, name: string): Promise<boolean> {
+    return (
+      (await one(
+        this.db,
+        sql`SELECT 1 AS x FROM grid WHERE tenant_id = ${tenantId} AND community_id = ${communityId} AND name = ${name}`,
+      )) !== undefined
+    );
+  }
+
+  /** An active staff account of the tenant. */
+  async accountName(tenantId: string, accountId: string): Promise<string | undefined> {
+    const row = await one<{ name: string }>(
+      this.db,
+      sql`SELECT display_name AS name FROM account WHERE id = ${accountId} AND tenant_id = ${tenantId} AND status = 'active'`,
+    );
+    return row?.name;
+  }
+
+  /** True when the resident lives (not moved out) inside the node at `path`. */
+  async residentLivesUnder(tenantId: string, residentId: string, path: string): Promise<boolean> {
+    const row = await one(
+      this.db,
+      sql`SELECT 1 AS x FROM resident r JOIN territory_node h ON h.tenant_id = r.tenant_id AND h.id = r.household_id
+          WHERE r.tenant_id = ${tenantId} AND r.id = ${residentId} AND r.moved_out_at IS NULL AND h.path <@ ${path}::ltree`,
+    );
+    return row !== undefined;
+  }
+
+  async hasLeader(tenantId: string, gridId: string): Promise<boolean> {
+    return (
+      (await one(
+        this.db,
+        sql`SELECT 1 AS x FROM grid_member WHERE tenant_id = ${tenantId} AND grid_id = ${gridId} AND role = 'leader'`,
+      )) !== undefined
+    );
+  }
+
+  async insert(values: typeof grid.$inferInsert, buildingIds: string[]): Promise<void> {
+    await this.db.insert(grid).values(values);
+    if (buildingIds.length > 0) {
+      await this.db
+        .insert(gridBuilding)
+        .values(buildingIds.map((buildingId) => ({ tenantId: values.tenantId, gridId: values.id, buildingId })));
+    }
+  }
+
+  async insertMember(values: typeof gridMember.$inferInsert): Promise<void> {
+    await this.db.insert(gridMember).values(values);
+  }
+
+  async findMember(tenantId: string, gridId: string, memberId: string): Promise<GridMember | undefined> {
+    return one<GridMember>(
+      this.db,
+      sql`SELECT id, role, name, account_id AS "accountId", resident_id AS "residentId" FROM grid_member
+          WHERE tenant_id = ${tenantId} AND grid_id = ${gridId} AND id = ${memberId}`,
+    );
+  }
+
+  async removeMember(tenantId: string, gridId: string, memberId: string): Promise<void> {
+    await this.db.execute(sql`DELETE FROM grid_member WHERE tenant_id = ${tenantId} AND grid_id = ${gridId} AND id = ${memberId}`);
+  }
+}

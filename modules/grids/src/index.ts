@@ -1,0 +1,3 @@
+export * from './contract.ts';
+export { GridRepository } from './grid.repository.ts';
+export { gridsModule } from './module.ts';

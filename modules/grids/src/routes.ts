@@ -1,0 +1,96 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AppError, decodeCursor, encodeCursor, type ModuleDeps, requireAbility, requireContext } from '@linli/core';
+import type { FastifyInstance } from 'fastify';
+import { addGridMember } from './commands/add-grid-member.ts';
+import { createGrid } from './commands/create-grid.ts';
+import { removeGridMember } from './commands/remove-grid-member.ts';
+import {
+  AddMemberBody,
+  CreateGridBody,
+  GridDetail,
+  GridExportQuery,
+  GridListQuery,
+  GridMember,
+  GridPage,
+  IdParams,
+  MemberParams,
+} from './contract.ts';
+import { type GridCursor, GridRepository } from './grid.repository.ts';
+import { attachment, toXlsx, XLSX_TYPE } from './xlsx.ts';
+
+const tags = ['grids'];
+const errors = { 400: { $ref: 'ErrorBody#' }, 403: { $ref: 'ErrorBody#' }, 404: { $ref: 'ErrorBody#' }, 409: { $ref: 'ErrorBody#' } };
+
+export async function gridRoutes(fastify: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { db } = deps;
+  app.addHook('preValidation', async (request) => {
+    requireContext(request);
+  });
+
+  app.get('/grids', { schema: { tags, querystring: GridListQuery, response: { 200: GridPage, ...errors } } }, async (request) => {
+    const ctx = requireContext(request);
+    const scope = requireAbility(ctx.actor, 'grid.read');
+    const { cursor, limit = 50, ...filter } = request.query;
+    const page = await new GridRepository(db).list(ctx.actor.tenantId, scope, filter, { limit, after: decodeCursor<GridCursor>(cursor) });
+    return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
+  });
+
+  app.get('/grids/export.xlsx', { schema: { tags, querystring: GridExportQuery } }, async (request, reply) => {
+    const ctx = requireContext(request);
+    const scope = requireAbility(ctx.actor, 'grid.read');
+    const { items } = await new GridRepository(db).list(ctx.actor.tenantId, scope, request.query, { limit: 50_000 });
+    const file = await toXlsx([
+      {
+        name: '网格',
+        columns: [
+          { header: '社区', key: 'communityName', width: 20 },
+          { header: '网格', key: 'name', width: 20 },
+          { header: '层级', key: 'levelName', width: 8 },
+          { header: '编码', key: 'code', width: 14 },
+          { header: '楼栋数', key: 'buildingCount', width: 8 },
+          { header: '成员数', key: 'memberCount', width: 8 },
+        ],
+        rows: items.map((g) => ({ ...g, levelName: g.level === 'grid' ? '网格' : '微网格' })),
+      },
+    ]);
+    return reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment('网格.xlsx', 'grids.xlsx')).send(file);
+  });
+
+  app.get('/grids/:id', { schema: { tags, params: IdParams, response: { 200: GridDetail, ...errors } } }, async (request) => {
+    const ctx = requireContext(request);
+    const scope = requireAbility(ctx.actor, 'grid.read');
+    const found = await new GridRepository(db).findById(ctx.actor.tenantId, request.params.id, scope);
+    if (!found) throw AppError.notFound('Grid', request.params.id);
+    return found;
+  });
+
+  app.post('/grids', { schema: { tags, body: CreateGridBody, response: { 201: GridDetail, ...errors } } }, async (request, reply) => {
+    const ctx = requireContext(request);
+    requireAbility(ctx.actor, 'grid.write');
+    const created = await db.transaction((tx) => createGrid(tx, ctx, request.body));
+    return reply.status(201).send(created);
+  });
+
+  app.post(
+    '/grids/:id/members',
+    { schema: { tags, params: IdParams, body: AddMemberBody, response: { 201: GridMember, ...errors } } },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      requireAbility(ctx.actor, 'grid.write');
+      const member = await db.transaction((tx) => addGridMember(tx, ctx, request.params.id, request.body));
+      return reply.status(201).send(member);
+    },
+  );
+
+  app.delete(
+    '/grids/:id/members/:memberId',
+    { schema: { tags, params: MemberParams, response: { ...errors } } },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      requireAbility(ctx.actor, 'grid.write');
+      await db.transaction((tx) => removeGridMember(tx, ctx, request.params.id, request.params.memberId));
+      return reply.status(204).send();
+    },
+  );
+}
