@@ -1,0 +1,54 @@
+import { AppError, auditEntry, can, type ErrorDetail, emitEvents, newId, type RequestContext, recordAudit, scopePaths } from '@linli/core';
+import type { Db } from '@linli/db';
+import type { CreateDualRegistrationBody, DualRegistration } from '../contract.ts';
+import { DualRegistrationRepository } from '../dual-registration.repository.ts';
+import { OrganisationRepository } from '../organisation.repository.ts';
+
+/** 双报到: an organisation, or an in-service party member, registers with a community to serve it. */
+export async function createDualRegistration(tx: Db, ctx: RequestContext, input: CreateDualRegistrationBody): Promise<DualRegistration> {
+  const tenantId = ctx.actor.tenantId;
+  const registrations = new DualRegistrationRepository(tx);
+  const errors: ErrorDetail[] = [];
+  const community = await new OrganisationRepository(tx).findNode(tenantId, input.communityId);
+  if (community?.kind !== 'community') errors.push({ field: 'communityId', reason: 'is not a community' });
+  if ((input.organisationId === undefined) === (input.residentId === undefined)) {
+    errors.push({ field: 'organisationId', reason: 'give either an organisation or a resident (party member), not both' });
+  } else if (input.organisationId && !(await registrations.organisationExists(tenantId, input.organisationId))) {
+    errors.push({ field: 'organisationId', reason: 'is not a registered organisation' });
+  } else if (input.residentId && !(await registrations.residentIsPartyMember(tenantId, input.residentId))) {
+    errors.push({ field: 'residentId', reason: 'is not a party member' });
+  }
+  if (errors.length > 0 || !community) throw AppError.invalid(errors);
+  if (!can(ctx.actor, 'organisation.write', community.path))
+    throw AppError.forbidden('Permission organisation.write is required for this community');
+  const registrant = (input.organisationId ?? input.residentId) as string;
+  if (await registrations.alreadyRegistered(tenantId, community.id, registrant)) {
+    throw AppError.conflict(`Already registered with ${community.name}`);
+  }
+
+  const id = newId();
+  await registrations.insert({
+    tenantId,
+    id,
+    communityId: community.id,
+    organisationId: input.organisationId ?? null,
+    residentId: input.residentId ?? null,
+    services: input.services ?? null,
+    ...(input.registeredOn ? { registeredOn: input.registeredOn } : {}),
+  });
+  const kind = input.organisationId ? 'organisation' : 'party_member';
+  await recordAudit(
+    tx,
+    auditEntry(ctx, 'organisation.dual_registration.create', { type: 'dual_registration', id }, { communityId: community.id, kind }),
+  );
+  await emitEvents(tx, {
+    tenantId,
+    type: 'dual_registration.created',
+    aggregateType: 'dual_registration',
+    aggregateId: id,
+    payload: { communityId: community.id, kind },
+  });
+  const created = await registrations.findById(tenantId, id, scopePaths(ctx.actor, 'organisation.write'));
+  if (!created) throw new Error('created registration not readable');
+  return created;
+}
