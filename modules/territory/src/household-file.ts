@@ -162,8 +162,14 @@ for (const [code, label] of Object.entries(residentTags) as [ResidentTag, string
   tagByLabel.set(label, code);
 }
 
-/** YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYYMMDD or YYYY年M月D日 → ISO date, or undefined. */
+/** YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYYMMDD, YYYY年M月D日 or an Excel serial → ISO date, or undefined. */
 export function parseDate(text: string): string | undefined {
+  // An Excel date serial (days since 1899-12-30) that reached us as a plain number.
+  if (/^\d{4,5}$/.test(text)) {
+    const serial = Number(text);
+    if (serial < 1 || serial > 73050) return undefined;
+    return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
+  }
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -248,8 +254,8 @@ export function validateHouseholdRows(raw: RawRow[], today = new Date()): { rows
         idNumber = idText;
         const idBirth = `${idText.slice(6, 10)}-${idText.slice(10, 12)}-${idText.slice(12, 14)}`;
         const idGender = Number(idText[16]) % 2 === 1 ? 'male' : 'female';
-        if (birthDate && birthDate !== idBirth) err('birthDate', `does not match the ID number (${idBirth})`, birthText);
         if (gender && gender !== idGender) err('gender', 'does not match the ID number', genderText);
+        if (birthDate && birthDate !== idBirth) err('birthDate', `does not match the ID number (${idBirth})`, birthText);
         if (!birthText && parseDate(idBirth)) birthDate = idBirth;
         if (!genderText) gender = idGender;
         const first = seenId.get(idText);
@@ -295,7 +301,7 @@ export async function householdTemplate(): Promise<Buffer> {
   sheet.addRow(importColumns.map((c) => c.key));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(2).font = { italic: true, color: { argb: 'FF888888' } };
-  for (const key of ['household', 'phone', 'idNumber', 'birthDate'] as const) sheet.getColumn(key).numFmt = '@';
+  for (const key of ['household', 'phone', 'idNumber'] as const) sheet.getColumn(key).numFmt = '@';
   const help = workbook.addWorksheet('填写说明');
   help.columns = [
     { header: '列', key: 'zh', width: 14 },

@@ -519,7 +519,7 @@ function residentTuple(tenantId: string, r: ResidentValues): SQL {
   )}]::text[]`;
   return sql`(${tenantId}, ${r.id}::uuid, ${r.householdId}::uuid, ${r.name}, ${r.gender}, ${r.birthDate}::date, ${r.relation},
     ${r.phone.enc}, ${r.phone.hash}, ${r.phone.masked}, ${r.idNumber.enc}, ${r.idNumber.hash}, ${r.idNumber.masked},
-    ${r.tags.length ? tags : sql`'{}'::text[]`}, ${r.isPartyMember})`;
+    ${r.tags.length ? tags : sql`'{}'::text[]`}, ${r.isPartyMember}::boolean)`;
 }
 
 export async function insertResidents(db: Db, tenantId: string, list: ResidentValues[]): Promise<void> {

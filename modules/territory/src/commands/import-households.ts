@@ -93,9 +93,11 @@ export async function importHouseholds(
     await updateImportJob(db, tenantId, jobId, { status: 'failed', errors: [{ row: 0, column: '', reason }], finished: true });
     throw err;
   }
+  // A missing column makes every row wrong in the same way: report the header alone.
+  if (read.errors.length) return fail(read.errors, read.rows.length);
   const checked = validateHouseholdRows(read.rows);
   const totalRows = read.rows.length;
-  const errors = [...read.errors, ...checked.errors];
+  const errors = [...checked.errors];
 
   // ID numbers already registered: by keyed hash, inside this community or anywhere in the tenant.
   const hashOf = new Map(checked.rows.filter((r) => r.idNumber).map((r) => [r.row, cipher.hash(r.idNumber as string)]));
