@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { accountsModule } from '@linli/accounts';
 import { createAccount, TEST_PASSWORD } from '@linli/accounts/testing';
 import { loadConfig, type ModuleDeps } from '@linli/core';
@@ -271,5 +272,30 @@ describe('territory HTTP API', () => {
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getRow(1).getCell(1).value).toBe('名称');
     expect(sheet.rowCount - 1).toBe(3); // 第1小区, 第2小区 and the imported 新小区 of community A only
+  });
+
+  it('imports division codes for an admin of the county (audited) and refuses a community worker', async () => {
+    const csv = fs.readFileSync(new URL('../data/divisions/streets_gaomi_wenshan_qiaocheng.csv', import.meta.url));
+    const form = () => multipart({}, { name: 'streets.csv', content: csv });
+    const denied = await app.inject({
+      method: 'POST',
+      url: '/api/v1/territory/imports/divisions',
+      headers: { ...worker, ...form().headers },
+      payload: form().payload,
+    });
+    expect(denied.statusCode).toBe(403);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/territory/imports/divisions',
+      headers: { ...admin, ...form().headers },
+      payload: form().payload,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().created).toBeGreaterThan(0);
+    const audit = await one<{ n: number }>(
+      database.db,
+      sql`SELECT count(*)::int AS n FROM audit_event WHERE action = 'territory.import.divisions'`,
+    );
+    expect(audit?.n).toBe(1);
   });
 });
