@@ -1,0 +1,13 @@
+export {
+  DEMO_PASSWORD,
+  DEMO_TENANT,
+  type DemoAccount,
+  type DemoDeps,
+  type DemoOptions,
+  type DemoSummary,
+  demoAccounts,
+  demoTenants,
+  isDemoNeeded,
+  loadDemo,
+  resetDemo,
+} from './load-demo.ts';

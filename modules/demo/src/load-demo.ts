@@ -1,0 +1,388 @@
+import fs from 'node:fs';
+import { hashPassword, newId, type PersonalDataCipher, type Role, recordAudit } from '@linli/core';
+import { type Database, type Db, one, rows } from '@linli/db';
+import { importDivisions } from '@linli/territory/commands/import-divisions';
+import { sql } from 'drizzle-orm';
+import { insertRows, withIndexesDeferred } from './bulk-insert.ts';
+import { type DemoPlan, generateDemoPlan, type NodeRow, type TerritoryRef } from './generate.ts';
+
+export const DEMO_PASSWORD = 'Linli@2026';
+export const DEMO_TENANT = '370785';
+
+/** The demo tenants: 高密市 with full data; 文山市 and 谯城区 with their divisions only, as neighbours. */
+export const demoTenants = [
+  { tenantId: '370785', name: '高密市' },
+  { tenantId: '532601', name: '文山市' },
+  { tenantId: '341602', name: '谯城区' },
+] as const;
+
+export interface DemoAccount {
+  username: string;
+  role: Role;
+  /** What the account shows, in Chinese, for the README and the start-up message. */
+  description: string;
+  /** Name of the territory node the role is granted on. */
+  scope: string;
+}
+
+/** All demo accounts share the password DEMO_PASSWORD and belong to 高密市. */
+export const demoAccounts: readonly DemoAccount[] = [
+  { username: 'admin', role: 'system_admin', description: '系统管理员：区划、数据和配置', scope: '高密市' },
+  { username: 'secadmin', role: 'security_admin', description: '安全管理员：账号和授权', scope: '高密市' },
+  { username: 'auditor', role: 'audit_admin', description: '审计管理员：只看审计日志', scope: '高密市' },
+  { username: 'county', role: 'county_staff', description: '市级工作人员：全市只读', scope: '高密市' },
+  { username: 'subdistrict', role: 'subdistrict_staff', description: '街道工作人员', scope: '朝阳街道' },
+  { username: 'community', role: 'community_staff', description: '社区工作者', scope: '秦家岭社区' },
+  { username: 'grid', role: 'grid_worker', description: '网格员（网格服务队成员）', scope: '秦家岭社区' },
+  { username: 'property', role: 'property_staff', description: '物业服务企业人员', scope: '金都家园' },
+  { username: 'owners', role: 'owners_committee_member', description: '业委会成员', scope: '金都家园' },
+  { username: 'volunteer', role: 'volunteer', description: '志愿者', scope: '秦家岭社区' },
+  { username: 'resident', role: 'resident', description: '居民（本人及家庭）', scope: '1-1-101' },
+];
+
+export interface DemoSummary {
+  tenants: { tenantId: string; name: string }[];
+  /** Rows created per table (territory_node split by kind). */
+  counts: Record<string, number>;
+  accounts: readonly DemoAccount[];
+  elapsedMs: number;
+}
+
+export interface DemoDeps {
+  database: Database;
+  cipher: PersonalDataCipher;
+}
+
+export interface DemoOptions {
+  onProgress?: (step: string, done: number, total: number) => void;
+}
+
+const divisionsDir = new URL('../../territory/data/divisions/', import.meta.url);
+
+/** True on a fresh database: no tenant yet, so the first start loads the demo. */
+export async function isDemoNeeded(database: Database): Promise<boolean> {
+  const row = await one<{ any: boolean }>(database.db, sql`SELECT EXISTS (SELECT 1 FROM tenant) AS any`);
+  return !row?.any;
+}
+
+/**
+ * Loads the demo: tenants, the national divisions of three counties, and for 高密市 compounds down to
+ * residents, the five-level party tree, leaders, grids, organisations and demo accounts. One
+ * transaction per step, multi-row inserts, deterministic content (seeded PRNG).
+ */
+export async function loadDemo(deps: DemoDeps, options: DemoOptions = {}): Promise<DemoSummary> {
+  const started = performance.now();
+  const { database, cipher } = deps;
+  const progress = options.onProgress ?? (() => undefined);
+  const step = async (name: string, fn: (tx: Db) => Promise<void>) => {
+    progress(name, 0, 1);
+    await database.db.transaction(fn);
+  };
+
+  await step('tenants', async (tx) => {
+    for (const t of demoTenants) {
+      await tx.execute(sql`INSERT INTO tenant (tenant_id, name) VALUES (${t.tenantId}, ${t.name}) ON CONFLICT (tenant_id) DO NOTHING`);
+    }
+  });
+
+  const streets = fs.readFileSync(new URL('streets_gaomi_wenshan_qiaocheng.csv', divisionsDir), 'utf8');
+  const villages = fs.readFileSync(new URL('villages_gaomi_wenshan_qiaocheng.csv', divisionsDir), 'utf8');
+  await step('divisions', async (tx) => {
+    let done = 0;
+    for (const t of demoTenants) {
+      for (const csvText of [streets, villages]) await importDivisions(tx, { tenantId: t.tenantId, csvText });
+      progress('divisions', ++done, demoTenants.length);
+    }
+  });
+
+  const territory = await rows<TerritoryRef & { kind: string }>(
+    database.db,
+    sql`SELECT id, parent_id AS "parentId", kind, name, code, path::text AS path, subkind FROM territory_node
+        WHERE tenant_id = ${DEMO_TENANT} AND kind IN ('county', 'subdistrict', 'community') ORDER BY code`,
+  );
+  const plan = generateDemoPlan({
+    county: territory.find((n) => n.kind === 'county') as TerritoryRef,
+    subdistricts: territory.filter((n) => n.kind === 'subdistrict'),
+    communities: territory.filter((n) => n.kind === 'community'),
+  });
+
+  const T = DEMO_TENANT;
+  const nodeColumns = ['tenant_id', 'id', 'parent_id', 'kind', 'subkind', 'name', 'path', 'depth', 'lat', 'lng', 'attrs', 'sort_order'];
+  const nodeValues = (list: NodeRow[]) =>
+    list.map((n) => [T, n.id, n.parentId, n.kind, n.subkind, n.name, n.path, n.depth, n.lat, n.lng, JSON.stringify(n.attrs), n.sortOrder]);
+  const insert = async (tx: Db, stepName: string, table: string, columns: string[], values: unknown[][]) => {
+    await insertRows(tx, table, columns, values, (done) => progress(stepName, done, values.length));
+  };
+
+  await step('buildings', async (tx) => {
+    const nodes = [...plan.compounds, ...plan.buildings, ...plan.entrances];
+    await insert(tx, 'buildings', 'territory_node', nodeColumns, nodeValues(nodes));
+  });
+  await step('households', async (tx) => {
+    await withIndexesDeferred(tx, 'territory_node', ['gist', 'gin'], () =>
+      insert(tx, 'households', 'territory_node', nodeColumns, nodeValues(plan.households)),
+    );
+  });
+  await step('residents', async (tx) => {
+    const values = plan.residents.map((r) => {
+      const phone = cipher.protect(r.phone, 'phone');
+      const idNumber = cipher.protect(r.idNumber, 'id_number');
+      return [
+        T,
+        r.id,
+        r.householdId,
+        r.name,
+        r.gender,
+        r.birthDate,
+        r.relation,
+        phone.enc,
+        phone.hash,
+        phone.masked,
+        idNumber.enc,
+        idNumber.hash,
+        idNumber.masked,
+        r.tags,
+        r.isPartyMember,
+      ];
+    });
+    const columns = ['tenant_id', 'id', 'household_id', 'name', 'gender', 'birth_date', 'relation'];
+    columns.push(
+      'phone_enc',
+      'phone_hash',
+      'phone_masked',
+      'id_number_enc',
+      'id_number_hash',
+      'id_number_masked',
+      'tags',
+      'is_party_member',
+    );
+    await withIndexesDeferred(tx, 'resident', ['gin'], () => insert(tx, 'residents', 'resident', columns, values));
+  });
+  await step('party', async (tx) => {
+    await insert(
+      tx,
+      'party',
+      'party_org',
+      ['tenant_id', 'id', 'parent_id', 'kind', 'name', 'node_id', 'path', 'secretary_id', 'established_on'],
+      plan.partyOrgs.map((o) => [T, o.id, o.parentId, o.kind, o.name, o.nodeId, o.path, o.secretaryId, o.establishedOn]),
+    );
+    await insert(
+      tx,
+      'party',
+      'party_member',
+      ['tenant_id', 'id', 'resident_id', 'party_org_id', 'joined_on', 'status', 'in_service'],
+      plan.partyMembers.map((m) => [T, m.id, m.residentId, m.partyOrgId, m.joinedOn, m.status, m.inService]),
+    );
+    await insert(
+      tx,
+      'party',
+      'node_leader',
+      ['tenant_id', 'id', 'node_id', 'resident_id', 'role', 'since'],
+      plan.nodeLeaders.map((l) => [T, l.id, l.nodeId, l.residentId, l.role, l.since]),
+    );
+  });
+  await step('grids', async (tx) => {
+    await insert(
+      tx,
+      'grids',
+      'grid',
+      ['tenant_id', 'id', 'community_id', 'parent_id', 'level', 'name', 'code'],
+      plan.grids.map((g) => [T, g.id, g.communityId, g.parentId, g.level, g.name, g.code]),
+    );
+    await insert(
+      tx,
+      'grids',
+      'grid_building',
+      ['tenant_id', 'grid_id', 'building_id'],
+      plan.gridBuildings.map((g) => [T, g.gridId, g.buildingId]),
+    );
+    await insert(
+      tx,
+      'grids',
+      'grid_member',
+      ['tenant_id', 'id', 'grid_id', 'role', 'resident_id', 'name'],
+      plan.gridMembers.map((m) => [T, m.id, m.gridId, m.role, m.residentId, m.name]),
+    );
+  });
+  await step('organisations', async (tx) => {
+    await insert(
+      tx,
+      'organisations',
+      'organisation',
+      ['tenant_id', 'id', 'kind', 'name', 'node_id', 'state_owned', 'contact_name', 'phone_enc', 'phone_hash', 'phone_masked', 'attrs'],
+      plan.organisations.map((o) => {
+        const phone = cipher.protect(o.phone, 'phone');
+        return [
+          T,
+          o.id,
+          o.kind,
+          o.name,
+          o.nodeId,
+          o.stateOwned,
+          o.contactName,
+          phone.enc,
+          phone.hash,
+          phone.masked,
+          JSON.stringify(o.attrs),
+        ];
+      }),
+    );
+    await insert(
+      tx,
+      'organisations',
+      'property_service',
+      ['tenant_id', 'compound_id', 'organisation_id', 'since'],
+      plan.propertyServices.map((p) => [T, p.compoundId, p.organisationId, p.since]),
+    );
+    await insert(
+      tx,
+      'organisations',
+      'dual_registration',
+      ['tenant_id', 'id', 'community_id', 'organisation_id', 'registered_on', 'services'],
+      plan.dualRegistrations.map((d) => [T, d.id, d.communityId, d.organisationId, d.registeredOn, d.services]),
+    );
+  });
+
+  // scrypt is deliberately slow; the eleven hashes run in parallel on libuv's thread pool.
+  const passwordHashes = await Promise.all(demoAccounts.map(() => hashPassword(DEMO_PASSWORD)));
+  const accounts = accountPlan(plan, territory.find((n) => n.kind === 'county') as TerritoryRef);
+  await step('accounts', async (tx) => {
+    const accountIds = new Map(demoAccounts.map((a) => [a.username, newId()]));
+    await insert(
+      tx,
+      'accounts',
+      'account',
+      ['id', 'tenant_id', 'username', 'display_name', 'password_hash', 'password_changed_at', 'must_change_password'],
+      demoAccounts.map((a, i) => [
+        accountIds.get(a.username),
+        T,
+        a.username,
+        accounts.displayName(a),
+        passwordHashes[i],
+        new Date(),
+        false,
+      ]),
+    );
+    await insert(
+      tx,
+      'accounts',
+      'role_grant',
+      ['tenant_id', 'id', 'account_id', 'role', 'node_id'],
+      demoAccounts.map((a) => [T, newId(), accountIds.get(a.username), a.role, accounts.nodeOf(a).id]),
+    );
+    await tx.execute(
+      sql`UPDATE resident SET account_id = ${accountIds.get('resident')} WHERE tenant_id = ${T} AND id = ${plan.anchors.resident.id}`,
+    );
+    const gridAccount = demoAccounts.find((a) => a.username === 'grid') as DemoAccount;
+    await insert(
+      tx,
+      'accounts',
+      'grid_member',
+      ['tenant_id', 'id', 'grid_id', 'role', 'account_id', 'name'],
+      [[T, newId(), plan.anchors.gridId, 'grid_worker', accountIds.get('grid'), accounts.displayName(gridAccount)]],
+    );
+  });
+
+  const summaryCounts = await countRows(database.db);
+  await step('audit', async (tx) => {
+    await recordAudit(
+      tx,
+      demoTenants.map((t) => ({
+        tenantId: t.tenantId,
+        actorName: 'system',
+        action: 'demo.load',
+        targetType: 'tenant',
+        targetId: t.tenantId,
+        details: t.tenantId === DEMO_TENANT ? { counts: summaryCounts } : { counts: { divisionsOnly: true } },
+      })),
+    );
+  });
+  progress('done', 1, 1);
+  return {
+    tenants: demoTenants.map((t) => ({ ...t })),
+    counts: summaryCounts,
+    accounts: demoAccounts.map((a) => ({ ...a, scope: accounts.nodeOf(a).name })),
+    elapsedMs: Math.round(performance.now() - started),
+  };
+}
+
+/**
+ * Empties every tenant's data and loads the demo again. A documented developer action: the audit
+ * trail is append-only, so its guard trigger is switched off inside this one transaction only.
+ * The national division table (reference data, no tenant) is kept.
+ */
+export async function resetDemo(deps: DemoDeps, options: DemoOptions = {}): Promise<DemoSummary> {
+  options.onProgress?.('reset', 0, 1);
+  await deps.database.db.transaction(async (tx) => {
+    const tables = await rows<{ table_name: string }>(
+      tx,
+      sql`SELECT DISTINCT c.table_name FROM information_schema.columns c
+          JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+          WHERE c.table_schema = current_schema() AND c.column_name = 'tenant_id' AND t.table_type = 'BASE TABLE'
+          ORDER BY c.table_name`,
+    );
+    const list = ['tenant', ...tables.map((t) => t.table_name)].map((t) => `"${t.replace(/"/g, '""')}"`).join(', ');
+    await tx.execute(sql`ALTER TABLE audit_event DISABLE TRIGGER USER`);
+    await tx.execute(sql.raw(`TRUNCATE ${list} CASCADE`));
+    await tx.execute(sql`ALTER TABLE audit_event ENABLE TRIGGER USER`);
+  });
+  options.onProgress?.('reset', 1, 1);
+  return loadDemo(deps, options);
+}
+
+function accountPlan(plan: DemoPlan, county: TerritoryRef) {
+  const { anchors } = plan;
+  const nodes: Record<string, { id: string; name: string }> = {
+    admin: county,
+    secadmin: county,
+    auditor: county,
+    county,
+    subdistrict: anchors.subdistrict,
+    community: anchors.community,
+    grid: anchors.community,
+    property: anchors.propertyCompound,
+    owners: anchors.ownersCompound,
+    volunteer: anchors.community,
+    resident: anchors.household,
+  };
+  return {
+    nodeOf: (a: DemoAccount) => nodes[a.username] as { id: string; name: string },
+    displayName: (a: DemoAccount) => (a.username === 'resident' ? anchors.resident.name : `演示${a.description.split('：')[0]}`),
+  };
+}
+
+/** Row counts of the demo tenant, for the summary, the audit record and the tests. */
+export async function countRows(db: Db, tenantId = DEMO_TENANT): Promise<Record<string, number>> {
+  const row = await one<Record<string, number>>(
+    db,
+    sql`SELECT
+      (SELECT count(*) FROM territory_node WHERE tenant_id = ${tenantId} AND kind = 'subdistrict') AS subdistricts,
+      (SELECT count(*) FROM territory_node WHERE tenant_id = ${tenantId} AND kind = 'community') AS communities,
+      (SELECT count(*) FROM territory_node WHERE tenant_id = ${tenantId} AND kind = 'community' AND subkind = 'urban') AS urban_communities,
+      (SELECT count(*) FROM territory_node WHERE tenant_id = ${tenantId} AND kind = 'compound') AS compounds,
+      (SELECT count(*) FROM territory_node WHERE tenant_id = ${tenantId} AND kind = 'building') AS buildings,
+      (SELECT count(*) FROM territory_node WHERE tenant_id = ${tenantId} AND kind = 'entrance') AS entrances,
+      (SELECT count(*) FROM territory_node WHERE tenant_id = ${tenantId} AND kind = 'household') AS households,
+      (SELECT count(*) FROM resident WHERE tenant_id = ${tenantId}) AS residents,
+      (SELECT count(*) FROM party_org WHERE tenant_id = ${tenantId} AND kind = 'subdistrict_committee') AS subdistrict_committees,
+      (SELECT count(*) FROM party_org WHERE tenant_id = ${tenantId} AND kind = 'community_committee') AS community_committees,
+      (SELECT count(*) FROM party_org WHERE tenant_id = ${tenantId} AND kind = 'compound_branch') AS compound_branches,
+      (SELECT count(*) FROM party_org WHERE tenant_id = ${tenantId} AND kind = 'building_group') AS building_groups,
+      (SELECT count(*) FROM party_org WHERE tenant_id = ${tenantId} AND kind = 'member_household') AS member_households,
+      (SELECT count(*) FROM party_member WHERE tenant_id = ${tenantId}) AS party_members,
+      (SELECT count(*) FROM node_leader WHERE tenant_id = ${tenantId} AND role = 'building_leader') AS building_leaders,
+      (SELECT count(*) FROM node_leader WHERE tenant_id = ${tenantId} AND role = 'entrance_leader') AS entrance_leaders,
+      (SELECT count(*) FROM grid WHERE tenant_id = ${tenantId} AND level = 'grid') AS grids,
+      (SELECT count(*) FROM grid WHERE tenant_id = ${tenantId} AND level = 'micro_grid') AS micro_grids,
+      (SELECT count(*) FROM grid_building WHERE tenant_id = ${tenantId}) AS grid_buildings,
+      (SELECT count(*) FROM grid_member WHERE tenant_id = ${tenantId}) AS grid_members,
+      (SELECT count(*) FROM organisation WHERE tenant_id = ${tenantId} AND kind = 'property_company') AS property_companies,
+      (SELECT count(*) FROM organisation WHERE tenant_id = ${tenantId} AND kind = 'owners_committee') AS owners_committees,
+      (SELECT count(*) FROM organisation WHERE tenant_id = ${tenantId} AND kind = 'property_management_committee') AS property_management_committees,
+      (SELECT count(*) FROM property_service WHERE tenant_id = ${tenantId}) AS property_services,
+      (SELECT count(*) FROM dual_registration WHERE tenant_id = ${tenantId}) AS dual_registrations,
+      (SELECT count(*) FROM account WHERE tenant_id = ${tenantId}) AS accounts,
+      (SELECT count(*) FROM role_grant WHERE tenant_id = ${tenantId}) AS role_grants`,
+  );
+  return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v)]));
+}
