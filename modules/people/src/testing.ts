@@ -1,5 +1,14 @@
-import { type Actor, newId, PersonalDataCipher, type RequestContext, type Role } from '@linli/core';
-import { type Db, ltreeLabel, one } from '@linli/db';
+import {
+  type Actor,
+  loadConfig,
+  type ModuleDeps,
+  type ModuleManifest,
+  newId,
+  PersonalDataCipher,
+  type RequestContext,
+  type Role,
+} from '@linli/core';
+import { type Database, type Db, ltreeLabel, one } from '@linli/db';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -112,4 +121,22 @@ export function validIdNumber(first17: string): string {
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = weights.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
   return first17 + '10X98765432'[sum % 11];
+}
+
+/**
+ * The HTTP app with only the given module manifests (plus accounts for sign-in), so a module's
+ * routes are tested before or without the server's module list.
+ */
+export async function buildModuleApp(database: Database, modules: ModuleManifest[]) {
+  const { buildApp } = await import('@linli/server');
+  const { accountsModule } = await import('@linli/accounts');
+  const deps: ModuleDeps = {
+    database,
+    db: database.db,
+    cipher: testCipher,
+    config: { ...loadConfig({}), rateLimit: { apiPerMinute: 100_000, loginPerMinute: 100_000 } },
+  };
+  const app = await buildApp({ deps, modules: [accountsModule, ...modules] });
+  await app.ready();
+  return app;
 }

@@ -22,7 +22,7 @@ export async function createGrid(tx: Db, ctx: RequestContext, input: CreateGridB
     errors.push({ field: 'parentId', reason: 'a grid has no parent; only a micro_grid sits inside a grid' });
   } else if (input.level === 'micro_grid') {
     const parent = input.parentId ? await grids.parentGrid(tenantId, input.parentId) : undefined;
-    if (!parent || parent.level !== 'grid' || parent.communityId !== community.id) {
+    if (parent?.level !== 'grid' || parent.communityId !== community.id) {
       errors.push({ field: 'parentId', reason: 'a micro_grid needs a parent grid of the same community' });
     } else {
       parentBuildings = new Set(await grids.buildingIdsOf(tenantId, parent.id));

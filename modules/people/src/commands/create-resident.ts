@@ -25,7 +25,7 @@ export async function createResident(
   const residents = new ResidentRepository(tx);
   const errors = residentFieldErrors(input);
   const household = await residents.findNode(tenantId, input.householdId);
-  if (!household || household.kind !== 'household') errors.push({ field: 'householdId', reason: 'is not a household' });
+  if (household?.kind !== 'household') errors.push({ field: 'householdId', reason: 'is not a household' });
   if (errors.length > 0 || !household) throw AppError.invalid(errors);
   if (!can(ctx.actor, 'people.write', household.path)) throw AppError.forbidden('Permission people.write is required for this household');
 

@@ -22,7 +22,7 @@ export async function updateResident(
   let householdId: string | undefined;
   if (input.householdId !== undefined && input.householdId !== current.householdId) {
     const household = await residents.findNode(tenantId, input.householdId);
-    if (!household || household.kind !== 'household') errors.push({ field: 'householdId', reason: 'is not a household' });
+    if (household?.kind !== 'household') errors.push({ field: 'householdId', reason: 'is not a household' });
     else if (!can(ctx.actor, 'people.write', household.path))
       throw AppError.forbidden('Permission people.write is required for the new household');
     else householdId = household.id;

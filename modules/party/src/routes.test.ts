@@ -1,0 +1,89 @@
+import { createAccount } from '@linli/accounts/testing';
+import type { Database } from '@linli/db';
+import { createTestDatabase } from '@linli/db/testing';
+import { buildModuleApp, buildTwoCommunities, insertResident } from '@linli/people/testing';
+import type { LinliApp } from '@linli/server';
+import { login, type Session } from '@linli/server/test/helpers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { partyModule } from './module.ts';
+import { insertPartyMember, insertPartyOrg, type TestOrg } from './testing.ts';
+
+let database: Database;
+let app: LinliApp;
+let tree: Awaited<ReturnType<typeof buildTwoCommunities>>;
+let session: Session;
+let top: TestOrg;
+let communityA: TestOrg;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  app = await buildModuleApp(database, [partyModule]);
+  tree = await buildTwoCommunities(database.db);
+  top = await insertPartyOrg(database.db, { node: tree.subdistrict, kind: 'subdistrict_committee', name: '朝阳街道党工委' });
+  communityA = await insertPartyOrg(database.db, {
+    node: tree.a.community,
+    kind: 'community_committee',
+    name: '凤凰社区党委',
+    parent: top,
+  });
+  const { id: residentId } = await insertResident(database.db, tree.a.h101, { name: '党员甲', isPartyMember: true });
+  await insertPartyMember(database.db, communityA, residentId);
+  const account = await createAccount(database.db, {
+    tenantId: '370785',
+    username: 'party.staff',
+    grants: [{ role: 'subdistrict_staff', nodeId: tree.subdistrict.id }],
+  });
+  session = await login(app, account.username, account.password);
+});
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+
+const get = (url: string) => app.inject({ method: 'GET', url: `/api/v1${url}`, headers: session.headers });
+
+describe('party HTTP API', () => {
+  it('lists the roots in scope and children with member counts', async () => {
+    const roots = (await get('/party/orgs')).json().items;
+    expect(roots.map((o: { name: string; memberCount: number; childCount: number }) => [o.name, o.memberCount, o.childCount])).toEqual([
+      ['朝阳街道党工委', 1, 1],
+    ]);
+    const children = (await get(`/party/orgs?parentId=${top.id}`)).json().items;
+    expect(children).toMatchObject([{ name: '凤凰社区党委', nodeName: '凤凰社区', memberCount: 1 }]);
+    expect((await get(`/party/members?orgId=${top.id}`)).json().items).toMatchObject([{ name: '党员甲', orgName: '凤凰社区党委' }]);
+  });
+
+  it('answers the coverage report and its Excel export', async () => {
+    const coverage = (await get(`/party/coverage?nodeId=${tree.subdistrict.id}`)).json();
+    expect(coverage).toMatchObject({
+      compounds: 2,
+      compoundsWithBranch: 0,
+      buildings: 2,
+      buildingsWithGroup: 0,
+      memberHouseholds: 0,
+      gapsTruncated: false,
+    });
+    expect(coverage.compoundsWithoutBranch.map((c: { communityName: string }) => c.communityName).sort()).toEqual(['凤凰社区', '康成社区']);
+    const file = await get('/party/coverage/export.xlsx');
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-disposition']).toContain('party-coverage-gaps.xlsx');
+  });
+
+  it('validates a new organisation with field details (400)', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/party/orgs',
+      headers: session.headers,
+      payload: { parentId: communityA.id, kind: 'compound_branch', name: '错位支部', nodeId: tree.a.building.id },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details).toEqual([{ field: 'nodeId', reason: 'a compound_branch sits on a compound' }]);
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/party/orgs',
+      headers: session.headers,
+      payload: { kind: 'cell', name: 'x', nodeId: tree.a.building.id },
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+});
