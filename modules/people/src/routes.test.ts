@@ -113,6 +113,35 @@ describe('people HTTP API', () => {
     expect(await auditCount(database.db, { tenantId: '532601', action: 'people.reveal', targetId: residentId, result: 'denied' })).toBe(1);
   });
 
+  it('reveals one field on request, and accepts a POST without a body', async () => {
+    const one = await post('staffA', `/people/residents/${residentId}/reveal`, { fields: ['phone'] });
+    expect(one.json()).toEqual({ phone });
+    const bare = await app.inject({
+      method: 'POST',
+      url: `/api/v1/people/residents/${residentId}/reveal`,
+      headers: sessions.staffA.headers,
+    });
+    expect(bare.statusCode).toBe(200);
+    expect(bare.json()).toEqual({ phone, idNumber });
+  });
+
+  it('pages with a cursor in the requested order without gaps or repeats', async () => {
+    for (const name of ['甲', '乙', '丙', '丁']) await insertResident(database.db, tree.a.h102, { name, isPartyMember: name === '丙' });
+    const names: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { name: string }[]; nextCursor: string | null } = (
+        await get('staffA', `/people/residents?limit=2&sort=-name${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
+      names.push(...page.items.map((r) => r.name));
+      cursor = page.nextCursor;
+    } while (cursor);
+    const all = (await get('staffA', '/people/residents?limit=500&sort=-name')).json().items.map((r: { name: string }) => r.name);
+    expect(names).toEqual(all);
+    expect(new Set(names).size).toBe(names.length);
+    expect((await get('staffA', '/people/residents?isPartyMember=true')).json().items.map((r: { name: string }) => r.name)).toEqual(['丙']);
+  });
+
   it('answers 401 to an anonymous reveal', async () => {
     const res = await app.inject({ method: 'POST', url: `/api/v1/people/residents/${residentId}/reveal`, payload: {} });
     expect(res.statusCode).toBe(401);

@@ -129,8 +129,12 @@ export async function peopleRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
         tags,
         summary: 'Unmasked phone and ID number (people.pii on the household; audited)',
         params: IdParams,
-        body: Type.Optional(RevealBody),
+        body: RevealBody,
         response: { 200: RevealResult, ...errors },
+      },
+      // A bare POST (no body) reveals both fields.
+      preValidation: async (request) => {
+        request.body ??= {};
       },
     },
     async (request) => {
