@@ -30,7 +30,23 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], maxWorkers: 1, testTimeout: 120_000 },
+        test: {
+          name: 'e2e-pglite',
+          include: ['e2e/**/*.test.ts'],
+          env: { LINLI_TEST_DB: 'pglite' },
+          globalSetup: ['packages/db/test/global-setup-pglite.ts'],
+          testTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e-postgres',
+          include: ['e2e/**/*.test.ts'],
+          env: { LINLI_TEST_DB: 'postgres' },
+          globalSetup: ['packages/db/test/global-setup-postgres.ts'],
+          testTimeout: 120_000,
+        },
       },
     ],
   },

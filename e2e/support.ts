@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createAccount } from '@linli/accounts/testing';
+import { createTestApp, type TestApp } from '@linli/server/test/helpers';
+import { buildSmallTree, createTenant, type SmallTree } from '@linli/territory';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const PASSWORD = 'E2e@pass2026';
+
+export interface E2E {
+  t: TestApp;
+  url: string;
+  tree: SmallTree;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server (all modules, the built web app) on a random loopback port, over a fresh test
+ * database with a small county, and Debian's Chromium driven by playwright-core.
+ */
+export async function startE2E(): Promise<E2E> {
+  const t = await createTestApp();
+  await createTenant(t.deps.db, { tenantId: '370785', name: '高密市' });
+  const tree = await buildSmallTree(t.deps.db, '370785', '高密市');
+  await createAccount(t.deps.db, {
+    tenantId: '370785',
+    username: 'admin1',
+    password: PASSWORD,
+    grants: [{ role: 'system_admin', nodeId: tree.county.id }],
+  });
+  await createAccount(t.deps.db, {
+    tenantId: '370785',
+    username: 'worker1',
+    displayName: '社区工作者一',
+    password: PASSWORD,
+    grants: [{ role: 'community_staff', nodeId: tree.communities[0]!.id }],
+  });
+  const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  return {
+    t,
+    url: address,
+    tree,
+    browser,
+    async close() {
+      await browser.close();
+      await t.close();
+    },
+  };
+}
+
+export async function signIn(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(`${url}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/** Writes a UTF-8 CSV (with BOM, as Excel saves it) and returns its path. */
+export function csvFile(name: string, lines: string[][]): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'linli-e2e-')), name);
+  fs.writeFileSync(file, `\ufeff${lines.map((l) => l.join(',')).join('\n')}\n`, 'utf8');
+  return file;
+}
