@@ -1,5 +1,6 @@
 export * from './app-error.ts';
 export * from './audit.ts';
+export * from './calendar.ts';
 export * from './config.ts';
 export * from './context.ts';
 export * from './excel.ts';
