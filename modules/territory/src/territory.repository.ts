@@ -113,7 +113,9 @@ const emptyCounts = (): NodeCounts => ({
 
 /**
  * Counts of the whole subtree of each node, in one SQL aggregation: the subtree is found with the
- * ltree index, residents are counted through their household nodes and party members through
+ * ltree index, residents are counted per household node through the resident_household index (a
+ * LATERAL look-up: a plan that does not depend on table statistics, which a CTE join did — 6 s for
+ * 3,000 households on a freshly loaded table) and party members through
  * their resident (a party_member row, or the resident's own flag set by the household import before
  * the party module has placed the member in an organisation). Residents who moved out are not counted.
  */
@@ -122,31 +124,26 @@ export async function countsOf(db: Db, tenantId: string, nodeIds: readonly strin
   if (nodeIds.length === 0) return result;
   const found = await rows<Record<string, number | string>>(
     db,
-    sql`WITH target AS (
-          SELECT t.id, t.path FROM territory_node t
-          WHERE t.tenant_id = ${tenantId} AND t.id IN (${idList(nodeIds)}) AND ${inScope(sql`t.path`, scope)}
-        ), sub AS (
-          SELECT tg.id AS target_id, d.id, d.kind
-          FROM target tg JOIN territory_node d ON d.tenant_id = ${tenantId} AND d.path <@ tg.path
-        ), res AS (
-          SELECT r.household_id, count(*) AS residents, count(*) FILTER (WHERE r.is_party_member OR pm.id IS NOT NULL) AS party_members
+    sql`SELECT t.id,
+          count(*) FILTER (WHERE d.kind = 'subdistrict') AS subdistricts,
+          count(*) FILTER (WHERE d.kind = 'community') AS communities,
+          count(*) FILTER (WHERE d.kind = 'compound') AS compounds,
+          count(*) FILTER (WHERE d.kind = 'building') AS buildings,
+          count(*) FILTER (WHERE d.kind = 'entrance') AS entrances,
+          count(*) FILTER (WHERE d.kind = 'household') AS households,
+          coalesce(sum(rc.residents), 0) AS residents,
+          coalesce(sum(rc.party_members), 0) AS party_members
+        FROM territory_node t
+        JOIN territory_node d ON d.tenant_id = t.tenant_id AND d.path <@ t.path
+        LEFT JOIN LATERAL (
+          SELECT count(*) AS residents,
+                 count(*) FILTER (WHERE r.is_party_member OR EXISTS (
+                   SELECT 1 FROM party_member pm WHERE pm.tenant_id = r.tenant_id AND pm.resident_id = r.id)) AS party_members
           FROM resident r
-          LEFT JOIN party_member pm ON pm.tenant_id = r.tenant_id AND pm.resident_id = r.id
-          WHERE r.tenant_id = ${tenantId} AND r.moved_out_at IS NULL
-            AND r.household_id IN (SELECT s.id FROM sub s WHERE s.kind = 'household')
-          GROUP BY r.household_id
-        )
-        SELECT s.target_id AS id,
-          count(*) FILTER (WHERE s.kind = 'subdistrict') AS subdistricts,
-          count(*) FILTER (WHERE s.kind = 'community') AS communities,
-          count(*) FILTER (WHERE s.kind = 'compound') AS compounds,
-          count(*) FILTER (WHERE s.kind = 'building') AS buildings,
-          count(*) FILTER (WHERE s.kind = 'entrance') AS entrances,
-          count(*) FILTER (WHERE s.kind = 'household') AS households,
-          coalesce(sum(res.residents), 0) AS residents,
-          coalesce(sum(res.party_members), 0) AS party_members
-        FROM sub s LEFT JOIN res ON res.household_id = s.id
-        GROUP BY s.target_id`,
+          WHERE d.kind = 'household' AND r.tenant_id = d.tenant_id AND r.household_id = d.id AND r.moved_out_at IS NULL
+        ) rc ON true
+        WHERE t.tenant_id = ${tenantId} AND t.id IN (${idList(nodeIds)}) AND ${inScope(sql`t.path`, scope)}
+        GROUP BY t.id`,
   );
   for (const r of found) {
     result.set(String(r.id), {
