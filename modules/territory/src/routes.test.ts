@@ -74,6 +74,14 @@ afterAll(async () => {
 });
 
 describe('territory HTTP API', () => {
+  it('documents every territory route in the OpenAPI document', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    expect(Object.keys(res.json().paths)).toEqual(
+      expect.arrayContaining(['/api/v1/territory/nodes', '/api/v1/territory/nodes/{id}/merge', '/api/v1/territory/imports/households']),
+    );
+  });
+
   it('answers 401 without a session', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/v1/territory/roots' });
     expect(res.statusCode).toBe(401);

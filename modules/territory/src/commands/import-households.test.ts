@@ -201,4 +201,32 @@ describe('importHouseholds', () => {
     expect(fromGbk).toMatchObject({ rows: 1, created: { households: 1, residents: 1 } });
     expect(await one(database.db, sql`SELECT 1 AS ok FROM resident WHERE name = '周杰'`)).toEqual({ ok: 1 });
   });
+
+  // Progress goes through a second connection while the import transaction is open: PostgreSQL only
+  // (embedded PGlite has one connection, and writes the progress at the end).
+  it.skipIf(process.env.LINLI_TEST_DB !== 'postgres')('reports progress per chunk of 500 rows, visible before the commit', async () => {
+    const lines = Array.from({ length: 1200 }, (_, i) => `进度小区,1号楼,1单元,${1000 + i},居民${i}`);
+    const seen: number[] = [];
+    const progressDb = new Proxy(database.db, {
+      get(target, prop, receiver) {
+        if (prop !== 'execute') return Reflect.get(target, prop, receiver);
+        return async (query: Parameters<Database['db']['execute']>[0]) => {
+          const result = await target.execute(query);
+          const job = await one<{ processed_rows: number }>(
+            target,
+            sql`SELECT processed_rows FROM import_job WHERE status = 'importing' ORDER BY created_at DESC LIMIT 1`,
+          );
+          if (job) seen.push(job.processed_rows);
+          return result;
+        };
+      },
+    });
+    const result = await importHouseholds({ db: database.db, cipher, progressDb }, ctxA(), {
+      communityId: tree.communities[0]!.id,
+      fileName: 'big.csv',
+      data: Buffer.from(['小区,楼栋,单元,房号,姓名', ...lines].join('\n')),
+    });
+    expect(result.created.residents).toBe(1200);
+    expect(seen).toEqual([500, 1000, 1200]);
+  });
 });
