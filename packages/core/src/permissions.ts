@@ -38,22 +38,32 @@ export const abilities = [
   'account.read',
   'account.manage',
   'audit.read',
+  'demand.read',
+  'demand.intake',
+  'demand.handle',
+  'demand.dispatch',
+  'demand.supervise',
+  'demand.configure',
 ] as const;
 export type Ability = (typeof abilities)[number];
 
 const READ_ALL: Ability[] = ['territory.read', 'people.read', 'party.read', 'grid.read', 'organisation.read'];
 const WRITE_ALL: Ability[] = ['territory.write', 'territory.import', 'people.write', 'party.write', 'grid.write', 'organisation.write'];
+// Demands: staff of a unit take in, handle and dispatch in their subtree; the county supervises.
+// Property staff only handle what is dispatched to their compound. Residents hold no ability: they
+// submit, evaluate and reopen their own demands as the reporter (checked by the demands module).
+const DEMAND_DESK: Ability[] = ['demand.read', 'demand.intake', 'demand.handle', 'demand.dispatch'];
 
 export const roleAbilities: Record<Role, readonly Ability[]> = {
-  system_admin: [...READ_ALL, ...WRITE_ALL],
+  system_admin: [...READ_ALL, ...WRITE_ALL, 'demand.read', 'demand.configure'],
   security_admin: ['territory.read', 'account.read', 'account.manage'],
   audit_admin: ['territory.read', 'account.read', 'audit.read'],
-  county_staff: [...READ_ALL],
-  subdistrict_staff: [...READ_ALL, ...WRITE_ALL, 'people.pii'],
-  community_staff: [...READ_ALL, ...WRITE_ALL, 'people.pii'],
-  compound_staff: [...READ_ALL, 'people.write', 'people.pii'],
-  grid_worker: [...READ_ALL, 'people.write', 'people.pii'],
-  property_staff: ['territory.read', 'people.read', 'organisation.read'],
+  county_staff: [...READ_ALL, ...DEMAND_DESK, 'demand.supervise'],
+  subdistrict_staff: [...READ_ALL, ...WRITE_ALL, 'people.pii', ...DEMAND_DESK],
+  community_staff: [...READ_ALL, ...WRITE_ALL, 'people.pii', ...DEMAND_DESK],
+  compound_staff: [...READ_ALL, 'people.write', 'people.pii', 'demand.read', 'demand.intake', 'demand.handle'],
+  grid_worker: [...READ_ALL, 'people.write', 'people.pii', 'demand.read', 'demand.intake', 'demand.handle'],
+  property_staff: ['territory.read', 'people.read', 'organisation.read', 'demand.handle'],
   owners_committee_member: ['territory.read', 'organisation.read', 'party.read'],
   volunteer: ['territory.read'],
   resident: [],
