@@ -64,7 +64,7 @@ export class CoverageRepository {
       this.db,
       sql`SELECT c.id, c.name, cm.name AS "communityName"
           FROM territory_node c
-          LEFT JOIN territory_node cm ON cm.tenant_id = c.tenant_id AND cm.kind = 'community' AND cm.path @> c.path
+          LEFT JOIN territory_node cm ON cm.tenant_id = c.tenant_id AND cm.id = c.parent_id AND cm.kind = 'community'
           WHERE c.kind = 'compound' AND ${this.within(c, tenantId, scope, rootPath)} AND NOT ${this.hasOrg(c, 'compound_branch')}
           ORDER BY cm.name, c.name, c.id
           LIMIT ${limit}`,
@@ -77,7 +77,7 @@ export class CoverageRepository {
       this.db,
       sql`SELECT b.id, b.name, cp.name AS "compoundName"
           FROM territory_node b
-          LEFT JOIN territory_node cp ON cp.tenant_id = b.tenant_id AND cp.kind = 'compound' AND cp.path @> b.path
+          LEFT JOIN territory_node cp ON cp.tenant_id = b.tenant_id AND cp.id = b.parent_id AND cp.kind = 'compound'
           WHERE b.kind = 'building' AND ${this.within(b, tenantId, scope, rootPath)} AND NOT ${this.hasOrg(b, 'building_group')}
           ORDER BY cp.name, b.name, b.id
           LIMIT ${limit}`,
