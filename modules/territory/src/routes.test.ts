@@ -242,6 +242,7 @@ describe('territory HTTP API', () => {
     const report = await app.inject({ method: 'GET', url: `/api/v1/territory/imports/${job?.id}`, headers: worker });
     expect(report.json()).toMatchObject({ status: 'failed', totalRows: 2 });
     expect(report.json().errors).toHaveLength(3);
+    expect(report.json().errors[1].value).toBe(details[1]?.value);
     const notTheirs = await app.inject({ method: 'GET', url: `/api/v1/territory/imports/${job?.id}`, headers: admin });
     expect(notTheirs.statusCode).toBe(404);
   });

@@ -11,8 +11,6 @@ import {
   encodeCursor,
   isUuid,
   type ModuleDeps,
-  maskIdNumber,
-  maskPhone,
   Page,
   type RequestContext,
   recordAudit,
@@ -47,7 +45,6 @@ import {
   NodeSchema,
   type NodeSort,
   nodeKindLabels,
-  type RowError,
   UpdateNodeBody,
 } from './contract.ts';
 import { householdTemplate } from './household-file.ts';
@@ -76,16 +73,6 @@ const EXPORT_LIMIT = 50_000;
 function listItem(n: NodeRow) {
   const { boundary: _boundary, ...rest } = n;
   return rest;
-}
-
-/** Invalid phone and ID numbers come back masked in the error report, which is stored in import_job. */
-function maskRowErrors(list: RowError[]): RowError[] {
-  return list.map((e) => {
-    if (typeof e.value !== 'string') return e;
-    if (e.column === '身份证号') return { ...e, value: maskIdNumber(e.value) };
-    if (e.column === '手机号') return { ...e, value: maskPhone(e.value) };
-    return e;
-  });
 }
 
 async function readMultipart(request: FastifyRequest): Promise<{ file?: { name: string; data: Buffer }; fields: Record<string, string> }> {
@@ -312,20 +299,10 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
       if (!isUuid(communityId)) problems.push({ field: 'communityId', reason: 'must be the id of a community' });
       if (!file || file.data.length === 0) problems.push({ field: 'file', reason: 'an .xlsx or .csv file is required' });
       if (problems.length || !file) throw AppError.invalid(problems);
-      try {
-        return await importHouseholds(
-          // A second connection can show progress while the import transaction is open; embedded
-          // PGlite has only one, so progress is written at the end there.
-          { db, cipher, progressDb: deps.database.driver === 'postgres' ? db : undefined },
-          ctx,
-          { communityId, fileName: file.name, data: file.data },
-        );
-      } catch (err) {
-        if (err instanceof AppError && err.code === 'unprocessable' && Array.isArray(err.details)) {
-          throw new AppError('unprocessable', err.message, maskRowErrors(err.details as RowError[]));
-        }
-        throw err;
-      }
+      // A second connection can show progress while the import transaction is open; embedded
+      // PGlite has only one, so progress is written at the end there.
+      const progressDb = deps.database.driver === 'postgres' ? db : undefined;
+      return importHouseholds({ db, cipher, progressDb }, ctx, { communityId, fileName: file.name, data: file.data });
     },
   );
 

@@ -1,4 +1,14 @@
-import { AppError, auditEntry, emitEvents, newId, type PersonalDataCipher, type RequestContext, recordAudit } from '@linli/core';
+import {
+  AppError,
+  auditEntry,
+  emitEvents,
+  maskIdNumber,
+  maskPhone,
+  newId,
+  type PersonalDataCipher,
+  type RequestContext,
+  recordAudit,
+} from '@linli/core';
 import { type Db, ltreeLabel } from '@linli/db';
 import type { HouseholdImportResult, ImportCounts, NodeKind, RowError } from '../contract.ts';
 import { type HouseholdRow, readHouseholdFile, validateHouseholdRows } from '../household-file.ts';
@@ -62,7 +72,9 @@ export async function importHouseholds(
 
   const jobId = newId();
   await createImportJob(db, { tenantId, id: jobId, kind: 'households', fileName: input.fileName, createdBy: ctx.actor.accountId });
-  const fail = async (errors: RowError[], totalRows: number): Promise<never> => {
+  const fail = async (found: RowError[], totalRows: number): Promise<never> => {
+    // The report is stored and shown again later: phone and ID numbers in it are masked.
+    const errors = found.map(maskValue);
     await db.transaction(async (tx) => {
       await updateImportJob(tx, tenantId, jobId, {
         status: 'failed',
@@ -263,4 +275,11 @@ async function planNodes(tx: Db, tenantId: string, community: { id: string; path
     matched[plural[level] as keyof typeof matched] = matchedIds[level].size;
   }
   return { newNodes, created, matched, householdOf };
+}
+
+function maskValue(e: RowError): RowError {
+  if (typeof e.value !== 'string') return e;
+  if (e.column === '身份证号') return { ...e, value: maskIdNumber(e.value) };
+  if (e.column === '手机号') return { ...e, value: maskPhone(e.value) };
+  return e;
 }
