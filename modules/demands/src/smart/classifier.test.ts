@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, explain, type NaiveBayesModel, predict, splitHoldout, train } from './classifier.ts';
+import { evaluate, explain, holdoutEvaluation, type NaiveBayesModel, predict, splitHoldout, train } from './classifier.ts';
 import { asExamples, DEMAND_CATEGORIES, generateDemands, HANDLING_LEVELS } from './synthetic-demands.ts';
 
 const tiny = [
@@ -100,5 +100,11 @@ describe('classifier on the synthetic corpus (held-out 20 %, seed 42)', () => {
     console.info(`level: held-out accuracy ${result.accuracy.toFixed(3)}, top-3 ${result.top3Accuracy.toFixed(3)} on ${result.total}`);
     expect(model.labels).toEqual([...HANDLING_LEVELS].sort());
     expect(result.accuracy).toBeGreaterThan(0.7);
+  });
+
+  it('measures the same held-out accuracy in one call', () => {
+    const result = holdoutEvaluation(asExamples(demands, 'category'), { ratio: 0.2, seed: 7 });
+    expect(result.trainedOn + result.total).toBe(demands.length);
+    expect(result.accuracy).toBeGreaterThan(0.9);
   });
 });

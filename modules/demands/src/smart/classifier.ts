@@ -181,6 +181,18 @@ export function splitHoldout<T extends { label: string }>(
   };
 }
 
+/**
+ * Train on all but a held-out share and evaluate on it: the number for the retrain command and the
+ * benchmark's `classifier_accuracy` (defaults: 20 % held out, seed 42).
+ */
+export function holdoutEvaluation(
+  examples: readonly Example[],
+  options: { ratio?: number; seed?: number } = {},
+): Evaluation & { trainedOn: number } {
+  const { train: training, holdout } = splitHoldout(examples, options.ratio ?? 0.2, options.seed ?? 42);
+  return { ...evaluate(train(training), holdout), trainedOn: training.length };
+}
+
 function logPosteriors(model: NaiveBayesModel, text: string): { label: string; score: number }[] {
   const totalDocuments = model.labels.reduce((total, l) => total + (model.documents[l] ?? 0), 0);
   if (totalDocuments === 0) return [];
