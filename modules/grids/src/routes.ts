@@ -1,5 +1,15 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AppError, decodeCursor, encodeCursor, type ModuleDeps, requireAbility, requireContext } from '@linli/core';
+import {
+  AppError,
+  attachmentHeader,
+  decodeCursor,
+  encodeCursor,
+  type ModuleDeps,
+  requireAbility,
+  requireContext,
+  toXlsx,
+  XLSX_TYPE,
+} from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import { addGridMember } from './commands/add-grid-member.ts';
 import { createGrid } from './commands/create-grid.ts';
@@ -16,7 +26,6 @@ import {
   MemberParams,
 } from './contract.ts';
 import { type GridCursor, GridRepository } from './grid.repository.ts';
-import { attachment, toXlsx, XLSX_TYPE } from './xlsx.ts';
 
 const tags = ['grids'];
 const errors = { 400: { $ref: 'ErrorBody#' }, 403: { $ref: 'ErrorBody#' }, 404: { $ref: 'ErrorBody#' }, 409: { $ref: 'ErrorBody#' } };
@@ -54,7 +63,7 @@ export async function gridRoutes(fastify: FastifyInstance, deps: ModuleDeps): Pr
         rows: items.map((g) => ({ ...g, levelName: g.level === 'grid' ? '网格' : '微网格' })),
       },
     ]);
-    return reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment('网格.xlsx', 'grids.xlsx')).send(file);
+    return reply.header('content-type', XLSX_TYPE).header('content-disposition', attachmentHeader('网格.xlsx', 'grids.xlsx')).send(file);
   });
 
   app.get('/grids/:id', { schema: { tags, params: IdParams, response: { 200: GridDetail, ...errors } } }, async (request) => {

@@ -1,5 +1,14 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { decodeCursor, encodeCursor, type ModuleDeps, requireAbility, requireContext } from '@linli/core';
+import {
+  attachmentHeader,
+  decodeCursor,
+  encodeCursor,
+  type ModuleDeps,
+  requireAbility,
+  requireContext,
+  toXlsx,
+  XLSX_TYPE,
+} from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import { createDualRegistration } from './commands/create-dual-registration.ts';
 import { createOrganisation } from './commands/create-organisation.ts';
@@ -16,7 +25,6 @@ import {
 } from './contract.ts';
 import { type DualRegistrationCursor, DualRegistrationRepository } from './dual-registration.repository.ts';
 import { type OrganisationCursor, OrganisationRepository } from './organisation.repository.ts';
-import { attachment, toXlsx, XLSX_TYPE } from './xlsx.ts';
 
 const tags = ['organisations'];
 const errors = { 400: { $ref: 'ErrorBody#' }, 403: { $ref: 'ErrorBody#' }, 404: { $ref: 'ErrorBody#' }, 409: { $ref: 'ErrorBody#' } };
@@ -82,7 +90,10 @@ export async function organisationRoutes(fastify: FastifyInstance, deps: ModuleD
         })),
       },
     ]);
-    return reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment('组织.xlsx', 'organisations.xlsx')).send(file);
+    return reply
+      .header('content-type', XLSX_TYPE)
+      .header('content-disposition', attachmentHeader('组织.xlsx', 'organisations.xlsx'))
+      .send(file);
   });
 
   app.post(

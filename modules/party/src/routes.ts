@@ -1,5 +1,15 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AppError, decodeCursor, encodeCursor, type ModuleDeps, requireAbility, requireContext } from '@linli/core';
+import {
+  AppError,
+  attachmentHeader,
+  decodeCursor,
+  encodeCursor,
+  type ModuleDeps,
+  requireAbility,
+  requireContext,
+  toXlsx,
+  XLSX_TYPE,
+} from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { addPartyMember } from './commands/add-party-member.ts';
@@ -20,7 +30,6 @@ import {
 import { CoverageRepository } from './coverage.repository.ts';
 import { type MemberCursor, PartyMemberRepository } from './party-member.repository.ts';
 import { PartyOrgRepository } from './party-org.repository.ts';
-import { attachment, toXlsx, XLSX_TYPE } from './xlsx.ts';
 
 const tags = ['party'];
 const errors = { 400: { $ref: 'ErrorBody#' }, 403: { $ref: 'ErrorBody#' }, 404: { $ref: 'ErrorBody#' }, 409: { $ref: 'ErrorBody#' } };
@@ -181,7 +190,7 @@ export async function partyRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
       ]);
       return reply
         .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachment('党组织覆盖缺口.xlsx', 'party-coverage-gaps.xlsx'))
+        .header('content-disposition', attachmentHeader('党组织覆盖缺口.xlsx', 'party-coverage-gaps.xlsx'))
         .send(file);
     },
   );

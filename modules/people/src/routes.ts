@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   AppError,
+  attachmentHeader,
   auditEntry,
   decodeCursor,
   encodeCursor,
@@ -9,6 +10,8 @@ import {
   recordAudit,
   requireAbility,
   requireContext,
+  toXlsx,
+  XLSX_TYPE,
 } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
@@ -33,7 +36,6 @@ import {
 } from './contract.ts';
 import { LeaderRepository } from './leader.repository.ts';
 import { type ResidentCursor, type ResidentFilter, ResidentRepository } from './resident.repository.ts';
-import { attachment, toXlsx, XLSX_TYPE } from './xlsx.ts';
 
 const EXPORT_LIMIT = 50_000;
 const tags = ['people'];
@@ -110,7 +112,10 @@ export async function peopleRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
           })),
         },
       ]);
-      return reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment('居民.xlsx', 'residents.xlsx')).send(file);
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', attachmentHeader('居民.xlsx', 'residents.xlsx'))
+        .send(file);
     },
   );
 
