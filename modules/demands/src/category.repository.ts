@@ -1,0 +1,100 @@
+import { type Db, one, rows } from '@linli/db';
+import { sql } from 'drizzle-orm';
+import type { Category, CategoryNode, Department } from './contract.ts';
+import type { DeadlineRule } from './deadlines.ts';
+import type { HandlingLevel } from './state-machine.ts';
+
+export interface CategoryRef {
+  id: string;
+  name: string;
+  path: string;
+  defaultLevel: HandlingLevel;
+  defaultDepartmentId: string | null;
+  active: boolean;
+}
+
+/** SQL of the category tree, its deadline rules and the county departments. */
+export class CategoryRepository {
+  constructor(private readonly db: Db) {}
+
+  findCategory(tenantId: string, id: string): Promise<CategoryRef | undefined> {
+    return one<CategoryRef>(
+      this.db,
+      sql`SELECT id, name, path::text AS path, default_level AS "defaultLevel", default_department_id AS "defaultDepartmentId", active
+          FROM demand_category WHERE tenant_id = ${tenantId} AND id = ${id}::uuid`,
+    );
+  }
+
+  /** The rule of the category for an urgency, or of its nearest ancestor that has one. */
+  ruleFor(tenantId: string, categoryId: string, urgency: string): Promise<DeadlineRule | undefined> {
+    return one<DeadlineRule>(
+      this.db,
+      sql`SELECT r.response_value AS "responseValue", r.response_unit AS "responseUnit",
+                 r.resolve_value AS "resolveValue", r.resolve_unit AS "resolveUnit"
+          FROM demand_category c
+          JOIN demand_category a ON a.tenant_id = c.tenant_id AND a.path @> c.path
+          JOIN demand_deadline_rule r ON r.tenant_id = a.tenant_id AND r.category_id = a.id AND r.urgency = ${urgency}
+          WHERE c.tenant_id = ${tenantId} AND c.id = ${categoryId}::uuid
+          ORDER BY nlevel(a.path) DESC LIMIT 1`,
+    );
+  }
+
+  /** The whole tree in one query, each category with its own or inherited deadlines. */
+  async tree(tenantId: string): Promise<CategoryNode[]> {
+    const list = await rows<{
+      id: string;
+      parent_id: string | null;
+      code: string;
+      name: string;
+      default_level: Category['defaultLevel'];
+      default_department_id: string | null;
+      deadlines: Category['deadlines'] | string;
+    }>(
+      this.db,
+      sql`SELECT c.id, c.parent_id, c.code, c.name, c.default_level, c.default_department_id,
+            coalesce((SELECT jsonb_agg(jsonb_build_object('urgency', r.urgency, 'responseValue', r.response_value,
+                        'responseUnit', r.response_unit, 'resolveValue', r.resolve_value, 'resolveUnit', r.resolve_unit,
+                        'inherited', r.category_id <> c.id) ORDER BY r.urgency)
+                      FROM (SELECT DISTINCT ON (r.urgency) r.* FROM demand_category a
+                            JOIN demand_deadline_rule r ON r.tenant_id = a.tenant_id AND r.category_id = a.id
+                            WHERE a.tenant_id = c.tenant_id AND a.path @> c.path
+                            ORDER BY r.urgency, nlevel(a.path) DESC) r), '[]'::jsonb) AS deadlines
+          FROM demand_category c WHERE c.tenant_id = ${tenantId} AND c.active
+          ORDER BY nlevel(c.path), c.sort_order, c.name`,
+    );
+    const byId = new Map<string, CategoryNode>();
+    const roots: CategoryNode[] = [];
+    for (const r of list) {
+      const node: CategoryNode = {
+        id: r.id,
+        parentId: r.parent_id,
+        code: r.code,
+        name: r.name,
+        defaultLevel: r.default_level,
+        defaultDepartmentId: r.default_department_id,
+        deadlines: typeof r.deadlines === 'string' ? JSON.parse(r.deadlines) : r.deadlines,
+        children: [],
+      };
+      byId.set(r.id, node);
+      const parent = r.parent_id ? byId.get(r.parent_id) : undefined;
+      (parent ? parent.children : roots).push(node);
+    }
+    return roots;
+  }
+
+  departments(tenantId: string): Promise<Department[]> {
+    return rows<Department>(
+      this.db,
+      sql`SELECT id, code, name, active FROM department WHERE tenant_id = ${tenantId} ORDER BY sort_order, name`,
+    );
+  }
+
+  findDepartment(tenantId: string, id: string): Promise<(Department & { countyPath: string }) | undefined> {
+    return one(
+      this.db,
+      sql`SELECT d.id, d.code, d.name, d.active, n.path::text AS "countyPath" FROM department d
+          JOIN territory_node n ON n.tenant_id = d.tenant_id AND n.kind = 'county'
+          WHERE d.tenant_id = ${tenantId} AND d.id = ${id}::uuid`,
+    );
+  }
+}

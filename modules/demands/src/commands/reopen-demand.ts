@@ -1,0 +1,43 @@
+import type { RequestContext } from '@linli/core';
+import type { Db } from '@linli/db';
+import { sql } from 'drizzle-orm';
+import { CategoryRepository } from '../category.repository.ts';
+import type { Demand, ReasonBody } from '../contract.ts';
+import { addDeadline, type DeadlineCalendar, FALLBACK_RULE, weekdayCalendar } from '../deadlines.ts';
+import { runTransition } from '../transition.ts';
+
+/**
+ * 重办: a dissatisfied reporter (within the tenant's window, 7 days by default) sends the demand
+ * back to the same handling unit with a fresh resolution deadline. The earlier result and
+ * evaluation stay in the timeline.
+ */
+export function reopenDemand(
+  tx: Db,
+  ctx: RequestContext,
+  id: string,
+  input: ReasonBody,
+  options: { now?: Date; calendar?: DeadlineCalendar } = {},
+): Promise<Demand> {
+  const now = options.now ?? new Date();
+  return runTransition(tx, ctx, id, 'reopen', {
+    version: input.version,
+    now,
+    plan: async (demand) => {
+      const rule = (await new CategoryRepository(tx).ruleFor(ctx.actor.tenantId, demand.categoryId, demand.urgency)) ?? FALLBACK_RULE;
+      const due = addDeadline(now, rule.resolveValue, rule.resolveUnit, options.calendar ?? weekdayCalendar);
+      return {
+        set: [
+          sql`reopen_count = reopen_count + 1`,
+          sql`resolved_at = NULL`,
+          sql`evaluated_at = NULL`,
+          sql`satisfaction = NULL`,
+          sql`result = NULL`,
+          sql`dispatched_at = now()`,
+          sql`resolve_due_at = ${due.toISOString()}::timestamptz`,
+        ],
+        note: input.reason.trim(),
+        data: { resolveDueAt: due.toISOString() },
+      };
+    },
+  });
+}

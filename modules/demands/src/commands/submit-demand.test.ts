@@ -1,0 +1,137 @@
+import type { AppError } from '@linli/core';
+import type { Database } from '@linli/db';
+import { createTestDatabase } from '@linli/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDemandWorld, countWhere, type DemandWorld, submitTestDemand, testCipher, timelineOf } from '../testing.ts';
+import { submitDemand } from './submit-demand.ts';
+
+let database: Database;
+let world: DemandWorld;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  world = await buildDemandWorld(database.db);
+});
+afterAll(() => database.close());
+
+const failure = (p: Promise<unknown>) => p.then(() => undefined).catch((e: AppError) => ({ code: e.code, details: e.details }));
+
+describe('submitDemand', () => {
+  it('takes in a caller’s demand with a number, the category’s level and deadlines, masked contact, timeline, audit and event', async () => {
+    const now = new Date('2026-03-06T10:00:00+08:00'); // Friday
+    const d = await database.db.transaction((tx) =>
+      submitDemand(
+        tx,
+        testCipher,
+        world.ctx.grid,
+        {
+          channel: 'hotline_12345',
+          type: 'complaint',
+          categoryId: world.categories.noise!,
+          description: '楼上夜间装修噪音扰民\n已持续一周',
+          nodeId: world.tree.households[0]!.id,
+          reporter: { kind: 'caller', name: '王小明', phone: '+86 138-1234-5678' },
+          externalId: 'GD20260306001',
+        },
+        { now },
+      ),
+    );
+    expect(d).toMatchObject({
+      number: '2026-000001',
+      title: '楼上夜间装修噪音扰民',
+      status: 'submitted',
+      level: 'compound',
+      categoryName: '噪音扰民',
+      reporterKind: 'caller',
+      reporterName: '王**',
+      reporterPhone: '138****5678',
+      externalId: 'GD20260306001',
+      // 邻里纠纷 (the parent of 噪音扰民) answers within 24 hours and resolves within 5 working days.
+      responseDueAt: new Date('2026-03-07T10:00:00+08:00').toISOString(),
+      resolveDueAt: new Date('2026-03-13T10:00:00+08:00').toISOString(),
+      handlingUnit: null,
+      version: 1,
+    });
+    expect(d.locationPath).toHaveLength(6);
+    const [row] = await database.query<Record<string, string>>('SELECT * FROM demand WHERE id = $1', [d.id]);
+    expect(JSON.stringify(row)).not.toContain('13812345678');
+    expect(testCipher.decrypt(row!.reporter_phone_enc!)).toBe('13812345678');
+    expect((await timelineOf(database.db, d.id)).map((e) => [e.seq, e.action, e.to_status])).toEqual([[1, 'submit', 'submitted']]);
+    expect(await countWhere(database.db, 'audit_event', 'target_id', d.id)).toBe(1);
+    expect(await countWhere(database.db, 'outbox_event', 'aggregate_id', d.id)).toBe(1);
+    const [audit] = await database.query<{ details: object }>('SELECT details FROM audit_event WHERE target_id = $1', [d.id]);
+    expect(JSON.stringify(audit!.details)).not.toMatch(/1381234|王小明/);
+  });
+
+  it('numbers demands one after another per tenant and year', async () => {
+    const a = await submitTestDemand(database.db, world);
+    const b = await submitTestDemand(database.db, world);
+    expect(Number(b.number.slice(5)) - Number(a.number.slice(5))).toBe(1);
+  });
+
+  it('shortens deadlines for urgent demands', async () => {
+    const d = await submitTestDemand(database.db, world, { urgency: 'urgent' });
+    const submitted = new Date(d.submittedAt).getTime();
+    expect(new Date(d.responseDueAt).getTime() - submitted).toBe(2 * 3_600_000);
+    expect(new Date(d.resolveDueAt).getTime() - submitted).toBe(24 * 3_600_000);
+  });
+
+  it('makes a resident the reporter of their own demand, through mobile or web only', async () => {
+    const d = await database.db.transaction((tx) =>
+      submitDemand(tx, testCipher, world.ctx.resident, {
+        type: 'help',
+        categoryId: world.categories.elevator!,
+        description: '电梯停了',
+        nodeId: world.tree.households[0]!.id,
+      }),
+    );
+    expect(d).toMatchObject({ reporterKind: 'resident', channel: 'mobile', reporterPhone: null });
+    const refused = await failure(
+      database.db.transaction((tx) =>
+        submitDemand(tx, testCipher, world.ctx.resident, {
+          type: 'help',
+          channel: 'hotline_12345',
+          categoryId: world.categories.elevator!,
+          description: '电梯停了',
+          nodeId: world.tree.households[0]!.id,
+          reporter: { kind: 'anonymous' },
+        }),
+      ),
+    );
+    expect(refused).toEqual({
+      code: 'invalid_input',
+      details: [
+        { field: 'reporter', reason: 'is set by staff intake only' },
+        { field: 'channel', reason: 'a resident submits through mobile or web' },
+      ],
+    });
+  });
+
+  it('reports every bad field at once and writes nothing', async () => {
+    const before = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM demand');
+    const res = await failure(
+      submitTestDemand(database.db, world, {
+        categoryId: '01900000-0000-7000-8000-000000000000',
+        nodeId: '01900000-0000-7000-8000-000000000001',
+        reporter: { kind: 'caller', phone: '12345' },
+      }),
+    );
+    expect(res).toEqual({
+      code: 'invalid_input',
+      details: [
+        { field: 'nodeId', reason: 'is not a place in this county' },
+        { field: 'categoryId', reason: 'is not an active demand category' },
+        { field: 'reporter.phone', reason: 'is not a valid phone number' },
+      ],
+    });
+    expect(await database.query('SELECT count(*)::int AS n FROM demand')).toEqual(before);
+  });
+
+  it('refuses a second demand with the same external id (409) and intake outside the caller’s place (403)', async () => {
+    await submitTestDemand(database.db, world, { externalId: 'GD-DUP' });
+    expect(await failure(submitTestDemand(database.db, world, { externalId: 'GD-DUP' }))).toMatchObject({ code: 'conflict' });
+    const elsewhere = world.tree.households.at(-1)!.id;
+    expect(await failure(submitTestDemand(database.db, world, { nodeId: elsewhere }))).toMatchObject({ code: 'forbidden' });
+    expect(await failure(submitTestDemand(database.db, world, {}, world.ctx.property))).toMatchObject({ code: 'forbidden' });
+  });
+});

@@ -1,0 +1,269 @@
+import { Page, PageQuery, Uuid } from '@linli/core';
+import { type Static, Type } from 'typebox';
+import { demandActions, demandStatuses, handlingLevels } from './state-machine.ts';
+
+/** Request and response schemas of the demands API, shared with the web app. Each enum is declared once. */
+export const demandChannels = [
+  'hotline_12345',
+  'mobile',
+  'web',
+  'grid_visit',
+  'wish_box',
+  'bench_meeting',
+  'walk_in',
+  'petition',
+  'online_opinion',
+] as const;
+export const demandTypes = ['enquiry', 'help', 'complaint', 'suggestion', 'report', 'praise'] as const;
+export const urgencies = ['normal', 'urgent', 'critical'] as const;
+export const satisfactions = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+export const reporterKinds = ['resident', 'caller', 'anonymous'] as const;
+export const inboxTabs = ['to_accept', 'to_dispatch', 'in_progress', 'due_soon', 'overdue', 'to_callback'] as const;
+export const demandSorts = ['submittedAt', '-submittedAt', 'resolveDueAt', '-resolveDueAt'] as const;
+
+export const Channel = Type.Enum(demandChannels);
+export type Channel = Static<typeof Channel>;
+export const DemandType = Type.Enum(demandTypes);
+export type DemandType = Static<typeof DemandType>;
+export const Urgency = Type.Enum(urgencies);
+export type Urgency = Static<typeof Urgency>;
+export const Satisfaction = Type.Enum(satisfactions);
+export type Satisfaction = Static<typeof Satisfaction>;
+export const Level = Type.Enum(handlingLevels);
+export const Status = Type.Enum(demandStatuses);
+export const Action = Type.Enum(demandActions);
+export const InboxTab = Type.Enum(inboxTabs);
+export type InboxTab = Static<typeof InboxTab>;
+export const DemandSort = Type.Enum(demandSorts, { default: '-submittedAt' });
+export type DemandSort = Static<typeof DemandSort>;
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const DateTime = Type.String({ format: 'date-time' });
+const Note = Type.String({ minLength: 1, maxLength: 1000 });
+const Reason = Type.String({ minLength: 1, maxLength: 1000, pattern: '\\S' });
+const Version = Type.Optional(Type.Integer({ minimum: 1, description: 'the version the caller saw; a newer one gives 409' }));
+
+export const UnitRef = Type.Object({
+  kind: Type.Enum(['node', 'department']),
+  id: Uuid,
+  name: Type.String(),
+});
+export type UnitRef = Static<typeof UnitRef>;
+
+/** A demand in lists: reporter contact masked, never the stored forms. */
+export const Demand = Type.Object({
+  id: Uuid,
+  number: Type.String(),
+  title: Type.String(),
+  channel: Channel,
+  type: DemandType,
+  categoryId: Uuid,
+  categoryName: Type.String(),
+  urgency: Urgency,
+  status: Status,
+  level: Level,
+  nodeId: Uuid,
+  locationPath: Type.Array(Type.String(), { description: 'names from the subdistrict down to the location node' }),
+  address: Nullable(Type.String()),
+  handlingUnit: Nullable(UnitRef),
+  firstReceiver: Nullable(UnitRef),
+  reporterKind: Type.Enum(reporterKinds),
+  reporterName: Nullable(Type.String({ description: 'masked, e.g. 王**' })),
+  reporterPhone: Nullable(Type.String({ description: 'masked, e.g. 138****5678' })),
+  externalId: Nullable(Type.String()),
+  submittedAt: DateTime,
+  responseDueAt: DateTime,
+  resolveDueAt: DateTime,
+  respondedAt: Nullable(DateTime),
+  resolvedAt: Nullable(DateTime),
+  closedAt: Nullable(DateTime),
+  satisfaction: Nullable(Satisfaction),
+  supervised: Type.Boolean(),
+  extensionRequestedUntil: Nullable(DateTime),
+  deadlineState: Nullable(Type.Enum(['on_time', 'due_soon', 'overdue'])),
+  version: Type.Integer(),
+});
+export type Demand = Static<typeof Demand>;
+
+export const TimelineEntry = Type.Object({
+  seq: Type.Integer(),
+  at: DateTime,
+  actorName: Nullable(Type.String()),
+  action: Type.String(),
+  fromStatus: Nullable(Status),
+  toStatus: Status,
+  note: Nullable(Type.String()),
+  data: Type.Record(Type.String(), Type.Unknown()),
+});
+export type TimelineEntry = Static<typeof TimelineEntry>;
+
+export const DemandDetail = Type.Intersect([
+  Demand,
+  Type.Object({
+    description: Type.String(),
+    lat: Nullable(Type.Number()),
+    lng: Nullable(Type.Number()),
+    result: Nullable(Type.String()),
+    rejectReason: Nullable(Type.String()),
+    extensionReason: Nullable(Type.String()),
+    mergedIntoId: Nullable(Uuid),
+    reopenCount: Type.Integer(),
+    escalationCount: Type.Integer(),
+    timeline: Type.Array(TimelineEntry),
+    allowedActions: Type.Array(Action, { description: 'what the caller may do now; the server still checks' }),
+  }),
+]);
+export type DemandDetail = Static<typeof DemandDetail>;
+
+export const SubmitDemandBody = Type.Object(
+  {
+    channel: Type.Optional(Channel),
+    type: DemandType,
+    categoryId: Uuid,
+    urgency: Type.Optional(Urgency),
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' })),
+    description: Type.String({ minLength: 1, maxLength: 5000, pattern: '\\S' }),
+    nodeId: Uuid,
+    address: Type.Optional(Type.String({ maxLength: 200 })),
+    lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+    lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+    reporter: Type.Optional(
+      Type.Object(
+        {
+          kind: Type.Enum(['caller', 'anonymous']),
+          name: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+          phone: Type.Optional(Type.String({ maxLength: 30 })),
+        },
+        { additionalProperties: false, description: 'staff intake only; a resident is always the reporter of their own demand' },
+      ),
+    ),
+    externalId: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'e.g. the 12345 work-order number' })),
+    level: Type.Optional(Level),
+    submittedAt: Type.Optional(Type.String({ format: 'date-time', description: 'staff intake of an earlier contact' })),
+  },
+  { additionalProperties: false },
+);
+export type SubmitDemandBody = Static<typeof SubmitDemandBody>;
+
+const withVersion = <P extends Record<string, Parameters<typeof Type.Object>[0][string]>>(props: P) =>
+  Type.Object({ ...props, version: Version }, { additionalProperties: false });
+
+export const NoteBody = withVersion({ note: Type.Optional(Note) });
+export type NoteBody = Static<typeof NoteBody>;
+export const ReasonBody = withVersion({ reason: Reason });
+export type ReasonBody = Static<typeof ReasonBody>;
+export const DispatchBody = withVersion({
+  level: Type.Optional(Level),
+  nodeId: Type.Optional(Uuid),
+  departmentId: Type.Optional(Uuid),
+  note: Type.Optional(Note),
+});
+export type DispatchBody = Static<typeof DispatchBody>;
+export const TransferBody = withVersion({
+  level: Type.Optional(Level),
+  nodeId: Type.Optional(Uuid),
+  departmentId: Type.Optional(Uuid),
+  reason: Reason,
+});
+export type TransferBody = Static<typeof TransferBody>;
+export const EscalateBody = withVersion({ reason: Reason, departmentId: Type.Optional(Uuid) });
+export type EscalateBody = Static<typeof EscalateBody>;
+export const ResolveBody = withVersion({ result: Type.String({ minLength: 1, maxLength: 5000, pattern: '\\S' }) });
+export type ResolveBody = Static<typeof ResolveBody>;
+export const EvaluateBody = withVersion({ satisfaction: Satisfaction, note: Type.Optional(Note) });
+export type EvaluateBody = Static<typeof EvaluateBody>;
+export const ExtensionRequestBody = withVersion({ until: DateTime, reason: Reason });
+export type ExtensionRequestBody = Static<typeof ExtensionRequestBody>;
+export const ExtensionDecisionBody = withVersion({ approve: Type.Boolean(), note: Type.Optional(Note) });
+export type ExtensionDecisionBody = Static<typeof ExtensionDecisionBody>;
+export const MergeBody = withVersion({ intoId: Uuid, note: Type.Optional(Note) });
+export type MergeBody = Static<typeof MergeBody>;
+export const SuperviseBody = withVersion({ note: Note });
+export type SuperviseBody = Static<typeof SuperviseBody>;
+export const CallbackBody = withVersion({
+  reached: Type.Boolean(),
+  resultConfirmed: Type.Optional(Type.Boolean()),
+  satisfaction: Type.Optional(Satisfaction),
+  note: Type.Optional(Note),
+});
+export type CallbackBody = Static<typeof CallbackBody>;
+
+export const DemandFilter = {
+  tab: Type.Optional(InboxTab),
+  status: Type.Optional(Status),
+  categoryId: Type.Optional(Uuid),
+  channel: Type.Optional(Channel),
+  level: Type.Optional(Level),
+  q: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 100, description: 'part of the title, description or number; or an exact phone' }),
+  ),
+  nodeId: Type.Optional(Uuid),
+  sort: Type.Optional(DemandSort),
+};
+export const DemandListQuery = Type.Object({ ...DemandFilter, ...PageQuery }, { additionalProperties: false });
+export type DemandListQuery = Static<typeof DemandListQuery>;
+export const DemandExportQuery = Type.Object(DemandFilter, { additionalProperties: false });
+export const MyDemandQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
+export const DemandPage = Page(Demand);
+export const IdParams = Type.Object({ id: Uuid });
+
+export const Category = Type.Object({
+  id: Uuid,
+  parentId: Nullable(Uuid),
+  code: Type.String(),
+  name: Type.String(),
+  defaultLevel: Level,
+  defaultDepartmentId: Nullable(Uuid),
+  deadlines: Type.Array(
+    Type.Object({
+      urgency: Urgency,
+      responseValue: Type.Integer(),
+      responseUnit: Type.Enum(['hours', 'working_days']),
+      resolveValue: Type.Integer(),
+      resolveUnit: Type.Enum(['hours', 'working_days']),
+      inherited: Type.Boolean(),
+    }),
+  ),
+});
+export type Category = Static<typeof Category>;
+export type CategoryNode = Category & { children: CategoryNode[] };
+export const CategoryTree = Type.Object({ items: Type.Array(Type.Unsafe<CategoryNode>({ type: 'object' })) });
+
+export const Department = Type.Object({ id: Uuid, code: Type.String(), name: Type.String(), active: Type.Boolean() });
+export type Department = Static<typeof Department>;
+
+export const KpiQuery = Type.Object(
+  {
+    nodeId: Uuid,
+    from: Type.String({ format: 'date', description: 'first day (Asia/Shanghai) of the period' }),
+    to: Type.String({ format: 'date', description: 'last day (Asia/Shanghai) of the period, included' }),
+  },
+  { additionalProperties: false },
+);
+export type KpiQuery = Static<typeof KpiQuery>;
+
+const Rate = Nullable(Type.Number({ description: 'ratio 0…1, null when the denominator is 0' }));
+export const Kpis = Type.Object({
+  nodeId: Uuid,
+  from: Type.String(),
+  to: Type.String(),
+  submitted: Type.Integer(),
+  accepted: Type.Integer(),
+  responseDue: Type.Integer(),
+  respondedOnTime: Type.Integer(),
+  responseRate: Rate,
+  resolved: Type.Integer(),
+  resolutionRate: Rate,
+  closed: Type.Integer(),
+  completionRate: Rate,
+  resolvedOnTime: Type.Integer(),
+  onTimeRate: Rate,
+  evaluated: Type.Integer(),
+  satisfiedOrBasically: Type.Integer(),
+  satisfactionRate: Rate,
+  averageHandlingHours: Nullable(Type.Number()),
+  resolvedByLevel: Type.Object({ compound: Rate, community: Rate, subdistrict: Rate, department: Rate }),
+  callbackCovered: Type.Integer(),
+  callbackCoverage: Rate,
+});
+export type Kpis = Static<typeof Kpis>;

@@ -1,0 +1,484 @@
+import { type Actor, inScope, scopePaths } from '@linli/core';
+import { type Db, one, rows } from '@linli/db';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Demand, DemandDetail, DemandSort, InboxTab, TimelineEntry } from './contract.ts';
+import { DUE_SOON_HOURS } from './deadlines.ts';
+import type { DemandFacts, DemandStatus, HandlingLevel } from './state-machine.ts';
+
+export interface TerritoryRef {
+  id: string;
+  kind: string;
+  name: string;
+  path: string;
+}
+
+/** The stored demand with what a transition needs to decide and to update. */
+export interface DemandRecord extends DemandFacts {
+  id: string;
+  tenantId: string;
+  number: string;
+  version: number;
+  level: HandlingLevel;
+  categoryId: string;
+  urgency: string;
+  nodeId: string;
+  handlingNodeId: string | null;
+  handlingDepartmentId: string | null;
+  resolveDueAt: Date;
+  /** Tenant setting: days a dissatisfied resident may reopen after evaluating. */
+  reopenWindowDays: number | null;
+}
+
+export interface DemandFilter {
+  tab?: InboxTab;
+  status?: DemandStatus;
+  categoryId?: string;
+  channel?: string;
+  level?: string;
+  q?: string;
+  phoneHash?: string | null;
+  nodeId?: string;
+  sort?: DemandSort;
+}
+
+/** Cursor of a demand list: the sort value and id of the last row. */
+export type DemandCursor = [string, string];
+
+export interface DemandInsert {
+  tenantId: string;
+  id: string;
+  number: string;
+  channel: string;
+  type: string;
+  categoryId: string;
+  urgency: string;
+  title: string;
+  description: string;
+  nodeId: string;
+  nodePath: string;
+  address: string | null;
+  lat: number | null;
+  lng: number | null;
+  reporterKind: string;
+  reporterAccountId: string | null;
+  reporterName: string | null;
+  reporterPhone: { enc: string | null; hash: string | null; masked: string | null };
+  externalId: string | null;
+  level: string;
+  responseDueAt: Date;
+  resolveDueAt: Date;
+  submittedAt: Date;
+  createdBy: string | null;
+}
+
+/**
+ * Who may see a demand, inside the SQL: its location in the caller's demand.read scope, its first
+ * receiver inside that scope (首接负责制: the accepting unit follows it wherever it goes), its
+ * handling unit in the caller's demand.handle scope (property staff see what is dispatched to
+ * their compound), or — for detail and actions, not the staff inbox — the caller reported it.
+ */
+export function visibleTo(actor: Actor, options: { asReporter: boolean } = { asReporter: true }): SQL {
+  const read = scopePaths(actor, 'demand.read');
+  const handle = scopePaths(actor, 'demand.handle');
+  const parts = [inScope(sql`d.node_path`, read), inScope(sql`d.first_receiver_path`, read), inScope(sql`d.handling_path`, handle)];
+  if (options.asReporter) parts.push(sql`d.reporter_account_id = ${actor.accountId}::uuid`);
+  return sql`(${sql.join(parts, sql` OR `)})`;
+}
+
+const ACTIVE = sql`('accepted', 'returned', 'dispatched', 'in_progress')`;
+/** The deadline that matters now: the response deadline before acceptance, then the resolution deadline. */
+const CURRENT_DUE = sql`(CASE WHEN d.status = 'submitted' THEN d.response_due_at
+  WHEN d.status IN ${ACTIVE} THEN d.resolve_due_at END)`;
+
+const sortColumns: Record<string, SQL> = { submittedAt: sql`d.submitted_at`, resolveDueAt: sql`d.resolve_due_at` };
+
+interface DemandRow {
+  id: string;
+  number: string;
+  title: string;
+  channel: Demand['channel'];
+  type: Demand['type'];
+  category_id: string;
+  category_name: string;
+  urgency: Demand['urgency'];
+  status: Demand['status'];
+  level: Demand['level'];
+  node_id: string;
+  location_path: string[];
+  address: string | null;
+  handling_node_id: string | null;
+  handling_node_name: string | null;
+  handling_department_id: string | null;
+  handling_department_name: string | null;
+  first_receiver_node_id: string | null;
+  first_receiver_name: string | null;
+  reporter_kind: Demand['reporterKind'];
+  reporter_name: string | null;
+  reporter_phone_masked: string | null;
+  external_id: string | null;
+  submitted_at: Date | string;
+  response_due_at: Date | string;
+  resolve_due_at: Date | string;
+  responded_at: Date | string | null;
+  resolved_at: Date | string | null;
+  closed_at: Date | string | null;
+  satisfaction: Demand['satisfaction'];
+  supervised: boolean;
+  extension_requested_until: Date | string | null;
+  deadline_state: Demand['deadlineState'];
+  version: number;
+  sort_value: Date | string;
+}
+
+interface DetailRow extends DemandRow {
+  description: string;
+  lat: number | null;
+  lng: number | null;
+  result: string | null;
+  reject_reason: string | null;
+  extension_reason: string | null;
+  merged_into_id: string | null;
+  reopen_count: number;
+  escalation_count: number;
+}
+
+export function iso(value: Date | string): string;
+export function iso(value: Date | string | null): string | null;
+export function iso(value: Date | string | null): string | null {
+  if (value === null) return null;
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}
+
+/** 王小明 → 王**: a reporter's name is shown like a masked phone. */
+export function maskName(name: string | null): string | null {
+  if (!name) return null;
+  const chars = [...name];
+  return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
+}
+
+function toDemand(r: DemandRow): Demand {
+  return {
+    id: r.id,
+    number: r.number,
+    title: r.title,
+    channel: r.channel,
+    type: r.type,
+    categoryId: r.category_id,
+    categoryName: r.category_name,
+    urgency: r.urgency,
+    status: r.status,
+    level: r.level,
+    nodeId: r.node_id,
+    locationPath: r.location_path ?? [],
+    address: r.address,
+    handlingUnit: r.handling_node_id
+      ? { kind: 'node', id: r.handling_node_id, name: r.handling_node_name ?? '' }
+      : r.handling_department_id
+        ? { kind: 'department', id: r.handling_department_id, name: r.handling_department_name ?? '' }
+        : null,
+    firstReceiver: r.first_receiver_node_id ? { kind: 'node', id: r.first_receiver_node_id, name: r.first_receiver_name ?? '' } : null,
+    reporterKind: r.reporter_kind,
+    reporterName: maskName(r.reporter_name),
+    reporterPhone: r.reporter_phone_masked,
+    externalId: r.external_id,
+    submittedAt: iso(r.submitted_at),
+    responseDueAt: iso(r.response_due_at),
+    resolveDueAt: iso(r.resolve_due_at),
+    respondedAt: iso(r.responded_at),
+    resolvedAt: iso(r.resolved_at),
+    closedAt: iso(r.closed_at),
+    satisfaction: r.satisfaction,
+    supervised: r.supervised,
+    extensionRequestedUntil: iso(r.extension_requested_until),
+    deadlineState: r.deadline_state,
+    version: r.version,
+  };
+}
+
+/** All SQL about demands and their timeline. Every read carries the tenant and the caller's visibility. */
+export class DemandRepository {
+  constructor(private readonly db: Db) {}
+
+  findNode(tenantId: string, id: string): Promise<TerritoryRef | undefined> {
+    return one<TerritoryRef>(
+      this.db,
+      sql`SELECT id, kind, name, path::text AS path FROM territory_node WHERE tenant_id = ${tenantId} AND id = ${id}::uuid`,
+    );
+  }
+
+  /** The node of the given kind on the path from the county down to `path` (itself included). */
+  ancestorOfKind(tenantId: string, path: string, kind: string): Promise<TerritoryRef | undefined> {
+    return one<TerritoryRef>(
+      this.db,
+      sql`SELECT id, kind, name, path::text AS path FROM territory_node
+          WHERE tenant_id = ${tenantId} AND path @> ${path}::ltree AND kind = ${kind} LIMIT 1`,
+    );
+  }
+
+  async nextNumber(tenantId: string, year: string): Promise<string> {
+    const row = await one<{ value: number }>(
+      this.db,
+      sql`INSERT INTO counter (tenant_id, name, value) VALUES (${tenantId}, ${`demand:${year}`}, 1)
+          ON CONFLICT (tenant_id, name) DO UPDATE SET value = counter.value + 1 RETURNING value`,
+    );
+    return `${year}-${String(row?.value ?? 0).padStart(6, '0')}`;
+  }
+
+  async externalIdTaken(tenantId: string, externalId: string): Promise<boolean> {
+    const row = await one(this.db, sql`SELECT 1 FROM demand WHERE tenant_id = ${tenantId} AND external_id = ${externalId}`);
+    return row !== undefined;
+  }
+
+  async insert(d: DemandInsert): Promise<void> {
+    await this.db.execute(sql`INSERT INTO demand (tenant_id, id, number, channel, type, category_id, urgency, title, description,
+        node_id, node_path, address, lat, lng, reporter_kind, reporter_account_id, reporter_name,
+        reporter_phone_enc, reporter_phone_hash, reporter_phone_masked, external_id, level,
+        response_due_at, resolve_due_at, submitted_at, created_by)
+      VALUES (${d.tenantId}, ${d.id}::uuid, ${d.number}, ${d.channel}, ${d.type}, ${d.categoryId}::uuid, ${d.urgency}, ${d.title},
+        ${d.description}, ${d.nodeId}::uuid, ${d.nodePath}::ltree, ${d.address}, ${d.lat}, ${d.lng}, ${d.reporterKind},
+        ${d.reporterAccountId}::uuid, ${d.reporterName}, ${d.reporterPhone.enc}, ${d.reporterPhone.hash}, ${d.reporterPhone.masked},
+        ${d.externalId}, ${d.level}, ${d.responseDueAt.toISOString()}::timestamptz, ${d.resolveDueAt.toISOString()}::timestamptz,
+        ${d.submittedAt.toISOString()}::timestamptz, ${d.createdBy}::uuid)`);
+  }
+
+  /** The demand as a transition needs it, if the actor may see it at all (otherwise 404, not 403). */
+  async findRecord(tenantId: string, id: string, actor: Actor): Promise<DemandRecord | undefined> {
+    const r = await one<Record<string, unknown>>(
+      this.db,
+      sql`SELECT d.id, d.tenant_id, d.number, d.status, d.version, d.level, d.category_id, d.urgency, d.node_id,
+            d.node_path::text AS node_path, d.handling_path::text AS handling_path,
+            d.first_receiver_path::text AS first_receiver_path, d.reporter_account_id, d.satisfaction, d.evaluated_at,
+            d.extension_requested_until, d.handling_node_id, d.handling_department_id, d.resolve_due_at,
+            (t.settings #>> '{demands,reopenWindowDays}')::int AS reopen_window_days
+          FROM demand d JOIN tenant t ON t.tenant_id = d.tenant_id
+          WHERE d.tenant_id = ${tenantId} AND d.id = ${id}::uuid AND ${visibleTo(actor)}`,
+    );
+    if (!r) return undefined;
+    const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
+    return {
+      id: r.id as string,
+      tenantId: r.tenant_id as string,
+      number: r.number as string,
+      status: r.status as DemandStatus,
+      version: r.version as number,
+      level: r.level as HandlingLevel,
+      categoryId: r.category_id as string,
+      urgency: r.urgency as string,
+      nodeId: r.node_id as string,
+      nodePath: r.node_path as string,
+      handlingPath: (r.handling_path as string | null) ?? null,
+      firstReceiverPath: (r.first_receiver_path as string | null) ?? null,
+      reporterAccountId: (r.reporter_account_id as string | null) ?? null,
+      satisfaction: (r.satisfaction as string | null) ?? null,
+      evaluatedAt: date(r.evaluated_at),
+      extensionRequestedUntil: date(r.extension_requested_until),
+      handlingNodeId: (r.handling_node_id as string | null) ?? null,
+      handlingDepartmentId: (r.handling_department_id as string | null) ?? null,
+      resolveDueAt: date(r.resolve_due_at) as Date,
+      reopenWindowDays: (r.reopen_window_days as number | null) ?? null,
+    };
+  }
+
+  /**
+   * The optimistic write of every transition: it changes the row only if nobody changed it since
+   * it was read (same version), and bumps the version. Undefined means someone else won.
+   */
+  async updateIfVersion(
+    tenantId: string,
+    id: string,
+    version: number,
+    set: SQL[],
+  ): Promise<{ status: string; version: number } | undefined> {
+    return one<{ status: string; version: number }>(
+      this.db,
+      sql`UPDATE demand SET ${sql.join([...set, sql`version = version + 1`, sql`updated_at = now()`], sql`, `)}
+          WHERE tenant_id = ${tenantId} AND id = ${id}::uuid AND version = ${version}
+          RETURNING status, version`,
+    );
+  }
+
+  currentState(tenantId: string, id: string): Promise<{ status: string; version: number } | undefined> {
+    return one(this.db, sql`SELECT status, version FROM demand WHERE tenant_id = ${tenantId} AND id = ${id}::uuid`);
+  }
+
+  /** Appends to the timeline; the row lock taken by the version update keeps seq gap-free per demand. */
+  async appendEvent(e: {
+    tenantId: string;
+    demandId: string;
+    actorId: string | null;
+    actorName: string | null;
+    action: string;
+    fromStatus: string | null;
+    toStatus: string;
+    note?: string | null;
+    data?: Record<string, unknown>;
+  }): Promise<number> {
+    const row = await one<{ seq: number }>(
+      this.db,
+      sql`INSERT INTO demand_event (tenant_id, demand_id, seq, actor_id, actor_name, action, from_status, to_status, note, data)
+          SELECT ${e.tenantId}, ${e.demandId}::uuid, coalesce(max(seq), 0) + 1, ${e.actorId}::uuid, ${e.actorName}, ${e.action},
+                 ${e.fromStatus}, ${e.toStatus}, ${e.note ?? null}, ${JSON.stringify(e.data ?? {})}::jsonb
+          FROM demand_event WHERE tenant_id = ${e.tenantId} AND demand_id = ${e.demandId}::uuid
+          RETURNING seq`,
+    );
+    return row?.seq ?? 0;
+  }
+
+  private select(tenantId: string, conditions: SQL[], sortValue: SQL = sql`d.submitted_at`, detail = false): SQL {
+    return sql`SELECT d.id, d.number, d.title, d.channel, d.type, d.category_id, c.name AS category_name, d.urgency, d.status,
+        d.level, d.node_id, d.address, d.handling_node_id, hn.name AS handling_node_name, d.handling_department_id,
+        dep.name AS handling_department_name, d.first_receiver_node_id, fr.name AS first_receiver_name, d.reporter_kind,
+        d.reporter_name, d.reporter_phone_masked, d.external_id, d.submitted_at, d.response_due_at, d.resolve_due_at,
+        d.responded_at, d.resolved_at, d.closed_at, d.satisfaction, d.supervised, d.extension_requested_until, d.version,
+        ${sortValue} AS sort_value,
+        CASE WHEN ${CURRENT_DUE} IS NULL THEN NULL
+             WHEN ${CURRENT_DUE} < now() THEN 'overdue'
+             WHEN ${CURRENT_DUE} < now() + make_interval(hours => ${DUE_SOON_HOURS}) THEN 'due_soon'
+             ELSE 'on_time' END AS deadline_state,
+        ARRAY(SELECT a.name FROM territory_node a WHERE a.tenant_id = d.tenant_id AND a.path @> d.node_path AND a.kind <> 'county'
+              ORDER BY nlevel(a.path)) AS location_path
+        ${
+          detail
+            ? sql`, d.description, d.lat, d.lng, d.result, d.reject_reason, d.extension_reason, d.merged_into_id, d.reopen_count,
+                 d.escalation_count`
+            : sql``
+        }
+      FROM demand d
+      JOIN demand_category c ON c.tenant_id = d.tenant_id AND c.id = d.category_id
+      LEFT JOIN territory_node hn ON hn.tenant_id = d.tenant_id AND hn.id = d.handling_node_id
+      LEFT JOIN department dep ON dep.tenant_id = d.tenant_id AND dep.id = d.handling_department_id
+      LEFT JOIN territory_node fr ON fr.tenant_id = d.tenant_id AND fr.id = d.first_receiver_node_id
+      WHERE d.tenant_id = ${tenantId} AND ${sql.join(conditions, sql` AND `)}`;
+  }
+
+  /** One demand as lists show it; `visible` is visibleTo(actor), or TRUE right after the caller acted on it. */
+  async findSummary(tenantId: string, id: string, visible: SQL): Promise<Demand | undefined> {
+    const row = await one<DemandRow>(this.db, this.select(tenantId, [sql`d.id = ${id}::uuid`, visible]));
+    return row && toDemand(row);
+  }
+
+  async findDetail(tenantId: string, id: string, actor: Actor): Promise<Omit<DemandDetail, 'allowedActions'> | undefined> {
+    const row = await one<DetailRow>(this.db, this.select(tenantId, [sql`d.id = ${id}::uuid`, visibleTo(actor)], undefined, true));
+    if (!row) return undefined;
+    return {
+      ...toDemand(row),
+      description: row.description,
+      lat: row.lat,
+      lng: row.lng,
+      result: row.result,
+      rejectReason: row.reject_reason,
+      extensionReason: row.extension_reason,
+      mergedIntoId: row.merged_into_id,
+      reopenCount: row.reopen_count,
+      escalationCount: row.escalation_count,
+      timeline: await this.timeline(tenantId, id),
+    };
+  }
+
+  async timeline(tenantId: string, demandId: string): Promise<TimelineEntry[]> {
+    const list = await rows<{
+      seq: number;
+      at: Date | string;
+      actor_name: string | null;
+      action: string;
+      from_status: TimelineEntry['fromStatus'];
+      to_status: TimelineEntry['toStatus'];
+      note: string | null;
+      data: Record<string, unknown> | string;
+    }>(
+      this.db,
+      sql`SELECT seq, at, actor_name, action, from_status, to_status, note, data FROM demand_event
+          WHERE tenant_id = ${tenantId} AND demand_id = ${demandId}::uuid ORDER BY seq`,
+    );
+    return list.map((e) => ({
+      seq: e.seq,
+      at: iso(e.at),
+      actorName: e.actor_name,
+      action: e.action,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      note: e.note,
+      data: typeof e.data === 'string' ? JSON.parse(e.data) : e.data,
+    }));
+  }
+
+  private conditions(tenantId: string, filter: DemandFilter): SQL[] {
+    const c: SQL[] = [];
+    switch (filter.tab) {
+      case 'to_accept':
+        c.push(sql`d.status = 'submitted'`);
+        break;
+      case 'to_dispatch':
+        c.push(sql`d.status IN ('accepted', 'returned')`);
+        break;
+      case 'in_progress':
+        c.push(sql`d.status IN ('dispatched', 'in_progress')`);
+        break;
+      case 'due_soon':
+        c.push(sql`${CURRENT_DUE} >= now() AND ${CURRENT_DUE} < now() + make_interval(hours => ${DUE_SOON_HOURS})`);
+        break;
+      case 'overdue':
+        c.push(sql`${CURRENT_DUE} < now()`);
+        break;
+      case 'to_callback':
+        c.push(sql`d.status IN ('resolved', 'evaluated')
+          AND NOT EXISTS (SELECT 1 FROM demand_callback cb WHERE cb.tenant_id = d.tenant_id AND cb.demand_id = d.id)`);
+        break;
+    }
+    if (filter.status) c.push(sql`d.status = ${filter.status}`);
+    if (filter.channel) c.push(sql`d.channel = ${filter.channel}`);
+    if (filter.level) c.push(sql`d.level = ${filter.level}`);
+    if (filter.categoryId) {
+      c.push(sql`d.category_id IN (SELECT s.id FROM demand_category s, demand_category p
+        WHERE p.tenant_id = ${tenantId} AND p.id = ${filter.categoryId}::uuid AND s.tenant_id = p.tenant_id AND s.path <@ p.path)`);
+    }
+    if (filter.nodeId) {
+      c.push(sql`d.node_path <@ (SELECT n.path FROM territory_node n WHERE n.tenant_id = ${tenantId} AND n.id = ${filter.nodeId}::uuid)`);
+    }
+    if (filter.q) {
+      const like = `%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      const alternatives = [sql`d.title ILIKE ${like}`, sql`d.description ILIKE ${like}`, sql`d.number = ${filter.q}`];
+      if (filter.phoneHash) alternatives.push(sql`d.reporter_phone_hash = ${filter.phoneHash}`);
+      c.push(sql`(${sql.join(alternatives, sql` OR `)})`);
+    }
+    return c;
+  }
+
+  /** The staff inbox: demands in the caller's scope or first-received by their units, keyset-paged. */
+  async list(
+    tenantId: string,
+    actor: Actor,
+    filter: DemandFilter,
+    page: { limit: number; after?: DemandCursor },
+    extra: SQL[] = [],
+  ): Promise<{ items: Demand[]; next?: DemandCursor }> {
+    const sort = filter.sort ?? '-submittedAt';
+    const desc = sort.startsWith('-');
+    const column = sortColumns[sort.replace('-', '')] ?? sortColumns.submittedAt!;
+    const c = [...extra, ...this.conditions(tenantId, filter)];
+    if (extra.length === 0) c.push(visibleTo(actor, { asReporter: false }));
+    if (page.after) {
+      const [value, id] = page.after;
+      c.push(
+        desc
+          ? sql`(${column}, d.id) < (${value}::timestamptz, ${id}::uuid)`
+          : sql`(${column}, d.id) > (${value}::timestamptz, ${id}::uuid)`,
+      );
+    }
+    const order = desc ? sql`${column} DESC, d.id DESC` : sql`${column} ASC, d.id ASC`;
+    const list = await rows<DemandRow>(this.db, sql`${this.select(tenantId, c, column)} ORDER BY ${order} LIMIT ${page.limit + 1}`);
+    const items = list.slice(0, page.limit);
+    const last = list.length > page.limit ? items.at(-1) : undefined;
+    return { items: items.map(toDemand), next: last ? [iso(last.sort_value), last.id] : undefined };
+  }
+
+  async count(tenantId: string, actor: Actor, filter: DemandFilter, extra: SQL[] = []): Promise<number> {
+    const c = [...extra, ...this.conditions(tenantId, filter)];
+    if (extra.length === 0) c.push(visibleTo(actor, { asReporter: false }));
+    const row = await one<{ n: number }>(
+      this.db,
+      sql`SELECT count(*)::int AS n FROM demand d WHERE d.tenant_id = ${tenantId} AND ${sql.join(c, sql` AND `)}`,
+    );
+    return row?.n ?? 0;
+  }
+}

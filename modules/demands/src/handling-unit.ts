@@ -1,0 +1,78 @@
+import { AppError, type ErrorDetail } from '@linli/core';
+import type { Db } from '@linli/db';
+import { type SQL, sql } from 'drizzle-orm';
+import { CategoryRepository } from './category.repository.ts';
+import { DemandRepository } from './demand.repository.ts';
+import type { HandlingLevel } from './state-machine.ts';
+
+export interface HandlingUnit {
+  level: HandlingLevel;
+  kind: 'node' | 'department';
+  id: string;
+  name: string;
+  /** Scope path of the unit: the node's path, or the county root for a department. */
+  path: string;
+}
+
+export interface UnitChoice {
+  level?: HandlingLevel;
+  nodeId?: string;
+  departmentId?: string;
+}
+
+/**
+ * The unit a demand goes to at a level (小事小区办、大事社区办、难事街道办): by default the compound,
+ * community or subdistrict that contains the demand's location, or the category's default
+ * department; a dispatcher may name another node of that level containing the location, or any
+ * active department. Bad choices are 400 with the field.
+ */
+export async function chooseHandlingUnit(
+  tx: Db,
+  tenantId: string,
+  demand: { nodePath: string; categoryId: string },
+  choice: UnitChoice,
+  defaultLevel: HandlingLevel,
+): Promise<HandlingUnit> {
+  const level = choice.level ?? defaultLevel;
+  const fail = (detail: ErrorDetail): never => {
+    throw AppError.invalid([detail]);
+  };
+  if (level === 'department') {
+    if (choice.nodeId) fail({ field: 'nodeId', reason: 'is not used at the department level; give departmentId' });
+    const departmentId =
+      choice.departmentId ?? (await new CategoryRepository(tx).findCategory(tenantId, demand.categoryId))?.defaultDepartmentId;
+    if (!departmentId)
+      return fail({ field: 'departmentId', reason: 'is required at the department level (the category has no default department)' });
+    const department = await new CategoryRepository(tx).findDepartment(tenantId, departmentId);
+    if (!department?.active) return fail({ field: 'departmentId', reason: 'is not an active department of this county' });
+    return { level, kind: 'department', id: department.id, name: department.name, path: department.countyPath };
+  }
+  if (choice.departmentId) fail({ field: 'departmentId', reason: 'is only used at the department level' });
+  const demands = new DemandRepository(tx);
+  if (choice.nodeId) {
+    const node = await demands.findNode(tenantId, choice.nodeId);
+    if (!node) return fail({ field: 'nodeId', reason: 'is not a place in this county' });
+    if (node.kind !== level) fail({ field: 'nodeId', reason: `is a ${node.kind}, not a ${level}` });
+    if (!(demand.nodePath === node.path || demand.nodePath.startsWith(`${node.path}.`))) {
+      fail({ field: 'nodeId', reason: `does not contain the demand's location` });
+    }
+    return { level, kind: 'node', id: node.id, name: node.name, path: node.path };
+  }
+  const node = await demands.ancestorOfKind(tenantId, demand.nodePath, level);
+  if (!node) return fail({ field: 'level', reason: `the demand's location is not inside a ${level}; choose a higher level` });
+  return { level, kind: 'node', id: node.id, name: node.name, path: node.path };
+}
+
+/** Column assignments that make `unit` the handling unit. */
+export function assignUnit(unit: HandlingUnit): SQL[] {
+  return [
+    sql`level = ${unit.level}`,
+    sql`handling_node_id = ${unit.kind === 'node' ? unit.id : null}::uuid`,
+    sql`handling_department_id = ${unit.kind === 'department' ? unit.id : null}::uuid`,
+    sql`handling_path = ${unit.path}::ltree`,
+  ];
+}
+
+export function unitData(unit: HandlingUnit) {
+  return { level: unit.level, unit: { kind: unit.kind, id: unit.id, name: unit.name } };
+}

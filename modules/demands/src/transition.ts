@@ -1,0 +1,115 @@
+import { AppError, auditEntry, emitEvents, type RequestContext, recordAudit } from '@linli/core';
+import type { Db } from '@linli/db';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Demand } from './contract.ts';
+import { type DemandRecord, DemandRepository } from './demand.repository.ts';
+import { type DemandAction, type DemandStatus, decide } from './state-machine.ts';
+
+/** Domain event names, past tense, one per action. */
+const eventNames: Record<DemandAction, string> = {
+  accept: 'demand.accepted',
+  reject: 'demand.rejected',
+  dispatch: 'demand.dispatched',
+  start: 'demand.started',
+  resolve: 'demand.resolved',
+  evaluate: 'demand.evaluated',
+  close: 'demand.closed',
+  return: 'demand.returned',
+  transfer: 'demand.transferred',
+  escalate: 'demand.escalated',
+  request_extension: 'demand.extension_requested',
+  decide_extension: 'demand.extension_decided',
+  reopen: 'demand.reopened',
+  merge: 'demand.merged',
+  supervise: 'demand.supervised',
+  callback: 'demand.callback_recorded',
+};
+
+export interface TransitionPlan {
+  /** Column assignments beyond status and version. */
+  set: SQL[];
+  note?: string | null;
+  /** Facts for the timeline, the audit record and the event (ids, levels, deadlines — no personal data). */
+  data?: Record<string, unknown>;
+  /** Writes that belong to the same transaction after the update (e.g. the callback row). */
+  after?: (tx: Db) => Promise<void>;
+}
+
+export interface TransitionOptions {
+  /** The version the caller saw; a different current version is a conflict. */
+  version?: number;
+  now?: Date;
+  /** Validates input against the loaded demand and says what to change. Throw AppError for bad input. */
+  plan: (demand: DemandRecord, to: DemandStatus) => Promise<TransitionPlan> | TransitionPlan;
+}
+
+function conflict(message: string, current: { status: string; version: number }): AppError {
+  return AppError.conflict(message, { status: current.status, version: current.version });
+}
+
+/**
+ * Runs one transition in the caller's transaction: load the demand (404 when the caller cannot
+ * see it), check the state machine (409 with the current status, or 403), apply the change with
+ * `UPDATE … WHERE version = $read` so that of two workers acting at once exactly one wins, then
+ * append to the timeline, audit and emit the event — all or nothing.
+ */
+export async function runTransition(
+  tx: Db,
+  ctx: RequestContext,
+  id: string,
+  action: DemandAction,
+  options: TransitionOptions,
+): Promise<Demand> {
+  const { actor } = ctx;
+  const tenantId = actor.tenantId;
+  const demands = new DemandRepository(tx);
+  const demand = await demands.findRecord(tenantId, id, actor);
+  if (!demand) throw AppError.notFound('Demand', id);
+  if (options.version !== undefined && options.version !== demand.version) {
+    throw conflict(`The demand was changed meanwhile (version ${demand.version}, you saw ${options.version})`, demand);
+  }
+  const decision = decide(action, demand, actor, { now: options.now, reopenWindowDays: demand.reopenWindowDays ?? undefined });
+  if (!decision.ok) {
+    if (decision.code === 'forbidden') throw AppError.forbidden(`You may not ${action.replace('_', ' ')} this demand`);
+    throw conflict(`Cannot ${action.replace('_', ' ')}: ${decision.reason}`, demand);
+  }
+  const plan = await options.plan(demand, decision.to);
+  const updated = await demands.updateIfVersion(tenantId, id, demand.version, [sqlStatus(decision.to), ...plan.set]);
+  if (!updated) {
+    const current = (await demands.currentState(tenantId, id)) ?? demand;
+    throw conflict(`Someone else changed the demand first; it is now ${current.status}`, current);
+  }
+  const data = plan.data ?? {};
+  await demands.appendEvent({
+    tenantId,
+    demandId: id,
+    actorId: actor.accountId,
+    actorName: actor.displayName,
+    action,
+    fromStatus: demand.status,
+    toStatus: decision.to,
+    note: plan.note ?? null,
+    data,
+  });
+  await plan.after?.(tx);
+  await recordAudit(
+    tx,
+    auditEntry(ctx, `demand.${action}`, { type: 'demand', id }, { number: demand.number, from: demand.status, to: decision.to, ...data }),
+  );
+  await emitEvents(tx, {
+    tenantId,
+    type: eventNames[action],
+    aggregateType: 'demand',
+    aggregateId: id,
+    payload: { number: demand.number, from: demand.status, to: decision.to, ...data },
+  });
+  // Read back without the visibility rule: a handler who returns a demand no longer sees it, but
+  // is owed the result of what they just did.
+  const summary = await demands.findSummary(tenantId, id, sql`true`);
+  if (!summary) throw new Error('demand not readable after its transition');
+  return summary;
+}
+
+function sqlStatus(status: DemandStatus): SQL {
+  return sql`status = ${status}`;
+}
