@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// One id per test run, inherited by the workers: names this run's template databases.
+process.env.LINLI_TEST_RUN ??= `${process.pid}_${Date.now().toString(36)}`;
+
 const unitAndService = ['packages/**/*.test.ts', 'modules/**/*.test.ts', 'apps/server/**/*.test.ts', 'bench/**/*.test.ts'];
 
 // Every database test runs twice: on embedded PGlite and on a real PostgreSQL server.

@@ -12,8 +12,11 @@ import { migrate } from './migrate.ts';
  * driver (pglite | postgres); TEST_DATABASE_URL points at the server (default 127.0.0.1:5432).
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const pgliteTemplateFile = path.join(root, '.tmp', 'pglite-template.tar');
-export const postgresTemplateName = 'linli_test_template';
+// Each test run has its own template (vitest.config.ts sets LINLI_TEST_RUN), so runs in parallel
+// checkouts or on one shared PostgreSQL server never drop each other's template.
+const runId = (process.env.LINLI_TEST_RUN ?? 'manual').replace(/[^a-z0-9_]/gi, '');
+export const pgliteTemplateFile = path.join(root, '.tmp', `pglite-template-${runId}.tar`);
+export const postgresTemplateName = `linli_test_template_${runId}`;
 
 export function testDriver(): 'pglite' | 'postgres' {
   return process.env.LINLI_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
@@ -24,6 +27,17 @@ export function testServerUrl(database = 'postgres'): string {
   const url = new URL(base);
   url.pathname = `/${database}`;
   return url.toString();
+}
+
+/** Global teardown: remove this run's template. */
+export async function removeTemplate(driver = testDriver()): Promise<void> {
+  if (driver === 'pglite') {
+    fs.rmSync(pgliteTemplateFile, { force: true });
+    return;
+  }
+  const admin = new pg.Client({ connectionString: testServerUrl() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${postgresTemplateName} WITH (FORCE)`).finally(() => admin.end());
 }
 
 /** Global setup: build the migrated template once per run. */

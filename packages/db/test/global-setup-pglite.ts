@@ -1,5 +1,6 @@
-import { prepareTemplate } from '../src/testing.ts';
+import { prepareTemplate, removeTemplate } from '../src/testing.ts';
 
-export default async function setup(): Promise<void> {
+export default async function setup(): Promise<() => Promise<void>> {
   await prepareTemplate('pglite');
+  return () => removeTemplate('pglite');
 }
