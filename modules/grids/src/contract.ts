@@ -39,6 +39,7 @@ export const GridFilter = {
   communityId: Type.Optional(Uuid),
   level: Type.Optional(GridLevel),
   parentId: Type.Optional(Uuid),
+  buildingId: Type.Optional(Type.String({ format: 'uuid', description: 'grids that cover this building' })),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
 };
 export const GridListQuery = Type.Object({ ...GridFilter, ...PageQuery });

@@ -15,6 +15,7 @@ export interface GridFilter {
   communityId?: string;
   level?: 'grid' | 'micro_grid';
   parentId?: string;
+  buildingId?: string;
   q?: string;
 }
 
@@ -51,6 +52,10 @@ export class GridRepository {
       c.push(sql`c.path <@ (SELECT n.path FROM territory_node n WHERE n.tenant_id = ${tenantId} AND n.id = ${filter.communityId})`);
     if (filter.level) c.push(sql`g.level = ${filter.level}`);
     if (filter.parentId) c.push(sql`g.parent_id = ${filter.parentId}`);
+    if (filter.buildingId)
+      c.push(
+        sql`EXISTS (SELECT 1 FROM grid_building gb WHERE gb.tenant_id = g.tenant_id AND gb.grid_id = g.id AND gb.building_id = ${filter.buildingId})`,
+      );
     if (filter.q) c.push(sql`g.name ILIKE ${`%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}`);
     if (page.after) c.push(sql`(g.name, g.id) > (${page.after[0]}, ${page.after[1]}::uuid)`);
     const found = await rows<GridSummary>(this.db, sql`${this.select(tenantId, scope, c)} ORDER BY g.name, g.id LIMIT ${page.limit + 1}`);

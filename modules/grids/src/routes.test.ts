@@ -72,4 +72,19 @@ describe('grids HTTP API', () => {
       { field: 'buildingIds.0', reason: 'is not a building of 凤凰社区', value: tree.b.building.id },
     ]);
   });
+
+  it('lists only the grids that cover a building, within the caller\'s scope (?buildingId=)', async () => {
+    const other = await app.inject({
+      method: 'POST',
+      url: '/api/v1/grids',
+      headers: staffA.headers,
+      payload: { communityId: tree.a.community.id, name: '凤凰空网格', level: 'grid', buildingIds: [] },
+    });
+    expect(other.statusCode).toBe(201);
+    const byBuilding = await app.inject({ method: 'GET', url: `/api/v1/grids?buildingId=${tree.a.building.id}`, headers: staffA.headers });
+    expect(byBuilding.statusCode).toBe(200);
+    expect(byBuilding.json().items.map((g: { name: string }) => g.name)).toEqual(['凤凰一网格']);
+    const outside = await app.inject({ method: 'GET', url: `/api/v1/grids?buildingId=${tree.a.building.id}`, headers: staffB.headers });
+    expect(outside.json().items).toEqual([]);
+  });
 });

@@ -26,7 +26,11 @@ export const PartyOrgDetail = Type.Object({
 });
 export type PartyOrgDetail = Static<typeof PartyOrgDetail>;
 
-export const OrgListQuery = Type.Object({ parentId: Type.Optional(Uuid) });
+export const OrgListQuery = Type.Object({
+  parentId: Type.Optional(Uuid),
+  nodeId: Type.Optional(Type.String({ format: 'uuid', description: 'organisations attached to this territory node' })),
+});
+export type OrgListQuery = Static<typeof OrgListQuery>;
 export const CreateOrgBody = Type.Object(
   {
     parentId: Type.Optional(Uuid),

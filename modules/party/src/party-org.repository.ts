@@ -55,10 +55,17 @@ export class PartyOrgRepository {
       WHERE o.tenant_id = ${tenantId} AND ${inScope(sql`n.path`, scope)} AND ${condition}`;
   }
 
-  /** Children of an organisation, or the topmost organisations in scope (whose parent lies outside it). */
-  list(tenantId: string, scope: string[], parentId?: string): Promise<PartyOrg[]> {
-    const condition = parentId
-      ? sql`o.parent_id = ${parentId}`
+  /**
+   * Children of an organisation, the organisations attached to one territory node, or (neither
+   * given) the topmost organisations in scope (whose parent lies outside it).
+   */
+  list(tenantId: string, scope: string[], filter: { parentId?: string; nodeId?: string } = {}): Promise<PartyOrg[]> {
+    const { parentId, nodeId } = filter;
+    const conditions: SQL[] = [];
+    if (parentId) conditions.push(sql`o.parent_id = ${parentId}`);
+    if (nodeId) conditions.push(sql`o.node_id = ${nodeId}`);
+    const condition = conditions.length
+      ? sql.join(conditions, sql` AND `)
       : sql`NOT EXISTS (SELECT 1 FROM party_org p JOIN territory_node pn ON pn.tenant_id = p.tenant_id AND pn.id = p.node_id
                         WHERE p.tenant_id = o.tenant_id AND p.id = o.parent_id AND ${inScope(sql`pn.path`, scope)})`;
     return rows<PartyOrg>(this.db, sql`${this.select(tenantId, scope, condition)} ORDER BY n.path, o.name LIMIT 2000`);

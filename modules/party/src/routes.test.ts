@@ -53,6 +53,21 @@ describe('party HTTP API', () => {
     expect((await get(`/party/members?orgId=${top.id}`)).json().items).toMatchObject([{ name: '党员甲', orgName: '凤凰社区党委' }]);
   });
 
+  it('lists the organisations attached to one territory node (?nodeId=), scoped like the tree', async () => {
+    const onCommunity = (await get(`/party/orgs?nodeId=${tree.a.community.id}`)).json().items;
+    expect(onCommunity.map((o: { name: string; nodeId: string }) => [o.name, o.nodeId])).toEqual([['凤凰社区党委', tree.a.community.id]]);
+    expect((await get(`/party/orgs?nodeId=${tree.b.community.id}`)).json().items).toEqual([]);
+    const outsider = await createAccount(database.db, {
+      tenantId: '370785',
+      username: 'party.outsider',
+      grants: [{ role: 'community_staff', nodeId: tree.b.community.id }],
+    });
+    const other = await login(app, outsider.username, outsider.password);
+    const res = await app.inject({ method: 'GET', url: `/api/v1/party/orgs?nodeId=${tree.a.community.id}`, headers: other.headers });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toEqual([]);
+  });
+
   it('answers the coverage report and its Excel export', async () => {
     const coverage = (await get(`/party/coverage?nodeId=${tree.subdistrict.id}`)).json();
     expect(coverage).toMatchObject({

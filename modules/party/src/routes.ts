@@ -49,7 +49,7 @@ export async function partyRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
     {
       schema: {
         tags,
-        summary: 'Child organisations, or the topmost in scope',
+        summary: 'Child organisations, those on one territory node, or the topmost in scope',
         querystring: OrgListQuery,
         response: { 200: Type.Object({ items: Type.Array(PartyOrg) }), ...errors },
       },
@@ -57,7 +57,7 @@ export async function partyRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
     async (request) => {
       const ctx = requireContext(request);
       const scope = requireAbility(ctx.actor, 'party.read');
-      return { items: await new PartyOrgRepository(db).list(ctx.actor.tenantId, scope, request.query.parentId) };
+      return { items: await new PartyOrgRepository(db).list(ctx.actor.tenantId, scope, request.query) };
     },
   );
 
