@@ -73,7 +73,7 @@ describe('grids HTTP API', () => {
     ]);
   });
 
-  it('lists only the grids that cover a building, within the caller\'s scope (?buildingId=)', async () => {
+  it("lists only the grids that cover a building, within the caller's scope (?buildingId=)", async () => {
     const other = await app.inject({
       method: 'POST',
       url: '/api/v1/grids',
