@@ -227,7 +227,12 @@ export const Category = Type.Object({
 });
 export type Category = Static<typeof Category>;
 export type CategoryNode = Category & { children: CategoryNode[] };
-export const CategoryTree = Type.Object({ items: Type.Array(Type.Unsafe<CategoryNode>({ type: 'object' })) });
+// A category with `children` of the same shape, to any depth (serialised as given).
+export const CategoryTree = Type.Object({
+  items: Type.Array(
+    Type.Unsafe<CategoryNode>({ type: 'object', additionalProperties: true, description: 'Category with children: Category[]' }),
+  ),
+});
 
 export const Department = Type.Object({ id: Uuid, code: Type.String(), name: Type.String(), active: Type.Boolean() });
 export type Department = Static<typeof Department>;

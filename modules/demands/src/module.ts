@@ -1,0 +1,13 @@
+import type { ModuleManifest } from '@linli/core';
+import { demandRoutes } from './routes.ts';
+
+/**
+ * Demands (诉求): resident demands in a closed loop — intake on every channel, tiered dispatch to
+ * compound / community / subdistrict / county department, deadlines, a full timeline, evaluation,
+ * callbacks and KPIs.
+ */
+export const demandsModule: ModuleManifest = {
+  name: 'demands',
+  description: 'Resident demands in a closed loop: intake, tiered dispatch, deadlines, timeline, evaluation, callbacks and KPIs',
+  routes: demandRoutes,
+};

@@ -1,0 +1,345 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  AppError,
+  attachmentHeader,
+  auditEntry,
+  buildWorkbook,
+  can,
+  decodeCursor,
+  encodeCursor,
+  type ModuleDeps,
+  normalisePhone,
+  type RequestContext,
+  recordAudit,
+  requireAbility,
+  requireContext,
+  XLSX_TYPE,
+} from '@linli/core';
+import type { Db } from '@linli/db';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { type Static, type TSchema, Type } from 'typebox';
+import { CategoryRepository } from './category.repository.ts';
+import { acceptDemand } from './commands/accept-demand.ts';
+import { closeDemand } from './commands/close-demand.ts';
+import { decideExtension } from './commands/decide-extension.ts';
+import { dispatchDemand } from './commands/dispatch-demand.ts';
+import { escalateDemand } from './commands/escalate-demand.ts';
+import { evaluateDemand } from './commands/evaluate-demand.ts';
+import { mergeDemand } from './commands/merge-demand.ts';
+import { recordCallback } from './commands/record-callback.ts';
+import { rejectDemand } from './commands/reject-demand.ts';
+import { reopenDemand } from './commands/reopen-demand.ts';
+import { requestExtension } from './commands/request-extension.ts';
+import { resolveDemand } from './commands/resolve-demand.ts';
+import { returnDemand } from './commands/return-demand.ts';
+import { startDemand } from './commands/start-demand.ts';
+import { submitDemand } from './commands/submit-demand.ts';
+import { superviseDemand } from './commands/supervise-demand.ts';
+import { transferDemand } from './commands/transfer-demand.ts';
+import {
+  CallbackBody,
+  CategoryTree,
+  Demand,
+  DemandDetail,
+  DemandExportQuery,
+  DemandListQuery,
+  DemandPage,
+  Department,
+  DispatchBody,
+  EscalateBody,
+  EvaluateBody,
+  ExtensionDecisionBody,
+  ExtensionRequestBody,
+  IdParams,
+  KpiQuery,
+  Kpis,
+  MergeBody,
+  MyDemandQuery,
+  NoteBody,
+  ReasonBody,
+  ResolveBody,
+  SubmitDemandBody,
+  SuperviseBody,
+  TransferBody,
+} from './contract.ts';
+import { type DemandCursor, type DemandFilter, DemandRepository } from './demand.repository.ts';
+import { IdempotencyRepository, requestHash } from './idempotency.repository.ts';
+import { KpiRepository } from './kpi.repository.ts';
+import { allowedActions } from './state-machine.ts';
+
+const EXPORT_LIMIT = 50_000;
+const tags = ['demands'];
+const errors = {
+  400: { $ref: 'ErrorBody#' },
+  403: { $ref: 'ErrorBody#' },
+  404: { $ref: 'ErrorBody#' },
+  409: { $ref: 'ErrorBody#' },
+  422: { $ref: 'ErrorBody#' },
+};
+const SubmitHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      minLength: 8,
+      maxLength: 200,
+      pattern: '^[A-Za-z0-9_.:-]+$',
+      description: 'a retried POST with the same key returns the first response',
+    }),
+  ),
+});
+
+const statusLabels: Record<string, string> = {
+  submitted: '待受理',
+  accepted: '待派单',
+  rejected: '不予受理',
+  returned: '已退单',
+  dispatched: '已派单',
+  in_progress: '办理中',
+  resolved: '已办结',
+  evaluated: '已评价',
+  closed: '已销号',
+  merged: '已合并',
+};
+
+/** Staff see the inbox with demand.read, or with demand.handle alone (property staff: what is dispatched to them). */
+function requireInbox(ctx: RequestContext): void {
+  if (!can(ctx.actor, 'demand.read') && !can(ctx.actor, 'demand.handle')) throw AppError.forbidden('Permission demand.read is required');
+}
+
+export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { db, cipher } = deps;
+  app.addHook('preValidation', async (request) => {
+    requireContext(request);
+  });
+
+  const filterOf = (query: Omit<DemandFilter, 'phoneHash'>): DemandFilter => {
+    const q = query.q?.trim();
+    return { ...query, q, phoneHash: q && /^[+\d\s-]{7,20}$/.test(q) ? cipher.hash(normalisePhone(q)) : null };
+  };
+
+  app.post(
+    '/demands',
+    {
+      schema: {
+        tags,
+        summary: 'Submit a demand (staff intake, or a resident for themself); Idempotency-Key makes retries safe',
+        headers: SubmitHeaders,
+        body: SubmitDemandBody,
+        response: { 200: Demand, 201: Demand, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      const key = request.headers['idempotency-key'];
+      const tenantId = ctx.actor.tenantId;
+      const outcome = await db.transaction(async (tx) => {
+        const keys = new IdempotencyRepository(tx);
+        if (key) {
+          const claim = await keys.claim(tenantId, key, ctx.actor.accountId, requestHash(request.body));
+          if (claim.kind === 'replay') return { status: claim.status, body: claim.body as Demand, replayed: true };
+          if (claim.kind === 'mismatch') {
+            throw new AppError('unprocessable', 'This Idempotency-Key was already used for another request', [
+              { field: 'Idempotency-Key', reason: 'was used for a different request' },
+            ]);
+          }
+        }
+        const created = await submitDemand(tx, cipher, ctx, request.body);
+        if (key) await keys.complete(tenantId, key, 201, created);
+        return { status: 201, body: created, replayed: false };
+      });
+      return reply.status(outcome.status).header('idempotent-replayed', String(outcome.replayed)).send(outcome.body);
+    },
+  );
+
+  app.get(
+    '/demands',
+    {
+      schema: {
+        tags,
+        summary: 'Staff inbox: demands in scope or first-received by the caller’s units',
+        querystring: DemandListQuery,
+        response: { 200: DemandPage, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      requireInbox(ctx);
+      const { cursor, limit = 50, ...rest } = request.query;
+      const filter = filterOf(rest);
+      const repo = new DemandRepository(db);
+      const page = await repo.list(ctx.actor.tenantId, ctx.actor, filter, { limit, after: decodeCursor<DemandCursor>(cursor) });
+      const total = cursor ? undefined : await repo.count(ctx.actor.tenantId, ctx.actor, filter);
+      return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null, ...(total === undefined ? {} : { total }) };
+    },
+  );
+
+  app.get(
+    '/demands/export.xlsx',
+    { schema: { tags, summary: 'The inbox with the same filters as Excel (contacts masked; audited)', querystring: DemandExportQuery } },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      requireInbox(ctx);
+      const filter = filterOf(request.query);
+      const items = await db.transaction(async (tx) => {
+        const page = await new DemandRepository(tx).list(ctx.actor.tenantId, ctx.actor, filter, { limit: EXPORT_LIMIT });
+        await recordAudit(tx, auditEntry(ctx, 'demand.export', { type: 'demand' }, { filter: request.query, rows: page.items.length }));
+        return page.items;
+      });
+      const file = await buildWorkbook<Demand>(
+        '诉求',
+        [
+          { header: '编号', key: 'number', width: 14, value: (d) => d.number },
+          { header: '标题', key: 'title', width: 30, value: (d) => d.title },
+          { header: '分类', key: 'category', width: 12, value: (d) => d.categoryName },
+          { header: '渠道', key: 'channel', width: 14, value: (d) => d.channel },
+          { header: '状态', key: 'status', width: 10, value: (d) => statusLabels[d.status] ?? d.status },
+          { header: '层级', key: 'level', width: 12, value: (d) => d.level },
+          { header: '承办单位', key: 'unit', width: 20, value: (d) => d.handlingUnit?.name },
+          { header: '地点', key: 'place', width: 40, value: (d) => d.locationPath.join(' ') },
+          { header: '诉求人', key: 'reporter', width: 10, value: (d) => d.reporterName },
+          { header: '联系电话', key: 'phone', width: 14, value: (d) => d.reporterPhone },
+          { header: '提交时间', key: 'submittedAt', width: 20, value: (d) => new Date(d.submittedAt) },
+          { header: '办结时限', key: 'resolveDueAt', width: 20, value: (d) => new Date(d.resolveDueAt) },
+          { header: '满意度', key: 'satisfaction', width: 12, value: (d) => d.satisfaction },
+        ],
+        items,
+      );
+      return reply.header('content-type', XLSX_TYPE).header('content-disposition', attachmentHeader('诉求.xlsx')).send(file);
+    },
+  );
+
+  app.get(
+    '/demands/kpis',
+    {
+      schema: {
+        tags,
+        summary: 'Response, resolution, satisfaction, completion and on-time rates of a subtree over a period',
+        querystring: KpiQuery,
+        response: { 200: Kpis, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      const { nodeId, from, to } = request.query;
+      if (from > to) throw AppError.invalid([{ field: 'to', reason: 'is before from' }]);
+      const node = await new DemandRepository(db).findNode(ctx.actor.tenantId, nodeId);
+      if (!node) throw AppError.notFound('Place', nodeId);
+      requireAbility(ctx.actor, 'demand.read', node.path);
+      return new KpiRepository(db).forSubtree(ctx.actor.tenantId, node, from, to);
+    },
+  );
+
+  app.get(
+    '/demands/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A demand with its timeline and the actions the caller may take',
+        params: IdParams,
+        response: { 200: DemandDetail, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      const repo = new DemandRepository(db);
+      const [detail, record] = await Promise.all([
+        repo.findDetail(ctx.actor.tenantId, request.params.id, ctx.actor),
+        repo.findRecord(ctx.actor.tenantId, request.params.id, ctx.actor),
+      ]);
+      if (!detail || !record) throw AppError.notFound('Demand', request.params.id);
+      return { ...detail, allowedActions: allowedActions(record, ctx.actor, { reopenWindowDays: record.reopenWindowDays ?? undefined }) };
+    },
+  );
+
+  app.get(
+    '/me/demands',
+    {
+      schema: {
+        tags,
+        summary: 'The caller’s own demands (residents)',
+        querystring: MyDemandQuery,
+        response: { 200: DemandPage, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      const { cursor, limit = 50 } = request.query;
+      const mine = [sql`d.reporter_account_id = ${ctx.actor.accountId}::uuid`];
+      const page = await new DemandRepository(db).list(
+        ctx.actor.tenantId,
+        ctx.actor,
+        {},
+        { limit, after: decodeCursor<DemandCursor>(cursor) },
+        mine,
+      );
+      return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
+    },
+  );
+
+  app.get(
+    '/demand-categories',
+    { schema: { tags, summary: 'The category tree with default levels and deadlines', response: { 200: CategoryTree, ...errors } } },
+    async (request) => {
+      const ctx = requireContext(request);
+      return { items: await new CategoryRepository(db).tree(ctx.actor.tenantId) };
+    },
+  );
+
+  app.get(
+    '/departments',
+    {
+      schema: {
+        tags,
+        summary: 'County departments (handling units at the department level)',
+        response: { 200: Type.Object({ items: Type.Array(Department) }), ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      return { items: await new CategoryRepository(db).departments(ctx.actor.tenantId) };
+    },
+  );
+
+  /** One POST per transition; who may take it is decided by the state machine against the demand. */
+  function transition<S extends TSchema>(
+    path: string,
+    summary: string,
+    body: S,
+    run: (tx: Db, ctx: RequestContext, id: string, input: Static<S>) => Promise<Demand>,
+  ): void {
+    app.post(
+      `/demands/:id/${path}`,
+      {
+        schema: { tags, summary, params: IdParams, body, response: { 200: Demand, ...errors } },
+        // A bare POST (no body) is an empty body, so note-only transitions need none.
+        preValidation: async (request) => {
+          (request as { body: unknown }).body ??= {};
+        },
+      },
+      async (request) => {
+        const ctx = requireContext(request);
+        return db.transaction((tx) => run(tx, ctx, request.params.id, request.body as Static<S>));
+      },
+    );
+  }
+
+  transition('accept', '受理: accept; the caller’s unit becomes the first receiver', NoteBody, acceptDemand);
+  transition('reject', '不予受理: reject with a reason', ReasonBody, rejectDemand);
+  transition('dispatch', '派单: dispatch to a unit at a level', DispatchBody, dispatchDemand);
+  transition('start', 'The handling unit starts work', NoteBody, startDemand);
+  transition('resolve', '办结: resolve with the result', ResolveBody, (tx, ctx, id, input) => resolveDemand(tx, ctx, id, input));
+  transition('evaluate', 'The reporter evaluates the result', EvaluateBody, evaluateDemand);
+  transition('close', '销号: close', NoteBody, closeDemand);
+  transition('return', '退单: return to the dispatcher with a reason', ReasonBody, returnDemand);
+  transition('transfer', '转办: transfer to another unit', TransferBody, transferDemand);
+  transition('escalate', '提级: escalate one level up', EscalateBody, escalateDemand);
+  transition('extension-request', '延期申请: ask for a later resolution deadline', ExtensionRequestBody, requestExtension);
+  transition('extension-decision', '延期审批: approve or refuse the waiting request', ExtensionDecisionBody, decideExtension);
+  transition('reopen', '重办: reopen after a dissatisfied evaluation', ReasonBody, (tx, ctx, id, input) =>
+    reopenDemand(tx, ctx, id, input),
+  );
+  transition('merge', 'Merge as a duplicate of another demand', MergeBody, mergeDemand);
+  transition('supervise', '督办: supervise with a note', SuperviseBody, superviseDemand);
+  transition('callbacks', '回访: record a staff callback', CallbackBody, recordCallback);
+}
