@@ -15,6 +15,7 @@ const ImportPage = lazy(() => import('./features/territory/import-page.tsx'));
 const ResidentsPage = lazy(() => import('./features/people/residents-page.tsx'));
 const PartyPage = lazy(() => import('./features/party/party-page.tsx'));
 const GridsPage = lazy(() => import('./features/grids/grids-page.tsx'));
+const OrganisationsPage = lazy(() => import('./features/organisations/organisations-page.tsx'));
 const AccountsPage = lazy(() => import('./features/accounts/accounts-page.tsx'));
 const AuditPage = lazy(() => import('./features/audit/audit-page.tsx'));
 const MobileApp = lazy(() => import('./mobile/mobile-app.tsx'));
@@ -79,6 +80,7 @@ export function AppRoutes() {
         <Route path="residents" element={<RequireAbility ability="people.read" page={<ResidentsPage />} />} />
         <Route path="party" element={<RequireAbility ability="party.read" page={<PartyPage />} />} />
         <Route path="grids" element={<RequireAbility ability="grid.read" page={<GridsPage />} />} />
+        <Route path="organisations" element={<RequireAbility ability="organisation.read" page={<OrganisationsPage />} />} />
         <Route path="accounts" element={<RequireAbility ability="account.read" page={<AccountsPage />} />} />
         <Route path="audit" element={<RequireAbility ability="audit.read" page={<AuditPage />} />} />
         <Route path="*" element={<NotFound />} />

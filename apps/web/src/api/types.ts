@@ -116,7 +116,7 @@ export interface HouseholdImportResult {
 }
 
 export interface ImportJob {
-  status: string;
+  status: ImportJobStatus;
   totalRows: number;
   processedRows: number;
   errors: RowError[] | number;
@@ -134,6 +134,7 @@ export interface Resident {
   idNumber: string | null;
   tags: string[];
   isPartyMember: boolean;
+  note?: string | null;
 }
 
 export interface PartyOrg {
@@ -168,7 +169,9 @@ export interface Grid {
 }
 
 export interface GridDetail extends Grid {
-  buildings: { id: string; name: string }[];
+  parentId?: string | null;
+  code?: string | null;
+  buildings: { id: string; name: string; compoundName?: string | null }[];
   members: { id: string; role: string; name: string; accountId: string | null; residentId: string | null }[];
 }
 
@@ -205,3 +208,98 @@ export interface AuditVerify {
   checked: number;
   breaks: { seq: number; reason: string }[];
 }
+
+export type ImportJobStatus = 'validating' | 'importing' | 'succeeded' | 'failed';
+
+export interface MergeResult {
+  node: TerritoryNode;
+  moved: { children: number; residents: number; grants: number; partyOrgs: number; grids: number; organisations: number };
+}
+
+export interface Leader {
+  id: string;
+  nodeId: string;
+  nodeName: string;
+  nodeKind: string;
+  role: 'building_leader' | 'entrance_leader';
+  residentId: string;
+  residentName: string;
+  phone: string | null;
+  since: string | null;
+}
+
+export interface PartyMember {
+  id: string;
+  residentId: string;
+  name: string;
+  orgId: string;
+  orgName: string;
+  joinedOn: string | null;
+  status: 'full' | 'probationary';
+  inService: boolean;
+}
+
+export const partyOrgKinds = [
+  'subdistrict_committee',
+  'community_committee',
+  'compound_branch',
+  'building_group',
+  'member_household',
+] as const;
+export type PartyOrgKind = (typeof partyOrgKinds)[number];
+/** The territory kind each party organisation sits on (modules/party/src/schema.ts). */
+export const partyOrgNodeKind: Record<PartyOrgKind, NodeKind> = {
+  subdistrict_committee: 'subdistrict',
+  community_committee: 'community',
+  compound_branch: 'compound',
+  building_group: 'building',
+  member_household: 'household',
+};
+
+export const gridLevels = ['grid', 'micro_grid'] as const;
+export const gridMemberRoles = ['leader', 'grid_worker', 'building_leader', 'party_member', 'volunteer'] as const;
+
+export const organisationKinds = [
+  'property_company',
+  'owners_committee',
+  'property_management_committee',
+  'government_unit',
+  'enterprise',
+  'school',
+  'hospital',
+  'social_organisation',
+  'volunteer_team',
+  'red_steward_team',
+  'community_enterprise',
+] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+/** Kinds formed by a compound's owners: they sit on a compound (the server checks it too). */
+export const compoundOrganisationKinds: OrganisationKind[] = ['owners_committee', 'property_management_committee'];
+
+export interface Organisation {
+  id: string;
+  kind: OrganisationKind;
+  name: string;
+  nodeId: string;
+  nodeName: string;
+  creditCode: string | null;
+  stateOwned: boolean;
+  contactName: string | null;
+  phone: string | null;
+  servedCompounds: { id: string; name: string; since: string | null }[];
+}
+
+export interface DualRegistration {
+  id: string;
+  communityId: string;
+  communityName: string;
+  organisationId: string | null;
+  organisationName: string | null;
+  residentId: string | null;
+  residentName: string | null;
+  registeredOn: string;
+  services: string | null;
+}
+
+/** Tags the server's contract offers (modules/people/src/contract.ts); free tags are accepted too. */
+export const residentTags = ['高龄', '独居', '残疾', '低保', '党员', '退役军人', '空巢', '留守儿童', '重点关注'];

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
   CloudUploadOutlined,
   FlagOutlined,
   HomeOutlined,
@@ -22,7 +23,16 @@ import { kindLabel, roleLabel } from '../i18n/labels.ts';
 interface MenuEntry {
   path: string;
   icon: ReactNode;
-  label: 'menu.home' | 'menu.territory' | 'menu.import' | 'menu.residents' | 'menu.party' | 'menu.grids' | 'menu.accounts' | 'menu.audit';
+  label:
+    | 'menu.home'
+    | 'menu.territory'
+    | 'menu.import'
+    | 'menu.residents'
+    | 'menu.party'
+    | 'menu.grids'
+    | 'menu.organisations'
+    | 'menu.accounts'
+    | 'menu.audit';
   ability?: Ability;
 }
 
@@ -33,6 +43,7 @@ const entries: MenuEntry[] = [
   { path: '/residents', icon: <UserOutlined />, label: 'menu.residents', ability: 'people.read' },
   { path: '/party', icon: <FlagOutlined />, label: 'menu.party', ability: 'party.read' },
   { path: '/grids', icon: <TableOutlined />, label: 'menu.grids', ability: 'grid.read' },
+  { path: '/organisations', icon: <BankOutlined />, label: 'menu.organisations', ability: 'organisation.read' },
   { path: '/accounts', icon: <TeamOutlined />, label: 'menu.accounts', ability: 'account.read' },
   { path: '/audit', icon: <AuditOutlined />, label: 'menu.audit', ability: 'audit.read' },
 ];

@@ -28,6 +28,8 @@ interface TerritorySelectProps {
   allowClear?: boolean;
   style?: React.CSSProperties;
   testId?: string;
+  /** Shown for a value whose node is not loaded yet (an edit form's current household). */
+  valueLabel?: string;
 }
 
 const depthOf: Record<NodeKind, number> = {
@@ -89,11 +91,19 @@ export function TerritorySelect(props: TerritorySelectProps) {
     });
   };
 
+  const current = props.value && props.valueLabel && !options.some((o) => o.id === props.value) ? props.value : undefined;
+  const treeData: Option[] = current
+    ? [
+        { id: current, pId: null, value: current, title: props.valueLabel ?? current, isLeaf: true, selectable: true, kind: 'household' },
+        ...options,
+      ]
+    : options;
+
   return (
     <TreeSelect
       data-testid={props.testId}
       treeDataSimpleMode
-      treeData={options}
+      treeData={treeData}
       loadData={loadData}
       value={props.value ?? undefined}
       onChange={(value: string | undefined) => props.onChange?.(value, value ? nodes.get(value) : undefined)}

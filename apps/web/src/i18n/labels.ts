@@ -15,3 +15,7 @@ export const accountStatusLabel = (status: string) => label('accounts.statuses',
 export const auditResultLabel = (result: string) => label('audit.results', result);
 export const gridLevelLabel = (level: string) => label('grids.levels', level);
 export const genderLabel = (gender: string | null) => label('people.genders', gender);
+export const organisationKindLabel = (kind: string) => label('organisations.kinds', kind);
+export const leaderRoleLabel = (role: string) => label('leaders.roles', role);
+export const gridMemberRoleLabel = (role: string) => label('grids.memberRoles', role);
+export const importStatusLabel = (status: string) => label('import.statuses', status);

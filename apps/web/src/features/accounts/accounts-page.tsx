@@ -1,13 +1,14 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, itemsOf, type Query } from '../../api/client.ts';
-import { useCan } from '../../api/current-user.tsx';
+import { useCan, useCurrentUser } from '../../api/current-user.tsx';
 import type { Account, Grant, RoleInfo } from '../../api/types.ts';
 import { CursorTable, useCursorList } from '../../components/cursor-list.tsx';
+import { FormError, useApiForm } from '../../components/form-errors.tsx';
 import { TerritorySelect } from '../../components/territory-select.tsx';
 import { accountStatusLabel, roleLabel } from '../../i18n/labels.ts';
 
@@ -169,6 +170,86 @@ function GrantModal({
   );
 }
 
+/** A temporary password that meets the policy (length 12, upper, lower, digit, symbol). */
+function temporaryPassword(): string {
+  const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '23456789', '@#%+=!'];
+  const all = sets.join('');
+  const random = (n: number) => {
+    const a = new Uint32Array(1);
+    crypto.getRandomValues(a);
+    return (a[0] ?? 0) % n;
+  };
+  const chars = sets.map((set) => set[random(set.length)] ?? '');
+  while (chars.length < 12) chars.push(all[random(all.length)] ?? '');
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = random(i + 1);
+    [chars[i], chars[j]] = [chars[j] ?? '', chars[i] ?? ''];
+  }
+  return chars.join('');
+}
+
+function ResetPasswordModal({ account, onClose }: { account: Account | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { modal } = App.useApp();
+  const [form] = Form.useForm<{ password: string }>();
+  const { run, error, saving, clearError } = useApiForm(form, ['password']);
+  const close = () => {
+    form.resetFields();
+    clearError();
+    onClose();
+  };
+  const onOk = async () => {
+    if (!account) return;
+    const { password } = await form.validateFields();
+    const done = await run(async () => {
+      await api.post(`/accounts/${account.id}/reset-password`, { password });
+      return true;
+    });
+    if (done) {
+      modal.success({
+        title: t('accounts.resetDone', { name: account.displayName }),
+        content: (
+          <div data-testid="reset-password-result">
+            <Typography.Paragraph copyable={{ text: password }} code>
+              {password}
+            </Typography.Paragraph>
+            <Typography.Text type="secondary">{t('accounts.resetMustChange')}</Typography.Text>
+          </div>
+        ),
+      });
+      close();
+    }
+  };
+  return (
+    <Modal
+      open={account !== null}
+      title={`${t('accounts.resetPassword')} · ${account?.displayName ?? ''}`}
+      onOk={onOk}
+      onCancel={close}
+      confirmLoading={saving}
+      destroyOnHidden
+      forceRender
+      afterOpenChange={(visible) => visible && form.setFieldsValue({ password: temporaryPassword() })}
+    >
+      <FormError error={error} />
+      <Alert type="info" showIcon title={t('accounts.resetHint')} style={{ marginBottom: 16 }} />
+      <Form form={form} layout="vertical" data-testid="reset-password-form">
+        <Form.Item name="password" label={t('accounts.temporaryPassword')} rules={[{ required: true, message: t('common.required') }]}>
+          <Input
+            autoComplete="off"
+            data-testid="reset-password-input"
+            addonAfter={
+              <Typography.Link onClick={() => form.setFieldsValue({ password: temporaryPassword() })}>
+                {t('accounts.generate')}
+              </Typography.Link>
+            }
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 export default function AccountsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -181,6 +262,8 @@ export default function AccountsPage() {
   const [status, setStatus] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
   const [granting, setGranting] = useState<Account | null>(null);
+  const [resetting, setResetting] = useState<Account | null>(null);
+  const self = useCurrentUser().me?.user.id;
   const filters: Query = { q, role, status };
   const list = useCursorList<Account>('/accounts', filters);
 
@@ -260,25 +343,42 @@ export default function AccountsPage() {
                 <Button size="small" onClick={() => setGranting(a)} data-testid={`grant-role-${a.id}`}>
                   {t('accounts.grant')}
                 </Button>
-                {(a.status === 'locked' || (a.lockedUntil && dayjs(a.lockedUntil).isAfter(dayjs()))) && (
-                  <Button size="small" onClick={() => act(() => api.post(`/accounts/${a.id}/unlock`))} data-testid={`unlock-${a.id}`}>
-                    {t('accounts.unlock')}
+                {a.id !== self && (
+                  <Button size="small" onClick={() => setResetting(a)} data-testid={`reset-password-${a.id}`}>
+                    {t('accounts.resetPassword')}
                   </Button>
                 )}
-                {a.status === 'disabled' ? (
-                  <Button size="small" onClick={() => act(() => api.patch(`/accounts/${a.id}`, { status: 'active' }))}>
-                    {t('accounts.enable')}
-                  </Button>
-                ) : (
+                {(a.status === 'locked' || (a.lockedUntil && dayjs(a.lockedUntil).isAfter(dayjs()))) && (
                   <Popconfirm
-                    title={t('accounts.disableConfirm')}
-                    onConfirm={() => act(() => api.patch(`/accounts/${a.id}`, { status: 'disabled' }))}
+                    title={t('accounts.unlockConfirm', { name: a.displayName })}
+                    onConfirm={() => act(() => api.post(`/accounts/${a.id}/unlock`))}
                   >
-                    <Button size="small" danger data-testid={`disable-${a.id}`}>
-                      {t('accounts.disable')}
+                    <Button size="small" data-testid={`unlock-${a.id}`}>
+                      {t('accounts.unlock')}
                     </Button>
                   </Popconfirm>
                 )}
+                {a.id !== self &&
+                  (a.status === 'disabled' ? (
+                    <Popconfirm
+                      title={t('accounts.enableConfirm', { name: a.displayName })}
+                      onConfirm={() => act(() => api.patch(`/accounts/${a.id}`, { status: 'active' }))}
+                    >
+                      <Button size="small" data-testid={`enable-${a.id}`}>
+                        {t('accounts.enable')}
+                      </Button>
+                    </Popconfirm>
+                  ) : (
+                    <Popconfirm
+                      title={t('accounts.disableConfirm')}
+                      description={t('accounts.disableHint')}
+                      onConfirm={() => act(() => api.patch(`/accounts/${a.id}`, { status: 'disabled' }))}
+                    >
+                      <Button size="small" danger data-testid={`disable-${a.id}`}>
+                        {t('accounts.disable')}
+                      </Button>
+                    </Popconfirm>
+                  ))}
               </Space>
             ),
           },
@@ -328,6 +428,7 @@ export default function AccountsPage() {
         }
       />
       <CreateAccountModal open={creating} roles={roles} onClose={() => setCreating(false)} onCreated={list.reload} />
+      <ResetPasswordModal account={resetting} onClose={() => setResetting(null)} />
       <GrantModal account={granting} roles={roles} onClose={() => setGranting(null)} onGranted={list.reload} />
     </Card>
   );

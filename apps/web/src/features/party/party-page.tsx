@@ -1,13 +1,17 @@
-import { Badge, Card, Col, Descriptions, Empty, Progress, Row, Space, Spin, Table, Tag, Tree, Typography } from 'antd';
+import { PlusOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Badge, Button, Card, Col, Descriptions, Empty, Progress, Row, Space, Spin, Table, Tag, Tree, Typography } from 'antd';
 import type { DataNode, EventDataNode } from 'antd/es/tree';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, itemsOf } from '../../api/client.ts';
-import type { Coverage, Page, PartyOrg } from '../../api/types.ts';
+import { useCan } from '../../api/current-user.tsx';
+import type { Coverage, Page, PartyMember, PartyOrg } from '../../api/types.ts';
 import { GaugeChart } from '../../components/charts.tsx';
+import { CursorTable, useCursorList } from '../../components/cursor-list.tsx';
 import { TerritorySelect } from '../../components/territory-select.tsx';
 import { partyKindLabel } from '../../i18n/labels.ts';
+import { AddPartyMemberModal, CreatePartyOrgModal, childPartyKind } from './party-forms.tsx';
 
 interface OrgItem extends DataNode {
   key: string;
@@ -27,13 +31,14 @@ async function orgs(parentId?: string): Promise<PartyOrg[]> {
   return itemsOf(await api.get<Page<PartyOrg> | PartyOrg[]>('/party/orgs', { parentId, limit: 500 }));
 }
 
-function OrgTree({ onSelect }: { onSelect: (org: PartyOrg) => void }) {
+function OrgTree({ onSelect, version }: { onSelect: (org: PartyOrg) => void; version: number }) {
   const [items, setItems] = useState<OrgItem[] | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version reloads the tree after a create
   useEffect(() => {
     orgs()
       .then((list) => setItems(list.map(toItem)))
       .catch(() => setItems([]));
-  }, []);
+  }, [version]);
   const loadData = async (node: EventDataNode<OrgItem>) => {
     if (node.children?.length) return;
     const list = await orgs(String(node.key));
@@ -43,6 +48,7 @@ function OrgTree({ onSelect }: { onSelect: (org: PartyOrg) => void }) {
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   return (
     <Tree<OrgItem>
+      key={version}
       data-testid="party-tree"
       treeData={items}
       loadData={loadData}
@@ -158,17 +164,82 @@ function CoverageReport() {
   );
 }
 
+function OrgMembers({ org }: { org: PartyOrg }) {
+  const { t } = useTranslation();
+  const list = useCursorList<PartyMember>('/party/members', { orgId: org.id }, 20);
+  return (
+    <CursorTable<PartyMember>
+      testId="party-members"
+      list={list}
+      rowKey="id"
+      size="small"
+      columns={[
+        { key: 'name', title: t('people.name'), dataIndex: 'name' },
+        { key: 'orgName', title: t('party.org'), dataIndex: 'orgName' },
+        { key: 'joinedOn', title: t('party.joinedOn'), dataIndex: 'joinedOn' },
+        {
+          key: 'status',
+          title: t('common.status'),
+          dataIndex: 'status',
+          render: (s: string, m) => (
+            <Space size={4}>
+              <Tag color={s === 'full' ? 'red' : 'orange'}>{t(`party.statuses.${s as 'full' | 'probationary'}`)}</Tag>
+              {m.inService && <Tag>{t('party.inService')}</Tag>}
+            </Space>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
 export default function PartyPage() {
   const { t } = useTranslation();
+  const can = useCan();
+  const writable = can('party.write');
   const [selected, setSelected] = useState<PartyOrg | null>(null);
+  const [version, setVersion] = useState(0);
+  const [creating, setCreating] = useState<'top' | 'child' | null>(null);
+  const [adding, setAdding] = useState<PartyOrg | null>(null);
+  const childKind = childPartyKind(selected?.kind);
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={9}>
-        <Card title={t('party.tree')} size="small" styles={{ body: { maxHeight: '70vh', overflow: 'auto' } }}>
-          <OrgTree onSelect={setSelected} />
+        <Card
+          title={t('party.tree')}
+          size="small"
+          styles={{ body: { maxHeight: '70vh', overflow: 'auto' } }}
+          extra={
+            writable && (
+              <Button size="small" icon={<PlusOutlined />} onClick={() => setCreating('top')} data-testid="create-party-top">
+                {partyKindLabel('subdistrict_committee')}
+              </Button>
+            )
+          }
+        >
+          <OrgTree onSelect={setSelected} version={version} />
         </Card>
         {selected && (
-          <Card size="small" style={{ marginTop: 16 }} title={selected.name} data-testid="party-org-detail">
+          <Card
+            size="small"
+            style={{ marginTop: 16 }}
+            title={selected.name}
+            data-testid="party-org-detail"
+            extra={
+              writable && (
+                <Space size={4} wrap>
+                  {childKind && (
+                    <Button size="small" icon={<PlusOutlined />} onClick={() => setCreating('child')} data-testid="create-party-child">
+                      {partyKindLabel(childKind)}
+                    </Button>
+                  )}
+                  <Button size="small" icon={<UserAddOutlined />} onClick={() => setAdding(selected)} data-testid="add-party-member">
+                    {t('party.addMember')}
+                  </Button>
+                </Space>
+              )
+            }
+          >
             <Descriptions
               size="small"
               column={1}
@@ -183,12 +254,21 @@ export default function PartyPage() {
                 },
               ]}
             />
+            <Typography.Title level={5}>{t('party.members')}</Typography.Title>
+            <OrgMembers key={`${selected.id}:${version}`} org={selected} />
           </Card>
         )}
       </Col>
       <Col xs={24} lg={15}>
         <CoverageReport />
       </Col>
+      <CreatePartyOrgModal
+        open={creating !== null}
+        parent={creating === 'child' ? selected : null}
+        onClose={() => setCreating(null)}
+        onCreated={() => setVersion((v) => v + 1)}
+      />
+      <AddPartyMemberModal org={adding} onClose={() => setAdding(null)} onAdded={() => setVersion((v) => v + 1)} />
     </Row>
   );
 }

@@ -1,5 +1,5 @@
-import { EyeOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Input, Tag, Typography } from 'antd';
+import { EditOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Input, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useCan } from '../../api/current-user.tsx';
 import type { Resident } from '../../api/types.ts';
 import { CursorTable, useCursorList } from '../../components/cursor-list.tsx';
 import { genderLabel } from '../../i18n/labels.ts';
+import { ResidentFormModal } from './resident-form.tsx';
 
 function RevealButton({ resident }: { resident: Resident }) {
   const { t } = useTranslation();
@@ -54,6 +55,9 @@ export function ResidentsTable({ nodeId, toolbarExtra }: { nodeId?: string; tool
   const [tag, setTag] = useState('');
   const filters: Query = { nodeId, q, tag };
   const list = useCursorList<Resident>('/people/residents', filters, 50);
+  const writable = can('people.write');
+  // undefined: closed; null: a new resident; a resident: editing it.
+  const [editing, setEditing] = useState<Resident | null | undefined>(undefined);
 
   const columns: ColumnsType<Resident> = [
     { key: 'name', title: t('people.name'), dataIndex: 'name', sorter: true, fixed: 'left' },
@@ -86,28 +90,56 @@ export function ResidentsTable({ nodeId, toolbarExtra }: { nodeId?: string; tool
         </>
       ),
     },
-    ...(can('people.pii')
-      ? [{ key: 'actions', title: t('common.actions'), render: (_: unknown, r: Resident) => <RevealButton resident={r} /> }]
+    ...(can('people.pii') || writable
+      ? [
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            render: (_: unknown, r: Resident) => (
+              <Space size={4}>
+                {writable && (
+                  <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(r)} data-testid={`edit-resident-${r.id}`}>
+                    {t('common.edit')}
+                  </Button>
+                )}
+                {can('people.pii') && <RevealButton resident={r} />}
+              </Space>
+            ),
+          },
+        ]
       : []),
   ];
 
   return (
-    <CursorTable<Resident>
-      testId="residents-table"
-      list={list}
-      columns={columns}
-      rowKey="id"
-      exportPath="/people/residents"
-      exportQuery={filters}
-      exportName="residents.xlsx"
-      size="small"
-      toolbar={
-        <>
-          {toolbarExtra}
-          <Input.Search allowClear placeholder={t('people.query')} onSearch={setQ} style={{ width: 200 }} data-testid="residents-q" />
-          <Input.Search allowClear placeholder={t('people.tag')} onSearch={setTag} style={{ width: 140 }} />
-        </>
-      }
-    />
+    <>
+      <ResidentFormModal
+        open={editing !== undefined}
+        resident={editing}
+        onClose={() => setEditing(undefined)}
+        onSaved={(saved) => (editing ? list.update((r) => r.id === saved.id, saved) : list.reload())}
+      />
+      <CursorTable<Resident>
+        testId="residents-table"
+        list={list}
+        columns={columns}
+        rowKey="id"
+        exportPath="/people/residents"
+        exportQuery={filters}
+        exportName="residents.xlsx"
+        size="small"
+        toolbar={
+          <>
+            {toolbarExtra}
+            <Input.Search allowClear placeholder={t('people.query')} onSearch={setQ} style={{ width: 200 }} data-testid="residents-q" />
+            <Input.Search allowClear placeholder={t('people.tag')} onSearch={setTag} style={{ width: 140 }} />
+            {writable && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="create-resident">
+                {t('people.create')}
+              </Button>
+            )}
+          </>
+        }
+      />
+    </>
   );
 }

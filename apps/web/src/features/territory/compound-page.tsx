@@ -1,11 +1,33 @@
-import { Breadcrumb, Card, Col, Empty, List, Row, Segmented, Space, Spin, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import {
+  App,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Form,
+  List,
+  Modal,
+  Popconfirm,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, itemsOf } from '../../api/client.ts';
 import { useCan } from '../../api/current-user.tsx';
-import type { Grid, GridDetail, NodeDetail, Page, PartyOrg, TerritoryNode } from '../../api/types.ts';
-import { gridLevelLabel, partyKindLabel } from '../../i18n/labels.ts';
+import type { Grid, GridDetail, Leader, NodeDetail, Page, PartyOrg, TerritoryNode } from '../../api/types.ts';
+import { FormError, useApiForm } from '../../components/form-errors.tsx';
+import { ResidentSelect } from '../../components/resident-select.tsx';
+import { gridLevelLabel, gridMemberRoleLabel, leaderRoleLabel, partyKindLabel } from '../../i18n/labels.ts';
 import { ResidentsTable } from '../people/residents-table.tsx';
 import { CountsCards } from './counts-cards.tsx';
 
@@ -14,40 +36,31 @@ async function children(parentId: string): Promise<TerritoryNode[]> {
   return page.items;
 }
 
-/** Party organisations attached to the compound or its buildings. */
-async function childOrgs(parentId?: string): Promise<PartyOrg[]> {
-  return itemsOf(await api.get<Page<PartyOrg> | PartyOrg[]>('/party/orgs', { parentId }));
+/** Party organisations attached to the compound or one of its buildings (GET /party/orgs?nodeId=, one per node). */
+async function orgsOfCompound(compoundId: string, buildingIds: string[]): Promise<PartyOrg[]> {
+  const lists = await Promise.all(
+    [compoundId, ...buildingIds].map(async (nodeId) => itemsOf(await api.get<Page<PartyOrg> | PartyOrg[]>('/party/orgs', { nodeId }))),
+  );
+  return lists.flat();
 }
 
-/**
- * /party/orgs has no territory filter, so walk down the org tree along the compound's ancestors
- * (subdistrict committee → community committee → compound branch → building groups): a few requests.
- */
-async function orgsOfCompound(compoundId: string, ancestorIds: string[], buildingIds: string[]): Promise<PartyOrg[]> {
-  const along = new Set(ancestorIds);
-  const targets = new Set([compoundId, ...buildingIds]);
-  const found: PartyOrg[] = [];
-  let level = await childOrgs();
-  for (let depth = 0; depth < 6 && level.length > 0; depth++) {
-    found.push(...level.filter((o) => o.nodeId && targets.has(o.nodeId)));
-    const open = level.filter((o) => o.childCount > 0 && o.nodeId && (along.has(o.nodeId) || o.nodeId === compoundId));
-    level = (await Promise.all(open.map((o) => childOrgs(o.id)))).flat();
-  }
-  return found;
-}
-
-function PartyOrgsCard({ compoundId, ancestorIds, buildingIds }: { compoundId: string; ancestorIds: string[]; buildingIds: string[] }) {
+function PartyOrgsCard({ compoundId, buildingIds }: { compoundId: string; buildingIds: string[] }) {
   const { t } = useTranslation();
   const [orgs, setOrgs] = useState<PartyOrg[] | null>(null);
-  const key = `${ancestorIds.join(',')}|${buildingIds.join(',')}`;
+  const key = buildingIds.join(',');
   useEffect(() => {
-    const [a = '', b = ''] = key.split('|');
-    orgsOfCompound(compoundId, a.split(',').filter(Boolean), b.split(',').filter(Boolean))
+    setOrgs(null);
+    orgsOfCompound(compoundId, key.split(',').filter(Boolean))
       .then(setOrgs)
       .catch(() => setOrgs([]));
   }, [compoundId, key]);
   return (
-    <Card title={t('compound.partyOrgs')} size="small" data-testid="compound-party-orgs">
+    <Card
+      title={t('compound.partyOrgs')}
+      size="small"
+      data-testid="compound-party-orgs"
+      styles={{ body: { maxHeight: 320, overflow: 'auto' } }}
+    >
       {orgs === null ? (
         <Spin />
       ) : (
@@ -73,25 +86,25 @@ function PartyOrgsCard({ compoundId, ancestorIds, buildingIds }: { compoundId: s
   );
 }
 
-/** Grids of the community that cover at least one building of this compound. */
-function GridCard({ communityId, buildingIds }: { communityId: string | undefined; buildingIds: string[] }) {
+/** Grids that cover the selected building (GET /grids?buildingId=), with their teams. */
+function GridCard({ building }: { building: TerritoryNode | undefined }) {
   const { t } = useTranslation();
   const [grids, setGrids] = useState<GridDetail[] | null>(null);
-  const key = buildingIds.join(',');
+  const buildingId = building?.id;
   useEffect(() => {
-    if (!communityId) {
+    if (!buildingId) {
       setGrids([]);
       return;
     }
-    const ids = new Set(key.split(','));
+    setGrids(null);
     api
-      .get<Page<Grid>>('/grids', { communityId, limit: 100 })
+      .get<Page<Grid>>('/grids', { buildingId, limit: 20 })
       .then((page) => Promise.all(page.items.map((g) => api.get<GridDetail>(`/grids/${g.id}`))))
-      .then((details) => setGrids(details.filter((g) => g.buildings.some((b) => ids.has(b.id)))))
+      .then(setGrids)
       .catch(() => setGrids([]));
-  }, [communityId, key]);
+  }, [buildingId]);
   return (
-    <Card title={t('compound.grid')} size="small" data-testid="compound-grid">
+    <Card title={building ? `${t('compound.grid')} · ${building.name}` : t('compound.grid')} size="small" data-testid="compound-grid">
       {grids === null ? (
         <Spin />
       ) : grids.length === 0 ? (
@@ -106,14 +119,151 @@ function GridCard({ communityId, buildingIds }: { communityId: string | undefine
             <div>
               {g.members.map((m) => (
                 <Tag key={m.id} color="blue">
-                  {m.name}
-                  {m.role ? ` · ${m.role}` : ''}
+                  {m.name} · {gridMemberRoleLabel(m.role)}
                 </Tag>
               ))}
             </div>
           </div>
         ))
       )}
+    </Card>
+  );
+}
+
+/** 楼栋长 / 单元长 of the compound: list, assign a resident living there, remove. */
+function LeadersCard({ compoundId, buildings }: { compoundId: string; buildings: TerritoryNode[] }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const can = useCan();
+  const writable = can('people.write');
+  const [leaders, setLeaders] = useState<Leader[] | null>(null);
+  const [version, setVersion] = useState(0);
+  const [assigning, setAssigning] = useState(false);
+  const [form] = Form.useForm<{ buildingId: string; entranceId?: string; residentId: string }>();
+  const { run, error, saving, clearError } = useApiForm(form, ['nodeId', 'residentId', 'role']);
+  const buildingId = Form.useWatch('buildingId', form);
+  const entranceId = Form.useWatch('entranceId', form);
+  const [entrances, setEntrances] = useState<TerritoryNode[]>([]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version reloads after a change
+  useEffect(() => {
+    api
+      .get<{ items: Leader[] }>('/people/leaders', { nodeId: compoundId })
+      .then((r) => setLeaders(r.items))
+      .catch(() => setLeaders([]));
+  }, [compoundId, version]);
+
+  useEffect(() => {
+    setEntrances([]);
+    if (buildingId)
+      children(buildingId)
+        .then(setEntrances)
+        .catch(() => setEntrances([]));
+  }, [buildingId]);
+
+  const close = () => {
+    form.resetFields();
+    clearError();
+    setAssigning(false);
+  };
+  const assign = async () => {
+    const v = await form.validateFields();
+    const nodeId = v.entranceId ?? v.buildingId;
+    const created = await run(() =>
+      api.post<Leader>('/people/leaders', { nodeId, residentId: v.residentId, role: v.entranceId ? 'entrance_leader' : 'building_leader' }),
+    );
+    if (created) {
+      message.success(t('common.saved'));
+      setVersion((x) => x + 1);
+      close();
+    }
+  };
+  const remove = async (leader: Leader) => {
+    try {
+      await api.delete(`/people/leaders/${leader.id}`);
+      message.success(t('common.saved'));
+      setVersion((x) => x + 1);
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <Card
+      title={t('leaders.title')}
+      size="small"
+      data-testid="compound-leaders"
+      extra={
+        writable && (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setAssigning(true)} data-testid="assign-leader">
+            {t('leaders.assign')}
+          </Button>
+        )
+      }
+    >
+      <Table<Leader>
+        size="small"
+        rowKey="id"
+        loading={leaders === null}
+        dataSource={leaders ?? []}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        locale={{ emptyText: t('leaders.none') }}
+        columns={[
+          { key: 'nodeName', title: t('leaders.node'), dataIndex: 'nodeName' },
+          { key: 'role', title: t('leaders.role'), dataIndex: 'role', render: (r: string) => <Tag color="gold">{leaderRoleLabel(r)}</Tag> },
+          { key: 'residentName', title: t('people.name'), dataIndex: 'residentName' },
+          { key: 'phone', title: t('people.phone'), dataIndex: 'phone' },
+          { key: 'since', title: t('leaders.since'), dataIndex: 'since' },
+          ...(writable
+            ? [
+                {
+                  key: 'actions',
+                  title: t('common.actions'),
+                  render: (_: unknown, l: Leader) => (
+                    <Popconfirm
+                      title={t('leaders.removeConfirm', { name: l.residentName, node: l.nodeName, role: leaderRoleLabel(l.role) })}
+                      onConfirm={() => remove(l)}
+                    >
+                      <Button size="small" danger data-testid={`remove-leader-${l.id}`}>
+                        {t('leaders.remove')}
+                      </Button>
+                    </Popconfirm>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      <Modal
+        open={assigning}
+        title={t('leaders.assign')}
+        onOk={assign}
+        onCancel={close}
+        confirmLoading={saving}
+        destroyOnHidden
+        forceRender
+      >
+        <FormError error={error} />
+        <Form form={form} layout="vertical" data-testid="leader-form">
+          <Form.Item name="buildingId" label={t('compound.buildings')} rules={[{ required: true, message: t('common.required') }]}>
+            <Select
+              options={buildings.map((b) => ({ value: b.id, label: b.name }))}
+              onChange={() => form.setFieldsValue({ entranceId: undefined })}
+              data-testid="leader-building"
+            />
+          </Form.Item>
+          <Form.Item name="entranceId" label={t('compound.entrances')} extra={t('leaders.entranceHint')}>
+            <Select allowClear options={entrances.map((e) => ({ value: e.id, label: e.name }))} data-testid="leader-entrance" />
+          </Form.Item>
+          <Form.Item
+            label={`${t('leaders.role')}：${leaderRoleLabel(entranceId ? 'entrance_leader' : 'building_leader')}`}
+            name="residentId"
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <ResidentSelect nodeId={entranceId ?? buildingId ?? compoundId} testId="leader-resident" />
+          </Form.Item>
+        </Form>
+      </Modal>
     </Card>
   );
 }
@@ -162,7 +312,6 @@ export default function CompoundPage() {
   }, [entrance]);
 
   if (!detail) return <Spin />;
-  const community = detail.ancestors.find((a) => a.kind === 'community');
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="compound-page">
@@ -178,16 +327,13 @@ export default function CompoundPage() {
       <CountsCards counts={detail.counts} />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
-          <PartyOrgsCard
-            compoundId={detail.id}
-            ancestorIds={detail.ancestors.map((a) => a.id)}
-            buildingIds={(buildings ?? []).map((b) => b.id)}
-          />
+          <PartyOrgsCard compoundId={detail.id} buildingIds={(buildings ?? []).map((b) => b.id)} />
         </Col>
         <Col xs={24} md={12}>
-          <GridCard communityId={community?.id} buildingIds={(buildings ?? []).map((b) => b.id)} />
+          <GridCard building={(buildings ?? []).find((b) => b.id === building)} />
         </Col>
       </Row>
+      {can('people.read') && <LeadersCard compoundId={detail.id} buildings={buildings ?? []} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} md={6}>
           <Card

@@ -3,8 +3,9 @@ import { Alert, App, Button, Card, Descriptions, Flex, Progress, Result, Space, 
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, download } from '../../api/client.ts';
-import type { HouseholdImportResult, ImportCounts, ImportJob, RowError } from '../../api/types.ts';
+import type { HouseholdImportResult, ImportCounts, ImportJob, ImportJobStatus, RowError } from '../../api/types.ts';
 import { TerritorySelect } from '../../components/territory-select.tsx';
+import { importStatusLabel } from '../../i18n/labels.ts';
 
 function FileDrop({
   file,
@@ -86,8 +87,8 @@ function rowErrorsOf(e: unknown): RowError[] | null {
   return null;
 }
 
-// Job states of GET /territory/imports/:jobId that are not final.
-const pendingStatuses = ['validating', 'importing', 'queued', 'running'];
+// States of GET /territory/imports/:jobId (import_job.status): validating → importing → succeeded | failed.
+const pendingStatuses: ImportJobStatus[] = ['validating', 'importing'];
 
 const countKeys: (keyof ImportCounts)[] = ['compounds', 'buildings', 'entrances', 'households', 'residents'];
 
@@ -136,15 +137,15 @@ function HouseholdImport() {
     form.append('communityId', communityId);
     form.append('file', file, file.name);
     try {
-      let res = await api.post<HouseholdImportResult & Partial<ImportJob>>('/territory/imports/households', form);
-      // The contract answers when the import is done; should it answer early with a running job, follow it.
-      if (res.status && pendingStatuses.includes(res.status)) {
-        const finished = await poll(res.jobId);
-        if (Array.isArray(finished.errors) && finished.errors.length) {
-          setErrors(finished.errors);
-          return;
-        }
-        res = { ...res, ...finished };
+      // The server answers when the import is over (or 422 with every row error); the job record then
+      // says how it ended. Should it still be validating or importing, it is followed until it ends.
+      const res = await api.post<HouseholdImportResult>('/territory/imports/households', form);
+      let current = await api.get<ImportJob>(`/territory/imports/${res.jobId}`).catch(() => null);
+      if (current) setJob(current);
+      if (current && pendingStatuses.includes(current.status)) current = await poll(res.jobId);
+      if (current?.status === 'failed') {
+        setErrors(Array.isArray(current.errors) ? current.errors : []);
+        return;
       }
       setResult(res);
     } catch (e) {
@@ -232,7 +233,7 @@ function HouseholdImport() {
         <div data-testid="import-step-result">
           {running && (
             <Flex vertical align="center" gap={12} style={{ padding: 24 }} data-testid="import-progress">
-              <Typography.Text>{t('import.uploading')}</Typography.Text>
+              <Typography.Text data-testid="import-status">{job ? importStatusLabel(job.status) : t('import.uploading')}</Typography.Text>
               {job && job.totalRows > 0 ? (
                 <>
                   <Progress percent={Math.floor((job.processedRows / job.totalRows) * 100)} style={{ maxWidth: 480 }} />

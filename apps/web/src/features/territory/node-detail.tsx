@@ -1,4 +1,4 @@
-import { DragOutlined, EditOutlined, HomeOutlined, PlusOutlined } from '@ant-design/icons';
+import { DragOutlined, EditOutlined, HomeOutlined, MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Descriptions, Empty, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import type { NodeDetail, Page, TerritoryNode } from '../../api/types.ts';
 import { BarChartCard } from '../../components/charts.tsx';
 import { kindLabel } from '../../i18n/labels.ts';
 import { CountsCards } from './counts-cards.tsx';
+import { MergeNodeModal } from './merge-node.tsx';
 import { childKind, NodeFormModal, type NodeFormMode } from './node-forms.tsx';
 
 interface ChildRow extends TerritoryNode {
@@ -42,6 +43,7 @@ export function NodeDetailPanel({
   const [children, setChildren] = useState<ChildRow[] | null>(null);
   const [mode, setMode] = useState<NodeFormMode | null>(null);
   const [version, setVersion] = useState(0);
+  const [merging, setMerging] = useState(false);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: version forces a reload after a save
   useEffect(() => {
@@ -102,6 +104,11 @@ export function NodeDetailPanel({
             {writable && detail.parentId && detail.kind !== 'county' && (
               <Button icon={<DragOutlined />} onClick={() => setMode({ type: 'move', node: detail })} data-testid="node-move">
                 {t('common.move')}
+              </Button>
+            )}
+            {writable && detail.parentId && detail.kind !== 'county' && (
+              <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)} data-testid="node-merge">
+                {t('territory.merge')}
               </Button>
             )}
           </Space>
@@ -173,6 +180,14 @@ export function NodeDetailPanel({
           />
         </Card>
       )}
+      <MergeNodeModal
+        node={merging ? detail : null}
+        onClose={() => setMerging(false)}
+        onMerged={(into) => {
+          onChanged();
+          onNavigate(into.id);
+        }}
+      />
       <NodeFormModal
         mode={mode}
         onClose={() => setMode(null)}

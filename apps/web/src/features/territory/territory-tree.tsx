@@ -1,9 +1,9 @@
 import { Badge, Empty, Input, Spin, Tag, Tree, Typography } from 'antd';
 import type { DataNode, EventDataNode } from 'antd/es/tree';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, itemsOf } from '../../api/client.ts';
-import type { Page, TerritoryNode } from '../../api/types.ts';
+import type { NodeDetail, Page, TerritoryNode } from '../../api/types.ts';
 import { kindLabel } from '../../i18n/labels.ts';
 
 interface TreeItem extends DataNode {
@@ -26,6 +26,15 @@ function replaceChildren(items: TreeItem[], key: string, fn: (children: TreeItem
     if (item.children) return { ...item, children: replaceChildren(item.children, key, fn) };
     return item;
   });
+}
+
+function findItem(items: TreeItem[], key: string): TreeItem | undefined {
+  for (const item of items) {
+    if (item.key === key) return item;
+    const found = item.children ? findItem(item.children, key) : undefined;
+    if (found) return found;
+  }
+  return undefined;
 }
 
 async function loadChildren(parentId: string, cursor?: string): Promise<TreeItem[]> {
@@ -51,6 +60,9 @@ export function TerritoryTree({ selectedId, onSelect, version }: Props) {
   const [loadedKeys, setLoadedKeys] = useState<string[]>([]);
   const [search, setSearch] = useState('');
   const [results, setResults] = useState<TerritoryNode[] | null>(null);
+  const [rootsLoaded, setRootsLoaded] = useState(0);
+  const itemsRef = useRef(items);
+  itemsRef.current = items;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reload on version
   useEffect(() => {
@@ -59,8 +71,43 @@ export function TerritoryTree({ selectedId, onSelect, version }: Props) {
     api
       .get<TerritoryNode[] | Page<TerritoryNode>>('/territory/roots')
       .then((roots) => setItems(itemsOf(roots).map(toItem)))
-      .catch(() => setItems([]));
+      .catch(() => setItems([]))
+      .finally(() => setRootsLoaded((n) => n + 1));
   }, [version]);
+
+  // Opens the tree at the node of the URL (/territory/:nodeId): its ancestors from the detail, each
+  // one's children loaded from the first ancestor that is a root of this user's tree.
+  useEffect(() => {
+    if (!selectedId || rootsLoaded === 0) return;
+    let live = true;
+    (async () => {
+      const detail = await api.get<NodeDetail>(`/territory/nodes/${selectedId}`);
+      let tree = itemsRef.current ?? [];
+      const chain = detail.ancestors.map((a) => a.id);
+      const rootKeys = new Set(tree.map((root) => root.key));
+      const start = chain.findIndex((id) => rootKeys.has(id));
+      if (start < 0) return;
+      const open = chain.slice(start);
+      const loaded: string[] = [];
+      for (const id of open) {
+        const item = findItem(tree, id);
+        if (!item) break;
+        if (!item.children) {
+          const children = await loadChildren(id);
+          tree = replaceChildren(tree, id, () => children);
+          loaded.push(id);
+        }
+      }
+      if (!live) return;
+      setItems(tree);
+      setLoadedKeys((prev) => [...new Set([...prev, ...loaded])]);
+      setExpanded((prev) => [...new Set([...prev, ...open])]);
+      setTimeout(() => document.querySelector(`[data-testid="tree-node-${selectedId}"]`)?.scrollIntoView({ block: 'nearest' }), 50);
+    })().catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [selectedId, rootsLoaded]);
 
   useEffect(() => {
     const q = search.trim();

@@ -1,0 +1,103 @@
+import type { ButtonProps } from 'antd';
+import { Alert, App, Form, Modal, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import type { MergeResult, NodeDetail, TerritoryNode } from '../../api/types.ts';
+import { FormError, useApiForm } from '../../components/form-errors.tsx';
+import { TerritorySelect } from '../../components/territory-select.tsx';
+import { kindLabel } from '../../i18n/labels.ts';
+
+/**
+ * Merges a node into another of the same kind (two entries for one real place). The second step says
+ * what moves — children, residents, grants, party organisations, grids, organisations — and that the
+ * node is removed; the server refuses children with clashing names.
+ */
+export function MergeNodeModal({
+  node,
+  onClose,
+  onMerged,
+}: {
+  node: NodeDetail | null;
+  onClose: () => void;
+  onMerged: (into: TerritoryNode, moved: MergeResult['moved']) => void;
+}) {
+  const { t } = useTranslation();
+  const { modal, message } = App.useApp();
+  const [form] = Form.useForm<{ intoId: string }>();
+  const { run, error, saving, clearError } = useApiForm(form, ['intoId']);
+  const [target, setTarget] = useState<TerritoryNode | undefined>();
+
+  const close = () => {
+    form.resetFields();
+    clearError();
+    setTarget(undefined);
+    onClose();
+  };
+
+  const onOk = async () => {
+    if (!node) return;
+    const { intoId } = await form.validateFields();
+    const targetName = target?.name ?? intoId;
+    const c = node.counts;
+    modal.confirm({
+      title: t('territory.mergeConfirmTitle', { from: node.name, into: targetName }),
+      width: 520,
+      okText: t('territory.merge'),
+      okButtonProps: { danger: true, 'data-testid': 'merge-confirm-ok' } as ButtonProps,
+      content: (
+        <div data-testid="merge-confirm">
+          <Typography.Paragraph>
+            {t('territory.mergeWhatMoves', {
+              from: node.name,
+              into: targetName,
+              children: node.childCount,
+              households: c.households,
+              residents: c.residents,
+            })}
+          </Typography.Paragraph>
+          <Typography.Paragraph>{t('territory.mergeAlsoMoves')}</Typography.Paragraph>
+          <Alert type="warning" showIcon title={t('territory.mergeRemoved', { from: node.name })} />
+        </div>
+      ),
+      onOk: async () => {
+        const result = await run(() => api.post<MergeResult>(`/territory/nodes/${node.id}/merge`, { intoId }));
+        if (result) {
+          const m = result.moved;
+          message.success(t('territory.mergeDone', { ...m }), 6);
+          onMerged(result.node, m);
+          close();
+        }
+      },
+    });
+  };
+
+  return (
+    <Modal
+      open={node !== null}
+      title={node ? `${t('territory.merge')} · ${node.name}` : t('territory.merge')}
+      onOk={onOk}
+      onCancel={close}
+      confirmLoading={saving}
+      okText={t('import.next')}
+      destroyOnHidden
+      forceRender
+    >
+      <FormError error={error} />
+      <Typography.Paragraph type="secondary">{t('territory.mergeHint', { kind: node ? kindLabel(node.kind) : '' })}</Typography.Paragraph>
+      <Form form={form} layout="vertical" data-testid="merge-form">
+        <Form.Item name="intoId" label={t('territory.mergeInto')} rules={[{ required: true, message: t('common.required') }]}>
+          <TerritorySelect
+            selectableKinds={node ? [node.kind] : []}
+            deepestKind={node?.kind}
+            testId="merge-target"
+            onChange={(id, n) => {
+              form.setFieldsValue({ intoId: id });
+              setTarget(n);
+            }}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
