@@ -34,11 +34,11 @@ describe('foundation in the browser', () => {
     await page.getByTestId('login-username').fill('worker1');
     await page.getByTestId('login-password').fill('wrong-password');
     await page.getByTestId('login-submit').click();
-    await expect.poll(() => page.getByTestId('login-error').isVisible()).toBe(true);
+    await page.getByTestId('login-error').waitFor({ timeout: 20_000 });
     await page.getByTestId('login-password').fill('E2e@pass2026');
     await page.getByTestId('login-submit').click();
     await page.waitForURL(/\/territory/);
-    await expect.poll(() => page.locator('body').innerText()).toContain('社区工作者一');
+    await expect.poll(() => page.locator('body').innerText(), { timeout: 20_000 }).toContain('社区工作者一');
   });
 
   it('browses the territory tree and shows the counts of a node', async () => {
@@ -49,7 +49,7 @@ describe('foundation in the browser', () => {
     await county.click();
     const cards = page.getByTestId('counts-cards');
     await cards.waitFor();
-    await expect.poll(async () => cards.innerText()).toContain('64');
+    await expect.poll(async () => cards.innerText(), { timeout: 20_000 }).toContain('64');
     // Open the county, then its first subdistrict: children load from the API level by level.
     const expand = (id: string) =>
       page
@@ -61,7 +61,7 @@ describe('foundation in the browser', () => {
     await expand(e.tree.subdistricts[0]!.id);
     await page.getByTestId(`tree-node-${e.tree.communities[0]!.id}`).waitFor();
     await page.getByTestId(`tree-node-${e.tree.communities[0]!.id}`).click();
-    await expect.poll(async () => cards.innerText()).toContain('16');
+    await expect.poll(async () => cards.innerText(), { timeout: 20_000 }).toContain('16');
   });
 
   it('rejects a file with errors, shows every row error and writes nothing', async () => {
