@@ -5,7 +5,12 @@ import { openRuntime, progressPrinter } from './runtime.ts';
 
 const started = performance.now();
 const config = loadConfig();
-const { deps, database, keyGenerated } = await openRuntime(config);
+const { deps, database, keyGenerated } = await openRuntime(config).catch((err: Error) => {
+  // Start-up problems (data directory in use, database unreachable, changed migration, bad key)
+  // are configuration errors: say what is wrong, without a stack trace.
+  console.error(`Linli cannot start: ${err.message}`);
+  process.exit(1);
+});
 
 if (keyGenerated) {
   console.log(
