@@ -2,3 +2,4 @@ export * from './database.ts';
 export * from './ltree.ts';
 export * from './migrate.ts';
 export * from './rows.ts';
+export * from './schema-rules.ts';
