@@ -255,7 +255,7 @@ export const enUS: Resources = {
     buildings: 'Buildings',
     members: 'Grid team',
     role: 'Role',
-    levels: { grid: 'Grid', micro: 'Micro-grid' },
+    levels: { grid: 'Grid', micro_grid: 'Micro-grid' },
     create: 'New grid',
     parent: 'Parent grid',
     pickBuildings: 'Buildings of the grid (tick a compound to take all its buildings)',

@@ -249,7 +249,7 @@ export const zhCN = {
     buildings: '包含楼栋',
     members: '网格团队',
     role: '职责',
-    levels: { grid: '网格', micro: '微网格' },
+    levels: { grid: '网格', micro_grid: '微网格' },
     create: '新建网格',
     parent: '所属网格',
     pickBuildings: '选择网格包含的楼栋（可按小区整体勾选）',

@@ -57,7 +57,14 @@ function CreateAccountModal({
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
   const onOk = async () => {
-    const v = (await form.validateFields()) as { username: string; displayName: string; password: string; role?: string; nodeId?: string };
+    const v = (await form.validateFields().catch(() => undefined)) as {
+      username: string;
+      displayName: string;
+      password: string;
+      role?: string;
+      nodeId?: string;
+    };
+    if (!v) return;
     setSaving(true);
     try {
       await api.post('/accounts', {
@@ -117,7 +124,8 @@ function GrantModal({
   const [saving, setSaving] = useState(false);
   const onOk = async () => {
     if (!account) return;
-    const v = (await form.validateFields()) as { role: string; nodeId: string };
+    const v = (await form.validateFields().catch(() => undefined)) as { role: string; nodeId: string };
+    if (!v) return;
     setSaving(true);
     try {
       await api.post(`/accounts/${account.id}/grants`, v);
@@ -200,7 +208,11 @@ function ResetPasswordModal({ account, onClose }: { account: Account | null; onC
   };
   const onOk = async () => {
     if (!account) return;
-    const { password } = await form.validateFields();
+    const values = await form.validateFields().catch(() => undefined);
+
+    if (!values) return;
+
+    const { password } = values;
     const done = await run(async () => {
       await api.post(`/accounts/${account.id}/reset-password`, { password });
       return true;
@@ -228,7 +240,6 @@ function ResetPasswordModal({ account, onClose }: { account: Account | null; onC
       onCancel={close}
       confirmLoading={saving}
       destroyOnHidden
-      forceRender
       afterOpenChange={(visible) => visible && form.setFieldsValue({ password: temporaryPassword() })}
     >
       <FormError error={error} />

@@ -77,7 +77,9 @@ function AddMemberModal({ grid, onClose, onAdded }: { grid: GridDetail | null; o
   };
   const onOk = async () => {
     if (!grid) return;
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => undefined);
+
+    if (!v) return;
     const added = await run(() =>
       api.post(`/grids/${grid.id}/members`, {
         role: v.role,
@@ -100,7 +102,6 @@ function AddMemberModal({ grid, onClose, onAdded }: { grid: GridDetail | null; o
       onCancel={close}
       confirmLoading={saving}
       destroyOnHidden
-      forceRender
     >
       <FormError error={error} />
       <Form form={form} layout="vertical" data-testid="grid-member-form" initialValues={{ role: 'grid_worker' }}>
@@ -270,7 +271,9 @@ function CreateGridModal({ open, onClose, onCreated }: { open: boolean; onClose:
     onClose();
   };
   const onOk = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => undefined);
+
+    if (!v) return;
     const created = await run(() =>
       api.post<GridDetail>('/grids', {
         communityId: v.communityId,
@@ -288,16 +291,7 @@ function CreateGridModal({ open, onClose, onCreated }: { open: boolean; onClose:
     }
   };
   return (
-    <Modal
-      open={open}
-      title={t('grids.create')}
-      onOk={onOk}
-      onCancel={close}
-      confirmLoading={saving}
-      destroyOnHidden
-      forceRender
-      width={640}
-    >
+    <Modal open={open} title={t('grids.create')} onOk={onOk} onCancel={close} confirmLoading={saving} destroyOnHidden width={640}>
       <FormError error={error} />
       <Form form={form} layout="vertical" data-testid="grid-form" initialValues={{ level: 'grid', buildingIds: [] }}>
         <Form.Item name="communityId" label={t('grids.community')} rules={[{ required: true, message: t('common.required') }]}>

@@ -48,7 +48,9 @@ function CreateOrganisationModal({ open, onClose, onCreated }: { open: boolean; 
     onClose();
   };
   const onOk = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => undefined);
+
+    if (!v) return;
     const body = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined && x !== '' && !(Array.isArray(x) && !x.length)));
     const created = await run(() => api.post<Organisation>('/organisations', body));
     if (created) {
@@ -234,13 +236,14 @@ function CreateDualRegistrationModal({
     onClose();
   };
   const onOk = async () => {
-    const v = (await form.validateFields()) as {
+    const v = (await form.validateFields().catch(() => undefined)) as {
       communityId: string;
       organisationId?: string;
       residentId?: string;
       registeredOn?: Dayjs;
       services?: string;
     };
+    if (!v) return;
     const created = await run(() =>
       api.post<DualRegistration>('/dual-registrations', {
         communityId: v.communityId,

@@ -41,7 +41,9 @@ export function CreatePartyOrgModal({
   };
   const onOk = async () => {
     if (!kind) return;
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => undefined);
+
+    if (!v) return;
     const created = await run(() =>
       api.post<PartyOrg>('/party/orgs', {
         parentId: parent?.id,
@@ -66,7 +68,6 @@ export function CreatePartyOrgModal({
       onCancel={close}
       confirmLoading={saving}
       destroyOnHidden
-      forceRender
     >
       <FormError error={error} />
       <Form form={form} layout="vertical" data-testid="party-org-form">
@@ -113,7 +114,9 @@ export function AddPartyMemberModal({
   };
   const onOk = async () => {
     if (!org) return;
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => undefined);
+
+    if (!v) return;
     const added = await run(() =>
       api.post<PartyMember>('/party/members', {
         orgId: org.id,
@@ -137,7 +140,6 @@ export function AddPartyMemberModal({
       onCancel={close}
       confirmLoading={saving}
       destroyOnHidden
-      forceRender
     >
       <FormError error={error} />
       <Form form={form} layout="vertical" data-testid="party-member-form" initialValues={{ status: 'full', inService: false }}>

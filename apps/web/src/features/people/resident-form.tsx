@@ -63,7 +63,9 @@ export function ResidentFormModal({
   }, [open, resident, form, clearError]);
 
   const onOk = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => undefined);
+
+    if (!v) return;
     const body: Record<string, unknown> = {
       householdId: v.householdId,
       name: v.name.trim(),
@@ -97,7 +99,6 @@ export function ResidentFormModal({
       confirmLoading={saving}
       width={640}
       destroyOnHidden
-      forceRender
     >
       <FormError error={error} />
       <Form form={form} layout="vertical" data-testid="resident-form" initialValues={{ isPartyMember: false, tags: [] }}>

@@ -167,7 +167,9 @@ function LeadersCard({ compoundId, buildings }: { compoundId: string; buildings:
     setAssigning(false);
   };
   const assign = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => undefined);
+
+    if (!v) return;
     const nodeId = v.entranceId ?? v.buildingId;
     const created = await run(() =>
       api.post<Leader>('/people/leaders', { nodeId, residentId: v.residentId, role: v.entranceId ? 'entrance_leader' : 'building_leader' }),
@@ -209,7 +211,13 @@ function LeadersCard({ compoundId, buildings }: { compoundId: string; buildings:
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         locale={{ emptyText: t('leaders.none') }}
         columns={[
-          { key: 'nodeName', title: t('leaders.node'), dataIndex: 'nodeName' },
+          {
+            key: 'nodeName',
+            title: t('leaders.node'),
+            dataIndex: 'nodeName',
+            // The list comes in territory order, so an entrance follows its building.
+            render: (name: string, l) => (l.nodeKind === 'entrance' ? <span style={{ paddingInlineStart: 16 }}>└ {name}</span> : name),
+          },
           { key: 'role', title: t('leaders.role'), dataIndex: 'role', render: (r: string) => <Tag color="gold">{leaderRoleLabel(r)}</Tag> },
           { key: 'residentName', title: t('people.name'), dataIndex: 'residentName' },
           { key: 'phone', title: t('people.phone'), dataIndex: 'phone' },
@@ -234,15 +242,7 @@ function LeadersCard({ compoundId, buildings }: { compoundId: string; buildings:
             : []),
         ]}
       />
-      <Modal
-        open={assigning}
-        title={t('leaders.assign')}
-        onOk={assign}
-        onCancel={close}
-        confirmLoading={saving}
-        destroyOnHidden
-        forceRender
-      >
+      <Modal open={assigning} title={t('leaders.assign')} onOk={assign} onCancel={close} confirmLoading={saving} destroyOnHidden>
         <FormError error={error} />
         <Form form={form} layout="vertical" data-testid="leader-form">
           <Form.Item name="buildingId" label={t('compound.buildings')} rules={[{ required: true, message: t('common.required') }]}>

@@ -37,7 +37,11 @@ export function MergeNodeModal({
 
   const onOk = async () => {
     if (!node) return;
-    const { intoId } = await form.validateFields();
+    const values = await form.validateFields().catch(() => undefined);
+
+    if (!values) return;
+
+    const { intoId } = values;
     const targetName = target?.name ?? intoId;
     const c = node.counts;
     modal.confirm({
@@ -81,7 +85,6 @@ export function MergeNodeModal({
       confirmLoading={saving}
       okText={t('import.next')}
       destroyOnHidden
-      forceRender
     >
       <FormError error={error} />
       <Typography.Paragraph type="secondary">{t('territory.mergeHint', { kind: node ? kindLabel(node.kind) : '' })}</Typography.Paragraph>
