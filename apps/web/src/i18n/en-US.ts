@@ -125,6 +125,7 @@ export const enUS: Resources = {
     path: 'Path',
     noChildren: 'No children',
     merge: 'Merge',
+    mergeSearch: 'Siblings; type a name to search elsewhere',
     mergeInto: 'Merge into',
     mergeHint:
       'Fold a duplicate entry of one place into another {{kind}}: its children, residents, grants and the rest move to the target and this node is removed.',

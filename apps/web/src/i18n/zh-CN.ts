@@ -123,6 +123,7 @@ export const zhCN = {
     path: '路径',
     noChildren: '没有下级',
     merge: '合并',
+    mergeSearch: '同级节点；输入名称搜索其他位置',
     mergeInto: '合并到',
     mergeHint: '把重复录入的同一地点合并到另一个{{kind}}：下级、居民、授权等全部移到目标，当前节点删除。',
     mergeConfirmTitle: '确定将“{{from}}”合并到“{{into}}”？',

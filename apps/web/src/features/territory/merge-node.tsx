@@ -1,11 +1,10 @@
 import type { ButtonProps } from 'antd';
-import { Alert, App, Form, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Form, Modal, Select, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import type { MergeResult, NodeDetail, TerritoryNode } from '../../api/types.ts';
+import type { MergeResult, NodeDetail, Page, TerritoryNode } from '../../api/types.ts';
 import { FormError, useApiForm } from '../../components/form-errors.tsx';
-import { TerritorySelect } from '../../components/territory-select.tsx';
 import { kindLabel } from '../../i18n/labels.ts';
 
 /**
@@ -27,6 +26,21 @@ export function MergeNodeModal({
   const [form] = Form.useForm<{ intoId: string }>();
   const { run, error, saving, clearError } = useApiForm(form, ['intoId']);
   const [target, setTarget] = useState<TerritoryNode | undefined>();
+  const [candidates, setCandidates] = useState<TerritoryNode[]>([]);
+
+  // The usual target is a sibling (the same place entered twice under one parent); a name search finds others.
+  const search = (q: string) => {
+    if (!node) return;
+    const query = q.trim() ? { q: q.trim(), kind: node.kind, limit: 30 } : { parentId: node.parentId, limit: 200, sort: 'name' };
+    api
+      .get<Page<TerritoryNode>>('/territory/nodes', { ...query, withCounts: false })
+      .then((page) => setCandidates(page.items.filter((n) => n.kind === node.kind)))
+      .catch(() => setCandidates([]));
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: siblings when the dialog opens
+  useEffect(() => {
+    if (node) search('');
+  }, [node?.id]);
 
   const close = () => {
     form.resetFields();
@@ -90,14 +104,14 @@ export function MergeNodeModal({
       <Typography.Paragraph type="secondary">{t('territory.mergeHint', { kind: node ? kindLabel(node.kind) : '' })}</Typography.Paragraph>
       <Form form={form} layout="vertical" data-testid="merge-form">
         <Form.Item name="intoId" label={t('territory.mergeInto')} rules={[{ required: true, message: t('common.required') }]}>
-          <TerritorySelect
-            selectableKinds={node ? [node.kind] : []}
-            deepestKind={node?.kind}
-            testId="merge-target"
-            onChange={(id, n) => {
-              form.setFieldsValue({ intoId: id });
-              setTarget(n);
-            }}
+          <Select
+            data-testid="merge-target"
+            showSearch={{ filterOption: false, onSearch: search }}
+            placeholder={t('territory.mergeSearch')}
+            options={candidates
+              .filter((c) => c.id !== node?.id)
+              .map((c) => ({ value: c.id, label: `${c.name}${c.code ? ` · ${c.code}` : ''}` }))}
+            onChange={(id: string) => setTarget(candidates.find((c) => c.id === id))}
           />
         </Form.Item>
       </Form>
