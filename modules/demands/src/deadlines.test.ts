@@ -1,23 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { computeDeadlines, weekdayCalendar } from './deadlines.ts';
+import { computeDeadlines, nationalCalendar } from './deadlines.ts';
+
+const at = (local: string) => new Date(`${local}+08:00`).toISOString();
 
 describe('deadlines', () => {
-  it('runs hour deadlines around the clock', () => {
-    const start = new Date('2026-03-06T10:00:00+08:00'); // a Friday
-    const d = computeDeadlines(start, { responseValue: 2, responseUnit: 'hours', resolveValue: 24, resolveUnit: 'hours' });
-    expect(d.responseDueAt.toISOString()).toBe(new Date('2026-03-06T12:00:00+08:00').toISOString());
-    expect(d.resolveDueAt.toISOString()).toBe(new Date('2026-03-07T10:00:00+08:00').toISOString());
+  it('runs hour deadlines around the clock, over weekends and holidays', () => {
+    const d = computeDeadlines(new Date(at('2026-04-30T10:00:00')), {
+      responseValue: 2,
+      responseUnit: 'hours',
+      resolveValue: 24,
+      resolveUnit: 'hours',
+    });
+    expect(d.responseDueAt.toISOString()).toBe(at('2026-04-30T12:00:00'));
+    expect(d.resolveDueAt.toISOString()).toBe(at('2026-05-01T10:00:00'));
   });
 
-  it('skips the weekend for working days, keeping the time of day', () => {
-    const friday = new Date('2026-03-06T10:00:00+08:00');
-    expect(weekdayCalendar.addWorkingDays(friday, 1).toISOString()).toBe(new Date('2026-03-09T10:00:00+08:00').toISOString());
-    expect(weekdayCalendar.addWorkingDays(friday, 5).toISOString()).toBe(new Date('2026-03-13T10:00:00+08:00').toISOString());
-  });
-
-  it('counts a rest-day arrival from 09:00 of the next working day', () => {
-    const saturday = new Date('2026-03-07T15:00:00+08:00');
-    expect(weekdayCalendar.addWorkingDays(saturday, 0).toISOString()).toBe(new Date('2026-03-09T09:00:00+08:00').toISOString());
-    expect(weekdayCalendar.addWorkingDays(saturday, 1).toISOString()).toBe(new Date('2026-03-10T09:00:00+08:00').toISOString());
+  it('skips weekends, the May Day holiday and counts the adjusted working Saturday (调休)', () => {
+    const rule = { responseValue: 1, responseUnit: 'working_days', resolveValue: 2, resolveUnit: 'working_days' } as const;
+    // Friday 6 March + 1 working day = Monday 9 March, same time of day.
+    expect(computeDeadlines(new Date(at('2026-03-06T10:00:00')), rule).responseDueAt.toISOString()).toBe(at('2026-03-09T10:00:00'));
+    // Thursday 30 April + 2 working days: 1–5 May are holidays → Wednesday 6, Thursday 7 May.
+    expect(computeDeadlines(new Date(at('2026-04-30T10:00:00')), rule).resolveDueAt.toISOString()).toBe(at('2026-05-07T10:00:00'));
+    // Friday 8 May + 1 working day = Saturday 9 May, a working day by the notice.
+    expect(nationalCalendar.addWorkingDays(new Date(at('2026-05-08T10:00:00')), 1).toISOString()).toBe(at('2026-05-09T10:00:00'));
   });
 });

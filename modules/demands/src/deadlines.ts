@@ -1,9 +1,9 @@
+import { createCalendar } from '@linli/core';
+
 /**
- * Response and resolution deadlines from a category's rule. Hour deadlines run around the clock;
- * working-day deadlines skip non-working days of the calendar given. The working-day calendar with
- * public holidays and 调休 lives in packages/core (calendar.ts) and is passed in by the caller;
- * `weekdayCalendar` (Monday–Friday in Asia/Shanghai, no holidays) is the fallback until a tenant's
- * calendar is wired in.
+ * Response and resolution deadlines from a category's rule. Hour deadlines run around the clock
+ * (also over holidays); working-day deadlines skip the non-working days of the calendar, public
+ * holidays and 调休 included.
  */
 export interface DeadlineRule {
   responseValue: number;
@@ -23,35 +23,18 @@ export const FALLBACK_RULE: DeadlineRule = { responseValue: 24, responseUnit: 'h
 export const DUE_SOON_HOURS = 24;
 
 const HOUR = 3_600_000;
-const SHANGHAI = 8 * HOUR;
 
-export const weekdayCalendar: DeadlineCalendar = {
-  addWorkingDays(start, days) {
-    const isWorkday = (t: number) => {
-      const weekday = new Date(t + SHANGHAI).getUTCDay();
-      return weekday >= 1 && weekday <= 5;
-    };
-    let t = start.getTime();
-    if (!isWorkday(t)) {
-      // Arrived on a rest day: count from 09:00 of the next working day.
-      do t += 24 * HOUR;
-      while (!isWorkday(t));
-      const day = Math.floor((t + SHANGHAI) / (24 * HOUR));
-      t = day * 24 * HOUR - SHANGHAI + 9 * HOUR;
-    }
-    for (let i = 0; i < days; i++) {
-      do t += 24 * HOUR;
-      while (!isWorkday(t));
-    }
-    return new Date(t);
-  },
-};
+/**
+ * The national calendar (holidays and 调休 from the State Council notices, in packages/core) without
+ * tenant overrides; a caller with the tenant's overrides passes its own.
+ */
+export const nationalCalendar: DeadlineCalendar = createCalendar();
 
 export function addDeadline(start: Date, value: number, unit: DeadlineRule['responseUnit'], calendar: DeadlineCalendar): Date {
   return unit === 'hours' ? new Date(start.getTime() + value * HOUR) : calendar.addWorkingDays(start, value);
 }
 
-export function computeDeadlines(start: Date, rule: DeadlineRule, calendar: DeadlineCalendar = weekdayCalendar) {
+export function computeDeadlines(start: Date, rule: DeadlineRule, calendar: DeadlineCalendar = nationalCalendar) {
   return {
     responseDueAt: addDeadline(start, rule.responseValue, rule.responseUnit, calendar),
     resolveDueAt: addDeadline(start, rule.resolveValue, rule.resolveUnit, calendar),

@@ -14,12 +14,12 @@ import type { Db } from '@linli/db';
 import { sql } from 'drizzle-orm';
 import { CategoryRepository } from '../category.repository.ts';
 import type { Channel, Demand, SubmitDemandBody } from '../contract.ts';
-import { computeDeadlines, type DeadlineCalendar, FALLBACK_RULE, weekdayCalendar } from '../deadlines.ts';
+import { computeDeadlines, type DeadlineCalendar, FALLBACK_RULE, nationalCalendar } from '../deadlines.ts';
 import { DemandRepository } from '../demand.repository.ts';
 
 export interface SubmitOptions {
   now?: Date;
-  /** Working-day calendar for day deadlines; Monday–Friday without holidays until the tenant's is wired in. */
+  /** Working-day calendar for day deadlines; the national one (no tenant overrides) by default. */
   calendar?: DeadlineCalendar;
 }
 
@@ -81,7 +81,7 @@ export async function submitDemand(
 
   const urgency = input.urgency ?? 'normal';
   const rule = (await categories.ruleFor(tenantId, category.id, urgency)) ?? FALLBACK_RULE;
-  const { responseDueAt, resolveDueAt } = computeDeadlines(submittedAt, rule, options.calendar ?? weekdayCalendar);
+  const { responseDueAt, resolveDueAt } = computeDeadlines(submittedAt, rule, options.calendar ?? nationalCalendar);
   const shanghaiYear = new Date(submittedAt.getTime() + 8 * 3_600_000).getUTCFullYear().toString();
   const id = newId();
   const number = await demands.nextNumber(tenantId, shanghaiYear);
