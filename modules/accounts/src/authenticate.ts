@@ -1,7 +1,6 @@
-import { type AppConfig, AppError, type RequestContext } from '@linli/core';
+import { type AppConfig, AppError, type Grant, isRole, type RequestContext } from '@linli/core';
 import type { Db } from '@linli/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { accountRepository } from './account.repository.ts';
 import { isPasswordExpired } from './commands/login.ts';
 import { sessionRepository } from './session.repository.ts';
 import { CSRF_HEADER, hashToken, SESSION_COOKIE } from './tokens.ts';
@@ -44,8 +43,8 @@ export function installAuthentication(app: FastifyInstance, db: Db, config: AppC
     if (passwordExpired && !EXPIRED_PASSWORD_ALLOWED.has(path)) {
       throw new AppError('password_expired', 'Your password has expired; please change it');
     }
-    await sessionRepository.touch(db, tokenHash);
-    const grants = await accountRepository.grantsOf(db, session.tenant_id, session.account_id);
+    if (new Date(session.last_seen_at).getTime() < now - 60_000) await sessionRepository.touch(db, tokenHash);
+    const grants: Grant[] = session.grants.flatMap((g) => (isRole(g.role) ? [{ ...g, role: g.role }] : []));
     request.session = { tokenHash, csrfToken: session.csrf_token, passwordExpired, tenantName: session.tenant_name };
     request.ctx = {
       actor: {

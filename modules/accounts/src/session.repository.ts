@@ -16,6 +16,7 @@ export interface SessionRow {
   password_changed_at: Date;
   must_change_password: boolean;
   tenant_name: string;
+  grants: { id: string; role: string; nodeId: string; path: string; nodeName: string; nodeKind: string }[];
 }
 
 export const sessionRepository = {
@@ -39,17 +40,21 @@ export const sessionRepository = {
   find(db: Db, tokenHash: string) {
     return one<SessionRow>(
       db,
-      sql`SELECT s.*, a.username, a.display_name, a.status, a.password_changed_at, a.must_change_password, t.name AS tenant_name
+      // Session, account, tenant and the role grants with their node paths in one round trip:
+      // this runs before every API request.
+      sql`SELECT s.*, a.username, a.display_name, a.status, a.password_changed_at, a.must_change_password, t.name AS tenant_name,
+            COALESCE((SELECT json_agg(json_build_object('id', g.id, 'role', g.role, 'nodeId', g.node_id, 'path', n.path::text,
+                                                        'nodeName', n.name, 'nodeKind', n.kind) ORDER BY n.depth, g.role)
+                      FROM role_grant g JOIN territory_node n ON n.tenant_id = g.tenant_id AND n.id = g.node_id
+                      WHERE g.tenant_id = s.tenant_id AND g.account_id = s.account_id), '[]'::json) AS grants
           FROM session s JOIN account a ON a.id = s.account_id JOIN tenant t ON t.tenant_id = s.tenant_id
           WHERE s.token_hash = ${tokenHash}`,
     );
   },
 
-  /** Sliding idle window; written at most once a minute per session to spare the database. */
+  /** Sliding idle window; the caller writes it at most once a minute per session to spare the database. */
   touch(db: Db, tokenHash: string) {
-    return db.execute(
-      sql`UPDATE session SET last_seen_at = now() WHERE token_hash = ${tokenHash} AND last_seen_at < now() - interval '1 minute'`,
-    );
+    return db.execute(sql`UPDATE session SET last_seen_at = now() WHERE token_hash = ${tokenHash}`);
   },
 
   revoke(db: Db, tokenHash: string) {

@@ -90,3 +90,20 @@ describe('audit chain', () => {
     expect((await verifyAuditChain(database.db)).breaks).toEqual([]);
   });
 });
+
+describe('audit outside a transaction', () => {
+  it('opens its own transaction, so concurrent callers still form one chain', async () => {
+    const db = await createTestDatabase();
+    try {
+      await db.exec("INSERT INTO tenant (tenant_id, name) VALUES ('370785', '高密市')");
+      await Promise.all(
+        Array.from({ length: 6 }, (_, i) => recordAudit(db.db, { tenantId: '370785', action: 'auth.login', targetId: String(i) })),
+      );
+      const { checked, breaks } = await verifyAuditChain(db.db, { tenantId: '370785' });
+      expect(checked).toBe(6);
+      expect(breaks).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -66,16 +66,20 @@ export function auditHash(prevHash: string, r: Omit<AuditRecord, 'prevHash' | 'h
  * lock is held only until the surrounding transaction commits.
  */
 export async function recordAudit(tx: Db, entries: AuditEntry | AuditEntry[]): Promise<number[]> {
+  // The head lock must live until commit; called outside a transaction, open one.
+  if (!('rollback' in tx)) return tx.transaction((inner) => recordAudit(inner, entries));
   const list = Array.isArray(entries) ? entries : [entries];
   const seqs: number[] = [];
   const byTenant = new Map<string, AuditEntry[]>();
   for (const e of list) byTenant.set(e.tenantId, [...(byTenant.get(e.tenantId) ?? []), e]);
   for (const [tenantId, tenantEntries] of byTenant) {
-    await tx.execute(sql`INSERT INTO audit_head (tenant_id) VALUES (${tenantId}) ON CONFLICT DO NOTHING`);
-    const head = await one<{ seq: number; hash: string }>(
-      tx,
-      sql`SELECT seq, hash FROM audit_head WHERE tenant_id = ${tenantId} FOR UPDATE`,
-    );
+    const lockHead = () =>
+      one<{ seq: number; hash: string }>(tx, sql`SELECT seq, hash FROM audit_head WHERE tenant_id = ${tenantId} FOR UPDATE`);
+    let head = await lockHead();
+    if (!head) {
+      await tx.execute(sql`INSERT INTO audit_head (tenant_id) VALUES (${tenantId}) ON CONFLICT DO NOTHING`);
+      head = await lockHead();
+    }
     if (!head) throw new Error(`audit head of tenant ${tenantId} missing`);
     let { seq, hash } = head;
     const values = [];
@@ -101,9 +105,11 @@ export async function recordAudit(tx: Db, entries: AuditEntry | AuditEntry[]): P
       hash = next;
       seqs.push(seq);
     }
-    await tx.execute(sql`INSERT INTO audit_event (tenant_id, seq, at, actor_id, actor_name, action, target_type, target_id, result, client_ip, details, prev_hash, hash)
-      VALUES ${sql.join(values, sql`, `)}`);
-    await tx.execute(sql`UPDATE audit_head SET seq = ${seq}, hash = ${hash} WHERE tenant_id = ${tenantId}`);
+    // One round trip for the records and the new head.
+    await tx.execute(sql`WITH appended AS (
+        INSERT INTO audit_event (tenant_id, seq, at, actor_id, actor_name, action, target_type, target_id, result, client_ip, details, prev_hash, hash)
+        VALUES ${sql.join(values, sql`, `)} RETURNING 1)
+      UPDATE audit_head SET seq = ${seq}, hash = ${hash} WHERE tenant_id = ${tenantId}`);
   }
   return seqs;
 }
