@@ -41,6 +41,9 @@ export interface DemandFilter {
   sort?: DemandSort;
 }
 
+/** Lists give their total only up to this many rows. */
+export const TOTAL_CAP = 2000;
+
 /** Cursor of a demand list: the sort value and id of the last row. */
 export type DemandCursor = [string, string];
 
@@ -472,13 +475,19 @@ export class DemandRepository {
     return { items: items.map(toDemand), next: last ? [iso(last.sort_value), last.id] : undefined };
   }
 
-  async count(tenantId: string, actor: Actor, filter: DemandFilter, extra: SQL[] = []): Promise<number> {
+  /**
+   * How many demands match, counted up to `cap`: undefined beyond it, so a county-wide view does
+   * not pay for counting every row it will never page through (the list itself stays fast).
+   */
+  async count(tenantId: string, actor: Actor, filter: DemandFilter, extra: SQL[] = [], cap = TOTAL_CAP): Promise<number | undefined> {
     const c = [...extra, ...this.conditions(tenantId, filter)];
     if (extra.length === 0) c.push(visibleTo(actor, { asReporter: false }));
     const row = await one<{ n: number }>(
       this.db,
-      sql`SELECT count(*)::int AS n FROM demand d WHERE d.tenant_id = ${tenantId} AND ${sql.join(c, sql` AND `)}`,
+      sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM demand d WHERE d.tenant_id = ${tenantId} AND ${sql.join(c, sql` AND `)}
+          LIMIT ${cap + 1}) capped`,
     );
-    return row?.n ?? 0;
+    const n = row?.n ?? 0;
+    return n > cap ? undefined : n;
   }
 }

@@ -169,6 +169,7 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
       const filter = filterOf(rest);
       const repo = new DemandRepository(db);
       const page = await repo.list(ctx.actor.tenantId, ctx.actor, filter, { limit, after: decodeCursor<DemandCursor>(cursor) });
+      // The total comes with the first page, and only up to TOTAL_CAP (beyond it the UI shows "2000+").
       const total = cursor ? undefined : await repo.count(ctx.actor.tenantId, ctx.actor, filter);
       return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null, ...(total === undefined ? {} : { total }) };
     },
