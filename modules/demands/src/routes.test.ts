@@ -166,6 +166,35 @@ describe('demands HTTP API', () => {
     expect((await get('community', '/demands?cursor=%%%')).statusCode).toBe(400);
   });
 
+  it('lets the resident evaluate and reopen their own demand over HTTP, and nobody else', async () => {
+    const id = (await post('resident', '/demands', residentSubmission('单元门禁坏了'))).json().id as string;
+    await post('grid', `/demands/${id}/accept`);
+    await post('community', `/demands/${id}/dispatch`, { level: 'community' });
+    expect((await post('community', `/demands/${id}/resolve`, { result: '已更换门禁' })).statusCode).toBe(200);
+    expect((await get('resident', `/demands/${id}`)).json().allowedActions).toEqual(['evaluate']);
+    expect((await post('neighbour', `/demands/${id}/evaluate`, { satisfaction: 'satisfied' })).statusCode).toBe(404);
+    expect((await post('community', `/demands/${id}/evaluate`, { satisfaction: 'satisfied' })).statusCode).toBe(403);
+    expect((await post('resident', `/demands/${id}/evaluate`, { satisfaction: 'dissatisfied' })).json().status).toBe('evaluated');
+    const reopened = await post('resident', `/demands/${id}/reopen`, { reason: '门禁还是坏的' });
+    expect(reopened.json()).toMatchObject({ status: 'dispatched', level: 'community' });
+    const missing = await post('resident', `/demands/${id}/reopen`, {});
+    expect(missing.statusCode).toBe(400);
+  });
+
+  it('filters by a top category (its whole subtree), status and channel', async () => {
+    const neighbourhood = world.categories.neighbourhood;
+    const items = (await get('community', `/demands?categoryId=${neighbourhood}&status=submitted&channel=hotline_12345&limit=500`)).json()
+      .items as { categoryName: string; status: string; channel: string }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((d) => d.categoryName === '噪音扰民' && d.status === 'submitted' && d.channel === 'hotline_12345')).toBe(true);
+    expect((await get('community', `/demands?categoryId=${world.categories.elderly}`)).json().items).toEqual([]);
+  });
+
+  it('documents every route in the OpenAPI document', async () => {
+    const doc = (await app.inject('/api/openapi.json')).json();
+    expect(Object.keys(doc.paths).filter((p) => p.includes('demand')).length).toBeGreaterThanOrEqual(20);
+  });
+
   it('shows residents only their own demands', async () => {
     const mine = (await get('resident', '/me/demands')).json().items as { reporterKind: string }[];
     expect(mine.length).toBeGreaterThan(0);

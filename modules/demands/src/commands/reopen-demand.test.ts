@@ -45,4 +45,15 @@ describe('reopenDemand', () => {
       code: 'conflict',
     });
   });
+
+  it('takes the window from the tenant settings (demands.reopenWindowDays)', async () => {
+    await database.query(`UPDATE tenant SET settings = jsonb_set(settings, '{demands}', '{"reopenWindowDays": 10}') WHERE tenant_id = $1`, [
+      world.tenantId,
+    ]);
+    const d = await demandAt(database.db, world, 'evaluated', { satisfaction: 'dissatisfied' });
+    const now = new Date(Date.now() + 8 * 86_400_000);
+    const out = await database.db.transaction((tx) => reopenDemand(tx, world.ctx.resident, d.id, { reason: '仍未解决' }, { now }));
+    expect(out.status).toBe('dispatched');
+    await database.query(`UPDATE tenant SET settings = settings - 'demands' WHERE tenant_id = $1`, [world.tenantId]);
+  });
 });
