@@ -1,6 +1,6 @@
 import { type Db, one, rows } from '@linli/db';
 import { sql } from 'drizzle-orm';
-import type { Category, CategoryNode, Department } from './contract.ts';
+import type { Category, CategoryNode, DeadlineRuleInput, Department } from './contract.ts';
 import type { DeadlineRule } from './deadlines.ts';
 import type { HandlingLevel } from './state-machine.ts';
 
@@ -40,7 +40,7 @@ export class CategoryRepository {
   }
 
   /** The whole tree in one query, each category with its own or inherited deadlines. */
-  async tree(tenantId: string): Promise<CategoryNode[]> {
+  async tree(tenantId: string, options: { includeInactive?: boolean } = {}): Promise<CategoryNode[]> {
     const list = await rows<{
       id: string;
       parent_id: string | null;
@@ -59,7 +59,7 @@ export class CategoryRepository {
                             JOIN demand_deadline_rule r ON r.tenant_id = a.tenant_id AND r.category_id = a.id
                             WHERE a.tenant_id = c.tenant_id AND a.path @> c.path
                             ORDER BY r.urgency, nlevel(a.path) DESC) r), '[]'::jsonb) AS deadlines
-          FROM demand_category c WHERE c.tenant_id = ${tenantId} AND c.active
+          FROM demand_category c WHERE c.tenant_id = ${tenantId} ${options.includeInactive ? sql`` : sql`AND c.active`}
           ORDER BY nlevel(c.path), c.sort_order, c.name`,
     );
     const byId = new Map<string, CategoryNode>();
@@ -80,6 +80,81 @@ export class CategoryRepository {
       (parent ? parent.children : roots).push(node);
     }
     return roots;
+  }
+
+  /** One category as the tree shows it (own or inherited deadlines), active or not. */
+  async findOne(tenantId: string, id: string): Promise<Category | undefined> {
+    const walk = (nodes: CategoryNode[]): CategoryNode | undefined => {
+      for (const n of nodes) {
+        if (n.id === id) return n;
+        const inner = walk(n.children);
+        if (inner) return inner;
+      }
+      return undefined;
+    };
+    const found = walk(await this.tree(tenantId, { includeInactive: true }));
+    if (!found) return undefined;
+    const { children: _children, ...category } = found;
+    return category;
+  }
+
+  async codeTaken(tenantId: string, code: string): Promise<boolean> {
+    return (await one(this.db, sql`SELECT 1 FROM demand_category WHERE tenant_id = ${tenantId} AND code = ${code}`)) !== undefined;
+  }
+
+  async siblingNameTaken(tenantId: string, parentId: string | null, name: string, exceptId?: string): Promise<boolean> {
+    const row = await one(
+      this.db,
+      sql`SELECT 1 FROM demand_category WHERE tenant_id = ${tenantId} AND parent_id IS NOT DISTINCT FROM ${parentId}::uuid
+          AND name = ${name} AND id IS DISTINCT FROM ${exceptId ?? null}::uuid`,
+    );
+    return row !== undefined;
+  }
+
+  async insert(c: {
+    tenantId: string;
+    id: string;
+    parentId: string | null;
+    code: string;
+    name: string;
+    path: string;
+    defaultLevel: string;
+    defaultDepartmentId: string | null;
+  }): Promise<void> {
+    await this.db.execute(sql`INSERT INTO demand_category (tenant_id, id, parent_id, code, name, path, default_level, default_department_id,
+        sort_order)
+      VALUES (${c.tenantId}, ${c.id}::uuid, ${c.parentId}::uuid, ${c.code}, ${c.name}, ${c.path}::ltree, ${c.defaultLevel},
+        ${c.defaultDepartmentId}::uuid,
+        (SELECT coalesce(max(sort_order), 0) + 1 FROM demand_category WHERE tenant_id = ${c.tenantId} AND parent_id IS NOT DISTINCT FROM ${c.parentId}::uuid))`);
+  }
+
+  async update(
+    tenantId: string,
+    id: string,
+    changes: { name?: string; defaultLevel?: string; defaultDepartmentId?: string | null; active?: boolean },
+  ): Promise<void> {
+    const set = [
+      changes.name !== undefined ? sql`name = ${changes.name}` : undefined,
+      changes.defaultLevel !== undefined ? sql`default_level = ${changes.defaultLevel}` : undefined,
+      changes.defaultDepartmentId !== undefined ? sql`default_department_id = ${changes.defaultDepartmentId}::uuid` : undefined,
+      changes.active !== undefined ? sql`active = ${changes.active}` : undefined,
+    ].filter((x) => x !== undefined);
+    if (set.length === 0) return;
+    await this.db.execute(sql`UPDATE demand_category SET ${sql.join(set, sql`, `)} WHERE tenant_id = ${tenantId} AND id = ${id}::uuid`);
+  }
+
+  /** Replaces the category's own rules; an urgency without a rule of its own inherits the parent's. */
+  async replaceRules(tenantId: string, categoryId: string, rules: DeadlineRuleInput[]): Promise<void> {
+    await this.db.execute(sql`DELETE FROM demand_deadline_rule WHERE tenant_id = ${tenantId} AND category_id = ${categoryId}::uuid`);
+    if (rules.length === 0) return;
+    await this.db.execute(sql`INSERT INTO demand_deadline_rule (tenant_id, category_id, urgency, response_value, response_unit, resolve_value, resolve_unit)
+      VALUES ${sql.join(
+        rules.map(
+          (r) =>
+            sql`(${tenantId}, ${categoryId}::uuid, ${r.urgency}, ${r.responseValue}, ${r.responseUnit}, ${r.resolveValue}, ${r.resolveUnit})`,
+        ),
+        sql`, `,
+      )}`);
   }
 
   departments(tenantId: string): Promise<Department[]> {

@@ -234,6 +234,46 @@ export const CategoryTree = Type.Object({
   ),
 });
 
+export const DeadlineRuleInput = Type.Object(
+  {
+    urgency: Urgency,
+    responseValue: Type.Integer({ minimum: 1, maximum: 8760 }),
+    responseUnit: Type.Enum(['hours', 'working_days']),
+    resolveValue: Type.Integer({ minimum: 1, maximum: 8760 }),
+    resolveUnit: Type.Enum(['hours', 'working_days']),
+  },
+  { additionalProperties: false },
+);
+export type DeadlineRuleInput = Static<typeof DeadlineRuleInput>;
+const CategoryCode = Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$', description: 'stable code, e.g. noise' });
+const CategoryName = Type.String({ minLength: 1, maxLength: 30, pattern: '\\S' });
+const Deadlines = Type.Array(DeadlineRuleInput, { maxItems: 3, description: 'own rules per urgency; an urgency left out is inherited' });
+
+export const CreateCategoryBody = Type.Object(
+  {
+    parentId: Type.Optional(Uuid),
+    code: CategoryCode,
+    name: CategoryName,
+    defaultLevel: Level,
+    defaultDepartmentId: Type.Optional(Uuid),
+    deadlines: Type.Optional(Deadlines),
+  },
+  { additionalProperties: false },
+);
+export type CreateCategoryBody = Static<typeof CreateCategoryBody>;
+
+export const UpdateCategoryBody = Type.Object(
+  {
+    name: Type.Optional(CategoryName),
+    defaultLevel: Type.Optional(Level),
+    defaultDepartmentId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    active: Type.Optional(Type.Boolean()),
+    deadlines: Type.Optional(Deadlines),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateCategoryBody = Static<typeof UpdateCategoryBody>;
+
 export const Department = Type.Object({ id: Uuid, code: Type.String(), name: Type.String(), active: Type.Boolean() });
 export type Department = Static<typeof Department>;
 

@@ -190,6 +190,15 @@ describe('demands HTTP API', () => {
     expect((await get('community', `/demands?categoryId=${world.categories.elderly}`)).json().items).toEqual([]);
   });
 
+  it('keeps category configuration to demand.configure, with schema errors as 400', async () => {
+    const url = `/api/v1/demand-categories/${world.categories.noise}`;
+    const patch = (payload: object) => app.inject({ method: 'PATCH', url, headers: sessions.community.headers, payload });
+    expect((await patch({ defaultLevel: 'community' })).statusCode).toBe(403);
+    expect((await patch({})).statusCode).toBe(400);
+    expect((await patch({ defaultLevel: 'province' })).statusCode).toBe(400);
+    expect((await post('community', '/demand-categories', { code: 'Bad Code', name: 'x', defaultLevel: 'compound' })).statusCode).toBe(400);
+  });
+
   it('documents every route in the OpenAPI document', async () => {
     const doc = (await app.inject('/api/openapi.json')).json();
     expect(Object.keys(doc.paths).filter((p) => p.includes('demand')).length).toBeGreaterThanOrEqual(20);

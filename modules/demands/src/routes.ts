@@ -22,6 +22,7 @@ import { type Static, type TSchema, Type } from 'typebox';
 import { CategoryRepository } from './category.repository.ts';
 import { acceptDemand } from './commands/accept-demand.ts';
 import { closeDemand } from './commands/close-demand.ts';
+import { createCategory } from './commands/create-category.ts';
 import { decideExtension } from './commands/decide-extension.ts';
 import { dispatchDemand } from './commands/dispatch-demand.ts';
 import { escalateDemand } from './commands/escalate-demand.ts';
@@ -37,9 +38,12 @@ import { startDemand } from './commands/start-demand.ts';
 import { submitDemand } from './commands/submit-demand.ts';
 import { superviseDemand } from './commands/supervise-demand.ts';
 import { transferDemand } from './commands/transfer-demand.ts';
+import { updateCategory } from './commands/update-category.ts';
 import {
   CallbackBody,
+  Category,
   CategoryTree,
+  CreateCategoryBody,
   Demand,
   DemandDetail,
   DemandExportQuery,
@@ -62,6 +66,7 @@ import {
   SubmitDemandBody,
   SuperviseBody,
   TransferBody,
+  UpdateCategoryBody,
 } from './contract.ts';
 import { type DemandCursor, type DemandFilter, DemandRepository } from './demand.repository.ts';
 import { IdempotencyRepository, requestHash } from './idempotency.repository.ts';
@@ -284,6 +289,39 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
     async (request) => {
       const ctx = requireContext(request);
       return { items: await new CategoryRepository(db).tree(ctx.actor.tenantId) };
+    },
+  );
+
+  app.post(
+    '/demand-categories',
+    {
+      schema: {
+        tags,
+        summary: 'Add a category (demand.configure on the county)',
+        body: CreateCategoryBody,
+        response: { 201: Category, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      return reply.status(201).send(await db.transaction((tx) => createCategory(tx, ctx, request.body)));
+    },
+  );
+
+  app.patch(
+    '/demand-categories/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Rename, change the default level or department, retire, or replace the deadlines of a category',
+        params: IdParams,
+        body: UpdateCategoryBody,
+        response: { 200: Category, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      return db.transaction((tx) => updateCategory(tx, ctx, request.params.id, request.body));
     },
   );
 

@@ -1,0 +1,57 @@
+import type { AppError, RequestContext } from '@linli/core';
+import type { Database } from '@linli/db';
+import { createTestDatabase } from '@linli/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDemandWorld, contextOf, type DemandWorld, submitTestDemand } from '../testing.ts';
+import { updateCategory } from './update-category.ts';
+
+let database: Database;
+let world: DemandWorld;
+let admin: RequestContext;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  world = await buildDemandWorld(database.db);
+  admin = (await contextOf(database.db, world.tenantId, 'system_admin', world.tree.county)).ctx;
+});
+afterAll(() => database.close());
+
+const update = (id: string, input: Parameters<typeof updateCategory>[3], ctx = admin) =>
+  database.db.transaction((tx) => updateCategory(tx, ctx, id, input));
+const failure = (p: Promise<unknown>) => p.then(() => undefined).catch((e: AppError) => ({ code: e.code, details: e.details }));
+
+describe('updateCategory', () => {
+  it('moves the default level, and a new demand of the category starts at it', async () => {
+    const out = await update(world.categories.noise!, { defaultLevel: 'community' });
+    expect(out.defaultLevel).toBe('community');
+    expect((await submitTestDemand(database.db, world)).level).toBe('community');
+  });
+
+  it('replaces the own deadline rules of a top category, which its subcategories inherit', async () => {
+    await update(world.categories.neighbourhood!, {
+      deadlines: [{ urgency: 'normal', responseValue: 12, responseUnit: 'hours', resolveValue: 72, resolveUnit: 'hours' }],
+    });
+    const d = await submitTestDemand(database.db, world);
+    expect(new Date(d.responseDueAt).getTime() - new Date(d.submittedAt).getTime()).toBe(12 * 3_600_000);
+    expect(new Date(d.resolveDueAt).getTime() - new Date(d.submittedAt).getTime()).toBe(72 * 3_600_000);
+  });
+
+  it('retires a category: it leaves the tree and takes no new demands', async () => {
+    await update(world.categories.pets!, { active: false });
+    expect(await failure(submitTestDemand(database.db, world, { categoryId: world.categories.pets }))).toMatchObject({
+      code: 'invalid_input',
+      details: [{ field: 'categoryId', reason: 'is not an active demand category' }],
+    });
+  });
+
+  it('refuses the department level without a department (400) and an unknown category (404)', async () => {
+    expect(await failure(update(world.categories.garbage!, { defaultLevel: 'department' }))).toMatchObject({
+      code: 'invalid_input',
+      details: [{ field: 'defaultDepartmentId' }],
+    });
+    expect(
+      await update(world.categories.garbage!, { defaultLevel: 'department', defaultDepartmentId: world.departments.urban_management }),
+    ).toMatchObject({ defaultLevel: 'department', defaultDepartmentId: world.departments.urban_management });
+    expect(await failure(update('01900000-0000-7000-8000-000000000000', { active: false }))).toMatchObject({ code: 'not_found' });
+  });
+});

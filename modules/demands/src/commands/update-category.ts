@@ -1,0 +1,46 @@
+import { AppError, auditEntry, emitEvents, type RequestContext, recordAudit } from '@linli/core';
+import type { Db } from '@linli/db';
+import { CategoryRepository } from '../category.repository.ts';
+import { requireConfigure } from '../configure.ts';
+import type { Category, UpdateCategoryBody } from '../contract.ts';
+import { departmentErrors, duplicateUrgencies } from './create-category.ts';
+
+/**
+ * Changes a category's name, default level or department, retires it (active = false: no new
+ * demands, existing ones keep it), or replaces its own deadline rules. Demands already submitted
+ * keep the deadlines they were given.
+ */
+export async function updateCategory(tx: Db, ctx: RequestContext, id: string, input: UpdateCategoryBody): Promise<Category> {
+  await requireConfigure(tx, ctx);
+  const tenantId = ctx.actor.tenantId;
+  const categories = new CategoryRepository(tx);
+  const current = await categories.findOne(tenantId, id);
+  if (!current) throw AppError.notFound('Category', id);
+  const level = input.defaultLevel ?? current.defaultLevel;
+  const departmentId = input.defaultDepartmentId === undefined ? current.defaultDepartmentId : input.defaultDepartmentId;
+  const errors = [...(await departmentErrors(categories, tenantId, level, departmentId)), ...duplicateUrgencies(input.deadlines ?? [])];
+  if (errors.length > 0) throw AppError.invalid(errors);
+  const name = input.name?.trim();
+  if (name && (await categories.siblingNameTaken(tenantId, current.parentId, name, id))) {
+    throw AppError.conflict('A category with this name exists at this place in the tree', { field: 'name' });
+  }
+  await categories.update(tenantId, id, {
+    name,
+    defaultLevel: input.defaultLevel,
+    defaultDepartmentId: input.defaultDepartmentId,
+    active: input.active,
+  });
+  if (input.deadlines) await categories.replaceRules(tenantId, id, input.deadlines);
+  const fields = Object.keys(input).filter((k) => input[k as keyof UpdateCategoryBody] !== undefined);
+  await recordAudit(tx, auditEntry(ctx, 'demand.category.update', { type: 'demand_category', id }, { fields, ...input }));
+  await emitEvents(tx, {
+    tenantId,
+    type: 'demand_category.updated',
+    aggregateType: 'demand_category',
+    aggregateId: id,
+    payload: { fields },
+  });
+  const updated = await categories.findOne(tenantId, id);
+  if (!updated) throw new Error('updated category not readable');
+  return updated;
+}
