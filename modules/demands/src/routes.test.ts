@@ -119,6 +119,9 @@ describe('demands HTTP API', () => {
     ]);
     expect(detail.body).not.toContain('13812345678');
     expect(detail.body).not.toMatch(/_enc|_hash|v1\./);
+    const contact = await post('grid', `/demands/${id}/reveal-contact`);
+    expect(contact.json()).toEqual({ name: '王小明', phone: '13812345678' });
+    expect((await post('property', `/demands/${id}/reveal-contact`)).statusCode).toBe(403);
   });
 
   it('lets exactly one of two simultaneous dispatches win: one 200, one 409 with the status, one timeline entry', async () => {

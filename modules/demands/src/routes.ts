@@ -34,6 +34,7 @@ import { reopenDemand } from './commands/reopen-demand.ts';
 import { requestExtension } from './commands/request-extension.ts';
 import { resolveDemand } from './commands/resolve-demand.ts';
 import { returnDemand } from './commands/return-demand.ts';
+import { revealReporter } from './commands/reveal-reporter.ts';
 import { startDemand } from './commands/start-demand.ts';
 import { submitDemand } from './commands/submit-demand.ts';
 import { superviseDemand } from './commands/supervise-demand.ts';
@@ -255,6 +256,28 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
       ]);
       if (!detail || !record) throw AppError.notFound('Demand', request.params.id);
       return { ...detail, allowedActions: allowedActions(record, ctx.actor, { reopenWindowDays: record.reopenWindowDays ?? undefined }) };
+    },
+  );
+
+  app.post(
+    '/demands/:id/reveal-contact',
+    {
+      schema: {
+        tags,
+        summary: 'The reporter’s name and phone unmasked for a callback (people.pii on the place; audited)',
+        params: IdParams,
+        response: {
+          200: Type.Object({ name: Type.Union([Type.String(), Type.Null()]), phone: Type.Union([Type.String(), Type.Null()]) }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      // The refusal is audited and committed, then answered with 403.
+      const outcome = await db.transaction((tx) => revealReporter(tx, cipher, ctx, request.params.id));
+      if ('denied' in outcome) throw AppError.forbidden(outcome.denied);
+      return outcome.revealed;
     },
   );
 
