@@ -89,14 +89,17 @@ export class ResidentRepository {
     );
   }
 
-  private select(tenantId: string, scope: string[], conditions: SQL[], sortKey: SQL = sortKeys.name!): SQL {
-    return sql`SELECT r.id, r.household_id, r.name, r.gender, to_char(r.birth_date, 'YYYY-MM-DD') AS birth_date, r.relation,
-        r.phone_masked, r.id_number_masked, r.tags, r.is_party_member, r.note, ${sortKey} AS sort_key,
-        ARRAY(SELECT a.name FROM territory_node a
-              WHERE a.tenant_id = h.tenant_id AND a.path @> h.path AND a.kind <> 'county' ORDER BY nlevel(a.path)) AS household_path
-      FROM resident r
-      JOIN territory_node h ON h.tenant_id = r.tenant_id AND h.id = r.household_id
-      WHERE r.tenant_id = ${tenantId} AND ${inScope(sql`h.path`, scope)} ${conditions.length ? sql`AND ${sql.join(conditions, sql` AND `)}` : sql``}`;
+  private select(tenantId: string, scope: string[], conditions: SQL[], sortKey: SQL = sortKeys.name!, tail: SQL = sql``): SQL {
+    // The inner query filters, sorts and limits; the household path (names of the ancestors) is
+    // computed only for the rows of the page, not for every resident in scope.
+    return sql`SELECT p.*, ARRAY(SELECT a.name FROM territory_node a
+              WHERE a.tenant_id = p.tenant_id AND a.path @> p.h_path AND a.kind <> 'county' ORDER BY nlevel(a.path)) AS household_path
+      FROM (SELECT r.tenant_id, r.id, r.household_id, r.name, r.gender, to_char(r.birth_date, 'YYYY-MM-DD') AS birth_date, r.relation,
+              r.phone_masked, r.id_number_masked, r.tags, r.is_party_member, r.note, ${sortKey} AS sort_key, h.path AS h_path
+            FROM resident r
+            JOIN territory_node h ON h.tenant_id = r.tenant_id AND h.id = r.household_id
+            WHERE r.tenant_id = ${tenantId} AND ${inScope(sql`h.path`, scope)} ${conditions.length ? sql`AND ${sql.join(conditions, sql` AND `)}` : sql``}
+            ${tail}) p`;
   }
 
   async findById(tenantId: string, id: string, scope: string[]): Promise<Resident | undefined> {
@@ -134,8 +137,9 @@ export class ResidentRepository {
       const [value, id] = page.after;
       conditions.push(desc ? sql`(${key}, r.id) < (${value ?? ''}, ${id}::uuid)` : sql`(${key}, r.id) > (${value ?? ''}, ${id}::uuid)`);
     }
-    const order = desc ? sql`ORDER BY sort_key DESC, r.id DESC` : sql`ORDER BY sort_key, r.id`;
-    const found = await rows<ResidentRow>(this.db, sql`${this.select(tenantId, scope, conditions, key)} ${order} LIMIT ${page.limit + 1}`);
+    const inner = desc ? sql`ORDER BY sort_key DESC, r.id DESC LIMIT ${page.limit + 1}` : sql`ORDER BY sort_key, r.id LIMIT ${page.limit + 1}`;
+    const outer = desc ? sql`ORDER BY p.sort_key DESC, p.id DESC` : sql`ORDER BY p.sort_key, p.id`;
+    const found = await rows<ResidentRow>(this.db, sql`${this.select(tenantId, scope, conditions, key, inner)} ${outer}`);
     const items = found.slice(0, page.limit);
     const last = found.length > page.limit ? items[items.length - 1] : undefined;
     return { items: items.map(toResident), next: last ? [last.sort_key, last.id] : null };
