@@ -137,7 +137,9 @@ export class ResidentRepository {
       const [value, id] = page.after;
       conditions.push(desc ? sql`(${key}, r.id) < (${value ?? ''}, ${id}::uuid)` : sql`(${key}, r.id) > (${value ?? ''}, ${id}::uuid)`);
     }
-    const inner = desc ? sql`ORDER BY sort_key DESC, r.id DESC LIMIT ${page.limit + 1}` : sql`ORDER BY sort_key, r.id LIMIT ${page.limit + 1}`;
+    const inner = desc
+      ? sql`ORDER BY sort_key DESC, r.id DESC LIMIT ${page.limit + 1}`
+      : sql`ORDER BY sort_key, r.id LIMIT ${page.limit + 1}`;
     const outer = desc ? sql`ORDER BY p.sort_key DESC, p.id DESC` : sql`ORDER BY p.sort_key, p.id`;
     const found = await rows<ResidentRow>(this.db, sql`${this.select(tenantId, scope, conditions, key, inner)} ${outer}`);
     const items = found.slice(0, page.limit);
