@@ -1,8 +1,9 @@
 import { type Actor, inScope, scopePaths } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
+import type { CategoryRef } from './category.repository.ts';
 import type { Demand, DemandDetail, DemandSort, InboxTab, TimelineEntry } from './contract.ts';
-import { DUE_SOON_HOURS } from './deadlines.ts';
+import { type DeadlineRule, DUE_SOON_HOURS } from './deadlines.ts';
 import type { DemandFacts, DemandStatus, HandlingLevel } from './state-machine.ts';
 
 export interface TerritoryRef {
@@ -50,7 +51,8 @@ export type DemandCursor = [string, string];
 export interface DemandInsert {
   tenantId: string;
   id: string;
-  number: string;
+  /** Year (Asia/Shanghai) of the number, e.g. 2026 → 2026-000123. */
+  year: string;
   channel: string;
   type: string;
   categoryId: string;
@@ -218,30 +220,65 @@ export class DemandRepository {
     );
   }
 
-  async nextNumber(tenantId: string, year: string): Promise<string> {
-    const row = await one<{ value: number }>(
+  /**
+   * Everything intake needs to know, in one round trip: the place, the category, the deadline rule
+   * of the category or its nearest ancestor for the urgency, and whether the external id is taken.
+   */
+  async intakeLookup(
+    tenantId: string,
+    q: { nodeId: string; categoryId: string; urgency: string; externalId: string | null },
+  ): Promise<{ node: TerritoryRef | null; category: CategoryRef | null; rule: DeadlineRule | null; externalTaken: boolean }> {
+    const row = await one<{ node: unknown; category: unknown; rule: unknown; external_taken: boolean }>(
       this.db,
-      sql`INSERT INTO counter (tenant_id, name, value) VALUES (${tenantId}, ${`demand:${year}`}, 1)
-          ON CONFLICT (tenant_id, name) DO UPDATE SET value = counter.value + 1 RETURNING value`,
+      sql`SELECT
+          (SELECT json_build_object('id', n.id, 'kind', n.kind, 'name', n.name, 'path', n.path::text)
+             FROM territory_node n WHERE n.tenant_id = ${tenantId} AND n.id = ${q.nodeId}::uuid) AS node,
+          (SELECT json_build_object('id', c.id, 'name', c.name, 'path', c.path::text, 'defaultLevel', c.default_level,
+                                    'defaultDepartmentId', c.default_department_id, 'active', c.active)
+             FROM demand_category c WHERE c.tenant_id = ${tenantId} AND c.id = ${q.categoryId}::uuid) AS category,
+          (SELECT json_build_object('responseValue', r.response_value, 'responseUnit', r.response_unit,
+                                    'resolveValue', r.resolve_value, 'resolveUnit', r.resolve_unit)
+             FROM demand_category c
+             JOIN demand_category a ON a.tenant_id = c.tenant_id AND a.path @> c.path
+             JOIN demand_deadline_rule r ON r.tenant_id = a.tenant_id AND r.category_id = a.id AND r.urgency = ${q.urgency}
+            WHERE c.tenant_id = ${tenantId} AND c.id = ${q.categoryId}::uuid
+            ORDER BY nlevel(a.path) DESC LIMIT 1) AS rule,
+          EXISTS (SELECT 1 FROM demand WHERE tenant_id = ${tenantId} AND external_id = ${q.externalId}) AS external_taken`,
     );
-    return `${year}-${String(row?.value ?? 0).padStart(6, '0')}`;
+    const parse = <T>(v: unknown): T | null => (v === null || v === undefined ? null : ((typeof v === 'string' ? JSON.parse(v) : v) as T));
+    return {
+      node: parse<TerritoryRef>(row?.node),
+      category: parse<CategoryRef>(row?.category),
+      rule: parse<DeadlineRule>(row?.rule),
+      externalTaken: row?.external_taken ?? false,
+    };
   }
 
-  async externalIdTaken(tenantId: string, externalId: string): Promise<boolean> {
-    const row = await one(this.db, sql`SELECT 1 FROM demand WHERE tenant_id = ${tenantId} AND external_id = ${externalId}`);
-    return row !== undefined;
-  }
-
-  async insert(d: DemandInsert): Promise<void> {
-    await this.db.execute(sql`INSERT INTO demand (tenant_id, id, number, channel, type, category_id, urgency, title, description,
-        node_id, node_path, address, lat, lng, reporter_kind, reporter_account_id, reporter_name,
-        reporter_phone_enc, reporter_phone_hash, reporter_phone_masked, external_id, level,
-        response_due_at, resolve_due_at, submitted_at, created_by)
-      VALUES (${d.tenantId}, ${d.id}::uuid, ${d.number}, ${d.channel}, ${d.type}, ${d.categoryId}::uuid, ${d.urgency}, ${d.title},
-        ${d.description}, ${d.nodeId}::uuid, ${d.nodePath}::ltree, ${d.address}, ${d.lat}, ${d.lng}, ${d.reporterKind},
-        ${d.reporterAccountId}::uuid, ${d.reporterName}, ${d.reporterPhone.enc}, ${d.reporterPhone.hash}, ${d.reporterPhone.masked},
-        ${d.externalId}, ${d.level}, ${d.responseDueAt.toISOString()}::timestamptz, ${d.resolveDueAt.toISOString()}::timestamptz,
-        ${d.submittedAt.toISOString()}::timestamptz, ${d.createdBy}::uuid)`);
+  /**
+   * Inserts the demand and draws its number (year-serial per tenant, from `counter`) in the same
+   * statement; returns the number.
+   */
+  async insert(d: DemandInsert): Promise<string> {
+    const row = await one<{ number: string }>(
+      this.db,
+      sql`WITH serial AS (
+          INSERT INTO counter (tenant_id, name, value) VALUES (${d.tenantId}, ${`demand:${d.year}`}, 1)
+          ON CONFLICT (tenant_id, name) DO UPDATE SET value = counter.value + 1 RETURNING value)
+        INSERT INTO demand (tenant_id, id, number, channel, type, category_id, urgency, title, description,
+          node_id, node_path, address, lat, lng, reporter_kind, reporter_account_id, reporter_name,
+          reporter_phone_enc, reporter_phone_hash, reporter_phone_masked, external_id, level,
+          response_due_at, resolve_due_at, submitted_at, created_by)
+        SELECT ${d.tenantId}, ${d.id}::uuid, ${d.year} || '-' || lpad(serial.value::text, 6, '0'), ${d.channel}, ${d.type},
+          ${d.categoryId}::uuid, ${d.urgency}, ${d.title}, ${d.description}, ${d.nodeId}::uuid, ${d.nodePath}::ltree, ${d.address},
+          ${d.lat}::double precision, ${d.lng}::double precision, ${d.reporterKind}, ${d.reporterAccountId}::uuid, ${d.reporterName},
+          ${d.reporterPhone.enc}, ${d.reporterPhone.hash}, ${d.reporterPhone.masked}, ${d.externalId}, ${d.level},
+          ${d.responseDueAt.toISOString()}::timestamptz, ${d.resolveDueAt.toISOString()}::timestamptz,
+          ${d.submittedAt.toISOString()}::timestamptz, ${d.createdBy}::uuid
+        FROM serial
+        RETURNING number`,
+    );
+    if (!row) throw new Error('demand insert returned no row');
+    return row.number;
   }
 
   /** The demand as a transition needs it, if the actor may see it at all (otherwise 404, not 403). */

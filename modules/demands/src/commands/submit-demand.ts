@@ -12,7 +12,6 @@ import {
 } from '@linli/core';
 import type { Db } from '@linli/db';
 import { sql } from 'drizzle-orm';
-import { CategoryRepository } from '../category.repository.ts';
 import type { Channel, Demand, SubmitDemandBody } from '../contract.ts';
 import { computeDeadlines, type DeadlineCalendar, FALLBACK_RULE, nationalCalendar } from '../deadlines.ts';
 import { DemandRepository } from '../demand.repository.ts';
@@ -49,15 +48,19 @@ export async function submitDemand(
   const tenantId = actor.tenantId;
   const now = options.now ?? new Date();
   const demands = new DemandRepository(tx);
-  const categories = new CategoryRepository(tx);
   const isStaff = can(actor, 'demand.intake');
   const isResident = !isStaff && actor.grants.some((g) => g.role === 'resident');
   if (!isStaff && !isResident) throw AppError.forbidden('Permission demand.intake is required');
 
   const errors: ErrorDetail[] = [];
-  const node = await demands.findNode(tenantId, input.nodeId);
+  const urgency = input.urgency ?? 'normal';
+  const { node, category, rule, externalTaken } = await demands.intakeLookup(tenantId, {
+    nodeId: input.nodeId,
+    categoryId: input.categoryId,
+    urgency,
+    externalId: input.externalId ?? null,
+  });
   if (!node) errors.push({ field: 'nodeId', reason: 'is not a place in this county' });
-  const category = await categories.findCategory(tenantId, input.categoryId);
   if (!category?.active) errors.push({ field: 'categoryId', reason: 'is not an active demand category' });
   const channel = input.channel ?? (isStaff ? 'walk_in' : 'mobile');
   const reporter = input.reporter ?? { kind: 'anonymous' as const };
@@ -75,22 +78,19 @@ export async function submitDemand(
   if ((input.lat === undefined) !== (input.lng === undefined)) errors.push({ field: 'lat', reason: 'lat and lng go together' });
   if (errors.length > 0 || !node || !category) throw AppError.invalid(errors);
   if (isStaff && !can(actor, 'demand.intake', node.path)) throw AppError.forbidden('Permission demand.intake is required for this place');
-  if (input.externalId && (await demands.externalIdTaken(tenantId, input.externalId))) {
+  if (externalTaken) {
     throw AppError.conflict('A demand with this external id is already registered', { field: 'externalId' });
   }
 
-  const urgency = input.urgency ?? 'normal';
-  const rule = (await categories.ruleFor(tenantId, category.id, urgency)) ?? FALLBACK_RULE;
-  const { responseDueAt, resolveDueAt } = computeDeadlines(submittedAt, rule, options.calendar ?? nationalCalendar);
+  const { responseDueAt, resolveDueAt } = computeDeadlines(submittedAt, rule ?? FALLBACK_RULE, options.calendar ?? nationalCalendar);
   const shanghaiYear = new Date(submittedAt.getTime() + 8 * 3_600_000).getUTCFullYear().toString();
   const id = newId();
-  const number = await demands.nextNumber(tenantId, shanghaiYear);
   const level = input.level ?? category.defaultLevel;
   const phone = reporter.kind === 'caller' ? cipher.protect(reporter.phone, 'phone') : { enc: null, hash: null, masked: null };
-  await demands.insert({
+  const number = await demands.insert({
     tenantId,
     id,
-    number,
+    year: shanghaiYear,
     channel,
     type: input.type,
     categoryId: category.id,
