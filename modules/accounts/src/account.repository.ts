@@ -1,4 +1,4 @@
-import type { Grant, Role } from '@linli/core';
+import type { Grant } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
 
@@ -42,17 +42,6 @@ export const accountRepository = {
     return db.execute(
       sql`UPDATE account SET failed_logins = 0, locked_until = NULL, last_login_at = now(), updated_at = now() WHERE id = ${id}`,
     );
-  },
-
-  async grantsOf(db: Db, tenantId: string, accountId: string): Promise<Grant[]> {
-    const list = await rows<{ id: string; role: Role; node_id: string; path: string; name: string; kind: string }>(
-      db,
-      sql`SELECT g.id, g.role, g.node_id, n.path::text AS path, n.name, n.kind
-          FROM role_grant g JOIN territory_node n ON n.tenant_id = g.tenant_id AND n.id = g.node_id
-          WHERE g.tenant_id = ${tenantId} AND g.account_id = ${accountId}
-          ORDER BY n.depth, g.role`,
-    );
-    return list.map((g) => ({ id: g.id, role: g.role, nodeId: g.node_id, path: g.path, nodeName: g.name, nodeKind: g.kind }));
   },
 
   /** Accounts of the tenant that hold at least one grant inside `scope`, or none at all (new accounts). */
