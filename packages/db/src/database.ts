@@ -67,6 +67,12 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
 
 async function createPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle pooled connection can be closed by the server (restart, failover, a dropped test
+  // database); without a listener node-postgres raises that as an uncaught error and the process
+  // dies. The pool discards the client and opens a new one on the next query.
+  pool.on('error', (err: Error & { code?: string }) => {
+    if (err.code !== '57P01') console.warn(`PostgreSQL closed an idle connection: ${err.message}`);
+  });
   // Fail fast with a readable message rather than on the first request.
   const client = await pool.connect().catch((err: Error) => {
     throw new Error(`cannot connect to PostgreSQL at ${redactUrl(url)}: ${err.message}`);
