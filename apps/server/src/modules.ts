@@ -1,6 +1,7 @@
 import { accountsModule } from '@linli/accounts';
 import { auditModule } from '@linli/audit';
 import type { ModuleManifest } from '@linli/core';
+import { demandsModule } from '@linli/demands';
 import { gridsModule } from '@linli/grids';
 import { organisationsModule } from '@linli/organisations';
 import { partyModule } from '@linli/party';
@@ -18,5 +19,6 @@ export const modules: ModuleManifest[] = [
   partyModule,
   gridsModule,
   organisationsModule,
+  demandsModule,
   auditModule,
 ];

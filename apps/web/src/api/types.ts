@@ -15,7 +15,13 @@ export type Ability =
   | 'organisation.write'
   | 'account.read'
   | 'account.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'demand.read'
+  | 'demand.intake'
+  | 'demand.handle'
+  | 'demand.dispatch'
+  | 'demand.supervise'
+  | 'demand.configure';
 
 export type NodeKind = 'county' | 'subdistrict' | 'community' | 'compound' | 'building' | 'entrance' | 'household';
 export const nodeKinds: NodeKind[] = ['county', 'subdistrict', 'community', 'compound', 'building', 'entrance', 'household'];
