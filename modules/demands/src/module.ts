@@ -1,6 +1,9 @@
 import type { ModuleManifest } from '@linli/core';
 import { demandRoutes } from './routes.ts';
 
+/** Route groups of the module, each in its own file; registered in this order under /api/v1. */
+const routeGroups = [demandRoutes];
+
 /**
  * Demands (诉求): resident demands in a closed loop — intake on every channel, tiered dispatch to
  * compound / community / subdistrict / county department, deadlines, a full timeline, evaluation,
@@ -9,5 +12,7 @@ import { demandRoutes } from './routes.ts';
 export const demandsModule: ModuleManifest = {
   name: 'demands',
   description: 'Resident demands in a closed loop: intake, tiered dispatch, deadlines, timeline, evaluation, callbacks and KPIs',
-  routes: demandRoutes,
+  routes: async (app, deps) => {
+    for (const group of routeGroups) await group(app, deps);
+  },
 };
