@@ -4,6 +4,7 @@ export * from './calendar.ts';
 export * from './config.ts';
 export * from './context.ts';
 export * from './excel.ts';
+export * from './file-store.ts';
 export * from './http.ts';
 export * from './ids.ts';
 export * from './module.ts';
