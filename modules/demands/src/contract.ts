@@ -97,6 +97,25 @@ export const TimelineEntry = Type.Object({
 });
 export type TimelineEntry = Static<typeof TimelineEntry>;
 
+export const attachmentStages = ['intake', 'resolution'] as const;
+export const AttachmentStage = Type.Enum(attachmentStages);
+export type AttachmentStage = Static<typeof AttachmentStage>;
+
+/** A photo or file of a demand: uploaded first, then linked by the submission or the resolution. */
+export const Attachment = Type.Object({
+  id: Uuid,
+  fileName: Type.String(),
+  contentType: Type.String({ description: 'recognised from the content, not taken from the client' }),
+  size: Type.Integer(),
+  stage: Nullable(AttachmentStage),
+  uploadedAt: DateTime,
+});
+export type Attachment = Static<typeof Attachment>;
+
+const AttachmentIds = Type.Optional(
+  Type.Array(Uuid, { maxItems: 9, uniqueItems: true, description: 'uploads of the caller (POST /demand-attachments) to link' }),
+);
+
 export const DemandDetail = Type.Intersect([
   Demand,
   Type.Object({
@@ -110,6 +129,7 @@ export const DemandDetail = Type.Intersect([
     reopenCount: Type.Integer(),
     escalationCount: Type.Integer(),
     timeline: Type.Array(TimelineEntry),
+    attachments: Type.Array(Attachment),
     allowedActions: Type.Array(Action, { description: 'what the caller may do now; the server still checks' }),
   }),
 ]);
@@ -140,6 +160,7 @@ export const SubmitDemandBody = Type.Object(
     externalId: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'e.g. the 12345 work-order number' })),
     level: Type.Optional(Level),
     submittedAt: Type.Optional(Type.String({ format: 'date-time', description: 'staff intake of an earlier contact' })),
+    attachmentIds: AttachmentIds,
   },
   { additionalProperties: false },
 );
@@ -168,7 +189,10 @@ export const TransferBody = withVersion({
 export type TransferBody = Static<typeof TransferBody>;
 export const EscalateBody = withVersion({ reason: Reason, departmentId: Type.Optional(Uuid) });
 export type EscalateBody = Static<typeof EscalateBody>;
-export const ResolveBody = withVersion({ result: Type.String({ minLength: 1, maxLength: 5000, pattern: '\\S' }) });
+export const ResolveBody = withVersion({
+  result: Type.String({ minLength: 1, maxLength: 5000, pattern: '\\S' }),
+  attachmentIds: AttachmentIds,
+});
 export type ResolveBody = Static<typeof ResolveBody>;
 export const EvaluateBody = withVersion({ satisfaction: Satisfaction, note: Type.Optional(Note) });
 export type EvaluateBody = Static<typeof EvaluateBody>;

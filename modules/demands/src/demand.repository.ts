@@ -397,7 +397,7 @@ export class DemandRepository {
     return row && toDemand(row);
   }
 
-  async findDetail(tenantId: string, id: string, actor: Actor): Promise<Omit<DemandDetail, 'allowedActions'> | undefined> {
+  async findDetail(tenantId: string, id: string, actor: Actor): Promise<Omit<DemandDetail, 'allowedActions' | 'attachments'> | undefined> {
     const row = await one<DetailRow>(this.db, this.select(tenantId, [sql`d.id = ${id}::uuid`, visibleTo(actor)], undefined, true));
     if (!row) return undefined;
     return {

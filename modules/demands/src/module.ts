@@ -1,8 +1,9 @@
 import type { ModuleManifest } from '@linli/core';
+import { attachmentRoutes } from './attachments.routes.ts';
 import { demandRoutes } from './routes.ts';
 
 /** Route groups of the module, each in its own file; registered in this order under /api/v1. */
-const routeGroups = [demandRoutes];
+const routeGroups = [demandRoutes, attachmentRoutes];
 
 /**
  * Demands (诉求): resident demands in a closed loop — intake on every channel, tiered dispatch to
@@ -13,6 +14,7 @@ export const demandsModule: ModuleManifest = {
   name: 'demands',
   description: 'Resident demands in a closed loop: intake, tiered dispatch, deadlines, timeline, evaluation, callbacks and KPIs',
   routes: async (app, deps) => {
-    for (const group of routeGroups) await group(app, deps);
+    // Each group is its own plugin, so one group's hooks (e.g. sign-in required) stay inside it.
+    for (const group of routeGroups) await app.register(async (child) => group(child, deps));
   },
 };

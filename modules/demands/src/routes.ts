@@ -19,6 +19,7 @@ import type { Db } from '@linli/db';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { type Static, type TSchema, Type } from 'typebox';
+import { AttachmentRepository } from './attachment.repository.ts';
 import { CategoryRepository } from './category.repository.ts';
 import { acceptDemand } from './commands/accept-demand.ts';
 import { closeDemand } from './commands/close-demand.ts';
@@ -72,6 +73,7 @@ import {
 import { type DemandCursor, type DemandFilter, DemandRepository } from './demand.repository.ts';
 import { IdempotencyRepository, requestHash } from './idempotency.repository.ts';
 import { KpiRepository } from './kpi.repository.ts';
+import { forReporter, seesAsStaff } from './reporter-view.ts';
 import { allowedActions } from './state-machine.ts';
 
 const EXPORT_LIMIT = 50_000;
@@ -255,7 +257,13 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
         repo.findRecord(ctx.actor.tenantId, request.params.id, ctx.actor),
       ]);
       if (!detail || !record) throw AppError.notFound('Demand', request.params.id);
-      return { ...detail, allowedActions: allowedActions(record, ctx.actor, { reopenWindowDays: record.reopenWindowDays ?? undefined }) };
+      const attachments = await new AttachmentRepository(db).listOf(ctx.actor.tenantId, request.params.id);
+      const shown = seesAsStaff(ctx.actor, record) ? detail : forReporter(detail);
+      return {
+        ...shown,
+        attachments,
+        allowedActions: allowedActions(record, ctx.actor, { reopenWindowDays: record.reopenWindowDays ?? undefined }),
+      };
     },
   );
 

@@ -1,6 +1,7 @@
 import type { RequestContext } from '@linli/core';
 import type { Db } from '@linli/db';
 import { sql } from 'drizzle-orm';
+import { linkAttachments } from '../attachments.ts';
 import type { Demand, ResolveBody } from '../contract.ts';
 import { runTransition } from '../transition.ts';
 
@@ -16,7 +17,13 @@ export function resolveDemand(tx: Db, ctx: RequestContext, id: string, input: Re
         sql`extension_reason = NULL`,
       ],
       note: input.result.trim(),
-      data: { onTime: now.getTime() <= demand.resolveDueAt.getTime() },
+      data: { onTime: now.getTime() <= demand.resolveDueAt.getTime(), attachments: input.attachmentIds?.length ?? 0 },
+      after: (tx2) =>
+        linkAttachments(
+          tx2,
+          { tenantId: ctx.actor.tenantId, demandId: id, stage: 'resolution', accountId: ctx.actor.accountId },
+          input.attachmentIds,
+        ),
     }),
   });
 }

@@ -12,6 +12,7 @@ import {
 } from '@linli/core';
 import type { Db } from '@linli/db';
 import { sql } from 'drizzle-orm';
+import { linkAttachments } from '../attachments.ts';
 import type { Channel, Demand, SubmitDemandBody } from '../contract.ts';
 import { computeDeadlines, type DeadlineCalendar, FALLBACK_RULE, nationalCalendar } from '../deadlines.ts';
 import { DemandRepository } from '../demand.repository.ts';
@@ -113,8 +114,9 @@ export async function submitDemand(
     submittedAt,
     createdBy: actor.accountId,
   });
+  await linkAttachments(tx, { tenantId, demandId: id, stage: 'intake', accountId: actor.accountId }, input.attachmentIds);
   // The timeline, audit and event name what happened and where, never the reporter's contact.
-  const data = { channel, categoryId: category.id, level, urgency, nodeId: node.id };
+  const data = { channel, categoryId: category.id, level, urgency, nodeId: node.id, attachments: input.attachmentIds?.length ?? 0 };
   await demands.appendEvent({
     tenantId,
     demandId: id,
