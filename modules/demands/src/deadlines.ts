@@ -1,4 +1,6 @@
-import { createCalendar } from '@linli/core';
+import { createCalendar, type WorkingDayCalendar } from '@linli/core';
+import type { Db } from '@linli/db';
+import { CalendarRepository } from './calendar.repository.ts';
 
 /**
  * Response and resolution deadlines from a category's rule. Hour deadlines run around the clock
@@ -39,4 +41,22 @@ export function computeDeadlines(start: Date, rule: DeadlineRule, calendar: Dead
     responseDueAt: addDeadline(start, rule.responseValue, rule.responseUnit, calendar),
     resolveDueAt: addDeadline(start, rule.resolveValue, rule.resolveUnit, calendar),
   };
+}
+
+const tenantCalendars = new Map<string, { stamp: string; calendar: WorkingDayCalendar }>();
+
+/**
+ * The tenant's working-day calendar: the national one with the tenant's overrides
+ * (tenant_calendar_day). Built once per change: each call reads only the overrides' stamp (count
+ * and last change, one index lookup) and rebuilds when it differs, so a change made by another
+ * server process, or rolled back, is never served stale. Call it once per transaction.
+ */
+export async function tenantCalendar(db: Db, tenantId: string): Promise<WorkingDayCalendar> {
+  const repository = new CalendarRepository(db);
+  const stamp = await repository.stamp(tenantId);
+  const cached = tenantCalendars.get(tenantId);
+  if (cached && cached.stamp === stamp) return cached.calendar;
+  const calendar = stamp === '0' ? createCalendar() : createCalendar(await repository.overrides(tenantId));
+  tenantCalendars.set(tenantId, { stamp, calendar });
+  return calendar;
 }

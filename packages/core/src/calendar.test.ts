@@ -188,3 +188,26 @@ describe('calendar overrides and years', () => {
     expect(() => createCalendar().isWorkday('2026-13-01')).toThrow(RangeError);
   });
 });
+
+describe('tenant overrides with names', () => {
+  it('a named override replaces the built-in day and keeps its own name; an unnamed one keeps the notice name', () => {
+    const calendar = createCalendar([
+      { day: '2026-10-08', workday: true, name: '县里调休上班' },
+      { day: '2026-10-07', workday: true },
+      { day: '2026-03-16', workday: false, name: '地方节日' },
+    ]);
+    expect(calendar.isWorkday('2026-10-08')).toBe(true);
+    expect(calendar.isWorkday('2026-03-16')).toBe(false);
+    const special = calendar.specialDays(2026);
+    expect(special.find((d) => d.day === '2026-10-08')).toEqual({
+      day: '2026-10-08',
+      workday: true,
+      name: '县里调休上班',
+      origin: 'override',
+    });
+    expect(special.find((d) => d.day === '2026-10-07')).toEqual({ day: '2026-10-07', workday: true, name: '国庆节', origin: 'override' });
+    expect(special.find((d) => d.day === '2026-03-16')?.name).toBe('地方节日');
+    // Friday 2026-03-13 10:00 + 1 working day skips the weekend and the local holiday on Monday.
+    expect(calendar.addWorkingDays(shanghaiTime('2026-03-13', 10), 1).toISOString()).toBe(shanghaiTime('2026-03-17', 10).toISOString());
+  });
+});

@@ -20,6 +20,8 @@ export interface CalendarOverride {
   /** YYYY-MM-DD in Asia/Shanghai. */
   day: string;
   workday: boolean;
+  /** What the day is, shown in the calendar (e.g. 地方节日, 调休上班); empty keeps the built-in name. */
+  name?: string;
 }
 
 export interface SpecialDay {
@@ -164,17 +166,17 @@ export interface WorkingDayCalendar {
 
 export function createCalendar(overrides: readonly CalendarOverride[] = []): WorkingDayCalendar {
   const builtIn = builtInDays();
-  const overridden = new Map<number, boolean>();
+  const overridden = new Map<number, { workday: boolean; name: string }>();
   overrides.forEach((override, index) => {
-    if (!DAY_PATTERN.test(override.day) || !isRealDay(override.day)) {
+    if (!isCalendarDay(override.day)) {
       throw new RangeError(`calendar override ${index}: day must be a real date as YYYY-MM-DD, got ${JSON.stringify(override.day)}`);
     }
-    overridden.set(dayNumber(override.day), override.workday);
+    overridden.set(dayNumber(override.day), { workday: override.workday, name: override.name?.trim() ?? '' });
   });
 
   const isWorkdayNumber = (n: number): boolean => {
     const override = overridden.get(n);
-    if (override !== undefined) return override;
+    if (override !== undefined) return override.workday;
     const special = builtIn.get(n);
     if (special) return special.workday;
     const weekday = (n + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
@@ -229,9 +231,9 @@ export function createCalendar(overrides: readonly CalendarOverride[] = []): Wor
     specialDays(year) {
       const days = new Map<number, SpecialDay>();
       for (const [n, special] of builtIn) if (dayString(n).startsWith(`${year}-`)) days.set(n, { day: dayString(n), ...special });
-      for (const [n, workday] of overridden) {
+      for (const [n, { workday, name }] of overridden) {
         const day = dayString(n);
-        if (day.startsWith(`${year}-`)) days.set(n, { day, workday, name: days.get(n)?.name ?? '', origin: 'override' });
+        if (day.startsWith(`${year}-`)) days.set(n, { day, workday, name: name || (days.get(n)?.name ?? ''), origin: 'override' });
       }
       return [...days.entries()].sort(([x], [y]) => x - y).map(([, special]) => special);
     },
@@ -265,8 +267,13 @@ function dayString(n: number): string {
   return new Date(n * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** Is this string a real calendar day written as YYYY-MM-DD? */
+export function isCalendarDay(day: string): boolean {
+  return DAY_PATTERN.test(day) && isRealDay(day);
+}
+
 function parseDay(day: string): number {
-  if (!DAY_PATTERN.test(day) || !isRealDay(day)) throw new RangeError(`expected a date as YYYY-MM-DD, got ${JSON.stringify(day)}`);
+  if (!isCalendarDay(day)) throw new RangeError(`expected a date as YYYY-MM-DD, got ${JSON.stringify(day)}`);
   return dayNumber(day);
 }
 

@@ -1,0 +1,53 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { type ModuleDeps, requireContext } from '@linli/core';
+import type { FastifyInstance } from 'fastify';
+import { CalendarRepository } from './calendar.repository.ts';
+import { CalendarYear, CalendarYearParams, ReplaceCalendarBody } from './calendar-contract.ts';
+import { calendarYear, replaceCalendarYear } from './commands/replace-calendar-year.ts';
+
+const tags = ['demands'];
+const errors = {
+  400: { $ref: 'ErrorBody#' },
+  401: { $ref: 'ErrorBody#' },
+  403: { $ref: 'ErrorBody#' },
+};
+
+/** The working-day calendar of the tenant, by year: read by every signed-in user, replaced by demand.configure. */
+export async function calendarRoutes(fastify: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { db } = deps;
+
+  app.get(
+    '/demand-calendar/:year',
+    {
+      schema: {
+        tags,
+        summary: 'Working-day calendar of a year: holidays, adjusted working days (调休) and the county’s overrides',
+        params: CalendarYearParams,
+        response: { 200: CalendarYear, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      const overrides = await new CalendarRepository(db).overrides(ctx.actor.tenantId, request.params.year);
+      return calendarYear(request.params.year, overrides);
+    },
+  );
+
+  app.put(
+    '/demand-calendar/:year',
+    {
+      schema: {
+        tags,
+        summary: 'Replace the county’s overrides of a year (demand.configure on the county; audited)',
+        params: CalendarYearParams,
+        body: ReplaceCalendarBody,
+        response: { 200: CalendarYear, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      return db.transaction((tx) => replaceCalendarYear(tx, ctx, request.params.year, request.body));
+    },
+  );
+}
