@@ -50,6 +50,17 @@ describe('findHotspots', () => {
     expect(findHotspots(counts, { month: '2026-05', repeatMonths: 6 }).map((h) => h.territoryId)).not.toContain('c2');
   });
 
+  it('keys series by category id and shows the category name in the reason and the theme', () => {
+    const rows: MonthlyCount[] = [
+      { territoryId: 'c9', territoryName: '书香苑', category: 'id-1', categoryName: '噪音扰民', month: '2026-05', count: 7 },
+      { territoryId: 'c9', territoryName: '书香苑', category: 'id-2', categoryName: '噪音扰民', month: '2026-05', count: 1 },
+    ];
+    const [top, ...rest] = findHotspots(rows, { month: '2026-05' });
+    expect(rest).toEqual([]);
+    expect(top).toMatchObject({ category: 'id-1', categoryName: '噪音扰民', count: 7, theme: '书香苑噪音扰民问题' });
+    expect(top!.reason).toBe('书香苑「噪音扰民」：本月7件，前3个月没有');
+  });
+
   it('crosses year boundaries and refuses malformed months', () => {
     const winter = series('c8', '朝阳新村', '供暖供水', { '2025-10': 1, '2025-11': 1, '2025-12': 1, '2026-01': 9 });
     expect(findHotspots(winter, { month: '2026-01' })).toMatchObject([{ baseline: 1, kinds: ['rising'] }]);

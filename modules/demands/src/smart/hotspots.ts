@@ -9,7 +9,9 @@ export interface MonthlyCount {
   /** A territory node: a compound, building, community … — whatever level the counts were taken at. */
   territoryId: string;
   territoryName?: string;
+  /** A key of the category (an id or a name); `categoryName`, when given, is what the reason and theme show. */
   category: string;
+  categoryName?: string;
   /** YYYY-MM. */
   month: string;
   count: number;
@@ -37,6 +39,7 @@ export interface Hotspot {
   territoryId: string;
   territoryName: string;
   category: string;
+  categoryName: string;
   month: string;
   count: number;
   /** Mean of the baseline months (months without demands count as 0). */
@@ -61,7 +64,10 @@ export function findHotspots(counts: readonly MonthlyCount[], options: HotspotOp
   const repeatMin = options.repeatMin ?? 3;
   const repeatMonths = options.repeatMonths ?? 3;
 
-  const series = new Map<string, { territoryId: string; territoryName: string; category: string; byMonth: Map<number, number> }>();
+  const series = new Map<
+    string,
+    { territoryId: string; territoryName: string; category: string; categoryName: string; byMonth: Map<number, number> }
+  >();
   for (const row of counts) {
     const key = JSON.stringify([row.territoryId, row.category]);
     let entry = series.get(key);
@@ -70,11 +76,13 @@ export function findHotspots(counts: readonly MonthlyCount[], options: HotspotOp
         territoryId: row.territoryId,
         territoryName: row.territoryName ?? row.territoryId,
         category: row.category,
+        categoryName: row.categoryName ?? row.category,
         byMonth: new Map(),
       };
       series.set(key, entry);
     }
     if (row.territoryName) entry.territoryName = row.territoryName;
+    if (row.categoryName) entry.categoryName = row.categoryName;
     const m = parseMonth(row.month);
     entry.byMonth.set(m, (entry.byMonth.get(m) ?? 0) + row.count);
   }
@@ -115,14 +123,15 @@ export function findHotspots(counts: readonly MonthlyCount[], options: HotspotOp
       territoryId: entry.territoryId,
       territoryName: entry.territoryName,
       category: entry.category,
+      categoryName: entry.categoryName,
       month: options.month,
       count,
       baseline: round1(baseline),
       kinds,
       score: Math.round(score * 100) / 100,
       streak,
-      reason: `${entry.territoryName}「${entry.category}」：${reasons.join('；')}`,
-      theme: `${entry.territoryName}${entry.category}问题`,
+      reason: `${entry.territoryName}「${entry.categoryName}」：${reasons.join('；')}`,
+      theme: `${entry.territoryName}${entry.categoryName}问题`,
     });
   }
   hotspots.sort((a, b) => b.score - a.score || b.count - a.count || (a.theme < b.theme ? -1 : 1));
