@@ -19,6 +19,9 @@ const OrganisationsPage = lazy(() => import('./features/organisations/organisati
 const AccountsPage = lazy(() => import('./features/accounts/accounts-page.tsx'));
 const AuditPage = lazy(() => import('./features/audit/audit-page.tsx'));
 const MobileApp = lazy(() => import('./mobile/mobile-app.tsx'));
+const DemandInboxPage = lazy(() => import('./pages/demands/demand-inbox-page.tsx'));
+const DemandDetailPage = lazy(() => import('./pages/demands/demand-detail-page.tsx'));
+const DemandDashboardPage = lazy(() => import('./pages/demands/demand-dashboard-page.tsx'));
 
 function Loading() {
   return (
@@ -39,10 +42,12 @@ function RequireAuth({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-function RequireAbility({ ability, page }: { ability: Ability; page: ReactNode }) {
+/** `ability` may be a list: any one of them opens the page (property staff handle demands without reading the inbox scope). */
+function RequireAbility({ ability, page }: { ability: Ability | Ability[]; page: ReactNode }) {
   const { can } = useCurrentUser();
   const { t } = useTranslation();
-  if (!can(ability)) return <Result status="403" title="403" subTitle={t('common.noPermission')} />;
+  if (!(Array.isArray(ability) ? ability : [ability]).some(can))
+    return <Result status="403" title="403" subTitle={t('common.noPermission')} />;
   return <Suspense fallback={<Loading />}>{page}</Suspense>;
 }
 
@@ -83,6 +88,9 @@ export function AppRoutes() {
         <Route path="organisations" element={<RequireAbility ability="organisation.read" page={<OrganisationsPage />} />} />
         <Route path="accounts" element={<RequireAbility ability="account.read" page={<AccountsPage />} />} />
         <Route path="audit" element={<RequireAbility ability="audit.read" page={<AuditPage />} />} />
+        <Route path="demands" element={<RequireAbility ability={['demand.read', 'demand.handle']} page={<DemandInboxPage />} />} />
+        <Route path="demands/dashboard" element={<RequireAbility ability="demand.read" page={<DemandDashboardPage />} />} />
+        <Route path="demands/:id" element={<RequireAbility ability={['demand.read', 'demand.handle']} page={<DemandDetailPage />} />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

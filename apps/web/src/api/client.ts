@@ -74,6 +74,8 @@ interface RequestOptions {
   /** Do not redirect to /login on 401 (the login form itself, the first /auth/me). */
   allow401?: boolean;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 async function parseError(res: Response): Promise<ApiError> {
@@ -88,7 +90,7 @@ async function parseError(res: Response): Promise<ApiError> {
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
     body = options.body;

@@ -2,10 +2,12 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   CloudUploadOutlined,
   FlagOutlined,
   HomeOutlined,
   LogoutOutlined,
+  MessageOutlined,
   TableOutlined,
   TeamOutlined,
   UserOutlined,
@@ -32,8 +34,11 @@ interface MenuEntry {
     | 'menu.grids'
     | 'menu.organisations'
     | 'menu.accounts'
-    | 'menu.audit';
-  ability?: Ability;
+    | 'menu.audit'
+    | 'demands.menu.inbox'
+    | 'demands.menu.dashboard';
+  /** Any one of a list is enough. */
+  ability?: Ability | Ability[];
 }
 
 const entries: MenuEntry[] = [
@@ -46,6 +51,8 @@ const entries: MenuEntry[] = [
   { path: '/organisations', icon: <BankOutlined />, label: 'menu.organisations', ability: 'organisation.read' },
   { path: '/accounts', icon: <TeamOutlined />, label: 'menu.accounts', ability: 'account.read' },
   { path: '/audit', icon: <AuditOutlined />, label: 'menu.audit', ability: 'audit.read' },
+  { path: '/demands', icon: <MessageOutlined />, label: 'demands.menu.inbox', ability: ['demand.read', 'demand.handle'] },
+  { path: '/demands/dashboard', icon: <BarChartOutlined />, label: 'demands.menu.dashboard', ability: 'demand.read' },
 ];
 
 export function LanguageSwitch() {
@@ -74,8 +81,13 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(narrow);
 
   const items = entries
-    .filter((e) => !e.ability || can(e.ability))
-    .map((e) => ({ key: e.path, icon: e.icon, label: t(e.label), 'data-testid': `menu-${e.path.slice(1) || 'home'}` }));
+    .filter((e) => !e.ability || (Array.isArray(e.ability) ? e.ability : [e.ability]).some(can))
+    .map((e) => ({
+      key: e.path,
+      icon: e.icon,
+      label: t(e.label),
+      'data-testid': `menu-${e.path.slice(1).replaceAll('/', '-') || 'home'}`,
+    }));
   const selected =
     entries
       .map((e) => e.path)

@@ -1,3 +1,4 @@
+import { demandsEn } from './demands.en-US.ts';
 import type { Resources } from './zh-CN.ts';
 
 // English UI strings; same keys as zh-CN.ts (the type makes a missing key a compile error).
@@ -390,4 +391,5 @@ export const enUS: Resources = {
     notFound: 'Not found',
     pageNotFound: 'Page not found',
   },
+  demands: demandsEn,
 };

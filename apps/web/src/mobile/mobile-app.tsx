@@ -1,9 +1,12 @@
-import { HomeOutlined, UserOutlined } from '@ant-design/icons';
+import { HomeOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, List, NavBar, Result, TabBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useCurrentUser } from '../api/current-user.tsx';
 import { kindLabel, roleLabel } from '../i18n/labels.ts';
+import DemandView from './demands/demand-view.tsx';
+import MyDemands from './demands/my-demands.tsx';
+import SubmitDemand from './demands/submit-demand.tsx';
 
 /** Masks all but the first and last character: 张三丰 → 张*丰, zhangsan → z******n. */
 export function mask(value: string): string {
@@ -15,6 +18,7 @@ export function mask(value: string): string {
 function MobileHome() {
   const { t } = useTranslation();
   const { me } = useCurrentUser();
+  const navigate = useNavigate();
   const homes = (me?.grants ?? []).filter((g) => g.role === 'resident' || g.nodeKind === 'household');
   return (
     <div data-testid="mobile-home">
@@ -30,6 +34,13 @@ function MobileHome() {
           ))
         )}
       </List>
+      {homes.length > 0 && (
+        <div style={{ padding: 16 }}>
+          <Button block color="primary" size="large" onClick={() => navigate('/m/demands/new')} data-testid="mobile-report">
+            {t('demands.mobile.submitEntry')}
+          </Button>
+        </div>
+      )}
     </div>
   );
 }
@@ -79,9 +90,13 @@ export default function MobileApp() {
   const navigate = useNavigate();
   const tabs = [
     { key: '/m', title: t('mobile.home'), icon: <HomeOutlined /> },
+    { key: '/m/demands', title: t('demands.mobile.tab'), icon: <MessageOutlined /> },
     { key: '/m/profile', title: t('mobile.profile'), icon: <UserOutlined /> },
   ];
-  const active = location.pathname.startsWith('/m/profile') ? '/m/profile' : '/m';
+  const active = tabs
+    .map((tab) => tab.key)
+    .filter((key) => key !== '/m' && location.pathname.startsWith(key))
+    .concat('/m')[0];
   return (
     <div style={{ display: 'flex', flexDirection: 'column', minHeight: '100vh', background: '#f5f5f5' }}>
       <NavBar back={null} style={{ background: '#c8161d', color: '#fff' }}>
@@ -91,6 +106,9 @@ export default function MobileApp() {
         <Routes>
           <Route index element={<MobileHome />} />
           <Route path="profile" element={<MobileProfile />} />
+          <Route path="demands" element={<MyDemands />} />
+          <Route path="demands/new" element={<SubmitDemand />} />
+          <Route path="demands/:id" element={<DemandView />} />
         </Routes>
       </div>
       <TabBar activeKey={active} onChange={(key) => navigate(key)} style={{ background: '#fff', borderTop: '1px solid #eee' }}>

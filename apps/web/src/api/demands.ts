@@ -1,0 +1,304 @@
+// Shapes of the demands API (modules/demands/src/contract.ts), kept here like types.ts: the web build
+// does not import server modules. Endpoints added later (suggest, attachments, KPI groups, rankings)
+// are detected from the OpenAPI document so the pages degrade when a server does not have them yet.
+import { api } from './client.ts';
+
+export const demandStatuses = [
+  'submitted',
+  'accepted',
+  'rejected',
+  'returned',
+  'dispatched',
+  'in_progress',
+  'resolved',
+  'evaluated',
+  'closed',
+  'merged',
+] as const;
+export type DemandStatus = (typeof demandStatuses)[number];
+export const openStatuses: DemandStatus[] = demandStatuses.filter((s) => !['rejected', 'closed', 'merged'].includes(s));
+
+export const handlingLevels = ['compound', 'community', 'subdistrict', 'department'] as const;
+export type HandlingLevel = (typeof handlingLevels)[number];
+
+export const demandActions = [
+  'accept',
+  'reject',
+  'dispatch',
+  'start',
+  'resolve',
+  'evaluate',
+  'close',
+  'return',
+  'transfer',
+  'escalate',
+  'request_extension',
+  'decide_extension',
+  'reopen',
+  'merge',
+  'supervise',
+  'callback',
+] as const;
+export type DemandAction = (typeof demandActions)[number];
+
+export const demandChannels = [
+  'hotline_12345',
+  'mobile',
+  'web',
+  'grid_visit',
+  'wish_box',
+  'bench_meeting',
+  'walk_in',
+  'petition',
+  'online_opinion',
+] as const;
+export type Channel = (typeof demandChannels)[number];
+export const demandTypes = ['enquiry', 'help', 'complaint', 'suggestion', 'report', 'praise'] as const;
+export type DemandType = (typeof demandTypes)[number];
+export const urgencies = ['normal', 'urgent', 'critical'] as const;
+export type Urgency = (typeof urgencies)[number];
+export const satisfactions = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+export type Satisfaction = (typeof satisfactions)[number];
+export const inboxTabs = ['to_accept', 'to_dispatch', 'in_progress', 'due_soon', 'overdue', 'to_callback'] as const;
+export type InboxTab = (typeof inboxTabs)[number];
+
+export interface UnitRef {
+  kind: 'node' | 'department';
+  id: string;
+  name: string;
+}
+
+export interface Demand {
+  id: string;
+  number: string;
+  title: string;
+  channel: Channel;
+  type: DemandType;
+  categoryId: string;
+  categoryName: string;
+  urgency: Urgency;
+  status: DemandStatus;
+  level: HandlingLevel;
+  nodeId: string;
+  locationPath: string[];
+  address: string | null;
+  handlingUnit: UnitRef | null;
+  firstReceiver: UnitRef | null;
+  reporterKind: 'resident' | 'caller' | 'anonymous';
+  reporterName: string | null;
+  reporterPhone: string | null;
+  externalId: string | null;
+  submittedAt: string;
+  responseDueAt: string;
+  resolveDueAt: string;
+  respondedAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  satisfaction: Satisfaction | null;
+  supervised: boolean;
+  extensionRequestedUntil: string | null;
+  deadlineState: 'on_time' | 'due_soon' | 'overdue' | null;
+  version: number;
+}
+
+export interface TimelineEntry {
+  seq: number;
+  at: string;
+  actorName: string | null;
+  action: string;
+  fromStatus: DemandStatus | null;
+  toStatus: DemandStatus;
+  note: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface Attachment {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  stage?: string;
+}
+
+export interface DemandDetail extends Demand {
+  description: string;
+  lat: number | null;
+  lng: number | null;
+  result: string | null;
+  rejectReason: string | null;
+  extensionReason: string | null;
+  mergedIntoId: string | null;
+  reopenCount: number;
+  escalationCount: number;
+  timeline: TimelineEntry[];
+  allowedActions: DemandAction[];
+  /** Present once the attachments endpoint exists on the server. */
+  attachments?: Attachment[];
+}
+
+export interface Category {
+  id: string;
+  parentId: string | null;
+  code: string;
+  name: string;
+  defaultLevel: HandlingLevel;
+  defaultDepartmentId: string | null;
+  children: Category[];
+}
+
+export interface Department {
+  id: string;
+  code: string;
+  name: string;
+  active: boolean;
+}
+
+export type Rate = number | null;
+export interface Kpis {
+  nodeId: string;
+  from: string;
+  to: string;
+  submitted: number;
+  accepted: number;
+  responseDue: number;
+  respondedOnTime: number;
+  responseRate: Rate;
+  resolved: number;
+  resolutionRate: Rate;
+  closed: number;
+  completionRate: Rate;
+  resolvedOnTime: number;
+  onTimeRate: Rate;
+  evaluated: number;
+  satisfiedOrBasically: number;
+  satisfactionRate: Rate;
+  averageHandlingHours: number | null;
+  resolvedByLevel: Record<HandlingLevel, Rate>;
+  callbackCovered: number;
+  callbackCoverage: Rate;
+}
+
+export const kpiGroupings = ['child', 'category', 'month', 'level', 'channel'] as const;
+export type KpiGrouping = (typeof kpiGroupings)[number];
+export interface KpiGroup {
+  key: string;
+  label: string;
+  kpis: Kpis;
+}
+export interface KpiReport {
+  kpis: Kpis;
+  groups: KpiGroup[];
+}
+
+export interface Ranking {
+  unitId: string;
+  unitName: string;
+  level: string;
+  sample: number;
+  kpis: Kpis;
+  rank: number;
+}
+
+export interface Suggestion {
+  categories: { categoryId: string; code: string; name: string; confidence: number }[];
+  levels: { level: HandlingLevel; confidence: number }[];
+  similar: SimilarDemand[];
+}
+export interface SimilarDemand {
+  id: string;
+  number: string;
+  title: string;
+  status: DemandStatus;
+  submittedAt: string;
+  score: number;
+}
+
+/** Endpoints of the demands API that arrived after the first release. */
+export interface DemandFeatures {
+  kpiGroups: boolean;
+  rankings: boolean;
+  kpiExport: boolean;
+  suggest: boolean;
+  similar: boolean;
+  attachments: boolean;
+}
+
+interface OpenApiDocument {
+  paths?: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
+}
+
+let features: Promise<DemandFeatures> | null = null;
+
+/** What this server offers, read once from its OpenAPI document (nothing optional when it cannot be read). */
+export function demandFeatures(): Promise<DemandFeatures> {
+  features ??= fetch('/api/openapi.json', { credentials: 'same-origin' })
+    .then((res) => (res.ok ? (res.json() as Promise<OpenApiDocument>) : ({} as OpenApiDocument)))
+    .catch(() => ({}) as OpenApiDocument)
+    .then((doc) => {
+      const paths = doc.paths ?? {};
+      const has = (path: string) => `/api/v1${path}` in paths;
+      const kpiParams = paths['/api/v1/demands/kpis']?.get?.parameters ?? [];
+      return {
+        kpiGroups: kpiParams.some((p: { name: string }) => p.name === 'groupBy'),
+        rankings: has('/demands/rankings'),
+        kpiExport: has('/demands/kpis/export.xlsx'),
+        suggest: has('/demands/suggest'),
+        similar: has('/demands/{id}/similar'),
+        attachments: has('/demand-attachments'),
+      };
+    });
+  return features;
+}
+
+export const demandsApi = {
+  detail: (id: string) => api.get<DemandDetail>(`/demands/${id}`),
+  categories: () => api.get<{ items: Category[] }>('/demand-categories').then((r) => r.items),
+  departments: () => api.get<{ items: Department[] }>('/departments').then((r) => r.items),
+  act: (id: string, action: DemandAction, body: Record<string, unknown>) => api.post<Demand>(`/demands/${id}/${actionPath[action]}`, body),
+  suggest: (body: { title?: string; description: string; nodeId?: string }) => api.post<Suggestion>('/demands/suggest', body),
+  similar: (id: string) => api.get<SimilarDemand[] | { items: SimilarDemand[] }>(`/demands/${id}/similar`),
+  upload: (file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api.post<Attachment>('/demand-attachments', form);
+  },
+};
+
+/** The URL path segment of each action (`POST /demands/:id/<segment>`). */
+export const actionPath: Record<DemandAction, string> = {
+  accept: 'accept',
+  reject: 'reject',
+  dispatch: 'dispatch',
+  start: 'start',
+  resolve: 'resolve',
+  evaluate: 'evaluate',
+  close: 'close',
+  return: 'return',
+  transfer: 'transfer',
+  escalate: 'escalate',
+  request_extension: 'extension-request',
+  decide_extension: 'extension-decision',
+  reopen: 'reopen',
+  merge: 'merge',
+  supervise: 'supervise',
+  callback: 'callbacks',
+};
+
+/** Flattens the category tree into `[category, depth]` rows for selects. */
+export function flattenCategories(items: Category[], depth = 0): { category: Category; depth: number }[] {
+  return items.flatMap((c) => [{ category: c, depth }, ...flattenCategories(c.children ?? [], depth + 1)]);
+}
+
+/** An ltree label (node id hex without dashes) back to the UUID. */
+export function idOfLabel(label: string): string {
+  return label.length === 32
+    ? `${label.slice(0, 8)}-${label.slice(8, 12)}-${label.slice(12, 16)}-${label.slice(16, 20)}-${label.slice(20)}`
+    : label;
+}
+
+/** A UUID kept for the life of a form, sent as Idempotency-Key so a retried POST does not create two demands. */
+export function newIdempotencyKey(): string {
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `k-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+}

@@ -1,0 +1,89 @@
+import { ClockCircleOutlined } from '@ant-design/icons';
+import { Space, Tag, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Demand, TimelineEntry } from '../../api/demands.ts';
+import { actionLabel, durationText, levelLabel, satisfactionLabel, statusColor, statusLabel } from './demand-labels.ts';
+
+export function StatusTag({ status }: { status: string }) {
+  return (
+    <Tag color={statusColor[status] ?? 'default'} data-testid="demand-status">
+      {statusLabel(status)}
+    </Tag>
+  );
+}
+
+/** The current time, re-rendered every minute so countdowns move. */
+export function useNow(intervalMs = 60_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+/** The deadline that matters now: the response deadline until accepted, then the resolution deadline. */
+export function currentDeadline(d: Pick<Demand, 'status' | 'responseDueAt' | 'resolveDueAt'>): string {
+  return d.status === 'submitted' ? d.responseDueAt : d.resolveDueAt;
+}
+
+/** Countdown with the server's deadline state (on time / due soon / overdue); nothing once the demand is resolved. */
+export function DeadlineBadge({ demand, now }: { demand: Demand; now: number }) {
+  const { t } = useTranslation();
+  if (!demand.deadlineState) return null;
+  const due = new Date(currentDeadline(demand)).getTime();
+  const left = due - now;
+  const color = demand.deadlineState === 'overdue' ? 'red' : demand.deadlineState === 'due_soon' ? 'orange' : 'green';
+  return (
+    <Tag color={color} icon={<ClockCircleOutlined />} data-testid="deadline-badge" data-state={demand.deadlineState}>
+      {t(`demands.deadline.${demand.deadlineState}`)} ·{' '}
+      {left >= 0 ? t('demands.deadline.left', { time: durationText(left) }) : t('demands.deadline.late', { time: durationText(left) })}
+    </Tag>
+  );
+}
+
+export function formatTime(value: string | null | undefined): string {
+  return value ? dayjs(value).format('YYYY-MM-DD HH:mm') : '';
+}
+
+function unitName(data: Record<string, unknown>): string | null {
+  const unit = data.unit as { name?: unknown } | undefined;
+  return unit && typeof unit.name === 'string' ? unit.name : null;
+}
+
+/** The demand's history, oldest first: who did what, the status it led to, the note and the unit. */
+export function DemandTimeline({ entries }: { entries: TimelineEntry[] }) {
+  const { t } = useTranslation();
+  return (
+    <Timeline
+      data-testid="demand-timeline"
+      items={entries.map((e) => {
+        const unit = unitName(e.data);
+        const satisfaction = typeof e.data.satisfaction === 'string' ? e.data.satisfaction : null;
+        return {
+          key: e.seq,
+          color: e.toStatus === 'rejected' || e.action === 'return' ? 'red' : e.action === 'resolve' ? 'green' : 'blue',
+          content: (
+            <div data-testid="timeline-entry">
+              <Space wrap size={4}>
+                <Typography.Text strong>{actionLabel(e.action)}</Typography.Text>
+                {e.fromStatus !== e.toStatus && <StatusTag status={e.toStatus} />}
+                {unit && <Typography.Text>{t('demands.detail.toUnit', { name: unit })}</Typography.Text>}
+                {typeof e.data.level === 'string' && <Tag>{levelLabel(e.data.level)}</Tag>}
+                {satisfaction && <Tag color="cyan">{satisfactionLabel(satisfaction)}</Tag>}
+              </Space>
+              <div>
+                <Typography.Text type="secondary">
+                  {formatTime(e.at)} {e.actorName ?? ''}
+                </Typography.Text>
+              </div>
+              {e.note && <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{e.note}</Typography.Paragraph>}
+            </div>
+          ),
+        };
+      })}
+    />
+  );
+}
