@@ -61,6 +61,33 @@ describe('server', () => {
     expect(notJson.json().error.code).toBe('invalid_input');
   });
 
+  it('answers in Chinese when the caller prefers it, keeping the English beside', async () => {
+    const zh = { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' };
+    const invalid = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: zh, payload: { username: 'x' } });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().error).toMatchObject({
+      message: '输入有误',
+      messageEn: 'The input is not valid',
+      details: [{ field: 'password', reason: '缺少必填字段 password', reasonEn: "must have required property 'password'" }],
+    });
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: zh,
+      payload: { username: 'nobody', password: 'wrong-Password1' },
+    });
+    expect(login.statusCode).toBe(401);
+    expect(login.json().error.message).toBe('用户名或密码错误');
+    const english = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'accept-language': 'en-US' },
+      payload: { username: 'x' },
+    });
+    expect(english.json().error.message).toBe('The input is not valid');
+    expect(english.json().error.messageEn).toBeUndefined();
+  });
+
   it('sends security headers', async () => {
     const res = await t.app.inject('/healthz');
     expect(res.headers['x-content-type-options']).toBe('nosniff');

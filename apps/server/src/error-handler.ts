@@ -1,4 +1,4 @@
-import { AppError, type ErrorDetail, fromDatabaseError, isAppError } from '@linli/core';
+import { AppError, type ErrorDetail, fromDatabaseError, isAppError, localiseError, prefersChinese } from '@linli/core';
 import type { FastifyError, FastifyInstance } from 'fastify';
 
 interface ValidationIssue {
@@ -48,14 +48,16 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (!appError) {
       request.log.error({ err: error }, 'unhandled error');
-      return reply.status(500).send({ error: { code: 'internal', message: 'An internal error occurred; it has been logged' } });
+      const message = prefersChinese(request.headers['accept-language'])
+        ? '服务器内部错误，已记录日志'
+        : 'An internal error occurred; it has been logged';
+      return reply.status(500).send({ error: { code: 'internal', message } });
     }
     if (appError.code === 'account_locked' || appError.code === 'rate_limited') {
       const retry = (appError.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (retry) reply.header('retry-after', String(retry));
     }
-    return reply.status(appError.status).send({
-      error: { code: appError.code, message: appError.message, ...(appError.details ? { details: appError.details } : {}) },
-    });
+    const body = { code: appError.code, message: appError.message, ...(appError.details ? { details: appError.details } : {}) };
+    return reply.status(appError.status).send({ error: prefersChinese(request.headers['accept-language']) ? localiseError(body) : body });
   });
 }

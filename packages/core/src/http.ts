@@ -37,7 +37,8 @@ export const ErrorBody = Type.Object(
   {
     error: Type.Object({
       code: Type.String(),
-      message: Type.String(),
+      message: Type.String({ description: 'in the language the Accept-Language header prefers (Chinese or English)' }),
+      messageEn: Type.Optional(Type.String({ description: 'the English message, when `message` was translated' })),
       details: Type.Optional(Type.Unknown()),
     }),
   },

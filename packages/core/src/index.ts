@@ -3,6 +3,7 @@ export * from './audit.ts';
 export * from './calendar.ts';
 export * from './config.ts';
 export * from './context.ts';
+export * from './error-messages.ts';
 export * from './excel.ts';
 export * from './file-store.ts';
 export * from './http.ts';

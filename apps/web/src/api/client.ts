@@ -1,6 +1,8 @@
 // The one way the web app talks to the server: same-origin cookie session, CSRF header on writes,
 // the error shape `{ error: { code, message, details } }` turned into ApiError, 401 → /login.
 
+import i18n from '../i18n/index.ts';
+
 export const API_BASE = '/api/v1';
 
 export interface ApiErrorBody {
@@ -90,7 +92,8 @@ async function parseError(res: Response): Promise<ApiError> {
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  // Error messages come back in the interface's language.
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.language || 'zh-CN', ...options.headers };
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
     body = options.body;

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { localiseError, prefersChinese, toChinese } from './error-messages.ts';
+
+describe('error messages in Chinese', () => {
+  it('translates the messages and reasons commands and schema validation produce', () => {
+    expect(toChinese('The input is not valid')).toBe('输入有误');
+    expect(toChinese('Demand 0190a1b2-0000-7000-8000-000000000001 not found')).toBe(
+      '诉求（0190a1b2-0000-7000-8000-000000000001）不存在或无权查看',
+    );
+    expect(toChinese('Permission demand.intake is required for this place')).toBe('需要 demand.intake 权限（此地点）');
+    expect(toChinese('Cannot accept: cannot accept a demand that is dispatched')).toBe('状态为「已派单」的诉求不能受理');
+    expect(toChinese('Someone else changed the demand first; it is now in_progress')).toBe(
+      '该诉求已被他人先行处理，当前状态为「办理中」，请刷新',
+    );
+    expect(toChinese('is longer than 200 characters')).toBe('超过 200 个字符');
+    expect(toChinese("must have required property 'description'")).toBe('缺少必填字段 description');
+    expect(toChinese('must match format "uuid"')).toBe('不是有效的编号');
+    expect(toChinese('must be <= 100')).toBe('须不大于 100');
+    expect(toChinese('Too many requests; retry in 30 s')).toBe('请求过于频繁，请 30 秒后重试');
+  });
+
+  it('leaves a message no rule knows in English rather than hiding it', () => {
+    expect(toChinese('the flux capacitor is out of range')).toBeUndefined();
+    const body = localiseError({ code: 'invalid_input', message: 'odd message', details: [{ field: 'x', reason: 'odd reason' }] });
+    expect(body).toEqual({ code: 'invalid_input', message: 'odd message', details: [{ field: 'x', reason: 'odd reason' }] });
+  });
+
+  it('keeps the English beside each translation, and details that are not field lists as they are', () => {
+    const body = localiseError({
+      code: 'invalid_input',
+      message: 'The input is not valid',
+      details: [{ field: 'nodeId', reason: 'is not a place in this county', value: 'x' }],
+    });
+    expect(body).toEqual({
+      code: 'invalid_input',
+      message: '输入有误',
+      messageEn: 'The input is not valid',
+      details: [{ field: 'nodeId', reason: '不是本县的地点', reasonEn: 'is not a place in this county', value: 'x' }],
+    });
+    expect(localiseError({ code: 'conflict', message: 'x', details: { status: 'resolved', version: 3 } }).details).toEqual({
+      status: 'resolved',
+      version: 3,
+    });
+  });
+
+  it('reads Accept-Language with its weights', () => {
+    expect(prefersChinese('zh-CN,zh;q=0.9,en;q=0.8')).toBe(true);
+    expect(prefersChinese('en-US,en;q=0.9,zh-CN;q=0.8')).toBe(false);
+    expect(prefersChinese('en;q=0.5, zh-Hans')).toBe(true);
+    expect(prefersChinese('zh;q=0, en')).toBe(false);
+    expect(prefersChinese(undefined)).toBe(false);
+    expect(prefersChinese('')).toBe(false);
+  });
+});
