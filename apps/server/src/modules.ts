@@ -3,6 +3,7 @@ import { auditModule } from '@linli/audit';
 import type { ModuleManifest } from '@linli/core';
 import { demandsModule } from '@linli/demands';
 import { gridsModule } from '@linli/grids';
+import { notificationsModule } from '@linli/notifications';
 import { organisationsModule } from '@linli/organisations';
 import { partyModule } from '@linli/party';
 import { peopleModule } from '@linli/people';
@@ -20,5 +21,6 @@ export const modules: ModuleManifest[] = [
   gridsModule,
   organisationsModule,
   demandsModule,
+  notificationsModule,
   auditModule,
 ];

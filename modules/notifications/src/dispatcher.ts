@@ -1,0 +1,239 @@
+import type { IntervalJob } from '@linli/core/scheduler';
+import { type Db, rows } from '@linli/db';
+import { sql } from 'drizzle-orm';
+import type { Channel } from './channels.ts';
+import { type Audience, eventRoutes, linkTo } from './messages.ts';
+import { type DemandTarget, type NewNotification, NotificationRepository } from './notification.repository.ts';
+
+export interface DispatchOptions {
+  /** External channels; their names get a delivery row per notification. */
+  channels?: Channel[];
+  /** Events (or deliveries) claimed per transaction. */
+  batch?: number;
+  /** Attempts before an event or delivery is parked as dead. */
+  maxAttempts?: number;
+  /** The dispatcher's clock (tests move it forward to reach a retry). */
+  now?: Date;
+}
+
+export interface DispatchResult {
+  events: number;
+  notifications: number;
+  failed: number;
+  dead: number;
+}
+
+export interface SendResult {
+  sent: number;
+  failed: number;
+  dead: number;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 8;
+
+/** Wait before attempt n + 1: 10 s, 20 s, 40 s … at most one hour. */
+export function backoffMs(attempts: number): number {
+  return Math.min(10_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+interface OutboxRow {
+  tenant_id: string;
+  id: string;
+  type: string;
+  aggregate_type: string;
+  aggregate_id: string;
+  payload: Record<string, unknown> | string;
+  attempts: number;
+}
+
+/**
+ * Delivers one batch of outbox events. The batch is claimed with FOR UPDATE SKIP LOCKED, so
+ * several processes share the work without taking the same event. Each event is handled in a
+ * savepoint: its notifications (one per recipient; the unique key makes a repeat a no-op) and
+ * channel deliveries are written, then published_at is set. An event that fails is rolled back
+ * alone, retried later with backoff, and parked with dead_at after `maxAttempts` — never deleted.
+ */
+export async function dispatchOutbox(db: Db, options: DispatchOptions = {}): Promise<DispatchResult> {
+  const now = options.now ?? new Date();
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const channelNames = (options.channels ?? []).map((c) => c.name);
+  const at = sql`${now.toISOString()}::timestamptz`;
+  return db.transaction(async (tx) => {
+    const events = await rows<OutboxRow>(
+      tx,
+      sql`SELECT tenant_id, id, type, aggregate_type, aggregate_id, payload, attempts FROM outbox_event
+          WHERE published_at IS NULL AND dead_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= ${at})
+          ORDER BY created_at, id LIMIT ${options.batch ?? 100}
+          FOR UPDATE SKIP LOCKED`,
+    );
+    const result: DispatchResult = { events: events.length, notifications: 0, failed: 0, dead: 0 };
+    for (const event of events) {
+      try {
+        result.notifications += await tx.transaction((sp) => deliverEvent(sp, event, channelNames));
+        await tx.execute(
+          sql`UPDATE outbox_event SET published_at = ${at}, next_attempt_at = NULL
+              WHERE tenant_id = ${event.tenant_id} AND id = ${event.id}::uuid AND published_at IS NULL`,
+        );
+      } catch (err) {
+        const attempts = event.attempts + 1;
+        const dead = attempts >= maxAttempts;
+        await tx.execute(
+          sql`UPDATE outbox_event SET attempts = ${attempts}, last_error = ${String((err as Error)?.message ?? err).slice(0, 1000)},
+                next_attempt_at = ${new Date(now.getTime() + backoffMs(attempts)).toISOString()}::timestamptz,
+                dead_at = ${dead ? now.toISOString() : null}::timestamptz
+              WHERE tenant_id = ${event.tenant_id} AND id = ${event.id}::uuid`,
+        );
+        result.failed += 1;
+        if (dead) result.dead += 1;
+      }
+    }
+    return result;
+  });
+}
+
+/** Writes the notifications of one event; returns how many are new. */
+async function deliverEvent(tx: Db, event: OutboxRow, channels: string[]): Promise<number> {
+  const routes = eventRoutes[event.type];
+  if (!routes || event.aggregate_type !== 'demand') return 0;
+  const repository = new NotificationRepository(tx);
+  const demand = await repository.demand(event.tenant_id, event.aggregate_id);
+  if (!demand) return 0;
+  const payload = (typeof event.payload === 'string' ? JSON.parse(event.payload) : event.payload) as Record<string, unknown>;
+  const seen = new Set<string>();
+  const list: NewNotification[] = [];
+  for (const route of routes) {
+    const message = route.message(demand, payload);
+    for (const recipientId of await recipientsOf(repository, event.tenant_id, demand, route.audience)) {
+      // One notification per event and person: a reporter who also handles it hears it once.
+      if (seen.has(recipientId)) continue;
+      seen.add(recipientId);
+      list.push({
+        tenantId: event.tenant_id,
+        recipientId,
+        eventId: event.id,
+        eventType: event.type,
+        link: linkTo(demand.id, route.audience),
+        demandId: demand.id,
+        ...message,
+      });
+    }
+  }
+  const ids = await repository.insert(list);
+  await repository.queueDeliveries(event.tenant_id, ids, channels);
+  return ids.length;
+}
+
+const waitingForDispatch = ['submitted', 'accepted', 'returned'];
+
+function recipientsOf(repository: NotificationRepository, tenantId: string, demand: DemandTarget, audience: Audience): Promise<string[]> {
+  switch (audience) {
+    case 'reporter':
+      return Promise.resolve(demand.reporterAccountId ? [demand.reporterAccountId] : []);
+    case 'handlers':
+      return demand.handlingPath ? repository.holdersNearest(tenantId, demand.handlingPath, 'demand.handle') : Promise.resolve([]);
+    case 'intake_or_handlers':
+      // Before dispatch nobody handles it yet: the intake desk of the place hears of the deadline.
+      if (waitingForDispatch.includes(demand.status) || !demand.handlingPath) {
+        return repository.holdersNearest(tenantId, demand.nodePath, 'demand.intake');
+      }
+      return repository.holdersNearest(tenantId, demand.handlingPath, 'demand.handle');
+  }
+}
+
+interface DeliveryRow {
+  tenant_id: string;
+  notification_id: string;
+  channel: string;
+  attempts: number;
+  recipient_id: string;
+  title: string;
+  body: string;
+  link: string | null;
+}
+
+/**
+ * Sends one batch of pending channel deliveries (claimed with FOR UPDATE SKIP LOCKED). A failed
+ * send is retried with backoff and becomes 'dead' after `maxAttempts`. A process that dies after a
+ * gateway accepted a message but before commit sends it again: delivery is at least once.
+ */
+export async function sendDeliveries(db: Db, channels: Channel[], options: Omit<DispatchOptions, 'channels'> = {}): Promise<SendResult> {
+  const now = options.now ?? new Date();
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const byName = new Map(channels.map((c) => [c.name, c]));
+  return db.transaction(async (tx) => {
+    const due = await rows<DeliveryRow>(
+      tx,
+      sql`SELECT d.tenant_id, d.notification_id, d.channel, d.attempts, n.recipient_id, n.title, n.body, n.link
+          FROM notification_delivery d
+          JOIN notification n ON n.tenant_id = d.tenant_id AND n.id = d.notification_id
+          WHERE d.status = 'pending' AND d.next_attempt_at <= ${now.toISOString()}::timestamptz
+          ORDER BY d.next_attempt_at LIMIT ${options.batch ?? 20}
+          FOR UPDATE OF d SKIP LOCKED`,
+    );
+    const result: SendResult = { sent: 0, failed: 0, dead: 0 };
+    for (const d of due) {
+      const key = sql`tenant_id = ${d.tenant_id} AND notification_id = ${d.notification_id}::uuid AND channel = ${d.channel}`;
+      try {
+        const channel = byName.get(d.channel);
+        if (!channel) throw new Error(`channel ${d.channel} is not configured`);
+        await channel.send({
+          tenantId: d.tenant_id,
+          notificationId: d.notification_id,
+          recipientId: d.recipient_id,
+          title: d.title,
+          body: d.body,
+          link: d.link,
+        });
+        await tx.execute(
+          sql`UPDATE notification_delivery SET status = 'sent', attempts = attempts + 1, sent_at = ${now.toISOString()}::timestamptz,
+                last_error = NULL WHERE ${key}`,
+        );
+        result.sent += 1;
+      } catch (err) {
+        const attempts = d.attempts + 1;
+        const dead = attempts >= maxAttempts;
+        await tx.execute(
+          sql`UPDATE notification_delivery SET attempts = ${attempts}, status = ${dead ? 'dead' : 'pending'},
+                last_error = ${String((err as Error)?.message ?? err).slice(0, 1000)},
+                next_attempt_at = ${new Date(now.getTime() + backoffMs(attempts)).toISOString()}::timestamptz
+              WHERE ${key}`,
+        );
+        result.failed += 1;
+        if (dead) result.dead += 1;
+      }
+    }
+    return result;
+  });
+}
+
+/** The dispatcher for the server's scheduler: outbox → notifications, then channel sends. */
+export function dispatcherJob(
+  db: Db,
+  channels: Channel[],
+  intervalMs: number,
+  options: Omit<DispatchOptions, 'channels' | 'now'> = {},
+): IntervalJob {
+  return {
+    name: 'notifications.dispatch',
+    intervalMs,
+    async run() {
+      const total = { events: 0, notifications: 0, failed: 0, dead: 0, sent: 0, sendFailed: 0 };
+      // Catch up in a few batches per run, so a burst does not wait one interval per batch.
+      for (let i = 0; i < 10; i += 1) {
+        const r = await dispatchOutbox(db, { ...options, channels });
+        total.events += r.events;
+        total.notifications += r.notifications;
+        total.failed += r.failed;
+        total.dead += r.dead;
+        if (r.events < (options.batch ?? 100)) break;
+      }
+      if (channels.length > 0) {
+        const s = await sendDeliveries(db, channels, options);
+        total.sent += s.sent;
+        total.sendFailed += s.failed;
+        total.dead += s.dead;
+      }
+      return total;
+    },
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * Which domain events become notifications, for whom, and what they say. Titles and bodies are
+ * written in zh-CN (stored with the notification, sent through SMS / WeChat); `key` and `params`
+ * let the web app render the same message in en-US.
+ *
+ * Residents (the reporter of a demand) hear of its status: only the demand number and the new
+ * status, never who handled it — no staff names, phones or units' people. Handlers hear of
+ * demands assigned to their unit (dispatch, transfer, escalation, reopening) and of deadlines.
+ */
+export type Audience = 'reporter' | 'handlers' | 'intake_or_handlers';
+
+export interface DemandFacts {
+  id: string;
+  number: string;
+  title: string;
+  status: string;
+}
+
+export interface Message {
+  key: string;
+  params: Record<string, string>;
+  title: string;
+  body: string;
+}
+
+export interface EventRoute {
+  audience: Audience;
+  message(demand: DemandFacts, payload: Record<string, unknown>): Message;
+}
+
+const statusForReporter: Record<string, string> = {
+  'demand.accepted': '已受理',
+  'demand.rejected': '未予受理',
+  'demand.dispatched': '已派单办理',
+  'demand.started': '正在办理',
+  'demand.resolved': '已办结，请您评价',
+  'demand.closed': '已销号',
+  'demand.transferred': '已转办',
+  'demand.escalated': '已提级办理',
+  'demand.merged': '已与其他诉求合并办理',
+};
+
+const deadlineLabel: Record<string, string> = { response: '响应', resolve: '办结' };
+
+/** 2026-11-28T06:00:00Z → 11月28日 14:00 (Asia/Shanghai). */
+export function shanghaiShort(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 8 * 3_600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+function statusMessage(type: string) {
+  return (demand: DemandFacts): Message => {
+    const status = statusForReporter[type] ?? '';
+    return {
+      key: 'notification.demandStatus',
+      params: { number: demand.number, event: type },
+      title: '诉求进展',
+      body: `您的诉求 ${demand.number} ${status}。`,
+    };
+  };
+}
+
+function assignedMessage(kind: string, verb: string) {
+  return (demand: DemandFacts): Message => ({
+    key: 'notification.demandAssigned',
+    params: { number: demand.number, title: demand.title, kind },
+    title: `${verb}：${demand.number}`,
+    body: `诉求 ${demand.number}「${demand.title}」已${verb}至你单位，请及时办理。`,
+  });
+}
+
+function deadlineMessage(overdue: boolean) {
+  return (demand: DemandFacts, payload: Record<string, unknown>): Message => {
+    const deadline = String(payload.deadline ?? 'resolve');
+    const dueAt = String(payload.dueAt ?? '');
+    const label = deadlineLabel[deadline] ?? '办理';
+    const due = dueAt ? shanghaiShort(dueAt) : '';
+    return {
+      key: overdue ? 'notification.demandOverdue' : 'notification.demandDueSoon',
+      params: { number: demand.number, title: demand.title, deadline, dueAt },
+      title: overdue ? `诉求已超期：${demand.number}` : `诉求即将到期：${demand.number}`,
+      body: overdue
+        ? `诉求 ${demand.number}「${demand.title}」已超过${label}时限（${due}），请尽快处理。`
+        : `诉求 ${demand.number}「${demand.title}」的${label}时限为 ${due}，请及时处理。`,
+    };
+  };
+}
+
+/** Event type → routes (one event may notify the reporter and the handlers). */
+export const eventRoutes: Record<string, EventRoute[]> = {
+  'demand.accepted': [{ audience: 'reporter', message: statusMessage('demand.accepted') }],
+  'demand.rejected': [{ audience: 'reporter', message: statusMessage('demand.rejected') }],
+  'demand.started': [{ audience: 'reporter', message: statusMessage('demand.started') }],
+  'demand.resolved': [{ audience: 'reporter', message: statusMessage('demand.resolved') }],
+  'demand.closed': [{ audience: 'reporter', message: statusMessage('demand.closed') }],
+  'demand.merged': [{ audience: 'reporter', message: statusMessage('demand.merged') }],
+  'demand.dispatched': [
+    { audience: 'reporter', message: statusMessage('demand.dispatched') },
+    { audience: 'handlers', message: assignedMessage('dispatch', '派单') },
+  ],
+  'demand.transferred': [
+    { audience: 'reporter', message: statusMessage('demand.transferred') },
+    { audience: 'handlers', message: assignedMessage('transfer', '转办') },
+  ],
+  'demand.escalated': [
+    { audience: 'reporter', message: statusMessage('demand.escalated') },
+    { audience: 'handlers', message: assignedMessage('escalate', '提级') },
+  ],
+  'demand.reopened': [{ audience: 'handlers', message: assignedMessage('reopen', '重办') }],
+  'demand.deadline_reminder': [{ audience: 'intake_or_handlers', message: deadlineMessage(false) }],
+  'demand.overdue': [{ audience: 'intake_or_handlers', message: deadlineMessage(true) }],
+};
+
+/** Where a recipient opens the demand: staff in the admin app, residents on the mobile pages. */
+export function linkTo(demandId: string, audience: Audience): string {
+  return audience === 'reporter' ? `/m/demands/${demandId}` : `/demands/${demandId}`;
+}

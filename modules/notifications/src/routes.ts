@@ -1,0 +1,71 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AppError, type ModuleDeps, requireContext } from '@linli/core';
+import type { FastifyInstance } from 'fastify';
+import { Notification, NotificationIdParams, NotificationListQuery, NotificationPage, UnreadCount } from './contract.ts';
+import { NotificationRepository } from './notification.repository.ts';
+
+const tags = ['notifications'];
+const errors = { 400: { $ref: 'ErrorBody#' }, 401: { $ref: 'ErrorBody#' }, 404: { $ref: 'ErrorBody#' } };
+
+/**
+ * The caller's own notifications. Every query is keyed by the caller's tenant and account, so
+ * there is nothing else to check: someone else's notification is simply not found. Marking read
+ * is the reader's own inbox state and is not written to the audit trail.
+ */
+export async function notificationRoutes(fastify: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const repository = new NotificationRepository(deps.db);
+
+  app.get(
+    '/notifications',
+    {
+      schema: {
+        tags,
+        summary: 'My notifications, newest first',
+        querystring: NotificationListQuery,
+        response: { 200: NotificationPage, ...errors },
+      },
+    },
+    async (request) => {
+      const { actor } = requireContext(request);
+      const { unread, cursor, limit } = request.query;
+      return repository.list(actor.tenantId, actor.accountId, { unread, cursor, limit: limit ?? 50 });
+    },
+  );
+
+  app.get(
+    '/notifications/unread-count',
+    { schema: { tags, summary: 'How many of my notifications are unread', response: { 200: UnreadCount, ...errors } } },
+    async (request) => {
+      const { actor } = requireContext(request);
+      return { count: await repository.unreadCount(actor.tenantId, actor.accountId) };
+    },
+  );
+
+  app.post(
+    '/notifications/:id/read',
+    {
+      schema: {
+        tags,
+        summary: 'Mark one of my notifications read',
+        params: NotificationIdParams,
+        response: { 200: Notification, ...errors },
+      },
+    },
+    async (request) => {
+      const { actor } = requireContext(request);
+      const marked = await repository.markRead(actor.tenantId, actor.accountId, request.params.id);
+      if (!marked) throw AppError.notFound('Notification', request.params.id);
+      return marked;
+    },
+  );
+
+  app.post(
+    '/notifications/read-all',
+    { schema: { tags, summary: 'Mark all my notifications read', response: { 200: UnreadCount, ...errors } } },
+    async (request) => {
+      const { actor } = requireContext(request);
+      return { count: await repository.markAllRead(actor.tenantId, actor.accountId) };
+    },
+  );
+}
