@@ -1,10 +1,21 @@
 import { loadConfig } from '@linli/core';
+import { startJobs } from '@linli/core/scheduler';
+import { deadlineJob } from '@linli/demands';
 import { DEMO_PASSWORD, demoAccounts, isDemoNeeded, loadDemo } from '@linli/demo';
+import { loadNotificationConfig, notificationJobs } from '@linli/notifications';
 import { buildApp } from './app.ts';
 import { openRuntime, progressPrinter } from './runtime.ts';
 
 const started = performance.now();
 const config = loadConfig();
+const notifyConfig = (() => {
+  try {
+    return loadNotificationConfig();
+  } catch (err) {
+    console.error(`Linli cannot start: ${(err as Error).message}`);
+    process.exit(1);
+  }
+})();
 const { deps, database, keyGenerated } = await openRuntime(config).catch((err: Error) => {
   // Start-up problems (data directory in use, database unreachable, changed migration, bad key)
   // are configuration errors: say what is wrong, without a stack trace.
@@ -25,6 +36,11 @@ if (process.env.LINLI_DEMO !== 'false' && (await isDemoNeeded(database))) {
 
 const app = await buildApp({ deps, logger: { level: config.logLevel } });
 await app.listen({ port: config.port, host: config.host });
+// Background jobs (deadline reminders, the outbox dispatcher) run in this process; LINLI_JOBS=false turns them off.
+const jobs =
+  process.env.LINLI_JOBS === 'false'
+    ? undefined
+    : startJobs([deadlineJob(database.db), ...notificationJobs(database.db, notifyConfig, app.log)], app.log);
 
 const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 const url = `http://${shown}:${config.port}`;
@@ -40,6 +56,7 @@ async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   app.log.info(`${signal}: shutting down`);
+  await jobs?.stop();
   await app.close();
   await database.close();
   process.exit(0);

@@ -15,12 +15,20 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return n;
 }
 
-/** NOTIFY_CHANNELS (default "log"), NOTIFY_SMS_GATEWAY_URL, NOTIFY_WECHAT_GATEWAY_URL, NOTIFY_GATEWAY_TOKEN, NOTIFY_DISPATCH_SECONDS, NOTIFY_MAX_ATTEMPTS. */
+/** Read and checked at start-up, so a wrong channel setting stops the server with one clear line. NOTIFY_CHANNELS (default "log"), NOTIFY_SMS_GATEWAY_URL, NOTIFY_WECHAT_GATEWAY_URL, NOTIFY_GATEWAY_TOKEN, NOTIFY_DISPATCH_SECONDS, NOTIFY_MAX_ATTEMPTS. */
 export function loadNotificationConfig(env: NodeJS.ProcessEnv = process.env): NotificationConfig {
   const channels = (env.NOTIFY_CHANNELS ?? 'log')
     .split(',')
     .map((c) => c.trim())
     .filter(Boolean);
+  for (const name of channels) {
+    if (!['log', 'sms', 'wechat'].includes(name)) throw new Error(`NOTIFY_CHANNELS: unknown channel "${name}" (known: log, sms, wechat)`);
+  }
+  if (channels.includes('sms') && !env.NOTIFY_SMS_GATEWAY_URL)
+    throw new Error('NOTIFY_CHANNELS has sms but NOTIFY_SMS_GATEWAY_URL is not set');
+  if (channels.includes('wechat') && !env.NOTIFY_WECHAT_GATEWAY_URL) {
+    throw new Error('NOTIFY_CHANNELS has wechat but NOTIFY_WECHAT_GATEWAY_URL is not set');
+  }
   return {
     channels,
     smsGatewayUrl: env.NOTIFY_SMS_GATEWAY_URL || undefined,
