@@ -97,9 +97,16 @@ export default function MobileApp() {
     .map((tab) => tab.key)
     .filter((key) => key !== '/m' && location.pathname.startsWith(key))
     .concat('/m')[0];
+  // Pages below a tab (a demand, the submission form) lead back to the tab's list.
+  const parent = location.pathname.startsWith('/m/demands/') ? '/m/demands' : null;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', minHeight: '100vh', background: '#f5f5f5' }}>
-      <NavBar back={null} style={{ background: '#c8161d', color: '#fff' }}>
+      <NavBar
+        back={parent ? '' : null}
+        onBack={() => parent && navigate(parent)}
+        style={{ background: '#c8161d', color: '#fff' }}
+        data-testid="mobile-nav"
+      >
         {t('app.name')}
       </NavBar>
       <div style={{ flex: 1, overflow: 'auto' }}>

@@ -118,7 +118,7 @@ export default function DemandDetailPage() {
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="demand-title">
             {detail.number} {detail.title}
           </Typography.Title>
-          <StatusTag status={detail.status} />
+          <StatusTag status={detail.status} testId="demand-status" />
           <DeadlineBadge demand={detail} now={now} />
           {detail.supervised && <Tag color="volcano">{t('demands.fields.supervised')}</Tag>}
         </Space>

@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { Demand, TimelineEntry } from '../../api/demands.ts';
 import { actionLabel, durationText, levelLabel, satisfactionLabel, statusColor, statusLabel } from './demand-labels.ts';
 
-export function StatusTag({ status }: { status: string }) {
+export function StatusTag({ status, testId }: { status: string; testId?: string }) {
   return (
-    <Tag color={statusColor[status] ?? 'default'} data-testid="demand-status">
+    <Tag color={statusColor[status] ?? 'default'} data-testid={testId}>
       {statusLabel(status)}
     </Tag>
   );

@@ -1,0 +1,219 @@
+import { createAccount } from '@linli/accounts/testing';
+import { login, type Session } from '@linli/server/test/helpers';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2E, PASSWORD, signIn, startE2E } from './support.ts';
+
+// The demands screens in the browser: one server per file; staff act through the inbox and the
+// detail page, the resident through the mobile pages. Each test asserts what the user sees.
+
+let e: E2E;
+let categories: Record<string, string>;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  e = await startE2E();
+  const tenantId = '370785';
+  await createAccount(e.t.deps.db, {
+    tenantId,
+    username: 'property1',
+    displayName: '物业人员一',
+    password: PASSWORD,
+    grants: [{ role: 'property_staff', nodeId: e.tree.compounds[0]!.id }],
+  });
+  await createAccount(e.t.deps.db, {
+    tenantId,
+    username: 'resident1',
+    displayName: '居民一',
+    password: PASSWORD,
+    grants: [{ role: 'resident', nodeId: e.tree.households[0]!.id }],
+  });
+  const rows = await e.t.database.query<{ code: string; id: string }>('SELECT code, id FROM demand_category WHERE tenant_id = $1', [
+    tenantId,
+  ]);
+  categories = Object.fromEntries(rows.map((r) => [r.code, r.id]));
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await e?.close();
+});
+
+async function newPage(mobile = false): Promise<Page> {
+  const context = await e.browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: mobile ? { width: 390, height: 844 } : { width: 1440, height: 900 },
+  });
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function api(session: Session, method: 'GET' | 'POST', url: string, payload?: object) {
+  const res = await e.t.app.inject({ method, url: `/api/v1${url}`, headers: session.headers, payload });
+  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+  return res.json() as { id: string; number: string; version: number; status: string };
+}
+
+/** A resident's submission through the API, as the seed of a staff test. */
+async function submitAsResident(description: string) {
+  const resident = await login(e.t.app, 'resident1', PASSWORD);
+  return api(resident, 'POST', '/demands', {
+    type: 'complaint',
+    categoryId: categories.noise,
+    description,
+    nodeId: e.tree.households[0]!.id,
+  });
+}
+
+const text = (page: Page, testId: string) => page.getByTestId(testId).innerText();
+
+async function kpi(page: Page, key: string): Promise<string> {
+  await page.goto(`${e.url}/demands/dashboard`);
+  await page.getByTestId('demand-dashboard').waitFor();
+  // The KPI request has answered once the submitted count is a number.
+  await expect.poll(() => text(page, 'kpi-submitted'), { timeout: 20_000 }).toMatch(/\d/);
+  return text(page, `kpi-${key}`);
+}
+
+async function act(page: Page, action: string, fill?: () => Promise<void>) {
+  await page.getByTestId(`action-${action}`).click();
+  await page.getByTestId(`action-form-${action}`).waitFor();
+  await fill?.();
+  await page.getByTestId('action-submit').click();
+  await page.getByTestId(`action-form-${action}`).waitFor({ state: 'detached', timeout: 20_000 });
+}
+
+describe('demands in the browser', () => {
+  it('staff inbox → accept → bulk dispatch → property staff start and resolve, with the KPI moving', async () => {
+    const first = await submitAsResident('楼上夜间装修噪音扰民，已经持续一周');
+    const second = await submitAsResident('楼下广场舞音响声音太大');
+
+    const staff = await newPage();
+    await signIn(staff, e.url, 'worker1');
+    await staff.getByTestId('menu-demands').click();
+    await staff.getByTestId('inbox-tab-to_accept').click();
+    await staff.getByTestId(`demand-link-${first.number}`).waitFor({ timeout: 20_000 });
+    expect(await text(staff, 'inbox-table')).toContain(second.number);
+
+    // Accept both on their detail pages: the timeline shows the new status.
+    for (const d of [first, second]) {
+      await staff.getByTestId(`demand-link-${d.number}`).click();
+      await staff.getByTestId('demand-detail').waitFor();
+      expect(await text(staff, 'demand-timeline')).toContain('待受理');
+      await act(staff, 'accept', async () => {
+        await staff.getByTestId('reply-template').click();
+        await staff.locator('.ant-select-item-option').first().click();
+      });
+      await expect.poll(() => text(staff, 'demand-timeline'), { timeout: 20_000 }).toContain('待派单');
+      expect(await text(staff, 'demand-timeline')).toContain('您的诉求已受理');
+      await staff.goBack();
+      await staff.getByTestId('inbox-table').waitFor();
+    }
+
+    // Bulk dispatch from the 待派单 tab: both go, each with its own result.
+    await staff.getByTestId('inbox-tab-to_dispatch').click();
+    for (const d of [first, second]) {
+      const row = staff.locator('tr', { has: staff.getByTestId(`demand-link-${d.number}`) });
+      await row.waitFor({ timeout: 20_000 });
+      await row.locator('input[type=checkbox]').check();
+    }
+    await staff.getByTestId('bulk-dispatch').click();
+    await staff.getByTestId('bulk-start').click();
+    await expect.poll(() => text(staff, 'bulk-summary'), { timeout: 20_000 }).toContain('成功 2 条，失败 0 条');
+    expect(await text(staff, `bulk-row-${first.number}`)).toContain('已派单');
+    await staff.getByTestId('bulk-close').click();
+    await expect.poll(() => text(staff, 'inbox-table'), { timeout: 20_000 }).not.toContain(first.number);
+
+    expect(await kpi(staff, 'resolutionRate')).toContain('0.0%');
+
+    // Property staff of the compound find it in their inbox, start and resolve it.
+    const property = await newPage();
+    await signIn(property, e.url, 'property1');
+    await property.goto(`${e.url}/demands?tab=in_progress`);
+    await property.getByTestId(`demand-link-${first.number}`).click();
+    await property.getByTestId('demand-detail').waitFor();
+    expect(await text(property, 'demand-unit')).toBe(e.tree.compounds[0]!.name);
+    await act(property, 'start');
+    await expect.poll(() => text(property, 'demand-timeline'), { timeout: 20_000 }).toContain('办理中');
+    await act(property, 'resolve', async () => {
+      await property.getByTestId('action-result').fill('已上门协调，装修时间调整为白天，噪音问题已解决');
+    });
+    await expect.poll(() => text(property, 'demand-timeline'), { timeout: 20_000 }).toContain('已办结');
+    expect(await text(property, 'demand-result')).toContain('噪音问题已解决');
+    expect(await text(property, 'demand-status')).toBe('已办结');
+
+    // One of the two accepted demands is resolved: the dispatcher's dashboard shows 50 %.
+    expect(await kpi(staff, 'resolutionRate')).toContain('50.0%');
+  });
+
+  it('a stale form gets 409 "someone else changed this demand" and keeps what was typed', async () => {
+    const d = await submitAsResident('小区门口路灯不亮');
+    const staff = await newPage();
+    await signIn(staff, e.url, 'worker1');
+    await staff.goto(`${e.url}/demands/${d.id}`);
+    await staff.getByTestId('action-reject').click();
+    await staff.getByTestId('action-reason').fill('不属于受理范围');
+    // Meanwhile a colleague accepts it.
+    const colleague = await login(e.t.app, 'worker1', PASSWORD);
+    await api(colleague, 'POST', `/demands/${d.id}/accept`, {});
+    await staff.getByTestId('action-submit').click();
+    await staff.getByTestId('action-conflict').waitFor({ timeout: 20_000 });
+    expect(await text(staff, 'action-conflict')).toContain('此诉求已被他人更新');
+    expect(await staff.getByTestId('action-reason').inputValue()).toBe('不属于受理范围');
+    const rows = await e.t.database.query<{ status: string }>('SELECT status FROM demand WHERE id = $1', [d.id]);
+    expect(rows[0]?.status).toBe('accepted');
+  });
+
+  it('resident submit → staff resolve → resident evaluate, with the satisfaction rate moving', async () => {
+    const staff = await newPage();
+    await signIn(staff, e.url, 'worker1');
+    expect(await kpi(staff, 'satisfactionRate')).toContain('—');
+
+    const phone = await newPage(true);
+    await signIn(phone, e.url, 'resident1');
+    await phone.getByTestId('mobile-report').click();
+    await phone.getByTestId('m-submit-demand').waitFor();
+    await phone.getByTestId('m-description').locator('textarea').fill('3号楼东侧垃圾桶满了没人清运，气味很大');
+    await phone.getByTestId('m-category').getByText('环境卫生', { exact: true }).click();
+    await phone.getByTestId('m-submit').click();
+    // Open demands similar to this one may be offered first; this is a different problem.
+    const anyway = phone.getByTestId('m-submit-anyway');
+    await Promise.race([phone.waitForURL(/\/m\/demands\/[0-9a-f-]{36}$/, { timeout: 20_000 }), anyway.waitFor({ timeout: 20_000 })]);
+    if (await anyway.isVisible()) await anyway.click();
+    await phone.waitForURL(/\/m\/demands\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+    await phone.getByTestId('m-demand-view').waitFor();
+    expect(await text(phone, 'm-timeline')).toContain('待受理');
+    const id = phone.url().split('/').pop()!;
+    const stored = await e.t.database.query<{ number: string; description: string }>(
+      'SELECT number, description FROM demand WHERE description LIKE $1',
+      ['3号楼东侧垃圾桶%'],
+    );
+    expect(stored).toHaveLength(1);
+
+    // Staff take it through to resolution (their screens are covered above).
+    const worker = await login(e.t.app, 'worker1', PASSWORD);
+    const propertyStaff = await login(e.t.app, 'property1', PASSWORD);
+    await api(worker, 'POST', `/demands/${id}/accept`, {});
+    await api(worker, 'POST', `/demands/${id}/dispatch`, { level: 'compound' });
+    await api(propertyStaff, 'POST', `/demands/${id}/start`, {});
+    await api(propertyStaff, 'POST', `/demands/${id}/resolve`, { result: '已安排保洁清运并消毒' });
+
+    // The resident sees the result and the steps, then evaluates.
+    await phone.reload();
+    await phone.getByTestId('m-evaluate').waitFor({ timeout: 20_000 });
+    expect(await text(phone, 'm-demand-result')).toContain('已安排保洁清运并消毒');
+    const steps = await text(phone, 'm-timeline');
+    for (const status of ['待受理', '待派单', '已派单', '办理中', '已办结']) expect(steps).toContain(status);
+    await phone.getByTestId('m-satisfaction').getByText('满意', { exact: true }).click();
+    await phone.getByTestId('m-evaluate-submit').click();
+    await expect.poll(() => text(phone, 'm-timeline'), { timeout: 20_000 }).toContain('已评价');
+    expect(await text(phone, 'm-demand-status')).toBe('已评价');
+    expect(await phone.getByTestId('m-evaluate').count()).toBe(0);
+
+    // Back to my demands: it is listed with its number.
+    await phone.locator('.adm-nav-bar-back').click();
+    await expect.poll(() => text(phone, 'm-my-demands'), { timeout: 20_000 }).toContain(stored[0]!.number);
+
+    expect(await kpi(staff, 'satisfactionRate')).toContain('100.0%');
+  });
+});
