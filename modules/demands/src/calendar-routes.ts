@@ -16,6 +16,10 @@ const errors = {
 export async function calendarRoutes(fastify: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = deps;
+  // Sign-in first, so a caller without a session learns that before any validation error.
+  app.addHook('preValidation', async (request) => {
+    requireContext(request);
+  });
 
   app.get(
     '/demand-calendar/:year',

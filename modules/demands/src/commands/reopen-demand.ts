@@ -3,7 +3,7 @@ import type { Db } from '@linli/db';
 import { sql } from 'drizzle-orm';
 import { CategoryRepository } from '../category.repository.ts';
 import type { Demand, ReasonBody } from '../contract.ts';
-import { addDeadline, type DeadlineCalendar, FALLBACK_RULE, nationalCalendar } from '../deadlines.ts';
+import { addDeadline, type DeadlineCalendar, FALLBACK_RULE, tenantCalendar } from '../deadlines.ts';
 import { runTransition } from '../transition.ts';
 
 /**
@@ -24,7 +24,8 @@ export function reopenDemand(
     now,
     plan: async (demand) => {
       const rule = (await new CategoryRepository(tx).ruleFor(ctx.actor.tenantId, demand.categoryId, demand.urgency)) ?? FALLBACK_RULE;
-      const due = addDeadline(now, rule.resolveValue, rule.resolveUnit, options.calendar ?? nationalCalendar);
+      const calendar = options.calendar ?? (await tenantCalendar(tx, ctx.actor.tenantId));
+      const due = addDeadline(now, rule.resolveValue, rule.resolveUnit, calendar);
       return {
         set: [
           sql`reopen_count = reopen_count + 1`,

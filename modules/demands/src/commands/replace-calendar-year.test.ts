@@ -1,10 +1,11 @@
-import { type AppError, type RequestContext, shanghaiTime } from '@linli/core';
+import { type AppError, createCalendar, type RequestContext, shanghaiDay, shanghaiTime } from '@linli/core';
 import { type Database, rows } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeDeadlines, tenantCalendar } from '../deadlines.ts';
-import { buildDemandWorld, contextOf, type DemandWorld } from '../testing.ts';
+import { buildDemandWorld, contextOf, type DemandWorld, demandAt } from '../testing.ts';
+import { reopenDemand } from './reopen-demand.ts';
 import { replaceCalendarYear } from './replace-calendar-year.ts';
 
 let database: Database;
@@ -100,5 +101,25 @@ describe('replaceCalendarYear', () => {
 
   it('needs demand.configure on the county (403 for community staff)', async () => {
     expect(await failure(replace(2026, [], world.ctx.community))).toMatchObject({ code: 'forbidden' });
+  });
+
+  it('a reopened demand gets its fresh resolution deadline on the tenant calendar', async () => {
+    const d = await demandAt(database.db, world, 'evaluated', { satisfaction: 'dissatisfied' });
+    const now = new Date();
+    // The next ten days are the county's holidays: five working days from now start after them.
+    const days = Array.from({ length: 10 }, (_, i) => ({
+      day: shanghaiDay(new Date(now.getTime() + (i + 1) * 86_400_000)),
+      workday: false,
+    }));
+    for (const year of new Set(days.map((x) => Number(x.day.slice(0, 4))))) {
+      await replace(
+        year,
+        days.filter((x) => x.day.startsWith(`${year}-`)),
+      );
+    }
+    const reopened = await database.db.transaction((tx) => reopenDemand(tx, world.ctx.resident, d.id, { reason: '问题依旧' }, { now }));
+    const expected = createCalendar(days).addWorkingDays(now, 5);
+    expect(reopened.resolveDueAt).toBe(expected.toISOString());
+    expect(reopened.resolveDueAt).not.toBe(createCalendar().addWorkingDays(now, 5).toISOString());
   });
 });
