@@ -22,6 +22,7 @@ const MobileApp = lazy(() => import('./mobile/mobile-app.tsx'));
 const DemandInboxPage = lazy(() => import('./pages/demands/demand-inbox-page.tsx'));
 const DemandDetailPage = lazy(() => import('./pages/demands/demand-detail-page.tsx'));
 const DemandDashboardPage = lazy(() => import('./pages/demands/demand-dashboard-page.tsx'));
+const WorkingCalendarPage = lazy(() => import('./pages/calendar/working-calendar-page.tsx'));
 
 function Loading() {
   return (
@@ -91,6 +92,10 @@ export function AppRoutes() {
         <Route path="demands" element={<RequireAbility ability={['demand.read', 'demand.handle']} page={<DemandInboxPage />} />} />
         <Route path="demands/dashboard" element={<RequireAbility ability="demand.read" page={<DemandDashboardPage />} />} />
         <Route path="demands/:id" element={<RequireAbility ability={['demand.read', 'demand.handle']} page={<DemandDetailPage />} />} />
+        <Route
+          path="demand-calendar"
+          element={<RequireAbility ability={['demand.configure', 'demand.read']} page={<WorkingCalendarPage />} />}
+        />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

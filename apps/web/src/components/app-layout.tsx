@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  CalendarOutlined,
   CloudUploadOutlined,
   FlagOutlined,
   HomeOutlined,
@@ -21,6 +22,7 @@ import { useCurrentUser } from '../api/current-user.tsx';
 import type { Ability } from '../api/types.ts';
 import { type Locale, setLocale } from '../i18n/index.ts';
 import { kindLabel, roleLabel } from '../i18n/labels.ts';
+import { NotificationBell } from './notification-bell.tsx';
 
 interface MenuEntry {
   path: string;
@@ -36,7 +38,8 @@ interface MenuEntry {
     | 'menu.accounts'
     | 'menu.audit'
     | 'demands.menu.inbox'
-    | 'demands.menu.dashboard';
+    | 'demands.menu.dashboard'
+    | 'notifications.menu.calendar';
   /** Any one of a list is enough. */
   ability?: Ability | Ability[];
 }
@@ -53,6 +56,12 @@ const entries: MenuEntry[] = [
   { path: '/audit', icon: <AuditOutlined />, label: 'menu.audit', ability: 'audit.read' },
   { path: '/demands', icon: <MessageOutlined />, label: 'demands.menu.inbox', ability: ['demand.read', 'demand.handle'] },
   { path: '/demands/dashboard', icon: <BarChartOutlined />, label: 'demands.menu.dashboard', ability: 'demand.read' },
+  {
+    path: '/demand-calendar',
+    icon: <CalendarOutlined />,
+    label: 'notifications.menu.calendar',
+    ability: ['demand.configure', 'demand.read'],
+  },
 ];
 
 export function LanguageSwitch() {
@@ -156,6 +165,7 @@ export function AppLayout() {
                 {grants.length > 2 && <Tag>+{grants.length - 2}</Tag>}
               </Space>
             )}
+            <NotificationBell />
             <LanguageSwitch />
             <Dropdown
               trigger={['click']}

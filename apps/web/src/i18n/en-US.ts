@@ -1,4 +1,5 @@
 import { demandsEn } from './demands.en-US.ts';
+import { notificationsEn } from './notifications.en-US.ts';
 import type { Resources } from './zh-CN.ts';
 
 // English UI strings; same keys as zh-CN.ts (the type makes a missing key a compile error).
@@ -392,4 +393,5 @@ export const enUS: Resources = {
     pageNotFound: 'Page not found',
   },
   demands: demandsEn,
+  notifications: notificationsEn,
 };

@@ -1,5 +1,6 @@
 // Chinese UI strings (default locale). Terms follow /shared/GLOSSARY.md; en-US.ts has the same keys.
 import { demandsZh } from './demands.zh-CN.ts';
+import { notificationsZh } from './notifications.zh-CN.ts';
 
 export const zhCN = {
   app: { name: '邻里', fullName: '邻里 · 党建引领社区共治平台', language: '语言', loading: '加载中…' },
@@ -381,6 +382,7 @@ export const zhCN = {
     pageNotFound: '页面不存在',
   },
   demands: demandsZh,
+  notifications: notificationsZh,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -1,0 +1,59 @@
+import type { notificationsZh } from './notifications.zh-CN.ts';
+
+type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+
+export const notificationsEn: Strings<typeof notificationsZh> = {
+  menu: { calendar: 'Working days' },
+  bell: {
+    title: 'Notifications',
+    empty: 'No notifications',
+    markAllRead: 'Mark all read',
+    unreadOnly: 'Unread only',
+    loadFailed: 'Could not load notifications',
+  },
+  messages: {
+    demandStatus: { title: 'Demand update', body: 'Your demand {{number}}: {{status}}.' },
+    demandAssigned: {
+      title: '{{kind}}: {{number}}',
+      body: 'Demand {{number}} “{{title}}” was assigned to your unit ({{kind}}); please handle it.',
+    },
+    demandDueSoon: { title: 'Due soon: {{number}}', body: 'The {{deadline}} deadline of demand {{number}} “{{title}}” is {{due}}.' },
+    demandOverdue: { title: 'Overdue: {{number}}', body: 'Demand {{number}} “{{title}}” passed its {{deadline}} deadline ({{due}}).' },
+  },
+  events: {
+    'demand.accepted': 'accepted',
+    'demand.rejected': 'not accepted',
+    'demand.dispatched': 'dispatched for handling',
+    'demand.started': 'being handled',
+    'demand.resolved': 'resolved — please evaluate',
+    'demand.closed': 'closed',
+    'demand.transferred': 'transferred',
+    'demand.escalated': 'escalated',
+    'demand.merged': 'merged with another demand',
+  },
+  kinds: { dispatch: 'Dispatch', transfer: 'Transfer', escalate: 'Escalation', reopen: 'Reopened' },
+  deadlines: { response: 'response', resolve: 'resolution' },
+  calendar: {
+    title: 'Working-day calendar',
+    intro:
+      'Working-day deadlines of demands follow this calendar: the State Council holiday notices (with adjusted working days), plus the county’s own days off or working days per year.',
+    year: 'Year',
+    source: 'Source',
+    notOfficial: 'The State Council notice of this year is not built in: enter its holidays and adjusted working days here.',
+    specialDays: 'Holidays and adjusted working days',
+    overrides: 'County overrides',
+    day: 'Date',
+    kind: 'Type',
+    name: 'Name',
+    origin: 'Origin',
+    holiday: 'Day off',
+    workday: 'Working day',
+    originNotice: 'State Council notice',
+    originStatutory: 'Statutory holiday',
+    originOverride: 'County override',
+    addDay: 'Add a date',
+    save: 'Save this year',
+    saved: 'Overrides of {{year}} saved',
+    readOnly: 'Only county administrators with demand configuration may change it.',
+  },
+};
