@@ -137,10 +137,10 @@ export async function runDemandsBenchmark(options: DemandsBenchOptions): Promise
   const app = await buildApp({ deps });
   const base = await app.listen({ host: '127.0.0.1', port: 0 });
   try {
-    const http = async (method: string, path: string, session: Session | null, body?: unknown) => {
+    const http = async (method: string, path: string, session: Session | null, body?: unknown, extra: Record<string, string> = {}) => {
       const res = await fetch(`${base}/api/v1${path}`, {
         method,
-        headers: { ...(session ?? {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: { ...(session ?? {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...extra },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();
@@ -196,6 +196,8 @@ export async function runDemandsBenchmark(options: DemandsBenchOptions): Promise
     // 4. Intake over HTTP: staff (12345 callers) and residents alternating.
     const noise = await pick("SELECT id FROM demand_category WHERE tenant_id = $1 AND code = 'noise'", [tenantId]);
     const garbage = await pick("SELECT id FROM demand_category WHERE tenant_id = $1 AND code = 'garbage'", [tenantId]);
+    const runId = newId();
+    let phase = 0;
     const submit = async (i: number, client: number) => {
       const k = client % CONCURRENCY;
       if (k % 2 === 0) {
@@ -208,18 +210,27 @@ export async function runDemandsBenchmark(options: DemandsBenchOptions): Promise
           reporter: { kind: 'caller', name: '王先生', phone: `1380000${String(i % 10_000).padStart(4, '0')}` },
         });
       } else {
+        // The mobile page sends an Idempotency-Key with every submission (staff pages do not).
         const r = ((k - 1) / 2) % residentSessions.length;
-        await http('POST', '/demands', residentSessions[r]!, {
-          type: 'help',
-          categoryId: garbage,
-          description: `小区垃圾清运不及时，垃圾桶满了溢到地上（${i}）`,
-          nodeId: residents[r]!.household,
-        });
+        await http(
+          'POST',
+          '/demands',
+          residentSessions[r]!,
+          {
+            type: 'help',
+            categoryId: garbage,
+            description: `小区垃圾清运不及时，垃圾桶满了溢到地上（${i}）`,
+            nodeId: residents[r]!.household,
+          },
+          { 'idempotency-key': `bench-${runId}-${phase}-${i}` },
+        );
       }
     };
     log('intake over HTTP…');
     for (let i = 0; i < CONCURRENCY; i++) await submit(i, i); // warm-up: every session once
+    phase++;
     const intakePerS = await rate(writes, 1, (i) => submit(i, i));
+    phase++;
     const intakeConcurrentPerS = await rate(writes, CONCURRENCY, (i, w) => submit(i, w));
 
     // 5. Reads.

@@ -1,4 +1,4 @@
-import { type Actor, inScope, scopePaths } from '@linli/core';
+import { type Actor, type AuditEntry, auditAppendCte, type DomainEvent, emitEventCte, inScope, scopePaths } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
 import type { CategoryRef } from './category.repository.ts';
@@ -281,6 +281,55 @@ export class DemandRepository {
     return row.number;
   }
 
+  /**
+   * Intake's write in one statement: draws the number (year-serial per tenant, from `counter`),
+   * inserts the demand and its first timeline entry, emits its event and appends its audit record
+   * (both naming the number), and returns the demand as lists show it. Of the two per-tenant locks,
+   * the counter row is taken with the insert and the audit chain head after everything else, so
+   * both are held only for the end of the statement and the commit. Undefined when the tenant has
+   * no audit chain head yet: then nothing was written (create the head and call again).
+   */
+  async insertSubmitted(
+    d: DemandInsert,
+    also: { timeline: { actorName: string | null; data: Record<string, unknown> }; audit: AuditEntry; event: DomainEvent },
+  ): Promise<Demand | undefined> {
+    const written = sql`EXISTS (SELECT 1 FROM inserted)`;
+    const number = { number: sql`(SELECT number FROM inserted)` };
+    const row = await one<DemandRow & { audited: number }>(
+      this.db,
+      sql`WITH serial AS (
+          INSERT INTO counter (tenant_id, name, value)
+          SELECT ${d.tenantId}, ${`demand:${d.year}`}, 1 WHERE EXISTS (SELECT 1 FROM audit_head WHERE tenant_id = ${d.tenantId})
+          ON CONFLICT (tenant_id, name) DO UPDATE SET value = counter.value + 1 RETURNING value),
+        inserted AS (
+          INSERT INTO demand (tenant_id, id, number, channel, type, category_id, urgency, title, description,
+            node_id, node_path, address, lat, lng, reporter_kind, reporter_account_id, reporter_name,
+            reporter_phone_enc, reporter_phone_hash, reporter_phone_masked, external_id, level,
+            response_due_at, resolve_due_at, submitted_at, created_by)
+          SELECT ${d.tenantId}, ${d.id}::uuid, ${d.year} || '-' || lpad(serial.value::text, 6, '0'), ${d.channel}, ${d.type},
+            ${d.categoryId}::uuid, ${d.urgency}, ${d.title}, ${d.description}, ${d.nodeId}::uuid, ${d.nodePath}::ltree, ${d.address},
+            ${d.lat}::double precision, ${d.lng}::double precision, ${d.reporterKind}, ${d.reporterAccountId}::uuid, ${d.reporterName},
+            ${d.reporterPhone.enc}, ${d.reporterPhone.hash}, ${d.reporterPhone.masked}, ${d.externalId}, ${d.level},
+            ${d.responseDueAt.toISOString()}::timestamptz, ${d.resolveDueAt.toISOString()}::timestamptz,
+            ${d.submittedAt.toISOString()}::timestamptz, ${d.createdBy}::uuid
+          FROM serial
+          RETURNING *),
+        timeline AS (
+          INSERT INTO demand_event (tenant_id, demand_id, seq, actor_id, actor_name, action, from_status, to_status, data)
+          SELECT tenant_id, id, 1, ${d.createdBy}::uuid, ${also.timeline.actorName}, 'submit', NULL, 'submitted',
+                 ${JSON.stringify(also.timeline.data)}::jsonb
+          FROM inserted
+          RETURNING seq),
+        ${emitEventCte(also.event, { when: written, late: number })},
+        ${auditAppendCte(also.audit, { when: written, late: number })}
+      SELECT listed.*, (SELECT count(*)::int FROM audit_appended) AS audited
+      FROM (${this.select(d.tenantId, [sql`true`], undefined, false, sql`inserted`)}) listed`,
+    );
+    if (!row) return undefined;
+    if (row.audited !== 1) throw new Error('demand inserted without its audit record');
+    return toDemand(row);
+  }
+
   /** The demand as a transition needs it, if the actor may see it at all (otherwise 404, not 403). */
   async findRecord(tenantId: string, id: string, actor: Actor): Promise<DemandRecord | undefined> {
     const r = await one<Record<string, unknown>>(
@@ -337,6 +386,57 @@ export class DemandRepository {
     );
   }
 
+  /**
+   * A transition's write in one statement: the optimistic update (`WHERE version = $read`, version
+   * bumped), the timeline entry, the domain event and the audit record, returning the demand as
+   * lists show it. Undefined when someone else changed the demand first (nothing written) — or when
+   * the tenant has no audit chain head yet (create it and call again).
+   */
+  async updateWithTrail(
+    tenantId: string,
+    id: string,
+    version: number,
+    set: SQL[],
+    also: {
+      timeline: {
+        actorId: string | null;
+        actorName: string | null;
+        action: string;
+        fromStatus: string;
+        toStatus: string;
+        note: string | null;
+        data: Record<string, unknown>;
+      };
+      audit: AuditEntry;
+      event: DomainEvent;
+    },
+  ): Promise<Demand | undefined> {
+    const written = sql`EXISTS (SELECT 1 FROM updated)`;
+    const t = also.timeline;
+    const row = await one<DemandRow & { audited: number }>(
+      this.db,
+      sql`WITH updated AS (
+          UPDATE demand SET ${sql.join([...set, sql`version = version + 1`, sql`updated_at = now()`], sql`, `)}
+          WHERE tenant_id = ${tenantId} AND id = ${id}::uuid AND version = ${version}
+            AND EXISTS (SELECT 1 FROM audit_head WHERE tenant_id = ${tenantId})
+          RETURNING *),
+        timeline AS (
+          INSERT INTO demand_event (tenant_id, demand_id, seq, actor_id, actor_name, action, from_status, to_status, note, data)
+          SELECT u.tenant_id, u.id,
+                 (SELECT coalesce(max(e.seq), 0) + 1 FROM demand_event e WHERE e.tenant_id = u.tenant_id AND e.demand_id = u.id),
+                 ${t.actorId}::uuid, ${t.actorName}, ${t.action}, ${t.fromStatus}, ${t.toStatus}, ${t.note}, ${JSON.stringify(t.data)}::jsonb
+          FROM updated u
+          RETURNING seq),
+        ${emitEventCte(also.event, { when: written })},
+        ${auditAppendCte(also.audit, { when: written })}
+      SELECT listed.*, (SELECT count(*)::int FROM audit_appended) AS audited
+      FROM (${this.select(tenantId, [sql`true`], undefined, false, sql`updated`)}) listed`,
+    );
+    if (!row) return undefined;
+    if (row.audited !== 1) throw new Error('demand changed without its audit record');
+    return toDemand(row);
+  }
+
   currentState(tenantId: string, id: string): Promise<{ status: string; version: number } | undefined> {
     return one(this.db, sql`SELECT status, version FROM demand WHERE tenant_id = ${tenantId} AND id = ${id}::uuid`);
   }
@@ -364,7 +464,8 @@ export class DemandRepository {
     return row?.seq ?? 0;
   }
 
-  private select(tenantId: string, conditions: SQL[], sortValue: SQL = sql`d.submitted_at`, detail = false): SQL {
+  /** The list row of demands; `from` is the demand table, or a CTE of rows written by the same statement. */
+  private select(tenantId: string, conditions: SQL[], sortValue: SQL = sql`d.submitted_at`, detail = false, from: SQL = sql`demand`): SQL {
     return sql`SELECT d.id, d.number, d.title, d.channel, d.type, d.category_id, c.name AS category_name, d.urgency, d.status,
         d.level, d.node_id, d.address, d.handling_node_id, hn.name AS handling_node_name, d.handling_department_id,
         dep.name AS handling_department_name, d.first_receiver_node_id, fr.name AS first_receiver_name, d.reporter_kind,
@@ -383,7 +484,7 @@ export class DemandRepository {
                  d.escalation_count`
             : sql``
         }
-      FROM demand d
+      FROM ${from} d
       JOIN demand_category c ON c.tenant_id = d.tenant_id AND c.id = d.category_id
       LEFT JOIN territory_node hn ON hn.tenant_id = d.tenant_id AND hn.id = d.handling_node_id
       LEFT JOIN department dep ON dep.tenant_id = d.tenant_id AND dep.id = d.handling_department_id

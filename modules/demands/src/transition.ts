@@ -1,4 +1,4 @@
-import { AppError, auditEntry, emitEvents, type RequestContext, recordAudit } from '@linli/core';
+import { AppError, auditEntry, ensureAuditHead, type RequestContext } from '@linli/core';
 import type { Db } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Demand } from './contract.ts';
@@ -50,8 +50,8 @@ function conflict(message: string, current: { status: string; version: number })
 /**
  * Runs one transition in the caller's transaction: load the demand (404 when the caller cannot
  * see it), check the state machine (409 with the current status, or 403), apply the change with
- * `UPDATE … WHERE version = $read` so that of two workers acting at once exactly one wins, then
- * append to the timeline, audit and emit the event — all or nothing.
+ * `UPDATE … WHERE version = $read` so that of two workers acting at once exactly one wins, with
+ * the timeline entry, audit record and event in the same statement — all or nothing.
  */
 export async function runTransition(
   tx: Db,
@@ -74,39 +74,37 @@ export async function runTransition(
     throw conflict(`Cannot ${action.replace('_', ' ')}: ${decision.reason}`, demand);
   }
   const plan = await options.plan(demand, decision.to);
-  const updated = await demands.updateIfVersion(tenantId, id, demand.version, [sqlStatus(decision.to), ...plan.set]);
-  if (!updated) {
-    const current = (await demands.currentState(tenantId, id)) ?? demand;
-    throw conflict(`Someone else changed the demand first; it is now ${current.status}`, current);
-  }
   const data = plan.data ?? {};
-  await demands.appendEvent({
-    tenantId,
-    demandId: id,
-    actorId: actor.accountId,
-    actorName: actor.displayName,
-    action,
-    fromStatus: demand.status,
-    toStatus: decision.to,
-    note: plan.note ?? null,
-    data,
-  });
+  const payload = { number: demand.number, from: demand.status, to: decision.to, ...data };
+  // One statement: the versioned update, timeline, event and audit record, and the read-back
+  // (without the visibility rule: a handler who returns a demand no longer sees it, but is owed
+  // the result of what they just did). The audit head is locked last, for the rest of the commit.
+  const write = () =>
+    demands.updateWithTrail(tenantId, id, demand.version, [sqlStatus(decision.to), ...plan.set], {
+      timeline: {
+        actorId: actor.accountId,
+        actorName: actor.displayName,
+        action,
+        fromStatus: demand.status,
+        toStatus: decision.to,
+        note: plan.note ?? null,
+        data,
+      },
+      audit: auditEntry(ctx, `demand.${action}`, { type: 'demand', id }, payload),
+      event: { tenantId, type: eventNames[action], aggregateType: 'demand', aggregateId: id, payload },
+    });
+  let summary = await write();
+  if (!summary) {
+    const current = (await demands.currentState(tenantId, id)) ?? demand;
+    if (current.version !== demand.version) {
+      throw conflict(`Someone else changed the demand first; it is now ${current.status}`, current);
+    }
+    // Same version, nothing written: the tenant's audit chain has no head yet.
+    await ensureAuditHead(tx, tenantId);
+    summary = await write();
+    if (!summary) throw conflict(`Someone else changed the demand first; it is now ${current.status}`, current);
+  }
   await plan.after?.(tx);
-  await recordAudit(
-    tx,
-    auditEntry(ctx, `demand.${action}`, { type: 'demand', id }, { number: demand.number, from: demand.status, to: decision.to, ...data }),
-  );
-  await emitEvents(tx, {
-    tenantId,
-    type: eventNames[action],
-    aggregateType: 'demand',
-    aggregateId: id,
-    payload: { number: demand.number, from: demand.status, to: decision.to, ...data },
-  });
-  // Read back without the visibility rule: a handler who returns a demand no longer sees it, but
-  // is owed the result of what they just did.
-  const summary = await demands.findSummary(tenantId, id, sql`true`);
-  if (!summary) throw new Error('demand not readable after its transition');
   return summary;
 }
 

@@ -2,7 +2,7 @@ import type { Database } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recordAudit, verifyAuditChain } from './audit.ts';
+import { auditAppendCte, ensureAuditHead, recordAudit, verifyAuditChain } from './audit.ts';
 
 let database: Database;
 
@@ -105,5 +105,74 @@ describe('audit outside a transaction', () => {
     } finally {
       await db.close();
     }
+  });
+});
+
+describe('audit record appended inside the caller’s statement', () => {
+  const appendInStatement = (i: number, when = sql`true`) =>
+    database.db.execute(
+      sql`WITH ${auditAppendCte(
+        {
+          tenantId: '370785',
+          actorName: '王小明',
+          action: 'test.statement',
+          targetType: 'thing',
+          targetId: String(i),
+          details: { i, text: '楼道 "堆物"\n换行', nested: { b: [1, 'x'], a: null } },
+        },
+        { when, late: { number: sql`'2026-' || lpad(${String(i)}, 6, '0')` } },
+      )} SELECT (SELECT seq FROM audit_appended) AS seq`,
+    );
+
+  it('hashes like recordAudit, with values known only in SQL, so the chain verifies across both', async () => {
+    await writeEvents('370785', 2);
+    await appendInStatement(7);
+    await writeEvents('370785', 1);
+    const [row] = await database.query<{ seq: number; action: string; details: Record<string, unknown> }>(
+      "SELECT seq::int AS seq, action, details FROM audit_event WHERE action = 'test.statement'",
+    );
+    expect(row).toMatchObject({ seq: 3, details: { i: 7, number: '2026-000007', text: '楼道 "堆物"\n换行' } });
+    expect(await verifyAuditChain(database.db, { tenantId: '370785' })).toEqual({ checked: 4, breaks: [] });
+  });
+
+  it('appends nothing when its condition is false, and nothing without a chain head', async () => {
+    await writeEvents('370785', 1);
+    await appendInStatement(1, sql`false`);
+    await database.db.execute(
+      sql`WITH ${auditAppendCte({ tenantId: '532601', action: 'test.statement' })} SELECT (SELECT seq FROM audit_appended) AS seq`,
+    );
+    expect(await database.query('SELECT tenant_id, seq::int AS seq FROM audit_event')).toEqual([{ tenant_id: '370785', seq: 1 }]);
+    await ensureAuditHead(database.db, '532601');
+    await database.db.execute(
+      sql`WITH ${auditAppendCte({ tenantId: '532601', action: 'test.statement' })} SELECT (SELECT seq FROM audit_appended) AS seq`,
+    );
+    expect(await verifyAuditChain(database.db)).toEqual({ checked: 2, breaks: [] });
+  });
+
+  it('keeps one gap-free chain when statements and recordAudit run concurrently', async () => {
+    await writeEvents('370785', 1);
+    await Promise.all([
+      ...Array.from({ length: 6 }, async (_, w) => {
+        for (let i = 0; i < 4; i++)
+          await database.db.transaction((tx) =>
+            tx.execute(sql`WITH ${auditAppendCte({ tenantId: '370785', action: 'test.statement', targetId: `${w}.${i}` })} SELECT 1`),
+          );
+      }),
+      writeEvents('370785', 4),
+    ]);
+    const { checked, breaks } = await verifyAuditChain(database.db, { tenantId: '370785' });
+    expect(checked).toBe(29);
+    expect(breaks).toEqual([]);
+  });
+
+  it('still detects a changed record written this way', async () => {
+    await ensureAuditHead(database.db, '370785');
+    await appendInStatement(1);
+    await appendInStatement(2);
+    await database.exec(`ALTER TABLE audit_event DISABLE TRIGGER USER;
+      UPDATE audit_event SET details = details || '{"number": "2026-000009"}' WHERE tenant_id = '370785' AND seq = 1;
+      ALTER TABLE audit_event ENABLE TRIGGER USER;`);
+    const { breaks } = await verifyAuditChain(database.db, { tenantId: '370785' });
+    expect(breaks).toEqual([{ tenantId: '370785', seq: 1, reason: 'content does not match its hash' }]);
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Db, one, rows } from '@linli/db';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 
 export type AuditResult = 'ok' | 'denied' | 'failed';
 
@@ -112,6 +112,86 @@ export async function recordAudit(tx: Db, entries: AuditEntry | AuditEntry[]): P
       UPDATE audit_head SET seq = ${seq}, hash = ${hash} WHERE tenant_id = ${tenantId}`);
   }
   return seqs;
+}
+
+/** A marker that cannot occur in real data: where a value known only inside SQL goes. */
+const LATE = (name: string) => `\u0000late:${name}\u0000`;
+
+/** Literal text and SQL expressions (of type text) concatenated, in SQL. */
+function spliced(text: string, late: Map<string, SQL>): SQL {
+  const parts: SQL[] = [];
+  let rest = text;
+  for (;;) {
+    let first: { at: number; marker: string; value: SQL } | undefined;
+    for (const [marker, value] of late) {
+      const at = rest.indexOf(marker);
+      if (at >= 0 && (!first || at < first.at)) first = { at, marker, value };
+    }
+    if (!first) break;
+    if (first.at > 0) parts.push(sql`${rest.slice(0, first.at)}::text`);
+    parts.push(sql`(${first.value})`);
+    rest = rest.slice(first.at + first.marker.length);
+  }
+  if (rest.length > 0 || parts.length === 0) parts.push(sql`${rest}::text`);
+  return sql.join(parts, sql` || `);
+}
+
+/**
+ * One audit record appended by the caller's own SQL statement, for writes that want the record in
+ * the same round trip as the change (intake: demand, timeline, audit and event in one statement).
+ * Returns common table expressions to put into a WITH clause:
+ *   audit_prev     — the tenant's chain head, locked (FOR UPDATE) only once `when` holds, so the
+ *                    serialising lock is taken after the rest of the statement's work;
+ *   audit_next     — the head moved on: seq + 1 and the new hash, computed in SQL with the same
+ *                    canonical body as recordAudit (sha256 of prev_hash, a newline and the body);
+ *   audit_appended — the record itself (RETURNING seq).
+ * `late` fills detail fields whose value is only known inside the statement (e.g. the demand
+ * number drawn in it): SQL expressions of type text, stored as JSON strings. When the tenant has no
+ * chain head yet, nothing is appended: callers must check audit_appended and call
+ * ensureAuditHead first (recordAudit creates the head itself).
+ */
+export function auditAppendCte(entry: AuditEntry, options: { when?: SQL; late?: Record<string, SQL> } = {}): SQL {
+  const tenantId = entry.tenantId;
+  const at = (entry.at ?? new Date()).toISOString();
+  const late = new Map<string, SQL>();
+  const details: Record<string, unknown> = { ...(entry.details ?? {}) };
+  for (const [field, value] of Object.entries(options.late ?? {})) {
+    details[field] = LATE(field);
+    late.set(JSON.stringify(LATE(field)), sql`to_json((${value})::text)::text`);
+  }
+  const detailsJson = canonicalJson(details);
+  const body = canonicalJson([
+    tenantId,
+    LATE('seq'),
+    at,
+    entry.actorId ?? null,
+    entry.actorName ?? null,
+    entry.action,
+    entry.targetType ?? null,
+    entry.targetId ?? null,
+    entry.result ?? 'ok',
+    entry.clientIp ?? null,
+    details,
+  ]);
+  const bodySql = spliced(body, new Map([...late, [JSON.stringify(LATE('seq')), sql`(p.seq + 1)::text`]]));
+  return sql`audit_prev AS (
+      SELECT seq, hash FROM audit_head WHERE tenant_id = ${tenantId} AND ${options.when ?? sql`true`} FOR UPDATE),
+    audit_next AS (
+      UPDATE audit_head h SET seq = p.seq + 1, hash = encode(sha256(convert_to(p.hash || chr(10) || ${bodySql}, 'UTF8')), 'hex')
+      FROM audit_prev p WHERE h.tenant_id = ${tenantId}
+      RETURNING h.seq, p.hash AS prev_hash, h.hash),
+    audit_appended AS (
+      INSERT INTO audit_event (tenant_id, seq, at, actor_id, actor_name, action, target_type, target_id, result, client_ip, details, prev_hash, hash)
+      SELECT ${tenantId}, n.seq, ${at}::timestamptz, ${entry.actorId ?? null}::uuid, ${entry.actorName ?? null}, ${entry.action},
+             ${entry.targetType ?? null}, ${entry.targetId ?? null}, ${entry.result ?? 'ok'}, ${entry.clientIp ?? null},
+             (${spliced(detailsJson, late)})::jsonb, n.prev_hash, n.hash
+      FROM audit_next n
+      RETURNING seq)`;
+}
+
+/** Creates the tenant's chain head if it has none (auditAppendCte appends only behind an existing head). */
+export async function ensureAuditHead(db: Db, tenantId: string): Promise<void> {
+  await db.execute(sql`INSERT INTO audit_head (tenant_id) VALUES (${tenantId}) ON CONFLICT DO NOTHING`);
 }
 
 export interface ChainBreak {
