@@ -1,0 +1,275 @@
+import type { MultipartFile } from '@fastify/multipart';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import {
+  AppError,
+  attachmentHeader,
+  auditEntry,
+  can,
+  isUuid,
+  type ModuleDeps,
+  type RequestContext,
+  recordAudit,
+  requireContext,
+  XLSX_TYPE,
+} from '@linli/core';
+import type { Db } from '@linli/db';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { createMapping } from './commands/create-mapping.ts';
+import { deleteMapping } from './commands/delete-mapping.ts';
+import { importDemands } from './commands/import-demands.ts';
+import { updateMapping } from './commands/update-mapping.ts';
+import {
+  CreateMappingBody,
+  ExportQuery,
+  FileInspection,
+  ImportJob,
+  ImportMapping,
+  ImportPreset,
+  ImportResult,
+  JobParams,
+  MappingParams,
+  TemplateQuery,
+  UpdateMappingBody,
+} from './contract.ts';
+import { exportWorkbook, templateWorkbook } from './export.ts';
+import { DemandImportRepository } from './import.repository.ts';
+import { inspectTable, readSourceFile } from './parser.ts';
+import { importPresets } from './presets.ts';
+
+const tags = ['demands'];
+const errors = {
+  400: { $ref: 'ErrorBody#' },
+  403: { $ref: 'ErrorBody#' },
+  404: { $ref: 'ErrorBody#' },
+  409: { $ref: 'ErrorBody#' },
+  422: { $ref: 'ErrorBody#' },
+};
+const EXPORT_LIMIT = 50_000;
+
+async function readMultipart(request: FastifyRequest): Promise<{ file?: { name: string; data: Buffer }; fields: Record<string, string> }> {
+  const fields: Record<string, string> = {};
+  let file: { name: string; data: Buffer } | undefined;
+  if (!request.isMultipart()) throw AppError.invalid([{ field: 'file', reason: 'send the file as multipart/form-data' }]);
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      const f = part as MultipartFile;
+      const data = await f.toBuffer();
+      if (f.fieldname === 'file' && !file) file = { name: f.filename || 'upload', data };
+    } else {
+      fields[part.fieldname] = String(part.value ?? '');
+    }
+  }
+  return { file, fields };
+}
+
+/** Mappings hold no personal data: whoever takes in or reads demands may see them and export with them. */
+function requireIntakeOrRead(ctx: RequestContext): void {
+  if (!can(ctx.actor, 'demand.intake') && !can(ctx.actor, 'demand.read')) throw AppError.forbidden('Permission demand.intake is required');
+}
+
+/** Work-order import (12345 files through saved column mappings) and export in a mapping's layout. */
+export async function demandImportRoutes(fastify: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { db, cipher } = deps;
+  app.addHook('preValidation', async (request) => {
+    requireContext(request);
+  });
+  const tx = <T>(fn: (t: Db) => Promise<T>): Promise<T> => db.transaction((t) => fn(t as unknown as Db));
+
+  app.get(
+    '/demand-imports/presets',
+    {
+      schema: {
+        tags,
+        summary: 'Built-in mappings to start from (e.g. NYC 311 Socrata export)',
+        response: { 200: Type.Array(ImportPreset), ...errors },
+      },
+    },
+    async (request) => {
+      requireIntakeOrRead(requireContext(request));
+      return importPresets;
+    },
+  );
+
+  app.get(
+    '/demand-imports/mappings',
+    { schema: { tags, summary: 'Saved column mappings of the county', response: { 200: Type.Array(ImportMapping), ...errors } } },
+    async (request) => {
+      const ctx = requireContext(request);
+      requireIntakeOrRead(ctx);
+      return new DemandImportRepository(db).listMappings(ctx.actor.tenantId);
+    },
+  );
+
+  app.post(
+    '/demand-imports/mappings',
+    {
+      schema: {
+        tags,
+        summary: 'Save a named column mapping (demand.intake on the county; audited)',
+        body: CreateMappingBody,
+        response: { 201: ImportMapping, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      const mapping = await tx((t) => createMapping(t, ctx, request.body));
+      return reply.code(201).send(mapping);
+    },
+  );
+
+  app.get(
+    '/demand-imports/mappings/:id',
+    { schema: { tags, summary: 'A saved column mapping', params: MappingParams, response: { 200: ImportMapping, ...errors } } },
+    async (request) => {
+      const ctx = requireContext(request);
+      requireIntakeOrRead(ctx);
+      const mapping = await new DemandImportRepository(db).findMapping(ctx.actor.tenantId, request.params.id);
+      if (!mapping) throw AppError.notFound('Import mapping', request.params.id);
+      return mapping;
+    },
+  );
+
+  app.put(
+    '/demand-imports/mappings/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Replace a mapping (give the version you saw; audited)',
+        params: MappingParams,
+        body: UpdateMappingBody,
+        response: { 200: ImportMapping, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      return tx((t) => updateMapping(t, ctx, request.params.id, request.body));
+    },
+  );
+
+  app.delete(
+    '/demand-imports/mappings/:id',
+    { schema: { tags, summary: 'Delete a mapping (audited)', params: MappingParams, response: { 204: Type.Null(), ...errors } } },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      await tx((t) => deleteMapping(t, ctx, request.params.id));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/demand-imports/inspect',
+    {
+      schema: {
+        tags,
+        summary: 'Header, first rows and distinct values of an uploaded file, to build a mapping (nothing is stored)',
+        consumes: ['multipart/form-data'],
+        response: { 200: FileInspection, ...errors, 413: { $ref: 'ErrorBody#' } },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      if (!can(ctx.actor, 'demand.intake')) throw AppError.forbidden('Permission demand.intake is required');
+      const { file } = await readMultipart(request);
+      if (!file || file.data.length === 0) throw AppError.invalid([{ field: 'file', reason: 'an .xlsx or .csv file is required' }]);
+      const { table, errors: found } = await readSourceFile(file.name, file.data);
+      if (table.headers.length === 0) throw new AppError('unprocessable', 'The file has no header row', found);
+      return inspectTable(table);
+    },
+  );
+
+  app.post(
+    '/demand-imports',
+    {
+      schema: {
+        tags,
+        summary: 'Import work orders through a saved mapping (multipart: mappingId, file); all or nothing, 422 lists every row error',
+        consumes: ['multipart/form-data'],
+        response: { 200: ImportResult, ...errors, 413: { $ref: 'ErrorBody#' } },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      if (!can(ctx.actor, 'demand.intake')) throw AppError.forbidden('Permission demand.intake is required');
+      const { file, fields } = await readMultipart(request);
+      const mappingId = fields.mappingId?.trim() ?? '';
+      const problems: { field: string; reason: string }[] = [];
+      if (!isUuid(mappingId)) problems.push({ field: 'mappingId', reason: 'must be the id of a saved mapping' });
+      if (!file || file.data.length === 0) problems.push({ field: 'file', reason: 'an .xlsx or .csv file is required' });
+      if (problems.length || !file) throw AppError.invalid(problems);
+      // A second connection shows progress while the import transaction is open; embedded PGlite
+      // has one connection, so progress is written at the end there.
+      const progressDb = deps.database.driver === 'postgres' ? db : undefined;
+      return importDemands({ db, cipher, progressDb }, ctx, { mappingId, fileName: file.name, data: file.data });
+    },
+  );
+
+  app.get(
+    '/demand-imports/template.xlsx',
+    { schema: { tags, summary: 'An empty file in a mapping’s column layout, with a sheet explaining it', querystring: TemplateQuery } },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      requireIntakeOrRead(ctx);
+      const mapping = await new DemandImportRepository(db).findMapping(ctx.actor.tenantId, request.query.mappingId);
+      if (!mapping) throw AppError.notFound('Import mapping', request.query.mappingId);
+      const file = await templateWorkbook(mapping.config);
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', attachmentHeader(`${mapping.name}-模板.xlsx`, 'template.xlsx'))
+        .send(file);
+    },
+  );
+
+  app.get(
+    '/demand-imports/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Demands the caller sees, in a mapping’s column layout (value maps reversed, contacts masked; audited)',
+        querystring: ExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      if (!can(ctx.actor, 'demand.read')) throw AppError.forbidden('Permission demand.read is required');
+      const { mappingId, ...filter } = request.query;
+      if (filter.from && filter.to && filter.from > filter.to) throw AppError.invalid([{ field: 'to', reason: 'is before from' }]);
+      const { mapping, items } = await tx(async (t) => {
+        const repo = new DemandImportRepository(t);
+        const mapping = await repo.findMapping(ctx.actor.tenantId, mappingId);
+        if (!mapping) throw AppError.notFound('Import mapping', mappingId);
+        const items = await repo.exportRows(ctx.actor.tenantId, ctx.actor, filter, EXPORT_LIMIT);
+        await recordAudit(
+          t,
+          auditEntry(ctx, 'demand.export', { type: 'demand' }, { mappingId, mappingName: mapping.name, filter, rows: items.length }),
+        );
+        return { mapping, items };
+      });
+      const file = await exportWorkbook(mapping.config, items);
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', attachmentHeader(`${mapping.name}-导出.xlsx`, 'export.xlsx'))
+        .send(file);
+    },
+  );
+
+  app.get(
+    '/demand-imports/:jobId',
+    {
+      schema: {
+        tags,
+        summary: 'Progress and row errors of a work-order import',
+        params: JobParams,
+        response: { 200: ImportJob, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      // A job report holds values of someone's file: only the account that uploaded it reads it.
+      const job = await new DemandImportRepository(db).findJob(ctx.actor.tenantId, request.params.jobId, ctx.actor.accountId);
+      if (!job) throw AppError.notFound('Import job', request.params.jobId);
+      return job;
+    },
+  );
+}
