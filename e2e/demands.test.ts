@@ -2,6 +2,9 @@ import { createAccount } from '@linli/accounts/testing';
 import { login, type Session } from '@linli/server/test/helpers';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { type E2E, PASSWORD, signIn, startE2E } from './support.ts';
 
 // The demands screens in the browser: one server per file; staff act through the inbox and the
@@ -63,6 +66,22 @@ async function submitAsResident(description: string) {
     description,
     nodeId: e.tree.households[0]!.id,
   });
+}
+
+/** A 1×1 PNG on disk, for the photo inputs. */
+function photo(name: string): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'linli-e2e-')), name);
+  const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+  fs.writeFileSync(file, Buffer.from(png, 'base64'));
+  return file;
+}
+
+/** Every image in the element has loaded from the server (a broken one has no natural width). */
+async function imagesLoaded(page: Page, testId: string): Promise<number> {
+  return page
+    .getByTestId(testId)
+    .locator('img')
+    .evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0).length);
 }
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).innerText();
@@ -137,10 +156,13 @@ describe('demands in the browser', () => {
     await expect.poll(() => text(property, 'demand-timeline'), { timeout: 20_000 }).toContain('办理中');
     await act(property, 'resolve', async () => {
       await property.getByTestId('action-result').fill('已上门协调，装修时间调整为白天，噪音问题已解决');
+      await property.locator('[data-testid=resolve-photos] input[type=file]').setInputFiles(photo('现场.png'));
+      await property.locator('.ant-upload-list-item-done').waitFor({ timeout: 20_000 });
     });
     await expect.poll(() => text(property, 'demand-timeline'), { timeout: 20_000 }).toContain('已办结');
     expect(await text(property, 'demand-result')).toContain('噪音问题已解决');
     expect(await text(property, 'demand-status')).toBe('已办结');
+    await expect.poll(() => imagesLoaded(property, 'demand-attachments'), { timeout: 20_000 }).toBe(1);
 
     // One of the two accepted demands is resolved: the dispatcher's dashboard shows 50 %.
     expect(await kpi(staff, 'resolutionRate')).toContain('50.0%');
@@ -175,6 +197,8 @@ describe('demands in the browser', () => {
     await phone.getByTestId('m-submit-demand').waitFor();
     await phone.getByTestId('m-description').locator('textarea').fill('3号楼东侧垃圾桶满了没人清运，气味很大');
     await phone.getByTestId('m-category').getByText('环境卫生', { exact: true }).click();
+    await phone.locator('.adm-image-uploader input[type=file]').setInputFiles(photo('垃圾桶.png'));
+    await phone.locator('.adm-image-uploader-cell img').waitFor({ timeout: 20_000 });
     await phone.getByTestId('m-submit').click();
     // Open demands similar to this one may be offered first; this is a different problem.
     const anyway = phone.getByTestId('m-submit-anyway');
@@ -189,6 +213,7 @@ describe('demands in the browser', () => {
       ['3号楼东侧垃圾桶%'],
     );
     expect(stored).toHaveLength(1);
+    await expect.poll(() => imagesLoaded(phone, 'm-photos'), { timeout: 20_000 }).toBe(1);
 
     // Staff take it through to resolution (their screens are covered above).
     const worker = await login(e.t.app, 'worker1', PASSWORD);

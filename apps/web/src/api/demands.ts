@@ -196,7 +196,8 @@ export interface Ranking {
   level: string;
   sample: number;
   kpis: Kpis;
-  rank: number;
+  /** null below the minimum sample. */
+  rank: number | null;
 }
 
 export interface Suggestion {
@@ -211,6 +212,14 @@ export interface SimilarDemand {
   status: DemandStatus;
   submittedAt: string;
   score: number;
+  /** node: same compound or place; radius: coordinates nearby; text: wording only. */
+  matchedBy?: 'node' | 'radius' | 'text';
+  distanceMeters?: number;
+  /** The caller reported it (a resident may open their own). */
+  mine?: boolean;
+  /** Staff list only: merge (both open, same place, nearly the same text) or link (a person decides). */
+  suggestion?: 'merge' | 'link';
+  categoryName?: string;
 }
 
 /** Endpoints of the demands API that arrived after the first release. */
@@ -256,7 +265,7 @@ export const demandsApi = {
   departments: () => api.get<{ items: Department[] }>('/departments').then((r) => r.items),
   act: (id: string, action: DemandAction, body: Record<string, unknown>) => api.post<Demand>(`/demands/${id}/${actionPath[action]}`, body),
   suggest: (body: { title?: string; description: string; nodeId?: string }) => api.post<Suggestion>('/demands/suggest', body),
-  similar: (id: string) => api.get<SimilarDemand[] | { items: SimilarDemand[] }>(`/demands/${id}/similar`),
+  similar: (id: string) => api.get<{ items: SimilarDemand[] }>(`/demands/${id}/similar`).then((r) => r.items ?? []),
   upload: (file: File) => {
     const form = new FormData();
     form.append('file', file);

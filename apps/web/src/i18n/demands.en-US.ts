@@ -145,6 +145,9 @@ export const demandsEn: Resources['demands'] = {
     noPhotos: 'No photos',
     openMap: 'Show on a map',
     printedAt: 'Printed {{time}}',
+    mergeInto: 'Merge into this',
+    likelyDuplicate: 'Likely duplicate',
+    matchedBy: { node: 'same place', radius: 'nearby', text: 'similar text' },
     notFound: 'This demand does not exist or you may not see it',
   },
   templates: {
@@ -201,6 +204,7 @@ export const demandsEn: Resources['demands'] = {
     count: 'Count',
     noData: 'No data',
     unavailable: 'This server does not offer this figure yet',
+    belowMinSample: 'Too few resolved demands to be ranked',
     rankLevel: 'Rank units at',
   },
   mobile: {
@@ -219,6 +223,7 @@ export const demandsEn: Resources['demands'] = {
     addressHint: 'e.g. the street lamp east of building 3',
     similarTitle: 'Similar demands are already being handled',
     similarHint: 'If it is the same problem, staff are already on it; there is no need to submit again.',
+    yours: 'Yours',
     sameProblem: 'Same problem — do not submit',
     submitAnyway: 'Submit anyway',
     submitted: 'Submitted, number {{number}}',

@@ -144,6 +144,9 @@ export const demandsZh = {
     noPhotos: '无照片',
     openMap: '在地图中查看',
     printedAt: '打印时间：{{time}}',
+    mergeInto: '合并到此',
+    likelyDuplicate: '疑似重复',
+    matchedBy: { node: '同一地点', radius: '附近', text: '内容相似' },
     notFound: '诉求不存在或您无权查看',
   },
   templates: {
@@ -190,6 +193,7 @@ export const demandsZh = {
     count: '数量',
     noData: '暂无数据',
     unavailable: '服务器暂未提供此统计',
+    belowMinSample: '样本不足，不参与排名',
     rankLevel: '排名层级',
   },
   mobile: {
@@ -208,6 +212,7 @@ export const demandsZh = {
     addressHint: '如：3号楼东侧路灯',
     similarTitle: '已有相似的诉求正在办理',
     similarHint: '如果是同一件事，工作人员已在办理，无需重复提交。',
+    yours: '您反映的',
     sameProblem: '是同一件事，不再提交',
     submitAnyway: '仍然提交',
     submitted: '已提交，编号 {{number}}',

@@ -169,7 +169,7 @@ export default function DemandView() {
       </List>
       {images.length > 0 && (
         <Card title={t('demands.fields.photos')}>
-          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }} data-testid="m-photos">
             {images.map((a) => (
               <Image key={a.id} src={`${API_BASE}/demand-attachments/${a.id}`} width={80} height={80} fit="cover" />
             ))}

@@ -233,7 +233,12 @@ export default function SubmitDemand() {
         <div style={{ padding: 12 }} data-testid="m-similar">
           <List header={t('demands.mobile.similarTitle')}>
             {similar.map((s) => (
-              <List.Item key={s.id} description={`${s.number} · ${statusLabel(s.status)}`}>
+              <List.Item
+                key={s.id}
+                description={`${s.number} · ${statusLabel(s.status)}`}
+                onClick={s.mine ? () => navigate(`/m/demands/${s.id}`) : undefined}
+                extra={s.mine ? t('demands.mobile.yours') : undefined}
+              >
                 {s.title}
               </List.Item>
             ))}

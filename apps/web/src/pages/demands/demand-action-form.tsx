@@ -13,6 +13,7 @@ import {
   demandsApi,
   type HandlingLevel,
   handlingLevels,
+  type SimilarDemand,
   satisfactions,
 } from '../../api/demands.ts';
 import type { NodeDetail, Page } from '../../api/types.ts';
@@ -113,9 +114,21 @@ function useUnitOptions(detail: DemandDetail) {
   };
 }
 
-function MergeTargetSelect({ detail, value, onChange }: { detail: DemandDetail; value?: string; onChange?: (v: string) => void }) {
+function MergeTargetSelect({
+  detail,
+  initial,
+  value,
+  onChange,
+}: {
+  detail: DemandDetail;
+  initial?: SimilarDemand | null;
+  value?: string;
+  onChange?: (v: string) => void;
+}) {
   const { t } = useTranslation();
-  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
+  const [options, setOptions] = useState<{ value: string; label: string }[]>(
+    initial ? [{ value: initial.id, label: `${initial.number} ${initial.title}` }] : [],
+  );
   const search = async (q: string) => {
     if (!q.trim()) return;
     try {
@@ -143,6 +156,8 @@ interface ActionModalProps {
   action: DemandAction;
   detail: DemandDetail;
   attachmentsEnabled: boolean;
+  /** Merge: the similar demand chosen on the detail page. */
+  mergeTarget?: SimilarDemand | null;
   onDone: (updated: Demand) => void;
   onReload: () => Promise<void>;
   onClose: () => void;
@@ -152,7 +167,7 @@ interface ActionModalProps {
  * The form of one action. A 409 (someone else moved the demand on) keeps the form open with what was
  * typed and offers to reload; the next submit sends the new version.
  */
-export function ActionModal({ action, detail, attachmentsEnabled, onDone, onReload, onClose }: ActionModalProps) {
+export function ActionModal({ action, detail, attachmentsEnabled, mergeTarget, onDone, onReload, onClose }: ActionModalProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
@@ -235,7 +250,7 @@ export function ActionModal({ action, detail, attachmentsEnabled, onDone, onRelo
       <Form<FormValues>
         form={form}
         layout="vertical"
-        initialValues={{ approve: true, reached: true, level: withUnit ? detail.level : undefined }}
+        initialValues={{ approve: true, reached: true, level: withUnit ? detail.level : undefined, intoId: mergeTarget?.id }}
         data-testid={`action-form-${action}`}
       >
         {withUnit && (
@@ -283,7 +298,7 @@ export function ActionModal({ action, detail, attachmentsEnabled, onDone, onRelo
         )}
         {action === 'merge' && (
           <Form.Item name="intoId" label={t('demands.fields.intoId')} rules={[{ required: true, message: t('common.required') }]}>
-            <MergeTargetSelect detail={detail} />
+            <MergeTargetSelect detail={detail} initial={mergeTarget} />
           </Form.Item>
         )}
         {action === 'callback' && (
@@ -341,21 +356,22 @@ export function ActionModal({ action, detail, attachmentsEnabled, onDone, onRelo
         )}
         {action === 'resolve' && attachmentsEnabled && (
           <Form.Item label={t('demands.fields.photos')}>
-            <Upload
-              listType="picture"
-              accept="image/jpeg,image/png,image/webp,application/pdf"
-              fileList={files}
-              onChange={({ fileList }) => setFiles(fileList)}
-              customRequest={({ file, onSuccess, onError }) => {
-                demandsApi
-                  .upload(file as File)
-                  .then((r) => onSuccess?.(r))
-                  .catch((e: Error) => onError?.(e));
-              }}
-              data-testid="resolve-photos"
-            >
-              <Button icon={<UploadOutlined />}>{t('demands.fields.photos')}</Button>
-            </Upload>
+            <div data-testid="resolve-photos">
+              <Upload
+                listType="picture"
+                accept="image/jpeg,image/png,image/webp,application/pdf"
+                fileList={files}
+                onChange={({ fileList }) => setFiles(fileList)}
+                customRequest={({ file, onSuccess, onError }) => {
+                  demandsApi
+                    .upload(file as File)
+                    .then((r) => onSuccess?.(r))
+                    .catch((e: Error) => onError?.(e));
+                }}
+              >
+                <Button icon={<UploadOutlined />}>{t('demands.fields.photos')}</Button>
+              </Upload>
+            </div>
           </Form.Item>
         )}
       </Form>

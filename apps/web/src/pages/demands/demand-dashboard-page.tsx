@@ -135,7 +135,7 @@ export default function DemandDashboardPage() {
   const [byCategory, setByCategory] = useState<KpiGroup[] | null>(null);
   const [byMonth, setByMonth] = useState<KpiGroup[] | null>(null);
   const [categories, setCategories] = useState<Category[]>([]);
-  const [rankLevel, setRankLevel] = useState<string>('community');
+  const [rankLevel, setRankLevel] = useState<string>('compound');
   const [minSample, setMinSample] = useState<number>(5);
   const [rankings, setRankings] = useState<Ranking[] | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -370,7 +370,11 @@ export default function DemandDashboardPage() {
                 pagination={{ pageSize: 10, hideOnSinglePage: true }}
                 scroll={{ x: 'max-content' }}
                 columns={[
-                  { title: t('demands.dashboard.rank'), dataIndex: 'rank', key: 'rank' },
+                  {
+                    title: t('demands.dashboard.rank'),
+                    key: 'rank',
+                    render: (_: unknown, r: Ranking) => r.rank ?? <span title={t('demands.dashboard.belowMinSample')}>—</span>,
+                  },
                   { title: t('demands.dashboard.unit'), dataIndex: 'unitName', key: 'unitName' },
                   { title: t('demands.dashboard.sample'), dataIndex: 'sample', key: 'sample' },
                   ...(['resolutionRate', 'satisfactionRate', 'onTimeRate'] as const).map((k) => ({

@@ -45,13 +45,13 @@ export function Attachments({ items }: { items: Attachment[] }) {
   );
 }
 
-function SimilarList({ id }: { id: string }) {
+function SimilarList({ id, canMerge, onMerge }: { id: string; canMerge: boolean; onMerge: (target: SimilarDemand) => void }) {
   const { t } = useTranslation();
   const [items, setItems] = useState<SimilarDemand[] | null>(null);
   useEffect(() => {
     demandsApi
       .similar(id)
-      .then((r) => setItems(Array.isArray(r) ? r : (r.items ?? [])))
+      .then(setItems)
       .catch(() => setItems([]));
   }, [id]);
   if (items === null) return <Spin size="small" />;
@@ -62,10 +62,29 @@ function SimilarList({ id }: { id: string }) {
       dataSource={items}
       data-testid="similar-demands"
       renderItem={(s) => (
-        <List.Item extra={<StatusTag status={s.status} />}>
-          <Link to={`/demands/${s.id}`}>
-            {s.number} {s.title}
-          </Link>
+        <List.Item
+          actions={[
+            <StatusTag key="status" status={s.status} />,
+            canMerge && s.suggestion === 'merge' && (
+              <Button key="merge" size="small" onClick={() => onMerge(s)} data-testid={`merge-into-${s.number}`}>
+                {t('demands.detail.mergeInto')}
+              </Button>
+            ),
+          ].filter(Boolean)}
+        >
+          <Space orientation="vertical" size={0}>
+            <Link to={`/demands/${s.id}`}>
+              {s.number} {s.title}
+            </Link>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {formatTime(s.submittedAt)} {s.categoryName ?? ''} {s.matchedBy ? t(`demands.detail.matchedBy.${s.matchedBy}`) : ''}
+              {s.suggestion === 'merge' && (
+                <Tag color="orange" style={{ marginInlineStart: 8 }}>
+                  {t('demands.detail.likelyDuplicate')}
+                </Tag>
+              )}
+            </Typography.Text>
+          </Space>
         </List.Item>
       )}
     />
@@ -80,6 +99,7 @@ export default function DemandDetailPage() {
   const [detail, setDetail] = useState<DemandDetail | null | undefined>(undefined);
   const [features, setFeatures] = useState<DemandFeatures | null>(null);
   const [action, setAction] = useState<DemandAction | null>(null);
+  const [mergeTarget, setMergeTarget] = useState<SimilarDemand | null>(null);
   const now = useNow();
 
   const load = useCallback(async () => {
@@ -227,7 +247,14 @@ export default function DemandDetailPage() {
           )}
           {features?.similar && (
             <Card title={t('demands.detail.similar')} size="small" className="no-print">
-              <SimilarList id={detail.id} />
+              <SimilarList
+                id={detail.id}
+                canMerge={detail.allowedActions.includes('merge')}
+                onMerge={(target) => {
+                  setMergeTarget(target);
+                  setAction('merge');
+                }}
+              />
             </Card>
           )}
         </Col>
@@ -244,10 +271,15 @@ export default function DemandDetailPage() {
           action={action}
           detail={detail}
           attachmentsEnabled={Boolean(features?.attachments)}
-          onClose={() => setAction(null)}
+          mergeTarget={action === 'merge' ? mergeTarget : null}
+          onClose={() => {
+            setAction(null);
+            setMergeTarget(null);
+          }}
           onReload={load}
           onDone={() => {
             setAction(null);
+            setMergeTarget(null);
             void load();
           }}
         />
