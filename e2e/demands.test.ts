@@ -1,10 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createAccount } from '@linli/accounts/testing';
 import { login, type Session } from '@linli/server/test/helpers';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { type E2E, PASSWORD, signIn, startE2E } from './support.ts';
 
 // The demands screens in the browser: one server per file; staff act through the inbox and the
