@@ -30,6 +30,11 @@ export interface SendResult {
 }
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
+/**
+ * Events per transaction. Small, because in embedded mode a transaction holds PGlite's only
+ * connection: 25 events take 0.06–0.15 s there (measured 177–400 events/s), so requests wait little.
+ */
+export const DEFAULT_BATCH = 25;
 
 /** Wait before attempt n + 1: 10 s, 20 s, 40 s … at most one hour. */
 export function backoffMs(attempts: number): number {
@@ -63,13 +68,15 @@ export async function dispatchOutbox(db: Db, options: DispatchOptions = {}): Pro
       tx,
       sql`SELECT tenant_id, id, type, aggregate_type, aggregate_id, payload, attempts FROM outbox_event
           WHERE published_at IS NULL AND dead_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= ${at})
-          ORDER BY created_at, id LIMIT ${options.batch ?? 100}
+          ORDER BY created_at, id LIMIT ${options.batch ?? DEFAULT_BATCH}
           FOR UPDATE SKIP LOCKED`,
     );
     const result: DispatchResult = { events: events.length, notifications: 0, failed: 0, dead: 0 };
+    // Recipients of a unit, looked up once per batch: a burst of events mostly concerns few units.
+    const holders = new Map<string, string[]>();
     for (const event of events) {
       try {
-        result.notifications += await tx.transaction((sp) => deliverEvent(sp, event, channelNames));
+        result.notifications += await tx.transaction((sp) => deliverEvent(sp, event, channelNames, holders));
         await tx.execute(
           sql`UPDATE outbox_event SET published_at = ${at}, next_attempt_at = NULL
               WHERE tenant_id = ${event.tenant_id} AND id = ${event.id}::uuid AND published_at IS NULL`,
@@ -92,7 +99,7 @@ export async function dispatchOutbox(db: Db, options: DispatchOptions = {}): Pro
 }
 
 /** Writes the notifications of one event; returns how many are new. */
-async function deliverEvent(tx: Db, event: OutboxRow, channels: string[]): Promise<number> {
+async function deliverEvent(tx: Db, event: OutboxRow, channels: string[], holders: Map<string, string[]>): Promise<number> {
   const routes = eventRoutes[event.type];
   if (!routes || event.aggregate_type !== 'demand') return 0;
   const repository = new NotificationRepository(tx);
@@ -103,7 +110,7 @@ async function deliverEvent(tx: Db, event: OutboxRow, channels: string[]): Promi
   const list: NewNotification[] = [];
   for (const route of routes) {
     const message = route.message(demand, payload);
-    for (const recipientId of await recipientsOf(repository, event.tenant_id, demand, route.audience)) {
+    for (const recipientId of await recipientsOf(repository, event.tenant_id, demand, route.audience, holders)) {
       // One notification per event and person: a reporter who also handles it hears it once.
       if (seen.has(recipientId)) continue;
       seen.add(recipientId);
@@ -125,18 +132,31 @@ async function deliverEvent(tx: Db, event: OutboxRow, channels: string[]): Promi
 
 const waitingForDispatch = ['submitted', 'accepted', 'returned'];
 
-function recipientsOf(repository: NotificationRepository, tenantId: string, demand: DemandTarget, audience: Audience): Promise<string[]> {
+async function recipientsOf(
+  repository: NotificationRepository,
+  tenantId: string,
+  demand: DemandTarget,
+  audience: Audience,
+  cache: Map<string, string[]>,
+): Promise<string[]> {
+  const nearest = async (path: string, ability: 'demand.handle' | 'demand.intake') => {
+    const key = `${tenantId}|${ability}|${path}`;
+    let found = cache.get(key);
+    if (!found) {
+      found = await repository.holdersNearest(tenantId, path, ability);
+      cache.set(key, found);
+    }
+    return found;
+  };
   switch (audience) {
     case 'reporter':
-      return Promise.resolve(demand.reporterAccountId ? [demand.reporterAccountId] : []);
+      return demand.reporterAccountId ? [demand.reporterAccountId] : [];
     case 'handlers':
-      return demand.handlingPath ? repository.holdersNearest(tenantId, demand.handlingPath, 'demand.handle') : Promise.resolve([]);
+      return demand.handlingPath ? nearest(demand.handlingPath, 'demand.handle') : [];
     case 'intake_or_handlers':
       // Before dispatch nobody handles it yet: the intake desk of the place hears of the deadline.
-      if (waitingForDispatch.includes(demand.status) || !demand.handlingPath) {
-        return repository.holdersNearest(tenantId, demand.nodePath, 'demand.intake');
-      }
-      return repository.holdersNearest(tenantId, demand.handlingPath, 'demand.handle');
+      if (waitingForDispatch.includes(demand.status) || !demand.handlingPath) return nearest(demand.nodePath, 'demand.intake');
+      return nearest(demand.handlingPath, 'demand.handle');
   }
 }
 
@@ -218,14 +238,14 @@ export function dispatcherJob(
     intervalMs,
     async run() {
       const total = { events: 0, notifications: 0, failed: 0, dead: 0, sent: 0, sendFailed: 0 };
-      // Catch up in a few batches per run, so a burst does not wait one interval per batch.
-      for (let i = 0; i < 10; i += 1) {
+      // Catch up in several batches per run, so a burst does not wait one interval per batch.
+      for (let i = 0; i < 40; i += 1) {
         const r = await dispatchOutbox(db, { ...options, channels });
         total.events += r.events;
         total.notifications += r.notifications;
         total.failed += r.failed;
         total.dead += r.dead;
-        if (r.events < (options.batch ?? 100)) break;
+        if (r.events < (options.batch ?? DEFAULT_BATCH)) break;
       }
       if (channels.length > 0) {
         const s = await sendDeliveries(db, channels, options);
