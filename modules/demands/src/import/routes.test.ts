@@ -1,0 +1,290 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createTestApp, login, type Session, type TestApp } from '@linli/server/test/helpers';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDemandWorld, type DemandWorld } from '../testing.ts';
+import type { DemandImportConfig } from './contract.ts';
+import { layoutOf } from './export.ts';
+import { nyc311Config } from './presets.ts';
+
+// The real NYC 311 export of one day (2,386 work orders, 52 columns) imported over HTTP through a
+// saved mapping made from the built-in preset.
+const nycFile = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/nyc311_2013-12-25.csv'));
+const nycLines = nycFile.toString('utf8').split('\n');
+/** The export without its one row closed before it was created (line 2072). */
+const nycFixed = Buffer.from(nycLines.filter((_, i) => i !== 2071).join('\n'));
+
+let t: TestApp;
+let world: DemandWorld;
+let county: Session;
+let grid: Session;
+let mappingId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  world = await buildDemandWorld(t.deps.db);
+  county = await login(t.app, world.accounts.county!.username, world.accounts.county!.password);
+  grid = await login(t.app, world.accounts.grid!.username, world.accounts.grid!.password);
+}, 60_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+const api = (s: Session, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
+  t.app.inject({ method, url: `/api/v1${url}`, headers: s.headers, ...(payload ? { payload } : {}) });
+
+function multipart(fields: Record<string, string>, file?: { name: string; data: Buffer }) {
+  const boundary = `----linli${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  if (file) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`,
+      ),
+    );
+    parts.push(file.data, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+const upload = (s: Session, url: string, fields: Record<string, string>, file?: { name: string; data: Buffer }) => {
+  const body = multipart(fields, file);
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1${url}`,
+    headers: { ...s.headers, 'content-type': body.contentType },
+    payload: body.payload,
+  });
+};
+
+const count = async (table: string, where = 'true') =>
+  (await t.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`))[0]!.n;
+
+describe('work-order import and export over HTTP', () => {
+  it('saves the NYC 311 preset as a mapping (demand.intake on the county, audited), refusing bad ones', async () => {
+    const presets = await api(county, 'GET', '/demand-imports/presets');
+    expect(presets.statusCode).toBe(200);
+    const nyc = presets.json().find((p: { key: string }) => p.key === 'nyc311');
+    expect(nyc.name).toBe('NYC 311 (Socrata export)');
+
+    expect((await api(grid, 'POST', '/demand-imports/mappings', { name: 'NYC', config: nyc.config })).statusCode).toBe(403);
+    const bad: DemandImportConfig = {
+      ...nyc.config,
+      timeZone: 'Mars/Base',
+      valueMaps: { ...nyc.config.valueMaps, category: { HEATING: 'no_such_code' } },
+    };
+    const refused = await api(county, 'POST', '/demand-imports/mappings', { name: 'NYC', config: bad });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details).toEqual([
+      { field: 'config.timeZone', reason: 'is not a known IANA time zone', value: 'Mars/Base' },
+      { field: 'config.valueMaps.category.HEATING', reason: 'is not an active category code', value: 'no_such_code' },
+    ]);
+
+    const saved = await api(county, 'POST', '/demand-imports/mappings', { name: 'NYC 311', config: nyc.config });
+    expect(saved.statusCode).toBe(201);
+    mappingId = saved.json().id;
+    expect(saved.json().config).toEqual(nyc311Config);
+    expect((await api(county, 'POST', '/demand-imports/mappings', { name: 'NYC 311', config: nyc.config })).statusCode).toBe(409);
+    expect(await count('audit_event', `action = 'demand.import_mapping.create'`)).toBe(1);
+
+    const renamed = await api(county, 'PUT', `/demand-imports/mappings/${mappingId}`, {
+      name: 'NYC 311 Socrata',
+      config: nyc.config,
+      version: 1,
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json().version).toBe(2);
+    const stale = await api(county, 'PUT', `/demand-imports/mappings/${mappingId}`, { name: 'x', config: nyc.config, version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect((await api(grid, 'GET', '/demand-imports/mappings')).json().map((m: { name: string }) => m.name)).toEqual(['NYC 311 Socrata']);
+  });
+
+  it('offers the header and values of an uploaded file for building a mapping', async () => {
+    const res = await upload(county, '/demand-imports/inspect', {}, { name: 'nyc.csv', data: nycFile });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.rows).toBe(2386);
+    expect(body.headers).toContain('Complaint Type');
+    expect(body.values.Status).toEqual(['Assigned', 'Closed', 'Open', 'Pending', 'Started']);
+    expect(body.values['Unique Key']).toBeUndefined(); // too many distinct values for a value map
+  });
+
+  it('refuses the real export as a whole: 422 with the row closed before it was created, nothing written', async () => {
+    const before = await count('demand');
+    const res = await upload(county, '/demand-imports', { mappingId }, { name: 'nyc311_2013-12-25.csv', data: nycFile });
+    expect(res.statusCode).toBe(422);
+    const error = res.json().error;
+    expect(error.code).toBe('unprocessable');
+    expect(error.details).toEqual([
+      {
+        row: 2072,
+        column: 'Closed Date',
+        reason: 'closed before it was created (12/25/2013 12:00:00 AM)',
+        value: '10/30/2013 12:00:00 AM',
+      },
+    ]);
+    expect(await count('demand')).toBe(before);
+    expect(await count('import_job', `kind = 'demands' AND status = 'failed'`)).toBe(1);
+    expect(await count('audit_event', `action = 'demand.import' AND result = 'failed'`)).toBe(1);
+  });
+
+  it('imports the corrected export with its real times, numbers, deadlines and one audit record; re-import changes nothing', async () => {
+    const before = await count('demand');
+    const started = performance.now();
+    const res = await upload(county, '/demand-imports', { mappingId }, { name: 'nyc311_2013-12-25.csv', data: nycFixed });
+    const ms = performance.now() - started;
+    expect(res.statusCode).toBe(200);
+    const result = res.json();
+    expect(result).toMatchObject({ rows: 2385, created: 2385, updated: 0, unchanged: 0 });
+    console.info(
+      `[measure] NYC 311 import (${t.database.driver}): 2385 rows in ${Math.round(ms)} ms = ${Math.round(2385 / (ms / 1000))} rows/s`,
+    );
+    expect(await count('demand')).toBe(before + 2385);
+
+    const [d] = await t.database.query<Record<string, unknown>>(
+      `SELECT d.*, c.code AS category_code, n.kind AS node_kind FROM demand d
+       JOIN demand_category c ON c.tenant_id = d.tenant_id AND c.id = d.category_id
+       JOIN territory_node n ON n.tenant_id = d.tenant_id AND n.id = d.node_id
+       WHERE d.external_id = '26984072'`,
+    );
+    expect(d).toMatchObject({
+      status: 'closed',
+      channel: 'hotline_12345',
+      type: 'complaint',
+      title: 'Blocked Driveway',
+      category_code: 'illegal_parking',
+      node_kind: 'county',
+      address: '952 EAST 58 STREET',
+      reporter_kind: 'anonymous',
+      level: 'compound',
+    });
+    expect(new Date(d!.submitted_at as string).toISOString()).toBe('2013-12-26T04:59:08.000Z');
+    expect(new Date(d!.resolved_at as string).toISOString()).toBe('2013-12-26T06:15:00.000Z');
+    expect(new Date(d!.closed_at as string).toISOString()).toBe('2013-12-26T06:15:00.000Z');
+    // Deadlines from the category rule (parking: answer within 24 hours) relative to the submission.
+    expect(new Date(d!.response_due_at as string).toISOString()).toBe('2013-12-27T04:59:08.000Z');
+    expect(d!.number).toMatch(/^2013-\d{6}$/);
+    const timeline = await t.database.query<{ action: string; from_status: string | null; to_status: string }>(
+      `SELECT action, from_status, to_status FROM demand_event WHERE demand_id = '${d!.id}' ORDER BY seq`,
+    );
+    expect(timeline).toEqual([{ action: 'imported', from_status: null, to_status: 'closed' }]);
+
+    expect(await count('demand', `external_id IS NOT NULL AND status = 'closed'`)).toBe(2302);
+    expect(await count('demand', `external_id IS NOT NULL AND status = 'submitted' AND closed_at IS NULL`)).toBe(46);
+    expect(await count('demand', `external_id IS NOT NULL AND closed_at < submitted_at`)).toBe(0);
+    expect(await count('audit_event', `action = 'demand.import' AND result = 'ok'`)).toBe(1);
+    expect(await count('outbox_event', `type = 'demand.imported'`)).toBe(1);
+    const job = await api(county, 'GET', `/demand-imports/${result.jobId}`);
+    expect(job.json()).toMatchObject({ status: 'succeeded', totalRows: 2385, processedRows: 2385, createdRows: 2385, errors: [] });
+    // Another account does not read the job report.
+    expect((await api(grid, 'GET', `/demand-imports/${result.jobId}`)).statusCode).toBe(404);
+
+    const again = await upload(county, '/demand-imports', { mappingId }, { name: 'again.csv', data: nycFixed });
+    expect(again.json()).toMatchObject({ rows: 2385, created: 0, updated: 0, unchanged: 2385 });
+    expect(await count('demand')).toBe(before + 2385);
+    expect(await count('demand_event', `action = 'imported'`)).toBe(2385);
+  }, 120_000);
+
+  it('updates by external id: a work order closed at the source since is closed here, with a timeline entry', async () => {
+    const header = nycLines[0]!;
+    const open = nycLines.find((l) => l.startsWith('26996604,'))!;
+    const closed = open
+      .replace(',12/25/2013 11:58:40 PM,,', ',12/25/2013 11:58:40 PM,12/27/2013 09:00:00 AM,')
+      .replace(',Open,', ',Closed,');
+    const res = await upload(county, '/demand-imports', { mappingId }, { name: 'update.csv', data: Buffer.from(`${header}\n${closed}\n`) });
+    expect(res.json()).toMatchObject({ rows: 1, created: 0, updated: 1, unchanged: 0 });
+    const [d] = await t.database.query<{ id: string; status: string; closed_at: string; version: number }>(
+      `SELECT id, status, closed_at, version FROM demand WHERE external_id = '26996604'`,
+    );
+    expect(d!.status).toBe('closed');
+    expect(new Date(d!.closed_at).toISOString()).toBe('2013-12-27T14:00:00.000Z');
+    expect(d!.version).toBe(2);
+    const timeline = await t.database.query<{ from_status: string; to_status: string }>(
+      `SELECT from_status, to_status FROM demand_event WHERE demand_id = '${d!.id}' ORDER BY seq`,
+    );
+    expect(timeline).toEqual([
+      { from_status: null, to_status: 'submitted' },
+      { from_status: 'submitted', to_status: 'closed' },
+    ]);
+  });
+
+  it('exports in the mapping layout with the source values and dates, and the export imports again unchanged', async () => {
+    const res = await api(county, 'GET', `/demand-imports/export.xlsx?mappingId=${mappingId}&importedOnly=true`);
+    expect(res.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(headers).toEqual([...layoutOf(nyc311Config).map((c) => c.header), 'Linli 编号', 'Linli 状态']);
+    expect(sheet.rowCount).toBe(2386);
+    const rows = new Map<string, Record<string, unknown>>();
+    sheet.eachRow((row, n) => {
+      if (n === 1) return;
+      const values = (row.values as unknown[]).slice(1);
+      rows.set(String(values[0]), Object.fromEntries(headers.map((h, i) => [h as string, values[i]])));
+    });
+    expect(rows.get('26984072')).toMatchObject({
+      'Created Date': '12/25/2013 11:59:08 PM',
+      'Closed Date': '12/26/2013 01:15:00 AM',
+      Status: 'Closed',
+      'Complaint Type': 'Blocked Driveway',
+      Descriptor: 'No Access / Street/Sidewalk',
+      'Incident Address': '952 EAST 58 STREET',
+      Latitude: 40.63186547963468,
+    });
+    expect(rows.get('26985142')).toBeDefined();
+    expect(await count('audit_event', `action = 'demand.export'`)).toBe(1);
+
+    const back = await upload(county, '/demand-imports', { mappingId }, { name: 'export.xlsx', data: res.rawPayload });
+    expect(back.statusCode).toBe(200);
+    expect(back.json()).toMatchObject({ rows: 2385, created: 0, updated: 0, unchanged: 2385 });
+  }, 120_000);
+
+  it('gives the template of a mapping', async () => {
+    const res = await api(county, 'GET', `/demand-imports/template.xlsx?mappingId=${mappingId}`);
+    expect(res.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect((workbook.worksheets[0]!.getRow(1).values as unknown[]).slice(1)).toEqual(layoutOf(nyc311Config).map((c) => c.header));
+  });
+
+  it('answers bad uploads with 4xx and the field, never 500, writing nothing', async () => {
+    const before = await count('demand');
+    const notMultipart = await api(county, 'POST', '/demand-imports', { mappingId });
+    expect(notMultipart.statusCode).toBe(400);
+    const noMapping = await upload(county, '/demand-imports', {}, { name: 'x.csv', data: nycFixed });
+    expect(noMapping.json().error.details).toEqual([{ field: 'mappingId', reason: 'must be the id of a saved mapping' }]);
+    const unknown = await upload(
+      county,
+      '/demand-imports',
+      { mappingId: '01900000-0000-7000-8000-00000000dead' },
+      { name: 'x.csv', data: nycFixed },
+    );
+    expect(unknown.statusCode).toBe(404);
+    const broken = await upload(county, '/demand-imports', { mappingId }, { name: 'x.xlsx', data: Buffer.from('PK not really') });
+    expect(broken.statusCode).toBe(422);
+    const missing = await upload(
+      county,
+      '/demand-imports',
+      { mappingId },
+      { name: 'x.csv', data: Buffer.from('Unique Key,Created Date\n1,12/25/2013 11:59:08 PM\n') },
+    );
+    expect(missing.statusCode).toBe(422);
+    expect(missing.json().error.details).toContainEqual({ row: 1, column: 'Status', reason: 'column of status is missing from the file' });
+    expect((await upload(grid, '/demand-imports', { mappingId }, { name: 'x.csv', data: nycFixed })).statusCode).toBe(403);
+    expect(await count('demand')).toBe(before);
+  });
+
+  it('deletes a mapping (audited)', async () => {
+    expect((await api(grid, 'DELETE', `/demand-imports/mappings/${mappingId}`)).statusCode).toBe(403);
+    expect((await api(county, 'DELETE', `/demand-imports/mappings/${mappingId}`)).statusCode).toBe(204);
+    expect((await api(county, 'GET', `/demand-imports/mappings/${mappingId}`)).statusCode).toBe(404);
+    expect(await count('audit_event', `action = 'demand.import_mapping.delete'`)).toBe(1);
+  });
+});
