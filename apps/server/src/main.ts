@@ -1,6 +1,6 @@
-import { loadConfig } from '@linli/core';
+import { createFileStore, loadConfig } from '@linli/core';
 import { startJobs } from '@linli/core/scheduler';
-import { deadlineJob } from '@linli/demands';
+import { attachmentCleanupJob, deadlineJob } from '@linli/demands';
 import { DEMO_PASSWORD, demoAccounts, isDemoNeeded, loadDemo } from '@linli/demo';
 import { loadNotificationConfig, notificationJobs } from '@linli/notifications';
 import { buildApp } from './app.ts';
@@ -36,11 +36,18 @@ if (process.env.LINLI_DEMO !== 'false' && (await isDemoNeeded(database))) {
 
 const app = await buildApp({ deps, logger: { level: config.logLevel } });
 await app.listen({ port: config.port, host: config.host });
-// Background jobs (deadline reminders, the outbox dispatcher) run in this process; LINLI_JOBS=false turns them off.
+// Background jobs (deadline reminders, clean-up of unattached uploads, the outbox dispatcher) run in this process; LINLI_JOBS=false turns them off.
 const jobs =
   process.env.LINLI_JOBS === 'false'
     ? undefined
-    : startJobs([deadlineJob(database.db), ...notificationJobs(database.db, notifyConfig, app.log)], app.log);
+    : startJobs(
+        [
+          deadlineJob(database.db),
+          attachmentCleanupJob(database.db, createFileStore(config)),
+          ...notificationJobs(database.db, notifyConfig, app.log),
+        ],
+        app.log,
+      );
 
 const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 const url = `http://${shown}:${config.port}`;

@@ -1,3 +1,4 @@
+export { attachmentCleanupJob } from './attachment-cleanup.ts';
 export { CategoryRepository } from './category.repository.ts';
 export * from './contract.ts';
 export { deadlineJob } from './deadline-job/deadline-job.ts';
