@@ -1,12 +1,15 @@
-import { type Db, one } from '@linli/db';
-import { sql } from 'drizzle-orm';
+import { type Db, one, rows } from '@linli/db';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Kpis } from './contract.ts';
+import { demandChannels } from './contract.ts';
+import { type HandlingLevel, handlingLevels } from './state-machine.ts';
 
 /**
  * The KPIs of a territory subtree over a period, in one SQL aggregation over the demand rows.
  *
  * Cohort: demands located in the subtree (node_path <@ root), submitted from the first day 00:00
- * to the day after the last day 00:00 (Asia/Shanghai), duplicates (merged) left out.
+ * to the day after the last day 00:00 (Asia/Shanghai), duplicates (merged) left out; optionally
+ * only one category and its subcategories.
  * - response rate (响应率) = responded by the response deadline ÷ responses due (responded, or the
  *   deadline has passed at `asOf`); accepting or rejecting is the response.
  * - resolution rate (解决率) = resolved ÷ accepted (accepted = neither still submitted nor rejected);
@@ -18,70 +21,299 @@ import type { Kpis } from './contract.ts';
  * - share resolved at each level (小事不出小区、大事不出社区) = resolved at the level ÷ resolved.
  * - callback coverage (回访率) = resolved with at least one staff callback ÷ resolved.
  * Rates are null when their denominator is 0, and rounded to 4 decimals.
+ *
+ * Breakdowns compute the total and every group in the same statement (GROUP BY ROLLUP), so the
+ * groups always add up to the total. Rankings group the cohort by its handling unit at one level.
  */
+export const kpiGroupings = ['none', 'child', 'category', 'month', 'level', 'channel'] as const;
+export type KpiGrouping = (typeof kpiGroupings)[number];
+
+export interface KpiScope {
+  tenantId: string;
+  root: { id: string; path: string };
+  /** First and last day (YYYY-MM-DD, Asia/Shanghai), both included. */
+  from: string;
+  to: string;
+  /** Only this category and its subcategories. */
+  categoryId?: string;
+  /** When a response counts as due (default: now). */
+  asOf?: Date;
+}
+
+export interface KpiGroupResult {
+  key: string;
+  label: string;
+  kpis: Kpis;
+}
+
+export interface KpiBreakdownResult {
+  kpis: Kpis;
+  groups: KpiGroupResult[];
+}
+
+export interface RankedUnit {
+  unitId: string;
+  unitName: string;
+  level: HandlingLevel;
+  /** Resolved demands of the unit in the cohort: the base of its on-time rate and handling time. */
+  sample: number;
+  kpis: Kpis;
+  /** 1, 2, … among the units with sample ≥ minSample; null below it. */
+  rank: number | null;
+}
+
+export const levelLabels: Record<HandlingLevel, string> = { compound: '小区', community: '社区', subdistrict: '街道', department: '部门' };
+export const channelLabels: Record<(typeof demandChannels)[number], string> = {
+  hotline_12345: '12345热线',
+  mobile: '移动端',
+  web: '网站',
+  grid_visit: '网格员走访',
+  wish_box: '意见箱',
+  bench_meeting: '板凳会/议事会',
+  walk_in: '窗口来访',
+  petition: '信访',
+  online_opinion: '网络舆情',
+};
+
+type CountRow = Record<string, number | string | boolean | null>;
+
+const DAY = 86_400_000;
+const shanghaiStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
+const shanghaiEnd = (day: string) => new Date(shanghaiStart(day).getTime() + DAY);
+
+/** The counts every KPI is computed from, as aggregate columns over rows `d` of the cohort. */
+function countColumns(asOf: Date): SQL {
+  return sql`count(*)::int AS submitted,
+    count(*) FILTER (WHERE d.status NOT IN ('submitted', 'rejected'))::int AS accepted,
+    count(*) FILTER (WHERE d.responded_at IS NOT NULL OR d.response_due_at <= ${asOf.toISOString()}::timestamptz)::int AS response_due,
+    count(*) FILTER (WHERE d.responded_at <= d.response_due_at)::int AS responded_on_time,
+    count(*) FILTER (WHERE d.resolved_at IS NOT NULL)::int AS resolved,
+    count(*) FILTER (WHERE d.status = 'closed')::int AS closed,
+    count(*) FILTER (WHERE d.resolved_at <= d.resolve_due_at)::int AS resolved_on_time,
+    count(*) FILTER (WHERE d.satisfaction IS NOT NULL)::int AS evaluated,
+    count(*) FILTER (WHERE d.satisfaction IN ('satisfied', 'basically_satisfied'))::int AS satisfied,
+    round((avg(extract(epoch FROM d.resolved_at - d.submitted_at)) FILTER (WHERE d.resolved_at IS NOT NULL) / 3600)::numeric, 1) AS avg_hours,
+    count(*) FILTER (WHERE d.resolved_at IS NOT NULL AND d.level = 'compound')::int AS at_compound,
+    count(*) FILTER (WHERE d.resolved_at IS NOT NULL AND d.level = 'community')::int AS at_community,
+    count(*) FILTER (WHERE d.resolved_at IS NOT NULL AND d.level = 'subdistrict')::int AS at_subdistrict,
+    count(*) FILTER (WHERE d.resolved_at IS NOT NULL AND d.level = 'department')::int AS at_department,
+    count(*) FILTER (WHERE d.resolved_at IS NOT NULL AND EXISTS (
+      SELECT 1 FROM demand_callback cb WHERE cb.tenant_id = d.tenant_id AND cb.demand_id = d.id))::int AS callback_covered`;
+}
+
+const rate = (num: number, den: number) => (den === 0 ? null : Math.round((num / den) * 10_000) / 10_000);
+
+function toKpis(r: CountRow | undefined, nodeId: string, from: string, to: string): Kpis {
+  const n = (k: string) => Number(r?.[k] ?? 0);
+  const resolved = n('resolved');
+  const avg = r?.avg_hours;
+  return {
+    nodeId,
+    from,
+    to,
+    submitted: n('submitted'),
+    accepted: n('accepted'),
+    responseDue: n('response_due'),
+    respondedOnTime: n('responded_on_time'),
+    responseRate: rate(n('responded_on_time'), n('response_due')),
+    resolved,
+    resolutionRate: rate(resolved, n('accepted')),
+    closed: n('closed'),
+    completionRate: rate(n('closed'), n('accepted')),
+    resolvedOnTime: n('resolved_on_time'),
+    onTimeRate: rate(n('resolved_on_time'), resolved),
+    evaluated: n('evaluated'),
+    satisfiedOrBasically: n('satisfied'),
+    satisfactionRate: rate(n('satisfied'), n('evaluated')),
+    averageHandlingHours: avg === null || avg === undefined ? null : Number(avg),
+    resolvedByLevel: {
+      compound: rate(n('at_compound'), resolved),
+      community: rate(n('at_community'), resolved),
+      subdistrict: rate(n('at_subdistrict'), resolved),
+      department: rate(n('at_department'), resolved),
+    },
+    callbackCovered: n('callback_covered'),
+    callbackCoverage: rate(n('callback_covered'), resolved),
+  };
+}
+
+/** Calendar months (YYYY-MM) touched by the period. */
+function monthsOf(from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = from.split('-').map(Number) as [number, number];
+  const last = to.slice(0, 7);
+  for (;;) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    out.push(key);
+    if (key >= last) return out;
+    m += 1;
+    if (m > 12) [y, m] = [y + 1, 1];
+  }
+}
+
+function lastDayOfMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
 export class KpiRepository {
   constructor(private readonly db: Db) {}
 
   async forSubtree(tenantId: string, root: { id: string; path: string }, from: string, to: string, asOf = new Date()): Promise<Kpis> {
-    const start = new Date(`${from}T00:00:00+08:00`);
-    const end = new Date(new Date(`${to}T00:00:00+08:00`).getTime() + 86_400_000);
-    const r = await one<Record<string, number | null>>(
+    return (await this.breakdown({ tenantId, root, from, to, asOf }, 'none')).kpis;
+  }
+
+  /** Conditions of the cohort on rows `d`. */
+  private cohort(scope: KpiScope): SQL {
+    const parts = [
+      sql`d.tenant_id = ${scope.tenantId}`,
+      sql`d.node_path <@ ${scope.root.path}::ltree`,
+      sql`d.status <> 'merged'`,
+      sql`d.submitted_at >= ${shanghaiStart(scope.from).toISOString()}::timestamptz`,
+      sql`d.submitted_at < ${shanghaiEnd(scope.to).toISOString()}::timestamptz`,
+    ];
+    if (scope.categoryId) {
+      parts.push(sql`d.category_id IN (SELECT s.id FROM demand_category s, demand_category p
+        WHERE p.tenant_id = ${scope.tenantId} AND p.id = ${scope.categoryId}::uuid AND s.tenant_id = p.tenant_id AND s.path <@ p.path)`);
+    }
+    return sql.join(parts, sql` AND `);
+  }
+
+  /** The KPIs of the cohort and of each group of `groupBy`; every candidate group is listed, with zeros when it has no demands. */
+  async breakdown(scope: KpiScope, groupBy: KpiGrouping): Promise<KpiBreakdownResult> {
+    const asOf = scope.asOf ?? new Date();
+    const { from, to, root } = scope;
+    const candidates = await this.candidates(scope, groupBy);
+    const key = this.keyOf(scope, groupBy);
+    const result = await rows<CountRow & { is_total: boolean; key: string | null }>(
       this.db,
-      sql`WITH cohort AS (
-            SELECT d.*, EXISTS (SELECT 1 FROM demand_callback cb WHERE cb.tenant_id = d.tenant_id AND cb.demand_id = d.id) AS has_callback
-            FROM demand d
-            WHERE d.tenant_id = ${tenantId} AND d.node_path <@ ${root.path}::ltree AND d.status <> 'merged'
-              AND d.submitted_at >= ${start.toISOString()}::timestamptz AND d.submitted_at < ${end.toISOString()}::timestamptz
-          ), counts AS (
-            SELECT count(*)::int AS submitted,
-              count(*) FILTER (WHERE status NOT IN ('submitted', 'rejected'))::int AS accepted,
-              count(*) FILTER (WHERE responded_at IS NOT NULL OR response_due_at <= ${asOf.toISOString()}::timestamptz)::int AS response_due,
-              count(*) FILTER (WHERE responded_at <= response_due_at)::int AS responded_on_time,
-              count(*) FILTER (WHERE resolved_at IS NOT NULL)::int AS resolved,
-              count(*) FILTER (WHERE status = 'closed')::int AS closed,
-              count(*) FILTER (WHERE resolved_at <= resolve_due_at)::int AS resolved_on_time,
-              count(*) FILTER (WHERE satisfaction IS NOT NULL)::int AS evaluated,
-              count(*) FILTER (WHERE satisfaction IN ('satisfied', 'basically_satisfied'))::int AS satisfied,
-              round((avg(extract(epoch FROM resolved_at - submitted_at)) FILTER (WHERE resolved_at IS NOT NULL) / 3600)::numeric, 1) AS avg_hours,
-              count(*) FILTER (WHERE resolved_at IS NOT NULL AND level = 'compound')::int AS at_compound,
-              count(*) FILTER (WHERE resolved_at IS NOT NULL AND level = 'community')::int AS at_community,
-              count(*) FILTER (WHERE resolved_at IS NOT NULL AND level = 'subdistrict')::int AS at_subdistrict,
-              count(*) FILTER (WHERE resolved_at IS NOT NULL AND level = 'department')::int AS at_department,
-              count(*) FILTER (WHERE resolved_at IS NOT NULL AND has_callback)::int AS callback_covered
-            FROM cohort
-          )
-          SELECT * FROM counts`,
+      groupBy === 'none'
+        ? sql`SELECT true AS is_total, NULL::text AS key, ${countColumns(asOf)} FROM demand d WHERE ${this.cohort(scope)}`
+        : // The key is computed once in the subquery: the same expression written twice would carry different parameters.
+          sql`SELECT grouping(d.group_key) = 1 AS is_total, d.group_key AS key, ${countColumns(asOf)}
+            FROM (SELECT d.*, ${key} AS group_key FROM demand d
+                  ${groupBy === 'category' ? sql`JOIN demand_category c ON c.tenant_id = d.tenant_id AND c.id = d.category_id` : sql``}
+                  WHERE ${this.cohort(scope)}) d
+            GROUP BY ROLLUP (d.group_key)`,
     );
-    const n = (k: string) => Number(r?.[k] ?? 0);
-    const rate = (num: number, den: number) => (den === 0 ? null : Math.round((num / den) * 10_000) / 10_000);
-    const resolved = n('resolved');
-    return {
-      nodeId: root.id,
-      from,
-      to,
-      submitted: n('submitted'),
-      accepted: n('accepted'),
-      responseDue: n('response_due'),
-      respondedOnTime: n('responded_on_time'),
-      responseRate: rate(n('responded_on_time'), n('response_due')),
-      resolved,
-      resolutionRate: rate(resolved, n('accepted')),
-      closed: n('closed'),
-      completionRate: rate(n('closed'), n('accepted')),
-      resolvedOnTime: n('resolved_on_time'),
-      onTimeRate: rate(n('resolved_on_time'), resolved),
-      evaluated: n('evaluated'),
-      satisfiedOrBasically: n('satisfied'),
-      satisfactionRate: rate(n('satisfied'), n('evaluated')),
-      averageHandlingHours: r?.avg_hours === null || r?.avg_hours === undefined ? null : Number(r.avg_hours),
-      resolvedByLevel: {
-        compound: rate(n('at_compound'), resolved),
-        community: rate(n('at_community'), resolved),
-        subdistrict: rate(n('at_subdistrict'), resolved),
-        department: rate(n('at_department'), resolved),
-      },
-      callbackCovered: n('callback_covered'),
-      callbackCoverage: rate(n('callback_covered'), resolved),
-    };
+    const total = result.find((r) => r.is_total);
+    const byKey = new Map(result.filter((r) => !r.is_total).map((r) => [r.key ?? '', r]));
+    const groups: KpiGroupResult[] = candidates.map((c) => {
+      const groupFrom = groupBy === 'month' && `${c.key}-01` > from ? `${c.key}-01` : from;
+      const groupTo = groupBy === 'month' && lastDayOfMonth(c.key) < to ? lastDayOfMonth(c.key) : to;
+      return { key: c.key, label: c.label, kpis: toKpis(byKey.get(c.key), groupBy === 'child' ? c.key : root.id, groupFrom, groupTo) };
+    });
+    // Demands on the root node itself (not inside any child) are shown as their own group.
+    const own = byKey.get('');
+    if (groupBy === 'child' && own) groups.push({ key: root.id, label: '本级', kpis: toKpis(own, root.id, from, to) });
+    return { kpis: toKpis(total, root.id, from, to), groups };
+  }
+
+  /** The group key of a row `d` (text): '' for a demand on the root node itself when grouping by child. */
+  private keyOf(scope: KpiScope, groupBy: KpiGrouping): SQL {
+    switch (groupBy) {
+      case 'child':
+        return sql`coalesce(CASE WHEN nlevel(d.node_path) > nlevel(${scope.root.path}::ltree)
+          THEN ltree2text(subpath(d.node_path, nlevel(${scope.root.path}::ltree), 1))::uuid::text END, '')`;
+      case 'category':
+        // Top categories, or the subcategories of the filtered category.
+        return scope.categoryId
+          ? sql`(SELECT g.id::text FROM demand_category g, demand_category p WHERE p.tenant_id = ${scope.tenantId} AND p.id = ${scope.categoryId}::uuid
+                 AND g.tenant_id = p.tenant_id AND g.path = subpath(c.path, 0, least(nlevel(c.path), nlevel(p.path) + 1)))`
+          : sql`ltree2text(subpath(c.path, 0, 1))::uuid::text`;
+      case 'month':
+        return sql`to_char(d.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+      case 'level':
+        return sql`d.level`;
+      case 'channel':
+        return sql`d.channel`;
+      default:
+        return sql`''`;
+    }
+  }
+
+  private async candidates(scope: KpiScope, groupBy: KpiGrouping): Promise<{ key: string; label: string }[]> {
+    switch (groupBy) {
+      case 'child':
+        return rows<{ key: string; label: string }>(
+          this.db,
+          sql`SELECT id::text AS key, name AS label FROM territory_node
+              WHERE tenant_id = ${scope.tenantId} AND parent_id = ${scope.root.id}::uuid ORDER BY sort_order, code NULLS LAST, name`,
+        );
+      case 'category':
+        return scope.categoryId
+          ? rows(
+              this.db,
+              sql`SELECT c.id::text AS key, c.name AS label FROM demand_category c
+                  WHERE c.tenant_id = ${scope.tenantId} AND (c.parent_id = ${scope.categoryId}::uuid
+                    OR (c.id = ${scope.categoryId}::uuid AND NOT EXISTS (SELECT 1 FROM demand_category s WHERE s.tenant_id = c.tenant_id AND s.parent_id = c.id)))
+                  ORDER BY c.sort_order, c.code`,
+            )
+          : rows(
+              this.db,
+              sql`SELECT id::text AS key, name AS label FROM demand_category WHERE tenant_id = ${scope.tenantId} AND parent_id IS NULL
+                  ORDER BY sort_order, code`,
+            );
+      case 'month':
+        return monthsOf(scope.from, scope.to).map((m) => ({ key: m, label: `${m.slice(0, 4)}年${Number(m.slice(5))}月` }));
+      case 'level':
+        return handlingLevels.map((l) => ({ key: l, label: levelLabels[l] }));
+      case 'channel':
+        return demandChannels.map((c) => ({ key: c, label: channelLabels[c] }));
+      default:
+        return [];
+    }
+  }
+
+  /**
+   * Handling units at `level` ranked by a composite: on-time rate (high first), then satisfaction
+   * rate, then average handling time (short first), then more resolved demands, then name; a null
+   * rate sorts last. Units with fewer than `minSample` resolved demands in the cohort are listed
+   * after the ranked ones with rank null, so one fast case cannot top the table. Units: the nodes
+   * of that kind inside the subtree (or the county's departments), with or without demands, plus
+   * any other unit the cohort was dispatched to.
+   */
+  async rankings(scope: KpiScope, level: HandlingLevel, minSample: number): Promise<RankedUnit[]> {
+    const asOf = scope.asOf ?? new Date();
+    const unitColumn = level === 'department' ? sql`d.handling_department_id` : sql`d.handling_node_id`;
+    const counted = await rows<CountRow & { unit_id: string }>(
+      this.db,
+      sql`SELECT ${unitColumn}::text AS unit_id, ${countColumns(asOf)} FROM demand d
+          WHERE ${this.cohort(scope)} AND d.level = ${level} AND ${unitColumn} IS NOT NULL
+          GROUP BY ${unitColumn}`,
+    );
+    const ids = counted.map((c) => c.unit_id);
+    const units = await rows<{ id: string; name: string }>(
+      this.db,
+      level === 'department'
+        ? sql`SELECT id::text, name FROM department WHERE tenant_id = ${scope.tenantId}
+              AND (active OR id::text = ANY(${`{${ids.join(',')}}`}::text[]))`
+        : sql`SELECT id::text, name FROM territory_node WHERE tenant_id = ${scope.tenantId}
+              AND ((kind = ${level} AND path <@ ${scope.root.path}::ltree) OR id::text = ANY(${`{${ids.join(',')}}`}::text[]))`,
+    );
+    const byUnit = new Map(counted.map((c) => [c.unit_id, c]));
+    const list = units.map((u) => {
+      const kpis = toKpis(byUnit.get(u.id), scope.root.id, scope.from, scope.to);
+      return { unitId: u.id, unitName: u.name, level, sample: kpis.resolved, kpis, rank: null as number | null };
+    });
+    const desc = (a: number | null, b: number | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : b - a);
+    const asc = (a: number | null, b: number | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a - b);
+    list.sort(
+      (a, b) =>
+        Number(b.sample >= minSample) - Number(a.sample >= minSample) ||
+        desc(a.kpis.onTimeRate, b.kpis.onTimeRate) ||
+        desc(a.kpis.satisfactionRate, b.kpis.satisfactionRate) ||
+        asc(a.kpis.averageHandlingHours, b.kpis.averageHandlingHours) ||
+        b.sample - a.sample ||
+        a.unitName.localeCompare(b.unitName, 'zh-CN'),
+    );
+    let rank = 0;
+    for (const u of list) if (u.sample >= minSample) u.rank = ++rank;
+    return list;
+  }
+
+  /** The category, if it belongs to the tenant. */
+  async findCategory(tenantId: string, id: string): Promise<{ id: string; name: string } | undefined> {
+    return one(this.db, sql`SELECT id::text, name FROM demand_category WHERE tenant_id = ${tenantId} AND id = ${id}::uuid`);
   }
 }

@@ -3,10 +3,11 @@ import { attachmentRoutes } from './attachments.routes.ts';
 import { boardRoutes } from './board.routes.ts';
 import { calendarRoutes } from './calendar-routes.ts';
 import { demandImportRoutes } from './import/routes.ts';
+import { kpiRoutes } from './kpi.routes.ts';
 import { demandRoutes } from './routes.ts';
 
 /** Route groups of the module, each in its own file; registered in this order under /api/v1. */
-const routeGroups = [demandRoutes, attachmentRoutes, boardRoutes, calendarRoutes, demandImportRoutes];
+const routeGroups = [demandRoutes, kpiRoutes, attachmentRoutes, boardRoutes, calendarRoutes, demandImportRoutes];
 
 /**
  * Demands (诉求): resident demands in a closed loop — intake on every channel, tiered dispatch to

@@ -11,7 +11,6 @@ import {
   normalisePhone,
   type RequestContext,
   recordAudit,
-  requireAbility,
   requireContext,
   XLSX_TYPE,
 } from '@linli/core';
@@ -58,8 +57,6 @@ import {
   ExtensionDecisionBody,
   ExtensionRequestBody,
   IdParams,
-  KpiQuery,
-  Kpis,
   MergeBody,
   MyDemandQuery,
   NoteBody,
@@ -72,7 +69,6 @@ import {
 } from './contract.ts';
 import { type DemandCursor, type DemandFilter, DemandRepository } from './demand.repository.ts';
 import { IdempotencyRepository, requestHash } from './idempotency.repository.ts';
-import { KpiRepository } from './kpi.repository.ts';
 import { forReporter, seesAsStaff } from './reporter-view.ts';
 import { allowedActions } from './state-machine.ts';
 
@@ -215,27 +211,6 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
         items,
       );
       return reply.header('content-type', XLSX_TYPE).header('content-disposition', attachmentHeader('诉求.xlsx')).send(file);
-    },
-  );
-
-  app.get(
-    '/demands/kpis',
-    {
-      schema: {
-        tags,
-        summary: 'Response, resolution, satisfaction, completion and on-time rates of a subtree over a period',
-        querystring: KpiQuery,
-        response: { 200: Kpis, ...errors },
-      },
-    },
-    async (request) => {
-      const ctx = requireContext(request);
-      const { nodeId, from, to } = request.query;
-      if (from > to) throw AppError.invalid([{ field: 'to', reason: 'is before from' }]);
-      const node = await new DemandRepository(db).findNode(ctx.actor.tenantId, nodeId);
-      if (!node) throw AppError.notFound('Place', nodeId);
-      requireAbility(ctx.actor, 'demand.read', node.path);
-      return new KpiRepository(db).forSubtree(ctx.actor.tenantId, node, from, to);
     },
   );
 

@@ -1,0 +1,53 @@
+import { Uuid } from '@linli/core';
+import { type Static, Type } from 'typebox';
+import { Kpis, Level } from './contract.ts';
+import { kpiGroupings } from './kpi.repository.ts';
+import { handlingLevels } from './state-machine.ts';
+
+/** Schemas of the KPI dashboard API: breakdowns, unit rankings and the Excel export. */
+const Day = (description: string) => Type.String({ format: 'date', description });
+
+const periodAndPlace = {
+  nodeId: Uuid,
+  from: Day('first day (Asia/Shanghai) of the period'),
+  to: Day('last day (Asia/Shanghai) of the period, included'),
+  categoryId: Type.Optional(Type.String({ format: 'uuid', description: 'only this category and its subcategories' })),
+};
+
+export const KpiGrouping = Type.Enum(kpiGroupings, {
+  default: 'none',
+  description:
+    'child: the child territory nodes of nodeId; category: top categories (or the subcategories of categoryId); month: calendar months in Asia/Shanghai; level; channel',
+});
+
+export const KpiBreakdownQuery = Type.Object({ ...periodAndPlace, groupBy: Type.Optional(KpiGrouping) }, { additionalProperties: false });
+export type KpiBreakdownQuery = Static<typeof KpiBreakdownQuery>;
+
+export const KpiGroup = Type.Object({ key: Type.String(), label: Type.String(), kpis: Kpis });
+export type KpiGroup = Static<typeof KpiGroup>;
+
+/** The total's fields at the top level as before (GET /demands/kpis kept its shape), plus `kpis` and the groups. */
+export const KpiBreakdown = Type.Object({ ...Kpis.properties, kpis: Kpis, groups: Type.Array(KpiGroup) });
+export type KpiBreakdown = Static<typeof KpiBreakdown>;
+
+export const RankingQuery = Type.Object(
+  {
+    ...periodAndPlace,
+    level: Type.Optional(Type.Enum(handlingLevels, { default: 'compound', description: 'the level of the handling units ranked' })),
+    minSample: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 100_000, default: 20, description: 'resolved demands a unit needs to be ranked' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type RankingQuery = Static<typeof RankingQuery>;
+
+export const RankedUnit = Type.Object({
+  unitId: Uuid,
+  unitName: Type.String(),
+  level: Level,
+  sample: Type.Integer({ description: 'resolved demands of the unit in the period' }),
+  kpis: Kpis,
+  rank: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: 'null below minSample' }),
+});
+export const Rankings = Type.Array(RankedUnit);
