@@ -168,6 +168,30 @@ describe('demands in the browser', () => {
     expect(await kpi(staff, 'resolutionRate')).toContain('50.0%');
   });
 
+  it('staff record a caller’s demand with the intake form and land on its detail', async () => {
+    const staff = await newPage();
+    await signIn(staff, e.url, 'worker1');
+    await staff.goto(`${e.url}/demands`);
+    await staff.getByTestId('intake-open').click();
+    await staff.getByTestId('intake-description').fill('来电反映：社区活动室空调漏水');
+    await staff.getByTestId('intake-place').click();
+    await staff.locator('.ant-select-tree-node-content-wrapper', { hasText: e.tree.communities[0]!.name }).first().click();
+    await staff.getByTestId('intake-category').click();
+    await staff.locator('.ant-select-tree-node-content-wrapper', { hasText: '环境卫生' }).first().click();
+    await staff.locator('#reporterName').fill('张先生');
+    await staff.locator('#reporterPhone').fill('13912345678');
+    await staff.getByTestId('intake-submit').click();
+    await staff.waitForURL(/\/demands\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+    await staff.getByTestId('demand-detail').waitFor();
+    expect(await text(staff, 'demand-status')).toBe('待受理');
+    expect(await text(staff, 'demand-description')).toBe('来电反映：社区活动室空调漏水');
+    const detail = await staff.getByTestId('demand-detail').innerText();
+    expect(detail).toContain('12345热线');
+    // The contact is shown masked, never in full.
+    expect(detail).toContain('139****5678');
+    expect(detail).not.toContain('13912345678');
+  });
+
   it('a stale form gets 409 "someone else changed this demand" and keeps what was typed', async () => {
     const d = await submitAsResident('小区门口路灯不亮');
     const staff = await newPage();

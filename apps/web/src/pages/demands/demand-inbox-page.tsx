@@ -1,4 +1,4 @@
-import { BarChartOutlined, DownloadOutlined, ReloadOutlined, SendOutlined } from '@ant-design/icons';
+import { BarChartOutlined, DownloadOutlined, PlusOutlined, ReloadOutlined, SendOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -36,6 +36,7 @@ import {
 } from '../../api/demands.ts';
 import { useCursorList } from '../../components/cursor-list.tsx';
 import { TerritorySelect } from '../../components/territory-select.tsx';
+import { DemandIntakeModal } from './demand-intake-modal.tsx';
 import { channelLabel, levelLabel, statusLabel, urgencyLabel } from './demand-labels.ts';
 import { DeadlineBadge, formatTime, StatusTag, useNow } from './demand-ui.tsx';
 
@@ -67,6 +68,7 @@ export default function DemandInboxPage() {
   const [categories, setCategories] = useState<Category[]>([]);
   const [selected, setSelected] = useState<Demand[]>([]);
   const [bulkOpen, setBulkOpen] = useState(false);
+  const [intakeOpen, setIntakeOpen] = useState(false);
   const [exporting, setExporting] = useState(false);
   const { message } = App.useApp();
   const now = useNow();
@@ -245,6 +247,11 @@ export default function DemandInboxPage() {
       </Flex>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
         <Space wrap>
+          {can('demand.intake') && (
+            <Button icon={<PlusOutlined />} onClick={() => setIntakeOpen(true)} data-testid="intake-open">
+              {t('demands.inbox.newDemand')}
+            </Button>
+          )}
           {can('demand.dispatch') && (
             <Button
               type="primary"
@@ -300,6 +307,7 @@ export default function DemandInboxPage() {
           </Button>
         )}
       </Flex>
+      {intakeOpen && <DemandIntakeModal onClose={() => setIntakeOpen(false)} onCreated={(d) => navigate(`/demands/${d.id}`)} />}
       {bulkOpen && (
         <BulkDispatchModal
           demands={dispatchable}
