@@ -38,3 +38,21 @@ export const CalendarYear = Type.Object({
   overrides: Type.Array(Type.Object({ day: Day, workday: Type.Boolean(), name: Type.String() })),
 });
 export type CalendarYear = Static<typeof CalendarYear>;
+
+/** Deadline settings of the county (tenant.settings.demands). */
+export const DeadlineSettings = Type.Object({
+  /** Escalate an overdue demand one level automatically (the deadline job). */
+  autoEscalate: Type.Boolean(),
+  /** Days after a dissatisfied evaluation in which the reporter may reopen. */
+  reopenWindowDays: Type.Integer(),
+});
+export type DeadlineSettings = Static<typeof DeadlineSettings>;
+
+export const UpdateDeadlineSettingsBody = Type.Object(
+  {
+    autoEscalate: Type.Optional(Type.Boolean()),
+    reopenWindowDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateDeadlineSettingsBody = Static<typeof UpdateDeadlineSettingsBody>;

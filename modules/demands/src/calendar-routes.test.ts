@@ -1,5 +1,7 @@
 import { createAccount } from '@linli/accounts/testing';
+import { rows } from '@linli/db';
 import { createTestApp, login, type Session, type TestApp } from '@linli/server/test/helpers';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemandWorld, type DemandWorld } from './testing.ts';
 
@@ -74,5 +76,32 @@ describe('working-day calendar API', () => {
     expect((await get(null, '/demand-calendar/2026')).statusCode).toBe(401);
     const anonymous = await t.app.inject({ method: 'PUT', url: '/api/v1/demand-calendar/2026', payload: { days: 'x' } });
     expect(anonymous.statusCode).toBe(401);
+  });
+});
+
+describe('deadline settings API', () => {
+  const patch = (s: Session, payload: unknown) =>
+    t.app.inject({ method: 'PATCH', url: '/api/v1/demand-settings', headers: s.headers, payload: payload as object });
+
+  it('shows the defaults, and the county admin turns automatic escalation on (audited), keeping other settings', async () => {
+    expect((await get(community, '/demand-settings')).json()).toEqual({ autoEscalate: false, reopenWindowDays: 7 });
+    const res = await patch(admin, { autoEscalate: true });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ autoEscalate: true, reopenWindowDays: 7 });
+    expect((await patch(admin, { reopenWindowDays: 10 })).json()).toEqual({ autoEscalate: true, reopenWindowDays: 10 });
+    const [audit] = await rows<{ details: { changes: object } }>(
+      t.database.db,
+      sql`SELECT details FROM audit_event WHERE action = 'demand.settings.update' ORDER BY seq LIMIT 1`,
+    );
+    expect(audit!.details.changes).toEqual({ autoEscalate: true });
+  });
+
+  it('refuses community staff (403), unknown keys, an empty body and a bad window (400)', async () => {
+    expect((await patch(community, { autoEscalate: false })).statusCode).toBe(403);
+    expect((await patch(admin, { autoEscalate: 'yes' })).statusCode).toBe(400);
+    expect((await patch(admin, { other: 1 })).statusCode).toBe(400);
+    expect((await patch(admin, {})).statusCode).toBe(400);
+    expect((await patch(admin, { reopenWindowDays: 0 })).statusCode).toBe(400);
+    expect((await get(community, '/demand-settings')).json()).toEqual({ autoEscalate: true, reopenWindowDays: 10 });
   });
 });

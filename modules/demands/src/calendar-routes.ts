@@ -2,8 +2,15 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { type ModuleDeps, requireContext } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import { CalendarRepository } from './calendar.repository.ts';
-import { CalendarYear, CalendarYearParams, ReplaceCalendarBody } from './calendar-contract.ts';
+import {
+  CalendarYear,
+  CalendarYearParams,
+  DeadlineSettings,
+  ReplaceCalendarBody,
+  UpdateDeadlineSettingsBody,
+} from './calendar-contract.ts';
 import { calendarYear, replaceCalendarYear } from './commands/replace-calendar-year.ts';
+import { deadlineSettings, updateDeadlineSettings } from './commands/update-deadline-settings.ts';
 
 const tags = ['demands'];
 const errors = {
@@ -12,7 +19,10 @@ const errors = {
   403: { $ref: 'ErrorBody#' },
 };
 
-/** The working-day calendar of the tenant, by year: read by every signed-in user, replaced by demand.configure. */
+/**
+ * Deadline configuration of the county: the working-day calendar by year and the deadline settings
+ * (automatic escalation, reopening window). Read by every signed-in user, changed by demand.configure.
+ */
 export async function calendarRoutes(fastify: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = deps;
@@ -52,6 +62,37 @@ export async function calendarRoutes(fastify: FastifyInstance, deps: ModuleDeps)
     async (request) => {
       const ctx = requireContext(request);
       return db.transaction((tx) => replaceCalendarYear(tx, ctx, request.params.year, request.body));
+    },
+  );
+
+  app.get(
+    '/demand-settings',
+    {
+      schema: {
+        tags,
+        summary: 'Deadline settings of the county (automatic escalation, reopening window)',
+        response: { 200: DeadlineSettings, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      return deadlineSettings(db, ctx.actor.tenantId);
+    },
+  );
+
+  app.patch(
+    '/demand-settings',
+    {
+      schema: {
+        tags,
+        summary: 'Change the deadline settings (demand.configure on the county; audited)',
+        body: UpdateDeadlineSettingsBody,
+        response: { 200: DeadlineSettings, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      return db.transaction((tx) => updateDeadlineSettings(tx, ctx, request.body));
     },
   );
 }

@@ -55,5 +55,8 @@ export const notificationsEn: Strings<typeof notificationsZh> = {
     save: 'Save this year',
     saved: 'Overrides of {{year}} saved',
     readOnly: 'Only county administrators with demand configuration may change it.',
+    autoEscalate: 'Escalate overdue demands automatically',
+    autoEscalateHelp:
+      'A demand still being handled after its resolution deadline goes one level up (compound → community → subdistrict → county department), once per deadline.',
   },
 };

@@ -49,5 +49,7 @@ export const notificationsZh = {
     save: '保存本年调整',
     saved: '已保存 {{year}} 年的调整',
     readOnly: '只有具备“诉求配置”权限的县级管理员可以修改。',
+    autoEscalate: '超期自动提级',
+    autoEscalateHelp: '办结时限已过、仍在办理的诉求，由系统自动提升一级办理（小区 → 社区 → 街道 → 县直部门），每个时限一次。',
   },
 };

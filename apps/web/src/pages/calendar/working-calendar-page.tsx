@@ -1,5 +1,22 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Flex, Input, Row, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Flex,
+  Input,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +36,10 @@ interface CalendarYear {
   official: boolean;
   days: CalendarDay[];
   overrides: { day: string; workday: boolean; name: string }[];
+}
+interface DeadlineSettings {
+  autoEscalate: boolean;
+  reopenWindowDays: number;
 }
 interface EditRow {
   key: number;
@@ -44,6 +65,23 @@ export default function WorkingCalendarPage() {
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [nextKey, setNextKey] = useState(0);
+  const [settings, setSettings] = useState<DeadlineSettings | null>(null);
+
+  useEffect(() => {
+    api
+      .get<DeadlineSettings>('/demand-settings')
+      .then(setSettings)
+      .catch(() => setSettings(null));
+  }, []);
+
+  const toggleAutoEscalate = async (on: boolean) => {
+    try {
+      setSettings(await request<DeadlineSettings>('PATCH', '/demand-settings', { body: { autoEscalate: on } }));
+      message.success(t('common.saved'));
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    }
+  };
 
   const show = useCallback((value: CalendarYear) => {
     setData(value);
@@ -120,6 +158,20 @@ export default function WorkingCalendarPage() {
         </Space>
       </Flex>
       <Alert type="info" showIcon message={t('notifications.calendar.intro')} />
+      {settings && (
+        <Card size="small">
+          <Space wrap>
+            <Switch
+              checked={settings.autoEscalate}
+              disabled={!editable}
+              onChange={(on) => void toggleAutoEscalate(on)}
+              data-testid="auto-escalate"
+            />
+            <Typography.Text strong>{t('notifications.calendar.autoEscalate')}</Typography.Text>
+            <Typography.Text type="secondary">{t('notifications.calendar.autoEscalateHelp')}</Typography.Text>
+          </Space>
+        </Card>
+      )}
       {data && !data.official && <Alert type="warning" showIcon message={t('notifications.calendar.notOfficial')} />}
       {error && <Alert type="error" showIcon message={error} />}
       <Row gutter={[16, 16]}>
