@@ -23,6 +23,7 @@ const DemandInboxPage = lazy(() => import('./pages/demands/demand-inbox-page.tsx
 const DemandDetailPage = lazy(() => import('./pages/demands/demand-detail-page.tsx'));
 const DemandDashboardPage = lazy(() => import('./pages/demands/demand-dashboard-page.tsx'));
 const WorkingCalendarPage = lazy(() => import('./pages/calendar/working-calendar-page.tsx'));
+const DemandImportPage = lazy(() => import('./pages/demand-import/demand-import-page.tsx'));
 
 function Loading() {
   return (
@@ -96,6 +97,7 @@ export function AppRoutes() {
           path="demand-calendar"
           element={<RequireAbility ability={['demand.configure', 'demand.read']} page={<WorkingCalendarPage />} />}
         />
+        <Route path="demand-import" element={<RequireAbility ability={['demand.intake', 'demand.read']} page={<DemandImportPage />} />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

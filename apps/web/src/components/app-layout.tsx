@@ -39,7 +39,8 @@ interface MenuEntry {
     | 'menu.audit'
     | 'demands.menu.inbox'
     | 'demands.menu.dashboard'
-    | 'notifications.menu.calendar';
+    | 'notifications.menu.calendar'
+    | 'demandImport.menu';
   /** Any one of a list is enough. */
   ability?: Ability | Ability[];
 }
@@ -62,6 +63,7 @@ const entries: MenuEntry[] = [
     label: 'notifications.menu.calendar',
     ability: ['demand.configure', 'demand.read'],
   },
+  { path: '/demand-import', icon: <CloudUploadOutlined />, label: 'demandImport.menu', ability: ['demand.intake', 'demand.read'] },
 ];
 
 export function LanguageSwitch() {

@@ -1,3 +1,4 @@
+import { demandImportEn } from '../pages/demand-import/strings.en-US.ts';
 import { demandsEn } from './demands.en-US.ts';
 import { notificationsEn } from './notifications.en-US.ts';
 import type { Resources } from './zh-CN.ts';
@@ -394,4 +395,5 @@ export const enUS: Resources = {
   },
   demands: demandsEn,
   notifications: notificationsEn,
+  demandImport: demandImportEn,
 };
