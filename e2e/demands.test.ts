@@ -163,6 +163,13 @@ describe('demands in the browser', () => {
     expect(await text(property, 'demand-result')).toContain('噪音问题已解决');
     expect(await text(property, 'demand-status')).toBe('已办结');
     await expect.poll(() => imagesLoaded(property, 'demand-attachments'), { timeout: 20_000 }).toBe(1);
+    // Printed, the detail keeps its facts and timeline but loses the menu and the action buttons.
+    await property.emulateMedia({ media: 'print' });
+    expect(await property.getByTestId('side-menu').isVisible()).toBe(false);
+    expect(await property.getByTestId('demand-actions').isVisible()).toBe(false);
+    expect(await property.getByTestId('demand-timeline').isVisible()).toBe(true);
+    await property.emulateMedia({ media: 'screen' });
+    expect(await property.getByTestId('demand-actions').isVisible()).toBe(true);
 
     // One of the two accepted demands is resolved: the dispatcher's dashboard shows 50 %.
     expect(await kpi(staff, 'resolutionRate')).toContain('50.0%');
@@ -190,6 +197,15 @@ describe('demands in the browser', () => {
     // The contact is shown masked, never in full.
     expect(detail).toContain('139****5678');
     expect(detail).not.toContain('13912345678');
+    // A callback needs the number: revealing it shows it in full and leaves an audit record.
+    await staff.getByTestId('reveal-contact').click();
+    await expect.poll(() => text(staff, 'demand-reporter'), { timeout: 20_000 }).toContain('13912345678');
+    const id = staff.url().split('/').pop()!;
+    const audits = await e.t.database.query<{ result: string }>(
+      "SELECT result FROM audit_event WHERE action = 'demand.reveal' AND target_id = $1",
+      [id],
+    );
+    expect(audits.map((a) => a.result)).toEqual(['ok']);
   });
 
   it('a stale form gets 409 "someone else changed this demand" and keeps what was typed', async () => {

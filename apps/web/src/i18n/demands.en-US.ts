@@ -157,6 +157,7 @@ export const demandsEn: Resources['demands'] = {
     noPhotos: 'No photos',
     openMap: 'Show on a map',
     printedAt: 'Printed {{time}}',
+    reveal: 'Show full contact (audited)',
     mergeInto: 'Merge into this',
     likelyDuplicate: 'Likely duplicate',
     matchedBy: { node: 'same place', radius: 'nearby', text: 'similar text' },

@@ -156,6 +156,7 @@ export const demandsZh = {
     noPhotos: '无照片',
     openMap: '在地图中查看',
     printedAt: '打印时间：{{time}}',
+    reveal: '查看完整联系方式（将记录审计）',
     mergeInto: '合并到此',
     likelyDuplicate: '疑似重复',
     matchedBy: { node: '同一地点', radius: '附近', text: '内容相似' },

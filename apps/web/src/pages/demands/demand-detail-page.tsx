@@ -3,7 +3,8 @@ import { Breadcrumb, Button, Card, Col, Descriptions, Empty, Flex, Image, List, 
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { API_BASE, ApiError } from '../../api/client.ts';
+import { API_BASE, ApiError, api } from '../../api/client.ts';
+import { useCurrentUser } from '../../api/current-user.tsx';
 import {
   type Attachment,
   type DemandAction,
@@ -88,6 +89,38 @@ function SimilarList({ id, canMerge, onMerge }: { id: string; canMerge: boolean;
         </List.Item>
       )}
     />
+  );
+}
+
+/**
+ * The reporter's masked name and phone; for a callback, holders of people.pii may reveal them
+ * (the server checks the place and audits every attempt).
+ */
+function ReporterContact({ detail }: { detail: DemandDetail }) {
+  const { t } = useTranslation();
+  const { can } = useCurrentUser();
+  const [revealed, setRevealed] = useState<{ name: string | null; phone: string | null } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reveal = async () => {
+    try {
+      setRevealed(await api.post<{ name: string | null; phone: string | null }>(`/demands/${detail.id}/reveal-contact`));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const shown = revealed ?? { name: detail.reporterName, phone: detail.reporterPhone };
+  return (
+    <Space wrap size={4}>
+      <span data-testid="demand-reporter">
+        {shown.name ?? ''} {shown.phone ?? ''}
+      </span>
+      {!revealed && detail.reporterPhone && can('people.pii') && (
+        <Button size="small" type="link" className="no-print" onClick={() => void reveal()} data-testid="reveal-contact">
+          {t('demands.detail.reveal')}
+        </Button>
+      )}
+      {error && <Typography.Text type="danger">{error}</Typography.Text>}
+    </Space>
   );
 }
 
@@ -184,7 +217,7 @@ export default function DemandDetailPage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('demands.fields.firstReceiver')}>{detail.firstReceiver?.name ?? ''}</Descriptions.Item>
               <Descriptions.Item label={t('demands.fields.reporter')}>
-                {detail.reporterName ?? ''} {detail.reporterPhone ?? ''}
+                <ReporterContact detail={detail} />
               </Descriptions.Item>
               <Descriptions.Item label={t('demands.fields.submittedAt')}>{formatTime(detail.submittedAt)}</Descriptions.Item>
               <Descriptions.Item label={t('demands.fields.responseDueAt')}>{formatTime(detail.responseDueAt)}</Descriptions.Item>
