@@ -1,12 +1,14 @@
-import { HomeOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, HomeOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, List, NavBar, Result, TabBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useCurrentUser } from '../api/current-user.tsx';
+import { useUnreadCount } from '../api/notifications.ts';
 import { kindLabel, roleLabel } from '../i18n/labels.ts';
 import DemandView from './demands/demand-view.tsx';
 import MyDemands from './demands/my-demands.tsx';
 import SubmitDemand from './demands/submit-demand.tsx';
+import MobileNotifications from './notifications.tsx';
 
 /** Masks all but the first and last character: 张三丰 → 张*丰, zhangsan → z******n. */
 export function mask(value: string): string {
@@ -88,9 +90,11 @@ export default function MobileApp() {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
+  const unread = useUnreadCount();
   const tabs = [
     { key: '/m', title: t('mobile.home'), icon: <HomeOutlined /> },
     { key: '/m/demands', title: t('demands.mobile.tab'), icon: <MessageOutlined /> },
+    { key: '/m/notifications', title: t('notifications.bell.title'), icon: <BellOutlined />, badge: unread.count || undefined },
     { key: '/m/profile', title: t('mobile.profile'), icon: <UserOutlined /> },
   ];
   const active = tabs
@@ -116,11 +120,18 @@ export default function MobileApp() {
           <Route path="demands" element={<MyDemands />} />
           <Route path="demands/new" element={<SubmitDemand />} />
           <Route path="demands/:id" element={<DemandView />} />
+          <Route path="notifications" element={<MobileNotifications onChange={() => void unread.refresh()} />} />
         </Routes>
       </div>
       <TabBar activeKey={active} onChange={(key) => navigate(key)} style={{ background: '#fff', borderTop: '1px solid #eee' }}>
         {tabs.map((tab) => (
-          <TabBar.Item key={tab.key} icon={tab.icon} title={tab.title} data-testid={`mobile-tab-${tab.key.replace('/m', '') || 'home'}`} />
+          <TabBar.Item
+            key={tab.key}
+            icon={tab.icon}
+            title={tab.title}
+            badge={tab.badge}
+            data-testid={`mobile-tab-${tab.key.replace('/m', '') || 'home'}`}
+          />
         ))}
       </TabBar>
     </div>
