@@ -281,4 +281,58 @@ describe('demands in the browser', () => {
 
     expect(await kpi(staff, 'satisfactionRate')).toContain('100.0%');
   });
+  it('a resident writing the same problem again is shown the open demand and need not submit twice', async () => {
+    const first = await submitAsResident('单元门门禁坏了，外人随意进出');
+    const phone = await newPage(true);
+    await signIn(phone, e.url, 'resident1');
+    await phone.goto(`${e.url}/m/demands/new`);
+    await phone.getByTestId('m-description').locator('textarea').fill('单元门门禁坏了，外人随意进出');
+    await phone.getByTestId('m-category').getByText('环境卫生', { exact: true }).click();
+    await phone.getByTestId('m-submit').click();
+    await phone.getByTestId('m-similar').waitFor({ timeout: 20_000 });
+    expect(await text(phone, 'm-similar')).toContain(first.number);
+    await phone.getByTestId('m-same-problem').click();
+    await phone.getByTestId('m-my-demands').waitFor();
+    const rows = await e.t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM demand WHERE description = $1', [
+      '单元门门禁坏了，外人随意进出',
+    ]);
+    expect(rows[0]?.n).toBe(1);
+  });
+
+  it('a dissatisfied resident reopens the demand from their phone', async () => {
+    const d = await submitAsResident('楼道灯坏了');
+    const worker = await login(e.t.app, 'worker1', PASSWORD);
+    const propertyStaff = await login(e.t.app, 'property1', PASSWORD);
+    const resident = await login(e.t.app, 'resident1', PASSWORD);
+    await api(worker, 'POST', `/demands/${d.id}/accept`, {});
+    await api(worker, 'POST', `/demands/${d.id}/dispatch`, { level: 'compound' });
+    await api(propertyStaff, 'POST', `/demands/${d.id}/resolve`, { result: '已更换灯泡' });
+    await api(resident, 'POST', `/demands/${d.id}/evaluate`, { satisfaction: 'dissatisfied' });
+
+    const phone = await newPage(true);
+    await signIn(phone, e.url, 'resident1');
+    await phone.goto(`${e.url}/m/demands/${d.id}`);
+    await phone.getByTestId('m-reopen').waitFor({ timeout: 20_000 });
+    await phone.getByTestId('m-reopen-reason').locator('textarea').fill('换了以后第二天又不亮了');
+    await phone.getByTestId('m-reopen-submit').click();
+    await expect.poll(() => text(phone, 'm-timeline'), { timeout: 20_000 }).toContain('重办');
+    expect(await text(phone, 'm-demand-status')).toBe('已派单');
+    expect(await phone.getByTestId('m-reopen').count()).toBe(0);
+  });
+
+  it('shows every string of the inbox and the detail in English after switching the language', async () => {
+    const d = await submitAsResident('小区健身器材损坏');
+    const staff = await newPage();
+    await signIn(staff, e.url, 'worker1');
+    await staff.goto(`${e.url}/demands`);
+    await staff.getByTestId('language-switch').getByText('EN').click();
+    await expect.poll(() => text(staff, 'demand-inbox'), { timeout: 20_000 }).toContain('To accept');
+    await staff.getByTestId(`demand-link-${d.number}`).click();
+    await staff.getByTestId('demand-detail').waitFor();
+    const page = await staff.locator('body').innerText();
+    expect(page).toContain('Timeline');
+    expect(page).toContain('Accept');
+    // An untranslated key would show as its path.
+    expect(page).not.toMatch(/demands\.[a-z]+\.[a-zA-Z_]+/);
+  });
 });
