@@ -298,6 +298,16 @@ export function flattenCategories(items: Category[], depth = 0): { category: Cat
   return items.flatMap((c) => [{ category: c, depth }, ...flattenCategories(c.children ?? [], depth + 1)]);
 }
 
+export interface CategoryTreeOption {
+  value: string;
+  title: string;
+  children: CategoryTreeOption[];
+}
+/** The category tree as TreeSelect data. */
+export function categoryTreeData(items: Category[]): CategoryTreeOption[] {
+  return items.map((c) => ({ value: c.id, title: c.name, children: categoryTreeData(c.children ?? []) }));
+}
+
 /** An ltree label (node id hex without dashes) back to the UUID. */
 export function idOfLabel(label: string): string {
   return label.length === 32

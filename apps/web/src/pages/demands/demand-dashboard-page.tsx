@@ -24,6 +24,7 @@ import { api, download, itemsOf } from '../../api/client.ts';
 import { useCurrentUser } from '../../api/current-user.tsx';
 import {
   type Category,
+  categoryTreeData,
   type DemandFeatures,
   demandFeatures,
   demandsApi,
@@ -218,14 +219,6 @@ export default function DemandDashboardPage() {
     }
   };
 
-  interface TreeOption {
-    value: string;
-    title: string;
-    children: TreeOption[];
-  }
-  const categoryTree = (items: Category[]): TreeOption[] =>
-    items.map((c) => ({ value: c.id, title: c.name, children: categoryTree(c.children ?? []) }));
-
   const card = (key: RateKey) => (
     <Col xs={12} md={8} xl={4} key={key}>
       <Card size="small">
@@ -273,7 +266,7 @@ export default function DemandDashboardPage() {
             <TreeSelect
               allowClear
               placeholder={t('demands.fields.category')}
-              treeData={categoryTree(categories)}
+              treeData={categoryTreeData(categories)}
               value={filters?.categoryId}
               onChange={(categoryId: string | undefined) => filters && setFilters({ ...filters, categoryId })}
               style={{ width: 180 }}

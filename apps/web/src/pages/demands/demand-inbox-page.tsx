@@ -26,6 +26,7 @@ import { ApiError, download, type Query } from '../../api/client.ts';
 import { useCurrentUser } from '../../api/current-user.tsx';
 import {
   type Category,
+  categoryTreeData,
   type Demand,
   demandChannels,
   demandStatuses,
@@ -41,14 +42,6 @@ import { channelLabel, levelLabel, statusLabel, urgencyLabel } from './demand-la
 import { DeadlineBadge, formatTime, StatusTag, useNow } from './demand-ui.tsx';
 
 type TabKey = InboxTab | 'all';
-
-interface CategoryOption {
-  value: string;
-  title: string;
-  children: CategoryOption[];
-}
-const categoryOptions = (items: Category[]): CategoryOption[] =>
-  items.map((c) => ({ value: c.id, title: c.name, children: categoryOptions(c.children ?? []) }));
 
 /** Staff inbox (诉求办理): the caller's scope in tabs, with filters, search, sort, Excel export and bulk dispatch. */
 export default function DemandInboxPage() {
@@ -217,7 +210,7 @@ export default function DemandInboxPage() {
           placeholder={t('demands.fields.category')}
           value={filters.categoryId as string | undefined}
           onChange={(v: string | undefined) => setFilter('categoryId', v)}
-          treeData={categoryOptions(categories)}
+          treeData={categoryTreeData(categories)}
           treeDefaultExpandAll
           style={{ width: 160 }}
           popupMatchSelectWidth={false}

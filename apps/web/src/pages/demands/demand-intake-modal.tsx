@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import {
   type Category,
+  categoryTreeData,
   type Demand,
   type DemandFeatures,
   demandChannels,
@@ -41,13 +42,6 @@ interface Values {
 }
 
 const fields = ['channel', 'externalId', 'type', 'urgency', 'categoryId', 'level', 'title', 'description', 'nodeId', 'address'];
-
-interface TreeOption {
-  value: string;
-  title: string;
-  children: TreeOption[];
-}
-const tree = (items: Category[]): TreeOption[] => items.map((c) => ({ value: c.id, title: c.name, children: tree(c.children ?? []) }));
 
 /**
  * Staff intake (登记诉求) of a call, visit or letter: category and level suggested from the text, open
@@ -182,7 +176,7 @@ export function DemandIntakeModal({ onClose, onCreated }: { onClose: () => void;
         <Space wrap style={{ width: '100%' }} align="start">
           <Form.Item name="categoryId" label={t('demands.fields.category')} rules={required}>
             <TreeSelect
-              treeData={tree(categories)}
+              treeData={categoryTreeData(categories)}
               treeDefaultExpandAll
               style={{ width: 220 }}
               popupMatchSelectWidth={false}
