@@ -239,6 +239,10 @@ describe('demands in the browser', () => {
     await phone.getByTestId('m-category').getByText('环境卫生', { exact: true }).click();
     await phone.locator('.adm-image-uploader input[type=file]').setInputFiles(photo('垃圾桶.png'));
     await phone.locator('.adm-image-uploader-cell img').waitFor({ timeout: 20_000 });
+    const keys: string[] = [];
+    phone.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/demands') keys.push(r.headers()['idempotency-key'] ?? '');
+    });
     await phone.getByTestId('m-submit').click();
     // Open demands similar to this one may be offered first; this is a different problem.
     const anyway = phone.getByTestId('m-submit-anyway');
@@ -253,6 +257,9 @@ describe('demands in the browser', () => {
       ['3号楼东侧垃圾桶%'],
     );
     expect(stored).toHaveLength(1);
+    // The submission carried a UUID as Idempotency-Key, so a retry after a lost answer creates nothing new.
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     await expect.poll(() => imagesLoaded(phone, 'm-photos'), { timeout: 20_000 }).toBe(1);
 
     // Staff take it through to resolution (their screens are covered above).
