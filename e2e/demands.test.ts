@@ -175,6 +175,46 @@ describe('demands in the browser', () => {
     expect(await kpi(staff, 'resolutionRate')).toContain('50.0%');
   });
 
+  it('bulk dispatch reports each row: one changed meanwhile fails with the reason, the other goes', async () => {
+    const worker = await login(e.t.app, 'worker1', PASSWORD);
+    const a = await submitAsResident('地下车库积水');
+    const b = await submitAsResident('地下车库照明不足');
+    for (const d of [a, b]) await api(worker, 'POST', `/demands/${d.id}/accept`, {});
+
+    const staff = await newPage();
+    await signIn(staff, e.url, 'worker1');
+    await staff.goto(`${e.url}/demands?tab=to_dispatch`);
+    for (const d of [a, b]) {
+      const row = staff.locator('tr', { has: staff.getByTestId(`demand-link-${d.number}`) });
+      await row.waitFor({ timeout: 20_000 });
+      await row.locator('input[type=checkbox]').check();
+    }
+    await staff.getByTestId('bulk-dispatch').click();
+    // A colleague dispatches one of them while the dialog is open.
+    await api(worker, 'POST', `/demands/${a.id}/dispatch`, {});
+    await staff.getByTestId('bulk-start').click();
+    await expect.poll(() => text(staff, 'bulk-summary'), { timeout: 20_000 }).toContain('成功 1 条，失败 1 条');
+    expect(await text(staff, `bulk-row-${a.number}`)).toContain('此诉求已被他人更新');
+    expect(await text(staff, `bulk-row-${b.number}`)).toContain('已派单');
+    const rows = await e.t.database.query<{ id: string; status: string }>('SELECT id, status FROM demand WHERE id = ANY($1::uuid[])', [
+      [a.id, b.id],
+    ]);
+    expect(rows.map((r) => r.status)).toEqual(['dispatched', 'dispatched']);
+
+    // The inbox and the KPIs download as Excel workbooks (zip files).
+    await staff.getByTestId('bulk-close').click();
+    for (const [where, button] of [
+      ['/demands', 'export-excel'],
+      ['/demands/dashboard', 'kpi-export'],
+    ] as const) {
+      await staff.goto(`${e.url}${where}`);
+      const [download] = await Promise.all([staff.waitForEvent('download'), staff.getByTestId(button).click()]);
+      expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+      const file = await download.path();
+      expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+    }
+  });
+
   it('staff record a caller’s demand with the intake form and land on its detail', async () => {
     const staff = await newPage();
     await signIn(staff, e.url, 'worker1');
