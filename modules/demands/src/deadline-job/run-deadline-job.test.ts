@@ -109,6 +109,33 @@ describe('runDeadlineJob', () => {
     }
   });
 
+  it('escalates a demand flagged overdue before the tenant enabled it, and counts one that cannot go up without changing it', async () => {
+    const flagged = await demandAt(database.db, world, 'in_progress');
+    const stuck = await demandAt(database.db, world, 'dispatched');
+    const sub = world.tree.subdistricts[0]!;
+    // At the subdistrict, the next level is a department: the noise category has no default department.
+    await database.db.execute(
+      sql`UPDATE demand SET level = 'subdistrict', handling_node_id = ${sub.id}::uuid, handling_path = ${sub.path}::ltree WHERE id = ${stuck.id}::uuid`,
+    );
+    const late = new Date(Math.max(new Date(flagged.resolveDueAt).getTime(), new Date(stuck.resolveDueAt).getTime()) + HOUR);
+    await run(late);
+    expect(await eventsOf(flagged.id, 'demand.escalated')).toHaveLength(0);
+    await setAutoEscalate(true);
+    try {
+      const result = await run(new Date(late.getTime() + HOUR));
+      expect(result.escalationFailures).toBeGreaterThanOrEqual(1);
+      expect(await eventsOf(flagged.id, 'demand.escalated')).toHaveLength(1);
+      const levels = await rows<{ id: string; level: string; version: number }>(
+        database.db,
+        sql`SELECT id, level, version FROM demand WHERE id IN (${flagged.id}::uuid, ${stuck.id}::uuid)`,
+      );
+      expect(Object.fromEntries(levels.map((r) => [r.id, r.level]))).toEqual({ [flagged.id]: 'community', [stuck.id]: 'subdistrict' });
+      expect(await eventsOf(stuck.id, 'demand.escalated')).toHaveLength(0);
+    } finally {
+      await setAutoEscalate(false);
+    }
+  });
+
   it.each([
     ['with', true],
     ['even without', false],

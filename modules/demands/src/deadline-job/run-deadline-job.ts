@@ -34,31 +34,31 @@ interface Claimed {
   number: string;
   status: string;
   level: string;
-  auto_escalate: boolean;
-  county_path: string | null;
 }
 
 /**
- * One run of the deadline job over every tenant, in one transaction:
+ * One run of the deadline job over every tenant:
  *   1. reminders — the current deadline (response while submitted, resolution while active) is
  *      near: within min(24 h, a quarter of its span) and not yet passed;
- *   2. overdue — the current deadline has passed: flagged once per due time, and, where the
- *      tenant sets settings.demands.autoEscalate, an active demand below the department level is
- *      escalated one level by the system actor.
- * Each is claimed by inserting demand_deadline_notice (demand, deadline, due time, stage) with ON
- * CONFLICT DO NOTHING, and only claimed rows emit their outbox event (demand.deadline_reminder /
- * demand.overdue), so a reminder is sent once however many processes run the job. The advisory
- * lock lets one process at a time do the work; the others skip the run instead of queueing.
+ *   2. overdue — the current deadline has passed: flagged once per due time;
+ *   3. escalation — where the tenant sets settings.demands.autoEscalate, an active demand flagged
+ *      overdue at its current resolution deadline, below the department level, goes one level up.
+ * Reminders and overdue flags are claimed in one transaction by inserting demand_deadline_notice
+ * (demand, deadline, due time, stage) with ON CONFLICT DO NOTHING, and only claimed rows emit
+ * their outbox event (demand.deadline_reminder / demand.overdue), so each is sent once however many
+ * processes run the job. The advisory lock lets one process at a time do the work; the others skip
+ * the run instead of queueing. Each escalation then has its own short transaction, so the audit
+ * chain of a tenant is not held for a whole backlog; one that fails (no unit above) is tried again
+ * next run, and a crash between the steps loses nothing (the flag stays unescalated).
  */
 export async function runDeadlineJob(db: Db, options: DeadlineJobOptions = {}): Promise<DeadlineJobResult> {
   const now = options.now ?? new Date();
   const batch = options.batch ?? 500;
   const leadHours = options.reminderLeadHours ?? 24;
-  return db.transaction(async (tx) => {
-    const result: DeadlineJobResult = { skipped: false, reminders: 0, overdue: 0, escalated: 0, escalationFailures: 0 };
-    if (options.lock !== false && !(await tryAdvisoryXactLock(tx, DEADLINE_JOB_LOCK))) return { ...result, skipped: true };
+  const result: DeadlineJobResult = { skipped: false, reminders: 0, overdue: 0, escalated: 0, escalationFailures: 0 };
+  const claimed = await db.transaction(async (tx) => {
+    if (options.lock !== false && !(await tryAdvisoryXactLock(tx, DEADLINE_JOB_LOCK))) return false;
     const at = sql`${now.toISOString()}::timestamptz`;
-
     const reminders = await claim(
       tx,
       'reminder',
@@ -81,27 +81,50 @@ export async function runDeadlineJob(db: Db, options: DeadlineJobOptions = {}): 
     ]);
     result.reminders = reminders.length;
     result.overdue = overdue.length;
+    return true;
+  });
+  if (!claimed) return { ...result, skipped: true };
 
-    for (const c of overdue) {
-      if (!c.auto_escalate || !c.county_path || c.deadline !== 'resolve') continue;
-      if (!['dispatched', 'in_progress'].includes(c.status) || c.level === 'department') continue;
-      try {
-        // A savepoint: a demand that cannot go up (no unit at the level above) leaves the others alone.
-        const escalated = await tx.transaction((sp) => autoEscalate(sp, c.tenant_id, c.county_path as string, c.demand_id));
-        if (!escalated) continue;
+  for (const c of await escalationCandidates(db, batch)) {
+    try {
+      const done = await db.transaction(async (tx) => {
+        // Lock the flag (another process may be on it) and check it is still due for escalation.
+        const flag = await rows(
+          tx,
+          sql`SELECT 1 FROM demand_deadline_notice WHERE tenant_id = ${c.tenant_id} AND demand_id = ${c.demand_id}::uuid
+                AND deadline = 'resolve' AND due_at = ${new Date(c.due_at).toISOString()}::timestamptz AND stage = 'overdue'
+                AND NOT escalated FOR UPDATE SKIP LOCKED`,
+        );
+        if (flag.length === 0 || !(await autoEscalate(tx, c.tenant_id, c.county_path, c.demand_id))) return false;
         await tx.execute(
           sql`UPDATE demand_deadline_notice SET escalated = true
-              WHERE tenant_id = ${c.tenant_id} AND demand_id = ${c.demand_id}::uuid AND deadline = ${c.deadline}
+              WHERE tenant_id = ${c.tenant_id} AND demand_id = ${c.demand_id}::uuid AND deadline = 'resolve'
                 AND due_at = ${new Date(c.due_at).toISOString()}::timestamptz AND stage = 'overdue'`,
         );
-        result.escalated += 1;
-      } catch (err) {
-        if (!isAppError(err)) throw err;
-        result.escalationFailures += 1;
-      }
+        return true;
+      });
+      if (done) result.escalated += 1;
+    } catch (err) {
+      if (!isAppError(err)) throw err;
+      result.escalationFailures += 1;
     }
-    return result;
-  });
+  }
+  return result;
+}
+
+/** Overdue flags at the current resolution deadline of active demands below the department level, in tenants that enable auto-escalation. */
+function escalationCandidates(db: Db, limit: number) {
+  return rows<{ tenant_id: string; demand_id: string; due_at: Date | string; county_path: string }>(
+    db,
+    sql`SELECT n.tenant_id, n.demand_id, n.due_at, county.path::text AS county_path
+        FROM demand_deadline_notice n
+        JOIN tenant t ON t.tenant_id = n.tenant_id AND t.settings #> '{demands,autoEscalate}' = 'true'::jsonb
+        JOIN demand d ON d.tenant_id = n.tenant_id AND d.id = n.demand_id
+        JOIN territory_node county ON county.tenant_id = n.tenant_id AND county.kind = 'county'
+        WHERE n.stage = 'overdue' AND n.deadline = 'resolve' AND NOT n.escalated
+          AND d.resolve_due_at = n.due_at AND d.status IN ('dispatched', 'in_progress') AND d.level <> 'department'
+        ORDER BY n.due_at LIMIT ${limit}`,
+  );
 }
 
 function claim(
@@ -136,12 +159,9 @@ function claim(
           ON CONFLICT DO NOTHING
           RETURNING tenant_id, demand_id, deadline, due_at
         )
-        SELECT cl.tenant_id, cl.demand_id, cl.deadline, cl.due_at, due.number, due.status, due.level,
-               coalesce(t.settings #> '{demands,autoEscalate}' = 'true'::jsonb, false) AS auto_escalate,
-               (SELECT n.path::text FROM territory_node n WHERE n.tenant_id = cl.tenant_id AND n.kind = 'county' LIMIT 1) AS county_path
+        SELECT cl.tenant_id, cl.demand_id, cl.deadline, cl.due_at, due.number, due.status, due.level
         FROM claimed cl
         JOIN due ON due.tenant_id = cl.tenant_id AND due.demand_id = cl.demand_id
-        JOIN tenant t ON t.tenant_id = cl.tenant_id
         ORDER BY cl.due_at`,
   );
 }
