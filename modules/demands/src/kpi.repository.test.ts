@@ -1,11 +1,12 @@
 import { newId } from '@linli/core';
-import type { Database } from '@linli/db';
+import { type Database, rows } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import type { TestNode } from '@linli/territory/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KpiRepository, type KpiScope } from './kpi.repository.ts';
-import { buildDemandWorld, type DemandWorld } from './testing.ts';
+import { recordCallback } from './commands/record-callback.ts';
+import { KpiRepository, type KpiScope, kpiGroupings } from './kpi.repository.ts';
+import { buildDemandWorld, type DemandWorld, demandAt } from './testing.ts';
 
 let database: Database;
 let world: DemandWorld;
@@ -357,5 +358,98 @@ describe('rankings of handling units', () => {
       [communities[0]!.id, 1, 1],
       [communities[1]!.id, null, 0],
     ]);
+  });
+});
+
+describe('the monthly rollups (demand_kpi_month, demand_kpi_category_month)', () => {
+  const plain = () => new KpiRepository(database.db, { rollup: false });
+  const rolled = () => new KpiRepository(database.db);
+  const scopes = () => {
+    const { subdistricts, communities, compounds, county } = world.tree;
+    const periods: [string, string][] = [
+      ['2026-03-01', '2026-07-31'], // whole months: all from the rollup
+      ['2026-03-02', '2026-07-06'], // partial months at both edges from the rows
+      ['2026-04-01', '2026-04-30'],
+    ];
+    return [county, subdistricts[0]!, communities[0]!, compounds[0]!].flatMap((root) =>
+      periods.flatMap(([from, to]) =>
+        [undefined, world.categories.neighbourhood, world.categories.garbage].map((categoryId) => ({
+          tenantId: world.tenantId,
+          root,
+          from,
+          to,
+          categoryId,
+          asOf: breakdownAsOf,
+        })),
+      ),
+    );
+  };
+
+  it('gives the same KPIs as the demand rows for every place, period and grouping of the fixtures', async () => {
+    for (const scope of scopes()) {
+      for (const groupBy of kpiGroupings) {
+        expect(await rolled().breakdown(scope, groupBy)).toEqual(await plain().breakdown(scope, groupBy));
+      }
+      for (const level of ['compound', 'community'] as const) {
+        expect(await rolled().rankings(scope, level, 2)).toEqual(await plain().rankings(scope, level, 2));
+      }
+    }
+  });
+
+  it('are what whole months are read from', async () => {
+    const scope = { tenantId: world.tenantId, root: world.tree.subdistricts[0]!, from: '2026-03-01', to: '2026-03-31', asOf };
+    const before = (await rolled().forSubtree(scope.tenantId, scope.root, scope.from, scope.to, asOf)).submitted;
+    await database.db
+      .transaction(async (tx) => {
+        // One rollup row of March inside the subdistrict gains 100 submissions the rows do not have.
+        await tx.execute(sql`UPDATE demand_kpi_month SET submitted = submitted + 100 WHERE ctid = (
+          SELECT ctid FROM demand_kpi_month WHERE tenant_id = ${world.tenantId} AND month = '2026-03-01'
+            AND place_path <@ ${scope.root.path}::ltree LIMIT 1)`);
+        const seen = await new KpiRepository(tx).forSubtree(scope.tenantId, scope.root, scope.from, scope.to, asOf);
+        expect(seen.submitted).toBe(before + 100);
+        // With a category filter the subdistrict's figures come from demand_kpi_category_month.
+        const noise = { ...scope, categoryId: world.categories.noise };
+        const noiseBefore = (await new KpiRepository(tx).breakdown(noise, 'none')).kpis.submitted;
+        await tx.execute(sql`UPDATE demand_kpi_category_month SET submitted = submitted + 7 WHERE ctid = (
+          SELECT ctid FROM demand_kpi_category_month WHERE tenant_id = ${world.tenantId} AND month = '2026-03-01'
+            AND area_path <@ ${scope.root.path}::ltree AND category_id = ${world.categories.noise}::uuid LIMIT 1)`);
+        expect((await new KpiRepository(tx).breakdown(noise, 'none')).kpis.submitted).toBe(noiseBefore + 7);
+        tx.rollback();
+      })
+      .catch((err: Error) => {
+        if (!/rollback/i.test(err.message)) throw err;
+      });
+    expect((await plain().forSubtree(scope.tenantId, scope.root, scope.from, scope.to, asOf)).submitted).toBe(before);
+  });
+
+  it('are kept by the triggers through the commands exactly as a rebuild from the rows computes them', async () => {
+    const d = await demandAt(database.db, world, 'evaluated', { satisfaction: 'basically_satisfied' });
+    await database.db.transaction((tx) => recordCallback(tx, world.ctx.community, d.id, { reached: true, resultConfirmed: true }));
+    await demandAt(database.db, world, 'in_progress');
+    await database.db.execute(sql`UPDATE demand SET status = 'merged', merged_into_id = ${d.id}::uuid WHERE id = (
+      SELECT id FROM demand WHERE status = 'submitted' AND tenant_id = ${world.tenantId} ORDER BY submitted_at LIMIT 1)`);
+    const counts = sql`submitted, accepted, responded, responded_on_time, resolved, closed, resolved_on_time, evaluated, satisfied,
+      handling_seconds, callback_covered`;
+    const snapshot = async () => [
+      await rows(
+        database.db,
+        sql`SELECT month::text, place_path::text, level, unit_id::text, ${counts}
+          FROM demand_kpi_month WHERE tenant_id = ${world.tenantId} AND submitted <> 0 ORDER BY 1, 2, 3, 4`,
+      ),
+      await rows(
+        database.db,
+        sql`SELECT month::text, area_path::text, category_id::text, channel, level, ${counts}
+          FROM demand_kpi_category_month WHERE tenant_id = ${world.tenantId} AND submitted <> 0 ORDER BY 1, 2, 3, 4, 5`,
+      ),
+    ];
+    const kept = await snapshot();
+    expect(kept[0]!.length).toBeGreaterThan(5);
+    expect(kept[1]!.length).toBeGreaterThan(5);
+    const today = new Date(Date.now() + 8 * HOUR).toISOString().slice(0, 10);
+    const month = { tenantId: world.tenantId, root: world.tree.county, from: `${today.slice(0, 7)}-01`, to: today };
+    const live = await rolled().breakdown(month, 'level');
+    expect(live.kpis).toMatchObject({ evaluated: 1, satisfiedOrBasically: 1, callbackCovered: 1 });
+    await database.db.execute(sql`SELECT demand_kpi_rebuild(${world.tenantId})`);
+    expect(await snapshot()).toEqual(kept);
   });
 });

@@ -81,24 +81,73 @@ const DAY = 86_400_000;
 const shanghaiStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
 const shanghaiEnd = (day: string) => new Date(shanghaiStart(day).getTime() + DAY);
 
-/** The counts every KPI is computed from, as aggregate columns over rows `d` of the cohort. */
-function countColumns(asOf: Date): SQL {
-  return sql`count(*)::int AS submitted,
-    count(*) FILTER (WHERE d.status NOT IN ('submitted', 'rejected'))::int AS accepted,
-    count(*) FILTER (WHERE d.responded_at IS NOT NULL OR d.response_due_at <= ${asOf.toISOString()}::timestamptz)::int AS response_due,
-    count(*) FILTER (WHERE d.responded_at <= d.response_due_at)::int AS responded_on_time,
-    count(*) FILTER (WHERE d.resolved_at IS NOT NULL)::int AS resolved,
-    count(*) FILTER (WHERE d.status = 'closed')::int AS closed,
-    count(*) FILTER (WHERE d.resolved_at <= d.resolve_due_at)::int AS resolved_on_time,
-    count(*) FILTER (WHERE d.satisfaction IS NOT NULL)::int AS evaluated,
-    count(*) FILTER (WHERE d.satisfaction IN ('satisfied', 'basically_satisfied'))::int AS satisfied,
-    round((avg(extract(epoch FROM d.resolved_at - d.submitted_at)) FILTER (WHERE d.resolved_at IS NOT NULL) / 3600)::numeric, 1) AS avg_hours,
-    count(*) FILTER (WHERE d.resolved_at IS NOT NULL AND d.level = 'compound')::int AS at_compound,
-    count(*) FILTER (WHERE d.resolved_at IS NOT NULL AND d.level = 'community')::int AS at_community,
-    count(*) FILTER (WHERE d.resolved_at IS NOT NULL AND d.level = 'subdistrict')::int AS at_subdistrict,
-    count(*) FILTER (WHERE d.resolved_at IS NOT NULL AND d.level = 'department')::int AS at_department,
+/**
+ * Partial sums of a group, in this order, from demand rows `d`. A response counts as due when it
+ * was given or its deadline passed by `asOf` (responded + unresponded_due).
+ */
+function rawSums(asOf: Date): SQL {
+  return sql`count(*) AS submitted,
+    count(*) FILTER (WHERE d.status NOT IN ('submitted', 'rejected')) AS accepted,
+    count(*) FILTER (WHERE d.responded_at IS NOT NULL) AS responded,
+    count(*) FILTER (WHERE d.responded_at IS NULL AND d.response_due_at <= ${asOf.toISOString()}::timestamptz) AS unresponded_due,
+    count(*) FILTER (WHERE d.responded_at <= d.response_due_at) AS responded_on_time,
+    count(*) FILTER (WHERE d.resolved_at IS NOT NULL) AS resolved,
+    count(*) FILTER (WHERE d.status = 'closed') AS closed,
+    count(*) FILTER (WHERE d.resolved_at <= d.resolve_due_at) AS resolved_on_time,
+    count(*) FILTER (WHERE d.satisfaction IS NOT NULL) AS evaluated,
+    count(*) FILTER (WHERE d.satisfaction IN ('satisfied', 'basically_satisfied')) AS satisfied,
+    coalesce(sum(extract(epoch FROM d.resolved_at - d.submitted_at)), 0)::float8 AS handling_seconds,
+    count(*) FILTER (WHERE d.resolved_at IS NOT NULL AND d.level = 'compound') AS at_compound,
+    count(*) FILTER (WHERE d.resolved_at IS NOT NULL AND d.level = 'community') AS at_community,
+    count(*) FILTER (WHERE d.resolved_at IS NOT NULL AND d.level = 'subdistrict') AS at_subdistrict,
+    count(*) FILTER (WHERE d.resolved_at IS NOT NULL AND d.level = 'department') AS at_department,
     count(*) FILTER (WHERE d.resolved_at IS NOT NULL AND EXISTS (
-      SELECT 1 FROM demand_callback cb WHERE cb.tenant_id = d.tenant_id AND cb.demand_id = d.id))::int AS callback_covered`;
+      SELECT 1 FROM demand_callback cb WHERE cb.tenant_id = d.tenant_id AND cb.demand_id = d.id)) AS callback_covered`;
+}
+
+/** The same partial sums from rollup rows `r` (demand_kpi_month, migration 0009). */
+const rollupSums = sql`sum(r.submitted) AS submitted, sum(r.accepted) AS accepted, sum(r.responded) AS responded,
+  0 AS unresponded_due, sum(r.responded_on_time) AS responded_on_time, sum(r.resolved) AS resolved, sum(r.closed) AS closed,
+  sum(r.resolved_on_time) AS resolved_on_time, sum(r.evaluated) AS evaluated, sum(r.satisfied) AS satisfied,
+  sum(r.handling_seconds)::float8 AS handling_seconds,
+  coalesce(sum(r.resolved) FILTER (WHERE r.level = 'compound'), 0) AS at_compound,
+  coalesce(sum(r.resolved) FILTER (WHERE r.level = 'community'), 0) AS at_community,
+  coalesce(sum(r.resolved) FILTER (WHERE r.level = 'subdistrict'), 0) AS at_subdistrict,
+  coalesce(sum(r.resolved) FILTER (WHERE r.level = 'department'), 0) AS at_department,
+  sum(r.callback_covered) AS callback_covered`;
+
+/** The counts every KPI is computed from, over the partial sums `s`. */
+const finalColumns = sql`sum(s.submitted)::int AS submitted, sum(s.accepted)::int AS accepted,
+  (sum(s.responded) + sum(s.unresponded_due))::int AS response_due, sum(s.responded_on_time)::int AS responded_on_time,
+  sum(s.resolved)::int AS resolved, sum(s.closed)::int AS closed, sum(s.resolved_on_time)::int AS resolved_on_time,
+  sum(s.evaluated)::int AS evaluated, sum(s.satisfied)::int AS satisfied,
+  round((sum(s.handling_seconds) / nullif(sum(s.resolved), 0) / 3600)::numeric, 1) AS avg_hours,
+  sum(s.at_compound)::int AS at_compound, sum(s.at_community)::int AS at_community,
+  sum(s.at_subdistrict)::int AS at_subdistrict, sum(s.at_department)::int AS at_department,
+  sum(s.callback_covered)::int AS callback_covered`;
+
+type Rollup = 'place' | 'category';
+
+const NIL_UNIT = '00000000-0000-0000-0000-000000000000';
+
+interface PeriodPlan {
+  /** Whole months (YYYY-MM, first and last) read from the rollup. */
+  months: [string, string] | null;
+  /** Day ranges (inclusive) read from the demand rows. */
+  days: [string, string][];
+}
+
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+
+/** Whole months of the period from the rollup, the partial months at its edges from the rows. */
+export function planPeriod(from: string, to: string): PeriodPlan {
+  const firstMonth = from.endsWith('-01') ? from.slice(0, 7) : addDays(`${lastDayOfMonth(from.slice(0, 7))}`, 1).slice(0, 7);
+  const lastMonth = to === lastDayOfMonth(to.slice(0, 7)) ? to.slice(0, 7) : addDays(`${to.slice(0, 7)}-01`, -1).slice(0, 7);
+  if (firstMonth > lastMonth) return { months: null, days: [[from, to]] };
+  const days: [string, string][] = [];
+  if (from < `${firstMonth}-01`) days.push([from, addDays(`${firstMonth}-01`, -1)]);
+  if (to > lastDayOfMonth(lastMonth)) days.push([addDays(lastDayOfMonth(lastMonth), 1), to]);
+  return { months: [firstMonth, lastMonth], days };
 }
 
 const rate = (num: number, den: number) => (den === 0 ? null : Math.round((num / den) * 10_000) / 10_000);
@@ -156,45 +205,53 @@ function lastDayOfMonth(month: string): string {
   return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
 }
 
+export interface KpiOptions {
+  /** Read whole months from the rollup where it can answer (default true); false: always the demand rows. */
+  rollup?: boolean;
+}
+
 export class KpiRepository {
-  constructor(private readonly db: Db) {}
+  private readonly useRollup: boolean;
+
+  constructor(
+    private readonly db: Db,
+    options: KpiOptions = {},
+  ) {
+    this.useRollup = options.rollup ?? true;
+  }
 
   async forSubtree(tenantId: string, root: { id: string; path: string }, from: string, to: string, asOf = new Date()): Promise<Kpis> {
     return (await this.breakdown({ tenantId, root, from, to, asOf }, 'none')).kpis;
   }
 
-  /** Conditions of the cohort on rows `d`. */
-  private cohort(scope: KpiScope): SQL {
+  /** Conditions of the cohort on rows `d`, submitted within the days [from, to]. */
+  private cohort(scope: KpiScope, [from, to]: [string, string] = [scope.from, scope.to]): SQL {
     const parts = [
       sql`d.tenant_id = ${scope.tenantId}`,
       sql`d.node_path <@ ${scope.root.path}::ltree`,
       sql`d.status <> 'merged'`,
-      sql`d.submitted_at >= ${shanghaiStart(scope.from).toISOString()}::timestamptz`,
-      sql`d.submitted_at < ${shanghaiEnd(scope.to).toISOString()}::timestamptz`,
+      sql`d.submitted_at >= ${shanghaiStart(from).toISOString()}::timestamptz`,
+      sql`d.submitted_at < ${shanghaiEnd(to).toISOString()}::timestamptz`,
     ];
-    if (scope.categoryId) {
-      parts.push(sql`d.category_id IN (SELECT s.id FROM demand_category s, demand_category p
-        WHERE p.tenant_id = ${scope.tenantId} AND p.id = ${scope.categoryId}::uuid AND s.tenant_id = p.tenant_id AND s.path <@ p.path)`);
-    }
-    return sql.join(parts, sql` AND `);
+    return sql`${sql.join(parts, sql` AND `)}${this.categoryFilter(scope, sql`d.category_id`)}`;
+  }
+
+  /** ` AND column IN (the category and its subcategories)`, when the scope names a category. */
+  private categoryFilter(scope: KpiScope, column: SQL): SQL {
+    if (!scope.categoryId) return sql``;
+    return sql` AND ${column} IN (SELECT s.id FROM demand_category s, demand_category p
+      WHERE p.tenant_id = ${scope.tenantId} AND p.id = ${scope.categoryId}::uuid AND s.tenant_id = p.tenant_id AND s.path <@ p.path)`;
   }
 
   /** The KPIs of the cohort and of each group of `groupBy`; every candidate group is listed, with zeros when it has no demands. */
   async breakdown(scope: KpiScope, groupBy: KpiGrouping): Promise<KpiBreakdownResult> {
-    const asOf = scope.asOf ?? new Date();
     const { from, to, root } = scope;
     const candidates = await this.candidates(scope, groupBy);
-    const key = this.keyOf(scope, groupBy);
     const result = await rows<CountRow & { is_total: boolean; key: string | null }>(
       this.db,
-      groupBy === 'none'
-        ? sql`SELECT true AS is_total, NULL::text AS key, ${countColumns(asOf)} FROM demand d WHERE ${this.cohort(scope)}`
-        : // The key is computed once in the subquery: the same expression written twice would carry different parameters.
-          sql`SELECT grouping(d.group_key) = 1 AS is_total, d.group_key AS key, ${countColumns(asOf)}
-            FROM (SELECT d.*, ${key} AS group_key FROM demand d
-                  ${groupBy === 'category' ? sql`JOIN demand_category c ON c.tenant_id = d.tenant_id AND c.id = d.category_id` : sql``}
-                  WHERE ${this.cohort(scope)}) d
-            GROUP BY ROLLUP (d.group_key)`,
+      sql`SELECT grouping(s.k) = 1 AS is_total, s.k AS key, ${finalColumns}
+          FROM (${this.partialSums(scope, groupBy, this.rollupFor(scope, groupBy))}) s
+          GROUP BY ROLLUP (s.k)`,
     );
     const total = result.find((r) => r.is_total);
     const byKey = new Map(result.filter((r) => !r.is_total).map((r) => [r.key ?? '', r]));
@@ -209,12 +266,67 @@ export class KpiRepository {
     return { kpis: toKpis(total, root.id, from, to), groups };
   }
 
-  /** The group key of a row `d` (text): '' for a demand on the root node itself when grouping by child. */
-  private keyOf(scope: KpiScope, groupBy: KpiGrouping): SQL {
+  /**
+   * Which rollup holds the groups asked for: demand_kpi_month (places down to a compound, no
+   * category), else demand_kpi_category_month (a county or subdistrict, any category and channel),
+   * else none.
+   */
+  private rollupFor(scope: KpiScope, groupBy: KpiGrouping | 'unit'): Rollup | null {
+    if (!this.useRollup) return null;
+    const depth = scope.root.path.split('.').length;
+    const byPlace = groupBy === 'child' ? depth <= 3 : ['none', 'month', 'level', 'unit'].includes(groupBy);
+    if (!scope.categoryId && depth <= 4 && byPlace) return 'place';
+    const byCategory = groupBy === 'child' ? depth <= 1 : ['none', 'month', 'level', 'category', 'channel'].includes(groupBy);
+    return depth <= 2 && byCategory ? 'category' : null;
+  }
+
+  /**
+   * Partial sums per group key `k` (UNION ALL): from the rollup for whole months when it can answer,
+   * plus the open responses past their deadline of those months (partial index demand_unresponded);
+   * from the demand rows for the rest of the period.
+   */
+  private partialSums(scope: KpiScope, groupBy: KpiGrouping | 'unit', rollup: Rollup | null, level?: HandlingLevel): SQL {
+    const asOf = scope.asOf ?? new Date();
+    const plan: PeriodPlan = rollup ? planPeriod(scope.from, scope.to) : { months: null, days: [[scope.from, scope.to]] };
+    const unitColumn = level === 'department' ? sql`d.handling_department_id` : sql`d.handling_node_id`;
+    const rowFilter = groupBy === 'unit' ? sql` AND d.level = ${level} AND ${unitColumn} IS NOT NULL` : sql``;
+    const rowKey = groupBy === 'unit' ? sql`${unitColumn}::text` : this.keyOf(scope, groupBy, 'd');
+    const join = groupBy === 'category' ? sql`JOIN demand_category c ON c.tenant_id = d.tenant_id AND c.id = d.category_id` : sql``;
+    const parts = plan.days.map(
+      (range) =>
+        sql`SELECT ${rowKey} AS k, ${rawSums(asOf)} FROM demand d ${join} WHERE ${this.cohort(scope, range)}${rowFilter} GROUP BY 1`,
+    );
+    if (plan.months) {
+      const [first, last] = plan.months;
+      const rollupKey = groupBy === 'unit' ? sql`r.unit_id::text` : this.keyOf(scope, groupBy, rollup);
+      const rollupFilter = groupBy === 'unit' ? sql` AND r.level = ${level} AND r.unit_id <> ${NIL_UNIT}::uuid` : sql``;
+      const months = sql`r.tenant_id = ${scope.tenantId} AND r.month BETWEEN ${`${first}-01`}::date AND ${`${last}-01`}::date`;
+      parts.push(
+        rollup === 'place'
+          ? sql`SELECT ${rollupKey} AS k, ${rollupSums} FROM demand_kpi_month r
+              WHERE ${months} AND r.place_path <@ ${scope.root.path}::ltree${rollupFilter}
+              GROUP BY 1`
+          : sql`SELECT ${rollupKey} AS k, ${rollupSums} FROM demand_kpi_category_month r
+              ${groupBy === 'category' ? sql`JOIN demand_category c ON c.tenant_id = r.tenant_id AND c.id = r.category_id` : sql``}
+              WHERE ${months} AND r.area_path <@ ${scope.root.path}::ltree${this.categoryFilter(scope, sql`r.category_id`)}
+              GROUP BY 1`,
+      );
+      parts.push(sql`SELECT ${rowKey} AS k, 0, 0, 0, count(*), 0, 0, 0, 0, 0, 0, 0::float8, 0, 0, 0, 0, 0
+        FROM demand d ${join}
+        WHERE ${this.cohort(scope, [`${first}-01`, lastDayOfMonth(last)])}${rowFilter}
+          AND d.responded_at IS NULL AND d.response_due_at <= ${asOf.toISOString()}::timestamptz
+        GROUP BY 1`);
+    }
+    return sql.join(parts, sql` UNION ALL `);
+  }
+
+  /** The group key (text) of a demand row `d` or rollup row `r`: '' for a demand on the root node itself when grouping by child. */
+  private keyOf(scope: KpiScope, groupBy: KpiGrouping, from: 'd' | Rollup): SQL {
+    const path = from === 'd' ? sql`d.node_path` : from === 'place' ? sql`r.place_path` : sql`r.area_path`;
     switch (groupBy) {
       case 'child':
-        return sql`coalesce(CASE WHEN nlevel(d.node_path) > nlevel(${scope.root.path}::ltree)
-          THEN ltree2text(subpath(d.node_path, nlevel(${scope.root.path}::ltree), 1))::uuid::text END, '')`;
+        return sql`coalesce(CASE WHEN nlevel(${path}) > nlevel(${scope.root.path}::ltree)
+          THEN ltree2text(subpath(${path}, nlevel(${scope.root.path}::ltree), 1))::uuid::text END, '')`;
       case 'category':
         // Top categories, or the subcategories of the filtered category.
         return scope.categoryId
@@ -222,11 +334,11 @@ export class KpiRepository {
                  AND g.tenant_id = p.tenant_id AND g.path = subpath(c.path, 0, least(nlevel(c.path), nlevel(p.path) + 1)))`
           : sql`ltree2text(subpath(c.path, 0, 1))::uuid::text`;
       case 'month':
-        return sql`to_char(d.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+        return from === 'd' ? sql`to_char(d.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')` : sql`to_char(r.month, 'YYYY-MM')`;
       case 'level':
-        return sql`d.level`;
+        return from === 'd' ? sql`d.level` : sql`r.level`;
       case 'channel':
-        return sql`d.channel`;
+        return from === 'd' ? sql`d.channel` : sql`r.channel`;
       default:
         return sql`''`;
     }
@@ -274,13 +386,10 @@ export class KpiRepository {
    * any other unit the cohort was dispatched to.
    */
   async rankings(scope: KpiScope, level: HandlingLevel, minSample: number): Promise<RankedUnit[]> {
-    const asOf = scope.asOf ?? new Date();
-    const unitColumn = level === 'department' ? sql`d.handling_department_id` : sql`d.handling_node_id`;
     const counted = await rows<CountRow & { unit_id: string }>(
       this.db,
-      sql`SELECT ${unitColumn}::text AS unit_id, ${countColumns(asOf)} FROM demand d
-          WHERE ${this.cohort(scope)} AND d.level = ${level} AND ${unitColumn} IS NOT NULL
-          GROUP BY ${unitColumn}`,
+      sql`SELECT s.k AS unit_id, ${finalColumns} FROM (${this.partialSums(scope, 'unit', this.rollupFor(scope, 'unit'), level)}) s
+          GROUP BY s.k`,
     );
     const ids = counted.map((c) => c.unit_id);
     const units = await rows<{ id: string; name: string }>(
