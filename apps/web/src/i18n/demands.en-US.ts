@@ -218,6 +218,7 @@ export const demandsEn: Resources['demands'] = {
     noData: 'No data',
     unavailable: 'This server does not offer this figure yet',
     belowMinSample: 'Too few resolved demands to be ranked',
+    drillHint: 'Click a bar to open that area',
     rankLevel: 'Rank units at',
   },
   mobile: {

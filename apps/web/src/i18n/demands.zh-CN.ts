@@ -207,6 +207,7 @@ export const demandsZh = {
     noData: '暂无数据',
     unavailable: '服务器暂未提供此统计',
     belowMinSample: '样本不足，不参与排名',
+    drillHint: '点击柱形查看下级',
     rankLevel: '排名层级',
   },
   mobile: {

@@ -14,7 +14,18 @@ export interface Series {
   rate?: boolean;
 }
 
-export default function DemandChart({ labels, series, kind }: { labels: string[]; series: Series[]; kind: 'bar' | 'line' }) {
+export default function DemandChart({
+  labels,
+  series,
+  kind,
+  onSelect,
+}: {
+  labels: string[];
+  series: Series[];
+  kind: 'bar' | 'line';
+  /** Called with the index of the clicked category (e.g. to open a child territory). */
+  onSelect?: (index: number) => void;
+}) {
   const palette = ['#c8161d', '#1677ff', '#52c41a', '#faad14', '#722ed1', '#13c2c2'];
   const option = {
     color: palette,
@@ -35,5 +46,14 @@ export default function DemandChart({ labels, series, kind }: { labels: string[]
       connectNulls: true,
     })),
   };
-  return <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height: 300 }} />;
+  const onEvents = onSelect ? { click: (e: { dataIndex?: number }) => e.dataIndex !== undefined && onSelect(e.dataIndex) } : undefined;
+  return (
+    <ReactEChartsCore
+      echarts={echarts}
+      option={option}
+      notMerge
+      onEvents={onEvents}
+      style={{ height: 300, cursor: onSelect ? 'pointer' : undefined }}
+    />
+  );
 }

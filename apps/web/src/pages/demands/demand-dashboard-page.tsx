@@ -105,7 +105,7 @@ const noFeatures: DemandFeatures = {
   attachments: false,
 };
 
-function GroupChart({ groups, kind }: { groups: KpiGroup[] | null; kind: 'bar' | 'line' }) {
+function GroupChart({ groups, kind, onSelect }: { groups: KpiGroup[] | null; kind: 'bar' | 'line'; onSelect?: (group: KpiGroup) => void }) {
   const { t } = useTranslation();
   if (groups === null) return <Spin />;
   if (groups.length === 0) return <Empty description={t('demands.dashboard.noData')} />;
@@ -117,7 +117,12 @@ function GroupChart({ groups, kind }: { groups: KpiGroup[] | null; kind: 'bar' |
   ];
   return (
     <Suspense fallback={<Spin />}>
-      <DemandChart labels={groups.map((g) => g.label)} series={series} kind={kind} />
+      <DemandChart
+        labels={groups.map((g) => g.label)}
+        series={series}
+        kind={kind}
+        onSelect={onSelect && ((i) => groups[i] && onSelect(groups[i]))}
+      />
     </Suspense>
   );
 }
@@ -140,6 +145,7 @@ export default function DemandDashboardPage() {
   const [minSample, setMinSample] = useState<number>(5);
   const [rankings, setRankings] = useState<Ranking[] | null>(null);
   const [generation, setGeneration] = useState(0);
+  const [placeName, setPlaceName] = useState<string | undefined>();
 
   useEffect(() => {
     void demandFeatures().then(setFeatures);
@@ -246,10 +252,14 @@ export default function DemandDashboardPage() {
           <TerritorySelect
             value={filters?.nodeId ?? null}
             allowClear={false}
-            onChange={(nodeId) => nodeId && filters && setFilters({ ...filters, nodeId })}
+            onChange={(nodeId, node) => {
+              if (!nodeId || !filters) return;
+              setPlaceName(node?.name);
+              setFilters({ ...filters, nodeId });
+            }}
             placeholder={t('demands.dashboard.place')}
             style={{ width: 260 }}
-            valueLabel={me?.grants.find((g) => g.nodeId === filters?.nodeId)?.nodeName}
+            valueLabel={placeName ?? me?.grants.find((g) => g.nodeId === filters?.nodeId)?.nodeName}
             testId="kpi-place"
           />
           <DatePicker.RangePicker
@@ -307,8 +317,13 @@ export default function DemandDashboardPage() {
 
       <Row gutter={[12, 12]}>
         <Col xs={24} xl={12}>
-          <Card size="small" title={t('demands.dashboard.byChild')} data-testid="chart-child">
-            <GroupChart groups={byChild} kind="bar" />
+          <Card
+            size="small"
+            title={t('demands.dashboard.byChild')}
+            extra={<span style={{ color: '#999', fontSize: 12 }}>{t('demands.dashboard.drillHint')}</span>}
+            data-testid="chart-child"
+          >
+            <GroupChart groups={byChild} kind="bar" onSelect={(g) => filters && setFilters({ ...filters, nodeId: g.key })} />
           </Card>
         </Col>
         <Col xs={24} xl={12}>
