@@ -2,7 +2,7 @@ import { ArrowLeftOutlined, EnvironmentOutlined, FilePdfOutlined, PrinterOutline
 import { Breadcrumb, Button, Card, Col, Descriptions, Empty, Flex, Image, List, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { API_BASE, ApiError, api } from '../../api/client.ts';
 import { useCurrentUser } from '../../api/current-user.tsx';
 import {
@@ -129,6 +129,8 @@ export default function DemandDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const navigate = useNavigate();
+  // Back returns to the inbox as it was (tab, filters); a detail opened directly goes to the inbox.
+  const location = useLocation();
   const [detail, setDetail] = useState<DemandDetail | null | undefined>(undefined);
   const [features, setFeatures] = useState<DemandFeatures | null>(null);
   const [action, setAction] = useState<DemandAction | null>(null);
@@ -165,7 +167,11 @@ export default function DemandDetailPage() {
     <div className="demand-print" data-testid="demand-detail">
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
         <Space wrap>
-          <Button className="no-print" icon={<ArrowLeftOutlined />} onClick={() => navigate('/demands')}>
+          <Button
+            className="no-print"
+            icon={<ArrowLeftOutlined />}
+            onClick={() => (location.key === 'default' ? navigate('/demands') : navigate(-1))}
+          >
             {t('common.back')}
           </Button>
           <Typography.Title level={4} style={{ margin: 0 }} data-testid="demand-title">
