@@ -299,7 +299,8 @@ export class DemandImportRepository {
   }
 
   /**
-   * Applies status, closed date and resolution of a re-import to the demands that differ; returns
+   * Applies status, closed date and resolution of a re-import to the demands that differ (the source
+   * is authoritative: a work order reopened there loses its resolved and closed times here); returns
    * the ids actually changed (with the status they had), so unchanged rows get no timeline entry.
    */
   async updateDemands(tenantId: string, values: DemandUpdateValues[]): Promise<{ id: string; from_status: string; to_status: string }[]> {
@@ -312,12 +313,12 @@ export class DemandImportRepository {
           ), old AS (
             SELECT d.id, d.status FROM demand d JOIN r ON d.tenant_id = ${tenantId} AND d.id = r.id
           )
-          UPDATE demand d SET status = r.status, resolved_at = coalesce(r.resolved_at, d.resolved_at), closed_at = r.closed_at,
+          UPDATE demand d SET status = r.status, resolved_at = r.resolved_at, closed_at = r.closed_at,
             result = coalesce(r.result, d.result), version = d.version + 1, updated_at = now()
           FROM r, old
           WHERE d.tenant_id = ${tenantId} AND d.id = r.id AND old.id = r.id
             AND (d.status, d.closed_at, d.resolved_at, d.result) IS DISTINCT FROM
-                (r.status, r.closed_at, coalesce(r.resolved_at, d.resolved_at), coalesce(r.result, d.result))
+                (r.status, r.closed_at, r.resolved_at, coalesce(r.result, d.result))
           RETURNING d.id, old.status AS from_status, d.status AS to_status`,
     );
   }

@@ -72,6 +72,12 @@ describe('importDemands', () => {
     expect(h3.handling_node_id).toBeNull();
   });
 
+  it('follows the source on re-import: a work order reopened there loses its resolved time here', async () => {
+    const result = await run(file('H2,2026-03-02 09:00:00,,办理中,路面塌陷,人行道塌陷,举报,road,370785001001,,,,'));
+    expect(result).toMatchObject({ created: 0, updated: 1 });
+    expect(await demand('H2')).toMatchObject({ status: 'in_progress', resolved_at: null, closed_at: null, result: '已修复', version: 2 });
+  });
+
   it('reports an ambiguous or unknown place and an unknown category per row, writing nothing', async () => {
     const before = (await database.query<{ n: number }>('SELECT count(*)::int AS n FROM demand'))[0]!.n;
     await expect(
