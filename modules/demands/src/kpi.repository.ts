@@ -296,7 +296,7 @@ export class KpiRepository {
       (range) =>
         sql`SELECT ${rowKey} AS k, ${rawSums(asOf)} FROM demand d ${join} WHERE ${this.cohort(scope, range)}${rowFilter} GROUP BY 1`,
     );
-    if (plan.months) {
+    if (plan.months && rollup) {
       const [first, last] = plan.months;
       const rollupKey = groupBy === 'unit' ? sql`r.unit_id::text` : this.keyOf(scope, groupBy, rollup);
       const rollupFilter = groupBy === 'unit' ? sql` AND r.level = ${level} AND r.unit_id <> ${NIL_UNIT}::uuid` : sql``;
