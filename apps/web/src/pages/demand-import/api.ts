@@ -1,4 +1,4 @@
-import { ApiError, api, apiUrl } from '../../api/client.ts';
+import { ApiError, api, apiUrl, request } from '../../api/client.ts';
 import type { Channel, DemandType } from '../../api/demands.ts';
 
 // Client of /demand-imports (the schemas are modules/demands/src/import/contract.ts on the server).
@@ -86,7 +86,7 @@ export const importApi = {
   mappings: () => api.get<ImportMapping[]>('/demand-imports/mappings'),
   create: (body: { name: string; config: ImportConfig }) => api.post<ImportMapping>('/demand-imports/mappings', body),
   update: (id: string, body: { name: string; config: ImportConfig; version: number }) =>
-    upload<ImportMapping>('PUT', `/demand-imports/mappings/${id}`, JSON.stringify(body), 'application/json'),
+    request<ImportMapping>('PUT', `/demand-imports/mappings/${id}`, { body }),
   remove: (id: string) => api.delete<void>(`/demand-imports/mappings/${id}`),
   inspect: (file: File) => {
     const form = new FormData();
@@ -103,13 +103,10 @@ export const importApi = {
   },
 };
 
-let csrf: string | null = null;
-/** The CSRF token, as the shared client keeps it private: read from /auth/me once. */
+/** The session's CSRF token, read afresh (the shared client keeps its copy private; a new sign-in changes it). */
 async function csrfToken(): Promise<string | null> {
-  if (csrf) return csrf;
   const me = await api.get<{ csrfToken?: string }>('/auth/me').catch(() => null);
-  csrf = me?.csrfToken ?? null;
-  return csrf;
+  return me?.csrfToken ?? null;
 }
 
 /** XMLHttpRequest instead of fetch: only it reports upload progress. Errors become ApiError like the shared client's. */
