@@ -1,4 +1,4 @@
-import { newId } from '@linli/core';
+import { emitEvents, newId } from '@linli/core';
 import { type Database, rows } from '@linli/db';
 import { createTestDatabase, testDriver } from '@linli/db/testing';
 import { runDeadlineJob } from '@linli/demands';
@@ -79,6 +79,32 @@ describe('dispatchOutbox', () => {
     expect(reminders[0]!.title).toBe(`诉求即将到期：${dispatched.number}`);
     const overdue = (await notificationsOf(submitted.id)).filter((n) => n.event_type === 'demand.overdue');
     expect(overdue.map((n) => n.recipient_id).sort()).toEqual([idOf('community'), idOf('grid')].sort());
+  });
+
+  it('asks the first receiver’s dispatchers to approve an extension or re-dispatch, and tells the handlers the decision and supervision', async () => {
+    const d = await demandAt(database.db, world, 'in_progress');
+    await drain();
+    const until = new Date(new Date(d.resolveDueAt).getTime() + 72 * 3_600_000).toISOString();
+    const event = (type: string, payload: Record<string, unknown>) =>
+      emitEvents(database.db, { tenantId: world.tenantId, type, aggregateType: 'demand', aggregateId: d.id, payload });
+    await event('demand.extension_requested', { requestedUntil: until });
+    await event('demand.extension_decided', { approved: true, resolveDueAt: until });
+    await event('demand.supervised', {});
+    await event('demand.returned', {});
+    await dispatchOutbox(database.db);
+    const list = await notificationsOf(d.id);
+    const to = (type: string) => list.filter((n) => n.event_type === type).map((n) => n.recipient_id);
+    // Dispatch is held by community staff (the first receiver is the community); the grid worker only handles.
+    expect(to('demand.extension_requested')).toEqual([idOf('community')]);
+    expect(to('demand.returned')).toEqual([idOf('community')]);
+    expect(to('demand.extension_decided')).toEqual([idOf('property')]);
+    expect(to('demand.supervised')).toEqual([idOf('property')]);
+    expect(list.find((n) => n.event_type === 'demand.extension_decided')).toMatchObject({
+      title: `延期已批准：${d.number}`,
+      message_key: 'notification.extensionApproved',
+    });
+    const internal = ['demand.extension_requested', 'demand.extension_decided', 'demand.supervised', 'demand.returned'];
+    expect(list.filter((n) => n.recipient_id === idOf('resident') && internal.includes(n.event_type))).toEqual([]);
   });
 
   it('retries a failing event with backoff, parks it as dead after the last attempt, and delivers the others', async () => {

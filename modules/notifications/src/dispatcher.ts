@@ -139,7 +139,7 @@ async function recipientsOf(
   audience: Audience,
   cache: Map<string, string[]>,
 ): Promise<string[]> {
-  const nearest = async (path: string, ability: 'demand.handle' | 'demand.intake') => {
+  const nearest = async (path: string, ability: 'demand.handle' | 'demand.intake' | 'demand.dispatch') => {
     const key = `${tenantId}|${ability}|${path}`;
     let found = cache.get(key);
     if (!found) {
@@ -153,6 +153,9 @@ async function recipientsOf(
       return demand.reporterAccountId ? [demand.reporterAccountId] : [];
     case 'handlers':
       return demand.handlingPath ? nearest(demand.handlingPath, 'demand.handle') : [];
+    case 'dispatchers':
+      // The first receiver stays accountable (首接负责制): its dispatchers re-dispatch and approve extensions.
+      return nearest(demand.firstReceiverPath ?? demand.nodePath, 'demand.dispatch');
     case 'intake_or_handlers':
       // Before dispatch nobody handles it yet: the intake desk of the place hears of the deadline.
       if (waitingForDispatch.includes(demand.status) || !demand.handlingPath) return nearest(demand.nodePath, 'demand.intake');

@@ -5,9 +5,11 @@
  *
  * Residents (the reporter of a demand) hear of its status: only the demand number and the new
  * status, never who handled it — no staff names, phones or units' people. Handlers hear of
- * demands assigned to their unit (dispatch, transfer, escalation, reopening) and of deadlines.
+ * demands assigned to their unit (dispatch, transfer, escalation, reopening), of deadlines, of
+ * supervision and of the decision on their extension request; dispatchers of the first receiver
+ * hear of returned demands and of extension requests waiting for their approval.
  */
-export type Audience = 'reporter' | 'handlers' | 'intake_or_handlers';
+export type Audience = 'reporter' | 'handlers' | 'intake_or_handlers' | 'dispatchers';
 
 export interface DemandFacts {
   id: string;
@@ -87,6 +89,37 @@ function deadlineMessage(overdue: boolean) {
   };
 }
 
+function simpleMessage(key: string, title: string, body: string) {
+  return (demand: DemandFacts): Message => ({
+    key,
+    params: { number: demand.number, title: demand.title },
+    title: title.replace('{number}', demand.number),
+    body: body.replace('{number}', demand.number).replace('{title}', demand.title),
+  });
+}
+
+function extensionRequested(demand: DemandFacts, payload: Record<string, unknown>): Message {
+  const dueAt = String(payload.requestedUntil ?? '');
+  return {
+    key: 'notification.extensionRequested',
+    params: { number: demand.number, title: demand.title, dueAt },
+    title: `延期申请：${demand.number}`,
+    body: `诉求 ${demand.number}「${demand.title}」申请将办结时限延至 ${dueAt ? shanghaiShort(dueAt) : ''}，请审批。`,
+  };
+}
+
+function extensionDecided(demand: DemandFacts, payload: Record<string, unknown>): Message {
+  const approved = payload.approved === true;
+  const dueAt = String(payload.resolveDueAt ?? '');
+  const due = dueAt ? shanghaiShort(dueAt) : '';
+  return {
+    key: approved ? 'notification.extensionApproved' : 'notification.extensionRefused',
+    params: { number: demand.number, title: demand.title, dueAt },
+    title: approved ? `延期已批准：${demand.number}` : `延期未批准：${demand.number}`,
+    body: approved ? `诉求 ${demand.number} 的办结时限已延至 ${due}。` : `诉求 ${demand.number} 的延期申请未获批准，办结时限仍为 ${due}。`,
+  };
+}
+
 /** Event type → routes (one event may notify the reporter and the handlers). */
 export const eventRoutes: Record<string, EventRoute[]> = {
   'demand.accepted': [{ audience: 'reporter', message: statusMessage('demand.accepted') }],
@@ -108,6 +141,20 @@ export const eventRoutes: Record<string, EventRoute[]> = {
     { audience: 'handlers', message: assignedMessage('escalate', '提级') },
   ],
   'demand.reopened': [{ audience: 'handlers', message: assignedMessage('reopen', '重办') }],
+  'demand.returned': [
+    {
+      audience: 'dispatchers',
+      message: simpleMessage('notification.demandReturned', '退单：{number}', '诉求 {number}「{title}」已被退回，请重新派单。'),
+    },
+  ],
+  'demand.extension_requested': [{ audience: 'dispatchers', message: extensionRequested }],
+  'demand.extension_decided': [{ audience: 'handlers', message: extensionDecided }],
+  'demand.supervised': [
+    {
+      audience: 'handlers',
+      message: simpleMessage('notification.demandSupervised', '督办：{number}', '诉求 {number}「{title}」已被督办，请加快办理。'),
+    },
+  ],
   'demand.deadline_reminder': [{ audience: 'intake_or_handlers', message: deadlineMessage(false) }],
   'demand.overdue': [{ audience: 'intake_or_handlers', message: deadlineMessage(true) }],
 };

@@ -12,6 +12,7 @@ export interface DemandTarget {
   reporterAccountId: string | null;
   nodePath: string;
   handlingPath: string | null;
+  firstReceiverPath: string | null;
 }
 
 export interface NewNotification extends Message {
@@ -61,7 +62,7 @@ export class NotificationRepository {
     return one<DemandTarget>(
       this.db,
       sql`SELECT id, number, title, status, reporter_account_id AS "reporterAccountId", node_path::text AS "nodePath",
-            handling_path::text AS "handlingPath"
+            handling_path::text AS "handlingPath", first_receiver_path::text AS "firstReceiverPath"
           FROM demand WHERE tenant_id = ${tenantId} AND id = ${id}::uuid`,
     );
   }

@@ -72,6 +72,31 @@ export function useNotificationText() {
             title: t('notifications.messages.demandOverdue.title', values),
             body: t('notifications.messages.demandOverdue.body', values),
           };
+        case 'notification.demandReturned':
+          return {
+            title: t('notifications.messages.demandReturned.title', values),
+            body: t('notifications.messages.demandReturned.body', values),
+          };
+        case 'notification.extensionRequested':
+          return {
+            title: t('notifications.messages.extensionRequested.title', values),
+            body: t('notifications.messages.extensionRequested.body', values),
+          };
+        case 'notification.extensionApproved':
+          return {
+            title: t('notifications.messages.extensionApproved.title', values),
+            body: t('notifications.messages.extensionApproved.body', values),
+          };
+        case 'notification.extensionRefused':
+          return {
+            title: t('notifications.messages.extensionRefused.title', values),
+            body: t('notifications.messages.extensionRefused.body', values),
+          };
+        case 'notification.demandSupervised':
+          return {
+            title: t('notifications.messages.demandSupervised.title', values),
+            body: t('notifications.messages.demandSupervised.body', values),
+          };
         default:
           return { title: n.title, body: n.body };
       }

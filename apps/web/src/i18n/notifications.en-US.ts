@@ -19,6 +19,17 @@ export const notificationsEn: Strings<typeof notificationsZh> = {
     },
     demandDueSoon: { title: 'Due soon: {{number}}', body: 'The {{deadline}} deadline of demand {{number}} “{{title}}” is {{due}}.' },
     demandOverdue: { title: 'Overdue: {{number}}', body: 'Demand {{number}} “{{title}}” passed its {{deadline}} deadline ({{due}}).' },
+    demandReturned: { title: 'Returned: {{number}}', body: 'Demand {{number}} “{{title}}” was returned; please dispatch it again.' },
+    extensionRequested: {
+      title: 'Extension requested: {{number}}',
+      body: 'Demand {{number}} “{{title}}”: a later resolution deadline ({{due}}) is requested.',
+    },
+    extensionApproved: { title: 'Extension approved: {{number}}', body: 'The resolution deadline of demand {{number}} is now {{due}}.' },
+    extensionRefused: {
+      title: 'Extension refused: {{number}}',
+      body: 'The extension of demand {{number}} was refused; the deadline stays {{due}}.',
+    },
+    demandSupervised: { title: 'Supervised: {{number}}', body: 'Demand {{number}} “{{title}}” is under supervision; please speed it up.' },
   },
   events: {
     'demand.accepted': 'accepted',

@@ -14,6 +14,11 @@ export const notificationsZh = {
     demandAssigned: { title: '{{kind}}：{{number}}', body: '诉求 {{number}}「{{title}}」已{{kind}}至你单位，请及时办理。' },
     demandDueSoon: { title: '诉求即将到期：{{number}}', body: '诉求 {{number}}「{{title}}」的{{deadline}}时限为 {{due}}，请及时处理。' },
     demandOverdue: { title: '诉求已超期：{{number}}', body: '诉求 {{number}}「{{title}}」已超过{{deadline}}时限（{{due}}），请尽快处理。' },
+    demandReturned: { title: '退单：{{number}}', body: '诉求 {{number}}「{{title}}」已被退回，请重新派单。' },
+    extensionRequested: { title: '延期申请：{{number}}', body: '诉求 {{number}}「{{title}}」申请将办结时限延至 {{due}}，请审批。' },
+    extensionApproved: { title: '延期已批准：{{number}}', body: '诉求 {{number}} 的办结时限已延至 {{due}}。' },
+    extensionRefused: { title: '延期未批准：{{number}}', body: '诉求 {{number}} 的延期申请未获批准，办结时限仍为 {{due}}。' },
+    demandSupervised: { title: '督办：{{number}}', body: '诉求 {{number}}「{{title}}」已被督办，请加快办理。' },
   },
   events: {
     'demand.accepted': '已受理',
