@@ -74,7 +74,18 @@ export async function dispatchOutbox(db: Db, options: DispatchOptions = {}): Pro
     const result: DispatchResult = { events: events.length, notifications: 0, failed: 0, dead: 0 };
     // Recipients of a unit, looked up once per batch: a burst of events mostly concerns few units.
     const holders = new Map<string, string[]>();
-    for (const event of events) {
+    // Events nobody is notified of (territory, people, configuration …) are marked delivered in one statement.
+    const silent = events.filter((e) => !eventRoutes[e.type] || e.aggregate_type !== 'demand');
+    if (silent.length > 0) {
+      await tx.execute(
+        sql`UPDATE outbox_event SET published_at = ${at}, next_attempt_at = NULL
+            WHERE (tenant_id, id) IN (${sql.join(
+              silent.map((e) => sql`(${e.tenant_id}, ${e.id}::uuid)`),
+              sql`, `,
+            )}) AND published_at IS NULL`,
+      );
+    }
+    for (const event of events.filter((e) => !silent.includes(e))) {
       try {
         result.notifications += await tx.transaction((sp) => deliverEvent(sp, event, channelNames, holders));
         await tx.execute(
