@@ -41,6 +41,7 @@ import { levelLabel } from './demand-labels.ts';
 
 const DemandChart = lazy(() => import('./demand-chart.tsx'));
 
+const TOP_GROUPS = 15;
 const rateKeys = ['responseRate', 'resolutionRate', 'satisfactionRate', 'completionRate', 'onTimeRate', 'callbackCoverage'] as const;
 type RateKey = (typeof rateKeys)[number];
 
@@ -105,23 +106,36 @@ const noFeatures: DemandFeatures = {
   attachments: false,
 };
 
-function GroupChart({ groups, kind, onSelect }: { groups: KpiGroup[] | null; kind: 'bar' | 'line'; onSelect?: (group: KpiGroup) => void }) {
+function GroupChart({
+  groups,
+  kind,
+  onSelect,
+  top,
+}: {
+  groups: KpiGroup[] | null;
+  kind: 'bar' | 'line';
+  onSelect?: (group: KpiGroup) => void;
+  /** Show only the `top` groups with the most demands. */
+  top?: number;
+}) {
   const { t } = useTranslation();
   if (groups === null) return <Spin />;
   if (groups.length === 0) return <Empty description={t('demands.dashboard.noData')} />;
+  // Dozens of villages make unreadable bars: the busiest ones, most demands first.
+  const shown = top && groups.length > top ? [...groups].sort((a, b) => b.kpis.submitted - a.kpis.submitted).slice(0, top) : groups;
   const series: Series[] = [
-    { name: t('demands.dashboard.submitted'), values: groups.map((g) => g.kpis.submitted) },
-    { name: t('demands.dashboard.resolutionRate'), values: groups.map((g) => g.kpis.resolutionRate), rate: true },
-    { name: t('demands.dashboard.satisfactionRate'), values: groups.map((g) => g.kpis.satisfactionRate), rate: true },
-    { name: t('demands.dashboard.onTimeRate'), values: groups.map((g) => g.kpis.onTimeRate), rate: true },
+    { name: t('demands.dashboard.submitted'), values: shown.map((g) => g.kpis.submitted) },
+    { name: t('demands.dashboard.resolutionRate'), values: shown.map((g) => g.kpis.resolutionRate), rate: true },
+    { name: t('demands.dashboard.satisfactionRate'), values: shown.map((g) => g.kpis.satisfactionRate), rate: true },
+    { name: t('demands.dashboard.onTimeRate'), values: shown.map((g) => g.kpis.onTimeRate), rate: true },
   ];
   return (
     <Suspense fallback={<Spin />}>
       <DemandChart
-        labels={groups.map((g) => g.label)}
+        labels={shown.map((g) => g.label)}
         series={series}
         kind={kind}
-        onSelect={onSelect && ((i) => groups[i] && onSelect(groups[i]))}
+        onSelect={onSelect && ((i) => shown[i] && onSelect(shown[i]))}
       />
     </Suspense>
   );
@@ -323,7 +337,16 @@ export default function DemandDashboardPage() {
             extra={<span style={{ color: '#999', fontSize: 12 }}>{t('demands.dashboard.drillHint')}</span>}
             data-testid="chart-child"
           >
-            <GroupChart groups={byChild} kind="bar" onSelect={(g) => filters && setFilters({ ...filters, nodeId: g.key })} />
+            <GroupChart
+              groups={byChild}
+              kind="bar"
+              top={TOP_GROUPS}
+              onSelect={(g) => {
+                if (!filters) return;
+                setPlaceName(g.label);
+                setFilters({ ...filters, nodeId: g.key });
+              }}
+            />
           </Card>
         </Col>
         <Col xs={24} xl={12}>
@@ -334,7 +357,7 @@ export default function DemandDashboardPage() {
         <Col xs={24} xl={12}>
           <Card size="small" title={t('demands.dashboard.byCategory')} data-testid="chart-category">
             {features?.kpiGroups ? (
-              <GroupChart groups={byCategory} kind="bar" />
+              <GroupChart groups={byCategory} kind="bar" top={TOP_GROUPS} />
             ) : (
               <Empty description={t('demands.dashboard.unavailable')} />
             )}
