@@ -110,22 +110,23 @@ function ImportTab({ mappings }: { mappings: ImportMapping[] }) {
           </Button>
         )}
       </Flex>
-      <Upload.Dragger
-        accept=".xlsx,.csv"
-        maxCount={1}
-        fileList={file ? [{ uid: '1', name: file.name, status: 'done', size: file.size }] : []}
-        beforeUpload={(f) => {
-          setFile(f);
-          return false;
-        }}
-        onRemove={() => setFile(null)}
-        data-testid="demand-import-file"
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{t('demandImport.uploadHint')}</p>
-      </Upload.Dragger>
+      <div data-testid="demand-import-file">
+        <Upload.Dragger
+          accept=".xlsx,.csv"
+          maxCount={1}
+          fileList={file ? [{ uid: '1', name: file.name, status: 'done', size: file.size }] : []}
+          beforeUpload={(f) => {
+            setFile(f);
+            return false;
+          }}
+          onRemove={() => setFile(null)}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">{t('demandImport.uploadHint')}</p>
+        </Upload.Dragger>
+      </div>
       <Button type="primary" disabled={!mappingId || !file || progress !== null} onClick={start} data-testid="demand-import-start">
         {t('demandImport.start')}
       </Button>
