@@ -191,7 +191,10 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
       });
       for (let i = 0; i < values.length; i += CHUNK) {
         const chunk = values.slice(i, i + CHUNK);
-        await t.insertDemands(tenantId, ctx.actor.accountId, chunk);
+        const inserted = await t.insertDemands(tenantId, ctx.actor.accountId, chunk);
+        // A place or category removed since the check would drop its rows from the join: refuse instead.
+        if (inserted !== chunk.length)
+          throw AppError.conflict('A place or category of the file changed during the import; import it again');
         await t.appendImportedEvents(
           tenantId,
           actor,
