@@ -248,6 +248,35 @@ describe('demands in the browser', () => {
     expect(audits.map((a) => a.result)).toEqual(['ok']);
   });
 
+  it('a callback from the 待回访 tab takes the demand off that tab and shows in its timeline', async () => {
+    const d = await submitAsResident('消防通道被车辆占用');
+    const worker = await login(e.t.app, 'worker1', PASSWORD);
+    const propertyStaff = await login(e.t.app, 'property1', PASSWORD);
+    await api(worker, 'POST', `/demands/${d.id}/accept`, {});
+    await api(worker, 'POST', `/demands/${d.id}/dispatch`, { level: 'compound' });
+    await api(propertyStaff, 'POST', `/demands/${d.id}/resolve`, { result: '已联系车主挪车并设置禁停标识' });
+
+    const staff = await newPage();
+    await signIn(staff, e.url, 'worker1');
+    const tab = `${e.url}/demands?tab=to_callback&q=${d.number}`;
+    await staff.goto(tab);
+    await expect.poll(() => text(staff, 'inbox-count'), { timeout: 20_000 }).toContain('共 1 条');
+    await staff.getByTestId(`demand-link-${d.number}`).click();
+    await act(staff, 'callback', async () => {
+      await staff.getByTestId('action-form-callback').getByText('满意', { exact: true }).click();
+      await staff.getByTestId('reply-template').click();
+      await staff.locator('.ant-select-item-option').first().click();
+    });
+    await expect.poll(() => text(staff, 'demand-timeline'), { timeout: 20_000 }).toContain('回访');
+    expect(await text(staff, 'demand-timeline')).toContain('已电话回访');
+    await staff.goto(tab);
+    await expect.poll(() => text(staff, 'inbox-count'), { timeout: 20_000 }).toContain('共 0 条');
+    const callbacks = await e.t.database.query<{ satisfaction: string }>('SELECT satisfaction FROM demand_callback WHERE demand_id = $1', [
+      d.id,
+    ]);
+    expect(callbacks.map((c) => c.satisfaction)).toEqual(['satisfied']);
+  });
+
   it('a stale form gets 409 "someone else changed this demand" and keeps what was typed', async () => {
     const d = await submitAsResident('小区门口路灯不亮');
     const staff = await newPage();
