@@ -246,6 +246,26 @@ describe('work-order import and export over HTTP', () => {
     expect(back.json()).toMatchObject({ rows: 2385, created: 0, updated: 0, unchanged: 2385 });
   }, 120_000);
 
+  it('exports with filters, and only what the caller sees', async () => {
+    const rowsOf = async (s: Session, query: string) => {
+      const res = await api(s, 'GET', `/demand-imports/export.xlsx?mappingId=${mappingId}${query}`);
+      expect(res.statusCode).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      return workbook.worksheets[0]!.rowCount - 1;
+    };
+    // 46 open at the source, one of them since closed by the update above.
+    expect(await rowsOf(county, '&status=submitted&importedOnly=true')).toBe(45);
+    // Christmas Day in New York is 25–26 December in Beijing, the days the filter speaks of.
+    expect(await rowsOf(county, '&importedOnly=true&from=2013-12-25&to=2013-12-26')).toBe(2385);
+    expect(await rowsOf(county, '&importedOnly=true&from=2013-12-26&to=2013-12-31')).toBeGreaterThan(0);
+    expect(await rowsOf(county, '&importedOnly=true&from=2013-12-27&to=2013-12-31')).toBe(0);
+    // The work orders sit at the county: a community's staff sees none of them.
+    expect(await rowsOf(grid, '&importedOnly=true')).toBe(0);
+    const bad = await api(county, 'GET', `/demand-imports/export.xlsx?mappingId=${mappingId}&from=2014-01-02&to=2014-01-01`);
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('gives the template of a mapping', async () => {
     const res = await api(county, 'GET', `/demand-imports/template.xlsx?mappingId=${mappingId}`);
     expect(res.statusCode).toBe(200);
