@@ -4,6 +4,7 @@ import { boardRoutes } from './board.routes.ts';
 import { calendarRoutes } from './calendar-routes.ts';
 import { demandImportRoutes } from './import/routes.ts';
 import { kpiRoutes } from './kpi.routes.ts';
+import { open311Routes } from './open311/routes.ts';
 import { demandRoutes } from './routes.ts';
 
 /** Route groups of the module, each in its own file; registered in this order under /api/v1. */
@@ -21,4 +22,5 @@ export const demandsModule: ModuleManifest = {
     // Each group is its own plugin, so one group's hooks (e.g. sign-in required) stay inside it.
     for (const group of routeGroups) await app.register(async (child) => group(child, deps));
   },
+  rootRoutes: open311Routes,
 };
