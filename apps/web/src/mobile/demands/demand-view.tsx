@@ -120,7 +120,7 @@ export default function DemandView() {
       setDetail(await demandsApi.detail(id));
     } catch (e) {
       if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setDetail(null);
-      else throw e;
+      else Toast.show({ icon: 'fail', content: e instanceof Error ? e.message : String(e) });
     }
   }, [id]);
   useEffect(() => {

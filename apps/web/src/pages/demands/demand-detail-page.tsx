@@ -1,5 +1,22 @@
 import { ArrowLeftOutlined, EnvironmentOutlined, FilePdfOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Card, Col, Descriptions, Empty, Flex, Image, List, Result, Row, Space, Spin, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  Image,
+  List,
+  Result,
+  Row,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
@@ -137,12 +154,14 @@ export default function DemandDetailPage() {
   const [mergeTarget, setMergeTarget] = useState<SimilarDemand | null>(null);
   const now = useNow();
 
+  const [loadError, setLoadError] = useState<string | null>(null);
   const load = useCallback(async () => {
     try {
       setDetail(await demandsApi.detail(id));
+      setLoadError(null);
     } catch (e) {
       if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setDetail(null);
-      else throw e;
+      else setLoadError(e instanceof Error ? e.message : String(e));
     }
   }, [id]);
 
@@ -152,6 +171,19 @@ export default function DemandDetailPage() {
     void demandFeatures().then(setFeatures);
   }, [load]);
 
+  if (detail === undefined && loadError) {
+    return (
+      <Result
+        status="warning"
+        title={loadError}
+        extra={
+          <Button icon={<ReloadOutlined />} onClick={() => void load()}>
+            {t('demands.detail.reload')}
+          </Button>
+        }
+      />
+    );
+  }
   if (detail === undefined) {
     return (
       <Flex justify="center" style={{ padding: 48 }}>
@@ -189,6 +221,7 @@ export default function DemandDetailPage() {
         </Space>
       </Flex>
 
+      {loadError && <Alert type="warning" showIcon title={loadError} style={{ marginBottom: 16 }} className="no-print" />}
       <Card size="small" className="no-print" style={{ marginBottom: 16 }} data-testid="demand-actions">
         {actions.length === 0 ? (
           <Typography.Text type="secondary">{t('demands.detail.noActions')}</Typography.Text>
