@@ -68,7 +68,7 @@ describe('dispatchOutbox', () => {
     for (const n of toResident) for (const name of staffNames) expect(`${n.title} ${n.body}`).not.toContain(name);
   });
 
-  it('sends deadline reminders to the handlers, and to the intake desk before dispatch', async () => {
+  it('sends deadline reminders to the handlers, to the intake desk before acceptance and to the dispatchers before dispatch', async () => {
     const dispatched = await demandAt(database.db, world, 'dispatched');
     const submitted = await demandAt(database.db, world, 'submitted');
     await drain();
@@ -79,6 +79,13 @@ describe('dispatchOutbox', () => {
     expect(reminders[0]!.title).toBe(`诉求即将到期：${dispatched.number}`);
     const overdue = (await notificationsOf(submitted.id)).filter((n) => n.event_type === 'demand.overdue');
     expect(overdue.map((n) => n.recipient_id).sort()).toEqual([idOf('community'), idOf('grid')].sort());
+    // Accepted and waiting for dispatch: the first receiver's dispatchers (community staff; the grid worker does not dispatch).
+    const accepted = await demandAt(database.db, world, 'accepted');
+    await drain();
+    await runDeadlineJob(database.db, { now: new Date(new Date(accepted.resolveDueAt).getTime() + 3_600_000) });
+    await dispatchOutbox(database.db);
+    const waiting = (await notificationsOf(accepted.id)).filter((n) => n.event_type === 'demand.overdue');
+    expect(waiting.map((n) => n.recipient_id)).toEqual([idOf('community')]);
   });
 
   it('asks the first receiver’s dispatchers to approve an extension or re-dispatch, and tells the handlers the decision and supervision', async () => {

@@ -141,7 +141,7 @@ async function deliverEvent(tx: Db, event: OutboxRow, channels: string[], holder
   return ids.length;
 }
 
-const waitingForDispatch = ['submitted', 'accepted', 'returned'];
+const waitingForDispatch = ['accepted', 'returned'];
 
 async function recipientsOf(
   repository: NotificationRepository,
@@ -168,8 +168,12 @@ async function recipientsOf(
       // The first receiver stays accountable (首接负责制): its dispatchers re-dispatch and approve extensions.
       return nearest(demand.firstReceiverPath ?? demand.nodePath, 'demand.dispatch');
     case 'intake_or_handlers':
-      // Before dispatch nobody handles it yet: the intake desk of the place hears of the deadline.
-      if (waitingForDispatch.includes(demand.status) || !demand.handlingPath) return nearest(demand.nodePath, 'demand.intake');
+      // Before acceptance the intake desk of the place hears of the deadline; accepted or returned and
+      // waiting for dispatch, the first receiver's dispatchers; afterwards the handling unit.
+      if (demand.status === 'submitted') return nearest(demand.nodePath, 'demand.intake');
+      if (waitingForDispatch.includes(demand.status) || !demand.handlingPath) {
+        return nearest(demand.firstReceiverPath ?? demand.nodePath, 'demand.dispatch');
+      }
       return nearest(demand.handlingPath, 'demand.handle');
   }
 }
