@@ -46,6 +46,8 @@ async function newPage(mobile = false): Promise<Page> {
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: mobile ? { width: 390, height: 844 } : { width: 1440, height: 900 },
+    // The phone's position (高密市) for "add my current location".
+    ...(mobile ? { geolocation: { latitude: 36.38264, longitude: 119.75531 }, permissions: ['geolocation'] } : {}),
   });
   contexts.push(context);
   return context.newPage();
@@ -306,6 +308,8 @@ describe('demands in the browser', () => {
     await phone.getByTestId('m-submit-demand').waitFor();
     await phone.getByTestId('m-description').locator('textarea').fill('3号楼东侧垃圾桶满了没人清运，气味很大');
     await phone.getByTestId('m-category').getByText('环境卫生', { exact: true }).click();
+    await phone.getByTestId('m-locate').click();
+    await expect.poll(() => text(phone, 'm-position'), { timeout: 20_000 }).toBe('36.38264, 119.75531');
     await phone.locator('.adm-image-uploader input[type=file]').setInputFiles(photo('垃圾桶.png'));
     await phone.locator('.adm-image-uploader-cell img').waitFor({ timeout: 20_000 });
     const keys: string[] = [];
@@ -321,11 +325,12 @@ describe('demands in the browser', () => {
     await phone.getByTestId('m-demand-view').waitFor();
     expect(await text(phone, 'm-timeline')).toContain('待受理');
     const id = phone.url().split('/').pop()!;
-    const stored = await e.t.database.query<{ number: string; description: string }>(
-      'SELECT number, description FROM demand WHERE description LIKE $1',
+    const stored = await e.t.database.query<{ number: string; description: string; lat: number; lng: number }>(
+      'SELECT number, description, lat, lng FROM demand WHERE description LIKE $1',
       ['3号楼东侧垃圾桶%'],
     );
     expect(stored).toHaveLength(1);
+    expect([stored[0]!.lat, stored[0]!.lng]).toEqual([36.38264, 119.75531]);
     // The submission carried a UUID as Idempotency-Key, so a retry after a lost answer creates nothing new.
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);

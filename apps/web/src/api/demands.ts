@@ -264,7 +264,8 @@ export const demandsApi = {
   categories: () => api.get<{ items: Category[] }>('/demand-categories').then((r) => r.items),
   departments: () => api.get<{ items: Department[] }>('/departments').then((r) => r.items),
   act: (id: string, action: DemandAction, body: Record<string, unknown>) => api.post<Demand>(`/demands/${id}/${actionPath[action]}`, body),
-  suggest: (body: { title?: string; description: string; nodeId?: string }) => api.post<Suggestion>('/demands/suggest', body),
+  suggest: (body: { title?: string; description: string; nodeId?: string; lat?: number; lng?: number }) =>
+    api.post<Suggestion>('/demands/suggest', body),
   similar: (id: string) => api.get<{ items: SimilarDemand[] }>(`/demands/${id}/similar`).then((r) => r.items ?? []),
   upload: (file: File) => {
     const form = new FormData();

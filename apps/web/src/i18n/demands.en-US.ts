@@ -235,6 +235,8 @@ export const demandsEn: Resources['demands'] = {
     placeCompound: 'My compound',
     placeCommunity: 'My community',
     addressHint: 'e.g. the street lamp east of building 3',
+    locate: 'Add my current location',
+    locateFailed: 'Could not get your location; check the location permission',
     similarTitle: 'Similar demands are already being handled',
     similarHint: 'If it is the same problem, staff are already on it; there is no need to submit again.',
     yours: 'Yours',

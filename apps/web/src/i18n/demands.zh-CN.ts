@@ -224,6 +224,8 @@ export const demandsZh = {
     placeCompound: '我所在小区',
     placeCommunity: '我所在社区',
     addressHint: '如：3号楼东侧路灯',
+    locate: '附上我当前的位置',
+    locateFailed: '无法获取位置，请检查定位权限',
     similarTitle: '已有相似的诉求正在办理',
     similarHint: '如果是同一件事，工作人员已在办理，无需重复提交。',
     yours: '您反映的',

@@ -63,6 +63,8 @@ export default function SubmitDemand() {
   const [photos, setPhotos] = useState<ImageUploadItem[]>([]);
   const [saving, setSaving] = useState(false);
   const [similar, setSimilar] = useState<SimilarDemand[] | null>(null);
+  const [position, setPosition] = useState<{ lat: number; lng: number } | null>(null);
+  const [locating, setLocating] = useState(false);
   // One key for the life of the form: a retried submission (lost answer, double tap) returns the first demand.
   const idempotencyKey = useRef(newIdempotencyKey());
   const top = Form.useWatch('top', form) as string[] | undefined;
@@ -114,6 +116,7 @@ export default function SubmitDemand() {
           description: values.description?.trim(),
           nodeId: values.nodeId,
           address: values.address?.trim() || undefined,
+          ...(position ? { lat: position.lat, lng: position.lng } : {}),
           ...(attachmentIds.length ? { attachmentIds } : {}),
         },
         { headers: { 'idempotency-key': idempotencyKey.current } },
@@ -135,6 +138,7 @@ export default function SubmitDemand() {
           title: values.title?.trim() || undefined,
           description: values.description?.trim() ?? '',
           nodeId: values.nodeId,
+          ...(position ?? {}),
         });
         const open = s.similar.filter((d) => openStatuses.includes(d.status));
         if (open.length > 0) {
@@ -213,6 +217,45 @@ export default function SubmitDemand() {
         </Form.Item>
         <Form.Item name="address" label={t('demands.fields.address')}>
           <Input maxLength={200} clearable placeholder={t('demands.mobile.addressHint')} />
+        </Form.Item>
+        <Form.Item
+          label={t('demands.fields.coordinates')}
+          extra={
+            position ? (
+              <Button size="mini" fill="none" onClick={() => setPosition(null)}>
+                {t('common.delete')}
+              </Button>
+            ) : undefined
+          }
+        >
+          {position ? (
+            <span data-testid="m-position">
+              {position.lat.toFixed(5)}, {position.lng.toFixed(5)}
+            </span>
+          ) : (
+            <Button
+              size="small"
+              loading={locating}
+              data-testid="m-locate"
+              onClick={() => {
+                if (!navigator.geolocation) return;
+                setLocating(true);
+                navigator.geolocation.getCurrentPosition(
+                  (p) => {
+                    setPosition({ lat: p.coords.latitude, lng: p.coords.longitude });
+                    setLocating(false);
+                  },
+                  () => {
+                    setLocating(false);
+                    Toast.show({ content: t('demands.mobile.locateFailed') });
+                  },
+                  { enableHighAccuracy: true, timeout: 10_000 },
+                );
+              }}
+            >
+              {t('demands.mobile.locate')}
+            </Button>
+          )}
         </Form.Item>
         {features?.attachments && (
           <Form.Item label={t('demands.fields.photos')} help={t('demands.mobile.photoLimit')}>
