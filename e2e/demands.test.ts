@@ -175,6 +175,12 @@ describe('demands in the browser', () => {
 
     // One of the two accepted demands is resolved: the dispatcher's dashboard shows 50 %.
     expect(await kpi(staff, 'resolutionRate')).toContain('50.0%');
+    // The rankings of compounds: with a minimum sample of one resolved demand, the compound ranks first.
+    const rankings = staff.getByTestId('kpi-rankings');
+    await rankings.locator('input.ant-input-number-input').fill('1');
+    await expect
+      .poll(() => rankings.locator('tbody tr', { hasText: e.tree.compounds[0]!.name }).innerText(), { timeout: 20_000 })
+      .toMatch(/^1\s/);
   });
 
   it('bulk dispatch reports each row: one changed meanwhile fails with the reason, the other goes', async () => {
