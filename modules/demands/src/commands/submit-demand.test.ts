@@ -1,4 +1,4 @@
-import type { AppError } from '@linli/core';
+import { type AppError, verifyAuditChain } from '@linli/core';
 import type { Database } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -133,5 +133,41 @@ describe('submitDemand', () => {
     const elsewhere = world.tree.households.at(-1)!.id;
     expect(await failure(submitTestDemand(database.db, world, { nodeId: elsewhere }))).toMatchObject({ code: 'forbidden' });
     expect(await failure(submitTestDemand(database.db, world, {}, world.ctx.property))).toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('submitDemand in one statement', () => {
+  it('names the drawn number in the audit record and the event, and keeps the audit chain whole under concurrent intake', async () => {
+    const submitted = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => submitTestDemand(database.db, world, { description: `并发提交 ${i}` })),
+    );
+    const numbers = submitted.map((d) => d.number).sort();
+    expect(new Set(numbers).size).toBe(8);
+    const audit = await database.query<{ target_id: string; details: { number: string; reporterKind: string } }>(
+      `SELECT target_id, details FROM audit_event WHERE action = 'demand.submit' AND target_id = ANY($1::text[])`,
+      [submitted.map((d) => d.id)],
+    );
+    const events = await database.query<{ aggregate_id: string; payload: { number: string } }>(
+      `SELECT aggregate_id, payload FROM outbox_event WHERE type = 'demand.submitted' AND aggregate_id = ANY($1::text[])`,
+      [submitted.map((d) => d.id)],
+    );
+    for (const d of submitted) {
+      expect(audit.find((a) => a.target_id === d.id)?.details).toMatchObject({ number: d.number, reporterKind: 'caller' });
+      expect(events.find((e) => e.aggregate_id === d.id)?.payload).toMatchObject({ number: d.number });
+    }
+    expect((await verifyAuditChain(database.db, { tenantId: world.tenantId })).breaks).toEqual([]);
+  });
+
+  it('starts the audit chain of a tenant that has none yet, writing everything once', async () => {
+    const w = await buildDemandWorld(database.db, '532601');
+    const heads = () => database.query("SELECT seq::int AS seq FROM audit_head WHERE tenant_id = '532601'");
+    expect(await heads()).toEqual([]); // nothing of the new county was audited yet
+    const d = await submitTestDemand(database.db, w);
+    expect(d.number).toMatch(/-000001$/);
+    expect(await heads()).toEqual([{ seq: 1 }]);
+    expect(await countWhere(database.db, 'audit_event', 'target_id', d.id)).toBe(1);
+    expect(await countWhere(database.db, 'outbox_event', 'aggregate_id', d.id)).toBe(1);
+    expect((await timelineOf(database.db, d.id)).map((e) => e.seq)).toEqual([1]);
+    expect((await verifyAuditChain(database.db, { tenantId: '532601' })).breaks).toEqual([]);
   });
 });

@@ -3,15 +3,13 @@ import {
   auditEntry,
   can,
   type ErrorDetail,
-  emitEvents,
+  ensureAuditHead,
   isValidPhone,
   newId,
   type PersonalDataCipher,
   type RequestContext,
-  recordAudit,
 } from '@linli/core';
 import type { Db } from '@linli/db';
-import { sql } from 'drizzle-orm';
 import { linkAttachments } from '../attachments.ts';
 import type { Channel, Demand, SubmitDemandBody } from '../contract.ts';
 import { computeDeadlines, type DeadlineCalendar, FALLBACK_RULE, nationalCalendar } from '../deadlines.ts';
@@ -88,7 +86,7 @@ export async function submitDemand(
   const id = newId();
   const level = input.level ?? category.defaultLevel;
   const phone = reporter.kind === 'caller' ? cipher.protect(reporter.phone, 'phone') : { enc: null, hash: null, masked: null };
-  const number = await demands.insert({
+  const row = {
     tenantId,
     id,
     year: shanghaiYear,
@@ -113,26 +111,24 @@ export async function submitDemand(
     resolveDueAt,
     submittedAt,
     createdBy: actor.accountId,
-  });
-  await linkAttachments(tx, { tenantId, demandId: id, stage: 'intake', accountId: actor.accountId }, input.attachmentIds);
-  // The timeline, audit and event name what happened and where, never the reporter's contact.
+  };
+  // The timeline, audit and event name what happened and where, never the reporter's contact; the
+  // number is drawn inside the write, so the audit record and event take it from there.
   const data = { channel, categoryId: category.id, level, urgency, nodeId: node.id, attachments: input.attachmentIds?.length ?? 0 };
-  await demands.appendEvent({
-    tenantId,
-    demandId: id,
-    actorId: actor.accountId,
-    actorName: actor.displayName,
-    action: 'submit',
-    fromStatus: null,
-    toStatus: 'submitted',
-    data,
-  });
-  await recordAudit(
-    tx,
-    auditEntry(ctx, 'demand.submit', { type: 'demand', id }, { number, reporterKind: isResident ? 'resident' : reporter.kind, ...data }),
-  );
-  await emitEvents(tx, { tenantId, type: 'demand.submitted', aggregateType: 'demand', aggregateId: id, payload: { number, ...data } });
-  const created = await demands.findSummary(tenantId, id, sql`true`);
-  if (!created) throw new Error('submitted demand not readable');
+  const write = () =>
+    demands.insertSubmitted(row, {
+      timeline: { actorName: actor.displayName, data },
+      audit: auditEntry(ctx, 'demand.submit', { type: 'demand', id }, { reporterKind: isResident ? 'resident' : reporter.kind, ...data }),
+      event: { tenantId, type: 'demand.submitted', aggregateType: 'demand', aggregateId: id, payload: data },
+    });
+  // One statement: number, demand, timeline, event, audit record and the read-back.
+  let created = await write();
+  if (!created) {
+    // Nothing was written: the tenant's audit chain has no head yet.
+    await ensureAuditHead(tx, tenantId);
+    created = await write();
+    if (!created) throw new Error('submitted demand not written');
+  }
+  await linkAttachments(tx, { tenantId, demandId: id, stage: 'intake', accountId: actor.accountId }, input.attachmentIds);
   return created;
 }
