@@ -285,6 +285,26 @@ describe('demands in the browser', () => {
     expect(callbacks.map((c) => c.satisfaction)).toEqual(['satisfied']);
   });
 
+  it('dispatch from the detail to a chosen level and unit (大事社区办)', async () => {
+    const d = await submitAsResident('小区与社区道路交界处路面塌陷');
+    const worker = await login(e.t.app, 'worker1', PASSWORD);
+    await api(worker, 'POST', `/demands/${d.id}/accept`, {});
+    const community = e.tree.communities[0]!.name;
+
+    const staff = await newPage();
+    await signIn(staff, e.url, 'worker1');
+    await staff.goto(`${e.url}/demands/${d.id}`);
+    await act(staff, 'dispatch', async () => {
+      await staff.getByTestId('action-level').click();
+      await staff.locator('.ant-select-item-option', { hasText: '社区' }).first().click();
+      await staff.getByTestId('action-unit').click();
+      await staff.locator('.ant-select-item-option', { hasText: community }).click();
+    });
+    await expect.poll(() => text(staff, 'demand-unit'), { timeout: 20_000 }).toBe(community);
+    expect(await text(staff, 'demand-timeline')).toContain(`派往 ${community}`);
+    expect(await text(staff, 'demand-status')).toBe('已派单');
+  });
+
   it('a stale form gets 409 "someone else changed this demand" and keeps what was typed', async () => {
     const d = await submitAsResident('小区门口路灯不亮');
     const staff = await newPage();
