@@ -4,6 +4,7 @@ import { type Database, type Db, one, rows } from '@linli/db';
 import { importDivisions } from '@linli/territory/commands/import-divisions';
 import { sql } from 'drizzle-orm';
 import { insertRows, withIndexesDeferred } from './bulk-insert.ts';
+import { loadDemoOpen311 } from './demo-open311.ts';
 import { type DemoPlan, generateDemoPlan, type NodeRow, type TerritoryRef } from './generate.ts';
 
 export const DEMO_PASSWORD = 'Linli@2026';
@@ -297,6 +298,8 @@ export async function loadDemo(deps: DemoDeps, options: DemoOptions = {}): Promi
       })),
     );
   });
+  // After the summary: the client's service account is not one of the demo accounts.
+  await step('open311', (tx) => loadDemoOpen311(tx, T));
   progress('done', 1, 1);
   return {
     tenants: demoTenants.map((t) => ({ ...t })),
