@@ -12,12 +12,12 @@ import {
 import type { Db } from '@linli/db';
 import { linkAttachments } from '../attachments.ts';
 import type { Channel, Demand, SubmitDemandBody } from '../contract.ts';
-import { computeDeadlines, type DeadlineCalendar, FALLBACK_RULE, nationalCalendar } from '../deadlines.ts';
+import { computeDeadlines, type DeadlineCalendar, FALLBACK_RULE, tenantCalendar } from '../deadlines.ts';
 import { DemandRepository } from '../demand.repository.ts';
 
 export interface SubmitOptions {
   now?: Date;
-  /** Working-day calendar for day deadlines; the national one (no tenant overrides) by default. */
+  /** Working-day calendar for day deadlines; by default the tenant's (national holidays with its overrides). */
   calendar?: DeadlineCalendar;
 }
 
@@ -81,7 +81,11 @@ export async function submitDemand(
     throw AppError.conflict('A demand with this external id is already registered', { field: 'externalId' });
   }
 
-  const { responseDueAt, resolveDueAt } = computeDeadlines(submittedAt, rule ?? FALLBACK_RULE, options.calendar ?? nationalCalendar);
+  const deadlineRule = rule ?? FALLBACK_RULE;
+  // The tenant's calendar is read only when a deadline counts working days (one index lookup, cached).
+  const inDays = deadlineRule.responseUnit === 'working_days' || deadlineRule.resolveUnit === 'working_days';
+  const calendar = options.calendar ?? (inDays ? await tenantCalendar(tx, tenantId) : undefined);
+  const { responseDueAt, resolveDueAt } = computeDeadlines(submittedAt, deadlineRule, calendar);
   const shanghaiYear = new Date(submittedAt.getTime() + 8 * 3_600_000).getUTCFullYear().toString();
   const id = newId();
   const level = input.level ?? category.defaultLevel;
