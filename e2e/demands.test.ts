@@ -10,6 +10,9 @@ import { type E2E, PASSWORD, signIn, startE2E } from './support.ts';
 // The demands screens in the browser: one server per file; staff act through the inbox and the
 // detail page, the resident through the mobile pages. Each test asserts what the user sees.
 
+// Generous waits: the shared 2-core machine is often loaded by other test runs; nothing here waits on a timer.
+const WAIT = 45_000;
+
 let e: E2E;
 let categories: Record<string, string>;
 const contexts: BrowserContext[] = [];
@@ -49,6 +52,7 @@ async function newPage(mobile = false): Promise<Page> {
     // The phone's position (高密市) for "add my current location".
     ...(mobile ? { geolocation: { latitude: 36.38264, longitude: 119.75531 }, permissions: ['geolocation'] } : {}),
   });
+  context.setDefaultTimeout(WAIT);
   contexts.push(context);
   return context.newPage();
 }
@@ -92,7 +96,7 @@ async function kpi(page: Page, key: string): Promise<string> {
   await page.goto(`${e.url}/demands/dashboard`);
   await page.getByTestId('demand-dashboard').waitFor();
   // The KPI request has answered once the submitted count is a number.
-  await expect.poll(() => text(page, 'kpi-submitted'), { timeout: 20_000 }).toMatch(/\d/);
+  await expect.poll(() => text(page, 'kpi-submitted'), { timeout: WAIT }).toMatch(/\d/);
   return text(page, `kpi-${key}`);
 }
 
@@ -101,10 +105,10 @@ async function act(page: Page, action: string, fill?: () => Promise<void>) {
   await page.getByTestId(`action-form-${action}`).waitFor();
   await fill?.();
   await page.getByTestId('action-submit').click();
-  await page.getByTestId(`action-form-${action}`).waitFor({ state: 'detached', timeout: 20_000 });
+  await page.getByTestId(`action-form-${action}`).waitFor({ state: 'detached', timeout: WAIT });
 }
 
-describe('demands in the browser', () => {
+describe('demands in the browser', { timeout: 240_000 }, () => {
   it('staff inbox → accept → bulk dispatch → property staff start and resolve, with the KPI moving', async () => {
     const first = await submitAsResident('楼上夜间装修噪音扰民，已经持续一周');
     const second = await submitAsResident('楼下广场舞音响声音太大');
@@ -113,7 +117,7 @@ describe('demands in the browser', () => {
     await signIn(staff, e.url, 'worker1');
     await staff.getByTestId('menu-demands').click();
     await staff.getByTestId('inbox-tab-to_accept').click();
-    await staff.getByTestId(`demand-link-${first.number}`).waitFor({ timeout: 20_000 });
+    await staff.getByTestId(`demand-link-${first.number}`).waitFor({ timeout: WAIT });
     expect(await text(staff, 'inbox-table')).toContain(second.number);
 
     // Accept both on their detail pages: the timeline shows the new status.
@@ -125,7 +129,7 @@ describe('demands in the browser', () => {
         await staff.getByTestId('reply-template').click();
         await staff.locator('.ant-select-item-option').first().click();
       });
-      await expect.poll(() => text(staff, 'demand-timeline'), { timeout: 20_000 }).toContain('待派单');
+      await expect.poll(() => text(staff, 'demand-timeline'), { timeout: WAIT }).toContain('待派单');
       expect(await text(staff, 'demand-timeline')).toContain('您的诉求已受理');
       await staff.goBack();
       await staff.getByTestId('inbox-table').waitFor();
@@ -135,15 +139,15 @@ describe('demands in the browser', () => {
     await staff.getByTestId('inbox-tab-to_dispatch').click();
     for (const d of [first, second]) {
       const row = staff.locator('tr', { has: staff.getByTestId(`demand-link-${d.number}`) });
-      await row.waitFor({ timeout: 20_000 });
+      await row.waitFor({ timeout: WAIT });
       await row.locator('input[type=checkbox]').check();
     }
     await staff.getByTestId('bulk-dispatch').click();
     await staff.getByTestId('bulk-start').click();
-    await expect.poll(() => text(staff, 'bulk-summary'), { timeout: 20_000 }).toContain('成功 2 条，失败 0 条');
+    await expect.poll(() => text(staff, 'bulk-summary'), { timeout: WAIT }).toContain('成功 2 条，失败 0 条');
     expect(await text(staff, `bulk-row-${first.number}`)).toContain('已派单');
     await staff.getByTestId('bulk-close').click();
-    await expect.poll(() => text(staff, 'inbox-table'), { timeout: 20_000 }).not.toContain(first.number);
+    await expect.poll(() => text(staff, 'inbox-table'), { timeout: WAIT }).not.toContain(first.number);
 
     expect(await kpi(staff, 'resolutionRate')).toContain('0.0%');
 
@@ -155,16 +159,16 @@ describe('demands in the browser', () => {
     await property.getByTestId('demand-detail').waitFor();
     expect(await text(property, 'demand-unit')).toBe(e.tree.compounds[0]!.name);
     await act(property, 'start');
-    await expect.poll(() => text(property, 'demand-timeline'), { timeout: 20_000 }).toContain('办理中');
+    await expect.poll(() => text(property, 'demand-timeline'), { timeout: WAIT }).toContain('办理中');
     await act(property, 'resolve', async () => {
       await property.getByTestId('action-result').fill('已上门协调，装修时间调整为白天，噪音问题已解决');
       await property.locator('[data-testid=resolve-photos] input[type=file]').setInputFiles(photo('现场.png'));
-      await property.locator('.ant-upload-list-item-done').waitFor({ timeout: 20_000 });
+      await property.locator('.ant-upload-list-item-done').waitFor({ timeout: WAIT });
     });
-    await expect.poll(() => text(property, 'demand-timeline'), { timeout: 20_000 }).toContain('已办结');
+    await expect.poll(() => text(property, 'demand-timeline'), { timeout: WAIT }).toContain('已办结');
     expect(await text(property, 'demand-result')).toContain('噪音问题已解决');
     expect(await text(property, 'demand-status')).toBe('已办结');
-    await expect.poll(() => imagesLoaded(property, 'demand-attachments'), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => imagesLoaded(property, 'demand-attachments'), { timeout: WAIT }).toBe(1);
     // Printed, the detail keeps its facts and timeline but loses the menu and the action buttons.
     await property.emulateMedia({ media: 'print' });
     expect(await property.getByTestId('side-menu').isVisible()).toBe(false);
@@ -179,7 +183,7 @@ describe('demands in the browser', () => {
     const rankings = staff.getByTestId('kpi-rankings');
     await rankings.locator('input.ant-input-number-input').fill('1');
     await expect
-      .poll(() => rankings.locator('tbody tr', { hasText: e.tree.compounds[0]!.name }).innerText(), { timeout: 20_000 })
+      .poll(() => rankings.locator('tbody tr', { hasText: e.tree.compounds[0]!.name }).innerText(), { timeout: WAIT })
       .toMatch(/^1\s/);
   });
 
@@ -194,14 +198,14 @@ describe('demands in the browser', () => {
     await staff.goto(`${e.url}/demands?tab=to_dispatch`);
     for (const d of [a, b]) {
       const row = staff.locator('tr', { has: staff.getByTestId(`demand-link-${d.number}`) });
-      await row.waitFor({ timeout: 20_000 });
+      await row.waitFor({ timeout: WAIT });
       await row.locator('input[type=checkbox]').check();
     }
     await staff.getByTestId('bulk-dispatch').click();
     // A colleague dispatches one of them while the dialog is open.
     await api(worker, 'POST', `/demands/${a.id}/dispatch`, {});
     await staff.getByTestId('bulk-start').click();
-    await expect.poll(() => text(staff, 'bulk-summary'), { timeout: 20_000 }).toContain('成功 1 条，失败 1 条');
+    await expect.poll(() => text(staff, 'bulk-summary'), { timeout: WAIT }).toContain('成功 1 条，失败 1 条');
     expect(await text(staff, `bulk-row-${a.number}`)).toContain('此诉求已被他人更新');
     expect(await text(staff, `bulk-row-${b.number}`)).toContain('已派单');
     const rows = await e.t.database.query<{ id: string; status: string }>('SELECT id, status FROM demand WHERE id = ANY($1::uuid[])', [
@@ -236,7 +240,7 @@ describe('demands in the browser', () => {
     await staff.locator('#reporterName').fill('张先生');
     await staff.locator('#reporterPhone').fill('13912345678');
     await staff.getByTestId('intake-submit').click();
-    await staff.waitForURL(/\/demands\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+    await staff.waitForURL(/\/demands\/[0-9a-f-]{36}$/, { timeout: WAIT });
     await staff.getByTestId('demand-detail').waitFor();
     expect(await text(staff, 'demand-status')).toBe('待受理');
     expect(await text(staff, 'demand-description')).toBe('来电反映：社区活动室空调漏水');
@@ -247,7 +251,7 @@ describe('demands in the browser', () => {
     expect(detail).not.toContain('13912345678');
     // A callback needs the number: revealing it shows it in full and leaves an audit record.
     await staff.getByTestId('reveal-contact').click();
-    await expect.poll(() => text(staff, 'demand-reporter'), { timeout: 20_000 }).toContain('13912345678');
+    await expect.poll(() => text(staff, 'demand-reporter'), { timeout: WAIT }).toContain('13912345678');
     const id = staff.url().split('/').pop()!;
     const audits = await e.t.database.query<{ result: string }>(
       "SELECT result FROM audit_event WHERE action = 'demand.reveal' AND target_id = $1",
@@ -268,17 +272,17 @@ describe('demands in the browser', () => {
     await signIn(staff, e.url, 'worker1');
     const tab = `${e.url}/demands?tab=to_callback&q=${d.number}`;
     await staff.goto(tab);
-    await expect.poll(() => text(staff, 'inbox-count'), { timeout: 20_000 }).toContain('共 1 条');
+    await expect.poll(() => text(staff, 'inbox-count'), { timeout: WAIT }).toContain('共 1 条');
     await staff.getByTestId(`demand-link-${d.number}`).click();
     await act(staff, 'callback', async () => {
       await staff.getByTestId('action-form-callback').getByText('满意', { exact: true }).click();
       await staff.getByTestId('reply-template').click();
       await staff.locator('.ant-select-item-option').first().click();
     });
-    await expect.poll(() => text(staff, 'demand-timeline'), { timeout: 20_000 }).toContain('回访');
+    await expect.poll(() => text(staff, 'demand-timeline'), { timeout: WAIT }).toContain('回访');
     expect(await text(staff, 'demand-timeline')).toContain('已电话回访');
     await staff.goto(tab);
-    await expect.poll(() => text(staff, 'inbox-count'), { timeout: 20_000 }).toContain('共 0 条');
+    await expect.poll(() => text(staff, 'inbox-count'), { timeout: WAIT }).toContain('共 0 条');
     const callbacks = await e.t.database.query<{ satisfaction: string }>('SELECT satisfaction FROM demand_callback WHERE demand_id = $1', [
       d.id,
     ]);
@@ -300,7 +304,7 @@ describe('demands in the browser', () => {
       await staff.getByTestId('action-unit').click();
       await staff.locator('.ant-select-item-option', { hasText: community }).click();
     });
-    await expect.poll(() => text(staff, 'demand-unit'), { timeout: 20_000 }).toBe(community);
+    await expect.poll(() => text(staff, 'demand-unit'), { timeout: WAIT }).toBe(community);
     expect(await text(staff, 'demand-timeline')).toContain(`派往 ${community}`);
     expect(await text(staff, 'demand-status')).toBe('已派单');
   });
@@ -316,7 +320,7 @@ describe('demands in the browser', () => {
     const colleague = await login(e.t.app, 'worker1', PASSWORD);
     await api(colleague, 'POST', `/demands/${d.id}/accept`, {});
     await staff.getByTestId('action-submit').click();
-    await staff.getByTestId('action-conflict').waitFor({ timeout: 20_000 });
+    await staff.getByTestId('action-conflict').waitFor({ timeout: WAIT });
     expect(await text(staff, 'action-conflict')).toContain('此诉求已被他人更新');
     expect(await staff.getByTestId('action-reason').inputValue()).toBe('不属于受理范围');
     const rows = await e.t.database.query<{ status: string }>('SELECT status FROM demand WHERE id = $1', [d.id]);
@@ -335,9 +339,9 @@ describe('demands in the browser', () => {
     await phone.getByTestId('m-description').locator('textarea').fill('3号楼东侧垃圾桶满了没人清运，气味很大');
     await phone.getByTestId('m-category').getByText('环境卫生', { exact: true }).click();
     await phone.getByTestId('m-locate').click();
-    await expect.poll(() => text(phone, 'm-position'), { timeout: 20_000 }).toBe('36.38264, 119.75531');
+    await expect.poll(() => text(phone, 'm-position'), { timeout: WAIT }).toBe('36.38264, 119.75531');
     await phone.locator('.adm-image-uploader input[type=file]').setInputFiles(photo('垃圾桶.png'));
-    await phone.locator('.adm-image-uploader-cell img').waitFor({ timeout: 20_000 });
+    await phone.locator('.adm-image-uploader-cell img').waitFor({ timeout: WAIT });
     const keys: string[] = [];
     phone.on('request', (r) => {
       if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/demands') keys.push(r.headers()['idempotency-key'] ?? '');
@@ -345,9 +349,9 @@ describe('demands in the browser', () => {
     await phone.getByTestId('m-submit').click();
     // Open demands similar to this one may be offered first; this is a different problem.
     const anyway = phone.getByTestId('m-submit-anyway');
-    await Promise.race([phone.waitForURL(/\/m\/demands\/[0-9a-f-]{36}$/, { timeout: 20_000 }), anyway.waitFor({ timeout: 20_000 })]);
+    await Promise.race([phone.waitForURL(/\/m\/demands\/[0-9a-f-]{36}$/, { timeout: WAIT }), anyway.waitFor({ timeout: WAIT })]);
     if (await anyway.isVisible()) await anyway.click();
-    await phone.waitForURL(/\/m\/demands\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+    await phone.waitForURL(/\/m\/demands\/[0-9a-f-]{36}$/, { timeout: WAIT });
     await phone.getByTestId('m-demand-view').waitFor();
     expect(await text(phone, 'm-timeline')).toContain('待受理');
     const id = phone.url().split('/').pop()!;
@@ -360,7 +364,7 @@ describe('demands in the browser', () => {
     // The submission carried a UUID as Idempotency-Key, so a retry after a lost answer creates nothing new.
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-    await expect.poll(() => imagesLoaded(phone, 'm-photos'), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => imagesLoaded(phone, 'm-photos'), { timeout: WAIT }).toBe(1);
 
     // Staff take it through to resolution (their screens are covered above).
     const worker = await login(e.t.app, 'worker1', PASSWORD);
@@ -372,19 +376,19 @@ describe('demands in the browser', () => {
 
     // The resident sees the result and the steps, then evaluates.
     await phone.reload();
-    await phone.getByTestId('m-evaluate').waitFor({ timeout: 20_000 });
+    await phone.getByTestId('m-evaluate').waitFor({ timeout: WAIT });
     expect(await text(phone, 'm-demand-result')).toContain('已安排保洁清运并消毒');
     const steps = await text(phone, 'm-timeline');
     for (const status of ['待受理', '待派单', '已派单', '办理中', '已办结']) expect(steps).toContain(status);
     await phone.getByTestId('m-satisfaction').getByText('满意', { exact: true }).click();
     await phone.getByTestId('m-evaluate-submit').click();
-    await expect.poll(() => text(phone, 'm-timeline'), { timeout: 20_000 }).toContain('已评价');
+    await expect.poll(() => text(phone, 'm-timeline'), { timeout: WAIT }).toContain('已评价');
     expect(await text(phone, 'm-demand-status')).toBe('已评价');
     expect(await phone.getByTestId('m-evaluate').count()).toBe(0);
 
     // Back to my demands: it is listed with its number.
     await phone.locator('.adm-nav-bar-back').click();
-    await expect.poll(() => text(phone, 'm-my-demands'), { timeout: 20_000 }).toContain(stored[0]!.number);
+    await expect.poll(() => text(phone, 'm-my-demands'), { timeout: WAIT }).toContain(stored[0]!.number);
 
     expect(await kpi(staff, 'satisfactionRate')).toContain('100.0%');
   });
@@ -396,7 +400,7 @@ describe('demands in the browser', () => {
     await phone.getByTestId('m-description').locator('textarea').fill('单元门门禁坏了，外人随意进出');
     await phone.getByTestId('m-category').getByText('环境卫生', { exact: true }).click();
     await phone.getByTestId('m-submit').click();
-    await phone.getByTestId('m-similar').waitFor({ timeout: 20_000 });
+    await phone.getByTestId('m-similar').waitFor({ timeout: WAIT });
     expect(await text(phone, 'm-similar')).toContain(first.number);
     await phone.getByTestId('m-same-problem').click();
     await phone.getByTestId('m-my-demands').waitFor();
@@ -419,10 +423,10 @@ describe('demands in the browser', () => {
     const phone = await newPage(true);
     await signIn(phone, e.url, 'resident1');
     await phone.goto(`${e.url}/m/demands/${d.id}`);
-    await phone.getByTestId('m-reopen').waitFor({ timeout: 20_000 });
+    await phone.getByTestId('m-reopen').waitFor({ timeout: WAIT });
     await phone.getByTestId('m-reopen-reason').locator('textarea').fill('换了以后第二天又不亮了');
     await phone.getByTestId('m-reopen-submit').click();
-    await expect.poll(() => text(phone, 'm-timeline'), { timeout: 20_000 }).toContain('重办');
+    await expect.poll(() => text(phone, 'm-timeline'), { timeout: WAIT }).toContain('重办');
     expect(await text(phone, 'm-demand-status')).toBe('已派单');
     expect(await phone.getByTestId('m-reopen').count()).toBe(0);
   });
@@ -433,7 +437,7 @@ describe('demands in the browser', () => {
     await signIn(staff, e.url, 'worker1');
     await staff.goto(`${e.url}/demands`);
     await staff.getByTestId('language-switch').getByText('EN').click();
-    await expect.poll(() => text(staff, 'demand-inbox'), { timeout: 20_000 }).toContain('To accept');
+    await expect.poll(() => text(staff, 'demand-inbox'), { timeout: WAIT }).toContain('To accept');
     await staff.getByTestId(`demand-link-${d.number}`).click();
     await staff.getByTestId('demand-detail').waitFor();
     const page = await staff.locator('body').innerText();
