@@ -21,11 +21,12 @@ beforeAll(async () => {
   }
   const h = world.tree.households;
   const now = Date.now();
-  [ids.open, ids.twin, ids.elsewhere] = await insertDemands(t.deps.db, world, [
+  const made = await insertDemands(t.deps.db, world, [
     { text: CHARGING, category: 'safety', status: 'dispatched', nodeId: h[2]!.id, submittedAt: new Date(now - 3 * 86_400_000) },
     { text: CHARGING, category: 'safety', status: 'submitted', nodeId: h[3]!.id, submittedAt: new Date(now - 86_400_000) },
     { text: CHARGING, category: 'safety', status: 'submitted', nodeId: h[40]!.id, submittedAt: new Date(now - 86_400_000) },
   ]);
+  [ids.open, ids.twin, ids.elsewhere] = [made[0]!, made[1]!, made[2]!];
   // A month of parking complaints at compounds[0], for the hot spots and themes.
   await insertDemands(
     t.deps.db,
