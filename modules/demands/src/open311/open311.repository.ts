@@ -180,14 +180,18 @@ export class Open311Repository {
     return row?.number;
   }
 
-  private requestSelect(tenantId: string, conditions: SQL[]): SQL {
+  /**
+   * The public view of the demands in `source` (a derived table of demand rows, already filtered and
+   * limited, so the place of each is looked up only for the rows returned).
+   */
+  private requestSelect(source: SQL): SQL {
     return sql`SELECT d.id, d.number, d.status, d.description, d.result, d.reject_reason AS "rejectReason",
           m.number AS "mergedIntoNumber", c.code AS "serviceCode", c.name AS "serviceName",
           coalesce(hn.name, dep.name) AS agency, d.submitted_at AS "submittedAt", d.updated_at AS "updatedAt",
           d.resolve_due_at AS "resolveDueAt", d.lat, d.lng,
           CASE WHEN o.demand_id IS NOT NULL THEN d.address END AS "open311Address", o.media_url AS "mediaUrl",
           pl.id AS "placeId", pl.names AS "placeNames"
-        FROM demand d
+        FROM (${source}) d
         JOIN demand_category c ON c.tenant_id = d.tenant_id AND c.id = d.category_id
         LEFT JOIN territory_node hn ON hn.tenant_id = d.tenant_id AND hn.id = d.handling_node_id
         LEFT JOIN department dep ON dep.tenant_id = d.tenant_id AND dep.id = d.handling_department_id
@@ -198,7 +202,7 @@ export class Open311Repository {
                  array_agg(a.name ORDER BY nlevel(a.path)) FILTER (WHERE a.kind <> 'county') AS names
           FROM territory_node a
           WHERE a.tenant_id = d.tenant_id AND a.path @> d.node_path AND a.kind IN ${PUBLIC_KINDS}) pl
-        WHERE d.tenant_id = ${tenantId} AND ${sql.join(conditions, sql` AND `)}`;
+        ORDER BY d.submitted_at DESC, d.id DESC`;
   }
 
   private toRequest(r: RequestRecord): RequestRecord {
@@ -214,32 +218,34 @@ export class Open311Repository {
   async requestsByNumber(tenantId: string, numbers: string[]): Promise<RequestRecord[]> {
     const list = await rows<RequestRecord>(
       this.db,
-      sql`${this.requestSelect(tenantId, [
-        sql`d.number IN (${sql.join(
+      this.requestSelect(
+        sql`SELECT * FROM demand WHERE tenant_id = ${tenantId} AND number IN (${sql.join(
           numbers.map((n) => sql`${n}`),
           sql`, `,
         )})`,
-      ])} ORDER BY d.submitted_at DESC, d.id DESC`,
+      ),
     );
     return list.map((r) => this.toRequest(r));
   }
 
-  /** Requests submitted in [from, to), newest first, by service code and Open311 status. */
+  /** Requests submitted in [from, to), newest first, by service code and internal status. */
   async requests(
     tenantId: string,
     q: { from: Date; to: Date; serviceCodes?: string[]; statuses?: DemandStatus[]; limit: number },
   ): Promise<RequestRecord[]> {
     const c: SQL[] = [
+      sql`d.tenant_id = ${tenantId}`,
       sql`d.submitted_at >= ${q.from.toISOString()}::timestamptz`,
       sql`d.submitted_at < ${q.to.toISOString()}::timestamptz`,
     ];
-    if (q.serviceCodes?.length)
+    if (q.serviceCodes?.length) {
       c.push(
-        sql`c.code IN (${sql.join(
+        sql`d.category_id IN (SELECT id FROM demand_category WHERE tenant_id = ${tenantId} AND code IN (${sql.join(
           q.serviceCodes.map((s) => sql`${s}`),
           sql`, `,
-        )})`,
+        )}))`,
       );
+    }
     if (q.statuses)
       c.push(
         sql`d.status IN (${sql.join(
@@ -247,10 +253,8 @@ export class Open311Repository {
           sql`, `,
         )})`,
       );
-    const list = await rows<RequestRecord>(
-      this.db,
-      sql`${this.requestSelect(tenantId, c)} ORDER BY d.submitted_at DESC, d.id DESC LIMIT ${q.limit}`,
-    );
+    const page = sql`SELECT d.* FROM demand d WHERE ${sql.join(c, sql` AND `)} ORDER BY d.submitted_at DESC, d.id DESC LIMIT ${q.limit}`;
+    const list = await rows<RequestRecord>(this.db, this.requestSelect(page));
     return list.map((r) => this.toRequest(r));
   }
 
