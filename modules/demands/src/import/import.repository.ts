@@ -339,6 +339,20 @@ export class DemandImportRepository {
     );
   }
 
+  /**
+   * The KPI rollup triggers (0009) upsert the same few month × place rows once per written demand; in
+   * one transaction those versions pile up, and a file whose rows share a month and place gets slower
+   * with every chunk. A large import switches them off for its transaction and rebuilds the tenant's
+   * rollup once at the end, as the migration prescribes for bulk loaders.
+   */
+  async pauseKpiRollup(): Promise<void> {
+    await this.db.execute(sql`SET LOCAL linli.kpi_rollup = 'off'`);
+  }
+
+  async rebuildKpiRollup(tenantId: string): Promise<void> {
+    await this.db.execute(sql`SELECT demand_kpi_rebuild(${tenantId})`);
+  }
+
   // --- import jobs (the shared import_job table, kind 'demands') ---
 
   async createJob(job: { tenantId: string; id: string; fileName: string; createdBy: string }): Promise<void> {

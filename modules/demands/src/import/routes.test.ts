@@ -178,6 +178,11 @@ describe('work-order import and export over HTTP', () => {
     expect(await count('demand', `external_id IS NOT NULL AND status = 'closed'`)).toBe(2302);
     expect(await count('demand', `external_id IS NOT NULL AND status = 'submitted' AND closed_at IS NULL`)).toBe(46);
     expect(await count('demand', `external_id IS NOT NULL AND closed_at < submitted_at`)).toBe(0);
+    // The KPI rollup, rebuilt once for a large import, counts them (December 2013, Beijing time).
+    const [rollup] = await t.database.query<{ submitted: number; closed: number }>(
+      `SELECT sum(submitted)::int AS submitted, sum(closed)::int AS closed FROM demand_kpi_month WHERE month = '2013-12-01'`,
+    );
+    expect(rollup).toEqual({ submitted: 2385, closed: 2302 });
     expect(await count('audit_event', `action = 'demand.import' AND result = 'ok'`)).toBe(1);
     expect(await count('outbox_event', `type = 'demand.imported'`)).toBe(1);
     const job = await api(county, 'GET', `/demand-imports/${result.jobId}`);

@@ -35,6 +35,8 @@ export interface ImportDemandsDeps {
 
 const CHUNK = 1000;
 const MAX_STORED_ERRORS = 5000;
+/** From this many rows the KPI rollup is rebuilt once instead of kept row by row (see pauseKpiRollup). */
+const KPI_REBUILD_ROWS = 500;
 /** States in which the demand has reached a handling unit. */
 const assigned: readonly ImportStatus[] = ['dispatched', 'in_progress', 'resolved', 'closed'];
 
@@ -130,6 +132,8 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
   try {
     return await db.transaction(async (tx) => {
       const t = new DemandImportRepository(tx);
+      const bulk = mapped.rows.length >= KPI_REBUILD_ROWS;
+      if (bulk) await t.pauseKpiRollup();
       const progress = deps.progressDb ? new DemandImportRepository(deps.progressDb) : undefined;
       let processed = 0;
       const report = async (n: number) => {
@@ -234,6 +238,7 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
         await report(chunk.length);
       }
 
+      if (bulk) await t.rebuildKpiRollup(tenantId);
       const result: ImportResult = {
         jobId,
         rows: totalRows,
