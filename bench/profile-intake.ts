@@ -11,7 +11,9 @@ import pg from 'pg';
 import { openBenchDatabase, parseFlags } from './lib/harness.ts';
 
 const { driver } = parseFlags(process.argv.slice(2));
+const explain = process.argv.includes('--explain');
 const timings = new Map<string, { n: number; ms: number }>();
+let lastWrite: { text: string; values: unknown[] } | undefined;
 let recording = false;
 const original = pg.Client.prototype.query;
 // biome-ignore lint/suspicious/noExplicitAny: instrumentation of the driver
@@ -20,6 +22,7 @@ const original = pg.Client.prototype.query;
     .replace(/\s+/g, ' ')
     .slice(0, 90);
   const t = performance.now();
+  if (text.startsWith('WITH serial')) lastWrite = { text: a[0]?.text ?? a[0], values: a[0]?.values ?? a[1] };
   // biome-ignore lint/suspicious/noExplicitAny: instrumentation of the driver
   const result = (original as any).apply(this, a);
   if (recording && result && typeof result.then === 'function') {
@@ -91,5 +94,19 @@ for (const [text, e] of [...timings].sort((a, b) => b[1].ms - a[1].ms)) {
   console.log(`  ${(e.n / n).toFixed(2)}× ${(e.ms / e.n).toFixed(2).padStart(6)} ms  ${text}`);
 }
 console.log(`  in SQL ${inSql.toFixed(2)} ms, elsewhere ${(total - inSql).toFixed(2)} ms per request`);
+if (explain && lastWrite) {
+  // The intake write's plan with planning and execution time (rolled back).
+  await database.withConnection(async (conn) => {
+    await conn.query('BEGIN');
+    // The same statement again: the captured demand is removed first inside the rolled-back transaction.
+    const id = lastWrite!.values.find((v) => typeof v === 'string' && /^[0-9a-f]{8}-/.test(v));
+    await conn.query('DELETE FROM outbox_event WHERE aggregate_id = $1', [id]);
+    await conn.query('DELETE FROM demand_event WHERE demand_id = $1', [id]);
+    await conn.query('DELETE FROM demand WHERE id = $1', [id]);
+    const plan = await conn.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, SUMMARY) ${lastWrite!.text}`, lastWrite!.values);
+    await conn.query('ROLLBACK');
+    console.log(plan.map((r) => r['QUERY PLAN']).join('\n'));
+  });
+}
 await app.close();
 await database.close();
