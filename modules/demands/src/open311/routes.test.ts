@@ -519,11 +519,12 @@ describe('Open311 errors', () => {
 });
 
 describe('rate limit', () => {
-  it('counts Open311 calls against the app-wide limit and answers 429 in the spec shape', async () => {
+  it('counts all Open311 calls of a client address together at the app-wide rate and answers 429 in the spec shape', async () => {
     const limited = await createTestApp({ database: t.database, config: { rateLimit: { apiPerMinute: 2, loginPerMinute: 2 } } });
     try {
       const answers = [];
-      for (let i = 0; i < 3; i++) answers.push(await limited.app.inject({ url: `${V2}/services.xml` }));
+      for (const url of ['/services.json', '/requests.json', '/services.xml'])
+        answers.push(await limited.app.inject({ url: `${V2}${url}` }));
       expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 429]);
       expectErrors(answers[2]!, 429, 'xml');
       expect(answers[2]!.headers['retry-after']).toBeDefined();

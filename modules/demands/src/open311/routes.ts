@@ -1,5 +1,5 @@
 import { AppError, type ErrorDetail, fromDatabaseError, isAppError, isUuid, type ModuleDeps } from '@linli/core';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { apiKeyHash } from './commands/create-client.ts';
 import { submitServiceRequest } from './commands/submit-service-request.ts';
 import { MAX_RANGE_DAYS, MAX_RESULTS, type Open311Error, type Open311Status, type ServiceRequestInput } from './contract.ts';
@@ -188,8 +188,10 @@ export async function open311Routes(root: FastifyInstance, deps: ModuleDeps): Pr
         ),
       );
 
-      // The app-wide limit skips paths outside /api/; these routes count against it too.
-      const config = { rateLimit: { allowList: () => false } };
+      // The app-wide limit skips paths outside /api/: one limiter (same rate, one counter per client
+      // address) for every Open311 call, including unknown paths under the prefix.
+      const limiter = (app as unknown as { rateLimit?: (options: object) => onRequestHookHandler }).rateLimit;
+      if (limiter) app.addHook('onRequest', limiter({ allowList: () => false }));
       const schema = { hide: true };
       const repo = new Open311Repository(db);
 
@@ -233,7 +235,7 @@ export async function open311Routes(root: FastifyInstance, deps: ModuleDeps): Pr
       };
 
       for (const format of formats) {
-        app.get(`/discovery.${format}`, { schema, config }, async (request, reply) => {
+        app.get(`/discovery.${format}`, { schema }, async (request, reply) => {
           const url = `${request.protocol}://${request.host}${OPEN311_PREFIX}`;
           return send(reply, format, 'discovery', {
             changeset: CHANGESET,
@@ -251,13 +253,13 @@ export async function open311Routes(root: FastifyInstance, deps: ModuleDeps): Pr
           });
         });
 
-        app.get(`/services.${format}`, { schema, config }, async (request, reply) => {
+        app.get(`/services.${format}`, { schema }, async (request, reply) => {
           const { tenantId } = await jurisdiction(query(request), 'services', false);
           const services = await repo.services(tenantId);
           return send(reply, format, 'services', services.map(presentService));
         });
 
-        app.post(`/requests.${format}`, { schema, config }, async (request, reply) => {
+        app.post(`/requests.${format}`, { schema }, async (request, reply) => {
           const input = serviceRequestInput(request.body);
           const { client } = await jurisdiction(input, 'create_request', true);
           const idempotencyKey = keyOf(request.headers['idempotency-key']);
@@ -271,7 +273,7 @@ export async function open311Routes(root: FastifyInstance, deps: ModuleDeps): Pr
           return send(reply, format, 'service_requests', [result], 201);
         });
 
-        app.get(`/requests.${format}`, { schema, config }, async (request, reply) => {
+        app.get(`/requests.${format}`, { schema }, async (request, reply) => {
           const q = query(request);
           const { tenantId } = await jurisdiction(q, 'requests', false);
           const ids = list(q.service_request_id);
@@ -303,7 +305,7 @@ export async function open311Routes(root: FastifyInstance, deps: ModuleDeps): Pr
           return send(reply, format, 'service_requests', found.map(presentRequest));
         });
 
-        app.get(`/servicerequestupdates.${format}`, { schema, config }, async (request, reply) => {
+        app.get(`/servicerequestupdates.${format}`, { schema }, async (request, reply) => {
           const q = query(request);
           const { tenantId } = await jurisdiction(q, 'servicerequestupdates', false);
           const { from, to } = dateRange(q);
@@ -312,7 +314,7 @@ export async function open311Routes(root: FastifyInstance, deps: ModuleDeps): Pr
         });
       }
 
-      app.get('/services/:file', { schema, config }, async (request, reply) => {
+      app.get('/services/:file', { schema }, async (request, reply) => {
         const { id: code, format } = splitFile((request.params as { file: string }).file);
         const { tenantId } = await jurisdiction(query(request), 'service definition', false);
         const service = SERVICE_CODE.test(code) ? await repo.serviceByCode(tenantId, code) : undefined;
@@ -320,7 +322,7 @@ export async function open311Routes(root: FastifyInstance, deps: ModuleDeps): Pr
         return send(reply, format, 'service_definition', { ...presentDefinition(service) });
       });
 
-      app.get('/requests/:file', { schema, config }, async (request, reply) => {
+      app.get('/requests/:file', { schema }, async (request, reply) => {
         const { id, format } = splitFile((request.params as { file: string }).file);
         const { tenantId } = await jurisdiction(query(request), 'requests', false);
         if (!REQUEST_ID.test(id)) throw invalid('service_request_id', `${id.slice(0, 40)} is not a request id (e.g. 2026-000123)`);
@@ -329,7 +331,7 @@ export async function open311Routes(root: FastifyInstance, deps: ModuleDeps): Pr
         return send(reply, format, 'service_requests', [presentRequest(found)]);
       });
 
-      app.get('/tokens/:file', { schema, config }, async (request, reply) => {
+      app.get('/tokens/:file', { schema }, async (request, reply) => {
         const { id: token, format } = splitFile((request.params as { file: string }).file);
         const { tenantId } = await jurisdiction(query(request), 'tokens', false);
         if (!isUuid(token)) throw invalid('token', `${token.slice(0, 40)} is not a token`);
