@@ -206,7 +206,7 @@ describe('demands in the browser', { timeout: 240_000 }, () => {
     await api(worker, 'POST', `/demands/${a.id}/dispatch`, {});
     await staff.getByTestId('bulk-start').click();
     await expect.poll(() => text(staff, 'bulk-summary'), { timeout: WAIT }).toContain('成功 1 条，失败 1 条');
-    expect(await text(staff, `bulk-row-${a.number}`)).toContain('此诉求已被他人更新');
+    expect(await text(staff, `bulk-row-${a.number}`)).toContain('已被他人更新（当前状态：已派单）');
     expect(await text(staff, `bulk-row-${b.number}`)).toContain('已派单');
     const rows = await e.t.database.query<{ id: string; status: string }>('SELECT id, status FROM demand WHERE id = ANY($1::uuid[])', [
       [a.id, b.id],
@@ -322,6 +322,7 @@ describe('demands in the browser', { timeout: 240_000 }, () => {
     await staff.getByTestId('action-submit').click();
     await staff.getByTestId('action-conflict').waitFor({ timeout: WAIT });
     expect(await text(staff, 'action-conflict')).toContain('此诉求已被他人更新');
+    expect(await text(staff, 'action-conflict')).toContain('当前状态：待派单');
     expect(await staff.getByTestId('action-reason').inputValue()).toBe('不属于受理范围');
     const rows = await e.t.database.query<{ status: string }>('SELECT status FROM demand WHERE id = $1', [d.id]);
     expect(rows[0]?.status).toBe('accepted');

@@ -121,6 +121,7 @@ export const demandsEn: Resources['demands'] = {
     bulkStart: 'Dispatch',
     bulkDone: 'Done: {{ok}} dispatched, {{failed}} failed',
     bulkOk: 'Dispatched',
+    changedMeanwhile: 'Changed by someone else (now: {{status}})',
     waiting: 'Waiting',
     empty: 'No demands',
     dashboard: 'KPIs',
@@ -139,6 +140,7 @@ export const demandsEn: Resources['demands'] = {
   detail: {
     title: 'Demand',
     print: 'Print',
+    currentStatus: 'It is now: {{status}}',
     reload: 'Reload',
     timeline: 'Timeline',
     similar: 'Similar demands',

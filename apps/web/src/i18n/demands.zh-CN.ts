@@ -120,6 +120,7 @@ export const demandsZh = {
     bulkStart: '开始派单',
     bulkDone: '完成：成功 {{ok}} 条，失败 {{failed}} 条',
     bulkOk: '已派单',
+    changedMeanwhile: '已被他人更新（当前状态：{{status}}）',
     waiting: '等待',
     empty: '暂无诉求',
     dashboard: '统计',
@@ -138,6 +139,7 @@ export const demandsZh = {
   detail: {
     title: '诉求详情',
     print: '打印',
+    currentStatus: '当前状态：{{status}}',
     reload: '重新加载',
     timeline: '办理过程',
     similar: '相似诉求',

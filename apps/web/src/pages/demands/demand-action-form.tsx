@@ -17,7 +17,7 @@ import {
   satisfactions,
 } from '../../api/demands.ts';
 import type { NodeDetail, Page } from '../../api/types.ts';
-import { actionLabel, levelLabel, replyTemplates, satisfactionLabel } from './demand-labels.ts';
+import { actionLabel, levelLabel, replyTemplates, satisfactionLabel, statusLabel } from './demand-labels.ts';
 
 /** The text field of each action that a reply template goes into. */
 const textField: Partial<Record<DemandAction, 'note' | 'reason' | 'result'>> = {
@@ -171,7 +171,8 @@ export function ActionModal({ action, detail, attachmentsEnabled, mergeTarget, o
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [conflict, setConflict] = useState(false);
+  /** The server's reason of a 409 (a newer version, or a state in which the action no longer applies). */
+  const [conflict, setConflict] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [files, setFiles] = useState<UploadFile[]>([]);
@@ -188,15 +189,18 @@ export function ActionModal({ action, detail, attachmentsEnabled, mergeTarget, o
     if (!values) return;
     setSaving(true);
     setError(null);
-    setConflict(false);
+    setConflict(null);
     try {
       const ids = files.map((f) => (f.response as { id?: string } | undefined)?.id).filter((id): id is string => Boolean(id));
       const updated = await demandsApi.act(detail.id, action, bodyOf(action, values, detail.version, ids));
       message.success(t('demands.detail.done', { action: actionLabel(action) }));
       onDone(updated);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) setConflict(true);
-      else if (e instanceof ApiError) {
+      if (e instanceof ApiError && e.status === 409) {
+        // The details carry the demand's current status: say it in the user's language.
+        const status = (e.details as { status?: unknown } | null)?.status;
+        setConflict(typeof status === 'string' ? t('demands.detail.currentStatus', { status: statusLabel(status) }) : e.message);
+      } else if (e instanceof ApiError) {
         const fields = e.detailList.filter((d) => typeof d.field === 'string');
         const known = ['note', 'reason', 'result', 'level', 'until', 'intoId', 'satisfaction', 'departmentId'];
         const map = (f: string) => (f === 'nodeId' ? 'unit' : f === 'departmentId' && withUnit ? 'unit' : f);
@@ -237,8 +241,9 @@ export function ActionModal({ action, detail, attachmentsEnabled, mergeTarget, o
           type="warning"
           showIcon
           title={t('demands.detail.conflict')}
+          description={conflict}
           action={
-            <Button size="small" onClick={() => void onReload().then(() => setConflict(false))} data-testid="conflict-reload">
+            <Button size="small" onClick={() => void onReload().then(() => setConflict(null))} data-testid="conflict-reload">
               {t('demands.detail.reload')}
             </Button>
           }

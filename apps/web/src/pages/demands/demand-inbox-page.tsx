@@ -341,7 +341,7 @@ function BulkDispatchModal({ demands, onClose }: { demands: Demand[]; onClose: (
       } catch (e) {
         const reason =
           e instanceof ApiError && e.status === 409
-            ? t('demands.detail.conflict')
+            ? t('demands.inbox.changedMeanwhile', { status: statusLabel(String((e.details as { status?: unknown } | null)?.status ?? '')) })
             : e instanceof ApiError && e.detailList.length
               ? e.detailList.map((x) => `${String(x.field ?? '')} ${String(x.reason ?? '')}`).join('; ')
               : e instanceof Error
