@@ -533,3 +533,24 @@ describe('rate limit', () => {
     }
   });
 });
+
+describe('several counties', () => {
+  it('needs jurisdiction_id once two counties serve Open311, and keeps each county to its own data', async () => {
+    const other = await buildDemandWorld(t.deps.db, '532601');
+    await setUpOpen311(t.deps.db, other.tenantId, 'other-county-key-1');
+    expect(expectErrors(await get('/services.json'), 400)).toEqual(['jurisdiction_id: is required']);
+    expect((await get('/services.json?jurisdiction_id=532601')).statusCode).toBe(200);
+
+    const res = await postForm('json', submission({ api_key: 'other-county-key-1', jurisdiction_id: '532601' }));
+    expect(res.statusCode, res.body).toBe(201);
+    const [created] = res.json() as { service_request_id: string; token: string }[];
+    const [stored] = await rows<{ tenant_id: string }>(t.deps.db, sql`SELECT tenant_id FROM demand WHERE id = ${created!.token}::uuid`);
+    expect(stored!.tenant_id).toBe('532601');
+    expect((await get(`/tokens/${created!.token}.json?jurisdiction_id=532601`)).statusCode).toBe(200);
+    expectErrors(await get(`/tokens/${created!.token}.json?jurisdiction_id=370785`), 404);
+    const gaomi = (await get('/requests.json?jurisdiction_id=370785')).json() as { service_request_id: string }[];
+    expect(gaomi.length).toBeGreaterThan(0);
+    const wenshan = (await get('/requests.json?jurisdiction_id=532601')).json() as { service_request_id: string }[];
+    expect(wenshan.map((r) => r.service_request_id)).toEqual([created!.service_request_id]);
+  });
+});
