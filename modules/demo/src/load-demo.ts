@@ -4,6 +4,7 @@ import { type Database, type Db, one, rows } from '@linli/db';
 import { importDivisions } from '@linli/territory/commands/import-divisions';
 import { sql } from 'drizzle-orm';
 import { insertRows, withIndexesDeferred } from './bulk-insert.ts';
+import { loadDemoDemands } from './demo-demands.ts';
 import { loadDemoOpen311 } from './demo-open311.ts';
 import { type DemoPlan, generateDemoPlan, type NodeRow, type TerritoryRef } from './generate.ts';
 
@@ -68,8 +69,9 @@ export async function isDemoNeeded(database: Database): Promise<boolean> {
 
 /**
  * Loads the demo: tenants, the national divisions of three counties, and for 高密市 compounds down to
- * residents, the five-level party tree, leaders, grids, organisations and demo accounts. One
- * transaction per step, multi-row inserts, deterministic content (seeded PRNG).
+ * residents, the five-level party tree, leaders, grids, organisations, demo accounts and three
+ * years of demands (demo-demands.ts). One transaction per step, multi-row inserts, deterministic
+ * content (seeded PRNG).
  */
 export async function loadDemo(deps: DemoDeps, options: DemoOptions = {}): Promise<DemoSummary> {
   const started = performance.now();
@@ -284,6 +286,14 @@ export async function loadDemo(deps: DemoDeps, options: DemoOptions = {}): Promi
     );
   });
 
+  progress('demands', 0, 1);
+  await loadDemoDemands(database, {
+    tenantId: T,
+    community: plan.anchors.community,
+    household: plan.anchors.household,
+    residentName: plan.anchors.resident.name,
+  });
+
   const summaryCounts = await countRows(database.db);
   await step('audit', async (tx) => {
     await recordAudit(
@@ -385,7 +395,8 @@ export async function countRows(db: Db, tenantId = DEMO_TENANT): Promise<Record<
       (SELECT count(*) FROM property_service WHERE tenant_id = ${tenantId}) AS property_services,
       (SELECT count(*) FROM dual_registration WHERE tenant_id = ${tenantId}) AS dual_registrations,
       (SELECT count(*) FROM account WHERE tenant_id = ${tenantId}) AS accounts,
-      (SELECT count(*) FROM role_grant WHERE tenant_id = ${tenantId}) AS role_grants`,
+      (SELECT count(*) FROM role_grant WHERE tenant_id = ${tenantId}) AS role_grants,
+      (SELECT count(*) FROM demand WHERE tenant_id = ${tenantId}) AS demands`,
   );
   return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v)]));
 }
