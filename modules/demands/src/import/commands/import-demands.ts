@@ -1,6 +1,6 @@
 import { AppError, auditEntry, emitEvents, maskPhone, newId, type PersonalDataCipher, type RequestContext, recordAudit } from '@linli/core';
 import type { Db } from '@linli/db';
-import { computeDeadlines, type DeadlineCalendar, FALLBACK_RULE, nationalCalendar } from '../../deadlines.ts';
+import { computeDeadlines, type DeadlineCalendar, FALLBACK_RULE, tenantCalendar } from '../../deadlines.ts';
 import type { ImportMapping, ImportResult, ImportStatus, RowError } from '../contract.ts';
 import {
   DemandImportRepository,
@@ -30,6 +30,7 @@ export interface ImportDemandsDeps {
    */
   progressDb?: Db;
   now?: Date;
+  /** Working-day calendar of deadlines; the tenant's by default. */
   calendar?: DeadlineCalendar;
 }
 
@@ -132,6 +133,7 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
   try {
     return await db.transaction(async (tx) => {
       const t = new DemandImportRepository(tx);
+      const calendar = deps.calendar ?? (await tenantCalendar(tx, tenantId));
       const bulk = mapped.rows.length >= KPI_REBUILD_ROWS;
       if (bulk) await t.pauseKpiRollup();
       const progress = deps.progressDb ? new DemandImportRepository(deps.progressDb) : undefined;
@@ -155,11 +157,7 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
         const year = shanghaiYear(r.submittedAt);
         const serial = nextSerial.get(year) as number;
         nextSerial.set(year, serial + 1);
-        const { responseDueAt, resolveDueAt } = computeDeadlines(
-          r.submittedAt,
-          category.rule ?? FALLBACK_RULE,
-          deps.calendar ?? nationalCalendar,
-        );
+        const { responseDueAt, resolveDueAt } = computeDeadlines(r.submittedAt, category.rule ?? FALLBACK_RULE, calendar);
         const phone = cipher.protect(r.reporterPhone, 'phone');
         const done = r.status === 'resolved' || r.status === 'closed';
         return {
