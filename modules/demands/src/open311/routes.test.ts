@@ -7,6 +7,7 @@ import { acceptDemand } from '../commands/accept-demand.ts';
 import { dispatchDemand } from '../commands/dispatch-demand.ts';
 import { resolveDemand } from '../commands/resolve-demand.ts';
 import { buildDemandWorld, type DemandWorld, submitTestDemand } from '../testing.ts';
+import { dateRange } from './routes.ts';
 import { exampleHttp, exampleJson, exampleText, jsonOutline, setUpOpen311, xmlOutline } from './testing.ts';
 
 let t: TestApp;
@@ -451,6 +452,9 @@ describe('Open311 errors', () => {
     expectErrors(await get('/requests.json?status=pending'), 400);
     const ok = await get('/requests.json?start_date=2026-01-01T00:00:00%2B08:00&end_date=2026-03-31T00:00:00%2B08:00');
     expect(ok.statusCode).toBe(200);
+    // Dates and times without a zone are China Standard Time: 2026-01-01 … 2026-04-01 is exactly 90 days.
+    expect((await get('/requests.json?start_date=2026-01-01&end_date=2026-04-01')).statusCode).toBe(200);
+    expectErrors(await get('/requests.json?start_date=2026-01-01T00:00&end_date=2026-04-01T00:00:01'), 400);
   });
 
   it('answers bad and unknown ids, tokens, formats and paths with the spec error body', async () => {
@@ -552,5 +556,19 @@ describe('several counties', () => {
     expect(gaomi.length).toBeGreaterThan(0);
     const wenshan = (await get('/requests.json?jurisdiction_id=532601')).json() as { service_request_id: string }[];
     expect(wenshan.map((r) => r.service_request_id)).toEqual([created!.service_request_id]);
+  });
+});
+
+describe('dateRange', () => {
+  it('reads times without a zone as China Standard Time and defaults to the last 90 days', () => {
+    expect(dateRange({ start_date: '2026-01-01', end_date: '2026-01-02T08:00' })).toEqual({
+      from: new Date('2025-12-31T16:00:00Z'),
+      to: new Date('2026-01-02T00:00:00Z'),
+    });
+    const now = new Date('2026-06-01T00:00:00Z');
+    const { from, to } = dateRange({}, now);
+    expect((to.getTime() - from.getTime()) / 86_400_000).toBe(90);
+    expect(to.getTime()).toBeGreaterThan(now.getTime());
+    expect(dateRange({ start_date: '2026-05-01T00:00:00Z' }, now).to).toEqual(new Date(now.getTime() + 1000));
   });
 });

@@ -63,7 +63,9 @@ const invalid = (field: string, reason: string) => AppError.invalid([{ field, re
 
 function parseDate(value: string | undefined, field: string): Date | undefined {
   if (value === undefined || value === '') return undefined;
-  const at = W3C_DATETIME.test(value) ? new Date(value) : undefined;
+  // Without a zone the time is China Standard Time, as every time this API writes.
+  const zoned = /T.*(Z|[+-]\d{2}:?\d{2})$/.test(value) ? value : value.includes('T') ? `${value}+08:00` : `${value}T00:00:00+08:00`;
+  const at = W3C_DATETIME.test(value) ? new Date(zoned) : undefined;
   if (!at || Number.isNaN(at.getTime())) throw invalid(field, 'is not a W3C date and time, e.g. 2026-05-01T00:00:00+08:00');
   return at;
 }
