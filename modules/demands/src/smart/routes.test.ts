@@ -72,7 +72,7 @@ describe('smart intake HTTP API', () => {
     const p95 = times[190]!;
     console.info(`POST /demands/suggest: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms over 200 calls (${process.env.LINLI_TEST_DB})`);
     // A loose guard against a regression by an order of magnitude (e.g. reading the model on every call), not a benchmark.
-    expect(p50).toBeLessThan(250);
+    expect(p50).toBeLessThan(1000);
   });
 
   it('shows a resident similar demands of their compound with public fields only', async () => {

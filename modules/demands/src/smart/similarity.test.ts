@@ -89,3 +89,12 @@ describe('findSimilar', () => {
     expect(anywhere.every((f) => f.matchedBy === 'text')).toBe(true);
   });
 });
+
+describe('findSimilar with tokens given', () => {
+  it('scores by the given tokens instead of tokenizing the text again', () => {
+    const demand = { text: '路灯不亮', nodeId: 'n' };
+    const given = [{ id: 'a', text: '完全无关的文字', nodeId: 'n', tokens: ['路灯', '不亮'] }];
+    expect(findSimilar(demand, given).map((s) => s.id)).toEqual(['a']);
+    expect(findSimilar(demand, [{ ...given[0]!, tokens: undefined }])).toEqual([]);
+  });
+});

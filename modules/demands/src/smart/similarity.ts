@@ -73,6 +73,8 @@ export interface DemandLike {
   nodeId?: string | null;
   point?: GeoPoint | null;
   createdAt?: Date;
+  /** The tokens of `text`, when the caller already has them (e.g. cached per demand); otherwise they are computed. */
+  tokens?: readonly string[];
 }
 
 export interface SimilarDemand {
@@ -117,7 +119,7 @@ export function findSimilar(
       else if (distanceMeters !== undefined && distanceMeters <= radius) matchedBy = 'radius';
       else continue;
     }
-    const candidateTokens = tokenize(candidate.text);
+    const candidateTokens = candidate.tokens ?? tokenize(candidate.text);
     const similarity = tokens.length === 0 || candidateTokens.length === 0 ? 0 : cosine(tokens, candidateTokens);
     if (similarity < threshold) continue;
     found.push({

@@ -3,7 +3,7 @@ import type { Database } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemandWorld, contextOf, countWhere, type DemandWorld } from '../../testing.ts';
-import { classifierStatus } from '../current-classifier.ts';
+import { classifierFor, classifierStatus } from '../current-classifier.ts';
 import { suggestFor } from '../suggest.ts';
 import { generateDemands } from '../synthetic-demands.ts';
 import { insertDemands } from '../testing.ts';
@@ -109,6 +109,20 @@ describe('retrainClassifier', () => {
     );
     expect(audit).toMatchObject({ actor_name: 'cli:demands:retrain', actor_id: null, details: { source: 'builtin' } });
     expect((await suggest()).source).toBe('builtin');
+  });
+
+  it('keeps the model in memory per model id, and notices a retrain made by another process', async () => {
+    const { modelId } = await classifierStatus(database.db, world.tenantId);
+    const first = await classifierFor(database.db, world.tenantId, modelId);
+    expect(await classifierFor(database.db, world.tenantId, modelId)).toBe(first);
+    // Another server process retrains: the row gets a new model id, which the next suggestion reads.
+    await database.query(
+      `UPDATE demand_classifier SET model_id = '01900000-0000-7000-8000-0000000000aa', source = 'tenant',
+      stats = jsonb_set(stats, '{source}', '"tenant"') WHERE tenant_id = $1`,
+      [world.tenantId],
+    );
+    expect((await suggest()).source).toBe('tenant');
+    await database.query(`UPDATE demand_classifier SET model_id = $2 WHERE tenant_id = $1`, [world.tenantId, modelId]);
   });
 
   it('needs demand.configure on the county: community staff get 403 and nothing changes', async () => {
