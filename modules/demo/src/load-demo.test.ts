@@ -99,7 +99,7 @@ describe('loadDemo', () => {
     expect(events.map((e) => e.tenant_id)).toEqual(['341602', '370785', '532601']);
   });
 
-  it('loads three years of demands whose KPIs come out like the published figures, and open work in every inbox tab', async () => {
+  it('loads three years of demands whose KPIs come out like the published figures, and open work in the inbox tabs', async () => {
     expect(summary.counts.demands).toBe(DEMO_DEMANDS + DEMO_RECENT_DEMANDS);
     const [county] = await rows<{ id: string; path: string }>(
       database.db,
