@@ -249,9 +249,17 @@ export class KpiRepository {
     const candidates = await this.candidates(scope, groupBy);
     const result = await rows<CountRow & { is_total: boolean; key: string | null }>(
       this.db,
-      sql`SELECT grouping(s.k) = 1 AS is_total, s.k AS key, ${finalColumns}
-          FROM (${this.partialSums(scope, groupBy, this.rollupFor(scope, groupBy))}) s
-          GROUP BY ROLLUP (s.k)`,
+      // By category the parts are summed per leaf category first (a few dozen rows), then mapped to
+      // their group here: a join inside the parts lets the planner loop over the rollup once per category.
+      groupBy === 'category'
+        ? sql`SELECT grouping(s.g) = 1 AS is_total, s.g AS key, ${finalColumns}
+            FROM (SELECT p.*, ${this.keyOf(scope, 'category', 'd')} AS g
+                  FROM (${this.partialSums(scope, groupBy, this.rollupFor(scope, groupBy))}) p
+                  JOIN demand_category c ON c.tenant_id = ${scope.tenantId} AND c.id = p.k::uuid) s
+            GROUP BY ROLLUP (s.g)`
+        : sql`SELECT grouping(s.k) = 1 AS is_total, s.k AS key, ${finalColumns}
+            FROM (${this.partialSums(scope, groupBy, this.rollupFor(scope, groupBy))}) s
+            GROUP BY ROLLUP (s.k)`,
     );
     const total = result.find((r) => r.is_total);
     const byKey = new Map(result.filter((r) => !r.is_total).map((r) => [r.key ?? '', r]));
@@ -290,15 +298,15 @@ export class KpiRepository {
     const plan: PeriodPlan = rollup ? planPeriod(scope.from, scope.to) : { months: null, days: [[scope.from, scope.to]] };
     const unitColumn = level === 'department' ? sql`d.handling_department_id` : sql`d.handling_node_id`;
     const rowFilter = groupBy === 'unit' ? sql` AND d.level = ${level} AND ${unitColumn} IS NOT NULL` : sql``;
-    const rowKey = groupBy === 'unit' ? sql`${unitColumn}::text` : this.keyOf(scope, groupBy, 'd');
-    const join = groupBy === 'category' ? sql`JOIN demand_category c ON c.tenant_id = d.tenant_id AND c.id = d.category_id` : sql``;
+    const rowKey =
+      groupBy === 'unit' ? sql`${unitColumn}::text` : groupBy === 'category' ? sql`d.category_id::text` : this.keyOf(scope, groupBy, 'd');
     const parts = plan.days.map(
-      (range) =>
-        sql`SELECT ${rowKey} AS k, ${rawSums(asOf)} FROM demand d ${join} WHERE ${this.cohort(scope, range)}${rowFilter} GROUP BY 1`,
+      (range) => sql`SELECT ${rowKey} AS k, ${rawSums(asOf)} FROM demand d WHERE ${this.cohort(scope, range)}${rowFilter} GROUP BY 1`,
     );
     if (plan.months && rollup) {
       const [first, last] = plan.months;
-      const rollupKey = groupBy === 'unit' ? sql`r.unit_id::text` : this.keyOf(scope, groupBy, rollup);
+      const rollupKey =
+        groupBy === 'unit' ? sql`r.unit_id::text` : groupBy === 'category' ? sql`r.category_id::text` : this.keyOf(scope, groupBy, rollup);
       const rollupFilter = groupBy === 'unit' ? sql` AND r.level = ${level} AND r.unit_id <> ${NIL_UNIT}::uuid` : sql``;
       const months = sql`r.tenant_id = ${scope.tenantId} AND r.month BETWEEN ${`${first}-01`}::date AND ${`${last}-01`}::date`;
       parts.push(
@@ -307,12 +315,11 @@ export class KpiRepository {
               WHERE ${months} AND r.place_path <@ ${scope.root.path}::ltree${rollupFilter}
               GROUP BY 1`
           : sql`SELECT ${rollupKey} AS k, ${rollupSums} FROM demand_kpi_category_month r
-              ${groupBy === 'category' ? sql`JOIN demand_category c ON c.tenant_id = r.tenant_id AND c.id = r.category_id` : sql``}
               WHERE ${months} AND r.area_path <@ ${scope.root.path}::ltree${this.categoryFilter(scope, sql`r.category_id`)}
               GROUP BY 1`,
       );
       parts.push(sql`SELECT ${rowKey} AS k, 0, 0, 0, count(*), 0, 0, 0, 0, 0, 0, 0::float8, 0, 0, 0, 0, 0
-        FROM demand d ${join}
+        FROM demand d
         WHERE ${this.cohort(scope, [`${first}-01`, lastDayOfMonth(last)])}${rowFilter}
           AND d.responded_at IS NULL AND d.response_due_at <= ${asOf.toISOString()}::timestamptz
         GROUP BY 1`);
