@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, explain, holdoutEvaluation, type NaiveBayesModel, predict, splitHoldout, train } from './classifier.ts';
 import { asExamples, DEMAND_CATEGORIES, generateDemands, HANDLING_LEVELS } from './synthetic-demands.ts';
+import { tokenize } from './tokenize.ts';
 
 const tiny = [
   { text: '楼道堆放杂物没人清理', label: '环境卫生' },
@@ -106,5 +107,26 @@ describe('classifier on the synthetic corpus (held-out 20 %, seed 42)', () => {
     const result = holdoutEvaluation(asExamples(demands, 'category'), { ratio: 0.2, seed: 7 });
     expect(result.trainedOn + result.total).toBe(demands.length);
     expect(result.accuracy).toBeGreaterThan(0.9);
+  });
+});
+
+describe('tokens given instead of text', () => {
+  it('trains, predicts and explains the same from tokens as from text', () => {
+    const withTokens = tiny.map((e) => ({ ...e, tokens: tokenize(e.text) }));
+    expect(train(withTokens)).toEqual(train(tiny));
+    const model = train(tiny);
+    expect(predict(model, tokenize('晚上路灯不亮'))).toEqual(predict(model, '晚上路灯不亮'));
+    expect(explain(model, tokenize('电动车在楼道里充电'), '安全隐患')).toEqual(explain(model, '电动车在楼道里充电', '安全隐患'));
+    // The tokens win over the text: an example is learned from what it says it contains.
+    expect(
+      predict(
+        train([
+          { text: '路灯', label: 'x', tokens: ['井盖'] },
+          { text: '井盖', label: 'y', tokens: ['路灯'] },
+        ]),
+        '路灯',
+        1,
+      )[0]!.label,
+    ).toBe('y');
   });
 });

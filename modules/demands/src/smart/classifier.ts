@@ -12,7 +12,14 @@ export const MODEL_VERSION = 1;
 export interface Example {
   text: string;
   label: string;
+  /** The tokens of `text`, when the caller has them already (training and evaluating segment each text once). */
+  tokens?: readonly string[];
 }
+
+/** Text, or its tokens already computed by ./tokenize.ts. */
+export type TextOrTokens = string | readonly string[];
+
+const tokensOf = (input: TextOrTokens): readonly string[] => (typeof input === 'string' ? tokenize(input) : input);
 
 export interface NaiveBayesModel {
   kind: 'multinomial-naive-bayes';
@@ -56,7 +63,7 @@ export function train(examples: readonly Example[], options: { alpha?: number } 
       counts.set(label, labelCounts);
     }
     documents.set(label, (documents.get(label) ?? 0) + 1);
-    const tokens = tokenize(example.text);
+    const tokens = example.tokens ?? tokenize(example.text);
     tokenTotals.set(label, (tokenTotals.get(label) ?? 0) + tokens.length);
     for (const token of tokens) {
       labelCounts.set(token, (labelCounts.get(token) ?? 0) + 1);
@@ -77,7 +84,7 @@ export function train(examples: readonly Example[], options: { alpha?: number } 
 }
 
 /** The k most probable labels, best first. An empty model gives no suggestion. */
-export function predict(model: NaiveBayesModel, text: string, k = 3): Suggestion[] {
+export function predict(model: NaiveBayesModel, text: TextOrTokens, k = 3): Suggestion[] {
   const scores = logPosteriors(model, text);
   if (scores.length === 0) return [];
   const max = Math.max(...scores.map((s) => s.score));
@@ -90,7 +97,7 @@ export function predict(model: NaiveBayesModel, text: string, k = 3): Suggestion
 }
 
 /** The tokens of the text that pushed most toward `label`, strongest first (only those that pushed toward it). */
-export function explain(model: NaiveBayesModel, text: string, label: string, limit = 5): TokenWeight[] {
+export function explain(model: NaiveBayesModel, text: TextOrTokens, label: string, limit = 5): TokenWeight[] {
   if (!model.labels.includes(label)) return [];
   const others = model.labels.filter((l) => l !== label);
   const weights: TokenWeight[] = [];
@@ -121,7 +128,7 @@ export function evaluate(model: NaiveBayesModel, heldOut: readonly Example[]): E
   let correct = 0;
   let inTop3 = 0;
   for (const example of heldOut) {
-    const top = predict(model, example.text, 3);
+    const top = predict(model, example.tokens ?? example.text, 3);
     const predicted = top[0]?.label ?? '';
     if (predicted === example.label) correct += 1;
     if (top.some((s) => s.label === example.label)) inTop3 += 1;
@@ -193,7 +200,7 @@ export function holdoutEvaluation(
   return { ...evaluate(train(training), holdout), trainedOn: training.length };
 }
 
-function logPosteriors(model: NaiveBayesModel, text: string): { label: string; score: number }[] {
+function logPosteriors(model: NaiveBayesModel, text: TextOrTokens): { label: string; score: number }[] {
   const totalDocuments = model.labels.reduce((total, l) => total + (model.documents[l] ?? 0), 0);
   if (totalDocuments === 0) return [];
   const tokens = countTokens(model, text);
@@ -212,9 +219,9 @@ function logLikelihood(model: NaiveBayesModel, label: string, token: string): nu
 }
 
 /** Occurrences of each token of the text that the model has seen (unknown tokens carry no evidence). */
-function countTokens(model: NaiveBayesModel, text: string): Map<string, number> {
+function countTokens(model: NaiveBayesModel, text: TextOrTokens): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const token of tokenize(text)) {
+  for (const token of tokensOf(text)) {
     if (model.labels.some((l) => Object.hasOwn(model.counts[l] ?? {}, token))) counts.set(token, (counts.get(token) ?? 0) + 1);
   }
   return counts;

@@ -6,6 +6,7 @@
  * trained on everything (a little better than what is reported).
  */
 import { evaluate, MODEL_VERSION, type NaiveBayesModel, splitHoldout, train } from './classifier.ts';
+import { tokenize } from './tokenize.ts';
 
 export type ClassifierSource = 'tenant' | 'builtin';
 
@@ -75,8 +76,10 @@ export function demandText(title: string | null | undefined, description: string
 export function trainClassifier(demands: readonly LabelledDemand[], options: TrainingOptions): TrainedClassifier {
   const ratio = options.holdout ?? 0.2;
   const seed = options.seed ?? 42;
+  // Segmenting is most of the cost: once per text, shared by both targets, the split models and the evaluation.
+  const tokens = demands.map((d) => tokenize(d.text));
   const target = (key: 'category' | 'level') => {
-    const examples = demands.map((d) => ({ text: d.text, label: d[key] }));
+    const examples = demands.map((d, i) => ({ text: d.text, label: d[key], tokens: tokens[i] }));
     const { train: training, holdout } = splitHoldout(examples, ratio, seed);
     const result = evaluate(train(training), holdout);
     const model = train(examples);
