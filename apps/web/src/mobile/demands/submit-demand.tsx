@@ -65,6 +65,8 @@ export default function SubmitDemand() {
   const [similar, setSimilar] = useState<SimilarDemand[] | null>(null);
   const [position, setPosition] = useState<{ lat: number; lng: number } | null>(null);
   const [locating, setLocating] = useState(false);
+  // Photos still uploading: submitting now would leave them out.
+  const [uploading, setUploading] = useState(0);
   // One key for the life of the form: a retried submission (lost answer, double tap) returns the first demand.
   const idempotencyKey = useRef(newIdempotencyKey());
   const top = Form.useWatch('top', form) as string[] | undefined;
@@ -163,7 +165,7 @@ export default function SubmitDemand() {
         onFinish={onFinish}
         footer={
           similar === null && (
-            <Button block type="submit" color="primary" size="large" loading={saving} data-testid="m-submit">
+            <Button block type="submit" color="primary" size="large" loading={saving} disabled={uploading > 0} data-testid="m-submit">
               {t('demands.actions.submit')}
             </Button>
           )
@@ -262,6 +264,7 @@ export default function SubmitDemand() {
             <ImageUploader
               value={photos}
               onChange={setPhotos}
+              onUploadQueueChange={(tasks) => setUploading(tasks.filter((task) => task.status === 'pending').length)}
               maxCount={6}
               accept="image/jpeg,image/png,image/webp"
               upload={async (file) => {

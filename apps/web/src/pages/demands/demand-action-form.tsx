@@ -230,7 +230,13 @@ export function ActionModal({ action, detail, attachmentsEnabled, mergeTarget, o
       footer={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={submit} data-testid="action-submit">
+          <Button
+            type="primary"
+            loading={saving}
+            disabled={files.some((f) => f.status === 'uploading')}
+            onClick={submit}
+            data-testid="action-submit"
+          >
             {actionLabel(action)}
           </Button>
         </Space>

@@ -130,7 +130,13 @@ export function DemandIntakeModal({ onClose, onCreated }: { onClose: () => void;
       footer={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={submit} data-testid="intake-submit">
+          <Button
+            type="primary"
+            loading={saving}
+            disabled={files.some((f) => f.status === 'uploading')}
+            onClick={submit}
+            data-testid="intake-submit"
+          >
             {t('common.save')}
           </Button>
         </Space>
