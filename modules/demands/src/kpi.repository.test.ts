@@ -397,22 +397,22 @@ describe('the monthly rollups (demand_kpi_month, demand_kpi_category_month)', ()
   });
 
   it('are what whole months are read from', async () => {
-    const scope = { tenantId: world.tenantId, root: world.tree.subdistricts[0]!, from: '2026-03-01', to: '2026-03-31', asOf };
+    // A community is read from demand_kpi_month, a subdistrict from demand_kpi_category_month.
+    const scope = { tenantId: world.tenantId, root: world.tree.communities[0]!, from: '2026-03-01', to: '2026-03-31', asOf };
     const before = (await rolled().forSubtree(scope.tenantId, scope.root, scope.from, scope.to, asOf)).submitted;
     await database.db
       .transaction(async (tx) => {
-        // One rollup row of March inside the subdistrict gains 100 submissions the rows do not have.
+        // One rollup row of March inside the community gains 100 submissions the rows do not have.
         await tx.execute(sql`UPDATE demand_kpi_month SET submitted = submitted + 100 WHERE ctid = (
           SELECT ctid FROM demand_kpi_month WHERE tenant_id = ${world.tenantId} AND month = '2026-03-01'
             AND place_path <@ ${scope.root.path}::ltree LIMIT 1)`);
         const seen = await new KpiRepository(tx).forSubtree(scope.tenantId, scope.root, scope.from, scope.to, asOf);
         expect(seen.submitted).toBe(before + 100);
-        // With a category filter the subdistrict's figures come from demand_kpi_category_month.
-        const noise = { ...scope, categoryId: world.categories.noise };
+        const noise = { ...scope, root: world.tree.subdistricts[0]!, categoryId: world.categories.noise };
         const noiseBefore = (await new KpiRepository(tx).breakdown(noise, 'none')).kpis.submitted;
         await tx.execute(sql`UPDATE demand_kpi_category_month SET submitted = submitted + 7 WHERE ctid = (
           SELECT ctid FROM demand_kpi_category_month WHERE tenant_id = ${world.tenantId} AND month = '2026-03-01'
-            AND area_path <@ ${scope.root.path}::ltree AND category_id = ${world.categories.noise}::uuid LIMIT 1)`);
+            AND area_path <@ ${noise.root.path}::ltree AND category_id = ${world.categories.noise}::uuid LIMIT 1)`);
         expect((await new KpiRepository(tx).breakdown(noise, 'none')).kpis.submitted).toBe(noiseBefore + 7);
         tx.rollback();
       })

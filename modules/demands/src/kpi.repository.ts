@@ -275,17 +275,18 @@ export class KpiRepository {
   }
 
   /**
-   * Which rollup holds the groups asked for: demand_kpi_month (places down to a compound, no
-   * category), else demand_kpi_category_month (a county or subdistrict, any category and channel),
-   * else none.
+   * Which rollup holds the groups asked for: demand_kpi_category_month (a county or subdistrict,
+   * any category and channel), else demand_kpi_month (places down to a compound, handling units, no
+   * category), else none.
    */
   private rollupFor(scope: KpiScope, groupBy: KpiGrouping | 'unit'): Rollup | null {
     if (!this.useRollup) return null;
     const depth = scope.root.path.split('.').length;
-    const byPlace = groupBy === 'child' ? depth <= 3 : ['none', 'month', 'level', 'unit'].includes(groupBy);
-    if (!scope.categoryId && depth <= 4 && byPlace) return 'place';
+    // A county or subdistrict has fewer rows in the per-subdistrict table, so it goes there when it can.
     const byCategory = groupBy === 'child' ? depth <= 1 : ['none', 'month', 'level', 'category', 'channel'].includes(groupBy);
-    return depth <= 2 && byCategory ? 'category' : null;
+    if (depth <= 2 && byCategory) return 'category';
+    const byPlace = groupBy === 'child' ? depth <= 3 : ['none', 'month', 'level', 'unit'].includes(groupBy);
+    return !scope.categoryId && depth <= 4 && byPlace ? 'place' : null;
   }
 
   /**
