@@ -309,14 +309,22 @@ export class KpiRepository {
       const rollupKey =
         groupBy === 'unit' ? sql`r.unit_id::text` : groupBy === 'category' ? sql`r.category_id::text` : this.keyOf(scope, groupBy, rollup);
       const rollupFilter = groupBy === 'unit' ? sql` AND r.level = ${level} AND r.unit_id <> ${NIL_UNIT}::uuid` : sql``;
-      const months = sql`r.tenant_id = ${scope.tenantId} AND r.month BETWEEN ${`${first}-01`}::date AND ${`${last}-01`}::date`;
+      // Months as a list and the subtree as a key range as well as `<@`: the primary key (tenant, month,
+      // path, …) is then searched once per month within the subtree instead of read for the whole county.
+      // Labels are 32 hex digits, so every path below the root sorts between root and root.g.
+      const monthList = `{${monthsOf(`${first}-01`, `${last}-01`)
+        .map((m) => `${m}-01`)
+        .join(',')}}`;
+      const months = sql`r.tenant_id = ${scope.tenantId} AND r.month = ANY(${monthList}::date[])`;
+      const within = (column: SQL) =>
+        sql`${column} <@ ${scope.root.path}::ltree AND ${column} >= ${scope.root.path}::ltree AND ${column} < ${`${scope.root.path}.g`}::ltree`;
       parts.push(
         rollup === 'place'
           ? sql`SELECT ${rollupKey} AS k, ${rollupSums} FROM demand_kpi_month r
-              WHERE ${months} AND r.place_path <@ ${scope.root.path}::ltree${rollupFilter}
+              WHERE ${months} AND ${within(sql`r.place_path`)}${rollupFilter}
               GROUP BY 1`
           : sql`SELECT ${rollupKey} AS k, ${rollupSums} FROM demand_kpi_category_month r
-              WHERE ${months} AND r.area_path <@ ${scope.root.path}::ltree${this.categoryFilter(scope, sql`r.category_id`)}
+              WHERE ${months} AND ${within(sql`r.area_path`)}${this.categoryFilter(scope, sql`r.category_id`)}
               GROUP BY 1`,
       );
       parts.push(sql`SELECT ${rowKey} AS k, 0, 0, 0, count(*), 0, 0, 0, 0, 0, 0, 0::float8, 0, 0, 0, 0, 0
