@@ -202,6 +202,7 @@ describe('demands in the browser', { timeout: 240_000 }, () => {
       await row.locator('input[type=checkbox]').check();
     }
     await staff.getByTestId('bulk-dispatch').click();
+    for (const d of [a, b]) await staff.getByTestId(`bulk-row-${d.number}`).waitFor({ timeout: WAIT });
     // A colleague dispatches one of them while the dialog is open.
     await api(worker, 'POST', `/demands/${a.id}/dispatch`, {});
     await staff.getByTestId('bulk-start').click();

@@ -320,8 +320,11 @@ export default function DemandInboxPage() {
 type RowResult = { state: 'waiting' } | { state: 'ok' } | { state: 'failed'; reason: string };
 
 /** Dispatches the selected demands one by one (each with the version the list showed), with progress and a result per row. */
-function BulkDispatchModal({ demands, onClose }: { demands: Demand[]; onClose: (changed: boolean) => void }) {
+function BulkDispatchModal(props: { demands: Demand[]; onClose: (changed: boolean) => void }) {
   const { t } = useTranslation();
+  const { onClose } = props;
+  // The rows are fixed when the dialog opens: a list refresh behind it must not change what is being dispatched.
+  const [demands] = useState(props.demands);
   const [level, setLevel] = useState<string | undefined>();
   const [note, setNote] = useState('');
   const [results, setResults] = useState<Record<string, RowResult>>({});
