@@ -24,6 +24,8 @@ const DemandDetailPage = lazy(() => import('./pages/demands/demand-detail-page.t
 const DemandDashboardPage = lazy(() => import('./pages/demands/demand-dashboard-page.tsx'));
 const WorkingCalendarPage = lazy(() => import('./pages/calendar/working-calendar-page.tsx'));
 const DemandImportPage = lazy(() => import('./pages/demand-import/demand-import-page.tsx'));
+const HotspotsPage = lazy(() => import('./pages/demand-smart/hotspots-page.tsx'));
+const BoardPage = lazy(() => import('./pages/board/board-page.tsx'));
 
 function Loading() {
   return (
@@ -62,6 +64,15 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* The community notice board (公示栏) is public: no sign-in, no redirect to the login page. */}
+      <Route
+        path="/board/:tenantId/:communityId"
+        element={
+          <Suspense fallback={<Loading />}>
+            <BoardPage />
+          </Suspense>
+        }
+      />
       <Route
         path="/m/*"
         element={
@@ -92,6 +103,7 @@ export function AppRoutes() {
         <Route path="audit" element={<RequireAbility ability="audit.read" page={<AuditPage />} />} />
         <Route path="demands" element={<RequireAbility ability={['demand.read', 'demand.handle']} page={<DemandInboxPage />} />} />
         <Route path="demands/dashboard" element={<RequireAbility ability="demand.read" page={<DemandDashboardPage />} />} />
+        <Route path="demands/hotspots" element={<RequireAbility ability="demand.read" page={<HotspotsPage />} />} />
         <Route path="demands/:id" element={<RequireAbility ability={['demand.read', 'demand.handle']} page={<DemandDetailPage />} />} />
         <Route
           path="demand-calendar"

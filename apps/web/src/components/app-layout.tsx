@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
+  FireOutlined,
   FlagOutlined,
   HomeOutlined,
   LogoutOutlined,
@@ -39,6 +40,7 @@ interface MenuEntry {
     | 'menu.audit'
     | 'demands.menu.inbox'
     | 'demands.menu.dashboard'
+    | 'demandSmart.menu'
     | 'notifications.menu.calendar'
     | 'demandImport.menu';
   /** Any one of a list is enough. */
@@ -57,6 +59,7 @@ const entries: MenuEntry[] = [
   { path: '/audit', icon: <AuditOutlined />, label: 'menu.audit', ability: 'audit.read' },
   { path: '/demands', icon: <MessageOutlined />, label: 'demands.menu.inbox', ability: ['demand.read', 'demand.handle'] },
   { path: '/demands/dashboard', icon: <BarChartOutlined />, label: 'demands.menu.dashboard', ability: 'demand.read' },
+  { path: '/demands/hotspots', icon: <FireOutlined />, label: 'demandSmart.menu', ability: 'demand.read' },
   {
     path: '/demand-calendar',
     icon: <CalendarOutlined />,

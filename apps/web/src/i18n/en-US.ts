@@ -1,4 +1,5 @@
 import { demandImportEn } from '../pages/demand-import/strings.en-US.ts';
+import { demandSmartEn } from '../pages/demand-smart/strings.en-US.ts';
 import { demandsEn } from './demands.en-US.ts';
 import { notificationsEn } from './notifications.en-US.ts';
 import type { Resources } from './zh-CN.ts';
@@ -396,4 +397,5 @@ export const enUS: Resources = {
   demands: demandsEn,
   notifications: notificationsEn,
   demandImport: demandImportEn,
+  demandSmart: demandSmartEn,
 };

@@ -1,9 +1,11 @@
-import { BellOutlined, HomeOutlined, MessageOutlined, UserOutlined } from '@ant-design/icons';
+import { BellOutlined, HomeOutlined, MessageOutlined, NotificationOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, List, NavBar, Result, TabBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useCurrentUser } from '../api/current-user.tsx';
+import { idOfLabel } from '../api/demands.ts';
 import { useUnreadCount } from '../api/notifications.ts';
+import type { Grant } from '../api/types.ts';
 import { kindLabel, roleLabel } from '../i18n/labels.ts';
 import DemandView from './demands/demand-view.tsx';
 import MyDemands from './demands/my-demands.tsx';
@@ -17,11 +19,18 @@ export function mask(value: string): string {
   return `${value[0]}${'*'.repeat(value.length - 2)}${value[value.length - 1]}`;
 }
 
+/** The community of a household grant: the third label of its ltree path (county, subdistrict, community, …). */
+export function communityOf(grant: Grant): string | null {
+  const labels = (grant.path ?? '').split('.').filter(Boolean);
+  return labels.length >= 3 ? idOfLabel(labels[2]!) : null;
+}
+
 function MobileHome() {
   const { t } = useTranslation();
   const { me } = useCurrentUser();
   const navigate = useNavigate();
   const homes = (me?.grants ?? []).filter((g) => g.role === 'resident' || g.nodeKind === 'household');
+  const community = homes.map(communityOf).find((id): id is string => id !== null);
   return (
     <div data-testid="mobile-home">
       <Result status="success" title={t('mobile.welcome')} description={me?.user.tenantName} />
@@ -36,6 +45,17 @@ function MobileHome() {
           ))
         )}
       </List>
+      {community && me && (
+        <List>
+          <List.Item
+            prefix={<NotificationOutlined />}
+            onClick={() => navigate(`/board/${me.user.tenantId}/${community}`)}
+            data-testid="mobile-board"
+          >
+            {t('demandSmart.board.mobileEntry')}
+          </List.Item>
+        </List>
+      )}
       {homes.length > 0 && (
         <div style={{ padding: 16 }}>
           <Button block color="primary" size="large" onClick={() => navigate('/m/demands/new')} data-testid="mobile-report">

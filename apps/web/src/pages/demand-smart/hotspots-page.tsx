@@ -1,0 +1,375 @@
+import { FireOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, DatePicker, Empty, Flex, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import dayjs, { type Dayjs } from 'dayjs';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../../api/current-user.tsx';
+import { TerritorySelect } from '../../components/territory-select.tsx';
+import type { Series } from '../demands/demand-chart.tsx';
+import { formatTime } from '../demands/demand-ui.tsx';
+import { type Hotspot, type HotspotKind, smartApi, type Theme, type ThemeStatus } from './api.ts';
+import { ClassifierCard } from './classifier-card.tsx';
+import { CloseThemeModal, CreateThemeModal } from './theme-modals.tsx';
+
+const DemandChart = lazy(() => import('../demands/demand-chart.tsx'));
+
+const CHART_TOP = 10;
+
+/** Rise of this month against the baseline: ∞ when the months before had none (sorts first). */
+function riseOf(h: Hotspot): number {
+  return h.baseline === 0 ? Number.POSITIVE_INFINITY : h.count / h.baseline;
+}
+
+/** Column filters built from the values present in the rows. */
+function valueFilters<T>(rows: T[], pick: (row: T) => string): { text: string; value: string }[] {
+  return [...new Set(rows.map(pick))].sort().map((v) => ({ text: v, value: v }));
+}
+
+/**
+ * 热点与每月一题: the hot spots of a month in a territory (rising and repeated demands per compound and
+ * category), made into monthly themes and closed with their outcome; beside them the classifier.
+ */
+export default function HotspotsPage() {
+  const { t } = useTranslation();
+  const { me, can } = useCurrentUser();
+  const [month, setMonth] = useState<Dayjs>(() => dayjs().startOf('month'));
+  const [nodeId, setNodeId] = useState<string | null>(null);
+  const [placeName, setPlaceName] = useState<string | undefined>();
+  const [hotspots, setHotspots] = useState<Hotspot[] | null>(null);
+  const [hotspotError, setHotspotError] = useState<string | null>(null);
+  const [themes, setThemes] = useState<Theme[] | null>(null);
+  const [themeError, setThemeError] = useState<string | null>(null);
+  const [themeStatus, setThemeStatus] = useState<ThemeStatus | undefined>();
+  const [making, setMaking] = useState<Hotspot | null>(null);
+  const [closing, setClosing] = useState<Theme | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const monthText = month.format('YYYY-MM');
+  const canDispatch = can('demand.dispatch');
+
+  // The first granted place is the default (the county for county staff), as on the dashboard.
+  useEffect(() => {
+    const grant = me?.grants[0];
+    if (grant && !nodeId) setNodeId(grant.nodeId);
+  }, [me, nodeId]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation forces a reload
+  useEffect(() => {
+    if (!nodeId) return;
+    let live = true;
+    setHotspots(null);
+    setHotspotError(null);
+    smartApi
+      .hotspots(nodeId, monthText)
+      .then((r) => live && setHotspots(r.items))
+      .catch((e: unknown) => {
+        if (!live) return;
+        setHotspots([]);
+        setHotspotError(e instanceof Error ? e.message : String(e));
+      });
+    return () => {
+      live = false;
+    };
+  }, [nodeId, monthText, generation]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: generation forces a reload
+  useEffect(() => {
+    if (!nodeId) return;
+    let live = true;
+    setThemes(null);
+    setThemeError(null);
+    smartApi
+      .themes({ nodeId, month: monthText, status: themeStatus })
+      .then((items) => live && setThemes(items))
+      .catch((e: unknown) => {
+        if (!live) return;
+        setThemes([]);
+        setThemeError(e instanceof Error ? e.message : String(e));
+      });
+    return () => {
+      live = false;
+    };
+  }, [nodeId, monthText, themeStatus, generation]);
+
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+
+  const kindLabel = (k: HotspotKind) => (k === 'rising' ? t('demandSmart.hotspots.kindRising') : t('demandSmart.hotspots.kindRepeated'));
+  const rows = hotspots ?? [];
+  const hotspotColumns: ColumnsType<Hotspot> = [
+    { title: t('demandSmart.hotspots.rank'), key: 'rank', width: 64, render: (_, _h, i) => i + 1 },
+    {
+      title: t('demandSmart.hotspots.place'),
+      key: 'place',
+      dataIndex: 'nodeName',
+      filters: valueFilters(rows, (h) => h.nodeName),
+      onFilter: (value, h) => h.nodeName === value,
+      sorter: (a, b) => a.nodeName.localeCompare(b.nodeName, 'zh-CN'),
+    },
+    {
+      title: t('demandSmart.hotspots.category'),
+      key: 'category',
+      dataIndex: 'categoryName',
+      filters: valueFilters(rows, (h) => h.categoryName),
+      onFilter: (value, h) => h.categoryName === value,
+    },
+    {
+      title: t('demandSmart.hotspots.count'),
+      key: 'count',
+      dataIndex: 'count',
+      sorter: (a, b) => a.count - b.count,
+      render: (v: number) => <Typography.Text strong>{v}</Typography.Text>,
+    },
+    { title: t('demandSmart.hotspots.baseline'), key: 'baseline', dataIndex: 'baseline', sorter: (a, b) => a.baseline - b.baseline },
+    {
+      title: t('demandSmart.hotspots.rise'),
+      key: 'rise',
+      sorter: (a, b) => riseOf(a) - riseOf(b),
+      render: (_, h) =>
+        h.baseline === 0 ? <Tag color="red">{t('demandSmart.hotspots.riseNew')}</Tag> : `×${(h.count / h.baseline).toFixed(1)}`,
+    },
+    { title: t('demandSmart.hotspots.streak'), key: 'streak', dataIndex: 'streak', sorter: (a, b) => a.streak - b.streak },
+    {
+      title: t('demandSmart.hotspots.kinds'),
+      key: 'kinds',
+      filters: (['rising', 'repeated'] as const).map((k) => ({ text: kindLabel(k), value: k })),
+      onFilter: (value, h) => h.kinds.includes(value as HotspotKind),
+      render: (_, h) => (
+        <Space size={4}>
+          {h.kinds.map((k) => (
+            <Tag key={k} color={k === 'rising' ? 'volcano' : 'purple'}>
+              {kindLabel(k)}
+            </Tag>
+          ))}
+        </Space>
+      ),
+    },
+    { title: t('demandSmart.hotspots.score'), key: 'score', dataIndex: 'score', sorter: (a, b) => a.score - b.score },
+    {
+      title: t('demandSmart.hotspots.reason'),
+      key: 'reason',
+      dataIndex: 'reason',
+      render: (v: string) => (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {v}
+        </Typography.Text>
+      ),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      render: (_, h) =>
+        h.themeId ? (
+          <Tag color="green" data-testid="hotspot-themed">
+            {t('demandSmart.hotspots.alreadyTheme')}
+          </Tag>
+        ) : (
+          canDispatch && (
+            <Button size="small" type="primary" ghost onClick={() => setMaking(h)} data-testid="make-theme">
+              {t('demandSmart.hotspots.makeTheme')}
+            </Button>
+          )
+        ),
+    },
+  ];
+
+  const themeRows = themes ?? [];
+  const themeColumns: ColumnsType<Theme> = [
+    { title: t('demandSmart.themes.month'), key: 'month', dataIndex: 'month', sorter: (a, b) => a.month.localeCompare(b.month) },
+    {
+      title: t('demandSmart.themes.themeTitle'),
+      key: 'title',
+      dataIndex: 'title',
+      render: (v: string, th) => (
+        <Space orientation="vertical" size={0}>
+          <Typography.Text strong>{v}</Typography.Text>
+          {th.note && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {th.note}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: t('demandSmart.themes.place'),
+      key: 'place',
+      dataIndex: 'nodeName',
+      filters: valueFilters(themeRows, (th) => th.nodeName),
+      onFilter: (value, th) => th.nodeName === value,
+      sorter: (a, b) => a.nodeName.localeCompare(b.nodeName, 'zh-CN'),
+    },
+    {
+      title: t('demandSmart.themes.category'),
+      key: 'category',
+      dataIndex: 'categoryName',
+      filters: valueFilters(themeRows, (th) => th.categoryName),
+      onFilter: (value, th) => th.categoryName === value,
+    },
+    {
+      title: t('demandSmart.themes.evidenceCount'),
+      key: 'evidence',
+      render: (_, th) => (typeof th.evidence.count === 'number' ? th.evidence.count : '—'),
+    },
+    {
+      title: t('demandSmart.themes.status'),
+      key: 'status',
+      render: (_, th) => (
+        <Tag color={th.status === 'open' ? 'processing' : 'default'} data-testid="theme-status">
+          {t(`demandSmart.themes.${th.status}`)}
+        </Tag>
+      ),
+    },
+    {
+      title: t('demandSmart.themes.createdAt'),
+      key: 'createdAt',
+      sorter: (a, b) => a.createdAt.localeCompare(b.createdAt),
+      defaultSortOrder: 'descend',
+      render: (_, th) => formatTime(th.createdAt),
+    },
+    {
+      title: t('demandSmart.themes.outcome'),
+      key: 'outcome',
+      render: (_, th) =>
+        th.outcome ? (
+          <Space orientation="vertical" size={0}>
+            <span data-testid="theme-outcome">{th.outcome}</span>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {formatTime(th.closedAt)}
+            </Typography.Text>
+          </Space>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      render: (_, th) =>
+        th.status === 'open' &&
+        canDispatch && (
+          <Button size="small" onClick={() => setClosing(th)} data-testid="close-theme">
+            {t('demandSmart.themes.close')}
+          </Button>
+        ),
+    },
+  ];
+
+  const top = rows.slice(0, CHART_TOP);
+  const series: Series[] = [
+    { name: t('demandSmart.hotspots.count'), values: top.map((h) => h.count) },
+    { name: t('demandSmart.hotspots.baseline'), values: top.map((h) => h.baseline) },
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="hotspots-page">
+      <Card
+        title={
+          <span>
+            <FireOutlined /> {t('demandSmart.title')}
+          </span>
+        }
+        extra={<Button icon={<ReloadOutlined />} onClick={reload} aria-label={t('demandSmart.refresh')} data-testid="hotspots-refresh" />}
+      >
+        <Flex wrap gap={8} align="center">
+          <span data-testid="hotspots-month">
+            <DatePicker
+              picker="month"
+              value={month}
+              allowClear={false}
+              onChange={(v) => v && setMonth(v.startOf('month'))}
+              aria-label={t('demandSmart.month')}
+            />
+          </span>
+          <TerritorySelect
+            value={nodeId}
+            allowClear={false}
+            onChange={(id, node) => {
+              if (!id) return;
+              setPlaceName(node?.name);
+              setNodeId(id);
+            }}
+            placeholder={t('demandSmart.place')}
+            style={{ width: 260 }}
+            valueLabel={placeName ?? me?.grants.find((g) => g.nodeId === nodeId)?.nodeName}
+            testId="hotspots-place"
+          />
+        </Flex>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+          {t('demandSmart.hotspots.hint')}
+        </Typography.Paragraph>
+      </Card>
+
+      <Row gutter={[12, 12]}>
+        <Col xs={24} xl={16}>
+          <Card size="small" title={t('demandSmart.hotspots.chart', { count: CHART_TOP })} data-testid="hotspots-chart">
+            {hotspots === null ? (
+              <Spin />
+            ) : top.length === 0 ? (
+              <Empty description={t('demandSmart.hotspots.empty')} />
+            ) : (
+              <Suspense fallback={<Spin />}>
+                <DemandChart labels={top.map((h) => `${h.nodeName}·${h.categoryName}`)} series={series} kind="bar" />
+              </Suspense>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <ClassifierCard />
+        </Col>
+      </Row>
+
+      <Card size="small" title={t('demandSmart.hotspots.title')}>
+        {hotspotError && <Alert type="error" showIcon title={hotspotError} style={{ marginBottom: 12 }} />}
+        <Table<Hotspot>
+          size="small"
+          rowKey={(h) => `${h.nodeId}/${h.categoryId}`}
+          loading={hotspots === null}
+          dataSource={rows}
+          columns={hotspotColumns}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: t('demandSmart.hotspots.empty') }}
+          data-testid="hotspots-table"
+        />
+      </Card>
+
+      <Card
+        size="small"
+        title={t('demandSmart.themes.title')}
+        extra={
+          <Select<ThemeStatus | 'all'>
+            size="small"
+            value={themeStatus ?? 'all'}
+            onChange={(v) => setThemeStatus(v === 'all' ? undefined : v)}
+            options={[
+              { value: 'all', label: t('demandSmart.themes.statusAll') },
+              { value: 'open', label: t('demandSmart.themes.open') },
+              { value: 'closed', label: t('demandSmart.themes.closed') },
+            ]}
+            style={{ width: 120 }}
+            aria-label={t('demandSmart.themes.status')}
+            data-testid="themes-status"
+          />
+        }
+      >
+        {themeError && <Alert type="error" showIcon title={themeError} style={{ marginBottom: 12 }} />}
+        <Table<Theme>
+          size="small"
+          rowKey="id"
+          loading={themes === null}
+          dataSource={themeRows}
+          columns={themeColumns}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: t('demandSmart.themes.empty') }}
+          data-testid="themes-table"
+        />
+      </Card>
+
+      <CreateThemeModal hotspot={making} month={monthText} onClose={() => setMaking(null)} onCreated={reload} />
+      <CloseThemeModal theme={closing} onClose={() => setClosing(null)} onClosed={reload} />
+    </Space>
+  );
+}
