@@ -2,7 +2,7 @@ import { Button, Card, DotLoading, ErrorBlock, Grid, List, NavBar, NoticeBar, Sp
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { levelLabel, satisfactionLabel } from '../demands/demand-labels.ts';
 import { BOARD_PAGE, type Board, type BoardEntry, fetchBoard, percent } from './board-api.ts';
@@ -67,6 +67,7 @@ function Entry({ entry }: { entry: BoardEntry }) {
 export default function BoardPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const location = useLocation();
   const { tenantId = '', communityId = '' } = useParams();
   const [board, setBoard] = useState<Board | null>(null);
   const [entries, setEntries] = useState<BoardEntry[]>([]);
@@ -110,7 +111,8 @@ export default function BoardPage() {
     }
   };
 
-  const back = window.history.length > 1 ? () => navigate(-1) : undefined;
+  // Back only when the board was opened from within the app (the resident's home page); a shared link has nowhere to go back to.
+  const back = location.key !== 'default' ? () => navigate(-1) : undefined;
 
   return (
     <div style={{ minHeight: '100vh', background: '#f5f5f5' }} data-testid="board-page">

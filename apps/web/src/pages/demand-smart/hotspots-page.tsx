@@ -6,13 +6,12 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../api/current-user.tsx';
 import { TerritorySelect } from '../../components/territory-select.tsx';
-import type { Series } from '../demands/demand-chart.tsx';
 import { formatTime } from '../demands/demand-ui.tsx';
 import { type Hotspot, type HotspotKind, smartApi, type Theme, type ThemeStatus } from './api.ts';
 import { ClassifierCard } from './classifier-card.tsx';
 import { CloseThemeModal, CreateThemeModal } from './theme-modals.tsx';
 
-const DemandChart = lazy(() => import('../demands/demand-chart.tsx'));
+const HotspotChart = lazy(() => import('./hotspot-chart.tsx'));
 
 const CHART_TOP = 10;
 
@@ -257,10 +256,6 @@ export default function HotspotsPage() {
   ];
 
   const top = rows.slice(0, CHART_TOP);
-  const series: Series[] = [
-    { name: t('demandSmart.hotspots.count'), values: top.map((h) => h.count) },
-    { name: t('demandSmart.hotspots.baseline'), values: top.map((h) => h.baseline) },
-  ];
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="hotspots-page">
@@ -278,6 +273,7 @@ export default function HotspotsPage() {
               picker="month"
               value={month}
               allowClear={false}
+              disabledDate={(d) => d.isAfter(dayjs(), 'month')}
               onChange={(v) => v && setMonth(v.startOf('month'))}
               aria-label={t('demandSmart.month')}
             />
@@ -310,7 +306,10 @@ export default function HotspotsPage() {
               <Empty description={t('demandSmart.hotspots.empty')} />
             ) : (
               <Suspense fallback={<Spin />}>
-                <DemandChart labels={top.map((h) => `${h.nodeName}·${h.categoryName}`)} series={series} kind="bar" />
+                <HotspotChart
+                  items={top}
+                  labels={{ count: t('demandSmart.hotspots.count'), baseline: t('demandSmart.hotspots.baseline') }}
+                />
               </Suspense>
             )}
           </Card>
