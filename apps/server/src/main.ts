@@ -44,7 +44,7 @@ const jobs =
         [
           deadlineJob(database.db),
           attachmentCleanupJob(database.db, createFileStore(config)),
-          ...notificationJobs(database.db, notifyConfig, app.log),
+          ...notificationJobs(database.db, notifyConfig, app.log, deps.cipher),
         ],
         app.log,
       );

@@ -137,3 +137,6 @@ export async function countWhere(db: Db, table: 'audit_event' | 'outbox_event', 
   );
   return r[0]?.n ?? 0;
 }
+
+/** The commands other modules' tests drive a demand with (the notifications tests accept a caller's demand). */
+export { acceptDemand, dispatchDemand };

@@ -27,6 +27,32 @@ describe('channels', () => {
     await expect(sms.send(message)).rejects.toThrow('sms gateway answered 503');
   });
 
+  it('an SMS gateway also takes texts to callers, with the phone; a gateway without texts has none', async () => {
+    const bodies: unknown[] = [];
+    const fetch = (async (_url: string, init: RequestInit) => {
+      bodies.push(JSON.parse(String(init.body)));
+      return new Response(null, { status: 202 });
+    }) as unknown as typeof globalThis.fetch;
+    const text = {
+      tenantId: '370785',
+      textId: 't1',
+      demandId: 'd1',
+      phone: '13812345678',
+      body: '您反映的诉求（编号 2026-000001）已受理，我们将按时办理。',
+    };
+    await gatewayChannel('sms', 'http://gateway.test/sms', { fetch, texts: true }).sendText!(text);
+    expect(bodies).toEqual([{ kind: 'caller_text', ...text }]);
+    expect(gatewayChannel('wechat', 'http://gateway.test/wechat', { fetch }).sendText).toBeUndefined();
+  });
+
+  it('the log channel writes a text to a caller with the phone masked', async () => {
+    const lines: { phone?: string }[] = [];
+    const log = logChannel({ info: (obj) => lines.push(obj) });
+    await log.sendText!({ tenantId: '370785', textId: 't1', demandId: 'd1', phone: '13812345678', body: '已受理' });
+    expect(lines[0]!.phone).toBe('138****5678');
+    expect(JSON.stringify(lines)).not.toContain('13812345678');
+  });
+
   it('the log channel writes the message to the log', async () => {
     const lines: object[] = [];
     await logChannel({ info: (obj) => lines.push(obj) }).send(message);

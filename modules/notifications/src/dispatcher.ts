@@ -1,12 +1,17 @@
+import type { PersonalDataCipher } from '@linli/core';
 import type { IntervalJob } from '@linli/core/scheduler';
 import { type Db, rows } from '@linli/db';
 import { sql } from 'drizzle-orm';
 import type { Channel } from './channels.ts';
-import { type Audience, eventRoutes, linkTo } from './messages.ts';
+import { type Audience, callerText, eventRoutes, linkTo } from './messages.ts';
 import { type DemandTarget, type NewNotification, NotificationRepository } from './notification.repository.ts';
+import { backoffMs, DEFAULT_MAX_ATTEMPTS, type SendResult } from './retry.ts';
+import { sendCallerTexts } from './send-caller-texts.ts';
+
+export { backoffMs, DEFAULT_MAX_ATTEMPTS, type SendResult };
 
 export interface DispatchOptions {
-  /** External channels; their names get a delivery row per notification. */
+  /** External channels; their names get a delivery row per notification (and per caller text, for channels that can text). */
   channels?: Channel[];
   /** Events (or deliveries) claimed per transaction. */
   batch?: number;
@@ -19,27 +24,17 @@ export interface DispatchOptions {
 export interface DispatchResult {
   events: number;
   notifications: number;
+  /** Texts to phone-only callers queued. */
+  texts: number;
   failed: number;
   dead: number;
 }
 
-export interface SendResult {
-  sent: number;
-  failed: number;
-  dead: number;
-}
-
-export const DEFAULT_MAX_ATTEMPTS = 8;
 /**
  * Events per transaction. Small, because in embedded mode a transaction holds PGlite's only
  * connection: 25 events take 0.06–0.15 s there (measured 177–400 events/s), so requests wait little.
  */
 export const DEFAULT_BATCH = 25;
-
-/** Wait before attempt n + 1: 10 s, 20 s, 40 s … at most one hour. */
-export function backoffMs(attempts: number): number {
-  return Math.min(10_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
-}
 
 interface OutboxRow {
   tenant_id: string;
@@ -62,6 +57,7 @@ export async function dispatchOutbox(db: Db, options: DispatchOptions = {}): Pro
   const now = options.now ?? new Date();
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const channelNames = (options.channels ?? []).map((c) => c.name);
+  const textChannels = (options.channels ?? []).filter((c) => c.sendText).map((c) => c.name);
   const at = sql`${now.toISOString()}::timestamptz`;
   return db.transaction(async (tx) => {
     const events = await rows<OutboxRow>(
@@ -71,7 +67,7 @@ export async function dispatchOutbox(db: Db, options: DispatchOptions = {}): Pro
           ORDER BY created_at, id LIMIT ${options.batch ?? DEFAULT_BATCH}
           FOR UPDATE SKIP LOCKED`,
     );
-    const result: DispatchResult = { events: events.length, notifications: 0, failed: 0, dead: 0 };
+    const result: DispatchResult = { events: events.length, notifications: 0, texts: 0, failed: 0, dead: 0 };
     // Recipients of a unit, looked up once per batch: a burst of events mostly concerns few units.
     const holders = new Map<string, string[]>();
     // Events nobody is notified of (territory, people, configuration …) are marked delivered in one statement.
@@ -87,7 +83,9 @@ export async function dispatchOutbox(db: Db, options: DispatchOptions = {}): Pro
     }
     for (const event of events.filter((e) => !silent.includes(e))) {
       try {
-        result.notifications += await tx.transaction((sp) => deliverEvent(sp, event, channelNames, holders));
+        const written = await tx.transaction((sp) => deliverEvent(sp, event, { channels: channelNames, textChannels }, holders));
+        result.notifications += written.notifications;
+        result.texts += written.texts;
         await tx.execute(
           sql`UPDATE outbox_event SET published_at = ${at}, next_attempt_at = NULL
               WHERE tenant_id = ${event.tenant_id} AND id = ${event.id}::uuid AND published_at IS NULL`,
@@ -109,13 +107,18 @@ export async function dispatchOutbox(db: Db, options: DispatchOptions = {}): Pro
   });
 }
 
-/** Writes the notifications of one event; returns how many are new. */
-async function deliverEvent(tx: Db, event: OutboxRow, channels: string[], holders: Map<string, string[]>): Promise<number> {
+/** Writes the notifications of one event (and the text to a phone-only caller); returns how many are new. */
+async function deliverEvent(
+  tx: Db,
+  event: OutboxRow,
+  { channels, textChannels }: { channels: string[]; textChannels: string[] },
+  holders: Map<string, string[]>,
+): Promise<{ notifications: number; texts: number }> {
   const routes = eventRoutes[event.type];
-  if (!routes || event.aggregate_type !== 'demand') return 0;
+  if (!routes || event.aggregate_type !== 'demand') return { notifications: 0, texts: 0 };
   const repository = new NotificationRepository(tx);
   const demand = await repository.demand(event.tenant_id, event.aggregate_id);
-  if (!demand) return 0;
+  if (!demand) return { notifications: 0, texts: 0 };
   const payload = (typeof event.payload === 'string' ? JSON.parse(event.payload) : event.payload) as Record<string, unknown>;
   const seen = new Set<string>();
   const list: NewNotification[] = [];
@@ -138,7 +141,15 @@ async function deliverEvent(tx: Db, event: OutboxRow, channels: string[], holder
   }
   const ids = await repository.insert(list);
   await repository.queueDeliveries(event.tenant_id, ids, channels);
-  return ids.length;
+  // A phone-only caller has no in-app inbox: the events that matter to them go out as a text.
+  const text = demand.reporterIsCaller ? callerText(event.type, demand.number) : undefined;
+  const texts = text
+    ? await repository.queueCallerTexts(
+        { tenantId: event.tenant_id, eventId: event.id, eventType: event.type, demandId: demand.id, body: text },
+        textChannels,
+      )
+    : 0;
+  return { notifications: ids.length, texts };
 }
 
 const waitingForDispatch = ['accepted', 'returned'];
@@ -244,23 +255,24 @@ export async function sendDeliveries(db: Db, channels: Channel[], options: Omit<
   });
 }
 
-/** The dispatcher for the server's scheduler: outbox → notifications, then channel sends. */
+/** The dispatcher for the server's scheduler: outbox → notifications, then channel sends and texts to callers. */
 export function dispatcherJob(
   db: Db,
   channels: Channel[],
   intervalMs: number,
-  options: Omit<DispatchOptions, 'channels' | 'now'> = {},
+  options: Omit<DispatchOptions, 'channels' | 'now'> & { cipher: PersonalDataCipher },
 ): IntervalJob {
   return {
     name: 'notifications.dispatch',
     intervalMs,
     async run() {
-      const total = { events: 0, notifications: 0, failed: 0, dead: 0, sent: 0, sendFailed: 0 };
+      const total = { events: 0, notifications: 0, texts: 0, failed: 0, dead: 0, sent: 0, sendFailed: 0, textsSent: 0 };
       // Catch up in several batches per run, so a burst does not wait one interval per batch.
       for (let i = 0; i < 40; i += 1) {
         const r = await dispatchOutbox(db, { ...options, channels });
         total.events += r.events;
         total.notifications += r.notifications;
+        total.texts += r.texts;
         total.failed += r.failed;
         total.dead += r.dead;
         if (r.events < (options.batch ?? DEFAULT_BATCH)) break;
@@ -270,6 +282,10 @@ export function dispatcherJob(
         total.sent += s.sent;
         total.sendFailed += s.failed;
         total.dead += s.dead;
+        const texts = await sendCallerTexts(db, options.cipher, channels, options);
+        total.textsSent += texts.sent;
+        total.sendFailed += texts.failed;
+        total.dead += texts.dead;
       }
       return total;
     },

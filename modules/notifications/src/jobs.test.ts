@@ -3,7 +3,7 @@ import { startJobs } from '@linli/core/scheduler';
 import { type Database, rows } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { deadlineJob } from '@linli/demands';
-import { buildDemandWorld, demandAt } from '@linli/demands/testing';
+import { buildDemandWorld, demandAt, testCipher } from '@linli/demands/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logChannel } from './channels.ts';
@@ -23,9 +23,13 @@ describe('background jobs in the scheduler', () => {
     const d = await demandAt(database.db, world, 'accepted');
     const logged: object[] = [];
     const logger = { info: (obj: object) => logged.push(obj), error: (obj: object) => logged.push(obj) };
-    const jobs = startJobs([deadlineJob(database.db, 20), dispatcherJob(database.db, [logChannel(logger)], 20)], logger, {
-      firstDelayMs: 0,
-    });
+    const jobs = startJobs(
+      [deadlineJob(database.db, 20), dispatcherJob(database.db, [logChannel(logger)], 20, { cipher: testCipher })],
+      logger,
+      {
+        firstDelayMs: 0,
+      },
+    );
     const delivered = async () =>
       (await rows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM notification WHERE demand_id = ${d.id}::uuid`))[0]!.n;
     await expect.poll(delivered, { timeout: 10_000 }).toBe(1);

@@ -163,3 +163,22 @@ export const eventRoutes: Record<string, EventRoute[]> = {
 export function linkTo(demandId: string, audience: Audience): string {
   return audience === 'reporter' ? `/m/demands/${demandId}` : `/demands/${demandId}`;
 }
+
+/**
+ * What a phone-only caller is texted, per event: fewer events than a resident sees in-app, because
+ * each text interrupts (and costs). Only the demand number and the outcome, as for residents; the
+ * caller cannot sign in, so the resolved text announces the callback (回访) instead of asking them
+ * to evaluate on the page.
+ */
+const callerTexts: Record<string, string> = {
+  'demand.accepted': '已受理，我们将按时办理。',
+  'demand.rejected': '未予受理，如有疑问请再次来电。',
+  'demand.resolved': '已办结，工作人员将电话回访，请您对办理结果作出评价。',
+  'demand.merged': '已与同一问题的其他诉求合并办理。',
+};
+
+/** The text for a phone-only caller of demand `number` on event `type`, or undefined when that event is not texted. */
+export function callerText(type: string, number: string): string | undefined {
+  const outcome = callerTexts[type];
+  return outcome && `您反映的诉求（编号 ${number}）${outcome}`;
+}

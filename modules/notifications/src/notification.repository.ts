@@ -10,6 +10,8 @@ export interface DemandTarget {
   title: string;
   status: string;
   reporterAccountId: string | null;
+  /** A phone-only caller (reporter kind 'caller', no account) is texted instead of notified in-app. */
+  reporterIsCaller: boolean;
   nodePath: string;
   handlingPath: string | null;
   firstReceiverPath: string | null;
@@ -61,7 +63,8 @@ export class NotificationRepository {
   demand(tenantId: string, id: string): Promise<DemandTarget | undefined> {
     return one<DemandTarget>(
       this.db,
-      sql`SELECT id, number, title, status, reporter_account_id AS "reporterAccountId", node_path::text AS "nodePath",
+      sql`SELECT id, number, title, status, reporter_account_id AS "reporterAccountId",
+            (reporter_kind = 'caller' AND reporter_account_id IS NULL AND reporter_phone_enc IS NOT NULL) AS "reporterIsCaller", node_path::text AS "nodePath",
             handling_path::text AS "handlingPath", first_receiver_path::text AS "firstReceiverPath"
           FROM demand WHERE tenant_id = ${tenantId} AND id = ${id}::uuid`,
     );
@@ -122,6 +125,28 @@ export class NotificationRepository {
           )}]::text[]`}) c
           ON CONFLICT DO NOTHING`,
     );
+  }
+
+  /** Queues the text of an event to the demand's caller on each texting channel; a repeated event adds nothing. Returns how many are new. */
+  async queueCallerTexts(
+    text: { tenantId: string; eventId: string; eventType: string; demandId: string; body: string },
+    channels: string[],
+  ): Promise<number> {
+    if (channels.length === 0) return 0;
+    const inserted = await rows<{ id: string }>(
+      this.db,
+      sql`INSERT INTO caller_text (tenant_id, id, event_id, event_type, demand_id, channel, body)
+          VALUES ${sql.join(
+            channels.map(
+              (c) =>
+                sql`(${text.tenantId}, ${newId()}, ${text.eventId}::uuid, ${text.eventType}, ${text.demandId}::uuid, ${c}, ${text.body})`,
+            ),
+            sql`, `,
+          )}
+          ON CONFLICT (tenant_id, event_id, channel) DO NOTHING
+          RETURNING id`,
+    );
+    return inserted.length;
   }
 
   /** The recipient's notifications, newest first, optionally only the unread ones. */
