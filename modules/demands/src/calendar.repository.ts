@@ -8,6 +8,12 @@ export interface StoredOverride {
   name: string;
 }
 
+/**
+ * The overrides' stamp over `tenant_calendar_day` rows of one tenant: their count and latest change
+ * time ('0' when there are none). Also read by intake's lookup, so one stamp formula serves both.
+ */
+export const CALENDAR_STAMP = sql`count(*)::text || coalesce('@' || (extract(epoch FROM max(updated_at)) * 1000000)::bigint::text, '')`;
+
 /** A tenant's overrides of the national working-day calendar (tenant_calendar_day). */
 export class CalendarRepository {
   constructor(private readonly db: Db) {}
@@ -16,8 +22,7 @@ export class CalendarRepository {
   async stamp(tenantId: string): Promise<string> {
     const row = await one<{ stamp: string }>(
       this.db,
-      sql`SELECT count(*)::text || coalesce('@' || (extract(epoch FROM max(updated_at)) * 1000000)::bigint::text, '') AS stamp
-          FROM tenant_calendar_day WHERE tenant_id = ${tenantId}`,
+      sql`SELECT ${CALENDAR_STAMP} AS stamp FROM tenant_calendar_day WHERE tenant_id = ${tenantId}`,
     );
     return row?.stamp ?? '0';
   }

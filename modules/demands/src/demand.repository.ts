@@ -1,6 +1,7 @@
 import { type Actor, type AuditEntry, auditAppendCte, type DomainEvent, emitEventCte, inScope, scopePaths } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
+import { CALENDAR_STAMP } from './calendar.repository.ts';
 import type { CategoryRef } from './category.repository.ts';
 import type { Demand, DemandDetail, DemandSort, InboxTab, TimelineEntry } from './contract.ts';
 import { type DeadlineRule, DUE_SOON_HOURS } from './deadlines.ts';
@@ -91,6 +92,8 @@ export function visibleTo(actor: Actor, options: { asReporter: boolean } = { asR
 }
 
 const ACTIVE = sql`('accepted', 'returned', 'dispatched', 'in_progress')`;
+/** Statuses with a current deadline (CURRENT_DUE is NULL for the others). */
+const WITH_DEADLINE = sql`('submitted', 'accepted', 'returned', 'dispatched', 'in_progress')`;
 /** The deadline that matters now: the response deadline before acceptance, then the resolution deadline. */
 const CURRENT_DUE = sql`(CASE WHEN d.status = 'submitted' THEN d.response_due_at
   WHEN d.status IN ${ACTIVE} THEN d.resolve_due_at END)`;
@@ -227,8 +230,15 @@ export class DemandRepository {
   async intakeLookup(
     tenantId: string,
     q: { nodeId: string; categoryId: string; urgency: string; externalId: string | null },
-  ): Promise<{ node: TerritoryRef | null; category: CategoryRef | null; rule: DeadlineRule | null; externalTaken: boolean }> {
-    const row = await one<{ node: unknown; category: unknown; rule: unknown; external_taken: boolean }>(
+  ): Promise<{
+    node: TerritoryRef | null;
+    category: CategoryRef | null;
+    rule: DeadlineRule | null;
+    externalTaken: boolean;
+    /** The tenant calendar overrides' stamp (as CalendarRepository.stamp), so a working-day deadline needs no read of its own. */
+    calendarStamp: string;
+  }> {
+    const row = await one<{ node: unknown; category: unknown; rule: unknown; external_taken: boolean; calendar_stamp: string }>(
       this.db,
       sql`SELECT
           (SELECT json_build_object('id', n.id, 'kind', n.kind, 'name', n.name, 'path', n.path::text)
@@ -243,7 +253,8 @@ export class DemandRepository {
              JOIN demand_deadline_rule r ON r.tenant_id = a.tenant_id AND r.category_id = a.id AND r.urgency = ${q.urgency}
             WHERE c.tenant_id = ${tenantId} AND c.id = ${q.categoryId}::uuid
             ORDER BY nlevel(a.path) DESC LIMIT 1) AS rule,
-          EXISTS (SELECT 1 FROM demand WHERE tenant_id = ${tenantId} AND external_id = ${q.externalId}) AS external_taken`,
+          EXISTS (SELECT 1 FROM demand WHERE tenant_id = ${tenantId} AND external_id = ${q.externalId}) AS external_taken,
+          (SELECT ${CALENDAR_STAMP} FROM tenant_calendar_day WHERE tenant_id = ${tenantId}) AS calendar_stamp`,
     );
     const parse = <T>(v: unknown): T | null => (v === null || v === undefined ? null : ((typeof v === 'string' ? JSON.parse(v) : v) as T));
     return {
@@ -251,6 +262,7 @@ export class DemandRepository {
       category: parse<CategoryRef>(row?.category),
       rule: parse<DeadlineRule>(row?.rule),
       externalTaken: row?.external_taken ?? false,
+      calendarStamp: row?.calendar_stamp ?? '0',
     };
   }
 
@@ -464,7 +476,11 @@ export class DemandRepository {
     return row?.seq ?? 0;
   }
 
-  /** The list row of demands; `from` is the demand table, or a CTE of rows written by the same statement. */
+  /**
+   * The list row of demands; `from` is the demand table, or a CTE of rows written by the same statement.
+   * The location path names the place's ancestors, found by primary key: the labels of a territory
+   * path are the node ids (without dashes), so there is no containment search per row.
+   */
   private select(tenantId: string, conditions: SQL[], sortValue: SQL = sql`d.submitted_at`, detail = false, from: SQL = sql`demand`): SQL {
     return sql`SELECT d.id, d.number, d.title, d.channel, d.type, d.category_id, c.name AS category_name, d.urgency, d.status,
         d.level, d.node_id, d.address, d.handling_node_id, hn.name AS handling_node_name, d.handling_department_id,
@@ -476,7 +492,8 @@ export class DemandRepository {
              WHEN ${CURRENT_DUE} < now() THEN 'overdue'
              WHEN ${CURRENT_DUE} < now() + make_interval(hours => ${DUE_SOON_HOURS}) THEN 'due_soon'
              ELSE 'on_time' END AS deadline_state,
-        ARRAY(SELECT a.name FROM territory_node a WHERE a.tenant_id = d.tenant_id AND a.path @> d.node_path AND a.kind <> 'county'
+        ARRAY(SELECT a.name FROM territory_node a
+              WHERE a.tenant_id = d.tenant_id AND a.id = ANY (string_to_array(d.node_path::text, '.')::uuid[]) AND a.kind <> 'county'
               ORDER BY nlevel(a.path)) AS location_path
         ${
           detail
@@ -555,11 +572,15 @@ export class DemandRepository {
       case 'in_progress':
         c.push(sql`d.status IN ('dispatched', 'in_progress')`);
         break;
+      // The status condition is implied by the deadline one, but spelled out it lets the planner use
+      // the indexes over unfinished demands (migration 0010) and the current-deadline index.
       case 'due_soon':
-        c.push(sql`${CURRENT_DUE} >= now() AND ${CURRENT_DUE} < now() + make_interval(hours => ${DUE_SOON_HOURS})`);
+        c.push(
+          sql`d.status IN ${WITH_DEADLINE} AND ${CURRENT_DUE} >= now() AND ${CURRENT_DUE} < now() + make_interval(hours => ${DUE_SOON_HOURS})`,
+        );
         break;
       case 'overdue':
-        c.push(sql`${CURRENT_DUE} < now()`);
+        c.push(sql`d.status IN ${WITH_DEADLINE} AND ${CURRENT_DUE} < now()`);
         break;
       case 'to_callback':
         c.push(sql`d.status IN ('resolved', 'evaluated')
@@ -619,6 +640,7 @@ export class DemandRepository {
    */
   async count(tenantId: string, actor: Actor, filter: DemandFilter, extra: SQL[] = [], cap = TOTAL_CAP): Promise<number | undefined> {
     const c = [...extra, ...this.conditions(tenantId, filter)];
+    if (c.length === 0 && (await this.placedBeyond(tenantId, actor, cap))) return undefined;
     if (extra.length === 0) c.push(visibleTo(actor, { asReporter: false }));
     const row = await one<{ n: number }>(
       this.db,
@@ -627,5 +649,30 @@ export class DemandRepository {
     );
     const n = row?.n ?? 0;
     return n > cap ? undefined : n;
+  }
+
+  /**
+   * Whether more than `cap` demands are placed in the caller's read scope, from the monthly rollup
+   * (demand_kpi_month, kept by trigger in the writing transaction). A lower bound of the unfiltered
+   * inbox: merged demands are not in the rollup, and first-received or handled demands placed
+   * elsewhere add to the inbox. Saying "2000+" for a county's or a large community's inbox from the
+   * first few hundred rollup rows (a running sum that stops as soon as it passes the cap) instead of
+   * counting 2001 scattered demands. The rollup keeps places down to the 4th level, so deeper scope
+   * paths are left to the exact count. Scope paths are disjoint (scopePaths drops covered ones), and
+   * a subtree is the btree range [path, path + '0') in ltree order (labels are node ids of one
+   * length; the containment test is kept as well).
+   */
+  private async placedBeyond(tenantId: string, actor: Actor, cap: number): Promise<boolean> {
+    const scope = scopePaths(actor, 'demand.read').filter((p) => p.split('.').length <= 4);
+    if (scope.length === 0) return false;
+    const subtrees = scope.map(
+      (p) => sql`(k.place_path >= ${p}::ltree AND k.place_path < ${`${p}0`}::ltree AND k.place_path <@ ${p}::ltree)`,
+    );
+    const row = await one<{ beyond: boolean }>(
+      this.db,
+      sql`SELECT EXISTS (SELECT 1 FROM (SELECT sum(k.submitted) OVER (ROWS UNBOUNDED PRECEDING) AS running FROM demand_kpi_month k
+            WHERE k.tenant_id = ${tenantId} AND (${sql.join(subtrees, sql` OR `)})) r WHERE r.running > ${cap}) AS beyond`,
+    );
+    return row?.beyond ?? false;
   }
 }

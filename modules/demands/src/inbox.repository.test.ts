@@ -1,0 +1,83 @@
+import type { Database } from '@linli/db';
+import { createTestDatabase } from '@linli/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inboxTabs } from './contract.ts';
+import { DemandRepository } from './demand.repository.ts';
+import { buildDemandWorld, type DemandWorld, demandAt, submitTestDemand } from './testing.ts';
+
+let database: Database;
+let world: DemandWorld;
+let repo: DemandRepository;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  world = await buildDemandWorld(database.db);
+  repo = new DemandRepository(database.db);
+  // Demands in every state, some of them past or near their deadline (submitted days ago).
+  const day = 86_400_000;
+  for (let i = 0; i < 6; i++) {
+    await submitTestDemand(database.db, world, { submittedAt: new Date(Date.now() - i * day).toISOString(), description: `收件箱 ${i}` });
+  }
+  for (const stage of ['accepted', 'dispatched', 'in_progress', 'resolved', 'evaluated'] as const)
+    await demandAt(database.db, world, stage);
+  // Long past deadlines for some open demands, as on a real backlog.
+  await database.query(
+    `UPDATE demand SET response_due_at = now() - interval '2 days', resolve_due_at = now() - interval '1 day'
+     WHERE tenant_id = $1 AND id IN (SELECT id FROM demand WHERE tenant_id = $1 ORDER BY id LIMIT 4)`,
+    [world.tenantId],
+  );
+  await database.query(
+    `UPDATE demand SET response_due_at = now() + interval '3 hours', resolve_due_at = now() + interval '5 hours'
+     WHERE tenant_id = $1 AND id IN (SELECT id FROM demand WHERE tenant_id = $1 ORDER BY id DESC LIMIT 3)`,
+    [world.tenantId],
+  );
+});
+afterAll(() => database.close());
+
+describe('the inbox on its indexes', () => {
+  it('lists each tab exactly as its definition, with the ancestors of each place and an exact total', async () => {
+    const actor = world.ctx.community.actor;
+    const all = await repo.list(world.tenantId, actor, {}, { limit: 500 });
+    expect(all.items.length).toBeGreaterThanOrEqual(11);
+    const expected: Record<(typeof inboxTabs)[number], (d: (typeof all.items)[number]) => boolean> = {
+      to_accept: (d) => d.status === 'submitted',
+      to_dispatch: (d) => d.status === 'accepted' || d.status === 'returned',
+      in_progress: (d) => d.status === 'dispatched' || d.status === 'in_progress',
+      due_soon: (d) => d.deadlineState === 'due_soon',
+      overdue: (d) => d.deadlineState === 'overdue',
+      to_callback: (d) => d.status === 'resolved' || d.status === 'evaluated',
+    };
+    for (const tab of inboxTabs) {
+      const page = await repo.list(world.tenantId, actor, { tab }, { limit: 500 });
+      const ids = all.items.filter(expected[tab]).map((d) => d.id);
+      expect(page.items.map((d) => d.id).sort(), tab).toEqual(ids.sort());
+      expect(await repo.count(world.tenantId, actor, { tab }), tab).toBe(ids.length);
+    }
+    expect(all.items.some((d) => d.deadlineState === 'overdue')).toBe(true);
+    expect(all.items.some((d) => d.deadlineState === 'due_soon')).toBe(true);
+    // Names from the subdistrict down to the household, in order, found by the ids in the path.
+    const names = [world.tree.subdistricts[0]!.name, world.tree.communities[0]!.name];
+    for (const d of all.items) expect(d.locationPath.slice(0, 2)).toEqual(names);
+  });
+
+  it('says "more than the cap" for the unfiltered inbox from the rollup, and counts exactly below it', async () => {
+    const actor = world.ctx.community.actor;
+    const n = (await repo.list(world.tenantId, actor, {}, { limit: 500 })).items.length;
+    expect(await repo.count(world.tenantId, actor, {})).toBe(n);
+    expect(await repo.count(world.tenantId, actor, {}, [], n)).toBe(n);
+    expect(await repo.count(world.tenantId, actor, {}, [], n - 1)).toBeUndefined();
+    // The county sees the same demands; another community none.
+    expect(await repo.count(world.tenantId, world.ctx.county.actor, {}, [], n - 1)).toBeUndefined();
+    expect(await repo.count(world.tenantId, world.ctx.otherCommunity.actor, {}, [], 0)).toBe(0);
+    // A merged demand is not in the rollup but stays in the inbox: the rollup is only a lower bound,
+    // and the exact count still finds it.
+    const [loser, winner] = (await repo.list(world.tenantId, actor, { tab: 'to_accept' }, { limit: 2 })).items;
+    await database.query(`UPDATE demand SET status = 'merged', merged_into_id = $2 WHERE tenant_id = $3 AND id = $1`, [
+      loser!.id,
+      winner!.id,
+      world.tenantId,
+    ]);
+    expect(await repo.count(world.tenantId, actor, {}, [], n)).toBe(n);
+    expect(await repo.count(world.tenantId, actor, {}, [], n - 1)).toBeUndefined();
+  });
+});
