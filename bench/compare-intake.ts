@@ -1,13 +1,18 @@
-// Before/after of the intake write in one run: `node --import tsx bench/compare-intake.ts [--driver postgres]`.
-// The command as it was (bench/lib/legacy-submit-demand.ts: 9 statements in the transaction) and
-// as it is (submitDemand: 3), called in-process like the route does (one transaction per
-// submission, no HTTP), alternating in rounds on the same database so both see the same machine
-// load. Sequential and with 8 concurrent callers; submissions per second and ms p50 per submission.
+// Before/after of intake in one run: `node --import tsx bench/compare-intake.ts [--driver postgres]`.
+// Three versions of a staff submission without Idempotency-Key, called in-process as the route
+// calls them (no HTTP), alternating in rounds on the same database so all see the same load:
+// - legacy: the command before the one-statement write (bench/lib/legacy-submit-demand.ts: 9
+//   statements in the transaction);
+// - tx: the one-statement write in a transaction, the tenant calendar's stamp read on its own
+//   (BEGIN, lookup, stamp, write, COMMIT: the route until the autocommit change);
+// - now: as the route runs it now, in autocommit with the stamp read in the lookup (lookup, write).
+// Sequential and with 8 concurrent callers; submissions per second and ms p50/p95 per submission.
 import { type Actor, PersonalDataCipher, type RequestContext } from '@linli/core';
 import { migrate } from '@linli/db';
 import { contextOf } from '@linli/demands/testing';
 import { buildSmallTree, createTenant } from '@linli/territory';
 import { submitDemand } from '../modules/demands/src/commands/submit-demand.ts';
+import { tenantCalendar } from '../modules/demands/src/deadlines.ts';
 import { loadAverage, openBenchDatabase, parseFlags, summarise } from './lib/harness.ts';
 import { legacySubmitDemand } from './lib/legacy-submit-demand.ts';
 
@@ -31,26 +36,29 @@ const input = (i: number) => ({
   nodeId: tree.households[i % 8]!.id,
   reporter: { kind: 'caller' as const, phone: '13800001111' },
 });
-type Submit = (
-  tx: Parameters<typeof submitDemand>[0],
-  c: typeof cipher,
-  x: RequestContext,
-  body: ReturnType<typeof input>,
-) => Promise<unknown>;
-const variants: Record<'before' | 'after', Submit> = { before: legacySubmitDemand, after: submitDemand };
-const ms: Record<string, number[]> = { 'before 1': [], 'after 1': [], [`before ${workers}`]: [], [`after ${workers}`]: [] };
-const elapsed: Record<string, number> = { 'before 1': 0, 'after 1': 0, [`before ${workers}`]: 0, [`after ${workers}`]: 0 };
+type Variant = 'legacy' | 'tx' | 'now';
+const names: Variant[] = ['legacy', 'tx', 'now'];
+const actorCtx = ctx as RequestContext & { actor: Actor };
+const variants: Record<Variant, (i: number) => Promise<unknown>> = {
+  legacy: (i) => database.db.transaction((tx) => legacySubmitDemand(tx, cipher, actorCtx, input(i))),
+  tx: (i) =>
+    database.db.transaction(async (tx) => submitDemand(tx, cipher, actorCtx, input(i), { calendar: await tenantCalendar(tx, tenantId) })),
+  now: (i) => submitDemand(database.db, cipher, actorCtx, input(i)),
+};
+const keys = names.flatMap((n) => [`${n} 1`, `${n} ${workers}`]);
+const ms: Record<string, number[]> = Object.fromEntries(keys.map((k) => [k, []]));
+const elapsed: Record<string, number> = Object.fromEntries(keys.map((k) => [k, 0]));
 let serial = 0;
-const one = async (name: keyof typeof variants, key: string) => {
+const one = async (name: Variant, key: string) => {
   const t = performance.now();
-  await database.db.transaction((tx) => variants[name](tx, cipher, ctx as RequestContext & { actor: Actor }, input(serial++)));
+  await variants[name](serial++);
   ms[key]!.push(performance.now() - t);
 };
 const load = await loadAverage();
-for (const name of ['before', 'after'] as const) for (let i = 0; i < 10; i++) await one(name, `${name} 1`); // warm-up
+for (const name of names) for (let i = 0; i < 10; i++) await one(name, `${name} 1`); // warm-up
 for (const key of Object.keys(ms)) ms[key] = [];
 for (let r = 0; r < rounds; r++) {
-  for (const name of r % 2 === 0 ? (['before', 'after'] as const) : (['after', 'before'] as const)) {
+  for (const name of r % 2 === 0 ? names : [...names].reverse()) {
     let t = performance.now();
     for (let i = 0; i < perRound; i++) await one(name, `${name} 1`);
     elapsed[`${name} 1`]! += performance.now() - t;
@@ -63,7 +71,7 @@ for (let r = 0; r < rounds; r++) {
     elapsed[`${name} ${workers}`]! += performance.now() - t;
   }
 }
-console.log(`${driver}: intake command before/after, ${rounds} alternating rounds, load average ${load} → ${await loadAverage()}`);
+console.log(`${driver}: intake command legacy/tx/now, ${rounds} alternating rounds, load average ${load} → ${await loadAverage()}`);
 for (const key of Object.keys(ms)) {
   const s = summarise(ms[key]!);
   console.log(

@@ -23,19 +23,26 @@ const original = pg.Client.prototype.query;
     .slice(0, 90);
   const t = performance.now();
   if (text.startsWith('WITH serial')) lastWrite = { text: a[0]?.text ?? a[0], values: a[0]?.values ?? a[1] };
+  const record = () => {
+    if (!recording) return;
+    const e = timings.get(text) ?? { n: 0, ms: 0 };
+    e.n++;
+    e.ms += performance.now() - t;
+    timings.set(text, e);
+  };
+  // pg.Pool.query (autocommit statements) passes a callback; client.query in a transaction returns a promise.
+  const last = a.length - 1;
+  if (typeof a[last] === 'function') {
+    const callback = a[last];
+    // biome-ignore lint/suspicious/noExplicitAny: instrumentation of the driver
+    a[last] = (...r: any[]) => {
+      record();
+      return callback(...r);
+    };
+  }
   // biome-ignore lint/suspicious/noExplicitAny: instrumentation of the driver
   const result = (original as any).apply(this, a);
-  if (recording && result && typeof result.then === 'function') {
-    result.then(
-      () => {
-        const e = timings.get(text) ?? { n: 0, ms: 0 };
-        e.n++;
-        e.ms += performance.now() - t;
-        timings.set(text, e);
-      },
-      () => {},
-    );
-  }
+  if (result && typeof result.then === 'function') result.then(record, () => {});
   return result;
 };
 

@@ -1,5 +1,5 @@
 import { accountsModule } from '@linli/accounts';
-import { loadConfig, type ModuleDeps } from '@linli/core';
+import { loadConfig, type ModuleDeps, verifyAuditChain } from '@linli/core';
 import type { Database } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { buildApp, type LinliApp } from '@linli/server';
@@ -71,6 +71,40 @@ describe('demands HTTP API', () => {
     expect(reused.statusCode).toBe(422);
     expect(reused.json().error.details).toEqual([{ field: 'Idempotency-Key', reason: 'was used for a different request' }]);
     expect(await demandCount()).toBe(before + 1);
+  });
+
+  it('submits without Idempotency-Key in autocommit (one write statement) and with one in a transaction, writing everything each way', async () => {
+    const original = database.db.transaction.bind(database.db);
+    let transactions = 0;
+    database.db.transaction = ((fn: Parameters<typeof original>[0]) => {
+      transactions++;
+      return original(fn);
+    }) as typeof database.db.transaction;
+    try {
+      const plain = await post('grid', '/demands', intake({ description: '自动提交测试' }));
+      expect(plain.statusCode).toBe(201);
+      expect(plain.headers['idempotent-replayed']).toBe('false');
+      expect(transactions).toBe(0);
+      const keyed = await post('resident', '/demands', residentSubmission('带幂等键的提交'), {
+        'idempotency-key': 'mobile-autocommit-check',
+      });
+      expect(keyed.statusCode).toBe(201);
+      expect(transactions).toBe(1);
+      const refused = await post('grid', '/demands', intake({ nodeId: '00000000-0000-7000-8000-000000000000' }));
+      expect(refused.statusCode).toBe(400);
+      for (const id of [plain.json().id, keyed.json().id]) {
+        const [written] = await database.query<{ timeline: number; audit: number; events: number }>(
+          `SELECT (SELECT count(*)::int FROM demand_event WHERE demand_id = $1::text::uuid) AS timeline,
+                  (SELECT count(*)::int FROM audit_event WHERE action = 'demand.submit' AND target_id = $1::text) AS audit,
+                  (SELECT count(*)::int FROM outbox_event WHERE type = 'demand.submitted' AND aggregate_id = $1::text) AS events`,
+          [id],
+        );
+        expect(written).toEqual({ timeline: 1, audit: 1, events: 1 });
+      }
+      expect((await verifyAuditChain(database.db, { tenantId: world.tenantId })).breaks).toEqual([]);
+    } finally {
+      database.db.transaction = original;
+    }
   });
 
   it('answers bad input with 400 and the fields, never 500', async () => {

@@ -137,6 +137,14 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
       const ctx = requireContext(request);
       const key = request.headers['idempotency-key'];
       const tenantId = ctx.actor.tenantId;
+      // Without an Idempotency-Key or attachments the submission is a lookup and one write statement
+      // (number, demand, timeline, event, audit record, read-back), atomic by itself: it runs in
+      // autocommit, saving the BEGIN and COMMIT round trips. The key's claim and completion, and the
+      // linking of attachments, must commit with the demand, so those run in a transaction.
+      if (!key && (request.body.attachmentIds?.length ?? 0) === 0) {
+        const created = await submitDemand(db, cipher, ctx, request.body);
+        return reply.status(201).header('idempotent-replayed', 'false').send(created);
+      }
       const outcome = await db.transaction(async (tx) => {
         const keys = new IdempotencyRepository(tx);
         if (key) {

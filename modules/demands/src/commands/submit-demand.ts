@@ -35,6 +35,10 @@ function titleFrom(description: string): string {
  * Takes in a demand, from staff (any channel, for a caller or anonymously; demand.intake on the
  * place) or from a resident for themself (mobile or web). The category gives the default handling
  * level and, with the urgency, the response and resolution deadlines.
+ *
+ * `tx` may be the database itself (autocommit) when there are no attachments to link: the work is a
+ * lookup and one write statement, which is atomic on its own (the route does so for submissions
+ * without Idempotency-Key). With attachments, or with an idempotency claim, pass a transaction.
  */
 export async function submitDemand(
   tx: Db,
@@ -53,7 +57,7 @@ export async function submitDemand(
 
   const errors: ErrorDetail[] = [];
   const urgency = input.urgency ?? 'normal';
-  const { node, category, rule, externalTaken } = await demands.intakeLookup(tenantId, {
+  const { node, category, rule, externalTaken, calendarStamp } = await demands.intakeLookup(tenantId, {
     nodeId: input.nodeId,
     categoryId: input.categoryId,
     urgency,
@@ -82,9 +86,10 @@ export async function submitDemand(
   }
 
   const deadlineRule = rule ?? FALLBACK_RULE;
-  // The tenant's calendar is read only when a deadline counts working days (one index lookup, cached).
+  // The tenant's calendar matters only when a deadline counts working days; its stamp came with the
+  // lookup, so the cached calendar is reused without a round trip and rebuilt only after a change.
   const inDays = deadlineRule.responseUnit === 'working_days' || deadlineRule.resolveUnit === 'working_days';
-  const calendar = options.calendar ?? (inDays ? await tenantCalendar(tx, tenantId) : undefined);
+  const calendar = options.calendar ?? (inDays ? await tenantCalendar(tx, tenantId, calendarStamp) : undefined);
   const { responseDueAt, resolveDueAt } = computeDeadlines(submittedAt, deadlineRule, calendar);
   const shanghaiYear = new Date(submittedAt.getTime() + 8 * 3_600_000).getUTCFullYear().toString();
   const id = newId();
