@@ -158,6 +158,28 @@ describe('submitDemand in one statement', () => {
     expect((await verifyAuditChain(database.db, { tenantId: world.tenantId })).breaks).toEqual([]);
   });
 
+  it('numbers and chains concurrent submissions in autocommit (no transaction) without duplicates or breaks', async () => {
+    const submitted = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        submitDemand(database.db, testCipher, world.ctx.grid, {
+          channel: 'hotline_12345',
+          type: 'complaint',
+          categoryId: world.categories.noise!,
+          description: `自动提交并发 ${i}`,
+          nodeId: world.tree.households[0]!.id,
+          reporter: { kind: 'caller', phone: '13812345678' },
+        }),
+      ),
+    );
+    expect(new Set(submitted.map((d) => d.number)).size).toBe(8);
+    for (const d of submitted) {
+      expect(await countWhere(database.db, 'audit_event', 'target_id', d.id)).toBe(1);
+      expect(await countWhere(database.db, 'outbox_event', 'aggregate_id', d.id)).toBe(1);
+      expect((await timelineOf(database.db, d.id)).map((e) => e.seq)).toEqual([1]);
+    }
+    expect((await verifyAuditChain(database.db, { tenantId: world.tenantId })).breaks).toEqual([]);
+  });
+
   it('starts the audit chain of a tenant that has none yet, writing everything once', async () => {
     const w = await buildDemandWorld(database.db, '532601');
     const heads = () => database.query("SELECT seq::int AS seq FROM audit_head WHERE tenant_id = '532601'");
