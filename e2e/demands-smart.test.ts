@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { createAccount } from '@linli/accounts/testing';
 import { login, type Session } from '@linli/server/test/helpers';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -185,6 +186,21 @@ describe('smart intake and publication in the browser', { timeout: 240_000 }, ()
     await staff.locator('.ant-select-item-option', { hasText: '已结题' }).click();
     await expect.poll(() => text(staff, 'themes-table'), { timeout: WAIT }).not.toContain(noiseTheme);
     expect(await text(staff, 'themes-table')).toContain(parkingTheme);
+
+    // Both lists download as Excel workbooks (zip files) named after what they hold.
+    for (const [button, name] of [
+      ['hotspots-export', /^诉求热点-\d{4}-\d{2}\.xlsx$/],
+      ['themes-export', /^每月一题\.xlsx$/],
+    ] as const) {
+      const [download] = await Promise.all([staff.waitForEvent('download'), staff.getByTestId(button).click()]);
+      expect(download.suggestedFilename()).toMatch(name);
+      expect(
+        fs
+          .readFileSync(await download.path())
+          .subarray(0, 2)
+          .toString(),
+      ).toBe('PK');
+    }
 
     // The classifier card: community staff read it but cannot retrain it.
     const card = staff.getByTestId('classifier-card');

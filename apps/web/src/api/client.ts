@@ -138,8 +138,10 @@ export async function download(path: string, query?: Query, fallbackName = 'expo
   }
   const blob = await res.blob();
   const disposition = res.headers.get('content-disposition') ?? '';
-  const match = /filename\*=UTF-8''([^;]+)|filename="?([^";]+)"?/i.exec(disposition);
-  const name = match ? decodeURIComponent(match[1] ?? match[2] ?? fallbackName) : fallbackName;
+  // RFC 6266: filename* (UTF-8, the Chinese name) wins over the ASCII filename that precedes it in the header.
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const ascii = /filename="?([^";]+)"?/i.exec(disposition.replace(/filename\*=[^;]*/gi, ''))?.[1];
+  const name = utf8 ? decodeURIComponent(utf8) : (ascii ?? fallbackName);
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

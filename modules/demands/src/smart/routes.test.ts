@@ -1,4 +1,5 @@
 import { createTestApp, login, type Session, type TestApp } from '@linli/server/test/helpers';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemandWorld, contextOf, countWhere, type DemandWorld } from '../testing.ts';
 import { generateDemands } from './synthetic-demands.ts';
@@ -176,6 +177,33 @@ describe('smart intake HTTP API', () => {
     ).toBe(id);
   });
 
+  it('exports the hot spots and the themes of the caller’s scope as Excel, audited', async () => {
+    const community = world.tree.communities[0]!.id;
+    const hot = await api('community', 'GET', `/demands/hotspots/export.xlsx?nodeId=${community}&month=2026-05`);
+    expect(hot.statusCode).toBe(200);
+    expect(hot.headers['content-type']).toContain('spreadsheetml');
+    expect(hot.headers['content-disposition']).toContain('demand-hotspots-2026-05.xlsx');
+    const sheetOf = async (body: Buffer) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(body as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0]!;
+      return Array.from({ length: sheet.rowCount }, (_, i) => (sheet.getRow(i + 1).values as unknown[]).slice(1));
+    };
+    const spots = await sheetOf(hot.rawPayload);
+    expect(spots[0]!.slice(0, 4)).toEqual(['月份', '地点', '类别', '本月件数']);
+    expect(spots[1]!.slice(0, 4)).toEqual(['2026-05', world.tree.compounds[0]!.name, '乱停乱放', 6]);
+    expect((await api('community', 'GET', `/demands/hotspots/export.xlsx?nodeId=${world.tree.communities[2]!.id}`)).statusCode).toBe(403);
+
+    // The theme made and closed in the test above, with its outcome; another community's worker gets an empty sheet.
+    const themes = await sheetOf((await api('community', 'GET', '/demand-themes/export.xlsx?month=2026-05')).rawPayload);
+    expect(themes).toHaveLength(2);
+    expect(themes[1]).toEqual(expect.arrayContaining(['2026-05', '乱停乱放', '已结题', '新划车位40个，违停下降']));
+    expect(await sheetOf((await api('otherCommunity', 'GET', '/demand-themes/export.xlsx?month=2026-05')).rawPayload)).toHaveLength(1);
+    expect((await api('resident', 'GET', '/demand-themes/export.xlsx')).statusCode).toBe(403);
+    expect(await countWhere(t.deps.db, 'audit_event', 'action', 'demand.hotspot_export')).toBe(1);
+    expect(await countWhere(t.deps.db, 'audit_event', 'action', 'demand.theme_export')).toBe(2);
+  });
+
   it('publishes every route in the OpenAPI document', async () => {
     const paths = Object.keys((await t.app.inject('/api/openapi.json')).json().paths);
     for (const p of [
@@ -186,6 +214,8 @@ describe('smart intake HTTP API', () => {
       '/api/v1/demands/hotspots',
       '/api/v1/demand-themes',
       '/api/v1/demand-themes/{id}',
+      '/api/v1/demands/hotspots/export.xlsx',
+      '/api/v1/demand-themes/export.xlsx',
     ]) {
       expect(paths).toContain(p);
     }

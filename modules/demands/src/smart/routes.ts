@@ -1,5 +1,20 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AppError, can, inScope, type ModuleDeps, type RequestContext, requireAbility, requireContext } from '@linli/core';
+import {
+  AppError,
+  attachmentHeader,
+  auditEntry,
+  buildWorkbook,
+  can,
+  type ExcelColumn,
+  inScope,
+  type ModuleDeps,
+  type RequestContext,
+  recordAudit,
+  requireAbility,
+  requireContext,
+  XLSX_TYPE,
+} from '@linli/core';
+import type { Db } from '@linli/db';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { IdParams } from '../contract.ts';
@@ -11,6 +26,7 @@ import {
   ClassifierStatus,
   CloseThemeBody,
   CreateThemeBody,
+  type HotspotItem,
   HotspotList,
   HotspotQuery,
   SimilarList,
@@ -125,19 +141,39 @@ export async function smartIntakeRoutes(fastify: FastifyInstance, deps: ModuleDe
         response: { 200: ThemeList, ...errors },
       },
     },
-    async (request) => {
+    async (request) => ({ items: await themesFor(db, requireContext(request), request.query) }),
+  );
+
+  app.get(
+    '/demands/hotspots/export.xlsx',
+    { schema: { tags, summary: 'The hot spots of a place and month as Excel (audited)', querystring: HotspotQuery } },
+    async (request, reply) => {
       const ctx = requireContext(request);
-      const { actor } = ctx;
-      const scope = requireAbility(actor, 'demand.read');
-      const { nodeId, month, status } = request.query;
-      let rootPath: string | undefined;
-      if (nodeId) {
-        const node = await new DemandRepository(db).findNode(actor.tenantId, nodeId);
-        if (!node) throw AppError.notFound('Place', nodeId);
-        rootPath = node.path;
-      }
-      const items = await new ThemeRepository(db).list(actor.tenantId, inScope(sql`t.node_path`, scope), { rootPath, month, status });
-      return { items: items.map(publicTheme) };
+      const list = await listHotspots(db, ctx, request.query);
+      await recordAudit(
+        db,
+        auditEntry(ctx, 'demand.hotspot_export', { type: 'territory_node', id: list.nodeId }, { filter: request.query }),
+      );
+      const file = await buildWorkbook<HotspotItem>('诉求热点', hotspotColumns, list.items);
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', attachmentHeader(`诉求热点-${list.month}.xlsx`, `demand-hotspots-${list.month}.xlsx`))
+        .send(file);
+    },
+  );
+
+  app.get(
+    '/demand-themes/export.xlsx',
+    { schema: { tags, summary: 'Monthly themes (每月一题) in the caller’s scope as Excel (audited)', querystring: ThemeQuery } },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      const items = await themesFor(db, ctx, request.query);
+      await recordAudit(db, auditEntry(ctx, 'demand.theme_export', { type: 'demand_theme', id: null }, { filter: request.query }));
+      const file = await buildWorkbook<Theme>('每月一题', themeColumns, items);
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', attachmentHeader('每月一题.xlsx', 'demand-themes.xlsx'))
+        .send(file);
     },
   );
 
@@ -174,3 +210,45 @@ export async function smartIntakeRoutes(fastify: FastifyInstance, deps: ModuleDe
     },
   );
 }
+
+/** Monthly themes in the caller's scope (demand.read), optionally under a place, for a month or a status. */
+async function themesFor(db: Db, ctx: RequestContext, query: ThemeQuery): Promise<Theme[]> {
+  const { actor } = ctx;
+  const scope = requireAbility(actor, 'demand.read');
+  const { nodeId, month, status } = query;
+  let rootPath: string | undefined;
+  if (nodeId) {
+    const node = await new DemandRepository(db).findNode(actor.tenantId, nodeId);
+    if (!node) throw AppError.notFound('Place', nodeId);
+    rootPath = node.path;
+  }
+  const items = await new ThemeRepository(db).list(actor.tenantId, inScope(sql`t.node_path`, scope), { rootPath, month, status });
+  return items.map(publicTheme);
+}
+
+const kindLabels: Record<string, string> = { rising: '上升', repeated: '反复' };
+const hotspotColumns: ExcelColumn<HotspotItem>[] = [
+  { header: '月份', key: 'month', width: 10, value: (h) => h.month },
+  { header: '地点', key: 'place', width: 24, value: (h) => h.nodeName },
+  { header: '类别', key: 'category', width: 16, value: (h) => h.categoryName },
+  { header: '本月件数', key: 'count', value: (h) => h.count },
+  { header: '前三月月均', key: 'baseline', value: (h) => Math.round(h.baseline * 10) / 10 },
+  { header: '连续月数', key: 'streak', value: (h) => h.streak },
+  { header: '类型', key: 'kinds', value: (h) => h.kinds.map((k) => kindLabels[k] ?? k).join('、') },
+  { header: '得分', key: 'score', value: (h) => Math.round(h.score * 100) / 100 },
+  { header: '原因', key: 'reason', width: 40, value: (h) => h.reason },
+  { header: '建议题目', key: 'theme', width: 30, value: (h) => h.theme },
+  { header: '已设为每月一题', key: 'themed', value: (h) => (h.themeId ? '是' : '否') },
+];
+const themeColumns: ExcelColumn<Theme>[] = [
+  { header: '月份', key: 'month', width: 10, value: (t) => t.month },
+  { header: '地点', key: 'place', width: 24, value: (t) => t.nodeName },
+  { header: '类别', key: 'category', width: 16, value: (t) => t.categoryName },
+  { header: '题目', key: 'title', width: 30, value: (t) => t.title },
+  { header: '说明', key: 'note', width: 30, value: (t) => t.note },
+  { header: '状态', key: 'status', value: (t) => (t.status === 'closed' ? '已结题' : '进行中') },
+  { header: '成效', key: 'outcome', width: 40, value: (t) => t.outcome },
+  { header: '设立人', key: 'createdBy', value: (t) => t.createdBy },
+  { header: '设立时间', key: 'createdAt', width: 20, value: (t) => new Date(t.createdAt) },
+  { header: '结题时间', key: 'closedAt', width: 20, value: (t) => (t.closedAt ? new Date(t.closedAt) : null) },
+];

@@ -1,9 +1,10 @@
-import { FireOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, DatePicker, Empty, Flex, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, FireOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, DatePicker, Empty, Flex, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { download } from '../../api/client.ts';
 import { useCurrentUser } from '../../api/current-user.tsx';
 import { TerritorySelect } from '../../components/territory-select.tsx';
 import { formatTime } from '../demands/demand-ui.tsx';
@@ -91,6 +92,35 @@ export default function HotspotsPage() {
   }, [nodeId, monthText, themeStatus, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
+
+  // Both lists download as Excel from the server, with the same place, month and status as shown.
+  const { message } = App.useApp();
+  const [exporting, setExporting] = useState<'hotspots' | 'themes' | null>(null);
+  const exportList = async (which: 'hotspots' | 'themes') => {
+    if (!nodeId) return;
+    setExporting(which);
+    try {
+      if (which === 'hotspots')
+        await download('/demands/hotspots/export.xlsx', { nodeId, month: monthText, limit: 200 }, `诉求热点-${monthText}.xlsx`);
+      else await download('/demand-themes/export.xlsx', { nodeId, month: monthText, status: themeStatus }, '每月一题.xlsx');
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setExporting(null);
+    }
+  };
+  const exportButton = (which: 'hotspots' | 'themes') => (
+    <Button
+      size="small"
+      icon={<DownloadOutlined />}
+      loading={exporting === which}
+      disabled={!nodeId}
+      onClick={() => exportList(which)}
+      data-testid={`${which}-export`}
+    >
+      {t('common.exportExcel')}
+    </Button>
+  );
 
   const kindLabel = (k: HotspotKind) => (k === 'rising' ? t('demandSmart.hotspots.kindRising') : t('demandSmart.hotspots.kindRepeated'));
   const rows = hotspots ?? [];
@@ -319,7 +349,7 @@ export default function HotspotsPage() {
         </Col>
       </Row>
 
-      <Card size="small" title={t('demandSmart.hotspots.title')}>
+      <Card size="small" title={t('demandSmart.hotspots.title')} extra={exportButton('hotspots')}>
         {hotspotError && <Alert type="error" showIcon title={hotspotError} style={{ marginBottom: 12 }} />}
         <Table<Hotspot>
           size="small"
@@ -338,19 +368,22 @@ export default function HotspotsPage() {
         size="small"
         title={t('demandSmart.themes.title')}
         extra={
-          <Select<ThemeStatus | 'all'>
-            size="small"
-            value={themeStatus ?? 'all'}
-            onChange={(v) => setThemeStatus(v === 'all' ? undefined : v)}
-            options={[
-              { value: 'all', label: t('demandSmart.themes.statusAll') },
-              { value: 'open', label: t('demandSmart.themes.open') },
-              { value: 'closed', label: t('demandSmart.themes.closed') },
-            ]}
-            style={{ width: 120 }}
-            aria-label={t('demandSmart.themes.status')}
-            data-testid="themes-status"
-          />
+          <Space>
+            {exportButton('themes')}
+            <Select<ThemeStatus | 'all'>
+              size="small"
+              value={themeStatus ?? 'all'}
+              onChange={(v) => setThemeStatus(v === 'all' ? undefined : v)}
+              options={[
+                { value: 'all', label: t('demandSmart.themes.statusAll') },
+                { value: 'open', label: t('demandSmart.themes.open') },
+                { value: 'closed', label: t('demandSmart.themes.closed') },
+              ]}
+              style={{ width: 120 }}
+              aria-label={t('demandSmart.themes.status')}
+              data-testid="themes-status"
+            />
+          </Space>
         }
       >
         {themeError && <Alert type="error" showIcon title={themeError} style={{ marginBottom: 12 }} />}
