@@ -219,6 +219,28 @@ describe('work-order import and export over HTTP', () => {
     ]);
   });
 
+  it('takes a job id chosen by the client, so its progress can be followed; the same id again is a conflict that imports nothing', async () => {
+    // A row imported before, as it was: the import finds it unchanged and changes nothing else.
+    const [header, row] = nycFixed.toString('utf8').split('\n');
+    const jobId = '01900000-0000-7000-8000-0000000001ab';
+    const file = { name: 'one.csv', data: Buffer.from(`${header}\n${row}\n`) };
+    const res = await upload(county, '/demand-imports', { mappingId, jobId }, file);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ jobId, rows: 1, unchanged: 1 });
+    const job = await api(county, 'GET', `/demand-imports/${jobId}`);
+    expect(job.json()).toMatchObject({ id: jobId, status: 'succeeded', totalRows: 1, processedRows: 1 });
+    // Someone else cannot read the job's report.
+    expect((await api(grid, 'GET', `/demand-imports/${jobId}`)).statusCode).toBe(404);
+
+    const jobs = await count('import_job');
+    const again = await upload(county, '/demand-imports', { mappingId, jobId }, file);
+    expect(again.statusCode).toBe(409);
+    expect(await count('import_job')).toBe(jobs);
+    const bad = await upload(county, '/demand-imports', { mappingId, jobId: 'job-1' }, file);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details).toEqual([{ field: 'jobId', reason: 'must be a UUID chosen for this import' }]);
+  });
+
   it('exports in the mapping layout with the source values and dates, and the export imports again unchanged', async () => {
     const res = await api(county, 'GET', `/demand-imports/export.xlsx?mappingId=${mappingId}&importedOnly=true`);
     expect(res.statusCode).toBe(200);

@@ -184,7 +184,8 @@ export async function demandImportRoutes(fastify: FastifyInstance, deps: ModuleD
     {
       schema: {
         tags,
-        summary: 'Import work orders through a saved mapping (multipart: mappingId, file); all or nothing, 422 lists every row error',
+        summary:
+          'Import work orders through a saved mapping (multipart: mappingId, optional jobId to follow GET /demand-imports/{jobId} meanwhile, file); all or nothing, 422 lists every row error',
         consumes: ['multipart/form-data'],
         response: { 200: ImportResult, ...errors, 413: { $ref: 'ErrorBody#' } },
       },
@@ -196,12 +197,14 @@ export async function demandImportRoutes(fastify: FastifyInstance, deps: ModuleD
       const mappingId = fields.mappingId?.trim() ?? '';
       const problems: { field: string; reason: string }[] = [];
       if (!isUuid(mappingId)) problems.push({ field: 'mappingId', reason: 'must be the id of a saved mapping' });
+      const jobId = fields.jobId?.trim() || undefined;
+      if (jobId !== undefined && !isUuid(jobId)) problems.push({ field: 'jobId', reason: 'must be a UUID chosen for this import' });
       if (!file || file.data.length === 0) problems.push({ field: 'file', reason: 'an .xlsx or .csv file is required' });
       if (problems.length || !file) throw AppError.invalid(problems);
       // A second connection shows progress while the import transaction is open; embedded PGlite
       // has one connection, so progress is written at the end there.
       const progressDb = deps.database.driver === 'postgres' ? db : undefined;
-      return importDemands({ db, cipher, progressDb }, ctx, { mappingId, fileName: file.name, data: file.data });
+      return importDemands({ db, cipher, progressDb }, ctx, { mappingId, jobId, fileName: file.name, data: file.data });
     },
   );
 

@@ -81,7 +81,27 @@ export interface RowError {
   value?: unknown;
 }
 
+export interface ImportJob {
+  id: string;
+  status: 'validating' | 'importing' | 'succeeded' | 'failed';
+  totalRows: number;
+  processedRows: number;
+}
+
+/**
+ * A random UUID (v4) for a new import job. crypto.randomUUID exists only in secure contexts (HTTPS or
+ * localhost); a county intranet served over plain HTTP still has crypto.getRandomValues.
+ */
+export function newJobId(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 export const importApi = {
+  job: (jobId: string) => api.get<ImportJob>(`/demand-imports/${jobId}`),
   presets: () => api.get<ImportPreset[]>('/demand-imports/presets'),
   mappings: () => api.get<ImportMapping[]>('/demand-imports/mappings'),
   create: (body: { name: string; config: ImportConfig }) => api.post<ImportMapping>('/demand-imports/mappings', body),
@@ -93,11 +113,12 @@ export const importApi = {
     form.append('file', file, file.name);
     return api.post<FileInspection>('/demand-imports/inspect', form);
   },
-  /** The upload reports its progress (bytes sent); the server answers when the import is over. */
-  run: (mappingId: string, file: File, onProgress: (percent: number) => void) => {
+  /** The upload reports its progress (bytes sent); the server answers when the import is over, and `job` shows the rows meanwhile. */
+  run: (mappingId: string, jobId: string, file: File, onProgress: (percent: number) => void) => {
     const form = new FormData();
     // Fields before the file: a streaming multipart parser sees mappingId when the file arrives.
     form.append('mappingId', mappingId);
+    form.append('jobId', jobId);
     form.append('file', file, file.name);
     return upload<ImportResult>('POST', '/demand-imports', form, undefined, onProgress);
   },

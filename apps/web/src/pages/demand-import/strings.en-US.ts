@@ -11,6 +11,7 @@ export const demandImportEn: typeof demandImportZh = {
   uploadHint: 'Click or drop an .xlsx / .csv file',
   start: 'Import',
   uploading: 'Uploading',
+  importingRows: 'Written {{processed}} of {{total}} rows (the whole file or nothing)',
   processing: 'Checking and writing (the whole file or nothing)',
   succeeded: 'Import finished',
   resultText: '{{rows}} rows: {{created}} created, {{updated}} updated, {{unchanged}} unchanged',

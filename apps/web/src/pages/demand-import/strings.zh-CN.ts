@@ -10,6 +10,7 @@ export const demandImportZh = {
   uploadHint: '点击或拖入 .xlsx / .csv 文件',
   start: '开始导入',
   uploading: '上传中',
+  importingRows: '已写入 {{processed}} / {{total}} 行（整份文件全部成功或全部不导入）',
   processing: '校验并写入中（整份文件全部成功或全部不导入）',
   succeeded: '导入完成',
   resultText: '共 {{rows}} 行：新建 {{created}} 条，更新 {{updated}} 条，未变化 {{unchanged}} 条',

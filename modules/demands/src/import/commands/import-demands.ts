@@ -16,6 +16,8 @@ import { checkHeader, type MappedRow, mapRows } from '../rows.ts';
 
 export interface ImportDemandsInput {
   mappingId: string;
+  /** The job id chosen by the client, so it can follow the progress while the upload is being imported; a new one by default. */
+  jobId?: string;
   fileName: string;
   data: Buffer;
 }
@@ -75,7 +77,8 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
   if (!mapping) throw AppError.notFound('Import mapping', input.mappingId);
   const { config } = mapping;
 
-  const jobId = newId();
+  const jobId = input.jobId ?? newId();
+  // A job id that exists already (a retried upload) is a conflict: the primary key answers 409, nothing is imported twice.
   await repo.createJob({ tenantId, id: jobId, fileName: input.fileName, createdBy: ctx.actor.accountId });
   const auditDetails = { jobId, fileName: input.fileName, mappingId: mapping.id, mappingName: mapping.name };
   const fail = async (found: RowError[], totalRows: number): Promise<never> => {
