@@ -60,6 +60,7 @@ export async function legacySubmitDemand(
   const { node, category, rule, externalTaken } = await demands.intakeLookup(tenantId, {
     nodeId: input.nodeId,
     categoryId: input.categoryId,
+    type: input.type,
     urgency,
     externalId: input.externalId ?? null,
   });

@@ -1,5 +1,5 @@
 import { type Db, one, rows } from '@linli/db';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Category, CategoryNode, DeadlineRuleInput, Department } from './contract.ts';
 import type { DeadlineRule } from './deadlines.ts';
 import type { HandlingLevel } from './state-machine.ts';
@@ -11,6 +11,23 @@ export interface CategoryRef {
   defaultLevel: HandlingLevel;
   defaultDepartmentId: string | null;
   active: boolean;
+}
+
+/**
+ * A scalar subquery: the deadline rule (as JSON with responseValue, responseUnit, resolveValue,
+ * resolveUnit) a demand of `type` and `urgency` in the category `categoryId` gets. A rule for its own
+ * type wins over the rules for any type ('any'), wherever it sits on the category path; among rules of
+ * the same kind the nearest category wins. NULL when no category on the path has one.
+ */
+export function deadlineRuleSql(tenantId: string | SQL, categoryId: SQL, urgency: string | SQL, type: string | SQL): SQL {
+  return sql`(SELECT json_build_object('responseValue', r.response_value, 'responseUnit', r.response_unit,
+                                       'resolveValue', r.resolve_value, 'resolveUnit', r.resolve_unit)
+                FROM demand_category c
+                JOIN demand_category a ON a.tenant_id = c.tenant_id AND a.path @> c.path
+                JOIN demand_deadline_rule r ON r.tenant_id = a.tenant_id AND r.category_id = a.id
+                 AND r.urgency = ${urgency} AND r.demand_type IN (${type}, 'any')
+               WHERE c.tenant_id = ${tenantId} AND c.id = ${categoryId}
+               ORDER BY (r.demand_type <> 'any') DESC, nlevel(a.path) DESC LIMIT 1)`;
 }
 
 /** SQL of the category tree, its deadline rules and the county departments. */
@@ -25,18 +42,14 @@ export class CategoryRepository {
     );
   }
 
-  /** The rule of the category for an urgency, or of its nearest ancestor that has one. */
-  ruleFor(tenantId: string, categoryId: string, urgency: string): Promise<DeadlineRule | undefined> {
-    return one<DeadlineRule>(
+  /** The rule a demand of `type` and `urgency` in the category gets (see deadlineRuleSql). */
+  async ruleFor(tenantId: string, categoryId: string, urgency: string, type: string): Promise<DeadlineRule | undefined> {
+    const row = await one<{ rule: DeadlineRule | string | null }>(
       this.db,
-      sql`SELECT r.response_value AS "responseValue", r.response_unit AS "responseUnit",
-                 r.resolve_value AS "resolveValue", r.resolve_unit AS "resolveUnit"
-          FROM demand_category c
-          JOIN demand_category a ON a.tenant_id = c.tenant_id AND a.path @> c.path
-          JOIN demand_deadline_rule r ON r.tenant_id = a.tenant_id AND r.category_id = a.id AND r.urgency = ${urgency}
-          WHERE c.tenant_id = ${tenantId} AND c.id = ${categoryId}::uuid
-          ORDER BY nlevel(a.path) DESC LIMIT 1`,
+      sql`SELECT ${deadlineRuleSql(tenantId, sql`${categoryId}::uuid`, urgency, type)} AS rule`,
     );
+    if (!row?.rule) return undefined;
+    return typeof row.rule === 'string' ? (JSON.parse(row.rule) as DeadlineRule) : row.rule;
   }
 
   /** The whole tree in one query, each category with its own or inherited deadlines. */
@@ -52,13 +65,14 @@ export class CategoryRepository {
     }>(
       this.db,
       sql`SELECT c.id, c.parent_id, c.code, c.name, c.default_level, c.default_department_id,
-            coalesce((SELECT jsonb_agg(jsonb_build_object('urgency', r.urgency, 'responseValue', r.response_value,
+            coalesce((SELECT jsonb_agg(jsonb_build_object('urgency', r.urgency,
+                        'type', CASE WHEN r.demand_type = 'any' THEN NULL ELSE r.demand_type END, 'responseValue', r.response_value,
                         'responseUnit', r.response_unit, 'resolveValue', r.resolve_value, 'resolveUnit', r.resolve_unit,
-                        'inherited', r.category_id <> c.id) ORDER BY r.urgency)
-                      FROM (SELECT DISTINCT ON (r.urgency) r.* FROM demand_category a
+                        'inherited', r.category_id <> c.id) ORDER BY r.urgency, r.demand_type <> 'any', r.demand_type)
+                      FROM (SELECT DISTINCT ON (r.urgency, r.demand_type) r.* FROM demand_category a
                             JOIN demand_deadline_rule r ON r.tenant_id = a.tenant_id AND r.category_id = a.id
                             WHERE a.tenant_id = c.tenant_id AND a.path @> c.path
-                            ORDER BY r.urgency, nlevel(a.path) DESC) r), '[]'::jsonb) AS deadlines
+                            ORDER BY r.urgency, r.demand_type, nlevel(a.path) DESC) r), '[]'::jsonb) AS deadlines
           FROM demand_category c WHERE c.tenant_id = ${tenantId} ${options.includeInactive ? sql`` : sql`AND c.active`}
           ORDER BY nlevel(c.path), c.sort_order, c.name`,
     );
@@ -143,15 +157,15 @@ export class CategoryRepository {
     await this.db.execute(sql`UPDATE demand_category SET ${sql.join(set, sql`, `)} WHERE tenant_id = ${tenantId} AND id = ${id}::uuid`);
   }
 
-  /** Replaces the category's own rules; an urgency without a rule of its own inherits the parent's. */
+  /** Replaces the category's own rules; an urgency (and type) without a rule of its own inherits the parent's. */
   async replaceRules(tenantId: string, categoryId: string, rules: DeadlineRuleInput[]): Promise<void> {
     await this.db.execute(sql`DELETE FROM demand_deadline_rule WHERE tenant_id = ${tenantId} AND category_id = ${categoryId}::uuid`);
     if (rules.length === 0) return;
-    await this.db.execute(sql`INSERT INTO demand_deadline_rule (tenant_id, category_id, urgency, response_value, response_unit, resolve_value, resolve_unit)
+    await this.db.execute(sql`INSERT INTO demand_deadline_rule (tenant_id, category_id, urgency, demand_type, response_value, response_unit, resolve_value, resolve_unit)
       VALUES ${sql.join(
         rules.map(
           (r) =>
-            sql`(${tenantId}, ${categoryId}::uuid, ${r.urgency}, ${r.responseValue}, ${r.responseUnit}, ${r.resolveValue}, ${r.resolveUnit})`,
+            sql`(${tenantId}, ${categoryId}::uuid, ${r.urgency}, ${r.type ?? 'any'}, ${r.responseValue}, ${r.responseUnit}, ${r.resolveValue}, ${r.resolveUnit})`,
         ),
         sql`, `,
       )}`);

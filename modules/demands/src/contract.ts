@@ -241,6 +241,8 @@ export const Category = Type.Object({
   deadlines: Type.Array(
     Type.Object({
       urgency: Urgency,
+      /** null: the rule for every type. */
+      type: Nullable(DemandType),
       responseValue: Type.Integer(),
       responseUnit: Type.Enum(['hours', 'working_days']),
       resolveValue: Type.Integer(),
@@ -261,6 +263,12 @@ export const CategoryTree = Type.Object({
 export const DeadlineRuleInput = Type.Object(
   {
     urgency: Urgency,
+    type: Type.Optional(
+      Type.Union([DemandType, Type.Null()], {
+        description:
+          'the demand type the rule is for; left out or null: every type. A rule for the type wins over the rules for every type',
+      }),
+    ),
     responseValue: Type.Integer({ minimum: 1, maximum: 8760 }),
     responseUnit: Type.Enum(['hours', 'working_days']),
     resolveValue: Type.Integer({ minimum: 1, maximum: 8760 }),
@@ -271,7 +279,10 @@ export const DeadlineRuleInput = Type.Object(
 export type DeadlineRuleInput = Static<typeof DeadlineRuleInput>;
 const CategoryCode = Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$', description: 'stable code, e.g. noise' });
 const CategoryName = Type.String({ minLength: 1, maxLength: 30, pattern: '\\S' });
-const Deadlines = Type.Array(DeadlineRuleInput, { maxItems: 3, description: 'own rules per urgency; an urgency left out is inherited' });
+const Deadlines = Type.Array(DeadlineRuleInput, {
+  maxItems: 21,
+  description: 'own rules per urgency and (optionally) demand type; an urgency or type left out is inherited',
+});
 
 export const CreateCategoryBody = Type.Object(
   {

@@ -2,7 +2,7 @@ import { type Actor, type AuditEntry, auditAppendCte, type DomainEvent, emitEven
 import { type Db, one, rows } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
 import { CALENDAR_STAMP } from './calendar.repository.ts';
-import type { CategoryRef } from './category.repository.ts';
+import { type CategoryRef, deadlineRuleSql } from './category.repository.ts';
 import type { Demand, DemandDetail, DemandSort, InboxTab, TimelineEntry } from './contract.ts';
 import { type DeadlineRule, DUE_SOON_HOURS } from './deadlines.ts';
 import type { DemandFacts, DemandStatus, HandlingLevel } from './state-machine.ts';
@@ -22,6 +22,7 @@ export interface DemandRecord extends DemandFacts {
   version: number;
   level: HandlingLevel;
   categoryId: string;
+  type: string;
   urgency: string;
   nodeId: string;
   handlingNodeId: string | null;
@@ -225,11 +226,11 @@ export class DemandRepository {
 
   /**
    * Everything intake needs to know, in one round trip: the place, the category, the deadline rule
-   * of the category or its nearest ancestor for the urgency, and whether the external id is taken.
+   * for the type and urgency (deadlineRuleSql), and whether the external id is taken.
    */
   async intakeLookup(
     tenantId: string,
-    q: { nodeId: string; categoryId: string; urgency: string; externalId: string | null },
+    q: { nodeId: string; categoryId: string; type: string; urgency: string; externalId: string | null },
   ): Promise<{
     node: TerritoryRef | null;
     category: CategoryRef | null;
@@ -246,13 +247,7 @@ export class DemandRepository {
           (SELECT json_build_object('id', c.id, 'name', c.name, 'path', c.path::text, 'defaultLevel', c.default_level,
                                     'defaultDepartmentId', c.default_department_id, 'active', c.active)
              FROM demand_category c WHERE c.tenant_id = ${tenantId} AND c.id = ${q.categoryId}::uuid) AS category,
-          (SELECT json_build_object('responseValue', r.response_value, 'responseUnit', r.response_unit,
-                                    'resolveValue', r.resolve_value, 'resolveUnit', r.resolve_unit)
-             FROM demand_category c
-             JOIN demand_category a ON a.tenant_id = c.tenant_id AND a.path @> c.path
-             JOIN demand_deadline_rule r ON r.tenant_id = a.tenant_id AND r.category_id = a.id AND r.urgency = ${q.urgency}
-            WHERE c.tenant_id = ${tenantId} AND c.id = ${q.categoryId}::uuid
-            ORDER BY nlevel(a.path) DESC LIMIT 1) AS rule,
+          ${deadlineRuleSql(tenantId, sql`${q.categoryId}::uuid`, q.urgency, q.type)} AS rule,
           EXISTS (SELECT 1 FROM demand WHERE tenant_id = ${tenantId} AND external_id = ${q.externalId}) AS external_taken,
           (SELECT ${CALENDAR_STAMP} FROM tenant_calendar_day WHERE tenant_id = ${tenantId}) AS calendar_stamp`,
     );
@@ -346,7 +341,7 @@ export class DemandRepository {
   async findRecord(tenantId: string, id: string, actor: Actor): Promise<DemandRecord | undefined> {
     const r = await one<Record<string, unknown>>(
       this.db,
-      sql`SELECT d.id, d.tenant_id, d.number, d.status, d.version, d.level, d.category_id, d.urgency, d.node_id,
+      sql`SELECT d.id, d.tenant_id, d.number, d.status, d.version, d.level, d.category_id, d.type, d.urgency, d.node_id,
             d.node_path::text AS node_path, d.handling_path::text AS handling_path,
             d.first_receiver_path::text AS first_receiver_path, d.reporter_account_id, d.satisfaction, d.evaluated_at,
             d.extension_requested_until, d.handling_node_id, d.handling_department_id, d.resolve_due_at,
@@ -364,6 +359,7 @@ export class DemandRepository {
       version: r.version as number,
       level: r.level as HandlingLevel,
       categoryId: r.category_id as string,
+      type: r.type as string,
       urgency: r.urgency as string,
       nodeId: r.node_id as string,
       nodePath: r.node_path as string,

@@ -63,11 +63,13 @@ export async function departmentErrors(
   return [];
 }
 
-export function duplicateUrgencies(rules: { urgency: string }[]): ErrorDetail[] {
+/** Each urgency has one rule for every type and at most one per demand type. */
+export function duplicateUrgencies(rules: { urgency: string; type?: string | null }[]): ErrorDetail[] {
   const seen = new Set<string>();
   return rules.flatMap((r, i) => {
-    if (seen.has(r.urgency)) return [{ field: `deadlines[${i}].urgency`, reason: 'appears twice' }];
-    seen.add(r.urgency);
+    const key = `${r.urgency}/${r.type ?? 'any'}`;
+    if (seen.has(key)) return [{ field: `deadlines[${i}].urgency`, reason: r.type ? `appears twice for type ${r.type}` : 'appears twice' }];
+    seen.add(key);
     return [];
   });
 }

@@ -23,7 +23,8 @@ export function reopenDemand(
     version: input.version,
     now,
     plan: async (demand) => {
-      const rule = (await new CategoryRepository(tx).ruleFor(ctx.actor.tenantId, demand.categoryId, demand.urgency)) ?? FALLBACK_RULE;
+      const rule =
+        (await new CategoryRepository(tx).ruleFor(ctx.actor.tenantId, demand.categoryId, demand.urgency, demand.type)) ?? FALLBACK_RULE;
       const calendar = options.calendar ?? (await tenantCalendar(tx, ctx.actor.tenantId));
       const due = addDeadline(now, rule.resolveValue, rule.resolveUnit, calendar);
       return {

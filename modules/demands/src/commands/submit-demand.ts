@@ -60,6 +60,7 @@ export async function submitDemand(
   const { node, category, rule, externalTaken, calendarStamp } = await demands.intakeLookup(tenantId, {
     nodeId: input.nodeId,
     categoryId: input.categoryId,
+    type: input.type,
     urgency,
     externalId: input.externalId ?? null,
   });

@@ -2,6 +2,7 @@ import type { AppError, RequestContext } from '@linli/core';
 import type { Database } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CategoryRepository } from '../category.repository.ts';
 import { buildDemandWorld, contextOf, type DemandWorld, submitTestDemand } from '../testing.ts';
 import { updateCategory } from './update-category.ts';
 
@@ -34,6 +35,54 @@ describe('updateCategory', () => {
     const d = await submitTestDemand(database.db, world);
     expect(new Date(d.responseDueAt).getTime() - new Date(d.submittedAt).getTime()).toBe(12 * 3_600_000);
     expect(new Date(d.resolveDueAt).getTime() - new Date(d.submittedAt).getTime()).toBe(72 * 3_600_000);
+  });
+
+  it('a rule for a demand type wins over the rules for every type, even from further up the tree', async () => {
+    // Enquiries answered within one working day county-wide (on the top category); a sub-category keeps
+    // its own rule for every type, which complaints still get.
+    await update(world.categories.neighbourhood!, {
+      deadlines: [
+        { urgency: 'normal', responseValue: 12, responseUnit: 'hours', resolveValue: 72, resolveUnit: 'hours' },
+        { urgency: 'normal', type: 'enquiry', responseValue: 2, responseUnit: 'hours', resolveValue: 8, resolveUnit: 'hours' },
+      ],
+    });
+    await update(world.categories.noise!, {
+      deadlines: [{ urgency: 'normal', responseValue: 6, responseUnit: 'hours', resolveValue: 48, resolveUnit: 'hours' }],
+    });
+    const hours = (d: { submittedAt: string; resolveDueAt: string }) =>
+      (new Date(d.resolveDueAt).getTime() - new Date(d.submittedAt).getTime()) / 3_600_000;
+    expect(hours(await submitTestDemand(database.db, world, { type: 'enquiry' }))).toBe(8);
+    expect(hours(await submitTestDemand(database.db, world, { type: 'complaint' }))).toBe(48);
+
+    // The tree shows each category's own and inherited rules, the typed one with its type.
+    const tree = await new CategoryRepository(database.db).tree(world.tenantId);
+    const noise = tree.flatMap((c) => [c, ...c.children]).find((c) => c.id === world.categories.noise)!;
+    expect(noise.deadlines.filter((r) => r.urgency === 'normal')).toEqual([
+      { urgency: 'normal', type: null, responseValue: 6, responseUnit: 'hours', resolveValue: 48, resolveUnit: 'hours', inherited: false },
+      {
+        urgency: 'normal',
+        type: 'enquiry',
+        responseValue: 2,
+        responseUnit: 'hours',
+        resolveValue: 8,
+        resolveUnit: 'hours',
+        inherited: true,
+      },
+    ]);
+
+    // Two rules for the same urgency and type are refused, naming the row.
+    expect(
+      await failure(
+        update(world.categories.noise!, {
+          deadlines: [
+            { urgency: 'urgent', type: 'help', responseValue: 1, responseUnit: 'hours', resolveValue: 4, resolveUnit: 'hours' },
+            { urgency: 'urgent', type: 'help', responseValue: 2, responseUnit: 'hours', resolveValue: 8, resolveUnit: 'hours' },
+          ],
+        }),
+      ),
+    ).toMatchObject({ code: 'invalid_input', details: [{ field: 'deadlines[1].urgency', reason: 'appears twice for type help' }] });
+    // Back to the seeded rules for the tests after this one.
+    await update(world.categories.noise!, { deadlines: [] });
   });
 
   it('retires a category: it leaves the tree and takes no new demands', async () => {

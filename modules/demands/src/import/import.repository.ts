@@ -1,6 +1,8 @@
 import type { Actor } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
+import { deadlineRuleSql } from '../category.repository.ts';
+import { demandTypes } from '../contract.ts';
 import type { DeadlineRule } from '../deadlines.ts';
 import { iso, maskName, visibleTo } from '../demand.repository.ts';
 import type { HandlingLevel } from '../state-machine.ts';
@@ -16,8 +18,8 @@ export interface ImportCategory {
   name: string;
   active: boolean;
   defaultLevel: HandlingLevel;
-  /** The normal-urgency rule of the category or its nearest ancestor. */
-  rule: DeadlineRule | null;
+  /** Per demand type, the normal-urgency rule a demand of that type in this category gets (null: none on the path). */
+  rules: Partial<Record<string, DeadlineRule | null>>;
 }
 
 export interface PlaceRef {
@@ -196,17 +198,13 @@ export class DemandImportRepository {
     );
   }
 
-  /** Every category with the normal-urgency deadline rule it has or inherits, in one query. */
+  /** Every category with the normal-urgency deadline rule of each demand type it has or inherits, in one query. */
   async categories(tenantId: string): Promise<ImportCategory[]> {
     const list = await rows<Record<string, unknown>>(
       this.db,
       sql`SELECT c.id, c.code, c.name, c.active, c.default_level,
-            (SELECT json_build_object('responseValue', r.response_value, 'responseUnit', r.response_unit,
-                                      'resolveValue', r.resolve_value, 'resolveUnit', r.resolve_unit)
-               FROM demand_category a
-               JOIN demand_deadline_rule r ON r.tenant_id = a.tenant_id AND r.category_id = a.id AND r.urgency = 'normal'
-              WHERE a.tenant_id = c.tenant_id AND a.path @> c.path
-              ORDER BY nlevel(a.path) DESC LIMIT 1) AS rule
+            (SELECT json_object_agg(t.type, ${deadlineRuleSql(sql`c.tenant_id`, sql`c.id`, 'normal', sql`t.type`)})
+               FROM unnest(${sql.raw(`ARRAY[${demandTypes.map((t) => `'${t}'`).join(', ')}]`)}::text[]) AS t(type)) AS rules
           FROM demand_category c WHERE c.tenant_id = ${tenantId}`,
     );
     return list.map((r) => ({
@@ -215,7 +213,7 @@ export class DemandImportRepository {
       name: r.name as string,
       active: r.active as boolean,
       defaultLevel: r.default_level as HandlingLevel,
-      rule: r.rule === null || r.rule === undefined ? null : json<DeadlineRule>(r.rule),
+      rules: r.rules === null || r.rules === undefined ? {} : json<Partial<Record<string, DeadlineRule | null>>>(r.rules),
     }));
   }
 

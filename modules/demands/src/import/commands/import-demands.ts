@@ -160,7 +160,7 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
         const year = shanghaiYear(r.submittedAt);
         const serial = nextSerial.get(year) as number;
         nextSerial.set(year, serial + 1);
-        const { responseDueAt, resolveDueAt } = computeDeadlines(r.submittedAt, category.rule ?? FALLBACK_RULE, calendar);
+        const { responseDueAt, resolveDueAt } = computeDeadlines(r.submittedAt, category.rules[r.type] ?? FALLBACK_RULE, calendar);
         const phone = cipher.protect(r.reporterPhone, 'phone');
         const done = r.status === 'resolved' || r.status === 'closed';
         return {
