@@ -3,8 +3,15 @@ import { createChannels } from './channels.ts';
 import { loadNotificationConfig } from './config.ts';
 
 describe('loadNotificationConfig', () => {
-  it('defaults to the log channel every 5 seconds with 8 attempts', () => {
-    expect(loadNotificationConfig({})).toMatchObject({ channels: ['log'], dispatchIntervalSeconds: 5, maxAttempts: 8 });
+  it('defaults to the log channel every 5 seconds with 8 attempts, keeping delivered events 30 days and read messages 180', () => {
+    expect(loadNotificationConfig({})).toMatchObject({
+      channels: ['log'],
+      dispatchIntervalSeconds: 5,
+      maxAttempts: 8,
+      outboxRetentionDays: 30,
+      retentionDays: 180,
+    });
+    expect(loadNotificationConfig({ NOTIFY_RETENTION_DAYS: '365' }).retentionDays).toBe(365);
   });
 
   it('selects the gateway channels by name and builds them', () => {

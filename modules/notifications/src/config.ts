@@ -5,6 +5,10 @@ export interface NotificationConfig extends ChannelConfig {
   dispatchIntervalSeconds: number;
   /** Attempts before an event or a channel delivery is parked as dead. */
   maxAttempts: number;
+  /** Days a published outbox event is kept. */
+  outboxRetentionDays: number;
+  /** Days a read notification and a sent text are kept. */
+  retentionDays: number;
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -15,7 +19,7 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return n;
 }
 
-/** Read and checked at start-up, so a wrong channel setting stops the server with one clear line. NOTIFY_CHANNELS (default "log"), NOTIFY_SMS_GATEWAY_URL, NOTIFY_WECHAT_GATEWAY_URL, NOTIFY_GATEWAY_TOKEN, NOTIFY_DISPATCH_SECONDS, NOTIFY_MAX_ATTEMPTS. */
+/** Read and checked at start-up, so a wrong channel setting stops the server with one clear line. NOTIFY_CHANNELS (default "log"), NOTIFY_SMS_GATEWAY_URL, NOTIFY_WECHAT_GATEWAY_URL, NOTIFY_GATEWAY_TOKEN, NOTIFY_DISPATCH_SECONDS, NOTIFY_MAX_ATTEMPTS, NOTIFY_OUTBOX_RETENTION_DAYS (30), NOTIFY_RETENTION_DAYS (180). */
 export function loadNotificationConfig(env: NodeJS.ProcessEnv = process.env): NotificationConfig {
   const channels = (env.NOTIFY_CHANNELS ?? 'log')
     .split(',')
@@ -36,5 +40,7 @@ export function loadNotificationConfig(env: NodeJS.ProcessEnv = process.env): No
     gatewayToken: env.NOTIFY_GATEWAY_TOKEN || undefined,
     dispatchIntervalSeconds: positiveInt(env, 'NOTIFY_DISPATCH_SECONDS', 5),
     maxAttempts: positiveInt(env, 'NOTIFY_MAX_ATTEMPTS', 8),
+    outboxRetentionDays: positiveInt(env, 'NOTIFY_OUTBOX_RETENTION_DAYS', 30),
+    retentionDays: positiveInt(env, 'NOTIFY_RETENTION_DAYS', 180),
   };
 }
