@@ -14,6 +14,7 @@ const args = process.argv.slice(2);
 const name = args.includes('--name') ? args[args.indexOf('--name') + 1]! : 'linli_bench_inbox';
 const rounds = args.includes('--rounds') ? Number(args[args.indexOf('--rounds') + 1]) : 20;
 const explain = args.includes('--explain');
+const only = args.includes('--tab') ? args[args.indexOf('--tab') + 1] : undefined;
 let captured: { text: string; values: unknown[] }[] = [];
 const original = pg.Client.prototype.query;
 // biome-ignore lint/suspicious/noExplicitAny: instrumentation of the driver
@@ -47,7 +48,7 @@ const actors = {
 };
 const repo = new DemandRepository(database.db);
 for (const [who, actor] of Object.entries(actors)) {
-  for (const tab of [undefined, ...inboxTabs]) {
+  for (const tab of [undefined, ...inboxTabs].filter((t) => !only || t === only)) {
     const filter = tab ? { tab } : {};
     const ms: number[] = [];
     let total: number | undefined;

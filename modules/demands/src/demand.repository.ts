@@ -624,7 +624,15 @@ export class DemandRepository {
       );
     }
     const order = desc ? sql`${column} DESC, d.id DESC` : sql`${column} ASC, d.id ASC`;
-    const list = await rows<DemandRow>(this.db, sql`${this.select(tenantId, c, column)} ORDER BY ${order} LIMIT ${page.limit + 1}`);
+    // The page is chosen among the demand rows first and only its rows are joined to their names:
+    // a tab with thousands of matches (a morning's intake is all due soon) would otherwise join every
+    // match before the sort picks twenty.
+    const pageRows = sql`(SELECT d.* FROM demand d WHERE d.tenant_id = ${tenantId} AND ${sql.join(c, sql` AND `)}
+      ORDER BY ${order} LIMIT ${page.limit + 1})`;
+    const list = await rows<DemandRow>(
+      this.db,
+      sql`${this.select(tenantId, [sql`true`], column, false, pageRows)} ORDER BY ${order} LIMIT ${page.limit + 1}`,
+    );
     const items = list.slice(0, page.limit);
     const last = list.length > page.limit ? items.at(-1) : undefined;
     return { items: items.map(toDemand), next: last ? [iso(last.sort_value), last.id] : undefined };
