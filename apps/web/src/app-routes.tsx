@@ -25,6 +25,7 @@ const DemandDashboardPage = lazy(() => import('./pages/demands/demand-dashboard-
 const WorkingCalendarPage = lazy(() => import('./pages/calendar/working-calendar-page.tsx'));
 const DemandImportPage = lazy(() => import('./pages/demand-import/demand-import-page.tsx'));
 const HotspotsPage = lazy(() => import('./pages/demand-smart/hotspots-page.tsx'));
+const DemandSettingsPage = lazy(() => import('./pages/demand-settings/demand-settings-page.tsx'));
 const BoardPage = lazy(() => import('./pages/board/board-page.tsx'));
 
 function Loading() {
@@ -104,6 +105,10 @@ export function AppRoutes() {
         <Route path="demands" element={<RequireAbility ability={['demand.read', 'demand.handle']} page={<DemandInboxPage />} />} />
         <Route path="demands/dashboard" element={<RequireAbility ability="demand.read" page={<DemandDashboardPage />} />} />
         <Route path="demands/hotspots" element={<RequireAbility ability="demand.read" page={<HotspotsPage />} />} />
+        <Route
+          path="demands/settings/categories"
+          element={<RequireAbility ability={['demand.configure', 'demand.read']} page={<DemandSettingsPage />} />}
+        />
         <Route path="demands/:id" element={<RequireAbility ability={['demand.read', 'demand.handle']} page={<DemandDetailPage />} />} />
         <Route
           path="demand-calendar"

@@ -322,3 +322,55 @@ export function newIdempotencyKey(): string {
     ? crypto.randomUUID()
     : `k-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
 }
+
+// Category settings (诉求类别与时限): the tree with deadline rules, and its writes (demand.configure on the county).
+export type DeadlineUnit = 'hours' | 'working_days';
+/** One deadline rule of a category as the tree lists it: its own, or inherited from the nearest ancestor. */
+export interface CategoryDeadline {
+  urgency: Urgency;
+  /** null: the rule for every demand type; a type's rule wins over it for demands of that type. */
+  type: DemandType | null;
+  responseValue: number;
+  responseUnit: DeadlineUnit;
+  resolveValue: number;
+  resolveUnit: DeadlineUnit;
+  inherited: boolean;
+}
+/** A category with its deadlines, as GET /demand-categories returns it (only active ones today). */
+export interface CategorySetting extends Omit<Category, 'children'> {
+  deadlines: CategoryDeadline[];
+  /** Not sent by the server yet: the tree holds active categories only. */
+  active?: boolean;
+  children: CategorySetting[];
+}
+/** A category's own rule as written; `type` is sent only when the rule is for one demand type. */
+export interface DeadlineRuleInput {
+  urgency: Urgency;
+  type?: DemandType;
+  responseValue: number;
+  responseUnit: DeadlineUnit;
+  resolveValue: number;
+  resolveUnit: DeadlineUnit;
+}
+export interface CreateCategoryInput {
+  parentId?: string;
+  code: string;
+  name: string;
+  defaultLevel: HandlingLevel;
+  defaultDepartmentId?: string;
+  deadlines?: DeadlineRuleInput[];
+}
+export interface UpdateCategoryInput {
+  name?: string;
+  defaultLevel?: HandlingLevel;
+  defaultDepartmentId?: string | null;
+  active?: boolean;
+  /** Replaces the category's own rules; urgencies and types left out are inherited. */
+  deadlines?: DeadlineRuleInput[];
+}
+
+export const categorySettingsApi = {
+  tree: () => api.get<{ items: CategorySetting[] }>('/demand-categories').then((r) => r.items),
+  create: (body: CreateCategoryInput) => api.post<CategorySetting>('/demand-categories', body),
+  update: (id: string, body: UpdateCategoryInput) => api.patch<CategorySetting>(`/demand-categories/${id}`, body),
+};

@@ -5,6 +5,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
+  ClusterOutlined,
   FireOutlined,
   FlagOutlined,
   HomeOutlined,
@@ -42,7 +43,8 @@ interface MenuEntry {
     | 'demands.menu.dashboard'
     | 'demandSmart.menu'
     | 'notifications.menu.calendar'
-    | 'demandImport.menu';
+    | 'demandImport.menu'
+    | 'demandSettings.menu';
   /** Any one of a list is enough. */
   ability?: Ability | Ability[];
 }
@@ -60,6 +62,12 @@ const entries: MenuEntry[] = [
   { path: '/demands', icon: <MessageOutlined />, label: 'demands.menu.inbox', ability: ['demand.read', 'demand.handle'] },
   { path: '/demands/dashboard', icon: <BarChartOutlined />, label: 'demands.menu.dashboard', ability: 'demand.read' },
   { path: '/demands/hotspots', icon: <FireOutlined />, label: 'demandSmart.menu', ability: 'demand.read' },
+  {
+    path: '/demands/settings/categories',
+    icon: <ClusterOutlined />,
+    label: 'demandSettings.menu',
+    ability: ['demand.configure', 'demand.read'],
+  },
   {
     path: '/demand-calendar',
     icon: <CalendarOutlined />,

@@ -1,4 +1,5 @@
 import { demandImportEn } from '../pages/demand-import/strings.en-US.ts';
+import { demandSettingsEn } from '../pages/demand-settings/strings.en-US.ts';
 import { demandSmartEn } from '../pages/demand-smart/strings.en-US.ts';
 import { demandsEn } from './demands.en-US.ts';
 import { notificationsEn } from './notifications.en-US.ts';
@@ -398,4 +399,5 @@ export const enUS: Resources = {
   notifications: notificationsEn,
   demandImport: demandImportEn,
   demandSmart: demandSmartEn,
+  demandSettings: demandSettingsEn,
 };

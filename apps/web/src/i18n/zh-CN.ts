@@ -1,6 +1,7 @@
 // Chinese UI strings (default locale). Terms follow /shared/GLOSSARY.md; en-US.ts has the same keys.
 
 import { demandImportZh } from '../pages/demand-import/strings.zh-CN.ts';
+import { demandSettingsZh } from '../pages/demand-settings/strings.zh-CN.ts';
 import { demandSmartZh } from '../pages/demand-smart/strings.zh-CN.ts';
 import { demandsZh } from './demands.zh-CN.ts';
 import { notificationsZh } from './notifications.zh-CN.ts';
@@ -388,6 +389,7 @@ export const zhCN = {
   notifications: notificationsZh,
   demandImport: demandImportZh,
   demandSmart: demandSmartZh,
+  demandSettings: demandSettingsZh,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };

@@ -1,0 +1,233 @@
+import { CalendarOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Col, Empty, Flex, Input, Row, Spin, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useCurrentUser } from '../../api/current-user.tsx';
+import { type CategorySetting, categorySettingsApi, type Department, demandsApi } from '../../api/demands.ts';
+import { levelLabel } from '../demands/demand-labels.ts';
+import { CategoryForm, type CategoryFormMode } from './category-form.tsx';
+import { DeadlineRulesEditor } from './deadline-rules-editor.tsx';
+
+/** Table rows: antd shows an expander for any `children` array, so leaves carry none. */
+type TreeRow = Omit<CategorySetting, 'children'> & { children?: TreeRow[] };
+
+function toRows(nodes: CategorySetting[]): TreeRow[] {
+  return nodes.map(({ children, ...c }) => (children.length ? { ...c, children: toRows(children) } : c));
+}
+
+/** The categories whose name contains `q`, with their ancestors (to keep the tree) and all their descendants. */
+function filterTree(nodes: CategorySetting[], q: string): CategorySetting[] {
+  return nodes.flatMap((n) => {
+    if (n.name.includes(q)) return [n];
+    const children = filterTree(n.children, q);
+    return children.length ? [{ ...n, children }] : [];
+  });
+}
+
+function walk(
+  nodes: CategorySetting[],
+  visit: (n: CategorySetting, parent: CategorySetting | null) => void,
+  parent: CategorySetting | null = null,
+) {
+  for (const n of nodes) {
+    visit(n, parent);
+    walk(n.children, visit, n);
+  }
+}
+
+/**
+ * 诉求类别与时限: the county's category tree with each category's default handling level and
+ * department, and the deadline rules of the selected one. Changes need demand.configure on the
+ * county; others who can read demands see the same page without the edit buttons.
+ */
+export default function DemandSettingsPage() {
+  const { t } = useTranslation();
+  const { can } = useCurrentUser();
+  const editable = can('demand.configure');
+  const [tree, setTree] = useState<CategorySetting[] | null>(null);
+  const [departments, setDepartments] = useState<Department[]>([]);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [expanded, setExpanded] = useState<string[] | null>(null);
+  const [query, setQuery] = useState('');
+  const [form, setForm] = useState<CategoryFormMode | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const [items, deps] = await Promise.all([categorySettingsApi.tree(), demandsApi.departments()]);
+      setTree(items);
+      setDepartments(deps);
+      setLoadError(null);
+    } catch (e) {
+      setLoadError(e instanceof Error ? e.message : String(e));
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const index = useMemo(() => {
+    const byId = new Map<string, { node: CategorySetting; parent: CategorySetting | null }>();
+    walk(tree ?? [], (node, parent) => byId.set(node.id, { node, parent }));
+    return byId;
+  }, [tree]);
+  // Every category with children starts expanded (the county tree has two levels and a few dozen rows).
+  useEffect(() => {
+    if (tree && expanded === null) setExpanded([...index.values()].filter((e) => e.node.children.length).map((e) => e.node.id));
+  }, [tree, index, expanded]);
+
+  const q = query.trim();
+  const shown = useMemo(() => toRows(q ? filterTree(tree ?? [], q) : (tree ?? [])), [tree, q]);
+  const expandedKeys = useMemo(() => {
+    if (!q) return expanded ?? [];
+    const keys: string[] = [];
+    const visit = (rows: TreeRow[]) => {
+      for (const r of rows) {
+        if (!r.children) continue;
+        keys.push(r.id);
+        visit(r.children);
+      }
+    };
+    visit(shown);
+    return keys;
+  }, [q, shown, expanded]);
+  const departmentName = useMemo(() => new Map(departments.map((d) => [d.id, d.name])), [departments]);
+  const selected = selectedId ? index.get(selectedId) : undefined;
+
+  if (loadError) return <Alert type="error" showIcon title={loadError} />;
+  if (!tree) {
+    return (
+      <Flex justify="center" style={{ padding: 48 }}>
+        <Spin />
+      </Flex>
+    );
+  }
+
+  const saved = async (category: CategorySetting) => {
+    const parentId = form?.kind === 'create' ? form.parent?.id : undefined;
+    setForm(null);
+    if (parentId) setExpanded((keys) => [...new Set([...(keys ?? []), parentId])]);
+    setSelectedId(category.id);
+    await load();
+  };
+
+  return (
+    <div data-testid="demand-settings-page">
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('demandSettings.title')}
+        </Typography.Title>
+        <Flex gap={8} wrap>
+          <Input
+            allowClear
+            prefix={<SearchOutlined />}
+            placeholder={t('demandSettings.search')}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            style={{ width: 200 }}
+            data-testid="category-search"
+          />
+          <Link to="/demand-calendar" data-testid="calendar-link">
+            <Button icon={<CalendarOutlined />}>{t('demandSettings.calendarLink')}</Button>
+          </Link>
+          {editable && (
+            <Button icon={<PlusOutlined />} onClick={() => setForm({ kind: 'create', parent: null })} data-testid="add-root">
+              {t('demandSettings.addRoot')}
+            </Button>
+          )}
+        </Flex>
+      </Flex>
+      {!editable && (
+        <Alert type="info" showIcon title={t('demandSettings.readOnly')} style={{ marginBottom: 16 }} data-testid="read-only" />
+      )}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={13}>
+          <Table<TreeRow>
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={shown}
+            data-testid="category-table"
+            locale={{ emptyText: <Empty description={t('demandSettings.noMatch')} /> }}
+            expandable={{ expandedRowKeys: expandedKeys, onExpandedRowsChange: (keys) => !q && setExpanded(keys.map(String)) }}
+            rowSelection={{
+              type: 'radio',
+              selectedRowKeys: selectedId ? [selectedId] : [],
+              onChange: (keys) => setSelectedId(keys[0] ? String(keys[0]) : null),
+            }}
+            onRow={(r) => ({ onClick: () => setSelectedId(r.id), style: { cursor: 'pointer' } })}
+            columns={[
+              { key: 'name', title: t('demandSettings.columns.name'), dataIndex: 'name' },
+              {
+                key: 'code',
+                title: t('demandSettings.columns.code'),
+                render: (_, r) => <Typography.Text code>{r.code}</Typography.Text>,
+              },
+              { key: 'level', title: t('demandSettings.columns.level'), render: (_, r) => levelLabel(r.defaultLevel) },
+              {
+                key: 'department',
+                title: t('demandSettings.columns.department'),
+                render: (_, r) => (r.defaultDepartmentId ? (departmentName.get(r.defaultDepartmentId) ?? '—') : '—'),
+              },
+              {
+                key: 'active',
+                title: t('demandSettings.columns.active'),
+                render: (_, r) =>
+                  (r.active ?? true) ? <Tag color="green">{t('demandSettings.active')}</Tag> : <Tag>{t('demandSettings.inactive')}</Tag>,
+              },
+              ...(editable
+                ? [
+                    {
+                      key: 'actions',
+                      title: t('demandSettings.columns.actions'),
+                      render: (_: unknown, r: TreeRow) => {
+                        const node = index.get(r.id)?.node;
+                        if (!node) return null;
+                        return (
+                          <Flex gap={0} onClick={(e) => e.stopPropagation()}>
+                            <Button
+                              size="small"
+                              type="link"
+                              icon={<PlusOutlined />}
+                              onClick={() => setForm({ kind: 'create', parent: node })}
+                              data-testid={`add-child-${r.code}`}
+                            >
+                              {t('demandSettings.addChild')}
+                            </Button>
+                            <Button
+                              size="small"
+                              type="link"
+                              icon={<EditOutlined />}
+                              onClick={() => setForm({ kind: 'edit', category: node })}
+                              data-testid={`edit-${r.code}`}
+                            >
+                              {t('demandSettings.edit')}
+                            </Button>
+                          </Flex>
+                        );
+                      },
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        </Col>
+        <Col xs={24} xl={11}>
+          {selected ? (
+            <DeadlineRulesEditor
+              key={selected.node.id}
+              category={selected.node}
+              parent={selected.parent}
+              editable={editable}
+              onSaved={() => void load()}
+            />
+          ) : (
+            <Alert type="info" showIcon title={t('demandSettings.deadlines.pick')} data-testid="deadline-pick" />
+          )}
+        </Col>
+      </Row>
+      {form && <CategoryForm mode={form} departments={departments} onClose={() => setForm(null)} onSaved={saved} />}
+    </div>
+  );
+}
