@@ -171,6 +171,23 @@ describe('demand categories and deadlines in the browser', { timeout: 240_000 },
     expect(Date.parse(complaint.resolveDueAt) - Date.parse(complaint.submittedAt)).toBe(12 * HOUR);
     const report = await submit('report');
     expect(Date.parse(report.resolveDueAt) - Date.parse(report.submittedAt)).toBe(8 * HOUR);
+
+    // Hand it to a department by default: the department is asked for, then shown in the tree.
+    const [department] = await e.t.database.query<{ name: string }>(
+      `SELECT name FROM department WHERE tenant_id = $1 AND active ORDER BY sort_order, name LIMIT 1`,
+      [TENANT],
+    );
+    await page.getByTestId('edit-night_construction').click();
+    await page.getByTestId('category-form').waitFor();
+    expect(await page.getByTestId('category-name').inputValue()).toBe('夜间施工噪音');
+    await choose(page, 'category-level', '职能部门');
+    await page.getByTestId('category-submit').click();
+    await page.getByTestId('category-form').locator('.ant-form-item-explain-error').waitFor();
+    await choose(page, 'category-department', department!.name);
+    await page.getByTestId('category-submit').click();
+    await page.getByTestId('category-form').waitFor({ state: 'detached', timeout: WAIT });
+    await expect.poll(() => created.innerText(), { timeout: WAIT }).toContain(department!.name);
+    expect(await created.innerText()).toContain('职能部门');
   });
 
   it('a community worker sees categories and deadlines but nothing to change', async () => {

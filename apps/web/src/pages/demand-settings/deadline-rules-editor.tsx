@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Flex, InputNumber, Select, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
@@ -103,11 +103,11 @@ export function DeadlineRulesEditor({
 
   const dirty = JSON.stringify(own.map(toInput)) !== JSON.stringify(initial.map(toInput));
 
-  /** What a new own rule starts from: the rule it overrides, else the every-type rule of its urgency. */
+  /** What a new own rule starts from: what applies now (a type's inherited rule, else the every-type rule of its urgency). */
   const startFrom = (urgency: Urgency, type: DemandType | null): Rule => {
     const base =
-      own.find((r) => keyOf(r) === keyOf({ urgency, type: null })) ??
       inherited.get(keyOf({ urgency, type })) ??
+      own.find((r) => keyOf(r) === keyOf({ urgency, type: null })) ??
       inherited.get(keyOf({ urgency, type: null }));
     return base
       ? { ...base, urgency, type }
@@ -158,7 +158,7 @@ export function DeadlineRulesEditor({
     const unitKey = which === 'response' ? 'responseUnit' : 'resolveUnit';
     if (row.own && editable) {
       return (
-        <Flex gap={4}>
+        <Space.Compact>
           <InputNumber
             data-testid={`${which}-value-${row.key.replace('/', '-')}`}
             min={1}
@@ -166,16 +166,16 @@ export function DeadlineRulesEditor({
             precision={0}
             value={row.own[valueKey]}
             onChange={(v) => typeof v === 'number' && change(row, { [valueKey]: v })}
-            style={{ width: 80 }}
+            style={{ width: 64 }}
           />
           <Select
             data-testid={`${which}-unit-${row.key.replace('/', '-')}`}
             value={row.own[unitKey]}
             onChange={(v) => change(row, { [unitKey]: v })}
             options={units.map((u) => ({ value: u, label: unitLabel(u) }))}
-            style={{ width: 96 }}
+            style={{ width: 88 }}
           />
-        </Flex>
+        </Space.Compact>
       );
     }
     const rule = row.own ?? row.inherited;
@@ -200,44 +200,71 @@ export function DeadlineRulesEditor({
         pagination={false}
         dataSource={rows}
         data-testid="deadline-table"
+        scroll={{ x: 'max-content' }}
         onRow={(row) => ({ 'data-row-key': row.key, style: row.own ? undefined : { background: '#fafafa' } }) as object}
         columns={[
-          { key: 'urgency', title: t('demandSettings.deadlines.urgency'), render: (_, r) => urgencyLabel(r.urgency) },
+          {
+            key: 'urgency',
+            title: t('demandSettings.deadlines.urgency'),
+            onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+            render: (_, r) => urgencyLabel(r.urgency),
+          },
           {
             key: 'type',
             title: t('demandSettings.deadlines.type'),
+            onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
             render: (_, r) =>
               r.type ? typeLabel(r.type) : <Typography.Text type="secondary">{t('demandSettings.deadlines.anyType')}</Typography.Text>,
           },
-          { key: 'response', title: t('demandSettings.deadlines.response'), render: (_, r) => limit(r, 'response') },
-          { key: 'resolve', title: t('demandSettings.deadlines.resolve'), render: (_, r) => limit(r, 'resolve') },
+          {
+            key: 'response',
+            title: t('demandSettings.deadlines.response'),
+            onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+            render: (_, r) => limit(r, 'response'),
+          },
+          {
+            key: 'resolve',
+            title: t('demandSettings.deadlines.resolve'),
+            onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+            render: (_, r) => limit(r, 'resolve'),
+          },
           {
             key: 'source',
             title: t('demandSettings.deadlines.source'),
-            render: (_, r) =>
-              r.own ? (
-                <Tag color="blue">{t('demandSettings.deadlines.own')}</Tag>
-              ) : r.inherited ? (
-                <Typography.Text type="secondary">{t('demandSettings.deadlines.inherited')}</Typography.Text>
-              ) : null,
+            onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+            render: (_, r) => (
+              <Flex vertical align="start">
+                {r.own ? (
+                  <Tag color="blue">{t('demandSettings.deadlines.own')}</Tag>
+                ) : r.inherited ? (
+                  <Typography.Text type="secondary">{t('demandSettings.deadlines.inherited')}</Typography.Text>
+                ) : null}
+                {editable &&
+                  (r.own ? (
+                    <Button
+                      size="small"
+                      type="link"
+                      danger
+                      onClick={() => remove(r)}
+                      data-testid={`remove-${r.key.replace('/', '-')}`}
+                      style={{ padding: 0 }}
+                    >
+                      {t('demandSettings.deadlines.remove')}
+                    </Button>
+                  ) : (
+                    <Button
+                      size="small"
+                      type="link"
+                      onClick={() => override(r)}
+                      data-testid={`override-${r.key.replace('/', '-')}`}
+                      style={{ padding: 0 }}
+                    >
+                      {t('demandSettings.deadlines.override')}
+                    </Button>
+                  ))}
+              </Flex>
+            ),
           },
-          ...(editable
-            ? [
-                {
-                  key: 'actions',
-                  render: (_: unknown, r: Row) =>
-                    r.own ? (
-                      <Button size="small" type="link" danger onClick={() => remove(r)} data-testid={`remove-${r.key.replace('/', '-')}`}>
-                        {t('demandSettings.deadlines.remove')}
-                      </Button>
-                    ) : (
-                      <Button size="small" type="link" onClick={() => override(r)} data-testid={`override-${r.key.replace('/', '-')}`}>
-                        {t('demandSettings.deadlines.override')}
-                      </Button>
-                    ),
-                },
-              ]
-            : []),
         ]}
       />
       {editable && (

@@ -142,7 +142,7 @@ export default function DemandSettingsPage() {
         <Alert type="info" showIcon title={t('demandSettings.readOnly')} style={{ marginBottom: 16 }} data-testid="read-only" />
       )}
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={13}>
+        <Col xs={24} xl={12}>
           <Table<TreeRow>
             size="small"
             rowKey="id"
@@ -190,20 +190,20 @@ export default function DemandSettingsPage() {
                               size="small"
                               type="link"
                               icon={<PlusOutlined />}
+                              title={t('demandSettings.addChild')}
+                              aria-label={t('demandSettings.addChild')}
                               onClick={() => setForm({ kind: 'create', parent: node })}
                               data-testid={`add-child-${r.code}`}
-                            >
-                              {t('demandSettings.addChild')}
-                            </Button>
+                            />
                             <Button
                               size="small"
                               type="link"
                               icon={<EditOutlined />}
+                              title={t('demandSettings.edit')}
+                              aria-label={t('demandSettings.edit')}
                               onClick={() => setForm({ kind: 'edit', category: node })}
                               data-testid={`edit-${r.code}`}
-                            >
-                              {t('demandSettings.edit')}
-                            </Button>
+                            />
                           </Flex>
                         );
                       },
@@ -213,7 +213,7 @@ export default function DemandSettingsPage() {
             ]}
           />
         </Col>
-        <Col xs={24} xl={11}>
+        <Col xs={24} xl={12}>
           {selected ? (
             <DeadlineRulesEditor
               key={selected.node.id}
