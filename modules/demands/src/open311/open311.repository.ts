@@ -14,6 +14,16 @@ export interface Open311ClientRecord {
   username: string;
 }
 
+/** A client as the staff list shows it (no key hash). */
+export interface Open311ClientListRecord {
+  id: string;
+  name: string;
+  jurisdictionId: string;
+  active: boolean;
+  createdAt: Date;
+  lastRequestAt: Date | null;
+}
+
 export interface ServiceRecord {
   id: string;
   code: string;
@@ -76,6 +86,48 @@ export class Open311Repository {
             a.username
           FROM open311_client c JOIN account a ON a.id = c.account_id
           WHERE c.api_key_hash = ${keyHash} AND c.active`,
+    );
+  }
+
+  /**
+   * The county's clients for staff, by name (or one of them), with the time of each one's last
+   * request; never the key hash.
+   */
+  async clients(tenantId: string, clientId?: string): Promise<Open311ClientListRecord[]> {
+    const list = await rows<Open311ClientListRecord & { createdAt: Date | string; lastRequestAt: Date | string | null }>(
+      this.db,
+      sql`SELECT c.id, c.name, c.jurisdiction_id AS "jurisdictionId", c.active, c.created_at AS "createdAt",
+            (SELECT max(r.created_at) FROM open311_request r WHERE r.tenant_id = c.tenant_id AND r.client_id = c.id) AS "lastRequestAt"
+          FROM open311_client c
+          WHERE c.tenant_id = ${tenantId} ${clientId === undefined ? sql`` : sql`AND c.id = ${clientId}::uuid`}
+          ORDER BY c.name`,
+    );
+    return list.map((r) => ({
+      ...r,
+      createdAt: date(r.createdAt),
+      lastRequestAt: r.lastRequestAt === null ? null : date(r.lastRequestAt),
+    }));
+  }
+
+  /** Replaces a client's key hash; the client's name, or undefined if the county has no such client. */
+  replaceKeyHash(tenantId: string, clientId: string, keyHash: string): Promise<{ name: string } | undefined> {
+    if (!isUuid(clientId)) return Promise.resolve(undefined);
+    return one<{ name: string }>(
+      this.db,
+      sql`UPDATE open311_client SET api_key_hash = ${keyHash}
+          WHERE tenant_id = ${tenantId} AND id = ${clientId}::uuid RETURNING name`,
+    );
+  }
+
+  /** Sets a client's active flag; its name and the flag before, or undefined if there is no such client. */
+  setClientActive(tenantId: string, clientId: string, active: boolean): Promise<{ name: string; active: boolean } | undefined> {
+    if (!isUuid(clientId)) return Promise.resolve(undefined);
+    return one<{ name: string; active: boolean }>(
+      this.db,
+      sql`UPDATE open311_client c SET active = ${active}
+          FROM (SELECT id, active FROM open311_client WHERE tenant_id = ${tenantId} AND id = ${clientId}::uuid FOR UPDATE) old
+          WHERE c.tenant_id = ${tenantId} AND c.id = old.id
+          RETURNING c.name, old.active`,
     );
   }
 
