@@ -26,6 +26,7 @@ const WorkingCalendarPage = lazy(() => import('./pages/calendar/working-calendar
 const DemandImportPage = lazy(() => import('./pages/demand-import/demand-import-page.tsx'));
 const HotspotsPage = lazy(() => import('./pages/demand-smart/hotspots-page.tsx'));
 const DemandSettingsPage = lazy(() => import('./pages/demand-settings/demand-settings-page.tsx'));
+const Open311ClientsPage = lazy(() => import('./pages/open311-clients/open311-clients-page.tsx'));
 const BoardPage = lazy(() => import('./pages/board/board-page.tsx'));
 
 function Loading() {
@@ -115,6 +116,7 @@ export function AppRoutes() {
           element={<RequireAbility ability={['demand.configure', 'demand.read']} page={<WorkingCalendarPage />} />}
         />
         <Route path="demand-import" element={<RequireAbility ability={['demand.intake', 'demand.read']} page={<DemandImportPage />} />} />
+        <Route path="open311-clients" element={<RequireAbility ability="demand.configure" page={<Open311ClientsPage />} />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -8,6 +8,7 @@ import {
   ClusterOutlined,
   FireOutlined,
   FlagOutlined,
+  GlobalOutlined,
   HomeOutlined,
   LogoutOutlined,
   MessageOutlined,
@@ -44,7 +45,8 @@ interface MenuEntry {
     | 'demandSmart.menu'
     | 'notifications.menu.calendar'
     | 'demandImport.menu'
-    | 'demandSettings.menu';
+    | 'demandSettings.menu'
+    | 'open311Clients.menu';
   /** Any one of a list is enough. */
   ability?: Ability | Ability[];
 }
@@ -75,6 +77,7 @@ const entries: MenuEntry[] = [
     ability: ['demand.configure', 'demand.read'],
   },
   { path: '/demand-import', icon: <CloudUploadOutlined />, label: 'demandImport.menu', ability: ['demand.intake', 'demand.read'] },
+  { path: '/open311-clients', icon: <GlobalOutlined />, label: 'open311Clients.menu', ability: 'demand.configure' },
 ];
 
 export function LanguageSwitch() {

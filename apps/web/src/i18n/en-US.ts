@@ -1,6 +1,7 @@
 import { demandImportEn } from '../pages/demand-import/strings.en-US.ts';
 import { demandSettingsEn } from '../pages/demand-settings/strings.en-US.ts';
 import { demandSmartEn } from '../pages/demand-smart/strings.en-US.ts';
+import { open311ClientsEn } from '../pages/open311-clients/strings.en-US.ts';
 import { demandsEn } from './demands.en-US.ts';
 import { notificationsEn } from './notifications.en-US.ts';
 import type { Resources } from './zh-CN.ts';
@@ -400,4 +401,5 @@ export const enUS: Resources = {
   demandImport: demandImportEn,
   demandSmart: demandSmartEn,
   demandSettings: demandSettingsEn,
+  open311Clients: open311ClientsEn,
 };

@@ -3,6 +3,7 @@
 import { demandImportZh } from '../pages/demand-import/strings.zh-CN.ts';
 import { demandSettingsZh } from '../pages/demand-settings/strings.zh-CN.ts';
 import { demandSmartZh } from '../pages/demand-smart/strings.zh-CN.ts';
+import { open311ClientsZh } from '../pages/open311-clients/strings.zh-CN.ts';
 import { demandsZh } from './demands.zh-CN.ts';
 import { notificationsZh } from './notifications.zh-CN.ts';
 
@@ -390,6 +391,7 @@ export const zhCN = {
   demandImport: demandImportZh,
   demandSmart: demandSmartZh,
   demandSettings: demandSettingsZh,
+  open311Clients: open311ClientsZh,
 };
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
