@@ -159,4 +159,23 @@ describe('Open311 clients API', () => {
     expect((await api(admin, 'PATCH', `/open311-clients/${world.tree.county.id}`, { active: false })).statusCode).toBe(404);
     expect((await api(admin, 'POST', `/open311-clients/${world.tree.county.id}/rotate-key`)).statusCode).toBe(404);
   });
+
+  it('keeps each county to its own clients: another county neither lists, rotates nor deactivates them', async () => {
+    const mine = (await api(admin, 'POST', '/open311-clients', { name: 'Only here' })).json();
+    const other = await buildDemandWorld(t.database.db, '532601');
+    const account = await createAccount(t.database.db, {
+      tenantId: other.tenantId,
+      username: 'open311.admin.other',
+      grants: [{ role: 'system_admin', nodeId: other.tree.county.id }],
+    });
+    const otherAdmin = await login(t.app, account.username, account.password);
+    const list = await api(otherAdmin, 'GET', '/open311-clients');
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items).toEqual([]);
+    // The same name is free in another county.
+    expect((await api(otherAdmin, 'POST', '/open311-clients', { name: 'Only here' })).statusCode).toBe(201);
+    expect((await api(otherAdmin, 'POST', `/open311-clients/${mine.id}/rotate-key`)).statusCode).toBe(404);
+    expect((await api(otherAdmin, 'PATCH', `/open311-clients/${mine.id}`, { active: false })).statusCode).toBe(404);
+    expect((await submit(mine.apiKey)).statusCode).toBe(201);
+  });
 });
