@@ -1,7 +1,7 @@
 import { login, type Session } from '@linli/server/test/helpers';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, PASSWORD, signIn, startE2E } from './support.ts';
+import { type E2E, PASSWORD, printPagesIfFailed, signIn, startE2E } from './support.ts';
 
 // 诉求类别与时限 in the browser: the county admin adds a subcategory, overrides one urgency's deadline
 // (and one for a demand type) while the others stay inherited, and demands submitted in it get those
@@ -24,19 +24,7 @@ async function api<T>(session: Session, method: 'GET' | 'POST', url: string, pay
 beforeAll(async () => {
   e = await startE2E();
 });
-// When a test fails, print what each open page showed, so a failure on a CI machine can be read.
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  for (const c of contexts) {
-    for (const p of c.pages()) {
-      const shown = await p
-        .locator('body')
-        .innerText({ timeout: 2_000 })
-        .catch((err: unknown) => `(unreadable: ${String(err)})`);
-      console.error(`--- page ${p.url()} ---\n${shown.slice(0, 3_000)}`);
-    }
-  }
-});
+afterEach(printPagesIfFailed(contexts));
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
   await e?.close();

@@ -3,7 +3,7 @@ import { createAccount } from '@linli/accounts/testing';
 import { login, type Session } from '@linli/server/test/helpers';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, PASSWORD, signIn, startE2E } from './support.ts';
+import { type E2E, PASSWORD, printPagesIfFailed, signIn, startE2E } from './support.ts';
 
 // Smart intake and publication in the browser: staff make a hot spot the month's theme (每月一题)
 // and close it, the classifier card is shown and retrained; anybody opens a community's notice
@@ -85,19 +85,7 @@ beforeAll(async () => {
     result: `已联系车主挪车并施划禁停线，已电话告知${REPORTER}（${PHONE}）`,
   });
 });
-// When a test fails, print what each open page showed, so a failure on a CI machine can be read.
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  for (const c of contexts) {
-    for (const p of c.pages()) {
-      const shown = await p
-        .locator('body')
-        .innerText({ timeout: 2_000 })
-        .catch((err: unknown) => `(unreadable: ${String(err)})`);
-      console.error(`--- page ${p.url()} ---\n${shown.slice(0, 3_000)}`);
-    }
-  }
-});
+afterEach(printPagesIfFailed(contexts));
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
   await e?.close();

@@ -5,7 +5,7 @@ import { createAccount } from '@linli/accounts/testing';
 import { login, type Session } from '@linli/server/test/helpers';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, PASSWORD, signIn, startE2E } from './support.ts';
+import { type E2E, PASSWORD, printPagesIfFailed, signIn, startE2E } from './support.ts';
 
 // The demands screens in the browser: one server per file; staff act through the inbox and the
 // detail page, the resident through the mobile pages. Each test asserts what the user sees.
@@ -39,19 +39,7 @@ beforeAll(async () => {
   ]);
   categories = Object.fromEntries(rows.map((r) => [r.code, r.id]));
 });
-// When a test fails, print what each open page showed, so a failure on a CI machine can be read.
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  for (const c of contexts) {
-    for (const p of c.pages()) {
-      const shown = await p
-        .locator('body')
-        .innerText({ timeout: 2_000 })
-        .catch((err: unknown) => `(unreadable: ${String(err)})`);
-      console.error(`--- page ${p.url()} ---\n${shown.slice(0, 3_000)}`);
-    }
-  }
-});
+afterEach(printPagesIfFailed(contexts));
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
   await e?.close();

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, signIn, startE2E } from './support.ts';
+import { type E2E, printPagesIfFailed, signIn, startE2E } from './support.ts';
 
 // Open311 接入 in the browser: the county admin registers a client and reads its api key once from
 // the modal; the key submits a service request through GeoReport v2. Rotating the key refuses the
@@ -24,19 +24,7 @@ beforeAll(async () => {
   );
   serviceCode = category!.code;
 });
-// When a test fails, print what each open page showed, so a failure on a CI machine can be read.
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  for (const c of contexts) {
-    for (const p of c.pages()) {
-      const shown = await p
-        .locator('body')
-        .innerText({ timeout: 2_000 })
-        .catch((err: unknown) => `(unreadable: ${String(err)})`);
-      console.error(`--- page ${p.url()} ---\n${shown.slice(0, 3_000)}`);
-    }
-  }
-});
+afterEach(printPagesIfFailed(contexts));
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);
   await e?.close();

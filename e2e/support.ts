@@ -4,7 +4,8 @@ import path from 'node:path';
 import { createAccount } from '@linli/accounts/testing';
 import { createTestApp, type TestApp } from '@linli/server/test/helpers';
 import { buildSmallTree, createTenant, type SmallTree } from '@linli/territory';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { TestContext } from 'vitest';
 
 export const PASSWORD = 'E2e@pass2026';
 
@@ -76,4 +77,23 @@ export function csvFile(name: string, lines: string[][]): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'linli-e2e-')), name);
   fs.writeFileSync(file, `\ufeff${lines.map((l) => l.join(',')).join('\n')}\n`, 'utf8');
   return file;
+}
+
+/**
+ * For afterEach: when a test failed, prints what each open page of `contexts` showed, so a failure
+ * on a CI machine can be read without a screenshot.
+ */
+export function printPagesIfFailed(contexts: BrowserContext[]): (ctx: TestContext) => Promise<void> {
+  return async (ctx) => {
+    if (ctx.task.result?.state !== 'fail') return;
+    for (const c of contexts) {
+      for (const p of c.pages()) {
+        const shown = await p
+          .locator('body')
+          .innerText({ timeout: 2_000 })
+          .catch((err: unknown) => `(unreadable: ${String(err)})`);
+        console.error(`--- page ${p.url()} ---\n${shown.slice(0, 3_000)}`);
+      }
+    }
+  };
 }
