@@ -206,7 +206,9 @@ describe('importHouseholds', () => {
   // has one connection: there the job shows its rows once, when the import ends. Each driver runs the
   // check that holds for it.
   const bigFile = (name: string) =>
-    Buffer.from(['小区,楼栋,单元,房号,姓名', ...Array.from({ length: 1200 }, (_, i) => `${name},1号楼,1单元,${1000 + i},居民${i}`)].join('\n'));
+    Buffer.from(
+      ['小区,楼栋,单元,房号,姓名', ...Array.from({ length: 1200 }, (_, i) => `${name},1号楼,1单元,${1000 + i},居民${i}`)].join('\n'),
+    );
   const latestJob = (fileName: string) =>
     one<{ processed_rows: number; total_rows: number; status: string }>(
       database.db,
