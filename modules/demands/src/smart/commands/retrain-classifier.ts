@@ -6,7 +6,8 @@ import { ClassifierRepository } from '../classifier.repository.ts';
 import type { ClassifierStatus } from '../contract.ts';
 import { MIN_TENANT_SAMPLES } from '../current-classifier.ts';
 import { modelCache } from '../model-cache.ts';
-import { type TrainedClassifier, trainClassifier } from '../training.ts';
+import { trainOffThread } from '../train-off-thread.ts';
+import type { TrainedClassifier } from '../training.ts';
 
 /** Who retrains: a signed-in user with demand.configure on the county, or a command-line run for one tenant. */
 export type Retrainer = { ctx: RequestContext } | { system: string; tenantId: string };
@@ -24,8 +25,8 @@ export interface RetrainOptions {
  * description → category code, and the level where it was finally handled) when it has at least
  * `minTenantSamples` of them in two or more categories, otherwise on the built-in synthetic corpus.
  * Held-out accuracy is measured on a deterministic 20 % split; the stored model is trained on
- * everything. Training runs before the transaction, so the audit chain is locked only for the
- * write. The in-memory cache is replaced after commit.
+ * everything. Training runs in a worker thread (the server keeps answering) and before the
+ * transaction, so the audit chain is locked only for the write. The in-memory cache is replaced after commit.
  */
 export async function retrainClassifier(db: Db, by: Retrainer, options: RetrainOptions = {}): Promise<ClassifierStatus> {
   if ('ctx' in by) await requireConfigure(db, by.ctx);
@@ -37,7 +38,7 @@ export async function retrainClassifier(db: Db, by: Retrainer, options: RetrainO
   const ownEnough = total >= minTenantSamples && new Set(examples.map((e) => e.category)).size >= 2;
   let trained: TrainedClassifier;
   if (ownEnough) {
-    trained = trainClassifier(examples, { source: 'tenant', tenantSamples: total, minTenantSamples, trainedAt: now });
+    trained = await trainOffThread(examples, { source: 'tenant', tenantSamples: total, minTenantSamples, trainedAt: now });
   } else {
     const builtin = builtinClassifier();
     trained = { models: builtin.models, stats: { ...builtin.stats, tenantSamples: total, minTenantSamples, trainedAt: now.toISOString() } };
