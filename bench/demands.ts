@@ -7,7 +7,7 @@
 //   (12345 callers) and residents (their own household) alternating; sequentially and with
 //   CONCURRENCY clients at once, against raw inserts at the same concurrency;
 // - inbox p50/p95: a community worker's inbox first page (with its total) and its overdue tab, and
-//   the subdistrict official's inbox;
+//   the subdistrict official's inbox and its to-call-back tab (待回访);
 // - dashboard p50/p95: GET /demands/kpis for one subdistrict over the last full calendar year;
 // - classifier_accuracy: the smart module's naive Bayes trained on closed demands, 20 % held out.
 // Progress goes to stdout (stderr with --json); the JSON result to stdout.
@@ -251,6 +251,7 @@ export async function runDemandsBenchmark(options: DemandsBenchOptions): Promise
       community_inbox: await timeIt(rounds, get(worker, '/demands?limit=20')),
       community_overdue: await timeIt(rounds, get(worker, '/demands?tab=overdue&limit=20')),
       subdistrict_inbox: await timeIt(rounds, get(official, '/demands?limit=20')),
+      subdistrict_to_callback: await timeIt(rounds, get(official, '/demands?tab=to_callback&limit=20')),
     };
     const year = new Date().getUTCFullYear() - 1;
     const dashboard = await timeIt(rounds, get(official, `/demands/kpis?nodeId=${subdistrictId}&from=${year}-01-01&to=${year}-12-31`));
