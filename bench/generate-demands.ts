@@ -49,6 +49,14 @@ const generated = await generateDemands(database.db, {
   onStep: (step, ms) => ms > 1000 && log(`  ${step}: ${(ms / 1000).toFixed(1)} s`),
 });
 log(`${generated.inserted} demands in ${(generated.ms / 1000).toFixed(1)} s`);
+// demand.callback_at (migration 0014) must agree with the callbacks: the 待回访 tab reads it.
+const [flags] = await database.query<{ bad: number }>(
+  `SELECT count(*)::int AS bad FROM demand d LEFT JOIN (SELECT tenant_id, demand_id, min(at) AS first_at FROM demand_callback
+     GROUP BY tenant_id, demand_id) c ON c.tenant_id = d.tenant_id AND c.demand_id = d.id
+   WHERE d.tenant_id = $1 AND d.callback_at IS DISTINCT FROM c.first_at`,
+  [tenantId],
+);
+if (flags!.bad > 0) throw new Error(`${flags!.bad} demands whose callback_at disagrees with demand_callback`);
 await database.exec('ANALYZE');
 log(`kept ${name}: community ${communityId}, subdistrict ${subdistrictId}`);
 await database.close();

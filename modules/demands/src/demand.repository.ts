@@ -578,9 +578,10 @@ export class DemandRepository {
       case 'overdue':
         c.push(sql`d.status IN ${WITH_DEADLINE} AND ${CURRENT_DUE} < now()`);
         break;
+      // No callback yet, reached or not: callback_at is set by the insert of the first one (migration
+      // 0014), and this predicate is the one of that migration's partial indexes, written the same way.
       case 'to_callback':
-        c.push(sql`d.status IN ('resolved', 'evaluated')
-          AND NOT EXISTS (SELECT 1 FROM demand_callback cb WHERE cb.tenant_id = d.tenant_id AND cb.demand_id = d.id)`);
+        c.push(sql`d.status IN ('resolved', 'evaluated') AND d.callback_at IS NULL`);
         break;
     }
     if (filter.status) c.push(sql`d.status = ${filter.status}`);

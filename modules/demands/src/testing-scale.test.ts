@@ -43,6 +43,14 @@ describe('generateDemands (bulk SQL demands for benchmarks and the demo)', () =>
     const [callbacks] = await q<{ bad: number }>(sql`SELECT count(*)::int AS bad FROM demand_callback c
       JOIN demand d ON d.tenant_id = c.tenant_id AND d.id = c.demand_id WHERE d.resolved_at IS NULL OR c.at < d.resolved_at`);
     expect(callbacks!.bad).toBe(0);
+    // demand.callback_at (migration 0014) is the time of the demand's first callback, NULL without one.
+    const [flags] = await q<{ bad: number; called: number }>(sql`SELECT
+        count(*) FILTER (WHERE d.callback_at IS DISTINCT FROM
+          (SELECT min(c.at) FROM demand_callback c WHERE c.tenant_id = d.tenant_id AND c.demand_id = d.id))::int AS bad,
+        count(d.callback_at)::int AS called
+      FROM demand d WHERE d.tenant_id = ${world.tenantId}`);
+    expect(flags!.bad).toBe(0);
+    expect(flags!.called).toBeGreaterThan(0);
   });
 
   it('draws the same demands from the same seed, and keeps the GiST indexes it rebuilt', async () => {

@@ -259,7 +259,7 @@ export async function generateDemands(db: Db, options: ScaleOptions): Promise<Sc
         reporter_kind, reporter_name, reporter_phone_hash, reporter_phone_masked, status, level,
         handling_node_id, handling_department_id, handling_path, first_receiver_node_id, first_receiver_path,
         response_due_at, resolve_due_at, submitted_at, responded_at, dispatched_at, resolved_at, evaluated_at, closed_at,
-        result, reject_reason, satisfaction, escalation_count, updated_at, version)
+        result, reject_reason, satisfaction, escalation_count, updated_at, version, callback_at)
       SELECT ${tenantId},
         s.id,
         s.year || '-' || lpad((coalesce(s.counter_base, 0) + s.serial)::text, 6, '0'),
@@ -292,7 +292,10 @@ export async function generateDemands(db: Db, options: ScaleOptions): Promise<Sc
         CASE WHEN s.dispatched IS NULL THEN 0 ELSE s.escalation_count END,
         coalesce(s.closed, s.evaluated, s.resolved, s.dispatched, s.responded, s.submitted_at),
         1 + (s.responded IS NOT NULL)::int + (s.dispatched IS NOT NULL)::int * 2 + (s.resolved IS NOT NULL)::int
-          + (s.evaluated IS NOT NULL)::int + (s.closed IS NOT NULL)::int
+          + (s.evaluated IS NOT NULL)::int + (s.closed IS NOT NULL)::int,
+        -- The time of the callback inserted below (migration 0014): set here, its trigger finds it set
+        -- and writes nothing, instead of updating every called-back demand once more.
+        CASE WHEN s.resolved IS NOT NULL AND s.callback_at <= ${e} THEN s.callback_at END
       FROM stated s
       RETURNING 1) SELECT count(*)::int AS n FROM ins`,
     );

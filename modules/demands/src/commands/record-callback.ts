@@ -18,6 +18,8 @@ export function recordCallback(tx: Db, ctx: RequestContext, id: string, input: C
         resultConfirmed: input.resultConfirmed ?? null,
         satisfaction: input.satisfaction ?? null,
       },
+      // Any callback, reached or not, takes the demand off the 待回访 tab: the insert's trigger sets
+      // demand.callback_at to the first callback's time in this statement (migration 0014).
       after: async (t) => {
         await t.execute(sql`INSERT INTO demand_callback (tenant_id, id, demand_id, actor_id, reached, result_confirmed, satisfaction, note)
           VALUES (${ctx.actor.tenantId}, ${callbackId}::uuid, ${id}::uuid, ${ctx.actor.accountId}::uuid, ${input.reached},
