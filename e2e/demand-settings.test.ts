@@ -5,7 +5,8 @@ import { type E2E, PASSWORD, printPagesIfFailed, signIn, startE2E } from './supp
 
 // 诉求类别与时限 in the browser: the county admin adds a subcategory, overrides one urgency's deadline
 // (and one for a demand type) while the others stay inherited, and demands submitted in it get those
-// deadlines; a community worker sees the same page without anything to change.
+// deadlines; retired categories are shown behind 显示已停用 and reactivated; a save on a category someone else
+// saved meanwhile is refused and the page says so; a community worker sees the same page without anything to change.
 
 // Generous waits: the shared 2-core machine is often loaded by other test runs; nothing here waits on a timer.
 const WAIT = 45_000;
@@ -15,7 +16,7 @@ const HOUR = 3_600_000;
 let e: E2E;
 const contexts: BrowserContext[] = [];
 
-async function api<T>(session: Session, method: 'GET' | 'POST', url: string, payload?: object): Promise<T> {
+async function api<T>(session: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object): Promise<T> {
   const res = await e.t.app.inject({ method, url: `/api/v1${url}`, headers: session.headers, payload });
   if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
   return res.json() as T;
@@ -178,6 +179,61 @@ describe('demand categories and deadlines in the browser', { timeout: 240_000 },
     expect(await created.innerText()).toContain('职能部门');
   });
 
+  it('an admin retires a category, shows the retired ones and reactivates it; a stale save is refused and reloaded', async () => {
+    const page = await newPage();
+    await signIn(page, e.url, 'admin1');
+    await page.getByTestId('menu-demands-settings-categories').click();
+    await page.getByTestId('demand-settings-page').waitFor();
+    const pets = categoryRow(page, '宠物饲养');
+    await pets.waitFor();
+    const active = async () =>
+      (
+        await e.t.database.query<{ active: boolean; name: string }>(
+          `SELECT active, name FROM demand_category WHERE tenant_id = $1 AND code = 'pets'`,
+          [TENANT],
+        )
+      )[0]!;
+
+    // Retired in the edit form: it leaves the list.
+    await page.getByTestId('edit-pets').click();
+    await page.getByTestId('category-form').waitFor();
+    await page.getByTestId('category-active').click();
+    await page.getByTestId('category-submit').click();
+    await page.getByTestId('category-form').waitFor({ state: 'detached', timeout: WAIT });
+    await expect.poll(() => pets.count(), { timeout: WAIT }).toBe(0);
+    expect((await active()).active).toBe(false);
+
+    // 显示已停用: back in the tree, greyed, tagged 停用, with a button to reactivate it.
+    await page.getByTestId('show-inactive').click();
+    await pets.waitFor();
+    expect(await pets.getAttribute('data-inactive')).toBe('true');
+    await page.getByTestId('inactive-pets').waitFor();
+    expect(await page.getByTestId('inactive-pets').innerText()).toBe('停用');
+    expect(await categoryRow(page, '噪音扰民').getAttribute('data-inactive')).toBeNull();
+    await page.getByTestId('reactivate-pets').click();
+    await expect.poll(() => page.getByTestId('reactivate-pets').count(), { timeout: WAIT }).toBe(0);
+    expect(await pets.innerText()).toContain('启用');
+    expect(await pets.getAttribute('data-inactive')).toBeNull();
+    expect((await active()).active).toBe(true);
+
+    // Someone else renames it while the form is open: saving is refused (409), nothing is overwritten,
+    // and the page shows the other save and says why.
+    await page.getByTestId('edit-pets').click();
+    await page.getByTestId('category-form').waitFor();
+    await page.getByTestId('category-name').fill('宠物管理');
+    const [pet] = await e.t.database.query<{ id: string }>(`SELECT id FROM demand_category WHERE tenant_id = $1 AND code = 'pets'`, [
+      TENANT,
+    ]);
+    const other = await login(e.t.app, 'admin1', PASSWORD);
+    await api(other, 'PATCH', `/demand-categories/${pet!.id}`, { name: '养宠管理' });
+    await page.getByTestId('category-submit').click();
+    await page.getByTestId('stale-alert').waitFor();
+    expect(await page.getByTestId('stale-alert').innerText()).toContain('已被他人修改');
+    await page.getByTestId('category-form').waitFor({ state: 'detached', timeout: WAIT });
+    await categoryRow(page, '养宠管理').waitFor();
+    expect((await active()).name).toBe('养宠管理');
+  });
+
   it('a community worker sees categories and deadlines but nothing to change', async () => {
     const page = await newPage();
     await signIn(page, e.url, 'worker1');
@@ -187,6 +243,7 @@ describe('demand categories and deadlines in the browser', { timeout: 240_000 },
     await expect.poll(() => ruleRow(page, 'urgent/any').innerText(), { timeout: WAIT }).toContain('24 小时');
     expect(await page.getByTestId('category-table').locator('[data-testid^="edit-"], [data-testid^="add-child-"]').count()).toBe(0);
     expect(await page.getByTestId('add-root').count()).toBe(0);
+    expect(await page.getByTestId('show-inactive').count()).toBe(0);
     expect(await page.getByTestId('deadline-editor').locator('button, input').count()).toBe(0);
   });
 });

@@ -11,7 +11,16 @@ export interface CategoryRef {
   defaultLevel: HandlingLevel;
   defaultDepartmentId: string | null;
   active: boolean;
+  version: number;
 }
+
+/**
+ * A category's version token: the row's `xmin` (the id of the transaction that last wrote it). The table
+ * has no version or updated_at column (migration 0003); every write of the row — ours, and Open311's
+ * attributes — gives it a new xmin, and `update` always writes the row, so equal tokens mean nobody saved
+ * it since. Opaque: compare for equality only.
+ */
+const VERSION = sql.raw('(c.xmin::text)::bigint');
 
 /**
  * A scalar subquery: the deadline rule (as JSON with responseValue, responseUnit, resolveValue,
@@ -37,8 +46,9 @@ export class CategoryRepository {
   findCategory(tenantId: string, id: string): Promise<CategoryRef | undefined> {
     return one<CategoryRef>(
       this.db,
-      sql`SELECT id, name, path::text AS path, default_level AS "defaultLevel", default_department_id AS "defaultDepartmentId", active
-          FROM demand_category WHERE tenant_id = ${tenantId} AND id = ${id}::uuid`,
+      sql`SELECT c.id, c.name, c.path::text AS path, c.default_level AS "defaultLevel", c.default_department_id AS "defaultDepartmentId",
+            c.active, ${VERSION} AS version
+          FROM demand_category c WHERE c.tenant_id = ${tenantId} AND c.id = ${id}::uuid`,
     );
   }
 
@@ -52,7 +62,11 @@ export class CategoryRepository {
     return typeof row.rule === 'string' ? (JSON.parse(row.rule) as DeadlineRule) : row.rule;
   }
 
-  /** The whole tree in one query, each category with its own or inherited deadlines. */
+  /**
+   * The whole tree in one query, each category with its own or inherited deadlines, `active` and its
+   * version. Active categories only unless `includeInactive` (the settings page; intake, the classifier and
+   * Open311 read active categories with their own SQL).
+   */
   async tree(tenantId: string, options: { includeInactive?: boolean } = {}): Promise<CategoryNode[]> {
     const list = await rows<{
       id: string;
@@ -61,10 +75,12 @@ export class CategoryRepository {
       name: string;
       default_level: Category['defaultLevel'];
       default_department_id: string | null;
+      active: boolean;
+      version: number | string;
       deadlines: Category['deadlines'] | string;
     }>(
       this.db,
-      sql`SELECT c.id, c.parent_id, c.code, c.name, c.default_level, c.default_department_id,
+      sql`SELECT c.id, c.parent_id, c.code, c.name, c.default_level, c.default_department_id, c.active, ${VERSION} AS version,
             coalesce((SELECT jsonb_agg(jsonb_build_object('urgency', r.urgency,
                         'type', CASE WHEN r.demand_type = 'any' THEN NULL ELSE r.demand_type END, 'responseValue', r.response_value,
                         'responseUnit', r.response_unit, 'resolveValue', r.resolve_value, 'resolveUnit', r.resolve_unit,
@@ -86,6 +102,8 @@ export class CategoryRepository {
         name: r.name,
         defaultLevel: r.default_level,
         defaultDepartmentId: r.default_department_id,
+        active: r.active,
+        version: Number(r.version),
         deadlines: typeof r.deadlines === 'string' ? JSON.parse(r.deadlines) : r.deadlines,
         children: [],
       };
@@ -142,19 +160,30 @@ export class CategoryRepository {
         (SELECT coalesce(max(sort_order), 0) + 1 FROM demand_category WHERE tenant_id = ${c.tenantId} AND parent_id IS NOT DISTINCT FROM ${c.parentId}::uuid))`);
   }
 
+  /**
+   * Writes the changes and a new version, only if the category is still at `expectedVersion` (when
+   * given). The row is written even without changes (a new deadline list is a change of the category
+   * too), so its version moves. False when the category is gone or someone saved it since.
+   */
   async update(
     tenantId: string,
     id: string,
     changes: { name?: string; defaultLevel?: string; defaultDepartmentId?: string | null; active?: boolean },
-  ): Promise<void> {
+    expectedVersion?: number,
+  ): Promise<boolean> {
     const set = [
       changes.name !== undefined ? sql`name = ${changes.name}` : undefined,
       changes.defaultLevel !== undefined ? sql`default_level = ${changes.defaultLevel}` : undefined,
       changes.defaultDepartmentId !== undefined ? sql`default_department_id = ${changes.defaultDepartmentId}::uuid` : undefined,
       changes.active !== undefined ? sql`active = ${changes.active}` : undefined,
     ].filter((x) => x !== undefined);
-    if (set.length === 0) return;
-    await this.db.execute(sql`UPDATE demand_category SET ${sql.join(set, sql`, `)} WHERE tenant_id = ${tenantId} AND id = ${id}::uuid`);
+    if (set.length === 0) set.push(sql`active = c.active`);
+    const row = await one(
+      this.db,
+      sql`UPDATE demand_category c SET ${sql.join(set, sql`, `)} WHERE c.tenant_id = ${tenantId} AND c.id = ${id}::uuid
+          ${expectedVersion === undefined ? sql`` : sql`AND ${VERSION} = ${expectedVersion}`} RETURNING c.id`,
+    );
+    return row !== undefined;
   }
 
   /** Replaces the category's own rules; an urgency (and type) without a rule of its own inherits the parent's. */

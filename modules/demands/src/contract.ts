@@ -238,6 +238,9 @@ export const Category = Type.Object({
   name: Type.String(),
   defaultLevel: Level,
   defaultDepartmentId: Nullable(Uuid),
+  /** false: retired — no new demands; listed only with includeInactive. */
+  active: Type.Boolean(),
+  version: Type.Integer({ description: 'changes with every save; send it back with PATCH to refuse a stale edit (opaque: equality only)' }),
   deadlines: Type.Array(
     Type.Object({
       urgency: Urgency,
@@ -259,6 +262,16 @@ export const CategoryTree = Type.Object({
     Type.Unsafe<CategoryNode>({ type: 'object', additionalProperties: true, description: 'Category with children: Category[]' }),
   ),
 });
+
+export const CategoryListQuery = Type.Object(
+  {
+    includeInactive: Type.Optional(
+      Type.Boolean({ default: false, description: 'also the retired categories (demand.configure on the county, else 403)' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CategoryListQuery = Static<typeof CategoryListQuery>;
 
 export const DeadlineRuleInput = Type.Object(
   {
@@ -304,6 +317,12 @@ export const UpdateCategoryBody = Type.Object(
     defaultDepartmentId: Type.Optional(Type.Union([Uuid, Type.Null()])),
     active: Type.Optional(Type.Boolean()),
     deadlines: Type.Optional(Deadlines),
+    version: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        description: 'the version the caller read; when someone saved the category since, 409 with details.version (the current one)',
+      }),
+    ),
   },
   { additionalProperties: false, minProperties: 1 },
 );

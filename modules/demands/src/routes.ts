@@ -40,9 +40,11 @@ import { submitDemand } from './commands/submit-demand.ts';
 import { superviseDemand } from './commands/supervise-demand.ts';
 import { transferDemand } from './commands/transfer-demand.ts';
 import { updateCategory } from './commands/update-category.ts';
+import { requireConfigure } from './configure.ts';
 import {
   CallbackBody,
   Category,
+  CategoryListQuery,
   CategoryTree,
   CreateCategoryBody,
   Demand,
@@ -299,10 +301,20 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
 
   app.get(
     '/demand-categories',
-    { schema: { tags, summary: 'The category tree with default levels and deadlines', response: { 200: CategoryTree, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'The category tree with default levels, deadlines, active flag and version; retired ones with includeInactive',
+        querystring: CategoryListQuery,
+        response: { 200: CategoryTree, ...errors },
+      },
+    },
     async (request) => {
       const ctx = requireContext(request);
-      return { items: await new CategoryRepository(db).tree(ctx.actor.tenantId) };
+      // Retired categories are configuration, not something to file a demand under: only for those who may bring them back.
+      const includeInactive = request.query.includeInactive === true;
+      if (includeInactive) await requireConfigure(db, ctx);
+      return { items: await new CategoryRepository(db).tree(ctx.actor.tenantId, { includeInactive }) };
     },
   );
 

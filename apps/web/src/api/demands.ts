@@ -1,7 +1,7 @@
 // Shapes of the demands API (modules/demands/src/contract.ts), kept here like types.ts: the web build
 // does not import server modules. Endpoints added later (suggest, attachments, KPI groups, rankings)
 // are detected from the OpenAPI document so the pages degrade when a server does not have them yet.
-import { api } from './client.ts';
+import { ApiError, api } from './client.ts';
 
 export const demandStatuses = [
   'submitted',
@@ -336,11 +336,13 @@ export interface CategoryDeadline {
   resolveUnit: DeadlineUnit;
   inherited: boolean;
 }
-/** A category with its deadlines, as GET /demand-categories returns it (only active ones today). */
+/** A category with its deadlines, as GET /demand-categories returns it (retired ones only with includeInactive). */
 export interface CategorySetting extends Omit<Category, 'children'> {
   deadlines: CategoryDeadline[];
-  /** Not sent by the server yet: the tree holds active categories only. */
-  active?: boolean;
+  /** false: retired (listed only with includeInactive). */
+  active: boolean;
+  /** Send it back with an update: a category saved by someone else since is refused with 409. */
+  version: number;
   children: CategorySetting[];
 }
 /** A category's own rule as written; `type` is sent only when the rule is for one demand type. */
@@ -367,10 +369,21 @@ export interface UpdateCategoryInput {
   active?: boolean;
   /** Replaces the category's own rules; urgencies and types left out are inherited. */
   deadlines?: DeadlineRuleInput[];
+  /** The version the edit started from. */
+  version?: number;
 }
 
 export const categorySettingsApi = {
-  tree: () => api.get<{ items: CategorySetting[] }>('/demand-categories').then((r) => r.items),
+  /** `includeInactive` needs demand.configure (403 otherwise). */
+  tree: (includeInactive = false) =>
+    api.get<{ items: CategorySetting[] }>('/demand-categories', includeInactive ? { includeInactive } : undefined).then((r) => r.items),
   create: (body: CreateCategoryInput) => api.post<CategorySetting>('/demand-categories', body),
   update: (id: string, body: UpdateCategoryInput) => api.patch<CategorySetting>(`/demand-categories/${id}`, body),
 };
+
+/** The 409 of a save made on a stale version (details `{ version }`), as opposed to a duplicate code or name (`{ field }`). */
+export function isStaleCategory(e: unknown): boolean {
+  if (!(e instanceof ApiError) || e.status !== 409) return false;
+  const d = e.details as { version?: unknown; field?: unknown } | undefined;
+  return typeof d?.version === 'number' && d.field === undefined;
+}

@@ -7,15 +7,21 @@ import { departmentErrors, duplicateUrgencies } from './create-category.ts';
 
 /**
  * Changes a category's name, default level or department, retires it (active = false: no new
- * demands, existing ones keep it), or replaces its own deadline rules. Demands already submitted
- * keep the deadlines they were given.
+ * demands, existing ones keep it) or brings it back, or replaces its own deadline rules. Demands
+ * already submitted keep the deadlines they were given. With `version` (the one the caller read), a
+ * category saved by someone else since is refused: 409 with the current version, nothing written.
  */
 export async function updateCategory(tx: Db, ctx: RequestContext, id: string, input: UpdateCategoryBody): Promise<Category> {
   await requireConfigure(tx, ctx);
   const tenantId = ctx.actor.tenantId;
   const categories = new CategoryRepository(tx);
+  const { version, ...changes } = input;
+  if (Object.values(changes).every((v) => v === undefined)) {
+    throw AppError.invalid([{ field: 'version', reason: 'comes with at least one change' }]);
+  }
   const current = await categories.findOne(tenantId, id);
   if (!current) throw AppError.notFound('Category', id);
+  if (version !== undefined && version !== current.version) throw stale(current.version);
   const level = input.defaultLevel ?? current.defaultLevel;
   const departmentId = input.defaultDepartmentId === undefined ? current.defaultDepartmentId : input.defaultDepartmentId;
   const errors = [...(await departmentErrors(categories, tenantId, level, departmentId)), ...duplicateUrgencies(input.deadlines ?? [])];
@@ -24,15 +30,24 @@ export async function updateCategory(tx: Db, ctx: RequestContext, id: string, in
   if (name && (await categories.siblingNameTaken(tenantId, current.parentId, name, id))) {
     throw AppError.conflict('A category with this name exists at this place in the tree', { field: 'name' });
   }
-  await categories.update(tenantId, id, {
-    name,
-    defaultLevel: input.defaultLevel,
-    defaultDepartmentId: input.defaultDepartmentId,
-    active: input.active,
-  });
+  // The versioned write comes first: a concurrent save waits for its row lock, then finds the version moved.
+  const written = await categories.update(
+    tenantId,
+    id,
+    { name, defaultLevel: input.defaultLevel, defaultDepartmentId: input.defaultDepartmentId, active: input.active },
+    version,
+  );
+  if (!written) {
+    const now = await categories.findCategory(tenantId, id);
+    if (!now) throw AppError.notFound('Category', id);
+    throw stale(now.version);
+  }
   if (input.deadlines) await categories.replaceRules(tenantId, id, input.deadlines);
-  const fields = Object.keys(input).filter((k) => input[k as keyof UpdateCategoryBody] !== undefined);
-  await recordAudit(tx, auditEntry(ctx, 'demand.category.update', { type: 'demand_category', id }, { fields, ...input }));
+  const fields = Object.keys(changes).filter((k) => changes[k as keyof typeof changes] !== undefined);
+  await recordAudit(
+    tx,
+    auditEntry(ctx, 'demand.category.update', { type: 'demand_category', id }, { fields, ...changes, previousVersion: current.version }),
+  );
   await emitEvents(tx, {
     tenantId,
     type: 'demand_category.updated',
@@ -43,4 +58,8 @@ export async function updateCategory(tx: Db, ctx: RequestContext, id: string, in
   const updated = await categories.findOne(tenantId, id);
   if (!updated) throw new Error('updated category not readable');
   return updated;
+}
+
+function stale(version: number): AppError {
+  return AppError.conflict('The category was changed by someone else; reload it', { version });
 }

@@ -8,6 +8,7 @@ import {
   type Department,
   type HandlingLevel,
   handlingLevels,
+  isStaleCategory,
   type UpdateCategoryInput,
 } from '../../api/demands.ts';
 import { FormError, useApiForm } from '../../components/form-errors.tsx';
@@ -27,17 +28,22 @@ interface Values {
 const CODE = /^[a-z][a-z0-9_]{0,39}$/;
 const FIELDS = ['code', 'name', 'defaultLevel', 'defaultDepartmentId', 'active', 'parentId'];
 
-/** Add or edit a category; the server's field errors (409 duplicate code or name, 400/422) land on the fields. */
+/**
+ * Add or edit a category; the server's field errors (409 duplicate code or name, 400/422) land on the fields.
+ * An edit sends the version it was opened with; when someone else saved the category since, `onStale`.
+ */
 export function CategoryForm({
   mode,
   departments,
   onClose,
   onSaved,
+  onStale,
 }: {
   mode: CategoryFormMode;
   departments: Department[];
   onClose: () => void;
   onSaved: (category: CategorySetting) => void;
+  onStale: (category: CategorySetting) => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -53,7 +59,7 @@ export function CategoryForm({
         name: editing.name,
         defaultLevel: editing.defaultLevel,
         defaultDepartmentId: editing.defaultDepartmentId,
-        active: editing.active ?? true,
+        active: editing.active,
       });
     } else {
       const parent = mode.kind === 'create' ? mode.parent : null;
@@ -67,7 +73,8 @@ export function CategoryForm({
 
   const submit = async (values: Values) => {
     const departmentId = values.defaultLevel === 'department' ? (values.defaultDepartmentId ?? null) : null;
-    const saved = await run(() => {
+    let stale = false;
+    const saved = await run(async () => {
       if (!editing) {
         const body: CreateCategoryInput = {
           code: values.code.trim(),
@@ -83,11 +90,18 @@ export function CategoryForm({
       if (values.name.trim() !== editing.name) body.name = values.name.trim();
       if (values.defaultLevel !== editing.defaultLevel) body.defaultLevel = values.defaultLevel;
       if (departmentId !== editing.defaultDepartmentId) body.defaultDepartmentId = departmentId;
-      if (values.active !== (editing.active ?? true)) body.active = values.active;
-      if (Object.keys(body).length === 0) return Promise.resolve({ ...editing });
-      return categorySettingsApi.update(editing.id, body);
+      if (values.active !== editing.active) body.active = values.active;
+      if (Object.keys(body).length === 0) return { ...editing };
+      try {
+        return await categorySettingsApi.update(editing.id, { ...body, version: editing.version });
+      } catch (e) {
+        if (!isStaleCategory(e)) throw e;
+        stale = true;
+        return undefined;
+      }
     });
-    if (saved) {
+    if (stale && editing) onStale(editing);
+    else if (saved) {
       message.success(t('demandSettings.form.saved'));
       onSaved(saved);
     }

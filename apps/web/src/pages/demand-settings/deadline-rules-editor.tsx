@@ -10,6 +10,7 @@ import {
   type DeadlineUnit,
   type DemandType,
   demandTypes,
+  isStaleCategory,
   type Urgency,
   urgencies,
 } from '../../api/demands.ts';
@@ -65,12 +66,15 @@ export function DeadlineRulesEditor({
   parent,
   editable,
   onSaved,
+  onStale,
 }: {
   category: CategorySetting;
   /** The parent as the tree lists it: its effective rules are what this category inherits. */
   parent: CategorySetting | null;
   editable: boolean;
   onSaved: () => void;
+  /** Someone else saved the category since it was read (409): the page reloads it and says so. */
+  onStale: () => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -130,11 +134,12 @@ export function DeadlineRulesEditor({
     setSaving(true);
     setErrors([]);
     try {
-      await categorySettingsApi.update(category.id, { deadlines: own.map(toInput) });
+      await categorySettingsApi.update(category.id, { deadlines: own.map(toInput), version: category.version });
       message.success(t('demandSettings.deadlines.saved'));
       onSaved();
     } catch (e) {
-      if (e instanceof ApiError) {
+      if (isStaleCategory(e)) onStale();
+      else if (e instanceof ApiError) {
         // `deadlines.3.resolveValue` names the row by its position in the list sent.
         const details = (Array.isArray(e.details) ? e.details : e.details ? [e.details] : []) as { field?: string; reason?: string }[];
         const lines = details.map((d) => {

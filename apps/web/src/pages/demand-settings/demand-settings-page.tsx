@@ -1,10 +1,10 @@
-import { CalendarOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, Empty, Flex, Input, Row, Spin, Table, Tag, Typography } from 'antd';
+import { CalendarOutlined, CheckCircleOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Col, Empty, Flex, Input, Row, Spin, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../../api/current-user.tsx';
-import { type CategorySetting, categorySettingsApi, type Department, demandsApi } from '../../api/demands.ts';
+import { type CategorySetting, categorySettingsApi, type Department, demandsApi, isStaleCategory } from '../../api/demands.ts';
 import { levelLabel } from '../demands/demand-labels.ts';
 import { CategoryForm, type CategoryFormMode } from './category-form.tsx';
 import { DeadlineRulesEditor } from './deadline-rules-editor.tsx';
@@ -39,12 +39,19 @@ function walk(
 /**
  * 诉求类别与时限: the county's category tree with each category's default handling level and
  * department, and the deadline rules of the selected one. Changes need demand.configure on the
- * county; others who can read demands see the same page without the edit buttons.
+ * county; others who can read demands see the same page without the edit buttons. Those who may
+ * change it can show the retired categories (greyed, 停用) and reactivate them. Every save sends the
+ * version it started from; when someone else saved the category meanwhile (409) the page reloads and
+ * says so.
  */
 export default function DemandSettingsPage() {
   const { t } = useTranslation();
   const { can } = useCurrentUser();
+  const { message } = App.useApp();
   const editable = can('demand.configure');
+  const [showInactive, setShowInactive] = useState(false);
+  const [stale, setStale] = useState<string | null>(null);
+  const [reactivating, setReactivating] = useState<string | null>(null);
   const [tree, setTree] = useState<CategorySetting[] | null>(null);
   const [departments, setDepartments] = useState<Department[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -55,14 +62,14 @@ export default function DemandSettingsPage() {
 
   const load = useCallback(async () => {
     try {
-      const [items, deps] = await Promise.all([categorySettingsApi.tree(), demandsApi.departments()]);
+      const [items, deps] = await Promise.all([categorySettingsApi.tree(editable && showInactive), demandsApi.departments()]);
       setTree(items);
       setDepartments(deps);
       setLoadError(null);
     } catch (e) {
       setLoadError(e instanceof Error ? e.message : String(e));
     }
-  }, []);
+  }, [editable, showInactive]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -107,9 +114,31 @@ export default function DemandSettingsPage() {
   const saved = async (category: CategorySetting) => {
     const parentId = form?.kind === 'create' ? form.parent?.id : undefined;
     setForm(null);
+    setStale(null);
     if (parentId) setExpanded((keys) => [...new Set([...(keys ?? []), parentId])]);
     setSelectedId(category.id);
     await load();
+  };
+  /** Someone else saved `category` since this page read it: show the latest and say that nothing was saved. */
+  const staleSave = async (category: CategorySetting) => {
+    setForm(null);
+    setStale(category.name);
+    await load();
+  };
+  const reactivate = async (category: CategorySetting) => {
+    setReactivating(category.id);
+    try {
+      await categorySettingsApi.update(category.id, { active: true, version: category.version });
+      setStale(null);
+      message.success(t('demandSettings.reactivated', { name: category.name }));
+      setSelectedId(category.id);
+      await load();
+    } catch (e) {
+      if (isStaleCategory(e)) await staleSave(category);
+      else message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setReactivating(null);
+    }
   };
 
   return (
@@ -128,6 +157,12 @@ export default function DemandSettingsPage() {
             style={{ width: 200 }}
             data-testid="category-search"
           />
+          {editable && (
+            <Flex align="center" gap={6}>
+              <Switch size="small" checked={showInactive} onChange={setShowInactive} data-testid="show-inactive" id="show-inactive" />
+              <label htmlFor="show-inactive">{t('demandSettings.showInactive')}</label>
+            </Flex>
+          )}
           <Link to="/demand-calendar" data-testid="calendar-link">
             <Button icon={<CalendarOutlined />}>{t('demandSettings.calendarLink')}</Button>
           </Link>
@@ -140,6 +175,16 @@ export default function DemandSettingsPage() {
       </Flex>
       {!editable && (
         <Alert type="info" showIcon title={t('demandSettings.readOnly')} style={{ marginBottom: 16 }} data-testid="read-only" />
+      )}
+      {stale && (
+        <Alert
+          type="warning"
+          showIcon
+          closable={{ onClose: () => setStale(null) }}
+          title={t('demandSettings.stale', { name: stale })}
+          style={{ marginBottom: 16 }}
+          data-testid="stale-alert"
+        />
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
@@ -156,7 +201,11 @@ export default function DemandSettingsPage() {
               selectedRowKeys: selectedId ? [selectedId] : [],
               onChange: (keys) => setSelectedId(keys[0] ? String(keys[0]) : null),
             }}
-            onRow={(r) => ({ onClick: () => setSelectedId(r.id), style: { cursor: 'pointer' } })}
+            onRow={(r) => ({
+              onClick: () => setSelectedId(r.id),
+              style: { cursor: 'pointer', ...(r.active ? {} : { color: 'var(--ant-color-text-disabled, rgba(0, 0, 0, 0.25))' }) },
+              'data-inactive': r.active ? undefined : 'true',
+            })}
             columns={[
               { key: 'name', title: t('demandSettings.columns.name'), dataIndex: 'name' },
               {
@@ -174,7 +223,11 @@ export default function DemandSettingsPage() {
                 key: 'active',
                 title: t('demandSettings.columns.active'),
                 render: (_, r) =>
-                  (r.active ?? true) ? <Tag color="green">{t('demandSettings.active')}</Tag> : <Tag>{t('demandSettings.inactive')}</Tag>,
+                  r.active ? (
+                    <Tag color="green">{t('demandSettings.active')}</Tag>
+                  ) : (
+                    <Tag data-testid={`inactive-${r.code}`}>{t('demandSettings.inactive')}</Tag>
+                  ),
               },
               ...(editable
                 ? [
@@ -204,6 +257,18 @@ export default function DemandSettingsPage() {
                               onClick={() => setForm({ kind: 'edit', category: node })}
                               data-testid={`edit-${r.code}`}
                             />
+                            {!r.active && (
+                              <Button
+                                size="small"
+                                type="link"
+                                icon={<CheckCircleOutlined />}
+                                title={t('demandSettings.reactivate')}
+                                aria-label={t('demandSettings.reactivate')}
+                                loading={reactivating === r.id}
+                                onClick={() => void reactivate(node)}
+                                data-testid={`reactivate-${r.code}`}
+                              />
+                            )}
                           </Flex>
                         );
                       },
@@ -220,14 +285,18 @@ export default function DemandSettingsPage() {
               category={selected.node}
               parent={selected.parent}
               editable={editable}
-              onSaved={() => void load()}
+              onSaved={() => {
+                setStale(null);
+                void load();
+              }}
+              onStale={() => void staleSave(selected.node)}
             />
           ) : (
             <Alert type="info" showIcon title={t('demandSettings.deadlines.pick')} data-testid="deadline-pick" />
           )}
         </Col>
       </Row>
-      {form && <CategoryForm mode={form} departments={departments} onClose={() => setForm(null)} onSaved={saved} />}
+      {form && <CategoryForm mode={form} departments={departments} onClose={() => setForm(null)} onSaved={saved} onStale={staleSave} />}
     </div>
   );
 }

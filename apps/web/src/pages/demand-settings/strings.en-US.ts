@@ -10,6 +10,11 @@ export const demandSettingsEn: typeof demandSettingsZh = {
   addChild: 'Add subcategory',
   edit: 'Edit',
   noMatch: 'No category name matches',
+  showInactive: 'Show retired',
+  reactivate: 'Reactivate',
+  reactivated: '“{{name}}” is active again',
+  stale:
+    '“{{name}}” was changed by someone else. The page now shows the latest version; your change was not saved — check it and try again.',
   columns: {
     name: 'Name',
     code: 'Code',
@@ -33,7 +38,8 @@ export const demandSettingsEn: typeof demandSettingsZh = {
     department: 'Default department',
     departmentRequired: 'Choose a department when the default level is department',
     active: 'Active',
-    activeHelp: 'A retired category cannot be chosen for new demands; existing ones keep it. Retired categories leave this list',
+    activeHelp:
+      'A retired category cannot be chosen for new demands; existing ones keep it. Turn on “Show retired” to see it and reactivate it',
     deadlinesHint: 'A new category inherits its parent’s deadlines; override them on the right after saving',
     save: 'Save',
     cancel: 'Cancel',
