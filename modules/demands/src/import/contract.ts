@@ -28,6 +28,14 @@ export const ImportColumns = Type.Object(
     externalId: Column,
     submittedAt: Column,
     closedAt: OptionalColumn,
+    /**
+     * When the work order was accepted (our responded_at), dispatched to a handling unit, and
+     * resolved (when the source tells it apart from closing). Optional and absent from mappings
+     * saved before they existed; missing times are derived as the README says.
+     */
+    acceptedAt: OptionalColumn,
+    dispatchedAt: OptionalColumn,
+    resolvedAt: OptionalColumn,
     status: OptionalColumn,
     title: OptionalColumn,
     description: Type.Array(Column, { minItems: 1, maxItems: 5, description: 'non-empty values joined with " / "' }),
@@ -114,7 +122,7 @@ export const ImportResult = Type.Object({
   rows: Type.Integer(),
   created: Type.Integer(),
   updated: Type.Integer(),
-  unchanged: Type.Integer({ description: 're-imported rows whose status, closed date and resolution were already as in the file' }),
+  unchanged: Type.Integer({ description: 're-imported rows whose status, times and resolution were already as in the file' }),
 });
 export type ImportResult = Static<typeof ImportResult>;
 

@@ -10,6 +10,9 @@ import type { ExportRow } from './import.repository.ts';
 const fieldOrder: ImportField[] = [
   'externalId',
   'submittedAt',
+  'acceptedAt',
+  'dispatchedAt',
+  'resolvedAt',
   'closedAt',
   'status',
   'title',
@@ -65,9 +68,16 @@ function cell(row: ExportRow, c: LayoutColumn, config: DemandImportConfig): stri
     case 'submittedAt':
       return formatSourceDate(row.submittedAt, dateFormat, timeZone);
     case 'closedAt': {
-      const at = row.closedAt ?? row.resolvedAt;
+      // With a resolved column, a resolved (not closed) demand has no closed date; without one, its resolution is its closed date.
+      const at = row.closedAt ?? (config.columns.resolvedAt ? null : row.resolvedAt);
       return at ? formatSourceDate(at, dateFormat, timeZone) : null;
     }
+    case 'acceptedAt':
+      return row.respondedAt ? formatSourceDate(row.respondedAt, dateFormat, timeZone) : null;
+    case 'dispatchedAt':
+      return row.dispatchedAt ? formatSourceDate(row.dispatchedAt, dateFormat, timeZone) : null;
+    case 'resolvedAt':
+      return row.resolvedAt ? formatSourceDate(row.resolvedAt, dateFormat, timeZone) : null;
     case 'status': {
       const status = exportStatus[row.status] ?? row.status;
       return reverse(valueMaps.status, status) ?? status;
@@ -120,6 +130,9 @@ export function exportWorkbook(config: DemandImportConfig, rows: ExportRow[]): P
 const fieldLabels: Record<ImportField, string> = {
   externalId: '外部工单号 external id（必填；再次导入时按它更新）',
   submittedAt: '受理时间 created（必填）',
+  acceptedAt: '签收时间 accepted',
+  dispatchedAt: '派单时间 dispatched',
+  resolvedAt: '办理完成时间 resolved',
   closedAt: '办结时间 closed',
   status: '状态 status',
   title: '标题 title',

@@ -62,6 +62,8 @@ export interface DemandValues {
   response_due_at: string;
   resolve_due_at: string;
   submitted_at: string;
+  /** Accepted (or rejected): the response the KPIs measure. */
+  responded_at: string | null;
   dispatched_at: string | null;
   resolved_at: string | null;
   closed_at: string | null;
@@ -73,6 +75,12 @@ export interface DemandValues {
 export interface DemandUpdateValues {
   id: string;
   status: string;
+  responded_at: string | null;
+  /** The file gave the accepted time: it replaces ours. Otherwise a demand past submitted keeps the time it has, if any. */
+  responded_known: boolean;
+  dispatched_at: string | null;
+  /** The same for the dispatched time. */
+  dispatched_known: boolean;
   resolved_at: string | null;
   closed_at: string | null;
   result: string | null;
@@ -96,6 +104,8 @@ export interface ExportRow {
   reporterName: string | null;
   reporterPhone: string | null;
   submittedAt: Date;
+  respondedAt: Date | null;
+  dispatchedAt: Date | null;
   closedAt: Date | null;
   resolvedAt: Date | null;
   result: string | null;
@@ -268,7 +278,8 @@ export class DemandImportRepository {
       sql`INSERT INTO demand (tenant_id, id, number, channel, type, category_id, urgency, title, description,
             node_id, node_path, address, lat, lng, reporter_kind, reporter_name, reporter_phone_enc, reporter_phone_hash,
             reporter_phone_masked, external_id, status, level, handling_node_id, handling_department_id, handling_path,
-            response_due_at, resolve_due_at, submitted_at, dispatched_at, resolved_at, closed_at, result, reject_reason, created_by)
+            response_due_at, resolve_due_at, submitted_at, responded_at, dispatched_at, resolved_at, closed_at, result, reject_reason,
+            created_by)
           SELECT ${tenantId}, r.id, r.number, r.channel, r.type, r.category_id, 'normal', r.title, r.description,
             r.node_id, n.path, r.address, r.lat, r.lng, r.reporter_kind, r.reporter_name, r.phone_enc, r.phone_hash,
             r.phone_masked, r.external_id, r.status, r.level,
@@ -277,13 +288,14 @@ export class DemandImportRepository {
             CASE WHEN NOT r.assign THEN NULL
                  WHEN r.level = 'department' THEN CASE WHEN c.default_department_id IS NOT NULL THEN subpath(n.path, 0, 1) END
                  ELSE hu.path END,
-            r.response_due_at, r.resolve_due_at, r.submitted_at, r.dispatched_at, r.resolved_at, r.closed_at, r.result,
+            r.response_due_at, r.resolve_due_at, r.submitted_at, r.responded_at, r.dispatched_at, r.resolved_at, r.closed_at, r.result,
             r.reject_reason, ${createdBy}::uuid
           FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS r(
             id uuid, number text, channel text, type text, category_id uuid, title text, description text, node_id uuid,
             address text, lat double precision, lng double precision, reporter_kind text, reporter_name text, phone_enc text,
             phone_hash text, phone_masked text, external_id text, status text, level text, assign boolean,
-            response_due_at timestamptz, resolve_due_at timestamptz, submitted_at timestamptz, dispatched_at timestamptz,
+            response_due_at timestamptz, resolve_due_at timestamptz, submitted_at timestamptz, responded_at timestamptz,
+            dispatched_at timestamptz,
             resolved_at timestamptz, closed_at timestamptz, result text, reject_reason text)
           JOIN territory_node n ON n.tenant_id = ${tenantId} AND n.id = r.node_id
           JOIN demand_category c ON c.tenant_id = ${tenantId} AND c.id = r.category_id
@@ -297,27 +309,42 @@ export class DemandImportRepository {
   }
 
   /**
-   * Applies status, closed date and resolution of a re-import to the demands that differ (the source
-   * is authoritative: a work order reopened there loses its resolved and closed times here); returns
-   * the ids actually changed (with the status they had), so unchanged rows get no timeline entry.
+   * Applies status, times and resolution of a re-import to the demands that differ (the source is
+   * authoritative: a work order reopened there loses its resolved and closed times here). Accepted
+   * and dispatched times the file gives replace ours; where it has none, a demand still in a state
+   * that has them keeps the times it has (set in Linli or by an earlier import) and gets the derived
+   * one only when it has none. Returns the ids actually changed (with the status they had and the
+   * accepted / dispatched times they now have), so unchanged rows get no timeline entry.
    */
-  async updateDemands(tenantId: string, values: DemandUpdateValues[]): Promise<{ id: string; from_status: string; to_status: string }[]> {
+  async updateDemands(
+    tenantId: string,
+    values: DemandUpdateValues[],
+  ): Promise<{ id: string; from_status: string; to_status: string; responded_at: string | null; dispatched_at: string | null }[]> {
     if (values.length === 0) return [];
     return rows(
       this.db,
       sql`WITH r AS (
             SELECT * FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
-              AS r(id uuid, status text, resolved_at timestamptz, closed_at timestamptz, result text)
+              AS r(id uuid, status text, responded_at timestamptz, responded_known boolean, dispatched_at timestamptz,
+                   dispatched_known boolean, resolved_at timestamptz, closed_at timestamptz, result text)
           ), old AS (
             SELECT d.id, d.status FROM demand d JOIN r ON d.tenant_id = ${tenantId} AND d.id = r.id
+          ), v AS (
+            SELECT r.*,
+              CASE WHEN r.status = 'submitted' THEN NULL WHEN r.responded_known THEN r.responded_at
+                   ELSE coalesce(d.responded_at, r.responded_at) END AS new_responded_at,
+              CASE WHEN r.status NOT IN ('dispatched', 'in_progress', 'resolved', 'closed') THEN NULL
+                   WHEN r.dispatched_known THEN r.dispatched_at ELSE d.dispatched_at END AS new_dispatched_at
+            FROM r JOIN demand d ON d.tenant_id = ${tenantId} AND d.id = r.id
           )
-          UPDATE demand d SET status = r.status, resolved_at = r.resolved_at, closed_at = r.closed_at,
-            result = coalesce(r.result, d.result), version = d.version + 1, updated_at = now()
-          FROM r, old
-          WHERE d.tenant_id = ${tenantId} AND d.id = r.id AND old.id = r.id
-            AND (d.status, d.closed_at, d.resolved_at, d.result) IS DISTINCT FROM
-                (r.status, r.closed_at, r.resolved_at, coalesce(r.result, d.result))
-          RETURNING d.id, old.status AS from_status, d.status AS to_status`,
+          UPDATE demand d SET status = v.status, responded_at = v.new_responded_at, dispatched_at = v.new_dispatched_at,
+            resolved_at = v.resolved_at, closed_at = v.closed_at,
+            result = coalesce(v.result, d.result), version = d.version + 1, updated_at = now()
+          FROM v, old
+          WHERE d.tenant_id = ${tenantId} AND d.id = v.id AND old.id = v.id
+            AND (d.status, d.responded_at, d.dispatched_at, d.closed_at, d.resolved_at, d.result) IS DISTINCT FROM
+                (v.status, v.new_responded_at, v.new_dispatched_at, v.closed_at, v.resolved_at, coalesce(v.result, d.result))
+          RETURNING d.id, old.status AS from_status, d.status AS to_status, d.responded_at, d.dispatched_at`,
     );
   }
 
@@ -427,7 +454,8 @@ export class DemandImportRepository {
       this.db,
       sql`SELECT d.number, d.external_id, d.title, d.description, d.channel, d.type, c.code AS category_code,
             c.name AS category_name, d.status, n.name AS node_name, n.code AS node_code, d.address, d.lat, d.lng,
-            d.reporter_name, d.reporter_phone_masked, d.submitted_at, d.closed_at, d.resolved_at, d.result
+            d.reporter_name, d.reporter_phone_masked, d.submitted_at, d.responded_at, d.dispatched_at, d.closed_at,
+            d.resolved_at, d.result
           FROM demand d
           JOIN demand_category c ON c.tenant_id = d.tenant_id AND c.id = d.category_id
           JOIN territory_node n ON n.tenant_id = d.tenant_id AND n.id = d.node_id
@@ -453,6 +481,8 @@ export class DemandImportRepository {
       reporterName: maskName((r.reporter_name as string | null) ?? null),
       reporterPhone: (r.reporter_phone_masked as string | null) ?? null,
       submittedAt: date(r.submitted_at) as Date,
+      respondedAt: date(r.responded_at),
+      dispatchedAt: date(r.dispatched_at),
       closedAt: date(r.closed_at),
       resolvedAt: date(r.resolved_at),
       result: (r.result as string | null) ?? null,

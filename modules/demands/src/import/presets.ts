@@ -84,6 +84,13 @@ export const nyc311Config: DemandImportConfig = {
     externalId: 'Unique Key',
     submittedAt: 'Created Date',
     closedAt: 'Closed Date',
+    // The export dates no acceptance or dispatch. 'Resolution Action Updated Date' is the agency's last
+    // update, not the resolution: in the 2013-12-25 file it is after the Closed Date on 28 rows and set on
+    // 49 open ones, so it is not mapped; 'Due Date' is the agency's own deadline (ours come from the
+    // category rules). Accepted times are therefore derived (README: import times).
+    acceptedAt: null,
+    dispatchedAt: null,
+    resolvedAt: null,
     status: 'Status',
     title: 'Complaint Type',
     description: ['Descriptor', 'Location Type'],
@@ -123,6 +130,10 @@ export const hotline12345Config: DemandImportConfig = {
     externalId: '工单编号',
     submittedAt: '受理时间',
     closedAt: '办结时间',
+    // Many 12345 exports have 签收时间 / 派单时间 columns too: map them when the file has them.
+    acceptedAt: null,
+    dispatchedAt: null,
+    resolvedAt: null,
     status: '工单状态',
     title: '标题',
     description: ['诉求内容'],

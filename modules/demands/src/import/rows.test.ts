@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { DemandImportConfig } from './contract.ts';
 import { inspectTable, readSourceFile } from './parser.ts';
 import { hotline12345Config, nyc311Config } from './presets.ts';
-import { checkHeader, mapRows } from './rows.ts';
+import { checkHeader, mapRows, timesFor } from './rows.ts';
 
 const nycFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/nyc311_2013-12-25.csv');
 const now = new Date('2026-06-01T00:00:00Z');
@@ -168,5 +168,42 @@ describe('reading and mapping work-order files', () => {
   it('refuses a file that is not a workbook, and an empty one', async () => {
     await expect(readSourceFile('x.xlsx', Buffer.from('not a zip'))).rejects.toMatchObject({ code: 'unprocessable' });
     expect((await readSourceFile('x.csv', Buffer.from(''))).errors).toEqual([{ row: 1, column: '', reason: 'the file is empty' }]);
+  });
+});
+
+describe('times of an imported work order by its status', () => {
+  const d = (s: string) => new Date(s);
+  const none = { acceptedAt: null, dispatchedAt: null, resolvedAt: null, closedAt: null };
+
+  it('derives the acceptance from the earliest later step the source dates, never a dispatch', () => {
+    expect(timesFor('closed', { ...none, dispatchedAt: d('2026-05-01T02:00:00Z'), closedAt: d('2026-05-02T00:00:00Z') })).toEqual({
+      respondedAt: d('2026-05-01T02:00:00Z'),
+      dispatchedAt: d('2026-05-01T02:00:00Z'),
+      resolvedAt: d('2026-05-02T00:00:00Z'),
+      closedAt: d('2026-05-02T00:00:00Z'),
+      acceptedFromSource: false,
+      dispatchedFromSource: true,
+      derived: ['resolvedAt', 'respondedAt'],
+    });
+    // A rejection is the response: dated by the closed date when the source has one.
+    expect(timesFor('rejected', { ...none, closedAt: d('2026-05-02T00:00:00Z') })).toMatchObject({
+      respondedAt: d('2026-05-02T00:00:00Z'),
+      resolvedAt: null,
+      closedAt: null,
+      derived: ['respondedAt'],
+    });
+    expect(timesFor('accepted', none)).toMatchObject({ respondedAt: null, derived: [] });
+  });
+
+  it('drops the times of steps the status has not reached (the source status is authoritative)', () => {
+    const all = {
+      acceptedAt: d('2026-05-01T01:00:00Z'),
+      dispatchedAt: d('2026-05-01T02:00:00Z'),
+      resolvedAt: d('2026-05-01T03:00:00Z'),
+      closedAt: d('2026-05-01T04:00:00Z'),
+    };
+    expect(timesFor('submitted', all)).toMatchObject({ respondedAt: null, dispatchedAt: null, resolvedAt: null, closedAt: null });
+    expect(timesFor('accepted', all)).toMatchObject({ respondedAt: all.acceptedAt, dispatchedAt: null, resolvedAt: null });
+    expect(timesFor('resolved', all)).toMatchObject({ resolvedAt: all.resolvedAt, closedAt: null, acceptedFromSource: true });
   });
 });

@@ -26,9 +26,26 @@ export interface MappedRow {
   reporterName: string | null;
   reporterPhone: string | null;
   submittedAt: Date;
+  /** The closed date of the source (whatever the status); the times below follow the status. */
   closedAt: Date | null;
   status: ImportStatus;
   resolution: string | null;
+  /** The times the demand gets, per its status (see timesFor); null where the state was not reached or the time is unknown. */
+  times: ImportTimes;
+}
+
+/** The times of an imported demand, as they are written, and which of them the source did not give. */
+export interface ImportTimes {
+  /** Accepting or rejecting (our responded_at). */
+  respondedAt: Date | null;
+  dispatchedAt: Date | null;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+  /** Whether the source gave the accepted / dispatched time itself (a re-import then overwrites ours). */
+  acceptedFromSource: boolean;
+  dispatchedFromSource: boolean;
+  /** Times not in the source but derived from a later one ('respondedAt': the earliest later step; 'resolvedAt': the closed date). */
+  derived: ('respondedAt' | 'resolvedAt')[];
 }
 
 export const MAX_EXTERNAL_ID = 100;
@@ -39,6 +56,44 @@ const MAX_NAME = 50;
 
 /** Statuses that need the closed date: the work was finished then. */
 const finished: readonly ImportStatus[] = ['resolved', 'closed'];
+/** States in which the demand has reached a handling unit. */
+export const assignedStatuses: readonly ImportStatus[] = ['dispatched', 'in_progress', 'resolved', 'closed'];
+
+/**
+ * The times a demand in `status` gets from the source's times (already checked to be in order).
+ * - accepted (responded_at): the source's accepted time; without it, for a demand past
+ *   `submitted`, the earliest later step the source dates — dispatched, resolved, closed (for a
+ *   rejected one, its closed date) — since acceptance came no later than that; without any, null.
+ * - dispatched: the source's time only (never guessed), for a demand dispatched or later.
+ * - resolved: the source's resolved time, else the closed date, for a resolved or closed demand.
+ * - closed: the closed date, for a closed demand.
+ * A time the status has not reached is dropped (the source's status is authoritative).
+ */
+export function timesFor(
+  status: ImportStatus,
+  src: { acceptedAt: Date | null; dispatchedAt: Date | null; resolvedAt: Date | null; closedAt: Date | null },
+): ImportTimes {
+  const derived: ImportTimes['derived'] = [];
+  const done = finished.includes(status);
+  const dispatchedAt = assignedStatuses.includes(status) ? src.dispatchedAt : null;
+  const resolvedAt = done ? (src.resolvedAt ?? src.closedAt) : null;
+  if (done && !src.resolvedAt && resolvedAt) derived.push('resolvedAt');
+  const closedAt = status === 'closed' ? src.closedAt : null;
+  let respondedAt: Date | null = null;
+  if (status !== 'submitted') {
+    respondedAt = src.acceptedAt ?? (status === 'rejected' ? src.closedAt : (dispatchedAt ?? resolvedAt ?? closedAt));
+    if (!src.acceptedAt && respondedAt) derived.push('respondedAt');
+  }
+  return {
+    respondedAt,
+    dispatchedAt,
+    resolvedAt,
+    closedAt,
+    acceptedFromSource: status !== 'submitted' && src.acceptedAt !== null,
+    dispatchedFromSource: dispatchedAt !== null,
+    derived,
+  };
+}
 
 /** A value map lookup: the exact source value, then ignoring case and surrounding spaces, then our own code. */
 export function lookup<T extends string>(map: Record<string, T>, value: string, codes: readonly T[]): T | undefined {
@@ -112,10 +167,30 @@ export function mapRows(
     const submittedAt = date(col.submittedAt);
     if (submittedAt === null) err(col.submittedAt, 'is required');
     else if (submittedAt && submittedAt.getTime() > now.getTime() + 60_000) err(col.submittedAt, 'is in the future', cell(col.submittedAt));
+    const acceptedAt = date(col.acceptedAt);
+    const dispatchedAt = date(col.dispatchedAt);
+    const resolvedAt = date(col.resolvedAt);
     const closedAt = date(col.closedAt);
-    if (submittedAt && closedAt && closedAt.getTime() < submittedAt.getTime()) {
-      err(col.closedAt, `closed before it was created (${cell(col.submittedAt)})`, cell(col.closedAt));
+    for (const [column, at] of [
+      [col.acceptedAt, acceptedAt],
+      [col.dispatchedAt, dispatchedAt],
+      [col.resolvedAt, resolvedAt],
+    ] as const) {
+      if (at && at.getTime() > now.getTime() + 60_000) err(column, 'is in the future', cell(column));
     }
+    // The steps of a work order come in this order; a later step dated before an earlier one is a row error (once per step).
+    const steps = [
+      { verb: 'created', column: col.submittedAt, at: submittedAt },
+      { verb: 'accepted', column: col.acceptedAt, at: acceptedAt },
+      { verb: 'dispatched', column: col.dispatchedAt, at: dispatchedAt },
+      { verb: 'resolved', column: col.resolvedAt, at: resolvedAt },
+      { verb: 'closed', column: col.closedAt, at: closedAt },
+    ];
+    steps.forEach((later, j) => {
+      if (!later.at) return;
+      const earlier = steps.slice(0, j).find((e) => e.at && (later.at as Date).getTime() < e.at.getTime());
+      if (earlier) err(later.column, `${later.verb} before it was ${earlier.verb} (${cell(earlier.column)})`, cell(later.column));
+    });
 
     let status: ImportStatus | undefined = closedAt ? 'closed' : 'submitted';
     const statusText = cell(col.status);
@@ -123,8 +198,13 @@ export function mapRows(
       status = lookup(valueMaps.status, statusText, importStatuses);
       if (!status) err(col.status, 'unknown status value; add it to the status value map', statusText);
     }
-    if (status && finished.includes(status) && closedAt === null) {
-      err(col.closedAt ?? col.status, `a ${status} work order needs its closed date`);
+    if (status === 'closed' && closedAt === null) {
+      err(col.closedAt ?? col.status, 'a closed work order needs its closed date');
+    } else if (status === 'resolved' && closedAt === null && resolvedAt === null) {
+      err(
+        col.closedAt ?? col.resolvedAt ?? col.status,
+        `a resolved work order needs its ${col.resolvedAt ? 'resolved or ' : ''}closed date`,
+      );
     }
 
     const parts = (col.description ?? []).map(cell).filter((v) => v !== '');
@@ -199,6 +279,12 @@ export function mapRows(
       closedAt: closedAt ?? null,
       status,
       resolution,
+      times: timesFor(status, {
+        acceptedAt: acceptedAt ?? null,
+        dispatchedAt: dispatchedAt ?? null,
+        resolvedAt: resolvedAt ?? null,
+        closedAt: closedAt ?? null,
+      }),
     });
   }
   return { rows: out, errors };

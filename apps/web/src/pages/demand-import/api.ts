@@ -6,6 +6,9 @@ import type { Channel, DemandType } from '../../api/demands.ts';
 export const importFields = [
   'externalId',
   'submittedAt',
+  'acceptedAt',
+  'dispatchedAt',
+  'resolvedAt',
   'closedAt',
   'status',
   'title',

@@ -41,6 +41,9 @@ export const demandImportEn: typeof demandImportZh = {
   fields: {
     externalId: 'External id',
     submittedAt: 'Created',
+    acceptedAt: 'Accepted (optional; else derived)',
+    dispatchedAt: 'Dispatched (optional)',
+    resolvedAt: 'Resolved (if not the closed date)',
     closedAt: 'Closed',
     status: 'Status',
     title: 'Title',

@@ -40,6 +40,9 @@ export const demandImportZh = {
   fields: {
     externalId: '外部工单号',
     submittedAt: '受理时间',
+    acceptedAt: '签收时间（可选；无则推算）',
+    dispatchedAt: '派单时间（可选）',
+    resolvedAt: '办理完成时间（与办结时间不同时）',
     closedAt: '办结时间',
     status: '状态',
     title: '标题',

@@ -1,7 +1,7 @@
 import { AppError, auditEntry, emitEvents, maskPhone, newId, type PersonalDataCipher, type RequestContext, recordAudit } from '@linli/core';
 import type { Db } from '@linli/db';
 import { computeDeadlines, type DeadlineCalendar, FALLBACK_RULE, tenantCalendar } from '../../deadlines.ts';
-import type { ImportMapping, ImportResult, ImportStatus, RowError } from '../contract.ts';
+import type { ImportMapping, ImportResult, RowError } from '../contract.ts';
 import {
   DemandImportRepository,
   type DemandUpdateValues,
@@ -12,7 +12,7 @@ import {
 } from '../import.repository.ts';
 import { requireCountyIntake } from '../mapping-check.ts';
 import { readSourceFile } from '../parser.ts';
-import { checkHeader, type MappedRow, mapRows } from '../rows.ts';
+import { assignedStatuses, checkHeader, type ImportTimes, type MappedRow, mapRows } from '../rows.ts';
 
 export interface ImportDemandsInput {
   mappingId: string;
@@ -40,10 +40,29 @@ const CHUNK = 1000;
 const MAX_STORED_ERRORS = 5000;
 /** From this many rows the KPI rollup is rebuilt once instead of kept row by row (see pauseKpiRollup). */
 const KPI_REBUILD_ROWS = 500;
-/** States in which the demand has reached a handling unit. */
-const assigned: readonly ImportStatus[] = ['dispatched', 'in_progress', 'resolved', 'closed'];
 
 const shanghaiYear = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).getUTCFullYear().toString();
+
+const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+
+/**
+ * The times of the timeline entry "imported": the historical times the demand got (the entry itself
+ * is dated at the import), and which of them were derived rather than read from the file. On a
+ * re-import the accepted and dispatched times the demand keeps (when the file has none) are shown.
+ */
+function timesData(t: ImportTimes, submittedAt: string, kept?: { responded_at: string | null; dispatched_at: string | null }) {
+  const at = (d: Date | string | null) => (d === null ? null : typeof d === 'string' ? new Date(d).toISOString() : d.toISOString());
+  return {
+    times: {
+      submittedAt,
+      acceptedAt: kept ? at(kept.responded_at) : isoOrNull(t.respondedAt),
+      dispatchedAt: kept ? at(kept.dispatched_at) : isoOrNull(t.dispatchedAt),
+      resolvedAt: isoOrNull(t.resolvedAt),
+      closedAt: isoOrNull(t.closedAt),
+    },
+    derived: t.derived.map((f) => (f === 'respondedAt' ? 'acceptedAt' : f)),
+  };
+}
 
 /** Row errors are stored and shown again later: a phone number in one is masked. */
 function maskValue(e: RowError, phoneColumn: string | null | undefined): RowError {
@@ -64,8 +83,9 @@ function maskValue(e: RowError, phoneColumn: string | null | undefined): RowErro
  *    record and one domain event describe the import.
  *
  * Imported demands are historical: their states are set directly, not replayed transition by
- * transition. The source does not say when a demand was accepted or dispatched, so responded_at
- * and dispatched_at stay empty.
+ * transition. Accepted (responded_at), dispatched, resolved and closed times come from the mapped
+ * columns; where the source lacks one they are derived as timesFor (rows.ts) says, and the timeline
+ * entry lists the times and which were derived.
  */
 export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext, input: ImportDemandsInput): Promise<ImportResult> {
   const { db, cipher } = deps;
@@ -162,7 +182,6 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
         nextSerial.set(year, serial + 1);
         const { responseDueAt, resolveDueAt } = computeDeadlines(r.submittedAt, category.rules[r.type] ?? FALLBACK_RULE, calendar);
         const phone = cipher.protect(r.reporterPhone, 'phone');
-        const done = r.status === 'resolved' || r.status === 'closed';
         return {
           id: newId(),
           number: `${year}-${String(serial).padStart(6, '0')}`,
@@ -183,17 +202,19 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
           external_id: r.externalId,
           status: r.status,
           level: category.defaultLevel,
-          assign: assigned.includes(r.status),
+          assign: assignedStatuses.includes(r.status),
           response_due_at: responseDueAt.toISOString(),
           resolve_due_at: resolveDueAt.toISOString(),
           submitted_at: r.submittedAt.toISOString(),
-          dispatched_at: null,
-          resolved_at: done && r.closedAt ? r.closedAt.toISOString() : null,
-          closed_at: r.status === 'closed' && r.closedAt ? r.closedAt.toISOString() : null,
+          responded_at: isoOrNull(r.times.respondedAt),
+          dispatched_at: isoOrNull(r.times.dispatchedAt),
+          resolved_at: isoOrNull(r.times.resolvedAt),
+          closed_at: isoOrNull(r.times.closedAt),
           result: r.status === 'rejected' ? null : r.resolution,
           reject_reason: r.status === 'rejected' ? (r.resolution ?? 'rejected at the source (imported)') : null,
         };
       });
+      const timesById = new Map(values.map((v, i) => [v.id, (fresh[i] as MappedRow).times]));
       for (let i = 0; i < values.length; i += CHUNK) {
         const chunk = values.slice(i, i + CHUNK);
         const inserted = await t.insertDemands(tenantId, ctx.actor.accountId, chunk);
@@ -207,7 +228,7 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
             demand_id: v.id,
             from_status: null,
             to_status: v.status,
-            data: { ...eventData, externalId: v.external_id },
+            data: { ...eventData, externalId: v.external_id, ...timesData(timesById.get(v.id) as ImportTimes, v.submitted_at) },
           })),
         );
         await report(chunk.length);
@@ -216,16 +237,20 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
       // Known external ids: status, closed date and resolution of the existing demand, where they differ.
       const updates: DemandUpdateValues[] = mapped.rows
         .filter((r) => resolved.existing.has(r.externalId))
-        .map((r) => {
-          const done = r.status === 'resolved' || r.status === 'closed';
-          return {
-            id: resolved.existing.get(r.externalId) as string,
-            status: r.status,
-            resolved_at: done && r.closedAt ? r.closedAt.toISOString() : null,
-            closed_at: r.status === 'closed' && r.closedAt ? r.closedAt.toISOString() : null,
-            result: r.resolution,
-          };
-        });
+        .map((r) => ({
+          id: resolved.existing.get(r.externalId) as string,
+          status: r.status,
+          responded_at: isoOrNull(r.times.respondedAt),
+          responded_known: r.times.acceptedFromSource,
+          dispatched_at: isoOrNull(r.times.dispatchedAt),
+          dispatched_known: r.times.dispatchedFromSource,
+          resolved_at: isoOrNull(r.times.resolvedAt),
+          closed_at: isoOrNull(r.times.closedAt),
+          result: r.resolution,
+        }));
+      const updateTimes = new Map(
+        mapped.rows.filter((r) => resolved.existing.has(r.externalId)).map((r) => [resolved.existing.get(r.externalId) as string, r]),
+      );
       let changed = 0;
       for (let i = 0; i < updates.length; i += CHUNK) {
         const chunk = updates.slice(i, i + CHUNK);
@@ -234,7 +259,15 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
         await t.appendImportedEvents(
           tenantId,
           actor,
-          done.map((d) => ({ demand_id: d.id, from_status: d.from_status, to_status: d.to_status, data: { ...eventData, update: true } })),
+          done.map((d) => {
+            const r = updateTimes.get(d.id) as MappedRow;
+            return {
+              demand_id: d.id,
+              from_status: d.from_status,
+              to_status: d.to_status,
+              data: { ...eventData, update: true, ...timesData(r.times, r.submittedAt.toISOString(), d) },
+            };
+          }),
         );
         await report(chunk.length);
       }
