@@ -14,13 +14,8 @@ export interface CategoryRef {
   version: number;
 }
 
-/**
- * A category's version token: the row's `xmin` (the id of the transaction that last wrote it). The table
- * has no version or updated_at column (migration 0003); every write of the row — ours, and Open311's
- * attributes — gives it a new xmin, and `update` always writes the row, so equal tokens mean nobody saved
- * it since. Opaque: compare for equality only.
- */
-const VERSION = sql.raw('(c.xmin::text)::bigint');
+/** A category's version (migration 0015): every write of the row adds one, so equal versions mean nobody saved it since. */
+const VERSION = sql.raw('c.version');
 
 /**
  * A scalar subquery: the deadline rule (as JSON with responseValue, responseUnit, resolveValue,
@@ -177,7 +172,7 @@ export class CategoryRepository {
       changes.defaultDepartmentId !== undefined ? sql`default_department_id = ${changes.defaultDepartmentId}::uuid` : undefined,
       changes.active !== undefined ? sql`active = ${changes.active}` : undefined,
     ].filter((x) => x !== undefined);
-    if (set.length === 0) set.push(sql`active = c.active`);
+    set.push(sql`version = c.version + 1`);
     const row = await one(
       this.db,
       sql`UPDATE demand_category c SET ${sql.join(set, sql`, `)} WHERE c.tenant_id = ${tenantId} AND c.id = ${id}::uuid

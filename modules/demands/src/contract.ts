@@ -240,7 +240,7 @@ export const Category = Type.Object({
   defaultDepartmentId: Nullable(Uuid),
   /** false: retired — no new demands; listed only with includeInactive. */
   active: Type.Boolean(),
-  version: Type.Integer({ description: 'changes with every save; send it back with PATCH to refuse a stale edit (opaque: equality only)' }),
+  version: Type.Integer({ description: 'starts at 1 and goes up with every save; send it back with PATCH to refuse a stale edit' }),
   deadlines: Type.Array(
     Type.Object({
       urgency: Urgency,

@@ -29,7 +29,7 @@ export async function setServiceAttributes(
   if (problems.length > 0) throw AppError.invalid(problems);
   const category = await one<{ id: string }>(
     tx,
-    sql`UPDATE demand_category SET open311_attributes = ${JSON.stringify(attributes)}::jsonb
+    sql`UPDATE demand_category SET open311_attributes = ${JSON.stringify(attributes)}::jsonb, version = version + 1
         WHERE tenant_id = ${tenantId} AND code = ${categoryCode} RETURNING id`,
   );
   if (!category) throw AppError.notFound('Category', categoryCode);
