@@ -3,6 +3,7 @@ import type { IntervalJob } from '@linli/core/scheduler';
 import { type Db, rows } from '@linli/db';
 import { sql } from 'drizzle-orm';
 import type { Channel } from './channels.ts';
+import { runDeliveryLoop } from './delivery-loop.ts';
 import { type Audience, callerText, eventRoutes, linkTo } from './messages.ts';
 import { type DemandTarget, type NewNotification, NotificationRepository } from './notification.repository.ts';
 import { backoffMs, DEFAULT_MAX_ATTEMPTS, type SendResult } from './retry.ts';
@@ -206,53 +207,40 @@ interface DeliveryRow {
  * gateway accepted a message but before commit sends it again: delivery is at least once.
  */
 export async function sendDeliveries(db: Db, channels: Channel[], options: Omit<DispatchOptions, 'channels'> = {}): Promise<SendResult> {
-  const now = options.now ?? new Date();
-  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const byName = new Map(channels.map((c) => [c.name, c]));
-  return db.transaction(async (tx) => {
-    const due = await rows<DeliveryRow>(
-      tx,
-      sql`SELECT d.tenant_id, d.notification_id, d.channel, d.attempts, n.recipient_id, n.title, n.body, n.link
-          FROM notification_delivery d
-          JOIN notification n ON n.tenant_id = d.tenant_id AND n.id = d.notification_id
-          WHERE d.status = 'pending' AND d.next_attempt_at <= ${now.toISOString()}::timestamptz
-          ORDER BY d.next_attempt_at LIMIT ${options.batch ?? 20}
-          FOR UPDATE OF d SKIP LOCKED`,
-    );
-    const result: SendResult = { sent: 0, failed: 0, dead: 0 };
-    for (const d of due) {
-      const key = sql`tenant_id = ${d.tenant_id} AND notification_id = ${d.notification_id}::uuid AND channel = ${d.channel}`;
-      try {
+  return runDeliveryLoop<DeliveryRow>(
+    db,
+    {
+      table: 'notification_delivery',
+      claim: (tx, now, batch) =>
+        rows<DeliveryRow>(
+          tx,
+          sql`SELECT d.tenant_id, d.notification_id, d.channel, d.attempts, n.recipient_id, n.title, n.body, n.link
+              FROM notification_delivery d
+              JOIN notification n ON n.tenant_id = d.tenant_id AND n.id = d.notification_id
+              WHERE d.status = 'pending' AND d.next_attempt_at <= ${now.toISOString()}::timestamptz
+              ORDER BY d.next_attempt_at LIMIT ${batch}
+              FOR UPDATE OF d SKIP LOCKED`,
+        ),
+      key: (d) => sql`tenant_id = ${d.tenant_id} AND notification_id = ${d.notification_id}::uuid AND channel = ${d.channel}`,
+      attempt: async (_tx, d) => {
         const channel = byName.get(d.channel);
-        if (!channel) throw new Error(`channel ${d.channel} is not configured`);
-        await channel.send({
-          tenantId: d.tenant_id,
-          notificationId: d.notification_id,
-          recipientId: d.recipient_id,
-          title: d.title,
-          body: d.body,
-          link: d.link,
-        });
-        await tx.execute(
-          sql`UPDATE notification_delivery SET status = 'sent', attempts = attempts + 1, sent_at = ${now.toISOString()}::timestamptz,
-                last_error = NULL WHERE ${key}`,
-        );
-        result.sent += 1;
-      } catch (err) {
-        const attempts = d.attempts + 1;
-        const dead = attempts >= maxAttempts;
-        await tx.execute(
-          sql`UPDATE notification_delivery SET attempts = ${attempts}, status = ${dead ? 'dead' : 'pending'},
-                last_error = ${String((err as Error)?.message ?? err).slice(0, 1000)},
-                next_attempt_at = ${new Date(now.getTime() + backoffMs(attempts)).toISOString()}::timestamptz
-              WHERE ${key}`,
-        );
-        result.failed += 1;
-        if (dead) result.dead += 1;
-      }
-    }
-    return result;
-  });
+        if (!channel) return { refuse: `channel ${d.channel} is not configured`, final: false };
+        return {
+          send: () =>
+            channel.send({
+              tenantId: d.tenant_id,
+              notificationId: d.notification_id,
+              recipientId: d.recipient_id,
+              title: d.title,
+              body: d.body,
+              link: d.link,
+            }),
+        };
+      },
+    },
+    options,
+  );
 }
 
 /** The dispatcher for the server's scheduler: outbox → notifications, then channel sends and texts to callers. */
