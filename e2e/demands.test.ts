@@ -1,11 +1,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAccount } from '@linli/accounts/testing';
 import { login, type Session } from '@linli/server/test/helpers';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, PASSWORD, printPagesIfFailed, signIn, startE2E } from './support.ts';
+import {
+  addPropertyStaffAndResident,
+  closeE2E,
+  type E2E,
+  newZhContext,
+  PASSWORD,
+  printPagesIfFailed,
+  signIn,
+  startE2E,
+} from './support.ts';
 
 // The demands screens in the browser: one server per file; staff act through the inbox and the
 // detail page, the resident through the mobile pages. Each test asserts what the user sees.
@@ -20,41 +28,24 @@ const contexts: BrowserContext[] = [];
 beforeAll(async () => {
   e = await startE2E();
   const tenantId = '370785';
-  await createAccount(e.t.deps.db, {
-    tenantId,
-    username: 'property1',
-    displayName: '物业人员一',
-    password: PASSWORD,
-    grants: [{ role: 'property_staff', nodeId: e.tree.compounds[0]!.id }],
-  });
-  await createAccount(e.t.deps.db, {
-    tenantId,
-    username: 'resident1',
-    displayName: '居民一',
-    password: PASSWORD,
-    grants: [{ role: 'resident', nodeId: e.tree.households[0]!.id }],
-  });
+  await addPropertyStaffAndResident(e);
   const rows = await e.t.database.query<{ code: string; id: string }>('SELECT code, id FROM demand_category WHERE tenant_id = $1', [
     tenantId,
   ]);
   categories = Object.fromEntries(rows.map((r) => [r.code, r.id]));
 });
 afterEach(printPagesIfFailed(contexts));
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await e?.close();
-});
+afterAll(() => closeE2E(e, contexts));
 
 async function newPage(mobile = false): Promise<Page> {
-  const context = await e.browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: mobile ? { width: 390, height: 844 } : { width: 1440, height: 900 },
+  const context = await newZhContext(
+    e,
+    contexts,
+    mobile,
     // The phone's position (高密市) for "add my current location".
-    ...(mobile ? { geolocation: { latitude: 36.38264, longitude: 119.75531 }, permissions: ['geolocation'] } : {}),
-  });
+    mobile ? { geolocation: { latitude: 36.38264, longitude: 119.75531 }, permissions: ['geolocation'] } : {},
+  );
   context.setDefaultTimeout(WAIT);
-  contexts.push(context);
   return context.newPage();
 }
 

@@ -1,9 +1,8 @@
-import { createAccount } from '@linli/accounts/testing';
 import { dispatchOutbox } from '@linli/notifications';
 import { login, type Session } from '@linli/server/test/helpers';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, PASSWORD, signIn, startE2E } from './support.ts';
+import { addPropertyStaffAndResident, closeE2E, type E2E, newZhContext, PASSWORD, signIn, startE2E } from './support.ts';
 
 // Notifications and the working-day calendar in the browser: the resident reads the progress of a
 // demand on the mobile pages, property staff find their assignment under the header bell, the
@@ -22,20 +21,7 @@ async function call(session: Session, method: 'GET' | 'POST', url: string, paylo
 beforeAll(async () => {
   e = await startE2E();
   const tenantId = '370785';
-  await createAccount(e.t.deps.db, {
-    tenantId,
-    username: 'property1',
-    displayName: '物业人员一',
-    password: PASSWORD,
-    grants: [{ role: 'property_staff', nodeId: e.tree.compounds[0]!.id }],
-  });
-  await createAccount(e.t.deps.db, {
-    tenantId,
-    username: 'resident1',
-    displayName: '居民一',
-    password: PASSWORD,
-    grants: [{ role: 'resident', nodeId: e.tree.households[0]!.id }],
-  });
+  await addPropertyStaffAndResident(e);
   const [noise] = await e.t.database.query<{ id: string }>("SELECT id FROM demand_category WHERE tenant_id = $1 AND code = 'noise'", [
     tenantId,
   ]);
@@ -52,19 +38,10 @@ beforeAll(async () => {
   // The server of these tests runs no background jobs: deliver the outbox here.
   await dispatchOutbox(e.t.deps.db);
 });
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await e?.close();
-});
+afterAll(() => closeE2E(e, contexts));
 
 async function newPage(mobile = false): Promise<Page> {
-  const context = await e.browser.newContext({
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    viewport: mobile ? { width: 390, height: 844 } : { width: 1440, height: 900 },
-  });
-  contexts.push(context);
-  return context.newPage();
+  return (await newZhContext(e, contexts, mobile)).newPage();
 }
 
 describe('notifications in the browser', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createAccount } from '@linli/accounts/testing';
 import { createTestApp, type TestApp } from '@linli/server/test/helpers';
 import { buildSmallTree, createTenant, type SmallTree } from '@linli/territory';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import type { TestContext } from 'vitest';
 
 export const PASSWORD = 'E2e@pass2026';
@@ -62,6 +62,48 @@ export async function startE2E(): Promise<E2E> {
       await t.close();
     },
   };
+}
+
+/** Adds the property staff of the first compound (property1) and a resident of the first household (resident1). */
+export async function addPropertyStaffAndResident(e: E2E): Promise<void> {
+  const tenantId = '370785';
+  await createAccount(e.t.deps.db, {
+    tenantId,
+    username: 'property1',
+    displayName: '物业人员一',
+    password: PASSWORD,
+    grants: [{ role: 'property_staff', nodeId: e.tree.compounds[0]!.id }],
+  });
+  await createAccount(e.t.deps.db, {
+    tenantId,
+    username: 'resident1',
+    displayName: '居民一',
+    password: PASSWORD,
+    grants: [{ role: 'resident', nodeId: e.tree.households[0]!.id }],
+  });
+}
+
+/** A zh-CN browser context in Shanghai time, desktop (1440×900) or phone-sized (390×844), kept in `contexts` to be closed. */
+export async function newZhContext(
+  e: E2E,
+  contexts: BrowserContext[],
+  mobile: boolean,
+  extra: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await e.browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: mobile ? { width: 390, height: 844 } : { width: 1440, height: 900 },
+    ...extra,
+  });
+  contexts.push(context);
+  return context;
+}
+
+/** For afterAll: closes the browser contexts, then the browser and the server. */
+export async function closeE2E(e: E2E | undefined, contexts: BrowserContext[]): Promise<void> {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await e?.close();
 }
 
 export async function signIn(page: Page, url: string, username: string): Promise<void> {
