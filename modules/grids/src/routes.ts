@@ -1,15 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import {
-  AppError,
-  attachmentHeader,
-  decodeCursor,
-  encodeCursor,
-  type ModuleDeps,
-  requireAbility,
-  requireContext,
-  toXlsx,
-  XLSX_TYPE,
-} from '@linli/core';
+import { AppError, cursorPage, type ModuleDeps, requireAbility, requireContext, sendXlsx, toXlsx } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import { addGridMember } from './commands/add-grid-member.ts';
 import { createGrid } from './commands/create-grid.ts';
@@ -25,7 +15,7 @@ import {
   IdParams,
   MemberParams,
 } from './contract.ts';
-import { type GridCursor, GridRepository } from './grid.repository.ts';
+import { GridRepository } from './grid.repository.ts';
 
 const tags = ['grids'];
 const errors = { 400: { $ref: 'ErrorBody#' }, 403: { $ref: 'ErrorBody#' }, 404: { $ref: 'ErrorBody#' }, 409: { $ref: 'ErrorBody#' } };
@@ -40,9 +30,7 @@ export async function gridRoutes(fastify: FastifyInstance, deps: ModuleDeps): Pr
   app.get('/grids', { schema: { tags, querystring: GridListQuery, response: { 200: GridPage, ...errors } } }, async (request) => {
     const ctx = requireContext(request);
     const scope = requireAbility(ctx.actor, 'grid.read');
-    const { cursor, limit = 50, ...filter } = request.query;
-    const page = await new GridRepository(db).list(ctx.actor.tenantId, scope, filter, { limit, after: decodeCursor<GridCursor>(cursor) });
-    return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
+    return cursorPage(request.query, (filter, page) => new GridRepository(db).list(ctx.actor.tenantId, scope, filter, page));
   });
 
   app.get('/grids/export.xlsx', { schema: { tags, querystring: GridExportQuery } }, async (request, reply) => {
@@ -63,7 +51,7 @@ export async function gridRoutes(fastify: FastifyInstance, deps: ModuleDeps): Pr
         rows: items.map((g) => ({ ...g, levelName: g.level === 'grid' ? '网格' : '微网格' })),
       },
     ]);
-    return reply.header('content-type', XLSX_TYPE).header('content-disposition', attachmentHeader('网格.xlsx', 'grids.xlsx')).send(file);
+    return sendXlsx(reply, file, '网格.xlsx', 'grids.xlsx');
   });
 
   app.get('/grids/:id', { schema: { tags, params: IdParams, response: { 200: GridDetail, ...errors } } }, async (request) => {

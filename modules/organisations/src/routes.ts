@@ -1,14 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import {
-  attachmentHeader,
-  decodeCursor,
-  encodeCursor,
-  type ModuleDeps,
-  requireAbility,
-  requireContext,
-  toXlsx,
-  XLSX_TYPE,
-} from '@linli/core';
+import { cursorPage, type ModuleDeps, requireAbility, requireContext, sendXlsx, toXlsx } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import { createDualRegistration } from './commands/create-dual-registration.ts';
 import { createOrganisation } from './commands/create-organisation.ts';
@@ -23,8 +14,8 @@ import {
   OrganisationListQuery,
   OrganisationPage,
 } from './contract.ts';
-import { type DualRegistrationCursor, DualRegistrationRepository } from './dual-registration.repository.ts';
-import { type OrganisationCursor, OrganisationRepository } from './organisation.repository.ts';
+import { DualRegistrationRepository } from './dual-registration.repository.ts';
+import { OrganisationRepository } from './organisation.repository.ts';
 
 const tags = ['organisations'];
 const errors = { 400: { $ref: 'ErrorBody#' }, 403: { $ref: 'ErrorBody#' }, 404: { $ref: 'ErrorBody#' }, 409: { $ref: 'ErrorBody#' } };
@@ -56,12 +47,7 @@ export async function organisationRoutes(fastify: FastifyInstance, deps: ModuleD
     async (request) => {
       const ctx = requireContext(request);
       const scope = requireAbility(ctx.actor, 'organisation.read');
-      const { cursor, limit = 50, ...filter } = request.query;
-      const page = await new OrganisationRepository(db).list(ctx.actor.tenantId, scope, filter, {
-        limit,
-        after: decodeCursor<OrganisationCursor>(cursor),
-      });
-      return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
+      return cursorPage(request.query, (filter, page) => new OrganisationRepository(db).list(ctx.actor.tenantId, scope, filter, page));
     },
   );
 
@@ -90,10 +76,7 @@ export async function organisationRoutes(fastify: FastifyInstance, deps: ModuleD
         })),
       },
     ]);
-    return reply
-      .header('content-type', XLSX_TYPE)
-      .header('content-disposition', attachmentHeader('组织.xlsx', 'organisations.xlsx'))
-      .send(file);
+    return sendXlsx(reply, file, '组织.xlsx', 'organisations.xlsx');
   });
 
   app.post(
@@ -113,12 +96,7 @@ export async function organisationRoutes(fastify: FastifyInstance, deps: ModuleD
     async (request) => {
       const ctx = requireContext(request);
       const scope = requireAbility(ctx.actor, 'organisation.read');
-      const { cursor, limit = 50, ...filter } = request.query;
-      const page = await new DualRegistrationRepository(db).list(ctx.actor.tenantId, scope, filter, {
-        limit,
-        after: decodeCursor<DualRegistrationCursor>(cursor),
-      });
-      return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
+      return cursorPage(request.query, (filter, page) => new DualRegistrationRepository(db).list(ctx.actor.tenantId, scope, filter, page));
     },
   );
 

@@ -1,15 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import {
-  AppError,
-  attachmentHeader,
-  decodeCursor,
-  encodeCursor,
-  type ModuleDeps,
-  requireAbility,
-  requireContext,
-  toXlsx,
-  XLSX_TYPE,
-} from '@linli/core';
+import { AppError, cursorPage, type ModuleDeps, requireAbility, requireContext, sendXlsx, toXlsx } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { addPartyMember } from './commands/add-party-member.ts';
@@ -28,7 +18,7 @@ import {
   PartyOrgDetail,
 } from './contract.ts';
 import { CoverageRepository } from './coverage.repository.ts';
-import { type MemberCursor, PartyMemberRepository } from './party-member.repository.ts';
+import { PartyMemberRepository } from './party-member.repository.ts';
 import { PartyOrgRepository } from './party-org.repository.ts';
 
 const tags = ['party'];
@@ -86,12 +76,7 @@ export async function partyRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
     async (request) => {
       const ctx = requireContext(request);
       const scope = requireAbility(ctx.actor, 'party.read');
-      const { cursor, limit = 50, ...filter } = request.query;
-      const page = await new PartyMemberRepository(db).list(ctx.actor.tenantId, scope, filter, {
-        limit,
-        after: decodeCursor<MemberCursor>(cursor),
-      });
-      return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
+      return cursorPage(request.query, (filter, page) => new PartyMemberRepository(db).list(ctx.actor.tenantId, scope, filter, page));
     },
   );
 
@@ -188,10 +173,7 @@ export async function partyRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
           rows: buildings,
         },
       ]);
-      return reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachmentHeader('党组织覆盖缺口.xlsx', 'party-coverage-gaps.xlsx'))
-        .send(file);
+      return sendXlsx(reply, file, '党组织覆盖缺口.xlsx', 'party-coverage-gaps.xlsx');
     },
   );
 }

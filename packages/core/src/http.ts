@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type {
   FastifyBaseLogger,
   FastifyInstance,
+  FastifyReply,
   FastifyRequest,
   RawReplyDefaultExpression,
   RawRequestDefaultExpression,
@@ -10,6 +11,7 @@ import type {
 import { type TSchema, Type } from 'typebox';
 import { AppError } from './app-error.ts';
 import type { RequestContext } from './context.ts';
+import { attachmentHeader, XLSX_TYPE } from './excel.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -73,4 +75,25 @@ export function decodeCursor<T>(cursor: string | undefined): T | undefined {
   } catch {
     throw AppError.invalid([{ field: 'cursor', reason: 'not a cursor returned by this API' }]);
   }
+}
+
+/**
+ * One page of a cursor-paged list: takes `cursor` and `limit` (default 50) off the query, gives the
+ * rest to `list` as the filter, and returns the items with the opaque cursor of the next page. The
+ * cursor comes back as the client sent it (decodeCursor checks only that it is JSON), so `after` is
+ * typed by the repository that reads it.
+ */
+export async function cursorPage<Q extends { cursor?: string; limit?: number }, R extends { items: unknown[]; next: unknown }>(
+  query: Q,
+  // biome-ignore lint/suspicious/noExplicitAny: the repository's cursor type; decodeCursor is an unchecked cast either way
+  list: (filter: Omit<Q, 'cursor' | 'limit'>, page: { limit: number; after?: any }) => Promise<R>,
+): Promise<{ items: R['items']; nextCursor: string | null }> {
+  const { cursor, limit = 50, ...filter } = query;
+  const page = await list(filter, { limit, after: decodeCursor(cursor) });
+  return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
+}
+
+/** Sends a workbook as a download named `fileName` (`asciiFallback` for clients without UTF-8 names). */
+export function sendXlsx(reply: FastifyReply, file: Buffer, fileName: string, asciiFallback?: string): FastifyReply {
+  return reply.header('content-type', XLSX_TYPE).header('content-disposition', attachmentHeader(fileName, asciiFallback)).send(file);
 }
