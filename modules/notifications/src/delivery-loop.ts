@@ -1,4 +1,4 @@
-import type { Db } from '@linli/db';
+import { type Db, rows } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
 import { backoffMs, DEFAULT_MAX_ATTEMPTS, type SendResult } from './retry.ts';
 
@@ -8,8 +8,10 @@ export type Attempt = { send: () => Promise<void> } | { refuse: string; final: b
 export interface DeliveryLoop<Row extends { attempts: number }> {
   /** The table whose rows carry `status`, `attempts`, `last_error`, `next_attempt_at` and `sent_at`. */
   table: 'notification_delivery' | 'caller_text';
-  /** Claims the due rows (FOR UPDATE … SKIP LOCKED), at most `batch`. */
-  claim: (tx: Db, now: Date, batch: number) => Promise<Row[]>;
+  /** `SELECT … FROM <table> <alias> [JOIN …]`: the loop adds the due rows' condition, order, limit and lock. */
+  select: SQL;
+  /** The alias of `table` in `select`. */
+  alias: string;
   /** The WHERE condition naming one row. */
   key: (row: Row) => SQL;
   /** Prepares one row; runs outside the send's error handling, so its own errors abort the batch. */
@@ -29,8 +31,16 @@ export async function runDeliveryLoop<Row extends { attempts: number }>(
   const now = options.now ?? new Date();
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const table = sql.raw(loop.table);
+  const alias = sql.raw(loop.alias);
   return db.transaction(async (tx) => {
-    const due = await loop.claim(tx, now, options.batch ?? 20);
+    // Claimed with FOR UPDATE SKIP LOCKED, so several processes share the pending rows.
+    const due = await rows<Row>(
+      tx,
+      sql`${loop.select}
+          WHERE ${alias}.status = 'pending' AND ${alias}.next_attempt_at <= ${now.toISOString()}::timestamptz
+          ORDER BY ${alias}.next_attempt_at LIMIT ${options.batch ?? 20}
+          FOR UPDATE OF ${alias} SKIP LOCKED`,
+    );
     const result: SendResult = { sent: 0, failed: 0, dead: 0 };
     for (const row of due) {
       const key = loop.key(row);

@@ -212,16 +212,10 @@ export async function sendDeliveries(db: Db, channels: Channel[], options: Omit<
     db,
     {
       table: 'notification_delivery',
-      claim: (tx, now, batch) =>
-        rows<DeliveryRow>(
-          tx,
-          sql`SELECT d.tenant_id, d.notification_id, d.channel, d.attempts, n.recipient_id, n.title, n.body, n.link
-              FROM notification_delivery d
-              JOIN notification n ON n.tenant_id = d.tenant_id AND n.id = d.notification_id
-              WHERE d.status = 'pending' AND d.next_attempt_at <= ${now.toISOString()}::timestamptz
-              ORDER BY d.next_attempt_at LIMIT ${batch}
-              FOR UPDATE OF d SKIP LOCKED`,
-        ),
+      select: sql`SELECT d.tenant_id, d.notification_id, d.channel, d.attempts, n.recipient_id, n.title, n.body, n.link
+                  FROM notification_delivery d
+                  JOIN notification n ON n.tenant_id = d.tenant_id AND n.id = d.notification_id`,
+      alias: 'd',
       key: (d) => sql`tenant_id = ${d.tenant_id} AND notification_id = ${d.notification_id}::uuid AND channel = ${d.channel}`,
       attempt: async (_tx, d) => {
         const channel = byName.get(d.channel);

@@ -1,5 +1,5 @@
 import { type PersonalDataCipher, recordAudit } from '@linli/core';
-import { type Db, rows } from '@linli/db';
+import type { Db } from '@linli/db';
 import { sql } from 'drizzle-orm';
 import type { Channel } from './channels.ts';
 import { runDeliveryLoop } from './delivery-loop.ts';
@@ -34,16 +34,10 @@ export async function sendCallerTexts(
     db,
     {
       table: 'caller_text',
-      claim: (tx, now, batch) =>
-        rows<DueText>(
-          tx,
-          sql`SELECT t.tenant_id, t.id, t.demand_id, t.channel, t.event_type, t.body, t.attempts, d.reporter_phone_enc
-              FROM caller_text t
-              JOIN demand d ON d.tenant_id = t.tenant_id AND d.id = t.demand_id
-              WHERE t.status = 'pending' AND t.next_attempt_at <= ${now.toISOString()}::timestamptz
-              ORDER BY t.next_attempt_at LIMIT ${batch}
-              FOR UPDATE OF t SKIP LOCKED`,
-        ),
+      select: sql`SELECT t.tenant_id, t.id, t.demand_id, t.channel, t.event_type, t.body, t.attempts, d.reporter_phone_enc
+                  FROM caller_text t
+                  JOIN demand d ON d.tenant_id = t.tenant_id AND d.id = t.demand_id`,
+      alias: 't',
       key: (t) => sql`tenant_id = ${t.tenant_id} AND id = ${t.id}::uuid`,
       attempt: async (tx, t) => {
         const channel = byName.get(t.channel);
