@@ -60,7 +60,10 @@ function timesData(t: ImportTimes, submittedAt: string, kept?: { responded_at: s
       resolvedAt: isoOrNull(t.resolvedAt),
       closedAt: isoOrNull(t.closedAt),
     },
-    derived: t.derived.map((f) => (f === 'respondedAt' ? 'acceptedAt' : f)),
+    // A kept acceptance time is the demand's own, not the one derived from this file: not "derived".
+    derived: t.derived
+      .map((f) => (f === 'respondedAt' ? 'acceptedAt' : f))
+      .filter((f) => !(kept && f === 'acceptedAt' && at(kept.responded_at) !== isoOrNull(t.respondedAt))),
   };
 }
 

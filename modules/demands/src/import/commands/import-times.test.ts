@@ -244,4 +244,15 @@ describe('times of imported work orders', () => {
     );
     expect(Object.keys(stored[0]!.columns)).not.toContain('acceptedAt');
   });
+
+  it('on a re-import that keeps the acceptance time, the timeline entry shows it as kept, not derived', async () => {
+    // T1 closed later at the source, still without accepted and dispatched times: the demand keeps
+    // its acceptance (00:10 UTC); the file alone would derive one from the resolved time.
+    const result = await run(file('T1,2026-05-01 08:00:00,,,2026-05-02 10:00:00,2026-05-03 12:00:00,已归档,路灯不亮,路灯照明'));
+    expect(result).toMatchObject({ updated: 1 });
+    expect(await times('T1')).toMatchObject({ responded: '2026-05-01T00:10:00.000Z', closed: '2026-05-03T04:00:00.000Z' });
+    const entry = await lastImported('T1');
+    expect(entry).toMatchObject({ update: true, times: { acceptedAt: '2026-05-01T00:10:00.000Z', closedAt: '2026-05-03T04:00:00.000Z' } });
+    expect(entry.derived).not.toContain('acceptedAt');
+  });
 });
