@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, printPagesIfFailed, signIn, startE2E } from './support.ts';
+import { type E2E, printPagesIfFailed, recordTrouble, signIn, startE2E } from './support.ts';
 
 // Open311 接入 in the browser: the county admin registers a client and reads its api key once from
 // the modal; the key submits a service request through GeoReport v2. Rotating the key refuses the
@@ -33,6 +33,7 @@ afterAll(async () => {
 async function newPage(): Promise<Page> {
   const context = await e.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
   context.setDefaultTimeout(WAIT);
+  recordTrouble(context);
   contexts.push(context);
   return context.newPage();
 }
@@ -80,7 +81,10 @@ describe('Open311 clients in the browser', { timeout: 240_000 }, () => {
     await page.getByTestId('open311-clients-page').waitFor();
 
     await page.getByTestId('open311-create').click();
-    await page.getByTestId('open311-name').fill(CLIENT);
+    const name = page.getByTestId('open311-name');
+    await name.fill(CLIENT);
+    // The form is ready and holds the name before it is sent.
+    expect(await name.inputValue()).toBe(CLIENT);
     await page.getByTestId('open311-create-ok').click();
     const firstKey = await readKey(page);
     const row = page.getByTestId(`open311-row-${CLIENT}`);

@@ -96,8 +96,31 @@ export async function newZhContext(
     viewport: mobile ? { width: 390, height: 844 } : { width: 1440, height: 900 },
     ...extra,
   });
+  recordTrouble(context);
   contexts.push(context);
   return context;
+}
+
+/** What went wrong in a context's pages (script errors, console errors, failed and refused requests), printed with a failed test. */
+const troubles = new WeakMap<BrowserContext, string[]>();
+
+/** Starts recording a context's trouble for printPagesIfFailed (newZhContext does this itself). */
+export function recordTrouble(context: BrowserContext): void {
+  const log: string[] = [];
+  troubles.set(context, log);
+  const note = (line: string) => {
+    if (log.length < 50) log.push(`${new Date().toISOString()} ${line}`);
+  };
+  context.on('page', (page) => {
+    page.on('pageerror', (err) => note(`page error: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') note(`console error: ${msg.text()}`);
+    });
+  });
+  context.on('requestfailed', (req) => note(`request failed: ${req.method()} ${req.url()} ${req.failure()?.errorText ?? ''}`));
+  context.on('response', (res) => {
+    if (res.status() >= 400) note(`${res.status()} ${res.request().method()} ${res.url()}`);
+  });
 }
 
 /** For afterAll: closes the browser contexts, then the browser and the server. */
@@ -136,6 +159,8 @@ export function printPagesIfFailed(contexts: BrowserContext[]): (ctx: TestContex
           .catch((err: unknown) => `(unreadable: ${String(err)})`);
         console.error(`--- page ${p.url()} ---\n${shown.slice(0, 3_000)}`);
       }
+      const trouble = troubles.get(c);
+      if (trouble?.length) console.error(`--- trouble in this context ---\n${trouble.join('\n')}`);
     }
   };
 }

@@ -55,9 +55,6 @@ function CreateModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<{ name: string; jurisdictionId?: string }>();
   const [saving, setSaving] = useState(false);
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, form]);
 
   const submit = async (values: { name: string; jurisdictionId?: string }) => {
     setSaving(true);
@@ -75,7 +72,7 @@ function CreateModal({
           .map((f) => ({ name: f.name as 'name' | 'jurisdictionId', errors: f.errors }));
         if (fields.length > 0) form.setFields(fields);
         else message.error(e.message);
-      } else throw e;
+      } else message.error(e instanceof Error ? e.message : String(e));
     } finally {
       setSaving(false);
     }
@@ -92,6 +89,9 @@ function CreateModal({
       confirmLoading={saving}
       okButtonProps={{ 'data-testid': 'open311-create-ok' } as ButtonProps}
       destroyOnHidden
+      // Emptied once closed (the form instance outlives its fields), so nothing typed into a new
+      // form can be reset under the user's hands as it opens.
+      afterClose={() => form.resetFields()}
     >
       <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item
