@@ -100,6 +100,18 @@ async function act(page: Page, action: string, fill?: () => Promise<void>) {
   await page.getByTestId(`action-form-${action}`).waitFor({ state: 'detached', timeout: WAIT });
 }
 
+/**
+ * Picks the reply template that holds `template` from the open dropdown and waits until it is in the
+ * form's text field (a click on an option still animating in can miss under load).
+ */
+async function chooseReplyTemplate(page: Page, action: string, template: string) {
+  await page.getByTestId('reply-template').click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: template }).click();
+  await expect
+    .poll(() => page.getByTestId(`action-form-${action}`).locator('textarea').first().inputValue(), { timeout: WAIT })
+    .toContain(template);
+}
+
 describe('demands in the browser', { timeout: 240_000 }, () => {
   it('staff inbox → accept → bulk dispatch → property staff start and resolve, with the KPI moving', async () => {
     const first = await submitAsResident('楼上夜间装修噪音扰民，已经持续一周');
@@ -117,10 +129,7 @@ describe('demands in the browser', { timeout: 240_000 }, () => {
       await staff.getByTestId(`demand-link-${d.number}`).click();
       await staff.getByTestId('demand-detail').waitFor();
       expect(await text(staff, 'demand-timeline')).toContain('待受理');
-      await act(staff, 'accept', async () => {
-        await staff.getByTestId('reply-template').click();
-        await staff.locator('.ant-select-item-option').first().click();
-      });
+      await act(staff, 'accept', () => chooseReplyTemplate(staff, 'accept', '您的诉求已受理'));
       await expect.poll(() => text(staff, 'demand-timeline'), { timeout: WAIT }).toContain('待派单');
       expect(await text(staff, 'demand-timeline')).toContain('您的诉求已受理');
       await staff.goBack();
@@ -269,8 +278,7 @@ describe('demands in the browser', { timeout: 240_000 }, () => {
     await staff.getByTestId(`demand-link-${d.number}`).click();
     await act(staff, 'callback', async () => {
       await staff.getByTestId('action-form-callback').getByText('满意', { exact: true }).click();
-      await staff.getByTestId('reply-template').click();
-      await staff.locator('.ant-select-item-option').first().click();
+      await chooseReplyTemplate(staff, 'callback', '已电话回访');
     });
     await expect.poll(() => text(staff, 'demand-timeline'), { timeout: WAIT }).toContain('回访');
     expect(await text(staff, 'demand-timeline')).toContain('已电话回访');
