@@ -1,24 +1,20 @@
+/** Request and response schemas of the demands API. Each enum's words come from vocabulary.ts. */
 import { Page, PageQuery, Uuid } from '@linli/core';
 import { type Static, Type } from 'typebox';
-import { demandActions, demandStatuses, handlingLevels } from './state-machine.ts';
+import {
+  demandActions,
+  demandChannels,
+  demandStatuses,
+  demandTypes,
+  handlingLevels,
+  inboxTabs,
+  reporterKinds,
+  satisfactions,
+  urgencies,
+} from './vocabulary.ts';
 
-/** Request and response schemas of the demands API, shared with the web app. Each enum is declared once. */
-export const demandChannels = [
-  'hotline_12345',
-  'mobile',
-  'web',
-  'grid_visit',
-  'wish_box',
-  'bench_meeting',
-  'walk_in',
-  'petition',
-  'online_opinion',
-] as const;
-export const demandTypes = ['enquiry', 'help', 'complaint', 'suggestion', 'report', 'praise'] as const;
-export const urgencies = ['normal', 'urgent', 'critical'] as const;
-export const satisfactions = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
-export const reporterKinds = ['resident', 'caller', 'anonymous'] as const;
-export const inboxTabs = ['to_accept', 'to_dispatch', 'in_progress', 'due_soon', 'overdue', 'to_callback'] as const;
+export { demandChannels, demandTypes, inboxTabs, reporterKinds, satisfactions, urgencies } from './vocabulary.ts';
+
 export const demandSorts = ['submittedAt', '-submittedAt', 'resolveDueAt', '-resolveDueAt'] as const;
 
 export const Channel = Type.Enum(demandChannels);

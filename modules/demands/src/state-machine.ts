@@ -1,61 +1,21 @@
 import { type Ability, type Actor, can } from '@linli/core';
+import { type DemandAction, type DemandStatus, demandActions, type HandlingLevel, handlingLevels, openStatuses } from './vocabulary.ts';
 
-/**
- * The closed loop of a demand, as data: for each action, the states it may start from, the state
- * it leads to, and who may take it. Pure — no database — so every rule is unit-tested on its own;
- * the commands load the demand, ask `decide`, and then update the row only if it is still in the
- * version they read.
- *
- *   submitted → accepted | rejected
- *   accepted | returned → dispatched → in_progress → resolved → evaluated → closed
- *   dispatched | in_progress → returned (退单) | dispatched (转办, 提级)
- *   evaluated (dissatisfied, within the window) → dispatched (重办)
- *   open states → merged (duplicate); extension requests, decisions and supervision keep the state.
- */
-export const demandStatuses = [
-  'submitted',
-  'accepted',
-  'rejected',
-  'returned',
-  'dispatched',
-  'in_progress',
-  'resolved',
-  'evaluated',
-  'closed',
-  'merged',
-] as const;
-export type DemandStatus = (typeof demandStatuses)[number];
-
-export const terminalStatuses: readonly DemandStatus[] = ['rejected', 'closed', 'merged'];
-export const openStatuses: readonly DemandStatus[] = demandStatuses.filter((s) => !terminalStatuses.includes(s));
-
-export const handlingLevels = ['compound', 'community', 'subdistrict', 'department'] as const;
-export type HandlingLevel = (typeof handlingLevels)[number];
+export {
+  type DemandAction,
+  type DemandStatus,
+  demandActions,
+  demandStatuses,
+  type HandlingLevel,
+  handlingLevels,
+  openStatuses,
+  terminalStatuses,
+} from './vocabulary.ts';
 
 /** The level above, for escalation (提级): compound → community → subdistrict → department. */
 export function levelAbove(level: HandlingLevel): HandlingLevel | undefined {
   return handlingLevels[handlingLevels.indexOf(level) + 1];
 }
-
-export const demandActions = [
-  'accept',
-  'reject',
-  'dispatch',
-  'start',
-  'resolve',
-  'evaluate',
-  'close',
-  'return',
-  'transfer',
-  'escalate',
-  'request_extension',
-  'decide_extension',
-  'reopen',
-  'merge',
-  'supervise',
-  'callback',
-] as const;
-export type DemandAction = (typeof demandActions)[number];
 
 /**
  * Where an ability must hold: on the demand's location, on its handling unit, on its first
@@ -77,6 +37,18 @@ const firstReceiver: Authority = { ability: 'demand.dispatch', on: 'first_receiv
 const supervisor: Authority = { ability: 'demand.supervise', on: 'location' };
 const reporter: Authority = { reporter: true };
 
+/**
+ * The closed loop of a demand, as data: for each action, the states it may start from, the state
+ * it leads to, and who may take it. Pure — no database — so every rule is unit-tested on its own;
+ * the commands load the demand, ask `decide`, and then update the row only if it is still in the
+ * version they read.
+ *
+ *   submitted → accepted | rejected
+ *   accepted | returned → dispatched → in_progress → resolved → evaluated → closed
+ *   dispatched | in_progress → returned (退单) | dispatched (转办, 提级)
+ *   evaluated (dissatisfied, within the window) → dispatched (重办)
+ *   open states → merged (duplicate); extension requests, decisions and supervision keep the state.
+ */
 export const transitions: Record<DemandAction, TransitionRule> = {
   accept: { from: ['submitted'], to: 'accepted', who: [{ ability: 'demand.intake', on: 'location' }, dispatcherHere] },
   reject: { from: ['submitted'], to: 'rejected', who: [{ ability: 'demand.intake', on: 'location' }, dispatcherHere] },

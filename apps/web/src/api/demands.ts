@@ -1,66 +1,30 @@
 // Shapes of the demands API (modules/demands/src/contract.ts), kept here like types.ts: the web build
-// does not import server modules. Endpoints added later (suggest, attachments, KPI groups, rankings)
-// are detected from the OpenAPI document so the pages degrade when a server does not have them yet.
+// does not import server modules — except the demands vocabulary (statuses, actions, channels …),
+// a file that imports nothing, declared once for the server's schemas and these pages. Endpoints
+// added later (suggest, attachments, KPI groups, rankings) are detected from the OpenAPI document
+// so the pages degrade when a server does not have them yet.
+import type { Channel, DemandAction, DemandStatus, DemandType, HandlingLevel, Satisfaction, Urgency } from '@linli/demands/vocabulary';
 import { ApiError, api } from './client.ts';
 
-export const demandStatuses = [
-  'submitted',
-  'accepted',
-  'rejected',
-  'returned',
-  'dispatched',
-  'in_progress',
-  'resolved',
-  'evaluated',
-  'closed',
-  'merged',
-] as const;
-export type DemandStatus = (typeof demandStatuses)[number];
-export const openStatuses: DemandStatus[] = demandStatuses.filter((s) => !['rejected', 'closed', 'merged'].includes(s));
-
-export const handlingLevels = ['compound', 'community', 'subdistrict', 'department'] as const;
-export type HandlingLevel = (typeof handlingLevels)[number];
-
-export const demandActions = [
-  'accept',
-  'reject',
-  'dispatch',
-  'start',
-  'resolve',
-  'evaluate',
-  'close',
-  'return',
-  'transfer',
-  'escalate',
-  'request_extension',
-  'decide_extension',
-  'reopen',
-  'merge',
-  'supervise',
-  'callback',
-] as const;
-export type DemandAction = (typeof demandActions)[number];
-
-export const demandChannels = [
-  'hotline_12345',
-  'mobile',
-  'web',
-  'grid_visit',
-  'wish_box',
-  'bench_meeting',
-  'walk_in',
-  'petition',
-  'online_opinion',
-] as const;
-export type Channel = (typeof demandChannels)[number];
-export const demandTypes = ['enquiry', 'help', 'complaint', 'suggestion', 'report', 'praise'] as const;
-export type DemandType = (typeof demandTypes)[number];
-export const urgencies = ['normal', 'urgent', 'critical'] as const;
-export type Urgency = (typeof urgencies)[number];
-export const satisfactions = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
-export type Satisfaction = (typeof satisfactions)[number];
-export const inboxTabs = ['to_accept', 'to_dispatch', 'in_progress', 'due_soon', 'overdue', 'to_callback'] as const;
-export type InboxTab = (typeof inboxTabs)[number];
+export {
+  type Channel,
+  type DemandAction,
+  type DemandStatus,
+  type DemandType,
+  demandActions,
+  demandChannels,
+  demandStatuses,
+  demandTypes,
+  type HandlingLevel,
+  handlingLevels,
+  type InboxTab,
+  inboxTabs,
+  openStatuses,
+  type Satisfaction,
+  satisfactions,
+  type Urgency,
+  urgencies,
+} from '@linli/demands/vocabulary';
 
 export interface UnitRef {
   kind: 'node' | 'department';
