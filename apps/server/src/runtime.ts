@@ -31,20 +31,29 @@ export async function openRuntime(
   }
 }
 
-/** A one-line progress bar on a terminal, plain lines elsewhere (CI logs). */
-export function progressPrinter(label: string): (step: string, done: number, total: number) => void {
+/**
+ * A one-line progress bar on a terminal, plain lines elsewhere (CI logs): there, each step's start
+ * and end once, however many parts of a step report reaching their end.
+ */
+export function progressPrinter(
+  label: string,
+  out: { isTTY?: boolean; write: (text: string) => unknown } = process.stdout,
+): (step: string, done: number, total: number) => void {
   let last = '';
+  const printed = new Set<string>();
   return (step, done, total) => {
     const pct = total > 0 ? Math.floor((done / total) * 100) : 0;
     const line = `${label}: ${step} ${pct}%`;
-    if (process.stdout.isTTY) {
+    if (line === last) return;
+    last = line;
+    if (out.isTTY) {
       const width = 24;
       const filled = Math.round((pct / 100) * width);
-      process.stdout.write(`\r${label}: [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct}% ${step}`.padEnd(100));
-      if (done >= total) process.stdout.write('\n');
-    } else if (line !== last && (done === 0 || done >= total)) {
-      console.log(line);
+      out.write(`\r${label}: [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct}% ${step}`.padEnd(100));
+      if (done >= total) out.write('\n');
+    } else if ((done === 0 || done >= total) && !printed.has(line)) {
+      printed.add(line);
+      out.write(`${line}\n`);
     }
-    last = line;
   };
 }

@@ -13,11 +13,12 @@ const cipher = new PersonalDataCipher(Buffer.alloc(32, 7));
 let database: Database;
 let summary: DemoSummary;
 let neededBefore: boolean;
+const reported: { step: string; done: number; total: number }[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
   neededBefore = await isDemoNeeded(database);
-  summary = await loadDemo({ database, cipher });
+  summary = await loadDemo({ database, cipher }, { onProgress: (step, done, total) => reported.push({ step, done, total }) });
 }, 900_000);
 afterAll(async () => {
   await database?.close();
@@ -27,6 +28,29 @@ describe('loadDemo', () => {
   it('is needed on an empty database and not after loading', async () => {
     expect(neededBefore).toBe(true);
     expect(await isDemoNeeded(database)).toBe(false);
+  });
+
+  it('reports every step it starts as finished, in order, ending with done', () => {
+    const steps = [...new Set(reported.map((r) => r.step))];
+    expect(steps).toEqual([
+      'tenants',
+      'divisions',
+      'buildings',
+      'households',
+      'residents',
+      'party',
+      'grids',
+      'organisations',
+      'accounts',
+      'demands',
+      'audit',
+      'open311',
+      'done',
+    ]);
+    for (const step of steps) {
+      const last = reported.filter((r) => r.step === step).at(-1)!;
+      expect(last.done, step).toBe(last.total);
+    }
   });
 
   it('meets the published figures of 高密市', () => {

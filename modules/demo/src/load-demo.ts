@@ -77,9 +77,11 @@ export async function loadDemo(deps: DemoDeps, options: DemoOptions = {}): Promi
   const started = performance.now();
   const { database, cipher } = deps;
   const progress = options.onProgress ?? (() => undefined);
+  // Every step reports its start and its end (bulk inserts report rows in between).
   const step = async (name: string, fn: (tx: Db) => Promise<void>) => {
     progress(name, 0, 1);
     await database.db.transaction(fn);
+    progress(name, 1, 1);
   };
 
   await step('tenants', async (tx) => {
@@ -293,6 +295,7 @@ export async function loadDemo(deps: DemoDeps, options: DemoOptions = {}): Promi
     household: plan.anchors.household,
     residentName: plan.anchors.resident.name,
   });
+  progress('demands', 1, 1);
 
   const summaryCounts = await countRows(database.db);
   await step('audit', async (tx) => {
