@@ -1,4 +1,3 @@
-import type { MultipartFile } from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   AppError,
@@ -13,6 +12,7 @@ import {
   type ModuleDeps,
   Page,
   type RequestContext,
+  readMultipart,
   recordAudit,
   requireAbility,
   requireContext,
@@ -21,7 +21,7 @@ import {
 import type { Db } from '@linli/db';
 import { one } from '@linli/db';
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { createNode } from './commands/create-node.ts';
 import { importDivisions } from './commands/import-divisions.ts';
@@ -73,22 +73,6 @@ const EXPORT_LIMIT = 50_000;
 function listItem(n: NodeRow) {
   const { boundary: _boundary, ...rest } = n;
   return rest;
-}
-
-async function readMultipart(request: FastifyRequest): Promise<{ file?: { name: string; data: Buffer }; fields: Record<string, string> }> {
-  const fields: Record<string, string> = {};
-  let file: { name: string; data: Buffer } | undefined;
-  if (!request.isMultipart()) throw AppError.invalid([{ field: 'file', reason: 'send the file as multipart/form-data' }]);
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const f = part as MultipartFile;
-      const data = await f.toBuffer();
-      if (f.fieldname === 'file' && !file) file = { name: f.filename || 'upload', data };
-    } else {
-      fields[part.fieldname] = String(part.value ?? '');
-    }
-  }
-  return { file, fields };
 }
 
 export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps): Promise<void> {

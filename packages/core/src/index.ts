@@ -14,3 +14,4 @@ export * from './password.ts';
 export * from './permissions.ts';
 export * from './personal-data.ts';
 export * from './scope-sql.ts';
+export * from './upload.ts';

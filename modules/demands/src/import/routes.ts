@@ -1,4 +1,3 @@
-import type { MultipartFile } from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   AppError,
@@ -8,12 +7,13 @@ import {
   isUuid,
   type ModuleDeps,
   type RequestContext,
+  readMultipart,
   recordAudit,
   requireContext,
   XLSX_TYPE,
 } from '@linli/core';
 import type { Db } from '@linli/db';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { createMapping } from './commands/create-mapping.ts';
 import { deleteMapping } from './commands/delete-mapping.ts';
@@ -46,22 +46,6 @@ const errors = {
   422: { $ref: 'ErrorBody#' },
 };
 const EXPORT_LIMIT = 50_000;
-
-async function readMultipart(request: FastifyRequest): Promise<{ file?: { name: string; data: Buffer }; fields: Record<string, string> }> {
-  const fields: Record<string, string> = {};
-  let file: { name: string; data: Buffer } | undefined;
-  if (!request.isMultipart()) throw AppError.invalid([{ field: 'file', reason: 'send the file as multipart/form-data' }]);
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const f = part as MultipartFile;
-      const data = await f.toBuffer();
-      if (f.fieldname === 'file' && !file) file = { name: f.filename || 'upload', data };
-    } else {
-      fields[part.fieldname] = String(part.value ?? '');
-    }
-  }
-  return { file, fields };
-}
 
 /** Mappings hold no personal data: whoever takes in or reads demands may see them and export with them. */
 function requireIntakeOrRead(ctx: RequestContext): void {
