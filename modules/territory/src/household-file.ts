@@ -1,5 +1,4 @@
-import { AppError, isValidIdNumber, isValidPhone, normalisePhone } from '@linli/core';
-import { parse } from 'csv-parse/sync';
+import { AppError, isValidIdNumber, isValidPhone, normalisePhone, plainCellValue, readGrid } from '@linli/core';
 import ExcelJS from 'exceljs';
 import {
   type ImportColumnKey,
@@ -48,7 +47,7 @@ function headerKey(text: string): ImportColumnKey | undefined {
 
 /** Reads the table of the file: a header row (Chinese or English keys), optionally the English key row, then data. */
 export async function readHouseholdFile(fileName: string, data: Buffer): Promise<{ rows: RawRow[]; errors: RowError[] }> {
-  const grid = isXlsx(fileName, data) ? await xlsxGrid(data) : csvGrid(data);
+  const grid = await readGrid(fileName, data, { cellText, csvRowNumbers: 'record' });
   const headerIndex = grid.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
   const header = grid[headerIndex];
   if (!header) return { rows: [], errors: [{ row: 1, column: '', reason: 'the file is empty' }] };
@@ -80,72 +79,18 @@ export async function readHouseholdFile(fileName: string, data: Buffer): Promise
   return { rows, errors };
 }
 
-function isXlsx(fileName: string, data: Buffer): boolean {
-  if (/\.xlsx$/i.test(fileName)) return true;
-  if (/\.csv$/i.test(fileName)) return false;
-  return data[0] === 0x50 && data[1] === 0x4b; // zip container
-}
-
-interface GridRow {
-  row: number;
-  cells: string[];
-}
-
-function csvGrid(data: Buffer): GridRow[] {
-  // Excel on Chinese Windows saves CSV as GBK; anything that is not valid UTF-8 is read as GB 18030.
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
-  } catch {
-    text = new TextDecoder('gb18030').decode(data);
-  }
-  let records: string[][];
-  try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: false });
-  } catch (err) {
-    throw new AppError('unprocessable', 'The CSV file cannot be read', [
-      { row: (err as { lines?: number }).lines ?? 1, column: '', reason: (err as Error).message },
-    ]);
-  }
-  return records.map((cells, i) => ({ row: i + 1, cells }));
-}
-
-async function xlsxGrid(data: Buffer): Promise<GridRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('unprocessable', 'The file is not a readable .xlsx workbook', [{ row: 1, column: '', reason: 'not an .xlsx file' }]);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const result: GridRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
-    result.push({ row: rowNumber, cells });
-  });
-  return result;
-}
-
 /** The text of a cell as the user sees it: dates as YYYY-MM-DD, numbers without exponent. */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
+export function cellText(cell: ExcelJS.CellValue): string {
+  const value = plainCellValue(cell);
+  if (value === null) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'number') {
     // Long digit strings typed into a numeric cell have lost digits already; flag them.
     if (Number.isInteger(value) && Math.abs(value) > Number.MAX_SAFE_INTEGER) return `#NUMBER:${value}`;
     return Number.isInteger(value) ? value.toFixed(0) : String(value);
   }
-  if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? '是' : '否';
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return '';
-  }
-  return String(value);
+  return value;
 }
 
 const genders: Record<string, 'male' | 'female'> = { 男: 'male', 女: 'female', male: 'male', female: 'female', m: 'male', f: 'female' };

@@ -14,4 +14,5 @@ export * from './password.ts';
 export * from './permissions.ts';
 export * from './personal-data.ts';
 export * from './scope-sql.ts';
+export * from './spreadsheet.ts';
 export * from './upload.ts';

@@ -1,6 +1,5 @@
-import { AppError } from '@linli/core';
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { AppError, plainCellValue, readGrid } from '@linli/core';
+import type ExcelJS from 'exceljs';
 import type { FileInspection, RowError } from './contract.ts';
 
 // Reading a work-order file (XLSX or CSV) into its header and rows of text. Pure: no database.
@@ -20,48 +19,12 @@ export interface SourceTable {
   rows: SourceRow[];
 }
 
-interface GridRow {
-  row: number;
-  cells: string[];
-}
-
-export function isXlsx(fileName: string, data: Buffer): boolean {
-  if (/\.xlsx$/i.test(fileName)) return true;
-  if (/\.csv$/i.test(fileName)) return false;
-  return data[0] === 0x50 && data[1] === 0x4b; // zip container
-}
-
-function csvGrid(data: Buffer): GridRow[] {
-  // Excel on Chinese Windows saves CSV as GBK; anything that is not valid UTF-8 is read as GB 18030.
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
-  } catch {
-    text = new TextDecoder('gb18030').decode(data);
-  }
-  let records: string[][];
-  try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false });
-  } catch (err) {
-    throw new AppError('unprocessable', 'The CSV file cannot be read', [
-      { row: (err as { lines?: number }).lines ?? 1, column: '', reason: (err as Error).message },
-    ]);
-  }
-  // A quoted cell may span lines, so a record's row is the line it starts on, counted here (the
-  // parser's own line count takes a CRLF inside quotes for two lines).
-  let line = 1;
-  return records.map((cells) => {
-    const row = { row: line, cells };
-    line += 1 + cells.reduce((n, c) => n + (c.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
-    return row;
-  });
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** The text of a cell as the user sees it; date cells as 'YYYY-MM-DD HH:mm:ss' (Excel keeps wall-clock time). */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
+export function cellText(cell: ExcelJS.CellValue): string {
+  const value = plainCellValue(cell);
+  if (value === null) return '';
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return '';
     return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())} ${pad(value.getUTCHours())}:${pad(
@@ -70,33 +33,8 @@ export function cellText(value: ExcelJS.CellValue): string {
   }
   if (typeof value === 'number')
     return Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER ? value.toFixed(0) : String(value);
-  if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return '';
-  }
-  return String(value);
-}
-
-async function xlsxGrid(data: Buffer): Promise<GridRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('unprocessable', 'The file is not a readable .xlsx workbook', [{ row: 1, column: '', reason: 'not an .xlsx file' }]);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const result: GridRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
-    result.push({ row: rowNumber, cells });
-  });
-  return result;
+  return value;
 }
 
 /**
@@ -104,7 +42,7 @@ async function xlsxGrid(data: Buffer): Promise<GridRow[]> {
  * file as a whole — empty, a blank or repeated header — are row errors of the header row.
  */
 export async function readSourceFile(fileName: string, data: Buffer): Promise<{ table: SourceTable; errors: RowError[] }> {
-  const grid = isXlsx(fileName, data) ? await xlsxGrid(data) : csvGrid(data);
+  const grid = await readGrid(fileName, data, { cellText, csvRowNumbers: 'line' });
   const headerIndex = grid.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
   const header = grid[headerIndex];
   if (!header) return { table: { headers: [], headerRow: 1, rows: [] }, errors: [{ row: 1, column: '', reason: 'the file is empty' }] };
