@@ -1,91 +1,12 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Flex, Progress, Result, Space, Steps, Table, Tabs, Typography, Upload } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Flex, Progress, Result, Space, Steps, Tabs, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, download } from '../../api/client.ts';
+import { api, download } from '../../api/client.ts';
 import type { HouseholdImportResult, ImportCounts, ImportJob, ImportJobStatus, RowError } from '../../api/types.ts';
+import { FileDrop, RowErrorsTable, rowErrorsOf } from '../../components/file-import.tsx';
 import { TerritorySelect } from '../../components/territory-select.tsx';
 import { importStatusLabel } from '../../i18n/labels.ts';
-
-function FileDrop({
-  file,
-  onFile,
-  accept,
-  testId,
-}: {
-  file: File | null;
-  onFile: (f: File | null) => void;
-  accept: string;
-  testId: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div data-testid={testId}>
-      <Upload.Dragger
-        accept={accept}
-        multiple={false}
-        maxCount={1}
-        fileList={file ? [{ uid: '1', name: file.name, status: 'done', size: file.size }] : []}
-        beforeUpload={(f) => {
-          onFile(f);
-          return false;
-        }}
-        onRemove={() => onFile(null)}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{t('import.uploadHint')}</p>
-        <p className="ant-upload-hint">{t('import.uploadTypes')}</p>
-      </Upload.Dragger>
-    </div>
-  );
-}
-
-export function RowErrorsTable({ errors }: { errors: RowError[] }) {
-  const { t } = useTranslation();
-  return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      <Alert
-        type="error"
-        showIcon
-        title={t('import.failedTitle', { count: errors.length })}
-        description={t('import.failedHint')}
-        data-testid="import-failed"
-      />
-      <Table<RowError & { key: number }>
-        data-testid="import-error-table"
-        size="small"
-        dataSource={errors.map((e, i) => ({ ...e, key: i }))}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        scroll={{ x: 'max-content' }}
-        columns={[
-          { key: 'row', title: t('import.row'), dataIndex: 'row', sorter: (a, b) => a.row - b.row, width: 80 },
-          { key: 'column', title: t('import.column'), dataIndex: 'column' },
-          { key: 'reason', title: t('import.reason'), dataIndex: 'reason' },
-          {
-            key: 'value',
-            title: t('import.value'),
-            dataIndex: 'value',
-            render: (v: unknown) => (v === undefined || v === null ? '' : String(v)),
-          },
-        ]}
-      />
-    </Space>
-  );
-}
-
-function rowErrorsOf(e: unknown): RowError[] | null {
-  if (e instanceof ApiError && e.status === 422) {
-    return e.detailList.map((d) => ({
-      row: Number(d.row),
-      column: String(d.column ?? ''),
-      reason: String(d.reason ?? ''),
-      value: d.value,
-    }));
-  }
-  return null;
-}
 
 // States of GET /territory/imports/:jobId (import_job.status): validating → importing → succeeded | failed.
 const pendingStatuses: ImportJobStatus[] = ['validating', 'importing'];
@@ -220,7 +141,14 @@ function HouseholdImport() {
       )}
       {step === 2 && (
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <FileDrop file={file} onFile={setFile} accept=".xlsx,.csv" testId="import-upload" />
+          <FileDrop
+            file={file}
+            onFile={setFile}
+            accept=".xlsx,.csv"
+            testId="import-upload"
+            hint={t('import.uploadHint')}
+            types={t('import.uploadTypes')}
+          />
           <Space>
             <Button onClick={() => setStep(1)}>{t('import.prev')}</Button>
             <Button type="primary" disabled={!file || !communityId} onClick={start} data-testid="import-submit">
@@ -246,7 +174,7 @@ function HouseholdImport() {
               )}
             </Flex>
           )}
-          {errors && <RowErrorsTable errors={errors} />}
+          {errors && <RowErrorsTable errors={errors} texts="import" testIds={{ alert: 'import-failed', table: 'import-error-table' }} />}
           {result && (
             <Result
               status="success"
@@ -310,12 +238,19 @@ function DivisionImport() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Paragraph>{t('import.divisionsHint')}</Typography.Paragraph>
-      <FileDrop file={file} onFile={setFile} accept=".csv" testId="division-upload" />
+      <FileDrop
+        file={file}
+        onFile={setFile}
+        accept=".csv"
+        testId="division-upload"
+        hint={t('import.uploadHint')}
+        types={t('import.uploadTypes')}
+      />
       <Button type="primary" disabled={!file} loading={running} onClick={start} data-testid="division-submit">
         {t('import.stepUpload')}
       </Button>
       {result && <Alert type="success" showIcon title={t('import.divisionsResult', result)} data-testid="division-result" />}
-      {errors && <RowErrorsTable errors={errors} />}
+      {errors && <RowErrorsTable errors={errors} texts="import" testIds={{ alert: 'import-failed', table: 'import-error-table' }} />}
     </Space>
   );
 }

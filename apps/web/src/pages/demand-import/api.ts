@@ -77,12 +77,8 @@ export interface ImportResult {
   unchanged: number;
 }
 
-export interface RowError {
-  row: number;
-  column: string;
-  reason: string;
-  value?: unknown;
-}
+/** The row errors of an import are those of the territory's imports (same shape on the server). */
+export type { RowError } from '../../api/types.ts';
 
 export interface ImportJob {
   id: string;

@@ -1,4 +1,4 @@
-import { DownloadOutlined, InboxOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -15,45 +15,17 @@ import {
   Table,
   Tabs,
   Typography,
-  Upload,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, download } from '../../api/client.ts';
+import { download } from '../../api/client.ts';
 import { useCurrentUser } from '../../api/current-user.tsx';
 import { demandChannels, demandStatuses } from '../../api/demands.ts';
+import { FileDrop, RowErrorsTable, rowErrorsOf } from '../../components/file-import.tsx';
 import { channelLabel, statusLabel } from '../demands/demand-labels.ts';
 import { type ImportJob, type ImportMapping, type ImportResult, importApi, newJobId, type RowError } from './api.ts';
 import { MappingEditor } from './mapping-editor.tsx';
-
-function RowErrors({ errors }: { errors: RowError[] }) {
-  const { t } = useTranslation();
-  return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
-      <Alert
-        type="error"
-        showIcon
-        title={t('demandImport.failedTitle', { count: errors.length })}
-        description={t('demandImport.failedHint')}
-        data-testid="demand-import-failed"
-      />
-      <Table<RowError & { key: number }>
-        data-testid="demand-import-errors"
-        size="small"
-        dataSource={errors.map((e, i) => ({ ...e, key: i }))}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        scroll={{ x: 'max-content' }}
-        columns={[
-          { key: 'row', title: t('demandImport.row'), dataIndex: 'row', sorter: (a, b) => a.row - b.row, width: 80 },
-          { key: 'column', title: t('demandImport.column'), dataIndex: 'column' },
-          { key: 'reason', title: t('demandImport.reason'), dataIndex: 'reason' },
-          { key: 'value', title: t('demandImport.value'), dataIndex: 'value', render: (v: unknown) => (v == null ? '' : String(v)) },
-        ]}
-      />
-    </Space>
-  );
-}
 
 function MappingSelect({ mappings, value, onChange }: { mappings: ImportMapping[]; value?: string; onChange: (v?: string) => void }) {
   const { t } = useTranslation();
@@ -102,7 +74,8 @@ function ImportTab({ mappings }: { mappings: ImportMapping[] }) {
     try {
       setResult(await importApi.run(mappingId, jobId, file, setProgress));
     } catch (e) {
-      if (e instanceof ApiError && e.status === 422) setErrors(e.detailList as unknown as RowError[]);
+      const rows = rowErrorsOf(e);
+      if (rows) setErrors(rows);
       else message.error(e instanceof Error ? e.message : String(e));
     } finally {
       running = false;
@@ -128,23 +101,7 @@ function ImportTab({ mappings }: { mappings: ImportMapping[] }) {
           </Button>
         )}
       </Flex>
-      <div data-testid="demand-import-file">
-        <Upload.Dragger
-          accept=".xlsx,.csv"
-          maxCount={1}
-          fileList={file ? [{ uid: '1', name: file.name, status: 'done', size: file.size }] : []}
-          beforeUpload={(f) => {
-            setFile(f);
-            return false;
-          }}
-          onRemove={() => setFile(null)}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">{t('demandImport.uploadHint')}</p>
-        </Upload.Dragger>
-      </div>
+      <FileDrop file={file} onFile={setFile} accept=".xlsx,.csv" testId="demand-import-file" hint={t('demandImport.uploadHint')} />
       <Button type="primary" disabled={!mappingId || !file || progress !== null} onClick={start} data-testid="demand-import-start">
         {t('demandImport.start')}
       </Button>
@@ -183,7 +140,9 @@ function ImportTab({ mappings }: { mappings: ImportMapping[] }) {
           }
         />
       )}
-      {errors && <RowErrors errors={errors} />}
+      {errors && (
+        <RowErrorsTable errors={errors} texts="demandImport" testIds={{ alert: 'demand-import-failed', table: 'demand-import-errors' }} />
+      )}
     </Space>
   );
 }
