@@ -220,28 +220,8 @@ export const HouseholdImportResultSchema = Type.Object({
 });
 export type HouseholdImportResult = Static<typeof HouseholdImportResultSchema>;
 
-export const RowErrorSchema = Type.Object({
-  row: Type.Integer(),
-  column: Type.String(),
-  reason: Type.String(),
-  value: Type.Optional(Type.Unknown()),
-});
-export type RowError = Static<typeof RowErrorSchema>;
-
-export const ImportJobSchema = Type.Object({
-  id: Uuid,
-  kind: Type.String(),
-  fileName: Type.String(),
-  status: Type.Enum(['validating', 'importing', 'succeeded', 'failed']),
-  totalRows: Type.Integer(),
-  processedRows: Type.Integer(),
-  createdRows: Type.Integer(),
-  updatedRows: Type.Integer(),
-  errors: Type.Array(RowErrorSchema),
-  createdAt: Type.String(),
-  finishedAt: NullableString,
-});
-export type ImportJob = Static<typeof ImportJobSchema>;
+export type { ImportJob, ImportRowError as RowError } from '@linli/core';
+export { ImportJob as ImportJobSchema, ImportRowError as RowErrorSchema } from '@linli/core';
 export const JobParams = Type.Object({ jobId: Uuid });
 
 export const DivisionImportResultSchema = Type.Object({ created: Type.Integer(), updated: Type.Integer() });

@@ -8,6 +8,7 @@ import {
   decodeCursor,
   emitEvents,
   encodeCursor,
+  findImportJob,
   isUuid,
   type ModuleDeps,
   Page,
@@ -48,16 +49,7 @@ import {
   UpdateNodeBody,
 } from './contract.ts';
 import { householdTemplate } from './household-file.ts';
-import {
-  ancestorsOf,
-  countsOf,
-  findImportJob,
-  findNode,
-  listNodes,
-  type NodeFilter,
-  type NodeRow,
-  rootsOf,
-} from './territory.repository.ts';
+import { ancestorsOf, countsOf, findNode, listNodes, type NodeFilter, type NodeRow, rootsOf } from './territory.repository.ts';
 
 const tags = ['territory'];
 const errors = {

@@ -1,7 +1,7 @@
 import { AppError, inScope } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
-import type { Boundary, ImportJob, Node, NodeCounts, NodeKind, NodeSort, RowError } from './contract.ts';
+import type { Boundary, Node, NodeCounts, NodeKind, NodeSort } from './contract.ts';
 
 // All SQL of the territory module. Every read takes the caller's scope (ltree paths) and puts it
 // into the WHERE clause; nothing is filtered afterwards in memory. Writes assume the command has
@@ -554,62 +554,4 @@ export async function updateResidents(db: Db, tenantId: string, list: ResidentVa
                 id_number_enc, id_number_hash, id_number_masked, tags, is_party_member)
       WHERE r.tenant_id = v.tenant_id AND r.id = v.id`);
   }
-}
-
-// ——— import jobs ———
-
-export async function createImportJob(
-  db: Db,
-  job: { tenantId: string; id: string; kind: string; fileName: string; createdBy: string | null },
-): Promise<void> {
-  await db.execute(sql`INSERT INTO import_job (tenant_id, id, kind, file_name, status, created_by)
-      VALUES (${job.tenantId}, ${job.id}::uuid, ${job.kind}, ${job.fileName}, 'validating', ${job.createdBy}::uuid)`);
-}
-
-export interface JobUpdate {
-  status?: 'validating' | 'importing' | 'succeeded' | 'failed';
-  totalRows?: number;
-  processedRows?: number;
-  createdRows?: number;
-  updatedRows?: number;
-  errors?: RowError[];
-  finished?: boolean;
-}
-
-export async function updateImportJob(db: Db, tenantId: string, id: string, u: JobUpdate): Promise<void> {
-  const sets: SQL[] = [];
-  if (u.status) sets.push(sql`status = ${u.status}`);
-  if (u.totalRows !== undefined) sets.push(sql`total_rows = ${u.totalRows}`);
-  if (u.processedRows !== undefined) sets.push(sql`processed_rows = ${u.processedRows}`);
-  if (u.createdRows !== undefined) sets.push(sql`created_rows = ${u.createdRows}`);
-  if (u.updatedRows !== undefined) sets.push(sql`updated_rows = ${u.updatedRows}`);
-  if (u.errors) sets.push(sql`errors = ${JSON.stringify(u.errors)}::jsonb`);
-  if (u.finished) sets.push(sql`finished_at = now()`);
-  if (sets.length === 0) return;
-  await db.execute(sql`UPDATE import_job SET ${sql.join(sets, sql`, `)} WHERE tenant_id = ${tenantId} AND id = ${id}::uuid`);
-}
-
-/** A job of the tenant; only its creator (or a caller with the import ability anywhere) asks for it. */
-export async function findImportJob(db: Db, tenantId: string, id: string): Promise<(ImportJob & { createdBy: string | null }) | undefined> {
-  const row = await one<Record<string, unknown>>(
-    db,
-    sql`SELECT id, kind, file_name, status, total_rows, processed_rows, created_rows, updated_rows, errors, created_by,
-          created_at, finished_at FROM import_job WHERE tenant_id = ${tenantId} AND id = ${id}::uuid`,
-  );
-  if (!row) return undefined;
-  const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
-  return {
-    id: row.id as string,
-    kind: row.kind as string,
-    fileName: row.file_name as string,
-    status: row.status as ImportJob['status'],
-    totalRows: Number(row.total_rows),
-    processedRows: Number(row.processed_rows),
-    createdRows: Number(row.created_rows),
-    updatedRows: Number(row.updated_rows),
-    errors: json<RowError[]>(row.errors as RowError[]) ?? [],
-    createdBy: (row.created_by as string | null) ?? null,
-    createdAt: iso(row.created_at) as string,
-    finishedAt: iso(row.finished_at),
-  };
 }

@@ -8,6 +8,7 @@ export * from './excel.ts';
 export * from './file-store.ts';
 export * from './http.ts';
 export * from './ids.ts';
+export * from './import-job.ts';
 export * from './module.ts';
 export * from './outbox.ts';
 export * from './password.ts';

@@ -109,13 +109,7 @@ export const JobParams = Type.Object({ jobId: Uuid });
 export const ImportPreset = Type.Object({ key: Type.String(), name: Type.String(), config: DemandImportConfig });
 export type ImportPreset = Static<typeof ImportPreset>;
 
-export const RowError = Type.Object({
-  row: Type.Integer({ description: 'the row number in the file (header = 1)' }),
-  column: Type.String(),
-  reason: Type.String(),
-  value: Type.Optional(Type.Unknown()),
-});
-export type RowError = Static<typeof RowError>;
+export { ImportJob, ImportRowError as RowError } from '@linli/core';
 
 export const ImportResult = Type.Object({
   jobId: Uuid,
@@ -125,21 +119,6 @@ export const ImportResult = Type.Object({
   unchanged: Type.Integer({ description: 're-imported rows whose status, times and resolution were already as in the file' }),
 });
 export type ImportResult = Static<typeof ImportResult>;
-
-export const ImportJob = Type.Object({
-  id: Uuid,
-  kind: Type.String(),
-  fileName: Type.String(),
-  status: Type.Enum(['validating', 'importing', 'succeeded', 'failed']),
-  totalRows: Type.Integer(),
-  processedRows: Type.Integer(),
-  createdRows: Type.Integer(),
-  updatedRows: Type.Integer(),
-  errors: Type.Array(RowError),
-  createdAt: Type.String(),
-  finishedAt: Type.Union([Type.String(), Type.Null()]),
-});
-export type ImportJob = Static<typeof ImportJob>;
 
 /** What an uploaded file holds, so a mapping can be made from its header and values. */
 export const FileInspection = Type.Object({

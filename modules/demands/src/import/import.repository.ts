@@ -6,11 +6,12 @@ import { demandTypes } from '../contract.ts';
 import type { DeadlineRule } from '../deadlines.ts';
 import { iso, maskName, visibleTo } from '../demand.repository.ts';
 import type { HandlingLevel } from '../state-machine.ts';
-import type { DemandImportConfig, ExportQuery, ImportJob, ImportMapping, RowError } from './contract.ts';
+import type { DemandImportConfig, ExportQuery, ImportMapping } from './contract.ts';
 
-// All SQL of work-order import and export: saved mappings, the import job, the reference data a
-// file is checked against, the multi-row writes, and the export read. Bulk writes send the rows as
-// one JSON document and expand it with jsonb_to_recordset: one statement per chunk, not per row.
+// All SQL of work-order import and export: saved mappings, the reference data a file is checked
+// against, the multi-row writes, and the export read (the import job is core's import-job.ts). Bulk
+// writes send the rows as one JSON document and expand it with jsonb_to_recordset: one statement
+// per chunk, not per row.
 
 export interface ImportCategory {
   id: string;
@@ -376,61 +377,6 @@ export class DemandImportRepository {
 
   async rebuildKpiRollup(tenantId: string): Promise<void> {
     await this.db.execute(sql`SELECT demand_kpi_rebuild(${tenantId})`);
-  }
-
-  // --- import jobs (the shared import_job table, kind 'demands') ---
-
-  async createJob(job: { tenantId: string; id: string; fileName: string; createdBy: string }): Promise<void> {
-    await this.db.execute(sql`INSERT INTO import_job (tenant_id, id, kind, file_name, status, created_by)
-        VALUES (${job.tenantId}, ${job.id}::uuid, 'demands', ${job.fileName}, 'validating', ${job.createdBy}::uuid)`);
-  }
-
-  async updateJob(
-    tenantId: string,
-    id: string,
-    u: {
-      status?: ImportJob['status'];
-      totalRows?: number;
-      processedRows?: number;
-      createdRows?: number;
-      updatedRows?: number;
-      errors?: RowError[];
-      finished?: boolean;
-    },
-  ): Promise<void> {
-    const sets: SQL[] = [];
-    if (u.status) sets.push(sql`status = ${u.status}`);
-    if (u.totalRows !== undefined) sets.push(sql`total_rows = ${u.totalRows}`);
-    if (u.processedRows !== undefined) sets.push(sql`processed_rows = ${u.processedRows}`);
-    if (u.createdRows !== undefined) sets.push(sql`created_rows = ${u.createdRows}`);
-    if (u.updatedRows !== undefined) sets.push(sql`updated_rows = ${u.updatedRows}`);
-    if (u.errors) sets.push(sql`errors = ${JSON.stringify(u.errors)}::jsonb`);
-    if (u.finished) sets.push(sql`finished_at = now()`);
-    if (sets.length === 0) return;
-    await this.db.execute(sql`UPDATE import_job SET ${sql.join(sets, sql`, `)} WHERE tenant_id = ${tenantId} AND id = ${id}::uuid`);
-  }
-
-  /** A demand import job, only for the account that uploaded it (its report holds that file's values). */
-  async findJob(tenantId: string, id: string, accountId: string): Promise<ImportJob | undefined> {
-    const r = await one<Record<string, unknown>>(
-      this.db,
-      sql`SELECT id, kind, file_name, status, total_rows, processed_rows, created_rows, updated_rows, errors, created_at, finished_at
-          FROM import_job WHERE tenant_id = ${tenantId} AND id = ${id}::uuid AND kind = 'demands' AND created_by = ${accountId}::uuid`,
-    );
-    if (!r) return undefined;
-    return {
-      id: r.id as string,
-      kind: r.kind as string,
-      fileName: r.file_name as string,
-      status: r.status as ImportJob['status'],
-      totalRows: Number(r.total_rows),
-      processedRows: Number(r.processed_rows),
-      createdRows: Number(r.created_rows),
-      updatedRows: Number(r.updated_rows),
-      errors: json<RowError[]>(r.errors) ?? [],
-      createdAt: iso(r.created_at as Date | string),
-      finishedAt: iso((r.finished_at as Date | string | null) ?? null),
-    };
   }
 
   // --- export ---

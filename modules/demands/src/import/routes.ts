@@ -4,6 +4,7 @@ import {
   attachmentHeader,
   auditEntry,
   can,
+  findImportJob,
   isUuid,
   type ModuleDeps,
   type RequestContext,
@@ -254,9 +255,10 @@ export async function demandImportRoutes(fastify: FastifyInstance, deps: ModuleD
     async (request) => {
       const ctx = requireContext(request);
       // A job report holds values of someone's file: only the account that uploaded it reads it.
-      const job = await new DemandImportRepository(db).findJob(ctx.actor.tenantId, request.params.jobId, ctx.actor.accountId);
+      const job = await findImportJob(db, ctx.actor.tenantId, request.params.jobId, { kind: 'demands', createdBy: ctx.actor.accountId });
       if (!job) throw AppError.notFound('Import job', request.params.jobId);
-      return job;
+      const { createdBy: _createdBy, ...view } = job;
+      return view;
     },
   );
 }

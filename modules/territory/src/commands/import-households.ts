@@ -1,27 +1,28 @@
 import {
   AppError,
   auditEntry,
+  createImportJob,
   emitEvents,
+  failImportJob,
   maskIdNumber,
   maskPhone,
   newId,
   type PersonalDataCipher,
   type RequestContext,
   recordAudit,
+  updateImportJob,
 } from '@linli/core';
 import { type Db, ltreeLabel } from '@linli/db';
 import type { HouseholdImportResult, ImportCounts, NodeKind, RowError } from '../contract.ts';
 import { type HouseholdRow, readHouseholdFile, validateHouseholdRows } from '../household-file.ts';
 import { nodeForAbility } from '../policies.ts';
 import {
-  createImportJob,
   insertNodes,
   insertResidents,
   type NewNode,
   type ResidentValues,
   residentsForImport,
   subtreeNodes,
-  updateImportJob,
   updateResidents,
 } from '../territory.repository.ts';
 
@@ -102,7 +103,7 @@ export async function importHouseholds(
   } catch (err) {
     if (err instanceof AppError && err.code === 'unprocessable') return fail(err.details as RowError[], 0);
     const reason = err instanceof AppError ? err.message : 'the file cannot be read';
-    await updateImportJob(db, tenantId, jobId, { status: 'failed', errors: [{ row: 0, column: '', reason }], finished: true });
+    await failImportJob(db, tenantId, jobId, reason);
     throw err;
   }
   // A missing column makes every row wrong in the same way: report the header alone.
@@ -223,7 +224,7 @@ export async function importHouseholds(
     });
   } catch (err) {
     const reason = err instanceof AppError ? err.message : 'the import failed while writing; nothing was imported';
-    await updateImportJob(db, tenantId, jobId, { status: 'failed', errors: [{ row: 0, column: '', reason }], finished: true });
+    await failImportJob(db, tenantId, jobId, reason);
     throw err;
   }
 }

@@ -1,4 +1,16 @@
-import { AppError, auditEntry, emitEvents, maskPhone, newId, type PersonalDataCipher, type RequestContext, recordAudit } from '@linli/core';
+import {
+  AppError,
+  auditEntry,
+  createImportJob,
+  emitEvents,
+  failImportJob,
+  maskPhone,
+  newId,
+  type PersonalDataCipher,
+  type RequestContext,
+  recordAudit,
+  updateImportJob,
+} from '@linli/core';
 import type { Db } from '@linli/db';
 import { computeDeadlines, type DeadlineCalendar, FALLBACK_RULE, tenantCalendar } from '../../deadlines.ts';
 import type { ImportMapping, ImportResult, RowError } from '../contract.ts';
@@ -102,13 +114,17 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
 
   const jobId = input.jobId ?? newId();
   // A job id that exists already (a retried upload) is a conflict: the primary key answers 409, nothing is imported twice.
-  await repo.createJob({ tenantId, id: jobId, fileName: input.fileName, createdBy: ctx.actor.accountId });
+  await createImportJob(db, { tenantId, id: jobId, kind: 'demands', fileName: input.fileName, createdBy: ctx.actor.accountId });
   const auditDetails = { jobId, fileName: input.fileName, mappingId: mapping.id, mappingName: mapping.name };
   const fail = async (found: RowError[], totalRows: number): Promise<never> => {
     const errors = found.map((e) => maskValue(e, config.columns.reporterPhone));
     await db.transaction(async (tx) => {
-      const t = new DemandImportRepository(tx);
-      await t.updateJob(tenantId, jobId, { status: 'failed', totalRows, errors: errors.slice(0, MAX_STORED_ERRORS), finished: true });
+      await updateImportJob(tx, tenantId, jobId, {
+        status: 'failed',
+        totalRows,
+        errors: errors.slice(0, MAX_STORED_ERRORS),
+        finished: true,
+      });
       await recordAudit(
         tx,
         auditEntry(
@@ -129,7 +145,7 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
   } catch (err) {
     if (err instanceof AppError && err.code === 'unprocessable') return fail(err.details as RowError[], 0);
     const reason = err instanceof AppError ? err.message : 'the file cannot be read';
-    await repo.updateJob(tenantId, jobId, { status: 'failed', errors: [{ row: 0, column: '', reason }], finished: true });
+    await failImportJob(db, tenantId, jobId, reason);
     throw err;
   }
   const { table } = read;
@@ -154,7 +170,7 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
       totalRows,
     );
 
-  await repo.updateJob(tenantId, jobId, { status: 'importing', totalRows });
+  await updateImportJob(db, tenantId, jobId, { status: 'importing', totalRows });
   const started = Date.now();
   try {
     return await db.transaction(async (tx) => {
@@ -162,11 +178,11 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
       const calendar = deps.calendar ?? (await tenantCalendar(tx, tenantId));
       const bulk = mapped.rows.length >= KPI_REBUILD_ROWS;
       if (bulk) await t.pauseKpiRollup();
-      const progress = deps.progressDb ? new DemandImportRepository(deps.progressDb) : undefined;
+      const { progressDb } = deps;
       let processed = 0;
       const report = async (n: number) => {
         processed += n;
-        await progress?.updateJob(tenantId, jobId, { processedRows: processed });
+        if (progressDb) await updateImportJob(progressDb, tenantId, jobId, { processedRows: processed });
       };
       const actor = { id: ctx.actor.accountId, name: ctx.actor.displayName };
       const eventData = { jobId, mappingId: mapping.id };
@@ -283,7 +299,7 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
         updated: changed,
         unchanged: updates.length - changed,
       };
-      await t.updateJob(tenantId, jobId, {
+      await updateImportJob(tx, tenantId, jobId, {
         status: 'succeeded',
         processedRows: totalRows,
         createdRows: result.created,
@@ -303,7 +319,7 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
     });
   } catch (err) {
     const reason = err instanceof AppError ? err.message : 'the import failed while writing; nothing was imported';
-    await repo.updateJob(tenantId, jobId, { status: 'failed', errors: [{ row: 0, column: '', reason }], finished: true });
+    await failImportJob(db, tenantId, jobId, reason);
     throw err;
   }
 }

@@ -1,0 +1,108 @@
+import { type Db, one } from '@linli/db';
+import { type SQL, sql } from 'drizzle-orm';
+import { type Static, Type } from 'typebox';
+import { Uuid } from './http.ts';
+
+// The import_job table, shared by every file import (kind 'households', 'demands' …): the job row
+// written before the file is read, its progress and result, and the report of row errors that the
+// client polls while the import runs and reads again afterwards.
+
+/** A problem of one row of an imported file: the row, the column (its header), why, and the value. */
+export const ImportRowError = Type.Object({
+  row: Type.Integer({ description: 'the row number in the file (header = 1)' }),
+  column: Type.String(),
+  reason: Type.String(),
+  value: Type.Optional(Type.Unknown()),
+});
+export type ImportRowError = Static<typeof ImportRowError>;
+
+export const importJobStatuses = ['validating', 'importing', 'succeeded', 'failed'] as const;
+export type ImportJobStatus = (typeof importJobStatuses)[number];
+
+/** Progress and report of an import, as GET …/imports/{jobId} answers it. */
+export const ImportJob = Type.Object({
+  id: Uuid,
+  kind: Type.String(),
+  fileName: Type.String(),
+  status: Type.Enum([...importJobStatuses]),
+  totalRows: Type.Integer(),
+  processedRows: Type.Integer(),
+  createdRows: Type.Integer(),
+  updatedRows: Type.Integer(),
+  errors: Type.Array(ImportRowError),
+  createdAt: Type.String(),
+  finishedAt: Type.Union([Type.String(), Type.Null()]),
+});
+export type ImportJob = Static<typeof ImportJob>;
+
+/** The job row of an import, status 'validating'; a job id that exists already is a conflict (409). */
+export async function createImportJob(
+  db: Db,
+  job: { tenantId: string; id: string; kind: string; fileName: string; createdBy: string | null },
+): Promise<void> {
+  await db.execute(sql`INSERT INTO import_job (tenant_id, id, kind, file_name, status, created_by)
+    VALUES (${job.tenantId}, ${job.id}::uuid, ${job.kind}, ${job.fileName}, 'validating', ${job.createdBy}::uuid)`);
+}
+
+export interface ImportJobUpdate {
+  status?: ImportJobStatus;
+  totalRows?: number;
+  processedRows?: number;
+  createdRows?: number;
+  updatedRows?: number;
+  errors?: ImportRowError[];
+  /** Sets finished_at to now. */
+  finished?: boolean;
+}
+
+/** Writes what is given of a job's progress or result; nothing given, nothing written. */
+export async function updateImportJob(db: Db, tenantId: string, id: string, u: ImportJobUpdate): Promise<void> {
+  const sets: SQL[] = [];
+  if (u.status) sets.push(sql`status = ${u.status}`);
+  if (u.totalRows !== undefined) sets.push(sql`total_rows = ${u.totalRows}`);
+  if (u.processedRows !== undefined) sets.push(sql`processed_rows = ${u.processedRows}`);
+  if (u.createdRows !== undefined) sets.push(sql`created_rows = ${u.createdRows}`);
+  if (u.updatedRows !== undefined) sets.push(sql`updated_rows = ${u.updatedRows}`);
+  if (u.errors) sets.push(sql`errors = ${JSON.stringify(u.errors)}::jsonb`);
+  if (u.finished) sets.push(sql`finished_at = now()`);
+  if (sets.length === 0) return;
+  await db.execute(sql`UPDATE import_job SET ${sql.join(sets, sql`, `)} WHERE tenant_id = ${tenantId} AND id = ${id}::uuid`);
+}
+
+/** A job that failed as a whole (not row by row): the reason is its one error, of row 0. */
+export async function failImportJob(db: Db, tenantId: string, id: string, reason: string): Promise<void> {
+  await updateImportJob(db, tenantId, id, { status: 'failed', errors: [{ row: 0, column: '', reason }], finished: true });
+}
+
+/** A job of the tenant with the account that started it; `kind` and `createdBy` narrow the search. */
+export async function findImportJob(
+  db: Db,
+  tenantId: string,
+  id: string,
+  only: { kind?: string; createdBy?: string } = {},
+): Promise<(ImportJob & { createdBy: string | null }) | undefined> {
+  const where = [sql`tenant_id = ${tenantId}`, sql`id = ${id}::uuid`];
+  if (only.kind !== undefined) where.push(sql`kind = ${only.kind}`);
+  if (only.createdBy !== undefined) where.push(sql`created_by = ${only.createdBy}::uuid`);
+  const row = await one<Record<string, unknown>>(
+    db,
+    sql`SELECT id, kind, file_name, status, total_rows, processed_rows, created_rows, updated_rows, errors, created_by,
+      created_at, finished_at FROM import_job WHERE ${sql.join(where, sql` AND `)}`,
+  );
+  if (!row) return undefined;
+  const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
+  return {
+    id: row.id as string,
+    kind: row.kind as string,
+    fileName: row.file_name as string,
+    status: row.status as ImportJobStatus,
+    totalRows: Number(row.total_rows),
+    processedRows: Number(row.processed_rows),
+    createdRows: Number(row.created_rows),
+    updatedRows: Number(row.updated_rows),
+    errors: (typeof row.errors === 'string' ? JSON.parse(row.errors) : row.errors) ?? [],
+    createdBy: (row.created_by as string | null) ?? null,
+    createdAt: iso(row.created_at) as string,
+    finishedAt: iso(row.finished_at),
+  };
+}
