@@ -1,6 +1,4 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Radio, Select, Space, Switch, Upload } from 'antd';
-import type { UploadFile } from 'antd/es/upload/interface';
+import { Alert, App, Button, DatePicker, Form, Input, Modal, Radio, Select, Space, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +15,7 @@ import {
   satisfactions,
 } from '../../api/demands.ts';
 import type { NodeDetail, Page } from '../../api/types.ts';
+import { AttachmentUpload, useAttachments } from './demand-attachments.tsx';
 import { actionLabel, levelLabel, replyTemplates, satisfactionLabel, statusLabel } from './demand-labels.ts';
 
 /** The text field of each action that a reply template goes into. */
@@ -175,7 +174,7 @@ export function ActionModal({ action, detail, attachmentsEnabled, mergeTarget, o
   const [conflict, setConflict] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const [files, setFiles] = useState<UploadFile[]>([]);
+  const attachments = useAttachments();
   const level = Form.useWatch('level', form);
   const reached = Form.useWatch('reached', form);
   const optionsAt = useUnitOptions(detail);
@@ -191,8 +190,7 @@ export function ActionModal({ action, detail, attachmentsEnabled, mergeTarget, o
     setError(null);
     setConflict(null);
     try {
-      const ids = files.map((f) => (f.response as { id?: string } | undefined)?.id).filter((id): id is string => Boolean(id));
-      const updated = await demandsApi.act(detail.id, action, bodyOf(action, values, detail.version, ids));
+      const updated = await demandsApi.act(detail.id, action, bodyOf(action, values, detail.version, attachments.ids));
       message.success(t('demands.detail.done', { action: actionLabel(action) }));
       onDone(updated);
     } catch (e) {
@@ -230,13 +228,7 @@ export function ActionModal({ action, detail, attachmentsEnabled, mergeTarget, o
       footer={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={saving}
-            disabled={files.some((f) => f.status === 'uploading')}
-            onClick={submit}
-            data-testid="action-submit"
-          >
+          <Button type="primary" loading={saving} disabled={attachments.uploading} onClick={submit} data-testid="action-submit">
             {actionLabel(action)}
           </Button>
         </Space>
@@ -366,24 +358,7 @@ export function ActionModal({ action, detail, attachmentsEnabled, mergeTarget, o
           </>
         )}
         {action === 'resolve' && attachmentsEnabled && (
-          <Form.Item label={t('demands.fields.photos')}>
-            <div data-testid="resolve-photos">
-              <Upload
-                listType="picture"
-                accept="image/jpeg,image/png,image/webp,application/pdf"
-                fileList={files}
-                onChange={({ fileList }) => setFiles(fileList)}
-                customRequest={({ file, onSuccess, onError }) => {
-                  demandsApi
-                    .upload(file as File)
-                    .then((r) => onSuccess?.(r))
-                    .catch((e: Error) => onError?.(e));
-                }}
-              >
-                <Button icon={<UploadOutlined />}>{t('demands.fields.photos')}</Button>
-              </Upload>
-            </div>
-          </Form.Item>
+          <AttachmentUpload files={attachments.files} onChange={attachments.setFiles} testId="resolve-photos" />
         )}
       </Form>
     </Modal>

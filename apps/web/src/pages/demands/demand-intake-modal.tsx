@@ -1,6 +1,4 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, List, Modal, Radio, Select, Space, Tag, TreeSelect, Typography, Upload } from 'antd';
-import type { UploadFile } from 'antd/es/upload/interface';
+import { Alert, App, Button, Form, Input, List, Modal, Radio, Select, Space, Tag, TreeSelect, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -22,6 +20,7 @@ import {
 } from '../../api/demands.ts';
 import { FormError, useApiForm } from '../../components/form-errors.tsx';
 import { TerritorySelect } from '../../components/territory-select.tsx';
+import { AttachmentUpload, useAttachments } from './demand-attachments.tsx';
 import { channelLabel, levelLabel, typeLabel, urgencyLabel } from './demand-labels.ts';
 import { StatusTag } from './demand-ui.tsx';
 
@@ -55,7 +54,7 @@ export function DemandIntakeModal({ onClose, onCreated }: { onClose: () => void;
   const [categories, setCategories] = useState<Category[]>([]);
   const [features, setFeatures] = useState<DemandFeatures | null>(null);
   const [suggestion, setSuggestion] = useState<Suggestion | null>(null);
-  const [files, setFiles] = useState<UploadFile[]>([]);
+  const attachments = useAttachments();
   const key = useRef(newIdempotencyKey());
   const reporterKind = Form.useWatch('reporterKind', form);
 
@@ -86,7 +85,7 @@ export function DemandIntakeModal({ onClose, onCreated }: { onClose: () => void;
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
-    const attachmentIds = files.map((f) => (f.response as { id?: string } | undefined)?.id).filter((id): id is string => Boolean(id));
+    const attachmentIds = attachments.ids;
     const created = await run(() =>
       api.post<Demand>(
         '/demands',
@@ -130,13 +129,7 @@ export function DemandIntakeModal({ onClose, onCreated }: { onClose: () => void;
       footer={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button
-            type="primary"
-            loading={saving}
-            disabled={files.some((f) => f.status === 'uploading')}
-            onClick={submit}
-            data-testid="intake-submit"
-          >
+          <Button type="primary" loading={saving} disabled={attachments.uploading} onClick={submit} data-testid="intake-submit">
             {t('common.save')}
           </Button>
         </Space>
@@ -256,24 +249,7 @@ export function DemandIntakeModal({ onClose, onCreated }: { onClose: () => void;
             </Form.Item>
           </Space>
         )}
-        {features?.attachments && (
-          <Form.Item label={t('demands.fields.photos')}>
-            <Upload
-              listType="picture"
-              accept="image/jpeg,image/png,image/webp,application/pdf"
-              fileList={files}
-              onChange={({ fileList }) => setFiles(fileList)}
-              customRequest={({ file, onSuccess, onError }) => {
-                demandsApi
-                  .upload(file as File)
-                  .then((r) => onSuccess?.(r))
-                  .catch((e: Error) => onError?.(e));
-              }}
-            >
-              <Button icon={<UploadOutlined />}>{t('demands.fields.photos')}</Button>
-            </Upload>
-          </Form.Item>
-        )}
+        {features?.attachments && <AttachmentUpload files={attachments.files} onChange={attachments.setFiles} />}
       </Form>
     </Modal>
   );
