@@ -26,6 +26,57 @@ function valueFilters<T>(rows: T[], pick: (row: T) => string): { text: string; v
   return [...new Set(rows.map(pick))].sort().map((v) => ({ text: v, value: v }));
 }
 
+/** The place and category columns of a list of hot spots or of themes: filters from the values shown, place sortable. */
+function placeCategoryColumns<T extends { nodeName: string; categoryName: string }>(
+  rows: T[],
+  titles: { place: string; category: string },
+): ColumnsType<T> {
+  return [
+    {
+      title: titles.place,
+      key: 'place',
+      dataIndex: 'nodeName',
+      filters: valueFilters(rows, (r) => r.nodeName),
+      onFilter: (value, r) => r.nodeName === value,
+      sorter: (a, b) => a.nodeName.localeCompare(b.nodeName, 'zh-CN'),
+    },
+    {
+      title: titles.category,
+      key: 'category',
+      dataIndex: 'categoryName',
+      filters: valueFilters(rows, (r) => r.categoryName),
+      onFilter: (value, r) => r.categoryName === value,
+    },
+  ];
+}
+
+/**
+ * A list loaded again whenever `key` changes (nothing is loaded while it is null): null while loading,
+ * empty with the error's message when loading failed. An answer that comes after the key changed is dropped.
+ */
+function useLoadedList<T>(key: string | null, load: () => Promise<T[]>): { items: T[] | null; error: string | null } {
+  const [items, setItems] = useState<T[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key says what is loaded (load is a new function each render)
+  useEffect(() => {
+    if (key === null) return;
+    let live = true;
+    setItems(null);
+    setError(null);
+    load()
+      .then((r) => live && setItems(r))
+      .catch((e: unknown) => {
+        if (!live) return;
+        setItems([]);
+        setError(e instanceof Error ? e.message : String(e));
+      });
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return { items, error };
+}
+
 /**
  * 热点与每月一题: the hot spots of a month in a territory (rising and repeated demands per compound and
  * category), made into monthly themes and closed with their outcome; beside them the classifier.
@@ -36,10 +87,6 @@ export default function HotspotsPage() {
   const [month, setMonth] = useState<Dayjs>(() => dayjs().startOf('month'));
   const [nodeId, setNodeId] = useState<string | null>(null);
   const [placeName, setPlaceName] = useState<string | undefined>();
-  const [hotspots, setHotspots] = useState<Hotspot[] | null>(null);
-  const [hotspotError, setHotspotError] = useState<string | null>(null);
-  const [themes, setThemes] = useState<Theme[] | null>(null);
-  const [themeError, setThemeError] = useState<string | null>(null);
   const [themeStatus, setThemeStatus] = useState<ThemeStatus | undefined>();
   const [making, setMaking] = useState<Hotspot | null>(null);
   const [closing, setClosing] = useState<Theme | null>(null);
@@ -53,43 +100,15 @@ export default function HotspotsPage() {
     if (grant && !nodeId) setNodeId(grant.nodeId);
   }, [me, nodeId]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: generation forces a reload
-  useEffect(() => {
-    if (!nodeId) return;
-    let live = true;
-    setHotspots(null);
-    setHotspotError(null);
-    smartApi
-      .hotspots(nodeId, monthText)
-      .then((r) => live && setHotspots(r.items))
-      .catch((e: unknown) => {
-        if (!live) return;
-        setHotspots([]);
-        setHotspotError(e instanceof Error ? e.message : String(e));
-      });
-    return () => {
-      live = false;
-    };
-  }, [nodeId, monthText, generation]);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: generation forces a reload
-  useEffect(() => {
-    if (!nodeId) return;
-    let live = true;
-    setThemes(null);
-    setThemeError(null);
-    smartApi
-      .themes({ nodeId, month: monthText, status: themeStatus })
-      .then((items) => live && setThemes(items))
-      .catch((e: unknown) => {
-        if (!live) return;
-        setThemes([]);
-        setThemeError(e instanceof Error ? e.message : String(e));
-      });
-    return () => {
-      live = false;
-    };
-  }, [nodeId, monthText, themeStatus, generation]);
+  // Both lists follow the place and month shown (the themes also their status); generation forces a reload.
+  const hotspotsKey = nodeId ? JSON.stringify([nodeId, monthText, generation]) : null;
+  const { items: hotspots, error: hotspotError } = useLoadedList(hotspotsKey, () =>
+    smartApi.hotspots(nodeId as string, monthText).then((r) => r.items),
+  );
+  const themesKey = nodeId ? JSON.stringify([nodeId, monthText, themeStatus, generation]) : null;
+  const { items: themes, error: themeError } = useLoadedList(themesKey, () =>
+    smartApi.themes({ nodeId: nodeId as string, month: monthText, status: themeStatus }),
+  );
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
 
@@ -126,21 +145,7 @@ export default function HotspotsPage() {
   const rows = hotspots ?? [];
   const hotspotColumns: ColumnsType<Hotspot> = [
     { title: t('demandSmart.hotspots.rank'), key: 'rank', width: 64, render: (_, _h, i) => i + 1 },
-    {
-      title: t('demandSmart.hotspots.place'),
-      key: 'place',
-      dataIndex: 'nodeName',
-      filters: valueFilters(rows, (h) => h.nodeName),
-      onFilter: (value, h) => h.nodeName === value,
-      sorter: (a, b) => a.nodeName.localeCompare(b.nodeName, 'zh-CN'),
-    },
-    {
-      title: t('demandSmart.hotspots.category'),
-      key: 'category',
-      dataIndex: 'categoryName',
-      filters: valueFilters(rows, (h) => h.categoryName),
-      onFilter: (value, h) => h.categoryName === value,
-    },
+    ...placeCategoryColumns(rows, { place: t('demandSmart.hotspots.place'), category: t('demandSmart.hotspots.category') }),
     {
       title: t('demandSmart.hotspots.count'),
       key: 'count',
@@ -220,21 +225,7 @@ export default function HotspotsPage() {
         </Space>
       ),
     },
-    {
-      title: t('demandSmart.themes.place'),
-      key: 'place',
-      dataIndex: 'nodeName',
-      filters: valueFilters(themeRows, (th) => th.nodeName),
-      onFilter: (value, th) => th.nodeName === value,
-      sorter: (a, b) => a.nodeName.localeCompare(b.nodeName, 'zh-CN'),
-    },
-    {
-      title: t('demandSmart.themes.category'),
-      key: 'category',
-      dataIndex: 'categoryName',
-      filters: valueFilters(themeRows, (th) => th.categoryName),
-      onFilter: (value, th) => th.categoryName === value,
-    },
+    ...placeCategoryColumns(themeRows, { place: t('demandSmart.themes.place'), category: t('demandSmart.themes.category') }),
     {
       title: t('demandSmart.themes.evidenceCount'),
       key: 'evidence',
