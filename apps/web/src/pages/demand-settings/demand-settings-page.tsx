@@ -1,6 +1,6 @@
 import { CalendarOutlined, CheckCircleOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Col, Empty, Flex, Input, Row, Spin, Switch, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../../api/current-user.tsx';
@@ -34,6 +34,34 @@ function walk(
     visit(n, parent);
     walk(n.children, visit, n);
   }
+}
+
+/** A small link button that shows only its icon; its label is the tooltip and what a screen reader says. */
+function IconAction({
+  icon,
+  label,
+  onClick,
+  testId,
+  loading,
+}: {
+  icon: ReactNode;
+  label: string;
+  onClick: () => void;
+  testId: string;
+  loading?: boolean;
+}) {
+  return (
+    <Button
+      size="small"
+      type="link"
+      icon={icon}
+      title={label}
+      aria-label={label}
+      loading={loading}
+      onClick={onClick}
+      data-testid={testId}
+    />
+  );
 }
 
 /**
@@ -239,34 +267,25 @@ export default function DemandSettingsPage() {
                         if (!node) return null;
                         return (
                           <Flex gap={0} onClick={(e) => e.stopPropagation()}>
-                            <Button
-                              size="small"
-                              type="link"
+                            <IconAction
                               icon={<PlusOutlined />}
-                              title={t('demandSettings.addChild')}
-                              aria-label={t('demandSettings.addChild')}
+                              label={t('demandSettings.addChild')}
                               onClick={() => setForm({ kind: 'create', parent: node })}
-                              data-testid={`add-child-${r.code}`}
+                              testId={`add-child-${r.code}`}
                             />
-                            <Button
-                              size="small"
-                              type="link"
+                            <IconAction
                               icon={<EditOutlined />}
-                              title={t('demandSettings.edit')}
-                              aria-label={t('demandSettings.edit')}
+                              label={t('demandSettings.edit')}
                               onClick={() => setForm({ kind: 'edit', category: node })}
-                              data-testid={`edit-${r.code}`}
+                              testId={`edit-${r.code}`}
                             />
                             {!r.active && (
-                              <Button
-                                size="small"
-                                type="link"
+                              <IconAction
                                 icon={<CheckCircleOutlined />}
-                                title={t('demandSettings.reactivate')}
-                                aria-label={t('demandSettings.reactivate')}
+                                label={t('demandSettings.reactivate')}
                                 loading={reactivating === r.id}
                                 onClick={() => void reactivate(node)}
-                                data-testid={`reactivate-${r.code}`}
+                                testId={`reactivate-${r.code}`}
                               />
                             )}
                           </Flex>
