@@ -1,7 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   AppError,
-  attachmentHeader,
   auditEntry,
   buildWorkbook,
   can,
@@ -12,7 +11,7 @@ import {
   type RequestContext,
   recordAudit,
   requireContext,
-  XLSX_TYPE,
+  sendXlsx,
 } from '@linli/core';
 import type { Db } from '@linli/db';
 import { sql } from 'drizzle-orm';
@@ -220,7 +219,7 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
         ],
         items,
       );
-      return reply.header('content-type', XLSX_TYPE).header('content-disposition', attachmentHeader('诉求.xlsx')).send(file);
+      return sendXlsx(reply, file, '诉求.xlsx');
     },
   );
 

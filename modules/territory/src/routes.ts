@@ -1,7 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   AppError,
-  attachmentHeader,
   auditEntry,
   buildWorkbook,
   can,
@@ -17,7 +16,7 @@ import {
   recordAudit,
   requireAbility,
   requireContext,
-  XLSX_TYPE,
+  sendXlsx,
 } from '@linli/core';
 import type { Db } from '@linli/db';
 import { one } from '@linli/db';
@@ -158,7 +157,7 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
         ],
         page.items,
       );
-      return reply.header('content-type', XLSX_TYPE).header('content-disposition', attachmentHeader('区域列表.xlsx')).send(workbook);
+      return sendXlsx(reply, workbook, '区域列表.xlsx');
     },
   );
 
@@ -252,7 +251,7 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
       const ctx = requireContext(request);
       requireAbility(ctx.actor, 'territory.import');
       const file = await householdTemplate();
-      return reply.header('content-type', XLSX_TYPE).header('content-disposition', attachmentHeader('居民导入模板.xlsx')).send(file);
+      return sendXlsx(reply, file, '居民导入模板.xlsx');
     },
   );
 

@@ -1,7 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   AppError,
-  attachmentHeader,
   auditEntry,
   can,
   findImportJob,
@@ -11,7 +10,7 @@ import {
   readMultipart,
   recordAudit,
   requireContext,
-  XLSX_TYPE,
+  sendXlsx,
 } from '@linli/core';
 import type { Db } from '@linli/db';
 import type { FastifyInstance } from 'fastify';
@@ -202,10 +201,7 @@ export async function demandImportRoutes(fastify: FastifyInstance, deps: ModuleD
       const mapping = await new DemandImportRepository(db).findMapping(ctx.actor.tenantId, request.query.mappingId);
       if (!mapping) throw AppError.notFound('Import mapping', request.query.mappingId);
       const file = await templateWorkbook(mapping.config);
-      return reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachmentHeader(`${mapping.name}-模板.xlsx`, 'template.xlsx'))
-        .send(file);
+      return sendXlsx(reply, file, `${mapping.name}-模板.xlsx`, 'template.xlsx');
     },
   );
 
@@ -235,10 +231,7 @@ export async function demandImportRoutes(fastify: FastifyInstance, deps: ModuleD
         return { mapping, items };
       });
       const file = await exportWorkbook(mapping.config, items);
-      return reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachmentHeader(`${mapping.name}-导出.xlsx`, 'export.xlsx'))
-        .send(file);
+      return sendXlsx(reply, file, `${mapping.name}-导出.xlsx`, 'export.xlsx');
     },
   );
 

@@ -1,7 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   AppError,
-  attachmentHeader,
   auditEntry,
   buildWorkbook,
   can,
@@ -12,7 +11,7 @@ import {
   recordAudit,
   requireAbility,
   requireContext,
-  XLSX_TYPE,
+  sendXlsx,
 } from '@linli/core';
 import type { Db } from '@linli/db';
 import { sql } from 'drizzle-orm';
@@ -155,10 +154,7 @@ export async function smartIntakeRoutes(fastify: FastifyInstance, deps: ModuleDe
         auditEntry(ctx, 'demand.hotspot_export', { type: 'territory_node', id: list.nodeId }, { filter: request.query }),
       );
       const file = await buildWorkbook<HotspotItem>('诉求热点', hotspotColumns, list.items);
-      return reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachmentHeader(`诉求热点-${list.month}.xlsx`, `demand-hotspots-${list.month}.xlsx`))
-        .send(file);
+      return sendXlsx(reply, file, `诉求热点-${list.month}.xlsx`, `demand-hotspots-${list.month}.xlsx`);
     },
   );
 
@@ -170,10 +166,7 @@ export async function smartIntakeRoutes(fastify: FastifyInstance, deps: ModuleDe
       const items = await themesFor(db, ctx, request.query);
       await recordAudit(db, auditEntry(ctx, 'demand.theme_export', { type: 'demand_theme', id: null }, { filter: request.query }));
       const file = await buildWorkbook<Theme>('每月一题', themeColumns, items);
-      return reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachmentHeader('每月一题.xlsx', 'demand-themes.xlsx'))
-        .send(file);
+      return sendXlsx(reply, file, '每月一题.xlsx', 'demand-themes.xlsx');
     },
   );
 
