@@ -3,13 +3,14 @@ import {
   AppError,
   auditEntry,
   buildWorkbook,
-  can,
   decodeCursor,
   encodeCursor,
+  errorResponses,
   type ModuleDeps,
   normalisePhone,
   type RequestContext,
   recordAudit,
+  requireAnyAbility,
   requireContext,
   sendXlsx,
 } from '@linli/core';
@@ -75,13 +76,7 @@ import { allowedActions } from './state-machine.ts';
 
 const EXPORT_LIMIT = 50_000;
 const tags = ['demands'];
-const errors = {
-  400: { $ref: 'ErrorBody#' },
-  403: { $ref: 'ErrorBody#' },
-  404: { $ref: 'ErrorBody#' },
-  409: { $ref: 'ErrorBody#' },
-  422: { $ref: 'ErrorBody#' },
-};
+const errors = errorResponses(400, 403, 404, 409, 422);
 const SubmitHeaders = Type.Object({
   'idempotency-key': Type.Optional(
     Type.String({
@@ -108,7 +103,7 @@ const statusLabels: Record<string, string> = {
 
 /** Staff see the inbox with demand.read, or with demand.handle alone (property staff: what is dispatched to them). */
 function requireInbox(ctx: RequestContext): void {
-  if (!can(ctx.actor, 'demand.read') && !can(ctx.actor, 'demand.handle')) throw AppError.forbidden('Permission demand.read is required');
+  requireAnyAbility(ctx.actor, ['demand.read', 'demand.handle']);
 }
 
 export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): Promise<void> {

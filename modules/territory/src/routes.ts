@@ -7,6 +7,7 @@ import {
   decodeCursor,
   emitEvents,
   encodeCursor,
+  errorResponses,
   findImportJob,
   isUuid,
   type ModuleDeps,
@@ -51,13 +52,8 @@ import { householdTemplate } from './household-file.ts';
 import { ancestorsOf, countsOf, findNode, listNodes, type NodeFilter, type NodeRow, rootsOf } from './territory.repository.ts';
 
 const tags = ['territory'];
-const errors = {
-  400: { $ref: 'ErrorBody#' },
-  401: { $ref: 'ErrorBody#' },
-  403: { $ref: 'ErrorBody#' },
-  404: { $ref: 'ErrorBody#' },
-};
-const writeErrors = { ...errors, 409: { $ref: 'ErrorBody#' }, 422: { $ref: 'ErrorBody#' } };
+const errors = errorResponses(400, 401, 403, 404);
+const writeErrors = errorResponses(400, 401, 403, 404, 409, 422);
 const EXPORT_LIMIT = 50_000;
 
 /** Lists never carry the boundary (it can be large); the detail does. */
@@ -262,7 +258,7 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
         tags,
         summary: 'Import households and residents of one community (multipart: communityId, file)',
         consumes: ['multipart/form-data'],
-        response: { 200: HouseholdImportResultSchema, ...writeErrors, 413: { $ref: 'ErrorBody#' } },
+        response: { 200: HouseholdImportResultSchema, ...writeErrors, ...errorResponses(413) },
       },
     },
     async (request) => {
@@ -288,7 +284,7 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
         tags,
         summary: 'Import national division codes (NBS CSV) into the county’s subdistricts and communities',
         consumes: ['multipart/form-data'],
-        response: { 200: DivisionImportResultSchema, ...writeErrors, 413: { $ref: 'ErrorBody#' } },
+        response: { 200: DivisionImportResultSchema, ...writeErrors, ...errorResponses(413) },
       },
     },
     async (request) => {

@@ -14,6 +14,7 @@ export * from './outbox.ts';
 export * from './password.ts';
 export * from './permissions.ts';
 export * from './personal-data.ts';
+export * from './route-helpers.ts';
 export * from './scope-sql.ts';
 export * from './spreadsheet.ts';
 export * from './upload.ts';

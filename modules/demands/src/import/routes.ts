@@ -2,13 +2,15 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   AppError,
   auditEntry,
-  can,
+  errorResponses,
   findImportJob,
   isUuid,
   type ModuleDeps,
   type RequestContext,
   readMultipart,
   recordAudit,
+  requireAbility,
+  requireAnyAbility,
   requireContext,
   sendXlsx,
 } from '@linli/core';
@@ -38,18 +40,12 @@ import { inspectTable, readSourceFile } from './parser.ts';
 import { importPresets } from './presets.ts';
 
 const tags = ['demands'];
-const errors = {
-  400: { $ref: 'ErrorBody#' },
-  403: { $ref: 'ErrorBody#' },
-  404: { $ref: 'ErrorBody#' },
-  409: { $ref: 'ErrorBody#' },
-  422: { $ref: 'ErrorBody#' },
-};
+const errors = errorResponses(400, 403, 404, 409, 422);
 const EXPORT_LIMIT = 50_000;
 
 /** Mappings hold no personal data: whoever takes in or reads demands may see them and export with them. */
 function requireIntakeOrRead(ctx: RequestContext): void {
-  if (!can(ctx.actor, 'demand.intake') && !can(ctx.actor, 'demand.read')) throw AppError.forbidden('Permission demand.intake is required');
+  requireAnyAbility(ctx.actor, ['demand.intake', 'demand.read']);
 }
 
 /** Work-order import (12345 files through saved column mappings) and export in a mapping's layout. */
@@ -149,12 +145,12 @@ export async function demandImportRoutes(fastify: FastifyInstance, deps: ModuleD
         tags,
         summary: 'Header, first rows and distinct values of an uploaded file, to build a mapping (nothing is stored)',
         consumes: ['multipart/form-data'],
-        response: { 200: FileInspection, ...errors, 413: { $ref: 'ErrorBody#' } },
+        response: { 200: FileInspection, ...errors, ...errorResponses(413) },
       },
     },
     async (request) => {
       const ctx = requireContext(request);
-      if (!can(ctx.actor, 'demand.intake')) throw AppError.forbidden('Permission demand.intake is required');
+      requireAbility(ctx.actor, 'demand.intake');
       const { file } = await readMultipart(request);
       if (!file || file.data.length === 0) throw AppError.invalid([{ field: 'file', reason: 'an .xlsx or .csv file is required' }]);
       const { table, errors: found } = await readSourceFile(file.name, file.data);
@@ -171,12 +167,12 @@ export async function demandImportRoutes(fastify: FastifyInstance, deps: ModuleD
         summary:
           'Import work orders through a saved mapping (multipart: mappingId, optional jobId to follow GET /demand-imports/{jobId} meanwhile, file); all or nothing, 422 lists every row error',
         consumes: ['multipart/form-data'],
-        response: { 200: ImportResult, ...errors, 413: { $ref: 'ErrorBody#' } },
+        response: { 200: ImportResult, ...errors, ...errorResponses(413) },
       },
     },
     async (request) => {
       const ctx = requireContext(request);
-      if (!can(ctx.actor, 'demand.intake')) throw AppError.forbidden('Permission demand.intake is required');
+      requireAbility(ctx.actor, 'demand.intake');
       const { file, fields } = await readMultipart(request);
       const mappingId = fields.mappingId?.trim() ?? '';
       const problems: { field: string; reason: string }[] = [];
@@ -216,7 +212,7 @@ export async function demandImportRoutes(fastify: FastifyInstance, deps: ModuleD
     },
     async (request, reply) => {
       const ctx = requireContext(request);
-      if (!can(ctx.actor, 'demand.read')) throw AppError.forbidden('Permission demand.read is required');
+      requireAbility(ctx.actor, 'demand.read');
       const { mappingId, ...filter } = request.query;
       if (filter.from && filter.to && filter.from > filter.to) throw AppError.invalid([{ field: 'to', reason: 'is before from' }]);
       const { mapping, items } = await tx(async (t) => {

@@ -3,13 +3,14 @@ import {
   AppError,
   auditEntry,
   buildWorkbook,
-  can,
   type ExcelColumn,
+  errorResponses,
   inScope,
   type ModuleDeps,
   type RequestContext,
   recordAudit,
   requireAbility,
+  requireAnyAbility,
   requireContext,
   sendXlsx,
 } from '@linli/core';
@@ -42,17 +43,11 @@ import { similarTo, suggestFor } from './suggest.ts';
 import { publicTheme, ThemeRepository } from './theme.repository.ts';
 
 const tags = ['demands'];
-const errors = {
-  400: { $ref: 'ErrorBody#' },
-  403: { $ref: 'ErrorBody#' },
-  404: { $ref: 'ErrorBody#' },
-  409: { $ref: 'ErrorBody#' },
-  422: { $ref: 'ErrorBody#' },
-};
+const errors = errorResponses(400, 403, 404, 409, 422);
 
 /** The classifier's status is for whoever configures it or reads demands. */
 function requireClassifierReader(ctx: RequestContext): void {
-  if (!can(ctx.actor, 'demand.read') && !can(ctx.actor, 'demand.configure')) throw AppError.forbidden('Permission demand.read is required');
+  requireAnyAbility(ctx.actor, ['demand.read', 'demand.configure']);
 }
 
 /** Smart intake: suggestions while writing a demand, similar demands, the classifier, hot spots and monthly themes. */
