@@ -1,6 +1,8 @@
 import { type Db, one } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Static, Type } from 'typebox';
+import { AppError } from './app-error.ts';
+import { type AuditEntry, recordAudit } from './audit.ts';
 import { Uuid } from './http.ts';
 
 // The import_job table, shared by every file import (kind 'households', 'demands' …): the job row
@@ -69,9 +71,60 @@ export async function updateImportJob(db: Db, tenantId: string, id: string, u: I
   await db.execute(sql`UPDATE import_job SET ${sql.join(sets, sql`, `)} WHERE tenant_id = ${tenantId} AND id = ${id}::uuid`);
 }
 
-/** A job that failed as a whole (not row by row): the reason is its one error, of row 0. */
-export async function failImportJob(db: Db, tenantId: string, id: string, reason: string): Promise<void> {
+/**
+ * A job that failed as a whole (not row by row), for `err`: its one error, of row 0, gives an
+ * AppError's message as the reason, and `otherwise` for anything else (whose message is not for users).
+ */
+export async function failImportJob(db: Db, tenantId: string, id: string, err: unknown, otherwise: string): Promise<void> {
+  const reason = err instanceof AppError ? err.message : otherwise;
   await updateImportJob(db, tenantId, id, { status: 'failed', errors: [{ row: 0, column: '', reason }], finished: true });
+}
+
+/** How many row errors a job's report keeps; the 422 answer carries them all. */
+export const MAX_STORED_ROW_ERRORS = 5000;
+
+/**
+ * Rejects a whole file for its row errors: in one transaction the job is failed with them (the
+ * first MAX_STORED_ROW_ERRORS kept) and `audit` — the import, recorded as failed — is recorded;
+ * then 422 is thrown with every error. The report is shown again later: mask personal values in
+ * `errors` first.
+ */
+export async function rejectImport(
+  db: Db,
+  job: { tenantId: string; id: string },
+  errors: ImportRowError[],
+  totalRows: number,
+  audit: AuditEntry,
+): Promise<never> {
+  await db.transaction(async (tx) => {
+    await updateImportJob(tx, job.tenantId, job.id, {
+      status: 'failed',
+      totalRows,
+      errors: errors.slice(0, MAX_STORED_ROW_ERRORS),
+      finished: true,
+    });
+    await recordAudit(tx, audit);
+  });
+  throw new AppError('unprocessable', `The file has ${errors.length} error(s); nothing was imported`, errors);
+}
+
+/**
+ * Reads the file of an import job. A file that cannot be read (422 with row errors) goes to
+ * `reject` with those errors and no rows; any other failure fails the job and is thrown again.
+ */
+export async function readImportFile<T>(
+  db: Db,
+  job: { tenantId: string; id: string },
+  read: () => Promise<T>,
+  reject: (errors: ImportRowError[], totalRows: number) => Promise<never>,
+): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'unprocessable') return reject(err.details as ImportRowError[], 0);
+    await failImportJob(db, job.tenantId, job.id, err, 'the file cannot be read');
+    throw err;
+  }
 }
 
 /** A job of the tenant with the account that started it; `kind` and `createdBy` narrow the search. */

@@ -9,7 +9,9 @@ import {
   newId,
   type PersonalDataCipher,
   type RequestContext,
+  readImportFile,
   recordAudit,
+  rejectImport,
   updateImportJob,
 } from '@linli/core';
 import { type Db, ltreeLabel } from '@linli/db';
@@ -44,7 +46,6 @@ export interface ImportHouseholdsDeps {
 }
 
 const CHUNK = 500;
-const MAX_STORED_ERRORS = 5000;
 
 /**
  * Imports households and residents of one community from an XLSX or CSV file.
@@ -73,39 +74,20 @@ export async function importHouseholds(
 
   const jobId = newId();
   await createImportJob(db, { tenantId, id: jobId, kind: 'households', fileName: input.fileName, createdBy: ctx.actor.accountId });
-  const fail = async (found: RowError[], totalRows: number): Promise<never> => {
+  const fail = (found: RowError[], totalRows: number): Promise<never> => {
     // The report is stored and shown again later: phone and ID numbers in it are masked.
     const errors = found.map(maskValue);
-    await db.transaction(async (tx) => {
-      await updateImportJob(tx, tenantId, jobId, {
-        status: 'failed',
-        totalRows,
-        errors: errors.slice(0, MAX_STORED_ERRORS),
-        finished: true,
-      });
-      await recordAudit(
-        tx,
-        auditEntry(
-          ctx,
-          'territory.import.households',
-          { type: 'territory_node', id: community.id },
-          { jobId, fileName: input.fileName, rows: totalRows, errors: errors.length },
-          'failed',
-        ),
-      );
-    });
-    throw new AppError('unprocessable', `The file has ${errors.length} error(s); nothing was imported`, errors);
+    const audit = auditEntry(
+      ctx,
+      'territory.import.households',
+      { type: 'territory_node', id: community.id },
+      { jobId, fileName: input.fileName, rows: totalRows, errors: errors.length },
+      'failed',
+    );
+    return rejectImport(db, { tenantId, id: jobId }, errors, totalRows, audit);
   };
 
-  let read: Awaited<ReturnType<typeof readHouseholdFile>>;
-  try {
-    read = await readHouseholdFile(input.fileName, input.data);
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'unprocessable') return fail(err.details as RowError[], 0);
-    const reason = err instanceof AppError ? err.message : 'the file cannot be read';
-    await failImportJob(db, tenantId, jobId, reason);
-    throw err;
-  }
+  const read = await readImportFile(db, { tenantId, id: jobId }, () => readHouseholdFile(input.fileName, input.data), fail);
   // A missing column makes every row wrong in the same way: report the header alone.
   if (read.errors.length) return fail(read.errors, read.rows.length);
   const checked = validateHouseholdRows(read.rows);
@@ -223,8 +205,7 @@ export async function importHouseholds(
       return { jobId, rows: totalRows, created, updated };
     });
   } catch (err) {
-    const reason = err instanceof AppError ? err.message : 'the import failed while writing; nothing was imported';
-    await failImportJob(db, tenantId, jobId, reason);
+    await failImportJob(db, tenantId, jobId, err, 'the import failed while writing; nothing was imported');
     throw err;
   }
 }

@@ -8,7 +8,9 @@ import {
   newId,
   type PersonalDataCipher,
   type RequestContext,
+  readImportFile,
   recordAudit,
+  rejectImport,
   updateImportJob,
 } from '@linli/core';
 import type { Db } from '@linli/db';
@@ -49,7 +51,6 @@ export interface ImportDemandsDeps {
 }
 
 const CHUNK = 1000;
-const MAX_STORED_ERRORS = 5000;
 /** From this many rows the KPI rollup is rebuilt once instead of kept row by row (see pauseKpiRollup). */
 const KPI_REBUILD_ROWS = 500;
 
@@ -116,38 +117,19 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
   // A job id that exists already (a retried upload) is a conflict: the primary key answers 409, nothing is imported twice.
   await createImportJob(db, { tenantId, id: jobId, kind: 'demands', fileName: input.fileName, createdBy: ctx.actor.accountId });
   const auditDetails = { jobId, fileName: input.fileName, mappingId: mapping.id, mappingName: mapping.name };
-  const fail = async (found: RowError[], totalRows: number): Promise<never> => {
+  const fail = (found: RowError[], totalRows: number): Promise<never> => {
     const errors = found.map((e) => maskValue(e, config.columns.reporterPhone));
-    await db.transaction(async (tx) => {
-      await updateImportJob(tx, tenantId, jobId, {
-        status: 'failed',
-        totalRows,
-        errors: errors.slice(0, MAX_STORED_ERRORS),
-        finished: true,
-      });
-      await recordAudit(
-        tx,
-        auditEntry(
-          ctx,
-          'demand.import',
-          { type: 'import_job', id: jobId },
-          { ...auditDetails, rows: totalRows, errors: errors.length },
-          'failed',
-        ),
-      );
-    });
-    throw new AppError('unprocessable', `The file has ${errors.length} error(s); nothing was imported`, errors);
+    const audit = auditEntry(
+      ctx,
+      'demand.import',
+      { type: 'import_job', id: jobId },
+      { ...auditDetails, rows: totalRows, errors: errors.length },
+      'failed',
+    );
+    return rejectImport(db, { tenantId, id: jobId }, errors, totalRows, audit);
   };
 
-  let read: Awaited<ReturnType<typeof readSourceFile>>;
-  try {
-    read = await readSourceFile(input.fileName, input.data);
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'unprocessable') return fail(err.details as RowError[], 0);
-    const reason = err instanceof AppError ? err.message : 'the file cannot be read';
-    await failImportJob(db, tenantId, jobId, reason);
-    throw err;
-  }
+  const read = await readImportFile(db, { tenantId, id: jobId }, () => readSourceFile(input.fileName, input.data), fail);
   const { table } = read;
   const totalRows = table.rows.length;
   // A missing column makes every row wrong in the same way: report the header alone.
@@ -318,8 +300,7 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
       return result;
     });
   } catch (err) {
-    const reason = err instanceof AppError ? err.message : 'the import failed while writing; nothing was imported';
-    await failImportJob(db, tenantId, jobId, reason);
+    await failImportJob(db, tenantId, jobId, err, 'the import failed while writing; nothing was imported');
     throw err;
   }
 }
