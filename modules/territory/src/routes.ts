@@ -9,6 +9,7 @@ import {
   encodeCursor,
   errorResponses,
   findImportJob,
+  importProgressDb,
   isUuid,
   type ModuleDeps,
   Page,
@@ -270,10 +271,11 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
       if (!isUuid(communityId)) problems.push({ field: 'communityId', reason: 'must be the id of a community' });
       if (!file || file.data.length === 0) problems.push({ field: 'file', reason: 'an .xlsx or .csv file is required' });
       if (problems.length || !file) throw AppError.invalid(problems);
-      // A second connection can show progress while the import transaction is open; embedded
-      // PGlite has only one, so progress is written at the end there.
-      const progressDb = deps.database.driver === 'postgres' ? db : undefined;
-      return importHouseholds({ db, cipher, progressDb }, ctx, { communityId, fileName: file.name, data: file.data });
+      return importHouseholds({ db, cipher, progressDb: importProgressDb(deps) }, ctx, {
+        communityId,
+        fileName: file.name,
+        data: file.data,
+      });
     },
   );
 

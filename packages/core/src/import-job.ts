@@ -4,6 +4,7 @@ import { type Static, Type } from 'typebox';
 import { AppError } from './app-error.ts';
 import { type AuditEntry, recordAudit } from './audit.ts';
 import { Uuid } from './http.ts';
+import type { ModuleDeps } from './module.ts';
 
 // The import_job table, shared by every file import (kind 'households', 'demands' …): the job row
 // written before the file is read, its progress and result, and the report of row errors that the
@@ -36,6 +37,15 @@ export const ImportJob = Type.Object({
   finishedAt: Type.Union([Type.String(), Type.Null()]),
 });
 export type ImportJob = Static<typeof ImportJob>;
+
+/**
+ * Where an import writes its progress while its transaction is open: another connection of the
+ * PostgreSQL pool, so whoever polls the job sees it before the commit. Embedded PGlite has one
+ * connection: none there, and the job shows its progress at the end.
+ */
+export function importProgressDb(deps: Pick<ModuleDeps, 'database' | 'db'>): Db | undefined {
+  return deps.database.driver === 'postgres' ? deps.db : undefined;
+}
 
 /** The job row of an import, status 'validating'; a job id that exists already is a conflict (409). */
 export async function createImportJob(

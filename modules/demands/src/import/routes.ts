@@ -4,6 +4,7 @@ import {
   auditEntry,
   errorResponses,
   findImportJob,
+  importProgressDb,
   isUuid,
   type ModuleDeps,
   type RequestContext,
@@ -181,10 +182,12 @@ export async function demandImportRoutes(fastify: FastifyInstance, deps: ModuleD
       if (jobId !== undefined && !isUuid(jobId)) problems.push({ field: 'jobId', reason: 'must be a UUID chosen for this import' });
       if (!file || file.data.length === 0) problems.push({ field: 'file', reason: 'an .xlsx or .csv file is required' });
       if (problems.length || !file) throw AppError.invalid(problems);
-      // A second connection shows progress while the import transaction is open; embedded PGlite
-      // has one connection, so progress is written at the end there.
-      const progressDb = deps.database.driver === 'postgres' ? db : undefined;
-      return importDemands({ db, cipher, progressDb }, ctx, { mappingId, jobId, fileName: file.name, data: file.data });
+      return importDemands({ db, cipher, progressDb: importProgressDb(deps) }, ctx, {
+        mappingId,
+        jobId,
+        fileName: file.name,
+        data: file.data,
+      });
     },
   );
 
