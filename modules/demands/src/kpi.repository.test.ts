@@ -270,7 +270,7 @@ describe('KPI breakdowns', () => {
       ['compound', '小区', 2],
       ['community', '社区', 1],
       ['subdistrict', '街道', 1],
-      ['department', '部门', 0],
+      ['department', '职能部门', 0],
     ]);
     const byChannel = await repo().breakdown(scope, 'channel');
     expect(byChannel.groups).toHaveLength(9);

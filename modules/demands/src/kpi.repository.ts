@@ -2,6 +2,7 @@ import { type Db, one, rows } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Kpis } from './contract.ts';
 import { demandChannels } from './contract.ts';
+import { demandLabelsZh } from './labels.zh-CN.ts';
 import { type HandlingLevel, handlingLevels } from './state-machine.ts';
 
 /**
@@ -61,19 +62,6 @@ export interface RankedUnit {
   /** 1, 2, … among the units with sample ≥ minSample; null below it. */
   rank: number | null;
 }
-
-export const levelLabels: Record<HandlingLevel, string> = { compound: '小区', community: '社区', subdistrict: '街道', department: '部门' };
-export const channelLabels: Record<(typeof demandChannels)[number], string> = {
-  hotline_12345: '12345热线',
-  mobile: '移动端',
-  web: '网站',
-  grid_visit: '网格员走访',
-  wish_box: '意见箱',
-  bench_meeting: '板凳会/议事会',
-  walk_in: '窗口来访',
-  petition: '信访',
-  online_opinion: '网络舆情',
-};
 
 type CountRow = Record<string, number | string | boolean | null>;
 
@@ -385,9 +373,9 @@ export class KpiRepository {
       case 'month':
         return monthsOf(scope.from, scope.to).map((m) => ({ key: m, label: `${m.slice(0, 4)}年${Number(m.slice(5))}月` }));
       case 'level':
-        return handlingLevels.map((l) => ({ key: l, label: levelLabels[l] }));
+        return handlingLevels.map((l) => ({ key: l, label: demandLabelsZh.levels[l] }));
       case 'channel':
-        return demandChannels.map((c) => ({ key: c, label: channelLabels[c] }));
+        return demandChannels.map((c) => ({ key: c, label: demandLabelsZh.channels[c] }));
       default:
         return [];
     }

@@ -101,7 +101,7 @@ describe('KPI dashboard API', () => {
       ['小区', 3],
       ['社区', 0],
       ['街道', 0],
-      ['部门', 0],
+      ['职能部门', 0],
       ['合计', 3],
     ]);
     // Satisfaction in percent: both evaluations count (满意 + 基本满意).

@@ -259,6 +259,22 @@ describe('demands HTTP API', () => {
     const cells = JSON.stringify(sheet.getSheetValues());
     expect(cells).toContain('138****5678');
     expect(cells).not.toContain('13812345678');
+    // Channel, status, level and satisfaction in Chinese, as the screens show them — never the API's codes.
+    const headers = (sheet.getRow(1).values as unknown[]).map(String);
+    const column = (header: string) => sheet.getColumn(headers.indexOf(header)).values.slice(2).map(String);
+    expect(column('渠道')).toContain('12345热线');
+    expect(column('状态')).toContain('待受理');
+    for (const [header, codes] of [
+      ['渠道', ['hotline_12345', 'mobile', 'walk_in']],
+      ['状态', ['submitted', 'accepted', 'dispatched']],
+      ['层级', ['compound', 'community', 'subdistrict']],
+    ] as const) {
+      expect(
+        column(header).some((v) => (codes as readonly string[]).includes(v)),
+        header,
+      ).toBe(false);
+    }
+    expect(column('层级').every((v) => ['小区', '社区', '街道', '职能部门'].includes(v))).toBe(true);
     const [audit] = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_event WHERE action = 'demand.export'");
     expect(audit!.n).toBe(1);
   });

@@ -71,6 +71,7 @@ import {
 } from './contract.ts';
 import { type DemandCursor, type DemandFilter, DemandRepository } from './demand.repository.ts';
 import { IdempotencyRepository, requestHash } from './idempotency.repository.ts';
+import { demandLabelsZh } from './labels.zh-CN.ts';
 import { forReporter, seesAsStaff } from './reporter-view.ts';
 import { allowedActions } from './state-machine.ts';
 
@@ -87,19 +88,6 @@ const SubmitHeaders = Type.Object({
     }),
   ),
 });
-
-const statusLabels: Record<string, string> = {
-  submitted: '待受理',
-  accepted: '待派单',
-  rejected: '不予受理',
-  returned: '已退单',
-  dispatched: '已派单',
-  in_progress: '办理中',
-  resolved: '已办结',
-  evaluated: '已评价',
-  closed: '已销号',
-  merged: '已合并',
-};
 
 /** Staff see the inbox with demand.read, or with demand.handle alone (property staff: what is dispatched to them). */
 function requireInbox(ctx: RequestContext): void {
@@ -201,16 +189,21 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
           { header: '编号', key: 'number', width: 14, value: (d) => d.number },
           { header: '标题', key: 'title', width: 30, value: (d) => d.title },
           { header: '分类', key: 'category', width: 12, value: (d) => d.categoryName },
-          { header: '渠道', key: 'channel', width: 14, value: (d) => d.channel },
-          { header: '状态', key: 'status', width: 10, value: (d) => statusLabels[d.status] ?? d.status },
-          { header: '层级', key: 'level', width: 12, value: (d) => d.level },
+          { header: '渠道', key: 'channel', width: 14, value: (d) => demandLabelsZh.channels[d.channel] },
+          { header: '状态', key: 'status', width: 10, value: (d) => demandLabelsZh.statuses[d.status] },
+          { header: '层级', key: 'level', width: 12, value: (d) => demandLabelsZh.levels[d.level] },
           { header: '承办单位', key: 'unit', width: 20, value: (d) => d.handlingUnit?.name },
           { header: '地点', key: 'place', width: 40, value: (d) => d.locationPath.join(' ') },
           { header: '诉求人', key: 'reporter', width: 10, value: (d) => d.reporterName },
           { header: '联系电话', key: 'phone', width: 14, value: (d) => d.reporterPhone },
           { header: '提交时间', key: 'submittedAt', width: 20, value: (d) => new Date(d.submittedAt) },
           { header: '办结时限', key: 'resolveDueAt', width: 20, value: (d) => new Date(d.resolveDueAt) },
-          { header: '满意度', key: 'satisfaction', width: 12, value: (d) => d.satisfaction },
+          {
+            header: '满意度',
+            key: 'satisfaction',
+            width: 12,
+            value: (d) => (d.satisfaction ? demandLabelsZh.satisfactions[d.satisfaction] : null),
+          },
         ],
         items,
       );

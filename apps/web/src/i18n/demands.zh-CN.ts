@@ -1,43 +1,17 @@
 // Strings of the demands screens (staff inbox, detail, dashboard, resident pages). Terms follow the
-// glossary and modules/demands/README.md; demands.en-US.ts has the same keys.
+// glossary and modules/demands/README.md; demands.en-US.ts has the same keys. The names of statuses,
+// tabs, levels, channels, types, urgencies and satisfactions are the server's (modules/demands/src/labels.zh-CN.ts).
+import { demandLabelsZh } from '@linli/demands/labels.zh-CN';
+
 export const demandsZh = {
   menu: { inbox: '诉求办理', dashboard: '诉求统计' },
-  statuses: {
-    submitted: '待受理',
-    accepted: '待派单',
-    rejected: '不予受理',
-    returned: '已退单',
-    dispatched: '已派单',
-    in_progress: '办理中',
-    resolved: '已办结',
-    evaluated: '已评价',
-    closed: '已销号',
-    merged: '已合并',
-  },
-  tabs: {
-    all: '全部',
-    to_accept: '待受理',
-    to_dispatch: '待派单',
-    in_progress: '办理中',
-    due_soon: '即将超期',
-    overdue: '已超期',
-    to_callback: '待回访',
-  },
-  levels: { compound: '小区', community: '社区', subdistrict: '街道', department: '职能部门' },
-  channels: {
-    hotline_12345: '12345热线',
-    mobile: '移动端',
-    web: '网站',
-    grid_visit: '网格员走访',
-    wish_box: '意见箱',
-    bench_meeting: '板凳会/议事会',
-    walk_in: '窗口来访',
-    petition: '信访',
-    online_opinion: '网络舆情',
-  },
-  types: { enquiry: '咨询', help: '求助', complaint: '投诉', suggestion: '建议', report: '举报', praise: '表扬' },
-  urgencies: { normal: '一般', urgent: '紧急', critical: '特急' },
-  satisfactions: { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' },
+  statuses: demandLabelsZh.statuses,
+  tabs: { all: '全部', ...demandLabelsZh.tabs },
+  levels: demandLabelsZh.levels,
+  channels: demandLabelsZh.channels,
+  types: demandLabelsZh.types,
+  urgencies: demandLabelsZh.urgencies,
+  satisfactions: demandLabelsZh.satisfactions,
   deadline: {
     on_time: '正常',
     due_soon: '即将超期',
