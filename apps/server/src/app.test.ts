@@ -1,4 +1,5 @@
 import { createAccount } from '@linli/accounts/testing';
+import { plainCellValue, readGrid } from '@linli/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type TestApp } from '../test/helpers.ts';
@@ -16,6 +17,11 @@ beforeAll(async () => {
   }
   await createAccount(t.deps.db, { tenantId: county.tenantId, username: 'auditor1', grants: [{ role: 'audit_admin', nodeId: county.id }] });
   await createAccount(t.deps.db, { tenantId: county.tenantId, username: 'staff1', grants: [{ role: 'county_staff', nodeId: county.id }] });
+  await createAccount(t.deps.db, {
+    tenantId: county.tenantId,
+    username: 'secadmin1',
+    grants: [{ role: 'security_admin', nodeId: county.id }],
+  });
   await createAccount(t.deps.db, {
     tenantId: other.tenantId,
     username: 'otherstaff',
@@ -128,5 +134,23 @@ describe('audit trail API', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('exports the accounts with role and status names in Chinese, to the security admin only', async () => {
+    const url = '/api/v1/accounts/export.xlsx';
+    const staff = await login(t.app, 'staff1', 'Test@2026pass');
+    expect((await t.app.inject({ url, headers: staff.headers })).statusCode).toBe(403);
+    const admin = await login(t.app, 'secadmin1', 'Test@2026pass');
+    const res = await t.app.inject({ url, headers: admin.headers });
+    expect(res.statusCode).toBe(200);
+    const grid = await readGrid('accounts.xlsx', res.rawPayload, {
+      cellText: (v) => String(plainCellValue(v) ?? ''),
+      csvRowNumbers: 'record',
+    });
+    const [header, ...accounts] = grid.map((r) => r.cells);
+    const row = accounts.find((cells) => cells[header!.indexOf('用户名 Username')] === 'staff1')!;
+    expect(row[header!.indexOf('角色 Roles')]).toBe('县（市、区）工作人员（370785）');
+    expect(row[header!.indexOf('状态 Status')]).toBe('正常 active');
+    expect(accounts.some((cells) => cells.includes('otherstaff'))).toBe(false);
   });
 });

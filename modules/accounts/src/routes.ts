@@ -8,6 +8,7 @@ import {
   encodeCursor,
   inScope,
   type ModuleDeps,
+  type Role,
   requireAbility,
   requireContext,
   roleAbilities,
@@ -186,12 +187,16 @@ export async function accountRoutes(app: App, deps: ModuleDeps): Promise<void> {
         [
           { header: '用户名 Username', key: 'username', value: (a) => a.username },
           { header: '姓名 Name', key: 'displayName', value: (a) => a.displayName },
-          { header: '状态 Status', key: 'status', value: (a) => a.status },
+          { header: '状态 Status', key: 'status', value: (a) => (a.status === 'active' ? '正常 active' : '已停用 disabled') },
           {
             header: '角色 Roles',
             key: 'roles',
             width: 60,
-            value: (a) => a.grants.map((g) => `${g.role}@${(g as { nodeName?: string }).nodeName ?? g.nodeId}`).join('; '),
+            // The role's name and the place it holds on, as the accounts page shows them: 社区工作者（秦家岭社区）.
+            value: (a) =>
+              a.grants
+                .map((g) => `${roleLabels[g.role as Role]?.zh ?? g.role}（${(g as { nodeName?: string }).nodeName ?? g.nodeId}）`)
+                .join('；'),
           },
           { header: '最近登录 Last login', key: 'lastLoginAt', width: 24, value: (a) => a.lastLoginAt },
         ],
