@@ -6,6 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   addPropertyStaffAndResident,
+  clickUntilShown,
   closeE2E,
   type E2E,
   newZhContext,
@@ -144,7 +145,7 @@ describe('demands in the browser', { timeout: 240_000 }, () => {
       await row.locator('input[type=checkbox]').check();
     }
     await staff.getByTestId('bulk-dispatch').click();
-    await staff.getByTestId('bulk-start').click();
+    await clickUntilShown(staff.getByTestId('bulk-start'), staff.getByTestId('bulk-progress'));
     await expect.poll(() => text(staff, 'bulk-summary'), { timeout: WAIT }).toContain('成功 2 条，失败 0 条');
     expect(await text(staff, `bulk-row-${first.number}`)).toContain('已派单');
     await staff.getByTestId('bulk-close').click();
@@ -206,7 +207,7 @@ describe('demands in the browser', { timeout: 240_000 }, () => {
     for (const d of [a, b]) await staff.getByTestId(`bulk-row-${d.number}`).waitFor({ timeout: WAIT });
     // A colleague dispatches one of them while the dialog is open.
     await api(worker, 'POST', `/demands/${a.id}/dispatch`, {});
-    await staff.getByTestId('bulk-start').click();
+    await clickUntilShown(staff.getByTestId('bulk-start'), staff.getByTestId('bulk-progress'));
     await expect.poll(() => text(staff, 'bulk-summary'), { timeout: WAIT }).toContain('成功 1 条，失败 1 条');
     expect(await text(staff, `bulk-row-${a.number}`)).toContain('已被他人更新（当前状态：已派单）');
     expect(await text(staff, `bulk-row-${b.number}`)).toContain('已派单');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createAccount } from '@linli/accounts/testing';
 import { createTestApp, type TestApp } from '@linli/server/test/helpers';
 import { buildSmallTree, createTenant, type SmallTree } from '@linli/territory';
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Locator, type Page } from 'playwright-core';
 import type { TestContext } from 'vitest';
 
 export const PASSWORD = 'E2e@pass2026';
@@ -135,6 +135,24 @@ export async function signIn(page: Page, url: string, username: string): Promise
   await page.getByTestId('login-password').fill(PASSWORD);
   await page.getByTestId('login-submit').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/**
+ * Clicks `target` until `effect` shows, for a button whose effect shows at once (before any request):
+ * on a loaded CI machine a click on a dialog still opening once landed on nothing and the test
+ * waited for a result that never came. Once the effect shows, the button is not clicked again.
+ */
+export async function clickUntilShown(target: Locator, effect: Locator, timeout = 45_000): Promise<void> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    await target.click({ timeout: Math.max(1_000, until - Date.now()) });
+    try {
+      await effect.waitFor({ timeout: 5_000 });
+      return;
+    } catch (err) {
+      if (Date.now() > until) throw err;
+    }
+  }
 }
 
 /** Writes a UTF-8 CSV (with BOM, as Excel saves it) and returns its path. */
