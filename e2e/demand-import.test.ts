@@ -46,7 +46,12 @@ afterAll(async () => {
 });
 
 async function importPage(): Promise<Page> {
-  context = await e.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+  context = await e.browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+    reducedMotion: 'reduce',
+  });
   context.setDefaultTimeout(WAIT);
   const page = await context.newPage();
   await signIn(page, e.url, 'county1');

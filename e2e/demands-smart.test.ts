@@ -96,6 +96,7 @@ async function newPage(mobile = false): Promise<Page> {
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: mobile ? { width: 390, height: 844 } : { width: 1440, height: 900 },
+    reducedMotion: 'reduce',
     ...(mobile ? { isMobile: true, hasTouch: true } : {}),
   });
   context.setDefaultTimeout(WAIT);

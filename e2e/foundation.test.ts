@@ -12,7 +12,7 @@ afterAll(async () => {
   await e?.close();
 });
 beforeEach(async () => {
-  const context = await e.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+  const context = await e.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
   page = await context.newPage();
 });
 
@@ -28,6 +28,33 @@ async function chooseCommunity(name: string) {
 }
 
 describe('foundation in the browser', () => {
+  it('animates nothing for someone who asked their system for less motion, and animates otherwise', async () => {
+    // Whether a dropdown enters with an animation: antd marks it …-appear-active (or …-enter-active) while it runs.
+    const animated: Record<string, boolean> = {};
+    for (const reducedMotion of ['reduce', 'no-preference'] as const) {
+      const context = await e.browser.newContext({ locale: 'zh-CN', reducedMotion });
+      const p = await context.newPage();
+      await signIn(p, e.url, 'worker1');
+      await p.goto(`${e.url}/import`);
+      await p.getByTestId('import-next').click();
+      await p.evaluate(() => {
+        const w = window as unknown as { sawMotion: boolean };
+        w.sawMotion = false;
+        new MutationObserver((changes) => {
+          for (const c of changes) {
+            const el = c.target as Element;
+            if (/-(enter|appear)-active(\s|$)/.test(String(el.className))) w.sawMotion = true;
+          }
+        }).observe(document.body, { attributes: true, attributeFilter: ['class'], subtree: true });
+      });
+      await p.getByTestId('import-community').click();
+      await p.locator('.ant-select-tree-node-content-wrapper').first().waitFor();
+      animated[reducedMotion] = await p.evaluate(() => (window as unknown as { sawMotion: boolean }).sawMotion);
+      await context.close();
+    }
+    expect(animated).toEqual({ reduce: false, 'no-preference': true });
+  });
+
   it('sends a signed-out visitor to the login page and signs in', async () => {
     await page.goto(`${e.url}/territory`);
     await page.waitForURL(/\/login/);

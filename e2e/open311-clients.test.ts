@@ -31,7 +31,12 @@ afterAll(async () => {
 });
 
 async function newPage(): Promise<Page> {
-  const context = await e.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+  const context = await e.browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+    reducedMotion: 'reduce',
+  });
   context.setDefaultTimeout(WAIT);
   recordTrouble(context);
   contexts.push(context);

@@ -83,7 +83,7 @@ export async function addPropertyStaffAndResident(e: E2E): Promise<void> {
   });
 }
 
-/** A zh-CN browser context in Shanghai time, desktop (1440×900) or phone-sized (390×844), kept in `contexts` to be closed. */
+/** A zh-CN browser context in Shanghai time without animations, desktop (1440×900) or phone-sized (390×844), kept in `contexts` to be closed. */
 export async function newZhContext(
   e: E2E,
   contexts: BrowserContext[],
@@ -94,6 +94,9 @@ export async function newZhContext(
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     viewport: mobile ? { width: 390, height: 844 } : { width: 1440, height: 900 },
+    // No dialog or menu animations (the app honours prefers-reduced-motion): a click on a dialog still
+    // zooming in can land on nothing when the machine is loaded.
+    reducedMotion: 'reduce',
     ...extra,
   });
   recordTrouble(context);
