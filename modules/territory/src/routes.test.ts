@@ -245,6 +245,12 @@ describe('territory HTTP API', () => {
     expect(report.json().errors[1].value).toBe(details[1]?.value);
     const notTheirs = await app.inject({ method: 'GET', url: `/api/v1/territory/imports/${job?.id}`, headers: admin });
     expect(notTheirs.statusCode).toBe(404);
+    // The same account's work-order import is reported under /demand-imports, not here.
+    const workOrders = '01900000-0000-7000-8000-00000000d001';
+    await database.db.execute(sql`INSERT INTO import_job (tenant_id, id, kind, file_name, status, created_by)
+      SELECT tenant_id, ${workOrders}::uuid, 'demands', '12345.xlsx', 'succeeded', created_by FROM import_job WHERE id = ${job!.id}::uuid`);
+    const otherKind = await app.inject({ method: 'GET', url: `/api/v1/territory/imports/${workOrders}`, headers: worker });
+    expect(otherKind.statusCode).toBe(404);
   });
 
   it('imports households into the own community and refuses a sibling community', async () => {

@@ -330,9 +330,13 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
     async (request) => {
       const ctx = requireContext(request);
       requireAbility(ctx.actor, 'territory.import');
-      const job = await findImportJob(db, ctx.actor.tenantId, request.params.jobId);
-      // A job report holds row values of someone's file: only the account that uploaded it reads it.
-      if (!job || job.createdBy !== ctx.actor.accountId) throw AppError.notFound('Import job', request.params.jobId);
+      // A job report holds row values of someone's file: only the account that uploaded it reads it,
+      // and only household imports are reported here (work-order imports under /demand-imports).
+      const job = await findImportJob(db, ctx.actor.tenantId, request.params.jobId, {
+        kind: 'households',
+        createdBy: ctx.actor.accountId,
+      });
+      if (!job) throw AppError.notFound('Import job', request.params.jobId);
       const { createdBy: _createdBy, ...view } = job;
       return view;
     },
