@@ -40,14 +40,21 @@ describe('foundation in the browser', () => {
       await p.evaluate(() => {
         const w = window as unknown as { sawMotion: boolean };
         w.sawMotion = false;
+        const running = (el: Element) => /-(enter|appear)-active(\s|$)/.test(String(el.className));
         new MutationObserver((changes) => {
           for (const c of changes) {
-            const el = c.target as Element;
-            if (/-(enter|appear)-active(\s|$)/.test(String(el.className))) w.sawMotion = true;
+            if (c.type === 'attributes' && running(c.target as Element)) w.sawMotion = true;
+            for (const n of c.addedNodes) {
+              if (n instanceof Element && (running(n) || n.querySelector('[class*="-appear-active"], [class*="-enter-active"]'))) {
+                w.sawMotion = true;
+              }
+            }
           }
-        }).observe(document.body, { attributes: true, attributeFilter: ['class'], subtree: true });
+        }).observe(document.body, { attributes: true, attributeFilter: ['class'], childList: true, subtree: true });
       });
       await p.getByTestId('import-community').click();
+      // Read once the dropdown has settled: shown, and no longer entering.
+      await p.locator('.ant-select-dropdown:not([class*="-appear"]):not([class*="-enter"])').first().waitFor();
       await p.locator('.ant-select-tree-node-content-wrapper').first().waitFor();
       animated[reducedMotion] = await p.evaluate(() => (window as unknown as { sawMotion: boolean }).sawMotion);
       await context.close();
