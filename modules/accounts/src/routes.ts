@@ -6,6 +6,7 @@ import {
   buildWorkbook,
   decodeCursor,
   encodeCursor,
+  errorResponses,
   inScope,
   type ModuleDeps,
   type Role,
@@ -43,7 +44,7 @@ import {
 } from './contract.ts';
 import { SESSION_COOKIE } from './tokens.ts';
 
-const errors = { 400: { $ref: 'ErrorBody#' }, 401: { $ref: 'ErrorBody#' }, 403: { $ref: 'ErrorBody#' }, 404: { $ref: 'ErrorBody#' } };
+const errors = errorResponses(400, 401, 403, 404);
 
 function accountView(a: AccountRow & { grants?: unknown }) {
   return {
@@ -64,7 +65,7 @@ export async function accountRoutes(app: App, deps: ModuleDeps): Promise<void> {
   app.post(
     '/auth/login',
     {
-      schema: { tags: ['auth'], summary: 'Sign in', body: LoginBody, response: { 200: LoginView, ...errors, 429: { $ref: 'ErrorBody#' } } },
+      schema: { tags: ['auth'], summary: 'Sign in', body: LoginBody, response: { 200: LoginView, ...errors, ...errorResponses(429) } },
       config: { rateLimit: { max: config.rateLimit.loginPerMinute, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
@@ -213,7 +214,7 @@ export async function accountRoutes(app: App, deps: ModuleDeps): Promise<void> {
         tags: ['accounts'],
         summary: 'Create an account',
         body: CreateAccountBody,
-        response: { 201: AccountView, ...errors, 409: { $ref: 'ErrorBody#' } },
+        response: { 201: AccountView, ...errors, ...errorResponses(409) },
       },
     },
     async (request, reply) => {
@@ -289,7 +290,7 @@ export async function accountRoutes(app: App, deps: ModuleDeps): Promise<void> {
         summary: 'Grant a role on a territory node',
         params: AccountIdParams,
         body: GrantBody,
-        response: { 201: Type.Object({ id: Type.String() }), ...errors, 409: { $ref: 'ErrorBody#' } },
+        response: { 201: Type.Object({ id: Type.String() }), ...errors, ...errorResponses(409) },
       },
     },
     async (request, reply) => {

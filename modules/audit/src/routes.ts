@@ -4,6 +4,7 @@ import {
   buildWorkbook,
   decodeCursor,
   encodeCursor,
+  errorResponses,
   type ModuleDeps,
   requireAbility,
   requireContext,
@@ -14,7 +15,7 @@ import { type Static, Type } from 'typebox';
 import { type AuditEventRow, auditRepository } from './audit.repository.ts';
 import { AuditEventView, AuditQuery, VerifyView } from './contract.ts';
 
-const errors = { 400: { $ref: 'ErrorBody#' }, 401: { $ref: 'ErrorBody#' }, 403: { $ref: 'ErrorBody#' } };
+const errors = errorResponses(400, 401, 403);
 
 function view(e: AuditEventRow) {
   return {

@@ -1,19 +1,13 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AppError, attachmentHeader, createFileStore, type FileStore, type ModuleDeps, requireContext } from '@linli/core';
+import { AppError, attachmentHeader, createFileStore, errorResponses, type FileStore, type ModuleDeps, requireContext } from '@linli/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AttachmentRepository } from './attachment.repository.ts';
 import { uploadAttachment } from './commands/upload-attachment.ts';
 import { Attachment, IdParams } from './contract.ts';
 
 const tags = ['demands'];
-const errors = {
-  400: { $ref: 'ErrorBody#' },
-  403: { $ref: 'ErrorBody#' },
-  404: { $ref: 'ErrorBody#' },
-  413: { $ref: 'ErrorBody#' },
-  429: { $ref: 'ErrorBody#' },
-};
+const errors = errorResponses(400, 403, 404, 413, 429);
 
 /** The one file part named `file`; other parts are drained and ignored. */
 async function readFile(request: FastifyRequest): Promise<{ name: string; data: Buffer }> {

@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AppError, type ModuleDeps } from '@linli/core';
+import { AppError, errorResponses, type ModuleDeps } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import { Board, BoardParams, BoardQuery } from './board.contract.ts';
 import { BoardRepository } from './board.repository.ts';
@@ -28,7 +28,7 @@ export async function boardRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
         summary: 'Public notice board of a community: its resolved demands without names, contacts or door numbers (no sign-in)',
         params: BoardParams,
         querystring: BoardQuery,
-        response: { 200: Board, 400: { $ref: 'ErrorBody#' }, 404: { $ref: 'ErrorBody#' } },
+        response: { 200: Board, ...errorResponses(400, 404) },
       },
     },
     async (request, reply) => {

@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { type ModuleDeps, requireContext } from '@linli/core';
+import { errorResponses, type ModuleDeps, requireContext } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import { CalendarRepository } from './calendar.repository.ts';
 import {
@@ -13,11 +13,7 @@ import { calendarYear, replaceCalendarYear } from './commands/replace-calendar-y
 import { deadlineSettings, updateDeadlineSettings } from './commands/update-deadline-settings.ts';
 
 const tags = ['demands'];
-const errors = {
-  400: { $ref: 'ErrorBody#' },
-  401: { $ref: 'ErrorBody#' },
-  403: { $ref: 'ErrorBody#' },
-};
+const errors = errorResponses(400, 401, 403);
 
 /**
  * Deadline configuration of the county: the working-day calendar by year and the deadline settings

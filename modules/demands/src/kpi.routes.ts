@@ -4,6 +4,7 @@ import {
   attachmentHeader,
   auditEntry,
   buildWorkbook,
+  errorResponses,
   type ModuleDeps,
   type RequestContext,
   recordAudit,
@@ -19,11 +20,7 @@ import { KpiBreakdown, KpiBreakdownQuery, RankingQuery, Rankings } from './kpi.c
 import { type KpiGrouping, KpiRepository, type KpiScope } from './kpi.repository.ts';
 
 const tags = ['demands'];
-const errors = {
-  400: { $ref: 'ErrorBody#' },
-  403: { $ref: 'ErrorBody#' },
-  404: { $ref: 'ErrorBody#' },
-};
+const errors = errorResponses(400, 403, 404);
 /** Twenty years of months at most in a monthly breakdown. */
 const MAX_MONTHLY_DAYS = 7320;
 

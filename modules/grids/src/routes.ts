@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AppError, cursorPage, type ModuleDeps, requireAbility, requireContext, sendXlsx, toXlsx } from '@linli/core';
+import { AppError, cursorPage, errorResponses, type ModuleDeps, requireAbility, requireContext, sendXlsx, toXlsx } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import { addGridMember } from './commands/add-grid-member.ts';
 import { createGrid } from './commands/create-grid.ts';
@@ -18,7 +18,7 @@ import {
 import { GridRepository } from './grid.repository.ts';
 
 const tags = ['grids'];
-const errors = { 400: { $ref: 'ErrorBody#' }, 403: { $ref: 'ErrorBody#' }, 404: { $ref: 'ErrorBody#' }, 409: { $ref: 'ErrorBody#' } };
+const errors = errorResponses(400, 403, 404, 409);
 
 export async function gridRoutes(fastify: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

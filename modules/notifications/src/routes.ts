@@ -1,11 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AppError, type ModuleDeps, requireContext } from '@linli/core';
+import { AppError, errorResponses, type ModuleDeps, requireContext } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import { Notification, NotificationIdParams, NotificationListQuery, NotificationPage, UnreadCount } from './contract.ts';
 import { NotificationRepository } from './notification.repository.ts';
 
 const tags = ['notifications'];
-const errors = { 400: { $ref: 'ErrorBody#' }, 401: { $ref: 'ErrorBody#' }, 404: { $ref: 'ErrorBody#' } };
+const errors = errorResponses(400, 401, 404);
 
 /**
  * The caller's own notifications. Every query is keyed by the caller's tenant and account, so

@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { cursorPage, type ModuleDeps, requireAbility, requireContext, sendXlsx, toXlsx } from '@linli/core';
+import { cursorPage, errorResponses, type ModuleDeps, requireAbility, requireContext, sendXlsx, toXlsx } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import { createDualRegistration } from './commands/create-dual-registration.ts';
 import { createOrganisation } from './commands/create-organisation.ts';
@@ -18,7 +18,7 @@ import { DualRegistrationRepository } from './dual-registration.repository.ts';
 import { OrganisationRepository } from './organisation.repository.ts';
 
 const tags = ['organisations'];
-const errors = { 400: { $ref: 'ErrorBody#' }, 403: { $ref: 'ErrorBody#' }, 404: { $ref: 'ErrorBody#' }, 409: { $ref: 'ErrorBody#' } };
+const errors = errorResponses(400, 403, 404, 409);
 
 const kindNames: Record<string, string> = {
   property_company: '物业服务企业',

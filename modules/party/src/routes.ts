@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AppError, cursorPage, type ModuleDeps, requireAbility, requireContext, sendXlsx, toXlsx } from '@linli/core';
+import { AppError, cursorPage, errorResponses, type ModuleDeps, requireAbility, requireContext, sendXlsx, toXlsx } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { addPartyMember } from './commands/add-party-member.ts';
@@ -22,7 +22,7 @@ import { PartyMemberRepository } from './party-member.repository.ts';
 import { PartyOrgRepository } from './party-org.repository.ts';
 
 const tags = ['party'];
-const errors = { 400: { $ref: 'ErrorBody#' }, 403: { $ref: 'ErrorBody#' }, 404: { $ref: 'ErrorBody#' }, 409: { $ref: 'ErrorBody#' } };
+const errors = errorResponses(400, 403, 404, 409);
 /** The JSON coverage report lists at most this many gaps of each kind; the Excel export has them all. */
 const GAP_LIST_LIMIT = 1000;
 const GAP_EXPORT_LIMIT = 100_000;

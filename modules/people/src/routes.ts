@@ -5,6 +5,7 @@ import {
   auditEntry,
   decodeCursor,
   encodeCursor,
+  errorResponses,
   type ModuleDeps,
   normalisePhone,
   recordAudit,
@@ -39,7 +40,7 @@ import { type ResidentCursor, type ResidentFilter, ResidentRepository } from './
 
 const EXPORT_LIMIT = 50_000;
 const tags = ['people'];
-const errors = { 400: { $ref: 'ErrorBody#' }, 403: { $ref: 'ErrorBody#' }, 404: { $ref: 'ErrorBody#' } };
+const errors = errorResponses(400, 403, 404);
 
 export async function peopleRoutes(fastify: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AppError, type ModuleDeps, requireContext, Uuid } from '@linli/core';
+import { AppError, errorResponses, type ModuleDeps, requireContext, Uuid } from '@linli/core';
 import type { Db } from '@linli/db';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
@@ -17,13 +17,7 @@ import { Open311Repository } from './open311.repository.ts';
 import { requireOpen311Configure } from './system-actor.ts';
 
 const tags = ['demands'];
-const errors = {
-  400: { $ref: 'ErrorBody#' },
-  401: { $ref: 'ErrorBody#' },
-  403: { $ref: 'ErrorBody#' },
-  404: { $ref: 'ErrorBody#' },
-  409: { $ref: 'ErrorBody#' },
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const ClientParams = Type.Object({ id: Uuid });
 
 async function clientItem(db: Db, tenantId: string, id: string): Promise<Open311ClientItem> {
