@@ -89,3 +89,39 @@ export async function pendingMigrations(database: Database): Promise<number> {
   const applied = new Set(rows.map((r) => r.version));
   return migrations.filter((m) => !applied.has(m.version)).length;
 }
+
+export interface MigrationStatus {
+  /** Applied migrations whose file is unchanged, in order. */
+  applied: { version: number; name: string; appliedAt: Date }[];
+  /** Files not yet applied, in the order `migrate` would apply them. */
+  pending: Migration[];
+  /** Applied migrations whose file was edited afterwards: start-up refuses these. */
+  changed: { version: number; name: string }[];
+  /** Versions recorded in the database with no file (a database newer than this release). */
+  unknown: { version: number; name: string }[];
+}
+
+/**
+ * What `migrate` would do, without doing it: applied, pending, edited and unknown migrations.
+ * Reads `schema_migration` only; an empty database has every migration pending.
+ */
+export async function migrationStatus(database: Database, dir = migrationsDir): Promise<MigrationStatus> {
+  const migrations = loadMigrations(dir);
+  const exists = await database.query<{ t: string | null }>("SELECT to_regclass('schema_migration')::text AS t");
+  const rows = exists[0]?.t
+    ? await database.query<{ version: number; name: string; checksum: string; applied_at: Date }>(
+        'SELECT version, name, checksum, applied_at FROM schema_migration ORDER BY version',
+      )
+    : [];
+  const byVersion = new Map(rows.map((r) => [r.version, r]));
+  const files = new Set(migrations.map((m) => m.version));
+  const status: MigrationStatus = { applied: [], pending: [], changed: [], unknown: [] };
+  for (const m of migrations) {
+    const row = byVersion.get(m.version);
+    if (!row) status.pending.push(m);
+    else if (row.checksum !== m.checksum) status.changed.push({ version: m.version, name: m.name });
+    else status.applied.push({ version: m.version, name: m.name, appliedAt: new Date(row.applied_at) });
+  }
+  for (const r of rows) if (!files.has(r.version)) status.unknown.push({ version: r.version, name: r.name });
+  return status;
+}
