@@ -1,10 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 // One build for the admin app and the mobile resident pages; the Fastify server serves dist/.
 export default defineConfig({
   base: '/',
-  plugins: [react()],
+  // Brotli and gzip copies of every text asset next to it, written once at build time; the server
+  // sends the one the browser accepts (@fastify/static preCompressed) instead of compressing per request.
+  plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, logLevel: 'silent' })],
   server: {
     port: 5173,
     proxy: { '/api': 'http://127.0.0.1:3000' },

@@ -101,7 +101,22 @@ export async function buildApp(options: BuildAppOptions) {
 
   const webDist = deps.config.webDist ?? defaultWebDist;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: ['index.html'],
+      // The build writes .br and .gz copies beside each text asset; the one the browser accepts is sent.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        // Files under assets/ carry a content hash in their name: they never change, so browsers keep
+        // them for a year. index.html and the rest are checked again on every load.
+        const hashed = filePath.startsWith(path.join(webDist, 'assets') + path.sep);
+        res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url;
     if (!hasWeb || url.startsWith('/api/') || url.startsWith('/open311/') || request.method !== 'GET') {
