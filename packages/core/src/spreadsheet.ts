@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError } from './app-error.ts';
+import { defaultZipLimits, scanZip, type ZipLimits } from './zip-guard.ts';
 
 // Reading an uploaded spreadsheet (XLSX or CSV) into rows of cell text: what every file import
 // starts with. What the header means and how cells are checked is each import's own.
@@ -20,6 +21,16 @@ export interface ReadGridOptions {
    * spreadsheet program shows it). Without line breaks in cells the two are the same.
    */
   csvRowNumbers: 'line' | 'record';
+  /** What an .xlsx archive may inflate to before it is parsed (defaultZipLimits). */
+  zipLimits?: ZipLimits;
+}
+
+/** The signature of an OLE2 compound file: the old binary Excel format (.xls), among others. */
+const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** An old binary Excel workbook (.xls): refused with a message saying what to do instead. */
+export function isOldExcel(data: Buffer): boolean {
+  return data.length >= OLE2.length && data.subarray(0, OLE2.length).equals(OLE2);
 }
 
 /** An .xlsx name, else a .csv name, else the zip signature of the data. */
@@ -35,7 +46,29 @@ export function isXlsx(fileName: string, data: Buffer): boolean {
  * stopped at.
  */
 export async function readGrid(fileName: string, data: Buffer, options: ReadGridOptions): Promise<GridRow[]> {
-  return isXlsx(fileName, data) ? xlsxGrid(data, options.cellText) : csvGrid(data, options.csvRowNumbers);
+  if (isOldExcel(data)) {
+    throw fileError('Old Excel (.xls) files are not supported; save the file as .xlsx and upload it again', 'old Excel (.xls) file');
+  }
+  if (!isXlsx(fileName, data)) return csvGrid(data, options.csvRowNumbers);
+  await checkXlsxArchive(data, options.zipLimits);
+  return xlsxGrid(data, options.cellText);
+}
+
+/**
+ * Refuses an .xlsx whose archive would inflate beyond the limits (a zip bomb) before ExcelJS
+ * inflates it: 422 naming the file, with the reason.
+ */
+export async function checkXlsxArchive(data: Buffer, limits: ZipLimits = defaultZipLimits): Promise<void> {
+  const scan = await scanZip(data, limits);
+  if (scan.ok) return;
+  if (scan.reason.startsWith('not a zip archive')) {
+    throw fileError('The file is not a readable .xlsx workbook', 'not an .xlsx file');
+  }
+  throw fileError('The workbook is too large or damaged once uncompressed; nothing was read', scan.reason);
+}
+
+function fileError(message: string, reason: string): AppError {
+  return new AppError('unprocessable', message, [{ field: 'file', row: 1, column: '', reason }]);
 }
 
 function csvGrid(data: Buffer, rowNumbers: ReadGridOptions['csvRowNumbers']): GridRow[] {
