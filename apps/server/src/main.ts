@@ -1,7 +1,7 @@
 import { createFileStore, loadConfig } from '@linli/core';
 import { startJobs } from '@linli/core/scheduler';
 import { attachmentCleanupJob, deadlineJob } from '@linli/demands';
-import { DEMO_PASSWORD, demoAccounts, isDemoNeeded, loadDemo } from '@linli/demo';
+import { DEMO_PASSWORD, demoAccounts, isDemoLoaded, isDemoNeeded, loadDemo } from '@linli/demo';
 import { loadNotificationConfig, notificationJobs } from '@linli/notifications';
 import { buildApp } from './app.ts';
 import { openRuntime, progressPrinter } from './runtime.ts';
@@ -55,8 +55,14 @@ const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
 console.log(`\nLinli 邻里 is running at ${url}  (API docs ${url}/api/docs)`);
 console.log(`ready in ${((performance.now() - started) / 1000).toFixed(1)} s, memory ${rss} MiB`);
 if (database.driver === 'pglite') console.log('embedded mode: one process per DATA_DIR; use DATABASE_URL (PostgreSQL) to run several');
-console.log(`\ndemo accounts (password ${DEMO_PASSWORD}):`);
-for (const a of demoAccounts) console.log(`  ${a.username.padEnd(12)} ${a.role.padEnd(24)} ${a.scope}  ${a.description}`);
+if (await isDemoLoaded(database)) {
+  console.log(`\ndemo accounts (password ${DEMO_PASSWORD}):`);
+  for (const a of demoAccounts) console.log(`  ${a.username.padEnd(12)} ${a.role.padEnd(24)} ${a.scope}  ${a.description}`);
+} else if (!(await isDemoNeeded(database))) {
+  console.log('sign in with the accounts made by `npm run tenant:init`');
+} else {
+  console.log('empty database: create a county and its first administrator with `npm run tenant:init` (see docs/deploy.md)');
+}
 
 let stopping = false;
 async function stop(signal: string) {

@@ -7,6 +7,7 @@ export {
   type DemoSummary,
   demoAccounts,
   demoTenants,
+  isDemoLoaded,
   isDemoNeeded,
   loadDemo,
   resetDemo,

@@ -7,17 +7,19 @@ import { importDivisions } from '@linli/territory/commands/import-divisions';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DEMANDS, DEMO_RECENT_DEMANDS } from './demo-demands.ts';
-import { type DemoSummary, demoAccounts, isDemoNeeded, loadDemo } from './index.ts';
+import { type DemoSummary, demoAccounts, isDemoLoaded, isDemoNeeded, loadDemo } from './index.ts';
 
 const cipher = new PersonalDataCipher(Buffer.alloc(32, 7));
 let database: Database;
 let summary: DemoSummary;
 let neededBefore: boolean;
+let loadedBefore: boolean;
 const reported: { step: string; done: number; total: number }[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
   neededBefore = await isDemoNeeded(database);
+  loadedBefore = await isDemoLoaded(database);
   summary = await loadDemo({ database, cipher }, { onProgress: (step, done, total) => reported.push({ step, done, total }) });
 }, 900_000);
 afterAll(async () => {
@@ -28,6 +30,11 @@ describe('loadDemo', () => {
   it('is needed on an empty database and not after loading', async () => {
     expect(neededBefore).toBe(true);
     expect(await isDemoNeeded(database)).toBe(false);
+  });
+
+  it('is reported as loaded (the start-up message then lists the demo accounts) only after loading', async () => {
+    expect(loadedBefore).toBe(false);
+    expect(await isDemoLoaded(database)).toBe(true);
   });
 
   it('reports every step it starts as finished, in order, ending with done', () => {

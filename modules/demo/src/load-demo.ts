@@ -67,6 +67,15 @@ export async function isDemoNeeded(database: Database): Promise<boolean> {
   return !row?.any;
 }
 
+/** True when the demo county and its accounts are in the database (the start-up message lists them then only). */
+export async function isDemoLoaded(database: Database): Promise<boolean> {
+  const row = await one<{ loaded: boolean }>(
+    database.db,
+    sql`SELECT EXISTS (SELECT 1 FROM account WHERE tenant_id = ${DEMO_TENANT} AND username = ${demoAccounts[0]?.username ?? 'admin'}) AS loaded`,
+  );
+  return row?.loaded === true;
+}
+
 /**
  * Loads the demo: tenants, the national divisions of three counties, and for 高密市 compounds down to
  * residents, the five-level party tree, leaders, grids, organisations, demo accounts and three
