@@ -110,6 +110,7 @@ export async function legacySubmitDemand(
     reporterAccountId: isResident ? actor.accountId : null,
     reporterName: isResident ? actor.displayName : reporter.kind === 'caller' ? (reporter.name?.trim() ?? null) : null,
     reporterPhone: phone,
+    staffOnly: false,
     externalId: input.externalId ?? null,
     level,
     responseDueAt,

@@ -1,3 +1,4 @@
+import { maskPersonalText } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import { sql } from 'drizzle-orm';
 import type { BoardEntry, BoardSummary } from './board.contract.ts';
@@ -5,19 +6,17 @@ import type { BoardEntry, BoardSummary } from './board.contract.ts';
 const DONE = sql`('resolved', 'evaluated', 'closed')`;
 
 /**
- * Text shown on the public board with what could identify someone taken out: the reporter's name,
- * phone-like and ID-like digit runs, and house numbers written as 3-1-502 or 502室.
+ * Text shown on the public board with what could identify someone taken out: the reporter's name and
+ * everything core's personal-data masker finds (phones, ID numbers, long digit runs, doors, labelled
+ * names) — the same masker as Open311.
  */
 export function anonymise(text: string, names: readonly string[] = []): string {
-  let out = text;
-  for (const name of names) if (name && [...name].length >= 2) out = out.split(name).join(`${[...name][0]}**`);
-  return out
-    .replace(/\d{15,17}[\dXx]/g, (m) => `${m.slice(0, 3)}***********${m.slice(-2)}`)
-    .replace(/(?<!\d)1\d{10}(?!\d)/g, (m) => `${m.slice(0, 3)}****${m.slice(-4)}`)
-    .replace(/\d{7,}/g, (m) => `${m.slice(0, 2)}${'*'.repeat(m.length - 2)}`)
-    .replace(/\d+-\d+-\d+/g, '*-*-*')
-    .replace(/\d+(室|户|号房)/g, '*$1');
+  return maskPersonalText(text, names);
 }
+
+/** Demands the public may read: a public category, and not kept for staff by the reporter (migration 0016). */
+export const PUBLISHABLE = sql`(d.staff_only = false AND EXISTS (SELECT 1 FROM demand_category pc
+  WHERE pc.tenant_id = d.tenant_id AND pc.id = d.category_id AND pc.is_public))`;
 
 interface EntryRow {
   number: string;
@@ -33,8 +32,8 @@ interface EntryRow {
 }
 
 /**
- * The public notice board of a community (公示栏): its resolved demands without anybody's name,
- * contact or door. A place is named down to the building at most; a demand about a household or an
+ * The public notice board of a community (公示栏): its resolved public demands (PUBLISHABLE) without
+ * anybody's name, contact or door; the month's figures count every demand (numbers only). A place is named down to the building at most; a demand about a household or an
  * entrance shows its building.
  */
 export class BoardRepository {
@@ -62,7 +61,7 @@ export class BoardRepository {
                        ORDER BY nlevel(a.path)) AS place
           FROM demand d JOIN demand_category cat ON cat.tenant_id = d.tenant_id AND cat.id = d.category_id
           WHERE d.tenant_id = ${c.tenantId} AND d.node_path <@ ${c.path}::ltree AND d.status IN ${DONE}
-            AND d.resolved_at IS NOT NULL
+            AND d.resolved_at IS NOT NULL AND cat.is_public AND NOT d.staff_only
             ${options.before ? sql`AND d.resolved_at < ${options.before.toISOString()}::timestamptz` : sql``}
           ORDER BY d.resolved_at DESC, d.id DESC
           LIMIT ${options.limit}`,

@@ -71,11 +71,12 @@ export class CategoryRepository {
       default_level: Category['defaultLevel'];
       default_department_id: string | null;
       active: boolean;
+      is_public: boolean;
       version: number | string;
       deadlines: Category['deadlines'] | string;
     }>(
       this.db,
-      sql`SELECT c.id, c.parent_id, c.code, c.name, c.default_level, c.default_department_id, c.active, ${VERSION} AS version,
+      sql`SELECT c.id, c.parent_id, c.code, c.name, c.default_level, c.default_department_id, c.active, c.is_public, ${VERSION} AS version,
             coalesce((SELECT jsonb_agg(jsonb_build_object('urgency', r.urgency,
                         'type', CASE WHEN r.demand_type = 'any' THEN NULL ELSE r.demand_type END, 'responseValue', r.response_value,
                         'responseUnit', r.response_unit, 'resolveValue', r.resolve_value, 'resolveUnit', r.resolve_unit,
@@ -98,6 +99,7 @@ export class CategoryRepository {
         defaultLevel: r.default_level,
         defaultDepartmentId: r.default_department_id,
         active: r.active,
+        isPublic: r.is_public,
         version: Number(r.version),
         deadlines: typeof r.deadlines === 'string' ? JSON.parse(r.deadlines) : r.deadlines,
         children: [],
@@ -163,7 +165,7 @@ export class CategoryRepository {
   async update(
     tenantId: string,
     id: string,
-    changes: { name?: string; defaultLevel?: string; defaultDepartmentId?: string | null; active?: boolean },
+    changes: { name?: string; defaultLevel?: string; defaultDepartmentId?: string | null; active?: boolean; isPublic?: boolean },
     expectedVersion?: number,
   ): Promise<boolean> {
     const set = [
@@ -171,6 +173,7 @@ export class CategoryRepository {
       changes.defaultLevel !== undefined ? sql`default_level = ${changes.defaultLevel}` : undefined,
       changes.defaultDepartmentId !== undefined ? sql`default_department_id = ${changes.defaultDepartmentId}::uuid` : undefined,
       changes.active !== undefined ? sql`active = ${changes.active}` : undefined,
+      changes.isPublic !== undefined ? sql`is_public = ${changes.isPublic}` : undefined,
     ].filter((x) => x !== undefined);
     set.push(sql`version = c.version + 1`);
     const row = await one(

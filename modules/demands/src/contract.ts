@@ -64,8 +64,9 @@ export const Demand = Type.Object({
   handlingUnit: Nullable(UnitRef),
   firstReceiver: Nullable(UnitRef),
   reporterKind: Type.Enum(reporterKinds),
-  reporterName: Nullable(Type.String({ description: 'masked, e.g. 王**' })),
+  reporterName: Nullable(Type.String({ description: 'masked, e.g. 王** (unmasked for the reporter themself)' })),
   reporterPhone: Nullable(Type.String({ description: 'masked, e.g. 138****5678' })),
+  staffOnly: Type.Boolean({ description: '仅工作人员可见: never published on the notice board or through Open311' }),
   externalId: Nullable(Type.String()),
   submittedAt: DateTime,
   responseDueAt: DateTime,
@@ -156,6 +157,12 @@ export const SubmitDemandBody = Type.Object(
     externalId: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'e.g. the 12345 work-order number' })),
     level: Type.Optional(Level),
     submittedAt: Type.Optional(Type.String({ format: 'date-time', description: 'staff intake of an earlier contact' })),
+    staffOnly: Type.Optional(
+      Type.Boolean({
+        default: false,
+        description: '仅工作人员可见: the reporter (or staff for a caller) keeps the demand off the notice board and Open311',
+      }),
+    ),
     attachmentIds: AttachmentIds,
   },
   { additionalProperties: false },
@@ -236,6 +243,8 @@ export const Category = Type.Object({
   defaultDepartmentId: Nullable(Uuid),
   /** false: retired — no new demands; listed only with includeInactive. */
   active: Type.Boolean(),
+  /** false: its demands are never published (notice board, Open311), e.g. 家庭矛盾. */
+  isPublic: Type.Boolean(),
   version: Type.Integer({ description: 'starts at 1 and goes up with every save; send it back with PATCH to refuse a stale edit' }),
   deadlines: Type.Array(
     Type.Object({
@@ -312,6 +321,9 @@ export const UpdateCategoryBody = Type.Object(
     defaultLevel: Type.Optional(Level),
     defaultDepartmentId: Type.Optional(Type.Union([Uuid, Type.Null()])),
     active: Type.Optional(Type.Boolean()),
+    isPublic: Type.Optional(
+      Type.Boolean({ description: 'false: demands of this category are never published on the notice board or through Open311' }),
+    ),
     deadlines: Type.Optional(Deadlines),
     version: Type.Optional(
       Type.Integer({

@@ -1,6 +1,18 @@
-import { type Actor, type AuditEntry, auditAppendCte, type DomainEvent, emitEventCte, inScope, scopePaths } from '@linli/core';
+import {
+  type Actor,
+  type AuditEntry,
+  auditAppendCte,
+  CursorTime,
+  type DomainEvent,
+  emitEventCte,
+  inScope,
+  maskName,
+  scopePaths,
+  Uuid,
+} from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
+import { type Static, Type } from 'typebox';
 import { CALENDAR_STAMP } from './calendar.repository.ts';
 import { type CategoryRef, deadlineRuleSql } from './category.repository.ts';
 import type { Demand, DemandDetail, DemandSort, InboxTab, TimelineEntry } from './contract.ts';
@@ -47,8 +59,9 @@ export interface DemandFilter {
 /** Lists give their total only up to this many rows. */
 export const TOTAL_CAP = 2000;
 
-/** Cursor of a demand list: the sort value and id of the last row. */
-export type DemandCursor = [string, string];
+/** Cursor of a demand list: the sort value (a time) and id of the last row. */
+export const DemandCursor = Type.Tuple([CursorTime, Uuid]);
+export type DemandCursor = Static<typeof DemandCursor>;
 
 export interface DemandInsert {
   tenantId: string;
@@ -70,6 +83,8 @@ export interface DemandInsert {
   reporterAccountId: string | null;
   reporterName: string | null;
   reporterPhone: { enc: string | null; hash: string | null; masked: string | null };
+  /** The resident's choice 仅工作人员可见: never published (board, Open311). */
+  staffOnly: boolean;
   externalId: string | null;
   level: string;
   responseDueAt: Date;
@@ -122,8 +137,10 @@ interface DemandRow {
   first_receiver_node_id: string | null;
   first_receiver_name: string | null;
   reporter_kind: Demand['reporterKind'];
+  reporter_account_id: string | null;
   reporter_name: string | null;
   reporter_phone_masked: string | null;
+  staff_only: boolean;
   external_id: string | null;
   submitted_at: Date | string;
   response_due_at: Date | string;
@@ -158,14 +175,21 @@ export function iso(value: Date | string | null): string | null {
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 
-/** 王小明 → 王**: a reporter's name is shown like a masked phone. */
-export function maskName(name: string | null): string | null {
-  if (!name) return null;
-  const chars = [...name];
-  return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
+/** 王小明 → 王**: a reporter's name is shown like a masked phone (the one rule, from core). */
+export { maskName };
+
+/** The given names masked wherever they occur in `text` (nothing else: staff read the text as written). */
+function maskNames(text: string, names: readonly string[]): string {
+  let out = text;
+  for (const n of names) if ([...n].length >= 2) out = out.split(n).join(maskName(n) as string);
+  return out;
 }
 
-function toDemand(r: DemandRow): Demand {
+/**
+ * A demand as lists show it. The reporter's name is masked (王**) for everybody but the reporter:
+ * people see their own data; staff read the name and phone through the audited reveal.
+ */
+function toDemand(r: DemandRow, viewerId?: string): Demand {
   return {
     id: r.id,
     number: r.number,
@@ -187,8 +211,9 @@ function toDemand(r: DemandRow): Demand {
         : null,
     firstReceiver: r.first_receiver_node_id ? { kind: 'node', id: r.first_receiver_node_id, name: r.first_receiver_name ?? '' } : null,
     reporterKind: r.reporter_kind,
-    reporterName: maskName(r.reporter_name),
+    reporterName: viewerId !== undefined && r.reporter_account_id === viewerId ? r.reporter_name : maskName(r.reporter_name),
     reporterPhone: r.reporter_phone_masked,
+    staffOnly: r.staff_only,
     externalId: r.external_id,
     submittedAt: iso(r.submitted_at),
     responseDueAt: iso(r.response_due_at),
@@ -273,12 +298,12 @@ export class DemandRepository {
           ON CONFLICT (tenant_id, name) DO UPDATE SET value = counter.value + 1 RETURNING value)
         INSERT INTO demand (tenant_id, id, number, channel, type, category_id, urgency, title, description,
           node_id, node_path, address, lat, lng, reporter_kind, reporter_account_id, reporter_name,
-          reporter_phone_enc, reporter_phone_hash, reporter_phone_masked, external_id, level,
+          reporter_phone_enc, reporter_phone_hash, reporter_phone_masked, staff_only, external_id, level,
           response_due_at, resolve_due_at, submitted_at, created_by)
         SELECT ${d.tenantId}, ${d.id}::uuid, ${d.year} || '-' || lpad(serial.value::text, 6, '0'), ${d.channel}, ${d.type},
           ${d.categoryId}::uuid, ${d.urgency}, ${d.title}, ${d.description}, ${d.nodeId}::uuid, ${d.nodePath}::ltree, ${d.address},
           ${d.lat}::double precision, ${d.lng}::double precision, ${d.reporterKind}, ${d.reporterAccountId}::uuid, ${d.reporterName},
-          ${d.reporterPhone.enc}, ${d.reporterPhone.hash}, ${d.reporterPhone.masked}, ${d.externalId}, ${d.level},
+          ${d.reporterPhone.enc}, ${d.reporterPhone.hash}, ${d.reporterPhone.masked}, ${d.staffOnly}, ${d.externalId}, ${d.level},
           ${d.responseDueAt.toISOString()}::timestamptz, ${d.resolveDueAt.toISOString()}::timestamptz,
           ${d.submittedAt.toISOString()}::timestamptz, ${d.createdBy}::uuid
         FROM serial
@@ -311,12 +336,12 @@ export class DemandRepository {
         inserted AS (
           INSERT INTO demand (tenant_id, id, number, channel, type, category_id, urgency, title, description,
             node_id, node_path, address, lat, lng, reporter_kind, reporter_account_id, reporter_name,
-            reporter_phone_enc, reporter_phone_hash, reporter_phone_masked, external_id, level,
+            reporter_phone_enc, reporter_phone_hash, reporter_phone_masked, staff_only, external_id, level,
             response_due_at, resolve_due_at, submitted_at, created_by)
           SELECT ${d.tenantId}, ${d.id}::uuid, ${d.year} || '-' || lpad(serial.value::text, 6, '0'), ${d.channel}, ${d.type},
             ${d.categoryId}::uuid, ${d.urgency}, ${d.title}, ${d.description}, ${d.nodeId}::uuid, ${d.nodePath}::ltree, ${d.address},
             ${d.lat}::double precision, ${d.lng}::double precision, ${d.reporterKind}, ${d.reporterAccountId}::uuid, ${d.reporterName},
-            ${d.reporterPhone.enc}, ${d.reporterPhone.hash}, ${d.reporterPhone.masked}, ${d.externalId}, ${d.level},
+            ${d.reporterPhone.enc}, ${d.reporterPhone.hash}, ${d.reporterPhone.masked}, ${d.staffOnly}, ${d.externalId}, ${d.level},
             ${d.responseDueAt.toISOString()}::timestamptz, ${d.resolveDueAt.toISOString()}::timestamptz,
             ${d.submittedAt.toISOString()}::timestamptz, ${d.createdBy}::uuid
           FROM serial
@@ -334,7 +359,7 @@ export class DemandRepository {
     );
     if (!row) return undefined;
     if (row.audited !== 1) throw new Error('demand inserted without its audit record');
-    return toDemand(row);
+    return toDemand(row, d.createdBy ?? undefined);
   }
 
   /** The demand as a transition needs it, if the actor may see it at all (otherwise 404, not 403). */
@@ -442,7 +467,7 @@ export class DemandRepository {
     );
     if (!row) return undefined;
     if (row.audited !== 1) throw new Error('demand changed without its audit record');
-    return toDemand(row);
+    return toDemand(row, also.timeline.actorId ?? undefined);
   }
 
   currentState(tenantId: string, id: string): Promise<{ status: string; version: number } | undefined> {
@@ -481,7 +506,7 @@ export class DemandRepository {
     return sql`SELECT d.id, d.number, d.title, d.channel, d.type, d.category_id, c.name AS category_name, d.urgency, d.status,
         d.level, d.node_id, d.address, d.handling_node_id, hn.name AS handling_node_name, d.handling_department_id,
         dep.name AS handling_department_name, d.first_receiver_node_id, fr.name AS first_receiver_name, d.reporter_kind,
-        d.reporter_name, d.reporter_phone_masked, d.external_id, d.submitted_at, d.response_due_at, d.resolve_due_at,
+        d.reporter_account_id, d.reporter_name, d.reporter_phone_masked, d.staff_only, d.external_id, d.submitted_at, d.response_due_at, d.resolve_due_at,
         d.responded_at, d.resolved_at, d.closed_at, d.satisfaction, d.supervised, d.extension_requested_until, d.version,
         ${sortValue} AS sort_value,
         CASE WHEN ${CURRENT_DUE} IS NULL THEN NULL
@@ -515,7 +540,7 @@ export class DemandRepository {
     const row = await one<DetailRow>(this.db, this.select(tenantId, [sql`d.id = ${id}::uuid`, visibleTo(actor)], undefined, true));
     if (!row) return undefined;
     return {
-      ...toDemand(row),
+      ...toDemand(row, actor.accountId),
       description: row.description,
       lat: row.lat,
       lng: row.lng,
@@ -525,14 +550,31 @@ export class DemandRepository {
       mergedIntoId: row.merged_into_id,
       reopenCount: row.reopen_count,
       escalationCount: row.escalation_count,
-      timeline: await this.timeline(tenantId, id),
+      timeline: await this.timeline(tenantId, id, {
+        viewerId: actor.accountId,
+        reporterAccountId: row.reporter_account_id,
+        reporterName: row.reporter_name,
+      }),
     };
   }
 
-  async timeline(tenantId: string, demandId: string): Promise<TimelineEntry[]> {
+  /**
+   * The timeline of a demand. Seen by someone other than the reporter (`view`), the reporter's name
+   * follows the rule of the header: the steps the reporter took show their name masked (王**), and
+   * their full name is masked in the notes too. Staff read it unmasked only through the audited reveal.
+   */
+  async timeline(
+    tenantId: string,
+    demandId: string,
+    view?: { viewerId: string; reporterAccountId: string | null; reporterName: string | null },
+  ): Promise<TimelineEntry[]> {
+    const masked = view !== undefined && (view.reporterAccountId === null || view.reporterAccountId !== view.viewerId);
+    const byReporter = (actorId: string | null) => masked && actorId !== null && actorId === view?.reporterAccountId;
+    const names = masked && view?.reporterName ? [view.reporterName] : [];
     const list = await rows<{
       seq: number;
       at: Date | string;
+      actor_id: string | null;
       actor_name: string | null;
       action: string;
       from_status: TimelineEntry['fromStatus'];
@@ -541,17 +583,17 @@ export class DemandRepository {
       data: Record<string, unknown> | string;
     }>(
       this.db,
-      sql`SELECT seq, at, actor_name, action, from_status, to_status, note, data FROM demand_event
+      sql`SELECT seq, at, actor_id, actor_name, action, from_status, to_status, note, data FROM demand_event
           WHERE tenant_id = ${tenantId} AND demand_id = ${demandId}::uuid ORDER BY seq`,
     );
     return list.map((e) => ({
       seq: e.seq,
       at: iso(e.at),
-      actorName: e.actor_name,
+      actorName: byReporter(e.actor_id) ? maskName(e.actor_name) : e.actor_name,
       action: e.action,
       fromStatus: e.from_status,
       toStatus: e.to_status,
-      note: e.note,
+      note: e.note !== null && names.length > 0 ? maskNames(e.note, names) : e.note,
       data: typeof e.data === 'string' ? JSON.parse(e.data) : e.data,
     }));
   }
@@ -636,7 +678,7 @@ export class DemandRepository {
     );
     const items = list.slice(0, page.limit);
     const last = list.length > page.limit ? items.at(-1) : undefined;
-    return { items: items.map(toDemand), next: last ? [iso(last.sort_value), last.id] : undefined };
+    return { items: items.map((r) => toDemand(r, actor.accountId)), next: last ? [iso(last.sort_value), last.id] : undefined };
   }
 
   /**

@@ -1,5 +1,6 @@
 export { attachmentCleanupJob } from './attachment-cleanup.ts';
 export { CategoryRepository } from './category.repository.ts';
+export { revealReporter } from './commands/reveal-reporter.ts';
 export * from './contract.ts';
 export { deadlineJob } from './deadline-job/deadline-job.ts';
 export { type DeadlineJobResult, runDeadlineJob } from './deadline-job/run-deadline-job.ts';

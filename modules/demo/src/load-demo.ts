@@ -303,6 +303,7 @@ export async function loadDemo(deps: DemoDeps, options: DemoOptions = {}): Promi
     community: plan.anchors.community,
     household: plan.anchors.household,
     residentName: plan.anchors.resident.name,
+    cipher,
   });
   progress('demands', 1, 1);
 

@@ -54,6 +54,7 @@ describe('maskPersonalText', () => {
     expect(maskPersonalText('楼上501室噪音')).toBe('楼上***室噪音');
     expect(maskPersonalText('2单元301的住户')).toBe('*单元***的住户');
     expect(maskPersonalText('3-1-502门口堆物')).toBe('*-*-***门口堆物');
+    expect(maskPersonalText('3-1-502室漏水')).toBe('*-*-***室漏水');
     expect(maskPersonalText('3号楼门口堆物')).toBe('3号楼门口堆物');
   });
 

@@ -95,12 +95,12 @@ export function maskPersonalText(text: string, names: readonly (string | null | 
     .replace(MOBILE, maskMobile)
     .replace(LANDLINE, maskLandline)
     .replace(LONG_DIGITS, (m) => `${m.slice(0, 2)}${stars(m.length - 2)}`)
+    .replace(DASHED_DOOR, starDigits)
     .replace(BUILDING_DOOR, (_m, building: string, kind: string, unit: string | undefined, door: string) => {
       return `${building}${kind}${unit ? starDigits(unit) : ''}${starDigits(door)}`;
     })
     .replace(UNIT_DOOR, starDigits)
     .replace(ROOM, starDigits)
-    .replace(DASHED_DOOR, starDigits)
     .replace(NAME_LABEL, maskLabelledName);
   return out;
 }

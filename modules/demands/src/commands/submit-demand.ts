@@ -64,7 +64,9 @@ export async function submitDemand(
     urgency,
     externalId: input.externalId ?? null,
   });
-  if (!node) errors.push({ field: 'nodeId', reason: 'is not a place in this county' });
+  // Staff take in demands of their own territory: another community's place answers like an unknown one.
+  if (!node || (isStaff && !can(actor, 'demand.intake', node.path)))
+    errors.push({ field: 'nodeId', reason: 'is not a place in this county' });
   if (!category?.active) errors.push({ field: 'categoryId', reason: 'is not an active demand category' });
   const channel = input.channel ?? (isStaff ? 'walk_in' : 'mobile');
   const reporter = input.reporter ?? { kind: 'anonymous' as const };
@@ -81,7 +83,6 @@ export async function submitDemand(
   if (submittedAt.getTime() > now.getTime() + 60_000) errors.push({ field: 'submittedAt', reason: 'is in the future' });
   if ((input.lat === undefined) !== (input.lng === undefined)) errors.push({ field: 'lat', reason: 'lat and lng go together' });
   if (errors.length > 0 || !node || !category) throw AppError.invalid(errors);
-  if (isStaff && !can(actor, 'demand.intake', node.path)) throw AppError.forbidden('Permission demand.intake is required for this place');
   if (externalTaken) {
     throw AppError.conflict('A demand with this external id is already registered', { field: 'externalId' });
   }
@@ -115,6 +116,7 @@ export async function submitDemand(
     reporterAccountId: isResident ? actor.accountId : null,
     reporterName: isResident ? actor.displayName : reporter.kind === 'caller' ? (reporter.name?.trim() ?? null) : null,
     reporterPhone: phone,
+    staffOnly: input.staffOnly ?? false,
     externalId: input.externalId ?? null,
     level,
     responseDueAt,

@@ -34,7 +34,13 @@ export async function updateCategory(tx: Db, ctx: RequestContext, id: string, in
   const written = await categories.update(
     tenantId,
     id,
-    { name, defaultLevel: input.defaultLevel, defaultDepartmentId: input.defaultDepartmentId, active: input.active },
+    {
+      name,
+      defaultLevel: input.defaultLevel,
+      defaultDepartmentId: input.defaultDepartmentId,
+      active: input.active,
+      isPublic: input.isPublic,
+    },
     version,
   );
   if (!written) {

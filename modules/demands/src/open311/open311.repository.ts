@@ -1,6 +1,7 @@
 import { isUuid } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
+import { PUBLISHABLE } from '../board.repository.ts';
 import type { TerritoryRef } from '../demand.repository.ts';
 import type { DemandStatus } from '../state-machine.ts';
 import type { AttributeDefinition, AttributeValues } from './contract.ts';
@@ -56,6 +57,8 @@ export interface RequestRecord {
   placeId: string;
   placeNames: string[];
   mediaUrl: string | null;
+  /** Only to mask it wherever it occurs in the texts; never sent. */
+  reporterName: string | null;
 }
 
 export interface UpdateRecord {
@@ -66,6 +69,8 @@ export interface UpdateRecord {
   toStatus: DemandStatus;
   note: string | null;
   mediaUrl: string | null;
+  /** Only to mask it in the note; never sent. */
+  reporterName: string | null;
 }
 
 const parseJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
@@ -242,7 +247,7 @@ export class Open311Repository {
           coalesce(hn.name, dep.name) AS agency, d.submitted_at AS "submittedAt", d.updated_at AS "updatedAt",
           d.resolve_due_at AS "resolveDueAt", d.lat, d.lng,
           CASE WHEN o.demand_id IS NOT NULL THEN d.address END AS "open311Address", o.media_url AS "mediaUrl",
-          pl.id AS "placeId", pl.names AS "placeNames"
+          pl.id AS "placeId", pl.names AS "placeNames", d.reporter_name AS "reporterName"
         FROM (${source}) d
         JOIN demand_category c ON c.tenant_id = d.tenant_id AND c.id = d.category_id
         LEFT JOIN territory_node hn ON hn.tenant_id = d.tenant_id AND hn.id = d.handling_node_id
@@ -267,14 +272,25 @@ export class Open311Repository {
     };
   }
 
-  async requestsByNumber(tenantId: string, numbers: string[]): Promise<RequestRecord[]> {
+  /**
+   * The demands a caller may read through Open311 (PUBLISHABLE, migration 0016): public ones, and —
+   * with its api_key — those the client itself submitted.
+   */
+  private readable(clientId: string | undefined): SQL {
+    return clientId === undefined
+      ? PUBLISHABLE
+      : sql`(${PUBLISHABLE} OR EXISTS (SELECT 1 FROM open311_request mine
+          WHERE mine.tenant_id = d.tenant_id AND mine.demand_id = d.id AND mine.client_id = ${clientId}::uuid))`;
+  }
+
+  async requestsByNumber(tenantId: string, numbers: string[], clientId?: string): Promise<RequestRecord[]> {
     const list = await rows<RequestRecord>(
       this.db,
       this.requestSelect(
-        sql`SELECT * FROM demand WHERE tenant_id = ${tenantId} AND number IN (${sql.join(
+        sql`SELECT * FROM demand d WHERE d.tenant_id = ${tenantId} AND d.number IN (${sql.join(
           numbers.map((n) => sql`${n}`),
           sql`, `,
-        )})`,
+        )}) AND ${this.readable(clientId)}`,
       ),
     );
     return list.map((r) => this.toRequest(r));
@@ -283,10 +299,11 @@ export class Open311Repository {
   /** Requests submitted in [from, to), newest first, by service code and internal status. */
   async requests(
     tenantId: string,
-    q: { from: Date; to: Date; serviceCodes?: string[]; statuses?: DemandStatus[]; limit: number },
+    q: { from: Date; to: Date; serviceCodes?: string[]; statuses?: DemandStatus[]; limit: number; clientId?: string },
   ): Promise<RequestRecord[]> {
     const c: SQL[] = [
       sql`d.tenant_id = ${tenantId}`,
+      this.readable(q.clientId),
       sql`d.submitted_at >= ${q.from.toISOString()}::timestamptz`,
       sql`d.submitted_at < ${q.to.toISOString()}::timestamptz`,
     ];
@@ -311,14 +328,16 @@ export class Open311Repository {
   }
 
   /** Timeline entries in [from, to), oldest first. */
-  async updates(tenantId: string, q: { from: Date; to: Date; limit: number }): Promise<UpdateRecord[]> {
+  async updates(tenantId: string, q: { from: Date; to: Date; limit: number; clientId?: string }): Promise<UpdateRecord[]> {
     const list = await rows<UpdateRecord>(
       this.db,
-      sql`SELECT d.number, e.seq, e.at, e.action, e.to_status AS "toStatus", e.note, o.media_url AS "mediaUrl"
+      sql`SELECT d.number, e.seq, e.at, e.action, e.to_status AS "toStatus", e.note, o.media_url AS "mediaUrl",
+            d.reporter_name AS "reporterName"
           FROM demand_event e
           JOIN demand d ON d.tenant_id = e.tenant_id AND d.id = e.demand_id
           LEFT JOIN open311_request o ON o.tenant_id = d.tenant_id AND o.demand_id = d.id AND e.action = 'submit'
           WHERE e.tenant_id = ${tenantId} AND e.at >= ${q.from.toISOString()}::timestamptz AND e.at < ${q.to.toISOString()}::timestamptz
+            AND ${this.readable(q.clientId)}
           ORDER BY e.at, d.number, e.seq LIMIT ${q.limit}`,
     );
     return list.map((u) => ({ ...u, at: date(u.at) }));

@@ -1,3 +1,4 @@
+import { publicText } from '@linli/core';
 import type { DemandStatus } from '../state-machine.ts';
 import type { Open311Request, Open311Service, Open311ServiceDefinition, Open311Status, Open311Update } from './contract.ts';
 import type { RequestRecord, ServiceRecord, UpdateRecord } from './open311.repository.ts';
@@ -45,9 +46,21 @@ export function statusNotes(r: Pick<RequestRecord, 'status' | 'result' | 'reject
   }
 }
 
-/** W3C date and time in China Standard Time, e.g. 2026-05-01T08:30:00+08:00. */
-export function w3cDateTime(at: Date): string {
-  const local = new Date(at.getTime() + 8 * 3_600_000).toISOString();
+/** GeoReport v2: `description` is at most 4,000 characters; no free text this API sends is longer. */
+export const MAX_TEXT = 4000;
+
+/** A free text as the public may read it: personal data masked (core's masker), at most MAX_TEXT characters. */
+const open311Text = (text: string, reporterName: string | null) => publicText(text, MAX_TEXT, [reporterName]);
+
+/**
+ * W3C date and time in China Standard Time to the whole second, as the spec's examples, e.g.
+ * 2026-05-01T08:30:00+08:00. A past instant (requested, updated) is truncated — the second it
+ * happened in. A deadline (`deadline: true`, expected_datetime) is rounded up to the next whole
+ * second, so the time promised is never earlier than the stored deadline (which keeps milliseconds).
+ */
+export function w3cDateTime(at: Date, options: { deadline?: boolean } = {}): string {
+  const ms = options.deadline ? Math.ceil(at.getTime() / 1000) * 1000 : at.getTime();
+  const local = new Date(ms + 8 * 3_600_000).toISOString();
   return `${local.slice(0, 19)}+08:00`;
 }
 
@@ -83,19 +96,22 @@ export function presentDefinition(s: ServiceRecord): Open311ServiceDefinition {
 
 export function presentRequest(r: RequestRecord): Open311Request {
   const closedWithoutWork = r.status === 'rejected' || r.status === 'merged';
+  const notes = statusNotes(r);
   return {
     service_request_id: r.number,
     status: open311Status[r.status],
-    status_notes: statusNotes(r),
+    status_notes: notes === null ? null : open311Text(notes, r.reporterName),
     service_name: r.serviceName,
     service_code: r.serviceCode,
-    description: r.description,
+    description: open311Text(r.description, r.reporterName),
     agency_responsible: r.agency,
     service_notice: null,
     requested_datetime: w3cDateTime(r.submittedAt),
     updated_datetime: w3cDateTime(r.updatedAt),
-    expected_datetime: closedWithoutWork ? null : w3cDateTime(r.resolveDueAt),
-    address: r.open311Address ?? (r.placeNames.length > 0 ? r.placeNames.join(' ') : null),
+    expected_datetime: closedWithoutWork ? null : w3cDateTime(r.resolveDueAt, { deadline: true }),
+    // A client's address_string is free text (masked); otherwise the public place down to the compound.
+    address:
+      r.open311Address !== null ? open311Text(r.open311Address, r.reporterName) : r.placeNames.length > 0 ? r.placeNames.join(' ') : null,
     address_id: r.placeId,
     zipcode: null,
     lat: r.lat,
@@ -133,7 +149,7 @@ export function presentUpdate(u: UpdateRecord): Open311Update {
     service_request_id: u.number,
     status: open311Status[u.toStatus],
     updated_datetime: w3cDateTime(u.at),
-    description: publicNotes.has(u.action) && u.note ? `${label}: ${u.note}` : label,
+    description: publicNotes.has(u.action) && u.note ? open311Text(`${label}: ${u.note}`, u.reporterName) : label,
     media_url: u.mediaUrl,
   };
 }

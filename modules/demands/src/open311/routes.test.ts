@@ -269,7 +269,9 @@ describe('POST → GET round trip', () => {
       long: 119.7521,
       media_url: 'https://img.example.com/lamp.jpg',
     });
-    expect(new Date(first.expected_datetime as string).getTime()).toBe(new Date(stored!.resolve_due_at).getTime());
+    // expected_datetime is the stored deadline rounded up to the whole second (W3C time, as the spec's examples).
+    const due = new Date(stored!.resolve_due_at).getTime();
+    expect(new Date(first.expected_datetime as string).getTime()).toBe(Math.ceil(due / 1000) * 1000);
 
     // The demand goes through the loop; Open311 follows it.
     await t.deps.db.transaction((tx) => acceptDemand(tx, world.ctx.grid, stored!.id));
@@ -458,12 +460,14 @@ describe('Open311 errors', () => {
   });
 
   it('answers bad and unknown ids, tokens, formats and paths with the spec error body', async () => {
-    expectErrors(await get('/requests/abc.json'), 400);
+    expectErrors(await get('/requests/abc.json'), 404);
     expectErrors(await get('/requests/2000-000001.json'), 404);
     expectErrors(await get('/requests/2000-000001.xml'), 404, 'xml');
     expectErrors(await get('/requests/2000-000001.csv'), 404);
-    expectErrors(await get('/requests.json?service_request_id=1%27%20OR%20%271%27=%271'), 400);
-    expectErrors(await get('/tokens/not-a-token.json'), 400);
+    expectErrors(await get('/requests.json?service_request_id=1%27%20OR%20%271%27=%271'), 404);
+    expectErrors(await get('/requests.xml?service_request_id=abc'), 404, 'xml');
+    expectErrors(await get('/tokens/not-a-token.json'), 404);
+    expectErrors(await get('/tokens/not-a-token.xml'), 404, 'xml');
     expectErrors(await get('/tokens/01900000-0000-7000-8000-00000000dead.json'), 404);
     expectErrors(await get('/nothing-here.json'), 404);
     expectErrors(await get('/services.json?jurisdiction_id=999999'), 404);
@@ -535,6 +539,58 @@ describe('rate limit', () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe('what Open311 publishes', () => {
+  it('refuses a description longer than 4,000 characters with the spec’s error list and writes nothing', async () => {
+    const before = await demandCount();
+    for (const format of ['json', 'xml'] as const) {
+      const res = await postForm(format, submission({ description: '灯'.repeat(4001) }));
+      expect(expectErrors(res, 400, format)).toEqual(['description: is longer than 4000 characters']);
+    }
+    expect(await demandCount()).toBe(before);
+    const ok = await postForm('json', submission({ description: '灯'.repeat(4000) }));
+    expect(ok.statusCode, ok.body).toBe(201);
+  });
+
+  it('lists and shows neither staff-only demands nor demands of a private category, except its own to the client that sent it', async () => {
+    const publicOne = await submitTestDemand(t.deps.db, world, { description: '公开的噪音诉求' });
+    const staffOnly = await submitTestDemand(t.deps.db, world, { description: '只给工作人员看的诉求', staffOnly: true });
+    const family = await submitTestDemand(t.deps.db, world, { categoryId: world.categories.family!, description: '家庭矛盾调解' });
+    const { 'attribute[POLE]': _pole, 'attribute[KIND]': _kind, ...plain } = submission();
+    const posted = await postForm('json', { ...plain, service_code: 'family', description: '通过Open311反映的家庭矛盾' });
+    expect(posted.statusCode, posted.body).toBe(201);
+    const [mine] = posted.json() as { service_request_id: string; token: string }[];
+    const hidden = [staffOnly.number, family.number, mine!.service_request_id];
+
+    for (const format of ['json', 'xml'] as const) {
+      const listed = await get(`/requests.${format}?jurisdiction_id=370785`);
+      expect(listed.statusCode).toBe(200);
+      expect(listed.body).toContain(publicOne.number);
+      for (const n of hidden) {
+        expect(listed.body).not.toContain(n);
+        expectErrors(await get(`/requests/${n}.${format}?jurisdiction_id=370785`), 404, format);
+      }
+      const byId = await get(`/requests.${format}?jurisdiction_id=370785&service_request_id=${[publicOne.number, ...hidden].join(',')}`);
+      expect(byId.body).toContain(publicOne.number);
+      for (const n of hidden) expect(byId.body).not.toContain(n);
+      const updates = await get(`/servicerequestupdates.${format}?jurisdiction_id=370785`);
+      expect(updates.body).toContain(publicOne.number);
+      for (const n of hidden) expect(updates.body).not.toContain(n);
+    }
+    for (const text of ['只给工作人员看的诉求', '家庭矛盾调解', '通过Open311反映的家庭矛盾']) {
+      expect((await get('/requests.json?jurisdiction_id=370785')).body).not.toContain(text);
+    }
+
+    // The client that submitted it reads its own request with its key; another client does not.
+    const own = await get(`/requests/${mine!.service_request_id}.json?api_key=${KEY}`);
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json()[0].description).toBe('通过Open311反映的家庭矛盾');
+    expect((await get(`/requests.json?api_key=${KEY}`)).body).toContain(mine!.service_request_id);
+    await setUpOpen311(t.deps.db, world.tenantId, 'second-client-key-1');
+    expectErrors(await get(`/requests/${mine!.service_request_id}.json?api_key=second-client-key-1`), 404);
+    expectErrors(await get(`/requests/${staffOnly.number}.json?api_key=${KEY}`), 404);
   });
 });
 

@@ -277,13 +277,14 @@ export async function open311Routes(root: FastifyInstance, deps: ModuleDeps): Pr
 
         app.get(`/requests.${format}`, { schema }, async (request, reply) => {
           const q = query(request);
-          const { tenantId } = await jurisdiction(q, 'requests', false);
+          const { tenantId, client } = await jurisdiction(q, 'requests', false);
           const ids = list(q.service_request_id);
           if (ids.length > 0) {
             if (ids.length > 100) throw invalid('service_request_id', 'at most 100 ids at once');
+            // A malformed id names no request: not found, like an unknown one (reference clients expect 404).
             const bad = ids.find((id) => !REQUEST_ID.test(id));
-            if (bad) throw invalid('service_request_id', `${bad.slice(0, 40)} is not a request id (e.g. 2026-000123)`);
-            const found = await repo.requestsByNumber(tenantId, ids);
+            if (bad) throw AppError.notFound(`service_request_id ${bad.slice(0, 40)}`);
+            const found = await repo.requestsByNumber(tenantId, ids, client?.id);
             return send(reply, format, 'service_requests', found.map(presentRequest));
           }
           const codes = list(q.service_code);
@@ -303,15 +304,16 @@ export async function open311Routes(root: FastifyInstance, deps: ModuleDeps): Pr
             serviceCodes: codes,
             statuses: statuses.length > 0 ? statuses.flatMap((s) => statusesOf(s as Open311Status)) : undefined,
             limit: MAX_RESULTS,
+            clientId: client?.id,
           });
           return send(reply, format, 'service_requests', found.map(presentRequest));
         });
 
         app.get(`/servicerequestupdates.${format}`, { schema }, async (request, reply) => {
           const q = query(request);
-          const { tenantId } = await jurisdiction(q, 'servicerequestupdates', false);
+          const { tenantId, client } = await jurisdiction(q, 'servicerequestupdates', false);
           const { from, to } = dateRange(q);
-          const updates = await repo.updates(tenantId, { from, to, limit: MAX_RESULTS });
+          const updates = await repo.updates(tenantId, { from, to, limit: MAX_RESULTS, clientId: client?.id });
           return send(reply, format, 'service_request_updates', updates.map(presentUpdate));
         });
       }
@@ -326,9 +328,10 @@ export async function open311Routes(root: FastifyInstance, deps: ModuleDeps): Pr
 
       app.get('/requests/:file', { schema }, async (request, reply) => {
         const { id, format } = splitFile((request.params as { file: string }).file);
-        const { tenantId } = await jurisdiction(query(request), 'requests', false);
-        if (!REQUEST_ID.test(id)) throw invalid('service_request_id', `${id.slice(0, 40)} is not a request id (e.g. 2026-000123)`);
-        const [found] = await repo.requestsByNumber(tenantId, [id]);
+        const { tenantId, client } = await jurisdiction(query(request), 'requests', false);
+        // Malformed, unknown, or not public (and not this client's own): all the same 404.
+        if (!REQUEST_ID.test(id)) throw AppError.notFound(`service_request_id ${id.slice(0, 40)}`);
+        const [found] = await repo.requestsByNumber(tenantId, [id], client?.id);
         if (!found) throw AppError.notFound(`service_request_id ${id}`);
         return send(reply, format, 'service_requests', [presentRequest(found)]);
       });
@@ -336,7 +339,7 @@ export async function open311Routes(root: FastifyInstance, deps: ModuleDeps): Pr
       app.get('/tokens/:file', { schema }, async (request, reply) => {
         const { id: token, format } = splitFile((request.params as { file: string }).file);
         const { tenantId } = await jurisdiction(query(request), 'tokens', false);
-        if (!isUuid(token)) throw invalid('token', `${token.slice(0, 40)} is not a token`);
+        if (!isUuid(token)) throw AppError.notFound(`token ${token.slice(0, 40)}`);
         const number = await repo.numberOfToken(tenantId, token);
         if (!number) throw AppError.notFound(`token ${token}`);
         return send(reply, format, 'service_requests', [{ service_request_id: number, token }]);

@@ -15,6 +15,7 @@ import { IdempotencyRepository, requestHash } from '../../idempotency.repository
 import { validateAttributes } from '../attributes.ts';
 import type { Open311PostResult, ServiceRequestInput } from '../contract.ts';
 import { type Open311ClientRecord, Open311Repository } from '../open311.repository.ts';
+import { MAX_TEXT } from '../present.ts';
 
 export interface SubmitServiceRequestOptions {
   clientIp: string | null;
@@ -103,7 +104,8 @@ export async function submitServiceRequest(
   if (!place) throw AppError.invalid([{ field: 'jurisdiction_id', reason: 'this jurisdiction has no territory yet' }]);
 
   const description = input.description?.trim() || service.name;
-  if ([...description].length > 5000) errors.push({ field: 'description', reason: 'is longer than 5000 characters' });
+  // GeoReport v2: description is at most 4,000 characters.
+  if ([...description].length > MAX_TEXT) errors.push({ field: 'description', reason: `is longer than ${MAX_TEXT} characters` });
   const mediaUrl = input.media_url?.trim() || null;
   if (mediaUrl && (mediaUrl.length > 1000 || !/^https?:\/\/[^\s]+$/i.test(mediaUrl))) {
     errors.push({ field: 'media_url', reason: 'is not an http(s) URL of at most 1000 characters' });
