@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { AppError, loadConfig } from '@linli/core';
-import { createDatabase, migrate } from '@linli/db';
+import { openRuntime } from '../runtime.ts';
 import { initTenant, type SetupRole } from '../setup/init-tenant.ts';
 
 // `npm run tenant:init -- --code 370785 --name 高密市 --admin zhangsan [--security-admin lisi] [--auditor wangwu]
@@ -30,10 +30,15 @@ if (values['security-admin']) accounts.push({ username: values['security-admin']
 if (values.auditor) accounts.push({ username: values.auditor, role: 'audit_admin' });
 
 const config = loadConfig();
-const database = await createDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+// Migrates and loads the keys as the server does (in embedded mode the key file is generated on a
+// fresh DATA_DIR): the audit records of the set-up are keyed like every other.
+const { database, keyGenerated } = await openRuntime(config, () => undefined).catch((err: Error) => {
+  console.error(`tenant:init cannot open the database: ${err.message}`);
+  process.exit(1);
+});
+if (keyGenerated) console.log(`personal-data key generated in ${config.dataDir}/secret.key — back it up`);
 let exitCode = 0;
 try {
-  await migrate(database);
   const result = await initTenant(database.db, config.passwordPolicy, {
     code: values.code,
     name: values.name,
