@@ -51,6 +51,8 @@ export interface Demand {
   reporterKind: 'resident' | 'caller' | 'anonymous';
   reporterName: string | null;
   reporterPhone: string | null;
+  /** 仅工作人员可见: the reporter keeps it off the notice board and Open311. */
+  staffOnly: boolean;
   externalId: string | null;
   submittedAt: string;
   responseDueAt: string;

@@ -230,6 +230,8 @@ export const demandsEn: Resources['demands'] = {
     newTitle: 'Report a problem',
     describe: 'Describe the problem',
     titleOptional: 'Title (optional)',
+    staffOnly: 'Visible to staff only',
+    staffOnlyHelp: 'This demand is then not published on the community notice board or through Open311; staff handle it as usual',
     place: 'Where',
     placeHousehold: 'My home ({{name}})',
     placeEntrance: 'My entrance',

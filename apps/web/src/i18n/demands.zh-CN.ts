@@ -193,6 +193,8 @@ export const demandsZh = {
     newTitle: '反映诉求',
     describe: '请描述您遇到的问题',
     titleOptional: '标题（可不填）',
+    staffOnly: '仅工作人员可见',
+    staffOnlyHelp: '勾选后，这条诉求不在社区公示栏和对外开放接口中公开；工作人员照常办理',
     place: '发生地点',
     placeHousehold: '我家（{{name}}）',
     placeEntrance: '我家所在单元',

@@ -1,5 +1,6 @@
 import { BellOutlined, HomeOutlined, MessageOutlined, NotificationOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, List, NavBar, Result, TabBar } from 'antd-mobile';
+import { Button, DotLoading, List, NavBar, Result, TabBar } from 'antd-mobile';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useCurrentUser } from '../api/current-user.tsx';
@@ -7,17 +8,13 @@ import { idOfLabel } from '../api/demands.ts';
 import { useUnreadCount } from '../api/notifications.ts';
 import type { Grant } from '../api/types.ts';
 import { kindLabel, roleLabel } from '../i18n/labels.ts';
-import DemandView from './demands/demand-view.tsx';
-import MyDemands from './demands/my-demands.tsx';
-import SubmitDemand from './demands/submit-demand.tsx';
-import MobileNotifications from './notifications.tsx';
 
-/** Masks all but the first and last character: 张三丰 → 张*丰, zhangsan → z******n. */
-export function mask(value: string): string {
-  if (value.length <= 1) return value;
-  if (value.length === 2) return `${value[0]}*`;
-  return `${value[0]}${'*'.repeat(value.length - 2)}${value[value.length - 1]}`;
-}
+// The tabs below the home page load when opened: the home page of a resident's phone downloads the
+// navigation and its own list only (the submission form with its uploader, the timeline, … come later).
+const DemandView = lazy(() => import('./demands/demand-view.tsx'));
+const MyDemands = lazy(() => import('./demands/my-demands.tsx'));
+const SubmitDemand = lazy(() => import('./demands/submit-demand.tsx'));
+const MobileNotifications = lazy(() => import('./notifications.tsx'));
 
 /** The community of a household grant: the third label of its ltree path (county, subdistrict, community, …). */
 export function communityOf(grant: Grant): string | null {
@@ -75,8 +72,11 @@ function MobileProfile() {
   return (
     <div data-testid="mobile-profile">
       <List header={t('mobile.profile')}>
-        <List.Item extra={mask(me.user.displayName)}>{t('accounts.displayName')}</List.Item>
-        <List.Item extra={mask(me.user.username)}>{t('mobile.account')}</List.Item>
+        {/* The resident's own data: shown as it is (people see their own data unmasked). */}
+        <List.Item extra={me.user.displayName} data-testid="mobile-profile-name">
+          {t('accounts.displayName')}
+        </List.Item>
+        <List.Item extra={me.user.username}>{t('mobile.account')}</List.Item>
         <List.Item extra={me.user.tenantName}>{t('mobile.tenant')}</List.Item>
         {me.grants.map((g) => (
           <List.Item key={g.id} extra={g.nodeName}>
@@ -86,7 +86,8 @@ function MobileProfile() {
       </List>
       <div style={{ padding: 16, display: 'grid', gap: 12 }}>
         {me.abilities.length > 0 && (
-          <Button block onClick={() => navigate('/')}>
+          // The admin app is the other entry (index.html, antd): loaded from the server.
+          <Button block onClick={() => window.location.assign('/')}>
             {t('mobile.adminEntry')}
           </Button>
         )}
@@ -95,7 +96,7 @@ function MobileProfile() {
           color="danger"
           onClick={async () => {
             await logout();
-            navigate('/login', { replace: true });
+            navigate('/login?next=/m', { replace: true });
           }}
         >
           {t('auth.logout')}
@@ -134,14 +135,22 @@ export default function MobileApp() {
         {t('app.name')}
       </NavBar>
       <div style={{ flex: 1, overflow: 'auto' }}>
-        <Routes>
-          <Route index element={<MobileHome />} />
-          <Route path="profile" element={<MobileProfile />} />
-          <Route path="demands" element={<MyDemands />} />
-          <Route path="demands/new" element={<SubmitDemand />} />
-          <Route path="demands/:id" element={<DemandView />} />
-          <Route path="notifications" element={<MobileNotifications onChange={() => void unread.refresh()} />} />
-        </Routes>
+        <Suspense
+          fallback={
+            <div style={{ textAlign: 'center', padding: 48, color: 'var(--adm-color-primary)', fontSize: 24 }}>
+              <DotLoading color="currentColor" />
+            </div>
+          }
+        >
+          <Routes>
+            <Route index element={<MobileHome />} />
+            <Route path="profile" element={<MobileProfile />} />
+            <Route path="demands" element={<MyDemands />} />
+            <Route path="demands/new" element={<SubmitDemand />} />
+            <Route path="demands/:id" element={<DemandView />} />
+            <Route path="notifications" element={<MobileNotifications onChange={() => void unread.refresh()} />} />
+          </Routes>
+        </Suspense>
       </div>
       <TabBar activeKey={active} onChange={(key) => navigate(key)} style={{ background: '#fff', borderTop: '1px solid #eee' }}>
         {tabs.map((tab) => (

@@ -1,4 +1,17 @@
-import { Button, Dialog, Form, ImageUploader, type ImageUploadItem, Input, List, Radio, Selector, TextArea, Toast } from 'antd-mobile';
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  Form,
+  ImageUploader,
+  type ImageUploadItem,
+  Input,
+  List,
+  Radio,
+  Selector,
+  TextArea,
+  Toast,
+} from 'antd-mobile';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -50,6 +63,8 @@ interface Values {
   description?: string;
   nodeId: string;
   address?: string;
+  /** 仅工作人员可见: never on the notice board or Open311. */
+  staffOnly?: boolean;
 }
 
 /** Reporting a problem: category, text, place in the resident's home compound, photos; similar open demands are offered first. */
@@ -118,6 +133,7 @@ export default function SubmitDemand() {
           description: values.description?.trim(),
           nodeId: values.nodeId,
           address: values.address?.trim() || undefined,
+          ...(values.staffOnly ? { staffOnly: true } : {}),
           ...(position ? { lat: position.lat, lng: position.lng } : {}),
           ...(attachmentIds.length ? { attachmentIds } : {}),
         },
@@ -258,6 +274,9 @@ export default function SubmitDemand() {
               {t('demands.mobile.locate')}
             </Button>
           )}
+        </Form.Item>
+        <Form.Item name="staffOnly" valuePropName="checked" help={t('demands.mobile.staffOnlyHelp')}>
+          <Checkbox data-testid="m-staff-only">{t('demands.mobile.staffOnly')}</Checkbox>
         </Form.Item>
         {features?.attachments && (
           <Form.Item label={t('demands.fields.photos')} help={t('demands.mobile.photoLimit')}>

@@ -212,6 +212,7 @@ export default function DemandDetailPage() {
           <StatusTag status={detail.status} testId="demand-status" />
           <DeadlineBadge demand={detail} now={now} />
           {detail.supervised && <Tag color="volcano">{t('demands.fields.supervised')}</Tag>}
+          {detail.staffOnly && <Tag data-testid="demand-staff-only">{t('demands.mobile.staffOnly')}</Tag>}
         </Space>
         <Space className="no-print" wrap>
           <Button icon={<ReloadOutlined />} onClick={() => void load()} aria-label={t('demands.detail.reload')} />
