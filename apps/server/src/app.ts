@@ -15,6 +15,7 @@ import ajvFormats from 'ajv-formats';
 import Fastify from 'fastify';
 import { installErrorHandler } from './error-handler.ts';
 import { modules as defaultModules } from './modules.ts';
+import { webEntryFor } from './web-entry.ts';
 
 export interface BuildAppOptions {
   deps: ModuleDeps;
@@ -101,6 +102,7 @@ export async function buildApp(options: BuildAppOptions) {
 
   const webDist = deps.config.webDist ?? defaultWebDist;
   const hasWeb = fs.existsSync(path.join(webDist, 'index.html'));
+  const hasResidentEntry = fs.existsSync(path.join(webDist, 'm.html'));
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: webDist,
@@ -122,8 +124,10 @@ export async function buildApp(options: BuildAppOptions) {
     if (!hasWeb || url.startsWith('/api/') || url.startsWith('/open311/') || request.method !== 'GET') {
       return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${url.split('?')[0]}` } });
     }
-    // The web app routes on the client: every other GET gets index.html.
-    return reply.type('text/html').sendFile('index.html');
+    // The web app routes on the client: every other GET gets its HTML entry — m.html (resident pages) or
+    // index.html (staff app); a build without m.html serves index.html for all.
+    const entry = webEntryFor(url);
+    return reply.type('text/html').sendFile(entry === 'm.html' && !hasResidentEntry ? 'index.html' : entry);
   });
 
   return app;
