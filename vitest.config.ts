@@ -12,6 +12,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // The audit keys of the test master key, in every test process (the server sets them at start-up).
+    setupFiles: ['packages/core/test/audit-keys-setup.ts'],
     projects: [
       {
         extends: true,

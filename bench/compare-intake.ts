@@ -7,7 +7,7 @@
 //   (BEGIN, lookup, stamp, write, COMMIT: the route until the autocommit change);
 // - now: as the route runs it now, in autocommit with the stamp read in the lookup (lookup, write).
 // Sequential and with 8 concurrent callers; submissions per second and ms p50/p95 per submission.
-import { type Actor, PersonalDataCipher, type RequestContext } from '@linli/core';
+import { type Actor, AuditKeys, configureAuditKeys, PersonalDataCipher, type RequestContext } from '@linli/core';
 import { migrate } from '@linli/db';
 import { contextOf } from '@linli/demands/testing';
 import { buildSmallTree, createTenant } from '@linli/territory';
@@ -27,6 +27,7 @@ await createTenant(database.db, { tenantId, name: '高密市' });
 const tree = await buildSmallTree(database.db, tenantId, '高密市');
 const { ctx } = await contextOf(database.db, tenantId, 'community_staff', tree.communities[0]!);
 const [noise] = await database.query<{ id: string }>("SELECT id FROM demand_category WHERE tenant_id = $1 AND code = 'noise'", [tenantId]);
+configureAuditKeys(new AuditKeys(Buffer.alloc(32, 9)));
 const cipher = new PersonalDataCipher(Buffer.alloc(32, 9));
 const input = (i: number) => ({
   channel: 'hotline_12345' as const,

@@ -12,7 +12,16 @@
 // - classifier_accuracy: the smart module's naive Bayes trained on closed demands, 20 % held out.
 // Progress goes to stdout (stderr with --json); the JSON result to stdout.
 import { createAccount } from '@linli/accounts/testing';
-import { type AppConfig, loadConfig, type ModuleDeps, newId, PersonalDataCipher, verifyAuditChain } from '@linli/core';
+import {
+  type AppConfig,
+  AuditKeys,
+  configureAuditKeys,
+  loadConfig,
+  type ModuleDeps,
+  newId,
+  PersonalDataCipher,
+  verifyAuditChain,
+} from '@linli/core';
 import { type Database, migrate } from '@linli/db';
 import { holdoutEvaluation } from '@linli/demands/smart';
 import { generateDemands } from '@linli/demands/testing-scale';
@@ -76,6 +85,7 @@ export async function runDemandsBenchmark(options: DemandsBenchOptions): Promise
   const rounds = options.rounds ?? (quick ? 10 : 40);
   const loadStart = await loadAverage();
   await migrate(database);
+  configureAuditKeys(new AuditKeys(Buffer.alloc(32, 9)));
   const cipher = new PersonalDataCipher(Buffer.alloc(32, 9));
   const tenantId = '370785';
   const pick = async (text: string, params: unknown[] = []) => {

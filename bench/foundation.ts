@@ -4,7 +4,7 @@
 // event), their ratio, and p50/p95 of the reads people wait for (subtree counts, resident
 // lists, party coverage) on the demo county (--quick: a small generated county).
 import { createAccount } from '@linli/accounts/testing';
-import { loadConfig, type ModuleDeps, newId, PersonalDataCipher } from '@linli/core';
+import { AuditKeys, configureAuditKeys, loadConfig, type ModuleDeps, newId, PersonalDataCipher } from '@linli/core';
 import { migrate } from '@linli/db';
 import { loadDemo } from '@linli/demo';
 import { buildApp } from '@linli/server';
@@ -16,6 +16,7 @@ export async function main(args: string[]): Promise<void> {
   const log = logger(asJson);
   const database = await openBenchDatabase(driver);
   await migrate(database);
+  configureAuditKeys(new AuditKeys(Buffer.alloc(32, 9)));
   const cipher = new PersonalDataCipher(Buffer.alloc(32, 9));
   const tenantId = '370785';
   let county: { id: string };

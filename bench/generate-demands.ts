@@ -4,7 +4,7 @@
 // password Bench@2026x), generates the history as the demands benchmark does, runs ANALYZE and keeps
 // the database, so `EXPLAIN ANALYZE` can be run against it with psql.
 import { createAccount } from '@linli/accounts/testing';
-import { PersonalDataCipher } from '@linli/core';
+import { AuditKeys, configureAuditKeys, PersonalDataCipher } from '@linli/core';
 import { migrate } from '@linli/db';
 import { generateDemands } from '@linli/demands/testing-scale';
 import { loadDemo } from '@linli/demo';
@@ -17,6 +17,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const database = await openBenchDatabase('postgres', name);
 await migrate(database);
 const tenantId = '370785';
+configureAuditKeys(new AuditKeys(Buffer.alloc(32, 9)));
 const cipher = new PersonalDataCipher(Buffer.alloc(32, 9));
 const t0 = performance.now();
 await loadDemo({ database, cipher }, {});

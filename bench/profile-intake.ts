@@ -3,7 +3,7 @@
 // only: the driver's query is wrapped) and prints, per request, the statements with their mean
 // time, the time in SQL, and the rest (HTTP, parsing, validation, hashing, JSON).
 import { createAccount } from '@linli/accounts/testing';
-import { loadConfig, PersonalDataCipher } from '@linli/core';
+import { AuditKeys, configureAuditKeys, loadConfig, PersonalDataCipher } from '@linli/core';
 import { migrate } from '@linli/db';
 import { buildApp } from '@linli/server';
 import { buildSmallTree, createTenant } from '@linli/territory';
@@ -59,6 +59,7 @@ await createAccount(database.db, {
 });
 const [noise] = await database.query<{ id: string }>("SELECT id FROM demand_category WHERE tenant_id = $1 AND code = 'noise'", [tenantId]);
 const config = { ...loadConfig({}), rateLimit: { apiPerMinute: 100_000_000, loginPerMinute: 1_000_000 } };
+configureAuditKeys(new AuditKeys(Buffer.alloc(32, 9)));
 const app = await buildApp({ deps: { database, db: database.db, cipher: new PersonalDataCipher(Buffer.alloc(32, 9)), config } });
 const base = await app.listen({ host: '127.0.0.1', port: 0 });
 const login = await fetch(`${base}/api/v1/auth/login`, {

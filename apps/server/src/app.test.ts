@@ -119,7 +119,7 @@ describe('audit trail API', () => {
     expect(names).toEqual(['auditor1', 'staff1']);
     expect(names).not.toContain('otherstaff');
     const verify = await t.app.inject({ url: '/api/v1/audit/verify', headers: auditor.headers });
-    expect(verify.json()).toEqual({ checked: 2, breaks: [] });
+    expect(verify.json()).toEqual({ checked: 2, breaks: [], checkpoints: 0, checkpointProblems: [] });
   });
 
   it('refuses other roles (separation of duties)', async () => {

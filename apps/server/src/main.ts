@@ -1,4 +1,4 @@
-import { createFileStore, loadConfig } from '@linli/core';
+import { auditCheckpointJob, createFileStore, loadConfig, writeAuditCheckpoints } from '@linli/core';
 import { startJobs } from '@linli/core/scheduler';
 import { attachmentCleanupJob, deadlineJob } from '@linli/demands';
 import { DEMO_PASSWORD, demoAccounts, isDemoLoaded, isDemoNeeded, loadDemo } from '@linli/demo';
@@ -34,6 +34,13 @@ if (process.env.LINLI_DEMO !== 'false' && (await isDemoNeeded(database))) {
   console.log(`demo loaded in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
 }
 
+// A signed checkpoint of every audit chain head that moved since the last one, outside the database:
+// at start (so an upgraded installation is checkpointed before anything else is written), then
+// every AUDIT_CHECKPOINT_MINUTES by the job below.
+await writeAuditCheckpoints(database.db, config.auditCheckpoints.dir).catch((err: Error) =>
+  console.error(`audit checkpoint not written to ${config.auditCheckpoints.dir}: ${err.message}`),
+);
+
 const app = await buildApp({ deps, logger: { level: config.logLevel } });
 await app.listen({ port: config.port, host: config.host });
 // Background jobs (deadline reminders, clean-up of unattached uploads, the outbox dispatcher) run in this process; LINLI_JOBS=false turns them off.
@@ -45,6 +52,7 @@ const jobs =
           deadlineJob(database.db),
           attachmentCleanupJob(database.db, createFileStore(config)),
           ...notificationJobs(database.db, notifyConfig, app.log, deps.cipher),
+          auditCheckpointJob(database.db, config.auditCheckpoints.dir, config.auditCheckpoints.minutes),
         ],
         app.log,
       );

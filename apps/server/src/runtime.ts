@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type AppConfig, loadMasterKey, type ModuleDeps, PersonalDataCipher } from '@linli/core';
+import { type AppConfig, AuditKeys, configureAuditKeys, loadMasterKey, type ModuleDeps, PersonalDataCipher } from '@linli/core';
 import { createDatabase, type Database, migrate, redactUrl } from '@linli/db';
 
 /** Opens the configured database (PGlite under DATA_DIR, or DATABASE_URL), migrates it, loads the key. */
@@ -23,6 +23,8 @@ export async function openRuntime(
         : (process.env.LINLI_ENCRYPTION_KEY_FILE ?? path.join(config.dataDir, 'secret.key')),
       generate: !config.databaseUrl,
     });
+    // The audit chain key and checkpoint signing key come from the same master key, outside the database.
+    configureAuditKeys(new AuditKeys(key));
     const deps: ModuleDeps = { database, db: database.db, cipher: new PersonalDataCipher(key), config };
     return { deps, database, keyGenerated: generated };
   } catch (err) {

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { type AppConfig, loadConfig, type ModuleDeps, PersonalDataCipher } from '@linli/core';
 import type { Database } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
@@ -15,7 +18,13 @@ export interface TestApp {
 /** The whole HTTP app on a fresh test database (or the one given), for app.inject tests. */
 export async function createTestApp(options: { database?: Database; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
-  const config: AppConfig = { ...loadConfig({}), rateLimit: { apiPerMinute: 100_000, loginPerMinute: 100_000 }, ...options.config };
+  const config: AppConfig = {
+    ...loadConfig({}),
+    rateLimit: { apiPerMinute: 100_000, loginPerMinute: 100_000 },
+    // Audit checkpoints of this app only, never those of a local ./data.
+    auditCheckpoints: { dir: fs.mkdtempSync(path.join(os.tmpdir(), 'linli-checkpoints-')), minutes: 60 },
+    ...options.config,
+  };
   const deps: ModuleDeps = { database, db: database.db, cipher: testCipher, config };
   const app = await buildApp({ deps });
   await app.ready();
@@ -26,6 +35,7 @@ export async function createTestApp(options: { database?: Database; config?: Par
     async close() {
       await app.close();
       if (!options.database) await database.close();
+      if (!options.config?.auditCheckpoints) fs.rmSync(config.auditCheckpoints.dir, { recursive: true, force: true });
     },
   };
 }

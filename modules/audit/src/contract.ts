@@ -29,4 +29,25 @@ export const AuditEventView = Type.Object({
 export const VerifyView = Type.Object({
   checked: Type.Integer(),
   breaks: Type.Array(Type.Object({ seq: Type.Integer(), reason: Type.String() })),
+  /** Signed checkpoints the chain was checked against, and checkpoint files that failed their signature. */
+  checkpoints: Type.Integer(),
+  checkpointProblems: Type.Array(Type.Object({ file: Type.String(), reason: Type.String() })),
+});
+
+export const CheckpointView = Type.Object({
+  tenantId: Type.String(),
+  seq: Type.Integer(),
+  hash: Type.String(),
+  keyedFrom: Type.Integer({ description: 'first sequence number of the keyed (HMAC-SHA-256) part of the chain' }),
+  at: Type.String(),
+  signature: Type.String({ description: 'Ed25519 signature (base64) of signedText' }),
+  signedText: Type.String({ description: 'the exact text signed: canonical JSON of format, tenantId, seq, hash, keyedFrom, at' }),
+  file: Type.String(),
+});
+
+export const CheckpointsView = Type.Object({
+  publicKey: Type.String({ description: 'Ed25519 public key, base64 of its 32 raw bytes' }),
+  fingerprint: Type.String({ description: 'SHA-256 of the raw public key, in groups of four hex digits' }),
+  items: Type.Array(CheckpointView),
+  problems: Type.Array(Type.Object({ file: Type.String(), reason: Type.String() })),
 });

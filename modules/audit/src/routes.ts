@@ -1,19 +1,27 @@
 import {
   type App,
+  AppError,
   attachmentHeader,
+  auditEntry,
+  auditKeys,
   buildWorkbook,
   decodeCursor,
   encodeCursor,
   errorResponses,
   type ModuleDeps,
+  readAuditCheckpoints,
+  recordAudit,
   requireAbility,
   requireContext,
+  type StoredCheckpoint,
+  signedText,
   verifyAuditChain,
+  writeAuditCheckpoints,
   XLSX_TYPE,
 } from '@linli/core';
 import { type Static, Type } from 'typebox';
 import { type AuditEventRow, auditRepository } from './audit.repository.ts';
-import { AuditEventView, AuditQuery, VerifyView } from './contract.ts';
+import { AuditEventView, AuditQuery, CheckpointsView, CheckpointView, VerifyView } from './contract.ts';
 
 const errors = errorResponses(400, 401, 403);
 
@@ -34,9 +42,32 @@ function view(e: AuditEventRow) {
 }
 
 /** Only the audit admin reads the trail (separation of duties); the tenant is the caller's own. */
-export async function auditRoutes(app: App, { db }: ModuleDeps): Promise<void> {
+export async function auditRoutes(app: App, { db, config }: ModuleDeps): Promise<void> {
+  const dir = config.auditCheckpoints.dir;
+  const checkpointView = (c: StoredCheckpoint) => ({
+    tenantId: c.tenantId,
+    seq: c.seq,
+    hash: c.hash,
+    keyedFrom: c.keyedFrom,
+    at: c.at,
+    signature: c.signature,
+    signedText: signedText(c),
+    file: c.file,
+  });
+  /** The tenant's chain checked against all its signed checkpoints. */
+  const verifyTenant = async (tenantId: string) => {
+    const { checkpoints, problems } = await readAuditCheckpoints(dir, { tenantId });
+    const result = await verifyAuditChain(db, { tenantId, checkpoints });
+    return {
+      checked: result.checked,
+      breaks: result.breaks.map(({ seq, reason }) => ({ seq, reason })),
+      checkpoints: checkpoints.length,
+      checkpointProblems: problems.map(({ file, reason }) => ({ file, reason })),
+    };
+  };
+
   const list = (ctxTenant: string, q: Static<typeof AuditQuery>, limit: number) =>
-    auditRepository.list(db, { tenantId: ctxTenant, ...q, beforeSeq: decodeCursor<number>(q.cursor), limit });
+    auditRepository.list(db, { tenantId: ctxTenant, ...q, beforeSeq: decodeCursor(q.cursor, Type.Integer({ minimum: 1 })), limit });
 
   app.get(
     '/audit/events',
@@ -90,12 +121,68 @@ export async function auditRoutes(app: App, { db }: ModuleDeps): Promise<void> {
 
   app.get(
     '/audit/verify',
-    { schema: { tags: ['audit'], summary: "Recompute my tenant's hash chain", response: { 200: VerifyView, ...errors } } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: "Recompute my tenant's hash chain and check it against the signed checkpoints",
+        response: { 200: VerifyView, ...errors },
+      },
+    },
     async (request) => {
       const ctx = requireContext(request);
       requireAbility(ctx.actor, 'audit.read');
-      const result = await verifyAuditChain(db, { tenantId: ctx.actor.tenantId });
-      return { checked: result.checked, breaks: result.breaks.map(({ seq, reason }) => ({ seq, reason })) };
+      return verifyTenant(ctx.actor.tenantId);
+    },
+  );
+
+  app.get(
+    '/audit/checkpoints',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: "The latest signed checkpoints of my tenant's chain head, with the public key to check them",
+        response: { 200: CheckpointsView, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      requireAbility(ctx.actor, 'audit.read');
+      const keys = auditKeys();
+      const { checkpoints, problems } = await readAuditCheckpoints(dir, { tenantId: ctx.actor.tenantId, limit: 20 });
+      return {
+        publicKey: keys.publicKeyBase64,
+        fingerprint: keys.fingerprint,
+        items: checkpoints.map(checkpointView),
+        problems: problems.map(({ file, reason }) => ({ file, reason })),
+      };
+    },
+  );
+
+  app.post(
+    '/audit/checkpoints',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: "Verify my tenant's chain, then write a signed checkpoint of its head (409 when the chain is broken)",
+        response: { 201: CheckpointView, ...errorResponses(401, 403, 409) },
+      },
+    },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      requireAbility(ctx.actor, 'audit.read');
+      const tenantId = ctx.actor.tenantId;
+      const verified = await verifyTenant(tenantId);
+      if (verified.breaks.length > 0 || verified.checkpointProblems.length > 0) {
+        // A checkpoint of a broken chain would vouch for it.
+        throw AppError.conflict('The audit trail is broken; no checkpoint was written', {
+          breaks: verified.breaks.slice(0, 20),
+          checkpointProblems: verified.checkpointProblems.slice(0, 20),
+        });
+      }
+      // The record of this request comes first, so the checkpoint covers it.
+      await recordAudit(db, auditEntry(ctx, 'audit.checkpoint', { type: 'audit_chain', id: tenantId }, { checked: verified.checked }));
+      const [written] = await writeAuditCheckpoints(db, dir, { tenantId, force: true });
+      return reply.status(201).send(checkpointView(written!));
     },
   );
 }

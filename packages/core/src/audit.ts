@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { type Db, one, rows } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
+import { type AuditKeys, auditKeys } from './audit-keys.ts';
 
 export type AuditResult = 'ok' | 'denied' | 'failed';
 
@@ -43,8 +44,9 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export function auditHash(prevHash: string, r: Omit<AuditRecord, 'prevHash' | 'hash'>): string {
-  const body = canonicalJson([
+/** The canonical body of a record: what its hash covers besides the previous hash. */
+function auditBody(r: Omit<AuditRecord, 'prevHash' | 'hash'>): string {
+  return canonicalJson([
     r.tenantId,
     r.seq,
     new Date(r.at).toISOString(),
@@ -57,7 +59,16 @@ export function auditHash(prevHash: string, r: Omit<AuditRecord, 'prevHash' | 'h
     r.clientIp,
     r.details,
   ]);
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+/**
+ * A record's hash over the previous hash, a newline and its canonical body: HMAC-SHA-256 under the
+ * tenant's chain key, or — for records written before the chain was keyed, and for anyone without
+ * the key — plain SHA-256.
+ */
+export function auditHash(prevHash: string, r: Omit<AuditRecord, 'prevHash' | 'hash'>, key?: Buffer): string {
+  const h = key ? createHmac('sha256', key) : createHash('sha256');
+  return h.update(prevHash).update('\n').update(auditBody(r)).digest('hex');
 }
 
 /**
@@ -69,6 +80,7 @@ export async function recordAudit(tx: Db, entries: AuditEntry | AuditEntry[]): P
   // The head lock must live until commit; called outside a transaction, open one.
   if (!('rollback' in tx)) return tx.transaction((inner) => recordAudit(inner, entries));
   const list = Array.isArray(entries) ? entries : [entries];
+  const keys = auditKeys();
   const seqs: number[] = [];
   const byTenant = new Map<string, AuditEntry[]>();
   for (const e of list) byTenant.set(e.tenantId, [...(byTenant.get(e.tenantId) ?? []), e]);
@@ -82,6 +94,8 @@ export async function recordAudit(tx: Db, entries: AuditEntry | AuditEntry[]): P
     }
     if (!head) throw new Error(`audit head of tenant ${tenantId} missing`);
     let { seq, hash } = head;
+    const key = keys.tenantKey(tenantId);
+    const first = seq + 1;
     const values = [];
     for (const e of tenantEntries) {
       seq += 1;
@@ -98,7 +112,7 @@ export async function recordAudit(tx: Db, entries: AuditEntry | AuditEntry[]): P
         clientIp: e.clientIp ?? null,
         details: e.details ?? {},
       };
-      const next = auditHash(hash, record);
+      const next = auditHash(hash, record, key);
       values.push(
         sql`(${tenantId}, ${seq}, ${record.at}, ${record.actorId}, ${record.actorName}, ${record.action}, ${record.targetType}, ${record.targetId}, ${record.result}, ${record.clientIp}, ${JSON.stringify(record.details)}::jsonb, ${hash}, ${next})`,
       );
@@ -109,7 +123,7 @@ export async function recordAudit(tx: Db, entries: AuditEntry | AuditEntry[]): P
     await tx.execute(sql`WITH appended AS (
         INSERT INTO audit_event (tenant_id, seq, at, actor_id, actor_name, action, target_type, target_id, result, client_ip, details, prev_hash, hash)
         VALUES ${sql.join(values, sql`, `)} RETURNING 1)
-      UPDATE audit_head SET seq = ${seq}, hash = ${hash} WHERE tenant_id = ${tenantId}`);
+      UPDATE audit_head SET seq = ${seq}, hash = ${hash}, keyed_from = LEAST(keyed_from, ${first}) WHERE tenant_id = ${tenantId}`);
   }
   return seqs;
 }
@@ -143,7 +157,9 @@ function spliced(text: string, late: Map<string, SQL>): SQL {
  *   audit_prev     — the tenant's chain head, locked (FOR UPDATE) only once `when` holds, so the
  *                    serialising lock is taken after the rest of the statement's work;
  *   audit_next     — the head moved on: seq + 1 and the new hash, computed in SQL with the same
- *                    canonical body as recordAudit (sha256 of prev_hash, a newline and the body);
+ *                    canonical body as recordAudit (HMAC-SHA-256 of prev_hash, a newline and the
+ *                    body under the tenant's chain key, built from the built-in sha256() and the
+ *                    key's padded blocks passed as parameters: no extension needed);
  *   audit_appended — the record itself (RETURNING seq).
  * `late` fills detail fields whose value is only known inside the statement (e.g. the demand
  * number drawn in it): SQL expressions of type text, stored as JSON strings. When the tenant has no
@@ -174,10 +190,13 @@ export function auditAppendCte(entry: AuditEntry, options: { when?: SQL; late?: 
     details,
   ]);
   const bodySql = spliced(body, new Map([...late, [JSON.stringify(LATE('seq')), sql`(p.seq + 1)::text`]]));
+  const pads = auditKeys().tenantKeyPads(tenantId);
+  const message = sql`convert_to(p.hash || chr(10) || ${bodySql}, 'UTF8')`;
+  const hmac = sql`encode(sha256(decode(${pads.outer}, 'hex') || sha256(decode(${pads.inner}, 'hex') || ${message})), 'hex')`;
   return sql`audit_prev AS (
       SELECT seq, hash FROM audit_head WHERE tenant_id = ${tenantId} AND ${options.when ?? sql`true`} FOR UPDATE),
     audit_next AS (
-      UPDATE audit_head h SET seq = p.seq + 1, hash = encode(sha256(convert_to(p.hash || chr(10) || ${bodySql}, 'UTF8')), 'hex')
+      UPDATE audit_head h SET seq = p.seq + 1, hash = ${hmac}, keyed_from = LEAST(h.keyed_from, p.seq + 1)
       FROM audit_prev p WHERE h.tenant_id = ${tenantId}
       RETURNING h.seq, p.hash AS prev_hash, h.hash),
     audit_appended AS (
@@ -200,21 +219,55 @@ export interface ChainBreak {
   reason: string;
 }
 
+/** A signed statement of a chain head, as audit-checkpoint.ts writes and reads it. */
+export interface CheckpointClaim {
+  tenantId: string;
+  seq: number;
+  hash: string;
+  keyedFrom: number;
+  file?: string;
+}
+
 /**
  * Recomputes every tenant's chain: a changed field, a removed or inserted record, or a head that
  * does not match the last record is reported with the sequence number where the chain breaks.
+ * Records from the head's keyed_from on must carry the keyed hash (HMAC under the tenant's chain
+ * key); earlier ones the unkeyed SHA-256 of before. Given checkpoints (signature already checked),
+ * the chain must also pass through each checkpoint's hash at its sequence number: a chain
+ * recomputed after a change — keyed or not — no longer does.
  */
 export async function verifyAuditChain(
   db: Db,
-  options: { tenantId?: string; batch?: number; onProgress?: (tenantId: string, checked: number) => void } = {},
+  options: {
+    tenantId?: string;
+    batch?: number;
+    keys?: AuditKeys;
+    checkpoints?: CheckpointClaim[];
+    onProgress?: (tenantId: string, checked: number) => void;
+  } = {},
 ): Promise<{ checked: number; breaks: ChainBreak[] }> {
   const batch = options.batch ?? 5000;
-  const tenants = options.tenantId
-    ? [{ tenant_id: options.tenantId }]
-    : await rows<{ tenant_id: string }>(db, sql`SELECT tenant_id FROM audit_head ORDER BY tenant_id`);
+  const keys = options.keys ?? auditKeys();
+  const heads = await rows<{ tenant_id: string; seq: number; hash: string; keyed_from: number }>(
+    db,
+    sql`SELECT tenant_id, seq, hash, keyed_from FROM audit_head ${options.tenantId ? sql`WHERE tenant_id = ${options.tenantId}` : sql``} ORDER BY tenant_id`,
+  );
+  const tenants = options.tenantId ? [options.tenantId] : heads.map((h) => h.tenant_id);
+  // Checkpoints of tenants without a chain head at all: the whole chain was removed.
+  for (const c of options.checkpoints ?? []) {
+    if (!heads.some((h) => h.tenant_id === c.tenantId) && (!options.tenantId || c.tenantId === options.tenantId) && c.seq > 0) {
+      if (!tenants.includes(c.tenantId)) tenants.push(c.tenantId);
+    }
+  }
   const breaks: ChainBreak[] = [];
   let checked = 0;
-  for (const { tenant_id: tenantId } of tenants) {
+  for (const tenantId of tenants) {
+    const head = heads.find((h) => h.tenant_id === tenantId);
+    const keyedFrom = head ? Number(head.keyed_from) : 1;
+    const key = keys.tenantKey(tenantId);
+    const claims = (options.checkpoints ?? []).filter((c) => c.tenantId === tenantId);
+    const hashAt = new Map<number, string>();
+    const wanted = new Set(claims.map((c) => c.seq));
     let prevHash = '';
     let expectedSeq = 1;
     for (;;) {
@@ -230,30 +283,50 @@ export async function verifyAuditChain(
           expectedSeq = seq;
         }
         if (row.prev_hash !== prevHash) breaks.push({ tenantId, seq, reason: 'prev_hash does not match the previous record' });
-        const computed = auditHash(row.prev_hash as string, {
-          tenantId,
-          seq,
-          at: new Date(row.at as string | Date).toISOString(),
-          actorId: (row.actor_id as string | null) ?? null,
-          actorName: (row.actor_name as string | null) ?? null,
-          action: row.action as string,
-          targetType: (row.target_type as string | null) ?? null,
-          targetId: (row.target_id as string | null) ?? null,
-          result: row.result as AuditResult,
-          clientIp: (row.client_ip as string | null) ?? null,
-          details: (typeof row.details === 'string' ? JSON.parse(row.details) : row.details) as Record<string, unknown>,
-        });
+        const computed = auditHash(
+          row.prev_hash as string,
+          {
+            tenantId,
+            seq,
+            at: new Date(row.at as string | Date).toISOString(),
+            actorId: (row.actor_id as string | null) ?? null,
+            actorName: (row.actor_name as string | null) ?? null,
+            action: row.action as string,
+            targetType: (row.target_type as string | null) ?? null,
+            targetId: (row.target_id as string | null) ?? null,
+            result: row.result as AuditResult,
+            clientIp: (row.client_ip as string | null) ?? null,
+            details: (typeof row.details === 'string' ? JSON.parse(row.details) : row.details) as Record<string, unknown>,
+          },
+          seq >= keyedFrom ? key : undefined,
+        );
         if (computed !== row.hash) breaks.push({ tenantId, seq, reason: 'content does not match its hash' });
         prevHash = row.hash as string;
+        if (wanted.has(seq)) hashAt.set(seq, prevHash);
         expectedSeq = seq + 1;
         checked++;
       }
       options.onProgress?.(tenantId, checked);
       if (page.length < batch) break;
     }
-    const head = await one<{ seq: number; hash: string }>(db, sql`SELECT seq, hash FROM audit_head WHERE tenant_id = ${tenantId}`);
     if (head && (Number(head.seq) !== expectedSeq - 1 || head.hash !== prevHash)) {
       breaks.push({ tenantId, seq: expectedSeq - 1, reason: `the chain head (seq ${head.seq}) does not match the last record` });
+    }
+    for (const c of claims) {
+      const where = c.file ? ` (${c.file})` : '';
+      if (c.seq === 0) continue;
+      const found = hashAt.get(c.seq);
+      if (found === undefined) {
+        breaks.push({ tenantId, seq: c.seq, reason: `record ${c.seq} of the signed checkpoint${where} is missing` });
+      } else if (found !== c.hash) {
+        breaks.push({ tenantId, seq: c.seq, reason: `the chain does not match the signed checkpoint at seq ${c.seq}${where}` });
+      } else if (keyedFrom > c.keyedFrom) {
+        breaks.push({
+          tenantId,
+          seq: c.seq,
+          reason: `the keyed part of the chain was moved from seq ${c.keyedFrom} to ${keyedFrom}${where}`,
+        });
+      }
     }
   }
   return { checked, breaks };

@@ -10,13 +10,20 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   sessionAbsoluteMinutes: number;
   lockout: { maxFailures: number; minutes: number };
-  /** Requests per minute and client address: all API calls, and login attempts. */
-  rateLimit: { apiPerMinute: number; loginPerMinute: number };
+  /**
+   * Requests per minute and client address: all API calls, and login attempts; login attempts per
+   * minute and user name (the per-address value when not given). The per-name window is fixed: it
+   * ends a minute after it began however many attempts came, so it can never keep someone out longer
+   * than the attacker keeps sending — what the account lockout already allows.
+   */
+  rateLimit: { apiPerMinute: number; loginPerMinute: number; loginPerUserPerMinute?: number };
   passwordPolicy: PasswordPolicy;
   /** Secure cookies (HTTPS). Off by default so the embedded demo works on http://localhost. */
   secureCookies: boolean;
   webDist?: string;
   logLevel: string;
+  /** Signed checkpoints of the audit chain head: where they are written (outside the database) and how often. */
+  auditCheckpoints: { dir: string; minutes: number };
 }
 
 function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -35,7 +42,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     sessionIdleMinutes: intEnv(env, 'SESSION_IDLE_MINUTES', 30),
     sessionAbsoluteMinutes: intEnv(env, 'SESSION_ABSOLUTE_MINUTES', 12 * 60),
-    rateLimit: { apiPerMinute: intEnv(env, 'RATE_LIMIT_PER_MINUTE', 600), loginPerMinute: intEnv(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20) },
+    rateLimit: {
+      apiPerMinute: intEnv(env, 'RATE_LIMIT_PER_MINUTE', 600),
+      loginPerMinute: intEnv(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20),
+      loginPerUserPerMinute: intEnv(env, 'LOGIN_RATE_LIMIT_PER_USER_PER_MINUTE', 10),
+    },
     lockout: { maxFailures: intEnv(env, 'LOCKOUT_MAX_FAILURES', 5), minutes: intEnv(env, 'LOCKOUT_MINUTES', 15) },
     passwordPolicy: {
       minLength: intEnv(env, 'PASSWORD_MIN_LENGTH', defaultPasswordPolicy.minLength),
@@ -45,5 +56,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: env.SECURE_COOKIES === 'true',
     webDist: env.WEB_DIST,
     logLevel: env.LOG_LEVEL ?? 'info',
+    auditCheckpoints: {
+      dir: path.resolve(env.AUDIT_CHECKPOINT_DIR || path.join(env.DATA_DIR ?? './data', 'audit-checkpoints')),
+      minutes: intEnv(env, 'AUDIT_CHECKPOINT_MINUTES', 60) || 60,
+    },
   };
 }

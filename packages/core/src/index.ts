@@ -1,5 +1,7 @@
 export * from './app-error.ts';
 export * from './audit.ts';
+export * from './audit-checkpoint.ts';
+export * from './audit-keys.ts';
 export * from './calendar.ts';
 export * from './config.ts';
 export * from './context.ts';
