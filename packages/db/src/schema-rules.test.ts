@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './database.ts';
 import { loadMigrations } from './migrate.ts';
-import { tenantKeyViolations } from './schema-rules.ts';
+import { citusPlan, tenantKeyViolations } from './schema-rules.ts';
 import { createTestDatabase } from './testing.ts';
 
 let database: Database;
@@ -44,5 +44,37 @@ describe('tenant key rule (Citus)', () => {
   it('records every migration file as applied', async () => {
     const applied = await database.query<{ version: number }>('SELECT version FROM schema_migration ORDER BY version');
     expect(applied.map((r) => r.version)).toEqual(loadMigrations().map((m) => m.version));
+  });
+});
+
+describe('Citus plan (npm run citus:plan)', () => {
+  it('names every table once: global ones as reference tables first, the rest distributed by tenant_id after what they reference', async () => {
+    const plan = await citusPlan(database);
+    const tables = await database.query<{ name: string; global: boolean }>(
+      `SELECT c.relname AS name, coalesce(obj_description(c.oid, 'pg_class') = 'scope: global', false) AS global
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'`,
+    );
+    const position = new Map<string, number>();
+    plan.forEach((line, i) => {
+      const m = /^SELECT create_(reference|distributed)_table\('(\w+)'/.exec(line);
+      expect(m, line).not.toBeNull();
+      const [, kind, table] = m as unknown as [string, string, string];
+      expect(position.has(table), `${table} twice`).toBe(false);
+      position.set(table, i);
+      expect(kind, table).toBe(tables.find((t) => t.name === table)?.global ? 'reference' : 'distributed');
+    });
+    expect([...position.keys()].sort()).toEqual(tables.map((t) => t.name).sort());
+    expect(plan[position.get('territory_node') as number]).toBe(
+      "SELECT create_distributed_table('territory_node', 'tenant_id', colocate_with => 'tenant');",
+    );
+    const fks = await database.query<{ from_table: string; to_table: string }>(
+      `SELECT src.relname AS from_table, dst.relname AS to_table FROM pg_constraint con
+       JOIN pg_class src ON src.oid = con.conrelid JOIN pg_class dst ON dst.oid = con.confrelid
+       JOIN pg_namespace n ON n.oid = src.relnamespace WHERE con.contype = 'f' AND n.nspname = 'public' AND src.relname <> dst.relname`,
+    );
+    expect(fks.length).toBeGreaterThan(20);
+    for (const fk of fks) {
+      expect(position.get(fk.to_table), `${fk.from_table} → ${fk.to_table}`).toBeLessThan(position.get(fk.from_table) as number);
+    }
   });
 });

@@ -40,3 +40,45 @@ export async function tenantKeyViolations(db: Connection): Promise<string[]> {
   }
   return violations.sort();
 }
+
+/**
+ * The statements that turn this schema into a Citus cluster, read from the catalogue: global
+ * tables ('scope: global') become reference tables (copied to every node), every other table is
+ * distributed by tenant_id and colocated with `tenant`, so one county's rows live together and
+ * its joins and foreign keys stay on one node. Tables come in foreign-key order (a table after
+ * the tables it references), as Citus requires.
+ */
+export async function citusPlan(db: Connection): Promise<string[]> {
+  const tables = await db.query<{ table: string; comment: string | null }>(`
+    SELECT c.relname AS table, obj_description(c.oid, 'pg_class') AS comment
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY c.relname`);
+  const refs = await db.query<{ from_table: string; to_table: string }>(`
+    SELECT DISTINCT src.relname AS from_table, dst.relname AS to_table
+    FROM pg_constraint con JOIN pg_class src ON src.oid = con.conrelid JOIN pg_class dst ON dst.oid = con.confrelid
+    JOIN pg_namespace n ON n.oid = src.relnamespace
+    WHERE con.contype = 'f' AND n.nspname = 'public' AND src.relname <> dst.relname`);
+  const deps = new Map(tables.map((t) => [t.table, new Set<string>()]));
+  for (const r of refs) deps.get(r.from_table)?.add(r.to_table);
+  const ordered: string[] = [];
+  const placed = new Set<string>();
+  const visit = (table: string, path: string[]) => {
+    if (placed.has(table)) return;
+    if (path.includes(table)) throw new Error(`foreign keys form a cycle: ${[...path, table].join(' → ')}`);
+    for (const d of [...(deps.get(table) ?? [])].sort()) visit(d, [...path, table]);
+    placed.add(table);
+    ordered.push(table);
+  };
+  for (const t of tables) visit(t.table, []);
+  const global = new Set(tables.filter((t) => t.comment === 'scope: global').map((t) => t.table));
+  return [
+    ...ordered.filter((t) => global.has(t)).map((t) => `SELECT create_reference_table('${t}');`),
+    ...ordered
+      .filter((t) => !global.has(t))
+      .map((t) =>
+        t === 'tenant'
+          ? `SELECT create_distributed_table('tenant', 'tenant_id');`
+          : `SELECT create_distributed_table('${t}', 'tenant_id', colocate_with => 'tenant');`,
+      ),
+  ];
+}
