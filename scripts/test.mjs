@@ -23,7 +23,7 @@ function run(name, cmd, args, env = {}) {
 run('lint', 'npx', ['biome', 'check', '.']);
 run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 if (fs.existsSync('apps/web/tsconfig.json')) run('typecheck web', 'npx', ['tsc', '-p', 'apps/web/tsconfig.json', '--noEmit']);
-run('build web', 'npm', ['run', 'build', '-w', '@linli/web', '--silent']);
+run('build web', 'node', ['--import', 'tsx', 'apps/server/src/cli/build-web.ts', '--force']);
 fs.mkdirSync('.tmp', { recursive: true });
 const report = '.tmp/vitest-report.json';
 const extra = process.argv.slice(2);
