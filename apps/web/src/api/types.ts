@@ -218,6 +218,26 @@ export interface AuditVerify {
 export type ImportJobStatus = 'validating' | 'importing' | 'succeeded' | 'failed';
 
 export interface MergeResult {
+  checkpoints: number;
+  checkpointProblems: { file: string; reason: string }[];
+}
+
+export interface AuditCheckpoint {
+  tenantId: string;
+  seq: number;
+  hash: string;
+  keyedFrom: number;
+  at: string;
+  signature: string;
+  signedText: string;
+  file: string;
+}
+
+export interface AuditCheckpoints {
+  publicKey: string;
+  fingerprint: string;
+  items: AuditCheckpoint[];
+  problems: { file: string; reason: string }[];
   node: TerritoryNode;
   moved: { children: number; residents: number; grants: number; partyOrgs: number; grids: number; organisations: number };
 }

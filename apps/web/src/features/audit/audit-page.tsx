@@ -8,6 +8,7 @@ import { api, type Query } from '../../api/client.ts';
 import type { AuditEvent, AuditVerify } from '../../api/types.ts';
 import { CursorTable, useCursorList } from '../../components/cursor-list.tsx';
 import { auditResultLabel } from '../../i18n/labels.ts';
+import { AuditCheckpointsCard } from './audit-checkpoints.tsx';
 
 const resultColor: Record<string, string> = { ok: 'green', denied: 'orange', failed: 'red' };
 
@@ -60,76 +61,92 @@ export default function AuditPage() {
     { key: 'clientIp', title: t('audit.clientIp'), dataIndex: 'clientIp' },
   ];
 
+  const broken = verify !== null && (verify.breaks.length > 0 || verify.checkpointProblems.length > 0);
   return (
-    <Card
-      title={t('audit.title')}
-      extra={
-        <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={runVerify} data-testid="audit-verify">
-          {t('audit.verify')}
-        </Button>
-      }
-    >
-      {verify && (
-        <Alert
-          data-testid="audit-verify-result"
-          style={{ marginBottom: 16 }}
-          showIcon
-          closable
-          onClose={() => setVerify(null)}
-          type={verify.breaks.length === 0 ? 'success' : 'error'}
-          title={
-            verify.breaks.length === 0
-              ? t('audit.verifyOk', { checked: verify.checked })
-              : t('audit.verifyBroken', { count: verify.breaks.length, checked: verify.checked })
-          }
-          description={
-            verify.breaks.length > 0 && (
-              <ul style={{ margin: 0 }}>
-                {verify.breaks.slice(0, 20).map((b) => (
-                  <li key={b.seq}>
-                    #{b.seq}: {b.reason}
-                  </li>
-                ))}
-              </ul>
-            )
+    <>
+      <AuditCheckpointsCard />
+      <Card
+        className="audit-trail"
+        title={t('audit.title')}
+        extra={
+          <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={runVerify} data-testid="audit-verify">
+            {t('audit.verify')}
+          </Button>
+        }
+      >
+        {verify && (
+          <Alert
+            data-testid="audit-verify-result"
+            style={{ marginBottom: 16 }}
+            showIcon
+            closable
+            onClose={() => setVerify(null)}
+            type={broken ? 'error' : 'success'}
+            title={`${
+              broken
+                ? t('audit.verifyBroken', { count: verify.breaks.length + verify.checkpointProblems.length, checked: verify.checked })
+                : t('audit.verifyOk', { checked: verify.checked })
+            }；${t('audit.verifyCheckpoints', { count: verify.checkpoints })}`}
+            description={
+              broken && (
+                <ul style={{ margin: 0 }}>
+                  {verify.breaks.slice(0, 20).map((b) => (
+                    <li key={`${b.seq} ${b.reason}`}>
+                      #{b.seq}: {b.reason}
+                    </li>
+                  ))}
+                  {verify.checkpointProblems.slice(0, 20).map((p) => (
+                    <li key={p.file}>
+                      {p.file}: {p.reason}
+                    </li>
+                  ))}
+                </ul>
+              )
+            }
+          />
+        )}
+        <CursorTable<AuditEvent>
+          testId="audit-table"
+          list={list}
+          columns={columns}
+          rowKey="seq"
+          exportPath="/audit/events"
+          exportQuery={filters}
+          exportName="audit.xlsx"
+          size="small"
+          expandable={{
+            rowExpandable: (e) => e.details !== null && e.details !== undefined,
+            expandedRowRender: (e) => <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(e.details, null, 2)}</pre>,
+          }}
+          toolbar={
+            <Space wrap>
+              <Input.Search
+                allowClear
+                placeholder={t('audit.actor')}
+                onSearch={setActor}
+                style={{ width: 150 }}
+                data-testid="audit-actor"
+              />
+              <Input.Search
+                allowClear
+                placeholder={t('audit.action')}
+                onSearch={setAction}
+                style={{ width: 180 }}
+                data-testid="audit-action"
+              />
+              <Select
+                allowClear
+                placeholder={t('audit.result')}
+                value={result}
+                onChange={setResult}
+                style={{ width: 120 }}
+                options={['ok', 'denied', 'failed'].map((r) => ({ value: r, label: auditResultLabel(r) }))}
+              />
+              <DatePicker.RangePicker value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
+            </Space>
           }
         />
-      )}
-      <CursorTable<AuditEvent>
-        testId="audit-table"
-        list={list}
-        columns={columns}
-        rowKey="seq"
-        exportPath="/audit/events"
-        exportQuery={filters}
-        exportName="audit.xlsx"
-        size="small"
-        expandable={{
-          rowExpandable: (e) => e.details !== null && e.details !== undefined,
-          expandedRowRender: (e) => <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(e.details, null, 2)}</pre>,
-        }}
-        toolbar={
-          <Space wrap>
-            <Input.Search allowClear placeholder={t('audit.actor')} onSearch={setActor} style={{ width: 150 }} data-testid="audit-actor" />
-            <Input.Search
-              allowClear
-              placeholder={t('audit.action')}
-              onSearch={setAction}
-              style={{ width: 180 }}
-              data-testid="audit-action"
-            />
-            <Select
-              allowClear
-              placeholder={t('audit.result')}
-              value={result}
-              onChange={setResult}
-              style={{ width: 120 }}
-              options={['ok', 'denied', 'failed'].map((r) => ({ value: r, label: auditResultLabel(r) }))}
-            />
-            <DatePicker.RangePicker value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} />
-          </Space>
-        }
-      />
-    </Card>
+      </Card>
+    </>
   );
 }
