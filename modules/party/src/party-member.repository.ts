@@ -1,6 +1,7 @@
-import { inScope } from '@linli/core';
+import { CursorText, inScope, Uuid } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
+import { type Static, Type } from 'typebox';
 import type { PartyMember } from './contract.ts';
 import { partyMember } from './schema.ts';
 
@@ -10,7 +11,8 @@ export interface MemberFilter {
   inService?: boolean;
 }
 
-export type MemberCursor = [string, string];
+export const MemberCursor = Type.Tuple([CursorText, Uuid]);
+export type MemberCursor = Static<typeof MemberCursor>;
 
 /** SQL of party members; a member is visible where their organisation's territory node is in scope. */
 export class PartyMemberRepository {

@@ -18,7 +18,7 @@ import {
   PartyOrgDetail,
 } from './contract.ts';
 import { CoverageRepository } from './coverage.repository.ts';
-import { PartyMemberRepository } from './party-member.repository.ts';
+import { MemberCursor, PartyMemberRepository } from './party-member.repository.ts';
 import { PartyOrgRepository } from './party-org.repository.ts';
 
 const tags = ['party'];
@@ -76,7 +76,9 @@ export async function partyRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
     async (request) => {
       const ctx = requireContext(request);
       const scope = requireAbility(ctx.actor, 'party.read');
-      return cursorPage(request.query, (filter, page) => new PartyMemberRepository(db).list(ctx.actor.tenantId, scope, filter, page));
+      return cursorPage(request.query, MemberCursor, (filter, page) =>
+        new PartyMemberRepository(db).list(ctx.actor.tenantId, scope, filter, page),
+      );
     },
   );
 

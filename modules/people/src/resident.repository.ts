@@ -1,6 +1,7 @@
-import { inScope } from '@linli/core';
+import { CursorText, inScope, Uuid } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { type Static, Type } from 'typebox';
 import type { Resident, ResidentSort } from './contract.ts';
 import { resident } from './schema.ts';
 
@@ -23,7 +24,8 @@ export interface ResidentFilter {
 }
 
 /** Cursor of the resident list: the sort key and id of the last row returned. */
-export type ResidentCursor = [string | null, string];
+export const ResidentCursor = Type.Tuple([Type.Union([CursorText, Type.Null()]), Uuid]);
+export type ResidentCursor = Static<typeof ResidentCursor>;
 
 export interface StoredSecrets {
   id: string;

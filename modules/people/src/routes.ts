@@ -36,7 +36,7 @@ import {
   UpdateResidentBody,
 } from './contract.ts';
 import { LeaderRepository } from './leader.repository.ts';
-import { type ResidentCursor, type ResidentFilter, ResidentRepository } from './resident.repository.ts';
+import { ResidentCursor, type ResidentFilter, ResidentRepository } from './resident.repository.ts';
 
 const EXPORT_LIMIT = 50_000;
 const tags = ['people'];
@@ -72,9 +72,10 @@ export async function peopleRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
       const { cursor, limit = 50, ...rest } = request.query;
       const filter = residentFilter(rest);
       const repo = new ResidentRepository(db);
-      const page = await repo.list(ctx.actor.tenantId, scope, filter, { limit, after: decodeCursor<ResidentCursor>(cursor) });
+      const sort = filter.sort ?? 'name';
+      const page = await repo.list(ctx.actor.tenantId, scope, filter, { limit, after: decodeCursor(cursor, ResidentCursor, sort) });
       const total = cursor ? undefined : await repo.count(ctx.actor.tenantId, scope, filter);
-      return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null, ...(total === undefined ? {} : { total }) };
+      return { items: page.items, nextCursor: page.next ? encodeCursor(page.next, sort) : null, ...(total === undefined ? {} : { total }) };
     },
   );
 

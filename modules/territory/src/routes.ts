@@ -50,7 +50,17 @@ import {
   UpdateNodeBody,
 } from './contract.ts';
 import { householdTemplate } from './household-file.ts';
-import { ancestorsOf, countsOf, findNode, listNodes, type NodeFilter, type NodeRow, rootsOf } from './territory.repository.ts';
+import {
+  ancestorsOf,
+  countsOf,
+  findNode,
+  listNodes,
+  type NodeFilter,
+  type NodeRow,
+  nodeCursor,
+  nodeSort,
+  rootsOf,
+} from './territory.repository.ts';
 
 const tags = ['territory'];
 const errors = errorResponses(400, 401, 403, 404);
@@ -75,7 +85,8 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
 
   async function listPage(ctx: RequestContext, query: NodeFilter & { cursor?: string; limit?: number; withCounts?: boolean }) {
     const scope = requireAbility(ctx.actor, 'territory.read');
-    const after = decodeCursor<unknown[]>(query.cursor);
+    const sort = nodeSort(query.sort);
+    const after = decodeCursor(query.cursor, nodeCursor(sort), sort) as unknown[] | undefined;
     const page = await listNodes(db, ctx.actor.tenantId, scope, query, { after, limit: query.limit ?? 50 });
     // Children lists carry their subtree counts (one aggregation for the page) unless asked not to.
     const wantCounts = query.withCounts ?? Boolean(query.parentId);
@@ -89,7 +100,7 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
       : undefined;
     return {
       items: page.items.map((n) => ({ ...listItem(n), ...(counts ? { counts: counts.get(n.id) } : {}) })),
-      nextCursor: page.nextKey ? encodeCursor(page.nextKey) : null,
+      nextCursor: page.nextKey ? encodeCursor(page.nextKey, sort) : null,
       ...(page.total !== undefined ? { total: page.total } : {}),
     };
   }

@@ -1,6 +1,7 @@
-import { AppError, inScope } from '@linli/core';
+import { AppError, CursorText, CursorTime, inScope, Uuid } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
+import { type TSchema, Type } from 'typebox';
 import type { Boundary, Node, NodeCounts, NodeKind, NodeSort } from './contract.ts';
 
 // All SQL of the territory module. Every read takes the caller's scope (ltree paths) and puts it
@@ -183,16 +184,30 @@ export interface NodeFilter {
   sort?: NodeSort;
 }
 
-type SortKey = { expr: SQL; cast: SQL };
+type SortKey = { expr: SQL; cast: SQL; schema: TSchema };
+const int = { cast: sql`int`, schema: Type.Integer() };
+const text = { cast: sql`text`, schema: CursorText };
 const sortKeys: Record<string, SortKey[]> = {
   sortOrder: [
-    { expr: sql`n.sort_order`, cast: sql`int` },
-    { expr: sql`n.name`, cast: sql`text` },
+    { expr: sql`n.sort_order`, ...int },
+    { expr: sql`n.name`, ...text },
   ],
-  name: [{ expr: sql`n.name`, cast: sql`text` }],
-  code: [{ expr: sql`coalesce(n.code, '')`, cast: sql`text` }],
-  createdAt: [{ expr: sql`n.created_at`, cast: sql`timestamptz` }],
+  name: [{ expr: sql`n.name`, ...text }],
+  code: [{ expr: sql`coalesce(n.code, '')`, ...text }],
+  createdAt: [{ expr: sql`n.created_at`, cast: sql`timestamptz`, schema: CursorTime }],
 };
+
+/** The sort a node list pages by (the default when none or an unknown one is asked for). */
+export function nodeSort(sort: string | undefined): string {
+  const name = sort ?? 'sortOrder';
+  return sortKeys[name.replace(/^-/, '')] ? name : 'sortOrder';
+}
+
+/** The shape of a node list's cursor for `sort`: its sort key values and the node id. */
+export function nodeCursor(sort: string | undefined): TSchema {
+  const name = nodeSort(sort).replace(/^-/, '');
+  return Type.Tuple([...(sortKeys[name] as SortKey[]).map((k) => k.schema), Uuid]);
+}
 
 function filterSql(tenantId: string, scope: string[], filter: NodeFilter): SQL {
   const where: SQL[] = [sql`n.tenant_id = ${tenantId}`, inScope(sql`n.path`, scope)];
