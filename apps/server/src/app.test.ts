@@ -83,7 +83,7 @@ describe('server', () => {
       payload: { username: 'nobody', password: 'wrong-Password1' },
     });
     expect(login.statusCode).toBe(401);
-    expect(login.json().error.message).toBe('用户名或密码错误');
+    expect(login.json().error.message).toBe('用户名或密码错误，或账号已被暂时锁定');
     const english = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',

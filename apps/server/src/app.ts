@@ -60,7 +60,9 @@ export async function buildApp(options: BuildAppOptions) {
     global: true,
     max: deps.config.rateLimit.apiPerMinute,
     timeWindow: '1 minute',
-    allowList: (req) => !req.url.startsWith('/api/'),
+    // The routed path, not the raw URL: /%61pi/v1/auth/login reaches the login route and is limited
+    // like /api/v1/auth/login.
+    allowList: (req) => !(req.routeOptions.url ?? '').startsWith('/api/'),
     errorResponseBuilder: (_req, ctx) => {
       const retryAfterSeconds = Math.max(1, Math.ceil(ctx.ttl / 1000));
       return new AppError('rate_limited', `Too many requests; retry in ${retryAfterSeconds} s`, { retryAfterSeconds });

@@ -11,6 +11,29 @@ const p = 1;
 const KEYLEN = 32;
 const maxmem = 64 * 1024 * 1024;
 
+/**
+ * A hash of the same parameters as hashPassword's that no password matches (its salt and hash are
+ * zeros): login checks an unknown user name against it, so that answer costs the same scrypt as a
+ * wrong password.
+ */
+export const UNUSABLE_PASSWORD_HASH = `scrypt$${N}$${r}$${p}$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(KEYLEN).toString('base64')}`;
+
+/** The parameters of a stored hash (undefined when it is not one verifyPassword can check). */
+export function passwordHashParameters(
+  stored: string,
+): { N: number; r: number; p: number; saltBytes: number; hashBytes: number } | undefined {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return undefined;
+  const [, n, rr, pp, saltB64, hashB64] = parts as [string, string, string, string, string, string];
+  return {
+    N: Number(n),
+    r: Number(rr),
+    p: Number(pp),
+    saltBytes: Buffer.from(saltB64, 'base64').length,
+    hashBytes: Buffer.from(hashB64, 'base64').length,
+  };
+}
+
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const hash = await scrypt(password, salt, KEYLEN, { N, r, p, maxmem });

@@ -1,4 +1,4 @@
-import { type AppConfig, AppError, recordAudit, verifyPassword } from '@linli/core';
+import { type AppConfig, AppError, recordAudit, UNUSABLE_PASSWORD_HASH, verifyPassword } from '@linli/core';
 import type { Db } from '@linli/db';
 import { accountRepository } from '../account.repository.ts';
 import { sessionRepository } from '../session.repository.ts';
@@ -18,20 +18,25 @@ export interface LoginResult {
   passwordExpired: boolean;
 }
 
-// Compared against when the user name is unknown, so both paths cost one scrypt.
-const DUMMY_HASH = 'scrypt$32768$8$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
-const INVALID = 'Invalid user name or password';
+/**
+ * The one answer to an unknown user name, a wrong password and a locked account: the same status
+ * and body, so the answer tells nobody whether a name exists or is locked.
+ */
+export const LOGIN_REFUSED = 'Invalid user name or password, or the account is temporarily locked';
+const refused = () => new AppError('unauthenticated', LOGIN_REFUSED);
 
 /**
  * Signs a user in. After `lockout.maxFailures` wrong passwords in a row the account is locked for
  * `lockout.minutes` (等保 三级: login failure handling); every attempt with a known user name is
- * audited in that user's tenant, successful or not.
+ * audited in that user's tenant, successful or not. Unknown user names, wrong passwords and locked
+ * accounts get one answer (LOGIN_REFUSED) after one scrypt each: an unknown name is checked against
+ * a hash of the same parameters, a locked account's password is checked and the result ignored.
  */
 export async function login(db: Db, config: AppConfig, input: LoginInput): Promise<LoginResult> {
   const account = await accountRepository.findByUsername(db, input.username);
   if (!account) {
-    await verifyPassword(input.password, DUMMY_HASH);
-    throw new AppError('unauthenticated', INVALID);
+    await verifyPassword(input.password, UNUSABLE_PASSWORD_HASH);
+    throw refused();
   }
   const audit = (result: 'ok' | 'denied' | 'failed', reason?: string) =>
     recordAudit(db, {
@@ -46,15 +51,15 @@ export async function login(db: Db, config: AppConfig, input: LoginInput): Promi
       details: reason ? { reason } : {},
     });
 
+  const rightPassword = await verifyPassword(input.password, account.password_hash);
   if (account.locked_until && new Date(account.locked_until) > new Date()) {
     await audit('denied', 'locked');
-    throw lockedError(new Date(account.locked_until));
+    throw refused();
   }
-  if (!(await verifyPassword(input.password, account.password_hash))) {
+  if (!rightPassword) {
     const after = await accountRepository.recordFailure(db, account.id, config.lockout.maxFailures, config.lockout.minutes);
     await audit('failed', after?.locked_until ? 'wrong password; account locked' : 'wrong password');
-    if (after?.locked_until) throw lockedError(new Date(after.locked_until));
-    throw new AppError('unauthenticated', INVALID);
+    throw refused();
   }
   if (account.status !== 'active') {
     await audit('denied', 'disabled');
@@ -96,12 +101,4 @@ export function isPasswordExpired(
   if (config.passwordPolicy.maxAgeDays <= 0) return false;
   const age = Date.now() - new Date(account.password_changed_at).getTime();
   return age > config.passwordPolicy.maxAgeDays * 86_400_000;
-}
-
-function lockedError(until: Date): AppError {
-  const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 1000));
-  return new AppError('account_locked', `Too many failed logins; the account is locked until ${until.toISOString()}`, {
-    retryAfterSeconds,
-    lockedUntil: until.toISOString(),
-  });
 }

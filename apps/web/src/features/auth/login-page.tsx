@@ -1,14 +1,14 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Form, Input, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, api, setCsrfToken } from '../../api/client.ts';
+import { api, setCsrfToken } from '../../api/client.ts';
 import { useCurrentUser } from '../../api/current-user.tsx';
 import type { LoginResponse, Me } from '../../api/types.ts';
 import { LanguageSwitch } from '../../components/app-layout.tsx';
 import { ChangePasswordForm } from './change-password-form.tsx';
+import { loginErrorMessage } from './login-error.ts';
 
 /** Where a user lands: the admin app, or the resident pages for someone with no admin ability. */
 export function homeOf(me: Me): string {
@@ -38,18 +38,7 @@ export function LoginPage() {
       const current = await refresh();
       if (current && !current.passwordExpired) next(current);
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'account_locked') {
-        const seconds = e.retryAfterSeconds;
-        setError(
-          seconds !== undefined
-            ? t('auth.locked', { minutes: Math.ceil(seconds / 60), time: dayjs().add(seconds, 'second').format('HH:mm') })
-            : t('auth.lockedNoTime'),
-        );
-      } else if (e instanceof ApiError && (e.status === 401 || e.status === 400)) {
-        setError(e.status === 401 ? t('auth.failed') : e.message);
-      } else {
-        setError(e instanceof Error ? e.message : t('errors.network'));
-      }
+      setError(loginErrorMessage(e, t));
     } finally {
       setSubmitting(false);
     }
