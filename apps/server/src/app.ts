@@ -9,12 +9,13 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AppError, ErrorBody, type ModuleDeps, type ModuleManifest } from '@linli/core';
+import { AppError, ErrorBody, type ModuleDeps, type ModuleManifest, rejectNulCharacters } from '@linli/core';
 import { pendingMigrations } from '@linli/db';
 import ajvFormats from 'ajv-formats';
 import Fastify from 'fastify';
 import { installErrorHandler } from './error-handler.ts';
 import { modules as defaultModules } from './modules.ts';
+import { loggerOptions, requestIdOf } from './request-log.ts';
 import { webEntryFor } from './web-entry.ts';
 
 export interface BuildAppOptions {
@@ -29,7 +30,10 @@ export const defaultWebDist = path.resolve(here, '../../web/dist');
 export async function buildApp(options: BuildAppOptions) {
   const { deps } = options;
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: loggerOptions(options.logger),
+    // An incoming X-Request-Id is kept when it is short and plain; otherwise the request gets a new one.
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     trustProxy: process.env.TRUST_PROXY === 'true',
     bodyLimit: 2 * 1024 * 1024,
     ajv: {
@@ -39,6 +43,11 @@ export async function buildApp(options: BuildAppOptions) {
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorateRequest('ctx', null);
   installErrorHandler(app);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  // PostgreSQL text cannot hold NUL: refused in every query, path and body before any handler runs.
+  app.addHook('preValidation', async (request) => rejectNulCharacters(request));
 
   await app.register(helmet, {
     contentSecurityPolicy: {

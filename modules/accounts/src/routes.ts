@@ -4,6 +4,7 @@ import {
   abilitiesOf,
   attachmentHeader,
   buildWorkbook,
+  CursorText,
   decodeCursor,
   encodeCursor,
   errorResponses,
@@ -18,6 +19,7 @@ import {
   XLSX_TYPE,
 } from '@linli/core';
 import { sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
 import { type Static, Type } from 'typebox';
 import { type AccountRow, accountRepository } from './account.repository.ts';
 import { clientOf } from './authenticate.ts';
@@ -61,12 +63,34 @@ function accountView(a: AccountRow & { grants?: unknown }) {
 
 export async function accountRoutes(app: App, deps: ModuleDeps): Promise<void> {
   const { db, config } = deps;
+  // Login attempts per user name, besides the per-address limit of the route: one name tried from
+  // many addresses is limited too. Counted after the body is read (preHandler), whether the name
+  // exists or not, in a fixed one-minute window (see AppConfig.rateLimit).
+  type Limit = { isAllowed: boolean; isExceeded?: boolean; ttl?: number };
+  const createLimit = (app as unknown as { createRateLimit?: (options: object) => (req: FastifyRequest) => Promise<Limit> })
+    .createRateLimit;
+  const perUserName = createLimit?.({
+    max: config.rateLimit.loginPerUserPerMinute ?? config.rateLimit.loginPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (request: FastifyRequest) =>
+      `login-name:${String((request.body as { username?: unknown } | undefined)?.username ?? '')
+        .trim()
+        .toLowerCase()}`,
+  });
+  const limitPerUserName = async (request: FastifyRequest) => {
+    const limit = perUserName ? await perUserName(request) : undefined;
+    if (limit && !limit.isAllowed && limit.isExceeded) {
+      const retryAfterSeconds = Math.max(1, Math.ceil((limit.ttl ?? 60_000) / 1000));
+      throw new AppError('rate_limited', `Too many requests; retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
+    }
+  };
 
   app.post(
     '/auth/login',
     {
       schema: { tags: ['auth'], summary: 'Sign in', body: LoginBody, response: { 200: LoginView, ...errors, ...errorResponses(429) } },
       config: { rateLimit: { max: config.rateLimit.loginPerMinute, timeWindow: '1 minute' } },
+      preHandler: limitPerUserName,
     },
     async (request, reply) => {
       const result = await login(db, config, { ...request.body, ...clientOf(request) });
@@ -148,7 +172,7 @@ export async function accountRoutes(app: App, deps: ModuleDeps): Promise<void> {
   ) {
     const ctx = requireContext(request as never);
     const scope = requireAbility(ctx.actor, 'account.read');
-    const after = decodeCursor<string>(request.query.cursor);
+    const after = decodeCursor(request.query.cursor, CursorText);
     const list = await accountRepository.list(db, {
       tenantId: ctx.actor.tenantId,
       scopeFilter: inScope(sql`n.path`, scope),

@@ -1,6 +1,14 @@
-import type { MultipartFile } from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AppError, attachmentHeader, createFileStore, errorResponses, type FileStore, type ModuleDeps, requireContext } from '@linli/core';
+import {
+  AppError,
+  attachmentHeader,
+  createFileStore,
+  errorResponses,
+  type FileStore,
+  type ModuleDeps,
+  readMultipart,
+  requireContext,
+} from '@linli/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AttachmentRepository } from './attachment.repository.ts';
 import { uploadAttachment } from './commands/upload-attachment.ts';
@@ -11,13 +19,7 @@ const errors = errorResponses(400, 403, 404, 413, 429);
 
 /** The one file part named `file`; other parts are drained and ignored. */
 async function readFile(request: FastifyRequest): Promise<{ name: string; data: Buffer }> {
-  if (!request.isMultipart()) throw AppError.invalid([{ field: 'file', reason: 'send the file as multipart/form-data' }]);
-  let file: { name: string; data: Buffer } | undefined;
-  for await (const part of request.parts()) {
-    if (part.type !== 'file') continue;
-    const data = await (part as MultipartFile).toBuffer();
-    if (part.fieldname === 'file' && !file) file = { name: part.filename || '', data };
-  }
+  const { file } = await readMultipart(request, { defaultName: '' });
   if (!file) throw AppError.invalid([{ field: 'file', reason: 'is required' }]);
   return file;
 }

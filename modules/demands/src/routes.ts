@@ -69,7 +69,7 @@ import {
   TransferBody,
   UpdateCategoryBody,
 } from './contract.ts';
-import { type DemandCursor, type DemandFilter, DemandRepository } from './demand.repository.ts';
+import { DemandCursor, type DemandFilter, DemandRepository } from './demand.repository.ts';
 import { IdempotencyRepository, requestHash } from './idempotency.repository.ts';
 import { demandLabelsZh } from './labels.zh-CN.ts';
 import { forReporter, seesAsStaff } from './reporter-view.ts';
@@ -164,10 +164,11 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
       const { cursor, limit = 50, ...rest } = request.query;
       const filter = filterOf(rest);
       const repo = new DemandRepository(db);
-      const page = await repo.list(ctx.actor.tenantId, ctx.actor, filter, { limit, after: decodeCursor<DemandCursor>(cursor) });
+      const sort = filter.sort ?? '-submittedAt';
+      const page = await repo.list(ctx.actor.tenantId, ctx.actor, filter, { limit, after: decodeCursor(cursor, DemandCursor, sort) });
       // The total comes with the first page, and only up to TOTAL_CAP (beyond it the UI shows "2000+").
       const total = cursor ? undefined : await repo.count(ctx.actor.tenantId, ctx.actor, filter);
-      return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null, ...(total === undefined ? {} : { total }) };
+      return { items: page.items, nextCursor: page.next ? encodeCursor(page.next, sort) : null, ...(total === undefined ? {} : { total }) };
     },
   );
 
@@ -279,7 +280,7 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
         ctx.actor.tenantId,
         ctx.actor,
         {},
-        { limit, after: decodeCursor<DemandCursor>(cursor) },
+        { limit, after: decodeCursor(cursor, DemandCursor) },
         mine,
       );
       return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };

@@ -1,6 +1,7 @@
-import { inScope } from '@linli/core';
+import { CursorText, inScope, Uuid } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
+import { type Static, Type } from 'typebox';
 import type { GridDetail, GridMember, GridSummary } from './contract.ts';
 import { grid, gridBuilding, gridMember } from './schema.ts';
 
@@ -19,7 +20,8 @@ export interface GridFilter {
   q?: string;
 }
 
-export type GridCursor = [string, string];
+export const GridCursor = Type.Tuple([CursorText, Uuid]);
+export type GridCursor = Static<typeof GridCursor>;
 
 /** SQL of grids and their teams; a grid is visible where its community node is in the caller's scope. */
 export class GridRepository {

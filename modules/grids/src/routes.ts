@@ -15,7 +15,7 @@ import {
   IdParams,
   MemberParams,
 } from './contract.ts';
-import { GridRepository } from './grid.repository.ts';
+import { GridCursor, GridRepository } from './grid.repository.ts';
 
 const tags = ['grids'];
 const errors = errorResponses(400, 403, 404, 409);
@@ -30,7 +30,7 @@ export async function gridRoutes(fastify: FastifyInstance, deps: ModuleDeps): Pr
   app.get('/grids', { schema: { tags, querystring: GridListQuery, response: { 200: GridPage, ...errors } } }, async (request) => {
     const ctx = requireContext(request);
     const scope = requireAbility(ctx.actor, 'grid.read');
-    return cursorPage(request.query, (filter, page) => new GridRepository(db).list(ctx.actor.tenantId, scope, filter, page));
+    return cursorPage(request.query, GridCursor, (filter, page) => new GridRepository(db).list(ctx.actor.tenantId, scope, filter, page));
   });
 
   app.get('/grids/export.xlsx', { schema: { tags, querystring: GridExportQuery } }, async (request, reply) => {

@@ -1,4 +1,4 @@
-import { type Ability, AppError, decodeCursor, encodeCursor, newId, type Role, roleAbilities } from '@linli/core';
+import { type Ability, decodeCursor, encodeCursor, newId, type Role, roleAbilities, Uuid } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Notification } from './contract.ts';
@@ -155,10 +155,7 @@ export class NotificationRepository {
     recipientId: string,
     q: { unread?: boolean; cursor?: string; limit: number },
   ): Promise<{ items: Notification[]; nextCursor: string | null }> {
-    const after = decodeCursor<string>(q.cursor);
-    if (after !== undefined && (typeof after !== 'string' || !/^[0-9a-f-]{36}$/.test(after))) {
-      throw AppError.invalid([{ field: 'cursor', reason: 'not a cursor returned by this API' }]);
-    }
+    const after = decodeCursor(q.cursor, Uuid);
     const conditions: SQL[] = [sql`tenant_id = ${tenantId}`, sql`recipient_id = ${recipientId}::uuid`];
     if (q.unread) conditions.push(sql`read_at IS NULL`);
     if (after) conditions.push(sql`id < ${after}::uuid`);

@@ -1,10 +1,12 @@
-import { inScope } from '@linli/core';
+import { CursorDate, inScope, Uuid } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
+import { type Static, Type } from 'typebox';
 import type { DualRegistration } from './contract.ts';
 import { dualRegistration } from './schema.ts';
 
-export type DualRegistrationCursor = [string, string];
+export const DualRegistrationCursor = Type.Tuple([CursorDate, Uuid]);
+export type DualRegistrationCursor = Static<typeof DualRegistrationCursor>;
 
 /** SQL of dual registrations (双报到), scoped by the community they register with. */
 export class DualRegistrationRepository {

@@ -1,6 +1,7 @@
-import { inScope } from '@linli/core';
+import { CursorText, inScope, Uuid } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
+import { type Static, Type } from 'typebox';
 import type { Organisation } from './contract.ts';
 import { type OrganisationKind, organisation, propertyService } from './schema.ts';
 
@@ -17,7 +18,8 @@ export interface OrganisationFilter {
   q?: string;
 }
 
-export type OrganisationCursor = [string, string];
+export const OrganisationCursor = Type.Tuple([CursorText, Uuid]);
+export type OrganisationCursor = Static<typeof OrganisationCursor>;
 
 /**
  * SQL of registered organisations. An organisation is visible where it is registered or where it

@@ -14,8 +14,8 @@ import {
   OrganisationListQuery,
   OrganisationPage,
 } from './contract.ts';
-import { DualRegistrationRepository } from './dual-registration.repository.ts';
-import { OrganisationRepository } from './organisation.repository.ts';
+import { DualRegistrationCursor, DualRegistrationRepository } from './dual-registration.repository.ts';
+import { OrganisationCursor, OrganisationRepository } from './organisation.repository.ts';
 
 const tags = ['organisations'];
 const errors = errorResponses(400, 403, 404, 409);
@@ -47,7 +47,9 @@ export async function organisationRoutes(fastify: FastifyInstance, deps: ModuleD
     async (request) => {
       const ctx = requireContext(request);
       const scope = requireAbility(ctx.actor, 'organisation.read');
-      return cursorPage(request.query, (filter, page) => new OrganisationRepository(db).list(ctx.actor.tenantId, scope, filter, page));
+      return cursorPage(request.query, OrganisationCursor, (filter, page) =>
+        new OrganisationRepository(db).list(ctx.actor.tenantId, scope, filter, page),
+      );
     },
   );
 
@@ -96,7 +98,9 @@ export async function organisationRoutes(fastify: FastifyInstance, deps: ModuleD
     async (request) => {
       const ctx = requireContext(request);
       const scope = requireAbility(ctx.actor, 'organisation.read');
-      return cursorPage(request.query, (filter, page) => new DualRegistrationRepository(db).list(ctx.actor.tenantId, scope, filter, page));
+      return cursorPage(request.query, DualRegistrationCursor, (filter, page) =>
+        new DualRegistrationRepository(db).list(ctx.actor.tenantId, scope, filter, page),
+      );
     },
   );
 

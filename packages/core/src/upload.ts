@@ -19,21 +19,49 @@ interface MultipartRequest {
 
 /**
  * The file of the form field `file` (the first one, when several are sent) and the text fields of
- * a multipart/form-data request; 400 when the request is not multipart. Every file part is read,
- * so a file over the server's size limit fails with 413 whatever its field.
+ * a multipart/form-data request; 400 when the request is not multipart, when the body is not
+ * well-formed multipart (no boundary, cut short, broken part headers) and when a field name, field
+ * value or file name holds a NUL character. Every file part is read, so a file over the server's
+ * size limit fails with 413 whatever its field.
  */
-export async function readMultipart(request: FastifyRequest): Promise<{ file?: UploadedFile; fields: Record<string, string> }> {
+export async function readMultipart(
+  request: FastifyRequest,
+  options: { defaultName?: string } = {},
+): Promise<{ file?: UploadedFile; fields: Record<string, string> }> {
   const multipart = request as unknown as MultipartRequest;
   const fields: Record<string, string> = {};
   let file: UploadedFile | undefined;
   if (!multipart.isMultipart()) throw AppError.invalid([{ field: 'file', reason: 'send the file as multipart/form-data' }]);
-  for await (const part of multipart.parts()) {
-    if (part.type === 'file') {
-      const data = await part.toBuffer();
-      if (part.fieldname === 'file' && !file) file = { name: part.filename || 'upload', data };
-    } else {
-      fields[part.fieldname] = String(part.value ?? '');
+  try {
+    for await (const part of multipart.parts()) {
+      if (part.fieldname.includes('\u0000')) throw nul('file');
+      if (part.type === 'file') {
+        const data = await part.toBuffer();
+        if (part.filename?.includes('\u0000')) throw nul(part.fieldname);
+        if (part.fieldname === 'file' && !file) file = { name: part.filename || (options.defaultName ?? 'upload'), data };
+      } else {
+        const value = String(part.value ?? '');
+        if (value.includes('\u0000')) throw nul(part.fieldname);
+        fields[part.fieldname] = value;
+      }
     }
+  } catch (err) {
+    throw multipartError(err);
   }
   return { file, fields };
+}
+
+const nul = (field: string) => AppError.invalid([{ field, reason: 'contains a NUL character' }]);
+
+/**
+ * An error met while reading a multipart body, as the client's fault: our own errors and the
+ * multipart plugin's 4xx (413 for a file or part over the limits) stand; what the parser throws
+ * about the body itself (busboy: "Unexpected end of form", "Malformed part header", "Multipart:
+ * Boundary not found" …) is a 400.
+ */
+export function multipartError(err: unknown): unknown {
+  if (err instanceof AppError) return err;
+  const status = (err as { statusCode?: number } | null)?.statusCode;
+  if (status && status >= 400 && status < 500) return err;
+  return AppError.invalid([{ field: 'file', reason: 'is not a well-formed multipart/form-data body' }]);
 }
