@@ -38,13 +38,23 @@ export class PartyMemberRepository {
     return c;
   }
 
+  /**
+   * Members of the organisations in `scope`. Party membership is sensitive personal information:
+   * when `residentScope` (the caller's people.sensitive scope) is given, only members whose
+   * household lies in it are listed.
+   */
   async list(
     tenantId: string,
     scope: string[],
     filter: MemberFilter,
     page: { limit: number; after?: MemberCursor },
+    residentScope?: string[],
   ): Promise<{ items: PartyMember[]; next: MemberCursor | null }> {
     const c = this.conditions(tenantId, filter);
+    if (residentScope) {
+      c.push(sql`EXISTS (SELECT 1 FROM territory_node hh WHERE hh.tenant_id = r.tenant_id AND hh.id = r.household_id
+        AND ${inScope(sql`hh.path`, residentScope)})`);
+    }
     if (page.after) c.push(sql`(r.name, m.id) > (${page.after[0]}, ${page.after[1]}::uuid)`);
     const found = await rows<PartyMember>(this.db, sql`${this.select(tenantId, scope, c)} ORDER BY r.name, m.id LIMIT ${page.limit + 1}`);
     const items = found.slice(0, page.limit);

@@ -102,3 +102,41 @@ describe('party HTTP API', () => {
     expect(bad.statusCode).toBe(400);
   });
 });
+
+describe('party membership is sensitive personal information (docs/privacy-matrix.md)', () => {
+  let branch: TestOrg;
+  beforeAll(async () => {
+    branch = await insertPartyOrg(database.db, {
+      node: tree.a.compound,
+      kind: 'compound_branch',
+      name: '凤凰小区党支部',
+      parent: communityA,
+    });
+    const { id } = await insertResident(database.db, tree.a.h102, { name: '支部党员', isPartyMember: true });
+    await insertPartyMember(database.db, branch, id);
+  });
+  const as = async (username: string, grants: { role: 'owners_committee_member' | 'community_staff'; nodeId: string }[]) => {
+    const account = await createAccount(database.db, { tenantId: '370785', username, grants });
+    return (await login(app, account.username, account.password)).headers;
+  };
+
+  it('an owners’ committee member sees the compound’s branch but not its member roll', async () => {
+    const owners = await as('party.owners', [{ role: 'owners_committee_member', nodeId: tree.a.compound.id }]);
+    const orgs = await app.inject({ method: 'GET', url: `/api/v1/party/orgs?nodeId=${tree.a.compound.id}`, headers: owners });
+    expect(orgs.json().items.map((o: { name: string }) => o.name)).toEqual(['凤凰小区党支部']);
+    const members = await app.inject({ method: 'GET', url: `/api/v1/party/members?orgId=${branch.id}`, headers: owners });
+    expect(members.statusCode).toBe(403);
+    expect(members.body).not.toContain('支部党员');
+  });
+
+  it('the roll lists only members whose household lies where the caller sees sensitive data', async () => {
+    const mixed = await as('party.mixed', [
+      { role: 'owners_committee_member', nodeId: tree.a.compound.id },
+      { role: 'community_staff', nodeId: tree.b.community.id },
+    ]);
+    const members = await app.inject({ method: 'GET', url: `/api/v1/party/members?orgId=${branch.id}`, headers: mixed });
+    expect(members.statusCode).toBe(200);
+    expect(members.json().items).toEqual([]);
+    expect((await get(`/party/members?orgId=${branch.id}`)).json().items.map((m: { name: string }) => m.name)).toEqual(['支部党员']);
+  });
+});

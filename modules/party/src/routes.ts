@@ -76,8 +76,11 @@ export async function partyRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
     async (request) => {
       const ctx = requireContext(request);
       const scope = requireAbility(ctx.actor, 'party.read');
+      // Who is a party member is sensitive personal information (docs/privacy-matrix.md): the roll
+      // needs people.sensitive too, and lists only members whose household lies in that scope.
+      const residentScope = requireAbility(ctx.actor, 'people.sensitive');
       return cursorPage(request.query, MemberCursor, (filter, page) =>
-        new PartyMemberRepository(db).list(ctx.actor.tenantId, scope, filter, page),
+        new PartyMemberRepository(db).list(ctx.actor.tenantId, scope, filter, page, residentScope),
       );
     },
   );

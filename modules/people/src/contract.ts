@@ -11,20 +11,26 @@ export type LeaderRole = Static<typeof LeaderRole>;
 const DateString = Type.String({ format: 'date' });
 const Tag = Type.String({ minLength: 1, maxLength: 20 });
 
-/** A resident as every API response shows it: phone and ID number masked, never the stored forms. */
+const sensitive = 'present only where the caller holds people.sensitive (docs/privacy-matrix.md)';
+
+/**
+ * A resident as every API response shows it: phone and ID number masked, never the stored forms.
+ * Gender, birth date, ID number, tags, party membership and note are sensitive: absent from the
+ * JSON unless the caller holds people.sensitive on the household.
+ */
 export const Resident = Type.Object({
   id: Uuid,
   householdId: Uuid,
   householdPath: Type.Array(Type.String(), { description: 'Names from the subdistrict down to the household' }),
   name: Type.String(),
-  gender: Type.Union([Gender, Type.Null()]),
-  birthDate: Type.Union([Type.String(), Type.Null()]),
   relation: Type.Union([Type.String(), Type.Null()]),
   phone: Type.Union([Type.String(), Type.Null()], { description: 'masked, e.g. 138****5678' }),
-  idNumber: Type.Union([Type.String(), Type.Null()], { description: 'masked, e.g. 370785********1234' }),
-  tags: Type.Array(Type.String()),
-  isPartyMember: Type.Boolean(),
-  note: Type.Union([Type.String(), Type.Null()]),
+  gender: Type.Optional(Type.Union([Gender, Type.Null()], { description: sensitive })),
+  birthDate: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: sensitive })),
+  idNumber: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: `masked, e.g. 370785********1234; ${sensitive}` })),
+  tags: Type.Optional(Type.Array(Type.String(), { description: sensitive })),
+  isPartyMember: Type.Optional(Type.Boolean({ description: sensitive })),
+  note: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: sensitive })),
 });
 export type Resident = Static<typeof Resident>;
 
@@ -35,8 +41,8 @@ export type ResidentSort = Static<typeof ResidentSort>;
 export const ResidentFilter = {
   nodeId: Type.Optional(Uuid),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'part of a name, or an exact phone or ID number' })),
-  tag: Type.Optional(Tag),
-  isPartyMember: Type.Optional(Type.Boolean()),
+  tag: Type.Optional(Type.String({ minLength: 1, maxLength: 20, description: 'needs people.sensitive' })),
+  isPartyMember: Type.Optional(Type.Boolean({ description: 'needs people.sensitive' })),
   sort: Type.Optional(ResidentSort),
 };
 export const ResidentListQuery = Type.Object({ ...ResidentFilter, ...PageQuery });

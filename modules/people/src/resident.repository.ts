@@ -23,6 +23,25 @@ export interface ResidentFilter {
   sort?: ResidentSort;
 }
 
+/**
+ * What of the scope the caller sees (docs/privacy-matrix.md), as ltree scopes: `roster` (people.roster)
+ * shows every member of a household — elsewhere in the read scope only the household's contact
+ * person; `sensitive` (people.sensitive) shows gender, birth date, masked ID number, tags, party
+ * membership and the note — elsewhere these are neither selected nor filtered or sorted on.
+ */
+export interface ResidentVisibility {
+  roster: string[];
+  sensitive: string[];
+}
+
+/** True when every path of `scope` lies inside one of `outer` (the check then needs no SQL). */
+function covers(outer: string[], scope: string[]): boolean {
+  return scope.every((p) => outer.some((q) => p === q || p.startsWith(`${q}.`)));
+}
+
+/** Relations that make a resident the household's contact person (the import stores the identifier, older data the label). */
+const HEAD_RELATIONS = ['head', '户主', '本人'];
+
 /** Cursor of the resident list: the sort key and id of the last row returned. */
 export const ResidentCursor = Type.Tuple([Type.Union([CursorText, Type.Null()]), Uuid]);
 export type ResidentCursor = Static<typeof ResidentCursor>;
@@ -42,6 +61,7 @@ interface ResidentRow {
   household_id: string;
   household_path: string[];
   name: string;
+  sensitive: boolean;
   gender: 'male' | 'female' | null;
   birth_date: string | null;
   relation: string | null;
@@ -53,22 +73,28 @@ interface ResidentRow {
   sort_key: string | null;
 }
 
-const sortKeys: Record<string, SQL> = {
+const sortKeys = (sensitive: SQL): Record<string, SQL> => ({
   name: sql`r.name`,
   createdAt: sql`r.id::text`, // ids are UUIDv7: their order is the creation order
-  birthDate: sql`coalesce(to_char(r.birth_date, 'YYYY-MM-DD'), '')`,
-};
+  // Outside people.sensitive every birth date sorts as empty, so neither the order nor the cursor tells it.
+  birthDate: sql`CASE WHEN ${sensitive} THEN coalesce(to_char(r.birth_date, 'YYYY-MM-DD'), '') ELSE '' END`,
+});
 
+/** The JSON of a resident: the sensitive fields only where the caller holds people.sensitive. */
 function toResident(row: ResidentRow): Resident {
-  return {
+  const basic = {
     id: row.id,
     householdId: row.household_id,
     householdPath: row.household_path ?? [],
     name: row.name,
-    gender: row.gender,
-    birthDate: row.birth_date,
     relation: row.relation,
     phone: row.phone_masked,
+  };
+  if (!row.sensitive) return basic;
+  return {
+    ...basic,
+    gender: row.gender,
+    birthDate: row.birth_date,
     idNumber: row.id_number_masked,
     tags: row.tags ?? [],
     isPartyMember: row.is_party_member,
@@ -78,8 +104,9 @@ function toResident(row: ResidentRow): Resident {
 
 /**
  * All SQL about residents. Every read joins the household's territory node and limits it to the
- * caller's scope (ltree paths) inside the query; only masked personal data is ever selected here,
- * except in `secretsFor`, which the reveal command alone uses.
+ * caller's scope (ltree paths) inside the query, and to the rows and fields of its
+ * `ResidentVisibility`; only masked personal data is ever selected here, except in `secretsFor`,
+ * which the reveal command alone uses.
  */
 export class ResidentRepository {
   constructor(private readonly db: Db) {}
@@ -91,25 +118,65 @@ export class ResidentRepository {
     );
   }
 
-  private select(tenantId: string, scope: string[], conditions: SQL[], sortKey: SQL = sortKeys.name!, tail: SQL = sql``): SQL {
+  /** SQL of "the caller sees this row's sensitive fields" (TRUE when people.sensitive covers the scope). */
+  private sensitiveSql(scope: string[], visible: ResidentVisibility): SQL {
+    return covers(visible.sensitive, scope) ? sql`true` : inScope(sql`h.path`, visible.sensitive);
+  }
+
+  /**
+   * Rows of the read scope the caller sees: every resident inside people.roster, elsewhere only the
+   * household's contact person (the head of the household, else the first member with a phone).
+   */
+  private rowConditions(tenantId: string, scope: string[], visible: ResidentVisibility): SQL {
+    const base = sql`r.tenant_id = ${tenantId} AND ${inScope(sql`h.path`, scope)}`;
+    if (covers(visible.roster, scope)) return base;
+    // The contacts of every household in scope in one pass (DISTINCT ON), not one look-up per row.
+    const head = sql.join(
+      HEAD_RELATIONS.map((x) => sql`${x}`),
+      sql`, `,
+    );
+    return sql`${base} AND (${inScope(sql`h.path`, visible.roster)} OR r.id IN (
+        SELECT DISTINCT ON (c.household_id) c.id FROM resident c
+          JOIN territory_node ch ON ch.tenant_id = c.tenant_id AND ch.id = c.household_id
+        WHERE c.tenant_id = ${tenantId} AND ${inScope(sql`ch.path`, scope)} AND c.moved_out_at IS NULL
+        ORDER BY c.household_id, coalesce(c.relation IN (${head}), false) DESC, (c.phone_masked IS NOT NULL) DESC, c.id))`;
+  }
+
+  private select(tenantId: string, scope: string[], visible: ResidentVisibility, conditions: SQL[], sortKey?: SQL, tail: SQL = sql``): SQL {
+    const sensitive = this.sensitiveSql(scope, visible);
+    const shown = (column: SQL) => sql`CASE WHEN ${sensitive} THEN ${column} END`;
     // The inner query filters, sorts and limits; the household path (names of the ancestors) is
-    // computed only for the rows of the page, not for every resident in scope.
+    // computed only for the rows of the page, not for every resident in scope. Sensitive columns
+    // are not selected at all (NULL) on rows outside people.sensitive.
     return sql`SELECT p.*, ARRAY(SELECT a.name FROM territory_node a
               WHERE a.tenant_id = p.tenant_id AND a.path @> p.h_path AND a.kind <> 'county' ORDER BY nlevel(a.path)) AS household_path
-      FROM (SELECT r.tenant_id, r.id, r.household_id, r.name, r.gender, to_char(r.birth_date, 'YYYY-MM-DD') AS birth_date, r.relation,
-              r.phone_masked, r.id_number_masked, r.tags, r.is_party_member, r.note, ${sortKey} AS sort_key, h.path AS h_path
+      FROM (SELECT r.tenant_id, r.id, r.household_id, r.name, r.relation, r.phone_masked, ${sensitive} AS sensitive,
+              ${shown(sql`r.gender`)} AS gender, ${shown(sql`to_char(r.birth_date, 'YYYY-MM-DD')`)} AS birth_date,
+              ${shown(sql`r.id_number_masked`)} AS id_number_masked, ${shown(sql`r.tags`)} AS tags,
+              ${shown(sql`r.is_party_member`)} AS is_party_member, ${shown(sql`r.note`)} AS note,
+              ${sortKey ?? sql`r.name`} AS sort_key, h.path AS h_path
             FROM resident r
             JOIN territory_node h ON h.tenant_id = r.tenant_id AND h.id = r.household_id
-            WHERE r.tenant_id = ${tenantId} AND ${inScope(sql`h.path`, scope)} ${conditions.length ? sql`AND ${sql.join(conditions, sql` AND `)}` : sql``}
+            WHERE ${this.rowConditions(tenantId, scope, visible)} ${conditions.length ? sql`AND ${sql.join(conditions, sql` AND `)}` : sql``}
             ${tail}) p`;
   }
 
-  async findById(tenantId: string, id: string, scope: string[]): Promise<Resident | undefined> {
-    const row = await one<ResidentRow>(this.db, this.select(tenantId, scope, [sql`r.id = ${id}`]));
+  /**
+   * One resident in `scope`. `visible` defaults to everything in the scope: the write commands pass
+   * their people.write scope, and every role holding people.write holds people.roster and people.sensitive.
+   */
+  async findById(
+    tenantId: string,
+    id: string,
+    scope: string[],
+    visible: ResidentVisibility = { roster: scope, sensitive: scope },
+  ): Promise<Resident | undefined> {
+    const row = await one<ResidentRow>(this.db, this.select(tenantId, scope, visible, [sql`r.id = ${id}`]));
     return row && toResident(row);
   }
 
-  private filterConditions(tenantId: string, filter: ResidentFilter): SQL[] {
+  private filterConditions(tenantId: string, scope: string[], visible: ResidentVisibility, filter: ResidentFilter): SQL[] {
+    const sensitive = this.sensitiveSql(scope, visible);
     const c: SQL[] = [sql`r.moved_out_at IS NULL`];
     if (filter.nodeId) {
       c.push(sql`h.path <@ (SELECT n.path FROM territory_node n WHERE n.tenant_id = ${tenantId} AND n.id = ${filter.nodeId})`);
@@ -117,24 +184,28 @@ export class ResidentRepository {
     if (filter.q) {
       const alternatives = [sql`r.name ILIKE ${`%${escapeLike(filter.q)}%`}`];
       if (filter.phoneHash) alternatives.push(sql`r.phone_hash = ${filter.phoneHash}`);
-      if (filter.idNumberHash) alternatives.push(sql`r.id_number_hash = ${filter.idNumberHash}`);
+      // An ID number finds its resident only where the caller may see ID numbers.
+      if (filter.idNumberHash) alternatives.push(sql`(${sensitive} AND r.id_number_hash = ${filter.idNumberHash})`);
       c.push(sql`(${sql.join(alternatives, sql` OR `)})`);
     }
-    if (filter.tag) c.push(sql`r.tags @> ARRAY[${filter.tag}]::text[]`);
-    if (filter.isPartyMember !== undefined) c.push(sql`r.is_party_member = ${filter.isPartyMember}`);
+    // Filtering on a sensitive field would tell it: it applies only to rows where the field is shown.
+    if (filter.tag) c.push(sql`${sensitive} AND r.tags @> ARRAY[${filter.tag}]::text[]`);
+    if (filter.isPartyMember !== undefined) c.push(sql`${sensitive} AND r.is_party_member = ${filter.isPartyMember}`);
     return c;
   }
 
   async list(
     tenantId: string,
     scope: string[],
+    visible: ResidentVisibility,
     filter: ResidentFilter,
     page: { limit: number; after?: ResidentCursor },
   ): Promise<{ items: Resident[]; next: ResidentCursor | null }> {
     const sort = filter.sort ?? 'name';
     const desc = sort.startsWith('-');
-    const key = sortKeys[desc ? sort.slice(1) : sort] ?? sortKeys.name!;
-    const conditions = this.filterConditions(tenantId, filter);
+    const keys = sortKeys(this.sensitiveSql(scope, visible));
+    const key = keys[desc ? sort.slice(1) : sort] ?? keys.name!;
+    const conditions = this.filterConditions(tenantId, scope, visible, filter);
     if (page.after) {
       const [value, id] = page.after;
       conditions.push(desc ? sql`(${key}, r.id) < (${value ?? ''}, ${id}::uuid)` : sql`(${key}, r.id) > (${value ?? ''}, ${id}::uuid)`);
@@ -143,18 +214,18 @@ export class ResidentRepository {
       ? sql`ORDER BY sort_key DESC, r.id DESC LIMIT ${page.limit + 1}`
       : sql`ORDER BY sort_key, r.id LIMIT ${page.limit + 1}`;
     const outer = desc ? sql`ORDER BY p.sort_key DESC, p.id DESC` : sql`ORDER BY p.sort_key, p.id`;
-    const found = await rows<ResidentRow>(this.db, sql`${this.select(tenantId, scope, conditions, key, inner)} ${outer}`);
+    const found = await rows<ResidentRow>(this.db, sql`${this.select(tenantId, scope, visible, conditions, key, inner)} ${outer}`);
     const items = found.slice(0, page.limit);
     const last = found.length > page.limit ? items[items.length - 1] : undefined;
     return { items: items.map(toResident), next: last ? [last.sort_key, last.id] : null };
   }
 
-  async count(tenantId: string, scope: string[], filter: ResidentFilter): Promise<number> {
-    const conditions = this.filterConditions(tenantId, filter);
+  async count(tenantId: string, scope: string[], visible: ResidentVisibility, filter: ResidentFilter): Promise<number> {
+    const conditions = this.filterConditions(tenantId, scope, visible, filter);
     const row = await one<{ n: number }>(
       this.db,
       sql`SELECT count(*)::int AS n FROM resident r JOIN territory_node h ON h.tenant_id = r.tenant_id AND h.id = r.household_id
-          WHERE r.tenant_id = ${tenantId} AND ${inScope(sql`h.path`, scope)} AND ${sql.join(conditions, sql` AND `)}`,
+          WHERE ${this.rowConditions(tenantId, scope, visible)} AND ${sql.join(conditions, sql` AND `)}`,
     );
     return row?.n ?? 0;
   }

@@ -8,7 +8,7 @@ import { login, type Session } from '@linli/server/test/helpers';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { peopleModule } from './module.ts';
-import { auditCount, buildTwoCommunities, insertResident, testCipher, validIdNumber } from './testing.ts';
+import { auditCount, buildTwoCommunities, insertNode, insertResident, testCipher, validIdNumber } from './testing.ts';
 
 let database: Database;
 let app: LinliApp;
@@ -193,5 +193,144 @@ describe('people HTTP API', () => {
     expect(list.json().items).toHaveLength(1);
     const removed = await app.inject({ method: 'DELETE', url: `/api/v1/people/leaders/${ok.json().id}`, headers: sessions.staffA.headers });
     expect(removed.statusCode).toBe(204);
+  });
+});
+
+describe('least privilege: what each role sees of residents (docs/privacy-matrix.md)', () => {
+  // A household of 凤凰小区 with a head (the contact person) and a member with sensitive data.
+  const childId = validIdNumber('37078520100505001');
+  let headId: string;
+  let childIdRow: string;
+  let household: Awaited<ReturnType<typeof insertNode>>;
+  const sensitiveKeys = ['gender', 'birthDate', 'idNumber', 'tags', 'isPartyMember', 'note'];
+
+  beforeAll(async () => {
+    household = await insertNode(database.db, { parent: tree.a.entrance, kind: 'household', name: '201' });
+    ({ id: childIdRow } = await insertResident(database.db, household, {
+      name: '李小残',
+      relation: '子女',
+      idNumber: childId,
+      birthDate: '2010-05-05',
+      tags: ['残疾', '低保'],
+      isPartyMember: true,
+      note: '肢体残疾二级',
+    }));
+    ({ id: headId } = await insertResident(database.db, household, { name: '李户主', relation: '户主', phone: '13955556666' }));
+  });
+
+  const noSensitive = (text: string) => {
+    for (const word of [
+      '独居',
+      '残疾',
+      '低保',
+      '高龄',
+      '肢体',
+      '2010-05-05',
+      childId.slice(-4),
+      idNumber.slice(-4),
+      'isPartyMember',
+      '党员',
+    ]) {
+      expect(text).not.toContain(word);
+    }
+  };
+
+  it('property staff list only each household’s contact person, without any sensitive field', async () => {
+    const res = await get('property', `/people/residents?nodeId=${household.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items).toEqual([
+      {
+        id: headId,
+        householdId: household.id,
+        householdPath: ['朝阳街道', '凤凰社区', '凤凰小区', '1号楼', '1单元', '201'],
+        name: '李户主',
+        relation: '户主',
+        phone: '139****6666',
+      },
+    ]);
+    expect(res.json().total).toBe(1);
+    const all = await get('property', '/people/residents?limit=500');
+    expect(all.statusCode).toBe(200);
+    for (const item of all.json().items) for (const key of sensitiveKeys) expect(item).not.toHaveProperty(key);
+    expect(all.json().items.map((r: { name: string }) => r.name)).toContain('王秀兰');
+    expect(all.json().items.map((r: { name: string }) => r.name)).not.toContain('李小残');
+    noSensitive(all.body);
+  });
+
+  it('property staff get the contact’s detail without sensitive fields, and 404 for the other members', async () => {
+    const head = await get('property', `/people/residents/${headId}`);
+    expect(head.statusCode).toBe(200);
+    for (const key of sensitiveKeys) expect(head.json()).not.toHaveProperty(key);
+    const wang = await get('property', `/people/residents/${residentId}`);
+    expect(wang.statusCode).toBe(200);
+    noSensitive(wang.body);
+    expect((await get('property', `/people/residents/${childIdRow}`)).statusCode).toBe(404);
+  });
+
+  it('property staff may not filter or sort on sensitive fields, nor find a resident by ID number', async () => {
+    for (const query of [`tag=${encodeURIComponent('独居')}`, 'isPartyMember=true', 'sort=-birthDate']) {
+      for (const url of [`/people/residents?${query}`, `/people/residents/export.xlsx?${query}`]) {
+        const res = await get('property', url);
+        expect(res.statusCode, url).toBe(403);
+        expect(res.json().error.details[0].field).toBe(query.split('=')[0]);
+      }
+    }
+    const byId = await get('property', `/people/residents?q=${idNumber}`);
+    expect(byId.statusCode).toBe(200);
+    expect(byId.json().items).toEqual([]);
+    // The phone, which property staff see masked, still finds its contact.
+    expect((await get('property', '/people/residents?q=13955556666')).json().items.map((r: { id: string }) => r.id)).toEqual([headId]);
+  });
+
+  it('the property staff’s Excel export has no sensitive column', async () => {
+    const res = await get('property', '/people/residents/export.xlsx');
+    expect(res.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, '姓名', '与户主关系', '手机号码', '住址']);
+    const values = JSON.stringify(sheet.getSheetValues());
+    expect(values).toContain('李户主');
+    expect(values).toContain('139****6666');
+    expect(values).not.toContain('李小残');
+    noSensitive(values);
+  });
+
+  it('a community worker still sees every member and every field, filters on tags and exports them', async () => {
+    const list = await get('staffA', `/people/residents?nodeId=${household.id}`);
+    expect(
+      list
+        .json()
+        .items.map((r: { name: string }) => r.name)
+        .sort(),
+    ).toEqual(['李小残', '李户主'].sort());
+    const child = await get('staffA', `/people/residents/${childIdRow}`);
+    expect(child.json()).toMatchObject({
+      birthDate: '2010-05-05',
+      idNumber: `370785********${childId.slice(-4)}`,
+      tags: ['残疾', '低保'],
+      isPartyMember: true,
+      note: '肢体残疾二级',
+    });
+    const byTag = await get('staffA', `/people/residents?tag=${encodeURIComponent('残疾')}`);
+    expect(byTag.json().items.map((r: { id: string }) => r.id)).toEqual([childIdRow]);
+    expect((await get('staffA', `/people/residents?q=${childId}`)).json().items.map((r: { id: string }) => r.id)).toEqual([childIdRow]);
+    const file = await get('staffA', '/people/residents/export.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      '姓名',
+      '性别',
+      '出生日期',
+      '与户主关系',
+      '手机号码',
+      '身份证号',
+      '住址',
+      '标签',
+      '党员',
+    ]);
+    expect(JSON.stringify(sheet.getSheetValues())).toContain('残疾、低保');
   });
 });

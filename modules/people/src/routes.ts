@@ -8,9 +8,11 @@ import {
   errorResponses,
   type ModuleDeps,
   normalisePhone,
+  type RequestContext,
   recordAudit,
   requireAbility,
   requireContext,
+  scopePaths,
   toXlsx,
   XLSX_TYPE,
 } from '@linli/core';
@@ -36,7 +38,7 @@ import {
   UpdateResidentBody,
 } from './contract.ts';
 import { LeaderRepository } from './leader.repository.ts';
-import { ResidentCursor, type ResidentFilter, ResidentRepository } from './resident.repository.ts';
+import { ResidentCursor, type ResidentFilter, ResidentRepository, type ResidentVisibility } from './resident.repository.ts';
 
 const EXPORT_LIMIT = 50_000;
 const tags = ['people'];
@@ -50,14 +52,34 @@ export async function peopleRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
     requireContext(request);
   });
 
-  /** The list filter with the keyed hashes of q, so an exact phone or ID number finds its resident. */
-  function residentFilter(query: Omit<ResidentListQuery, 'cursor' | 'limit'>): ResidentFilter {
+  /** The people.read scope and what of it the caller sees (docs/privacy-matrix.md). */
+  function readerOf(ctx: RequestContext): { scope: string[]; visible: ResidentVisibility } {
+    const scope = requireAbility(ctx.actor, 'people.read');
+    return { scope, visible: { roster: scopePaths(ctx.actor, 'people.roster'), sensitive: scopePaths(ctx.actor, 'people.sensitive') } };
+  }
+
+  /**
+   * The list filter with the keyed hashes of q, so an exact phone or ID number finds its resident.
+   * A filter or sort on a sensitive field needs people.sensitive (403 naming the field); an ID
+   * number in q is looked up only where ID numbers are shown (the SQL checks the scope row by row).
+   */
+  function residentFilter(query: Omit<ResidentListQuery, 'cursor' | 'limit'>, visible: ResidentVisibility): ResidentFilter {
+    if (visible.sensitive.length === 0) {
+      const refused = [
+        ...(query.tag !== undefined ? [{ field: 'tag', reason: 'filters on a sensitive field (tags)' }] : []),
+        ...(query.isPartyMember !== undefined
+          ? [{ field: 'isPartyMember', reason: 'filters on a sensitive field (party membership)' }]
+          : []),
+        ...(query.sort?.endsWith('birthDate') ? [{ field: 'sort', reason: 'sorts on a sensitive field (birth date)' }] : []),
+      ];
+      if (refused.length) throw new AppError('forbidden', 'Permission people.sensitive is required', refused);
+    }
     const q = query.q?.trim();
     return {
       ...query,
       q,
       phoneHash: q && /^[+\d\s-]{7,20}$/.test(q) ? cipher.hash(normalisePhone(q)) : null,
-      idNumberHash: q && /^\d{17}[\dXx]$/.test(q) ? cipher.hash(q.toUpperCase()) : null,
+      idNumberHash: q && visible.sensitive.length > 0 && /^\d{17}[\dXx]$/.test(q) ? cipher.hash(q.toUpperCase()) : null,
     };
   }
 
@@ -68,13 +90,16 @@ export async function peopleRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
     },
     async (request) => {
       const ctx = requireContext(request);
-      const scope = requireAbility(ctx.actor, 'people.read');
+      const { scope, visible } = readerOf(ctx);
       const { cursor, limit = 50, ...rest } = request.query;
-      const filter = residentFilter(rest);
+      const filter = residentFilter(rest, visible);
       const repo = new ResidentRepository(db);
       const sort = filter.sort ?? 'name';
-      const page = await repo.list(ctx.actor.tenantId, scope, filter, { limit, after: decodeCursor(cursor, ResidentCursor, sort) });
-      const total = cursor ? undefined : await repo.count(ctx.actor.tenantId, scope, filter);
+      const page = await repo.list(ctx.actor.tenantId, scope, visible, filter, {
+        limit,
+        after: decodeCursor(cursor, ResidentCursor, sort),
+      });
+      const total = cursor ? undefined : await repo.count(ctx.actor.tenantId, scope, visible, filter);
       return { items: page.items, nextCursor: page.next ? encodeCursor(page.next, sort) : null, ...(total === undefined ? {} : { total }) };
     },
   );
@@ -84,33 +109,43 @@ export async function peopleRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
     { schema: { tags, summary: 'Residents in scope as Excel (masked)', querystring: ResidentExportQuery } },
     async (request, reply) => {
       const ctx = requireContext(request);
-      const scope = requireAbility(ctx.actor, 'people.read');
-      const filter = residentFilter(request.query);
+      const { scope, visible } = readerOf(ctx);
+      const filter = residentFilter(request.query, visible);
       const items = await db.transaction(async (tx) => {
-        const page = await new ResidentRepository(tx).list(ctx.actor.tenantId, scope, filter, { limit: EXPORT_LIMIT });
+        const page = await new ResidentRepository(tx).list(ctx.actor.tenantId, scope, visible, filter, { limit: EXPORT_LIMIT });
         await recordAudit(tx, auditEntry(ctx, 'people.export', { type: 'resident' }, { filter: request.query, rows: page.items.length }));
         return page.items;
       });
+      // Without people.sensitive the sensitive columns are not in the file at all (and empty on rows
+      // outside it for a caller who holds it only in part of the scope).
+      const sensitive = visible.sensitive.length > 0;
+      const column = (header: string, key: string, width: number) => ({ header, key, width });
       const file = await toXlsx([
         {
           name: '居民',
           columns: [
-            { header: '姓名', key: 'name', width: 12 },
-            { header: '性别', key: 'gender', width: 6 },
-            { header: '出生日期', key: 'birthDate', width: 12 },
-            { header: '与户主关系', key: 'relation', width: 10 },
-            { header: '手机号码', key: 'phone', width: 14 },
-            { header: '身份证号', key: 'idNumber', width: 22 },
-            { header: '住址', key: 'address', width: 40 },
-            { header: '标签', key: 'tags', width: 20 },
-            { header: '党员', key: 'partyMember', width: 6 },
+            column('姓名', 'name', 12),
+            ...(sensitive ? [column('性别', 'gender', 6), column('出生日期', 'birthDate', 12)] : []),
+            column('与户主关系', 'relation', 10),
+            column('手机号码', 'phone', 14),
+            ...(sensitive ? [column('身份证号', 'idNumber', 22)] : []),
+            column('住址', 'address', 40),
+            ...(sensitive ? [column('标签', 'tags', 20), column('党员', 'partyMember', 6)] : []),
           ],
           rows: items.map((r) => ({
-            ...r,
-            gender: r.gender === 'male' ? '男' : r.gender === 'female' ? '女' : '',
+            name: r.name,
+            relation: r.relation,
+            phone: r.phone,
             address: r.householdPath.join(' '),
-            tags: r.tags.join('、'),
-            partyMember: r.isPartyMember ? '是' : '',
+            ...(sensitive
+              ? {
+                  gender: r.gender === 'male' ? '男' : r.gender === 'female' ? '女' : '',
+                  birthDate: r.birthDate,
+                  idNumber: r.idNumber,
+                  tags: (r.tags ?? []).join('、'),
+                  partyMember: r.isPartyMember ? '是' : '',
+                }
+              : {}),
           })),
         },
       ]);
@@ -123,8 +158,8 @@ export async function peopleRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
 
   app.get('/people/residents/:id', { schema: { tags, params: IdParams, response: { 200: Resident, ...errors } } }, async (request) => {
     const ctx = requireContext(request);
-    const scope = requireAbility(ctx.actor, 'people.read');
-    const found = await new ResidentRepository(db).findById(ctx.actor.tenantId, request.params.id, scope);
+    const { scope, visible } = readerOf(ctx);
+    const found = await new ResidentRepository(db).findById(ctx.actor.tenantId, request.params.id, scope, visible);
     if (!found) throw AppError.notFound('Resident', request.params.id);
     return found;
   });

@@ -59,19 +59,28 @@ export function contextFor(tenantId: string, grants: { role: Role; node: TestNod
 export async function insertResident(
   db: Db,
   household: TestNode,
-  input: { name: string; phone?: string; idNumber?: string; tags?: string[]; isPartyMember?: boolean },
+  input: {
+    name: string;
+    phone?: string;
+    idNumber?: string;
+    tags?: string[];
+    isPartyMember?: boolean;
+    relation?: string;
+    birthDate?: string;
+    note?: string;
+  },
   cipher = testCipher,
 ): Promise<{ id: string }> {
   const id = newId();
   const phone = cipher.protect(input.phone, 'phone');
   const idNumber = cipher.protect(input.idNumber, 'id_number');
   await db.execute(sql`INSERT INTO resident (tenant_id, id, household_id, name, phone_enc, phone_hash, phone_masked,
-      id_number_enc, id_number_hash, id_number_masked, tags, is_party_member)
+      id_number_enc, id_number_hash, id_number_masked, tags, is_party_member, relation, birth_date, note)
     VALUES (${household.tenantId}, ${id}, ${household.id}, ${input.name}, ${phone.enc}, ${phone.hash}, ${phone.masked},
       ${idNumber.enc}, ${idNumber.hash}, ${idNumber.masked}, ARRAY[${sql.join(
         (input.tags ?? []).map((t) => sql`${t}`),
         sql`, `,
-      )}]::text[], ${input.isPartyMember ?? false})`);
+      )}]::text[], ${input.isPartyMember ?? false}, ${input.relation ?? null}, ${input.birthDate ?? null}::date, ${input.note ?? null})`);
   return { id };
 }
 

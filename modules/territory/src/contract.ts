@@ -56,8 +56,8 @@ export const NodeCountsSchema = Type.Object({
   buildings: Type.Integer(),
   entrances: Type.Integer(),
   households: Type.Integer(),
-  residents: Type.Integer(),
-  partyMembers: Type.Integer(),
+  residents: Type.Optional(Type.Integer({ description: 'only where the caller holds people.read' })),
+  partyMembers: Type.Optional(Type.Integer({ description: 'only where the caller holds people.sensitive' })),
 });
 export type NodeCounts = Static<typeof NodeCountsSchema>;
 

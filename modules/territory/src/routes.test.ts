@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { accountsModule } from '@linli/accounts';
 import { createAccount, TEST_PASSWORD } from '@linli/accounts/testing';
-import { loadConfig, type ModuleDeps } from '@linli/core';
+import { loadConfig, type ModuleDeps, newId } from '@linli/core';
 import { type Database, one } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { buildApp, type LinliApp } from '@linli/server';
@@ -312,5 +312,70 @@ describe('territory HTTP API', () => {
       sql`SELECT count(*)::int AS n FROM audit_event WHERE action = 'territory.import.divisions'`,
     );
     expect(audit?.n).toBe(1);
+  });
+});
+
+describe('least privilege in household lists (docs/privacy-matrix.md)', () => {
+  const sessions: Record<'property' | 'owners' | 'volunteer', Headers> = {} as never;
+  // households[0] and [1] share entrances[0] of compounds[0]; one lives alone, one is a party member.
+  beforeAll(async () => {
+    const [h1, h2] = [tree.households[0]!, tree.households[1]!];
+    for (const [household, name, partyMember] of [
+      [h1, '独居老人', false],
+      [h2, '党员甲', true],
+      [h2, '家属乙', false],
+    ] as const) {
+      await database.db.execute(sql`INSERT INTO resident (tenant_id, id, household_id, name, tags, is_party_member)
+        VALUES ('370785', ${newId()}, ${household.id}, ${name}, ${partyMember ? sql`ARRAY['党员']` : sql`ARRAY['独居']`}::text[], ${partyMember})`);
+    }
+    const grants = [
+      ['property', 'property_staff', tree.compounds[0]!.id],
+      ['owners', 'owners_committee_member', tree.compounds[0]!.id],
+      ['volunteer', 'volunteer', tree.communities[0]!.id],
+    ] as const;
+    for (const [who, role, nodeId] of grants) {
+      await createAccount(database.db, { tenantId: '370785', username: `lp_${who}`, grants: [{ role, nodeId }] });
+      sessions[who] = await signIn(`lp_${who}`);
+    }
+  });
+
+  const households = (headers: Headers) =>
+    app.inject({ method: 'GET', url: `/api/v1/territory/nodes?parentId=${tree.entrances[0]!.id}`, headers });
+
+  it('property staff see how many live in each household but not who is a party member', async () => {
+    const res = await households(sessions.property);
+    expect(res.statusCode).toBe(200);
+    const counts = res.json().items.map((n: { counts: object }) => n.counts);
+    expect(counts.map((c: { residents?: number }) => c.residents)).toEqual([1, 2]);
+    for (const c of counts) expect(c).not.toHaveProperty('partyMembers');
+    const compound = await app.inject({
+      method: 'GET',
+      url: `/api/v1/territory/nodes/${tree.compounds[0]!.id}`,
+      headers: sessions.property,
+    });
+    expect(compound.json().counts).not.toHaveProperty('partyMembers');
+  });
+
+  it('owners’ committee members and volunteers get no resident or party-member counts at all', async () => {
+    for (const who of ['owners', 'volunteer'] as const) {
+      const res = await households(sessions[who]);
+      expect(res.statusCode, who).toBe(200);
+      expect(res.json().items).toHaveLength(2);
+      for (const n of res.json().items) {
+        expect(n.counts).toMatchObject({ households: 1 });
+        expect(n.counts).not.toHaveProperty('residents');
+        expect(n.counts).not.toHaveProperty('partyMembers');
+      }
+      const roots = await app.inject({ method: 'GET', url: '/api/v1/territory/roots', headers: sessions[who] });
+      expect(roots.json()[0].counts).not.toHaveProperty('residents');
+    }
+  });
+
+  it('a community worker still gets both counts', async () => {
+    const res = await households(worker);
+    expect(res.json().items.map((n: { counts: object }) => n.counts)).toEqual([
+      expect.objectContaining({ residents: 1, partyMembers: 0 }),
+      expect.objectContaining({ residents: 2, partyMembers: 1 }),
+    ]);
   });
 });

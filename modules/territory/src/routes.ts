@@ -18,6 +18,7 @@ import {
   recordAudit,
   requireAbility,
   requireContext,
+  scopePaths,
   sendXlsx,
 } from '@linli/core';
 import type { Db } from '@linli/db';
@@ -83,6 +84,12 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
 
   const tx = <T>(fn: (tx: Db) => Promise<T>): Promise<T> => db.transaction((t) => fn(t as unknown as Db));
 
+  /** Resident counts where the caller reads residents, party-member counts where it sees sensitive data (docs/privacy-matrix.md). */
+  const countsVisible = (ctx: RequestContext) => ({
+    residents: scopePaths(ctx.actor, 'people.read'),
+    partyMembers: scopePaths(ctx.actor, 'people.sensitive'),
+  });
+
   async function listPage(ctx: RequestContext, query: NodeFilter & { cursor?: string; limit?: number; withCounts?: boolean }) {
     const scope = requireAbility(ctx.actor, 'territory.read');
     const sort = nodeSort(query.sort);
@@ -96,6 +103,7 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
           ctx.actor.tenantId,
           page.items.map((n) => n.id),
           scope,
+          countsVisible(ctx),
         )
       : undefined;
     return {
@@ -119,6 +127,7 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
         ctx.actor.tenantId,
         roots.map((r) => r.id),
         scope,
+        countsVisible(ctx),
       );
       return roots.map((r) => ({ ...listItem(r), counts: counts.get(r.id) }));
     },
@@ -186,7 +195,7 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
       if (!node) throw AppError.notFound('Territory node', request.params.id);
       const [ancestors, counts] = await Promise.all([
         ancestorsOf(db, ctx.actor.tenantId, node.path),
-        countsOf(db, ctx.actor.tenantId, [node.id], scope),
+        countsOf(db, ctx.actor.tenantId, [node.id], scope, countsVisible(ctx)),
       ]);
       return { ...node, ancestors, counts: counts.get(node.id) };
     },

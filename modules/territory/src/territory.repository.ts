@@ -119,8 +119,17 @@ const emptyCounts = (): NodeCounts => ({
  * 3,000 households on a freshly loaded table) and party members through
  * their resident (a party_member row, or the resident's own flag set by the household import before
  * the party module has placed the member in an organisation). Residents who moved out are not counted.
+ * The resident count is reported only for nodes inside `visible.residents` (people.read) and the
+ * party-member count only inside `visible.partyMembers` (people.sensitive): on a household they are
+ * personal data (docs/privacy-matrix.md). Both default to the whole scope.
  */
-export async function countsOf(db: Db, tenantId: string, nodeIds: readonly string[], scope: string[]): Promise<Map<string, NodeCounts>> {
+export async function countsOf(
+  db: Db,
+  tenantId: string,
+  nodeIds: readonly string[],
+  scope: string[],
+  visible: { residents: string[]; partyMembers: string[] } = { residents: scope, partyMembers: scope },
+): Promise<Map<string, NodeCounts>> {
   const result = new Map<string, NodeCounts>();
   if (nodeIds.length === 0) return result;
   const found = await rows<Record<string, number | string>>(
@@ -133,7 +142,9 @@ export async function countsOf(db: Db, tenantId: string, nodeIds: readonly strin
           count(*) FILTER (WHERE d.kind = 'entrance') AS entrances,
           count(*) FILTER (WHERE d.kind = 'household') AS households,
           coalesce(sum(rc.residents), 0) AS residents,
-          coalesce(sum(rc.party_members), 0) AS party_members
+          coalesce(sum(rc.party_members), 0) AS party_members,
+          ${inScope(sql`t.path`, visible.residents)} AS show_residents,
+          ${inScope(sql`t.path`, visible.partyMembers)} AS show_party_members
         FROM territory_node t
         JOIN territory_node d ON d.tenant_id = t.tenant_id AND d.path <@ t.path
         LEFT JOIN LATERAL (
@@ -144,7 +155,7 @@ export async function countsOf(db: Db, tenantId: string, nodeIds: readonly strin
           WHERE d.kind = 'household' AND r.tenant_id = d.tenant_id AND r.household_id = d.id AND r.moved_out_at IS NULL
         ) rc ON true
         WHERE t.tenant_id = ${tenantId} AND t.id IN (${idList(nodeIds)}) AND ${inScope(sql`t.path`, scope)}
-        GROUP BY t.id`,
+        GROUP BY t.id, t.path`,
   );
   for (const r of found) {
     result.set(String(r.id), {
@@ -154,8 +165,8 @@ export async function countsOf(db: Db, tenantId: string, nodeIds: readonly strin
       buildings: Number(r.buildings),
       entrances: Number(r.entrances),
       households: Number(r.households),
-      residents: Number(r.residents),
-      partyMembers: Number(r.party_members),
+      ...(r.show_residents ? { residents: Number(r.residents) } : {}),
+      ...(r.show_party_members ? { partyMembers: Number(r.party_members) } : {}),
     });
   }
   for (const id of nodeIds) if (!result.has(id)) result.set(id, emptyCounts());

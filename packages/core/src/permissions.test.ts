@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from './app-error.ts';
-import { type Actor, abilitiesOf, can, requireAbility, roleAbilities, scopePaths } from './permissions.ts';
+import { type Actor, abilitiesOf, can, requireAbility, roleAbilities, roles, scopePaths } from './permissions.ts';
 
 const actor = (grants: Actor['grants']): Actor => ({ accountId: 'a', username: 'u', displayName: 'U', tenantId: '370785', grants });
 
@@ -34,6 +34,23 @@ describe('permissions', () => {
     expect(holders('account.manage')).toEqual(['security_admin']);
     expect(roleAbilities.audit_admin).not.toContain('people.pii');
     expect(roleAbilities.security_admin).not.toContain('people.read');
+  });
+
+  it('grants resident data by duty (docs/privacy-matrix.md): nothing sensitive outside government staff and the system admin', () => {
+    const holders = (ability: string) =>
+      Object.entries(roleAbilities)
+        .filter(([, list]) => list.includes(ability as never))
+        .map(([r]) => r);
+    const government = ['system_admin', 'county_staff', 'subdistrict_staff', 'community_staff', 'compound_staff', 'grid_worker'];
+    expect(holders('people.sensitive')).toEqual(government);
+    expect(holders('people.roster')).toEqual(government);
+    expect(holders('people.read')).toEqual(roles.filter((r) => [...government, 'property_staff'].includes(r)));
+    // Whoever writes or reveals residents' data also reads all of it (a writer never overwrites blind).
+    for (const role of [...holders('people.write'), ...holders('people.pii')]) {
+      expect(roleAbilities[role as keyof typeof roleAbilities], role).toEqual(
+        expect.arrayContaining(['people.read', 'people.roster', 'people.sensitive']),
+      );
+    }
   });
 
   it('requireAbility throws a 403 AppError', () => {

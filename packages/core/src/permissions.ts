@@ -27,6 +27,8 @@ export const abilities = [
   'territory.write',
   'territory.import',
   'people.read',
+  'people.roster',
+  'people.sensitive',
   'people.write',
   'people.pii',
   'party.read',
@@ -47,7 +49,20 @@ export const abilities = [
 ] as const;
 export type Ability = (typeof abilities)[number];
 
-const READ_ALL: Ability[] = ['territory.read', 'people.read', 'party.read', 'grid.read', 'organisation.read'];
+// Residents, by need (docs/privacy-matrix.md): people.read is each household's contact person (name,
+// relation, household, masked phone); people.roster adds every member of the household;
+// people.sensitive adds gender, birth date, masked ID number, tags (独居, 残疾, 低保 …), party
+// membership and the note; people.pii reveals the unmasked phone and ID number (audited).
+// Government staff and the system admin (who imports and corrects the same fields) hold all but pii.
+const READ_ALL: Ability[] = [
+  'territory.read',
+  'people.read',
+  'people.roster',
+  'people.sensitive',
+  'party.read',
+  'grid.read',
+  'organisation.read',
+];
 const WRITE_ALL: Ability[] = ['territory.write', 'territory.import', 'people.write', 'party.write', 'grid.write', 'organisation.write'];
 // Demands: staff of a unit take in, handle and dispatch in their subtree; the county supervises.
 // Property staff only handle what is dispatched to their compound. Residents hold no ability: they
@@ -63,7 +78,9 @@ export const roleAbilities: Record<Role, readonly Ability[]> = {
   community_staff: [...READ_ALL, ...WRITE_ALL, 'people.pii', ...DEMAND_DESK],
   compound_staff: [...READ_ALL, 'people.write', 'people.pii', 'demand.read', 'demand.intake', 'demand.handle'],
   grid_worker: [...READ_ALL, 'people.write', 'people.pii', 'demand.read', 'demand.intake', 'demand.handle'],
+  // Property service needs the households of its compounds and each household's contact, nothing sensitive.
   property_staff: ['territory.read', 'people.read', 'organisation.read', 'demand.handle'],
+  // The committee sees the party organisations it works with, but no resident data (nor the member roll).
   owners_committee_member: ['territory.read', 'organisation.read', 'party.read'],
   volunteer: ['territory.read'],
   resident: [],
