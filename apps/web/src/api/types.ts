@@ -5,6 +5,8 @@ export type Ability =
   | 'territory.write'
   | 'territory.import'
   | 'people.read'
+  | 'people.roster'
+  | 'people.sensitive'
   | 'people.write'
   | 'people.pii'
   | 'party.read'
@@ -90,8 +92,10 @@ export interface NodeCounts {
   buildings: number;
   entrances: number;
   households: number;
-  residents: number;
-  partyMembers: number;
+  /** Absent where the caller does not read residents (docs/privacy-matrix.md). */
+  residents?: number;
+  /** Absent where the caller lacks people.sensitive. */
+  partyMembers?: number;
 }
 
 export interface NodeDetail extends TerritoryNode {
@@ -133,13 +137,14 @@ export interface Resident {
   householdId: string;
   householdPath: string[];
   name: string;
-  gender: string | null;
-  birthDate: string | null;
   relation: string | null;
   phone: string | null;
-  idNumber: string | null;
-  tags: string[];
-  isPartyMember: boolean;
+  // Sensitive: present only where the user holds people.sensitive (docs/privacy-matrix.md).
+  gender?: string | null;
+  birthDate?: string | null;
+  idNumber?: string | null;
+  tags?: string[];
+  isPartyMember?: boolean;
   note?: string | null;
 }
 
@@ -213,11 +218,6 @@ export interface AuditEvent {
 export interface AuditVerify {
   checked: number;
   breaks: { seq: number; reason: string }[];
-}
-
-export type ImportJobStatus = 'validating' | 'importing' | 'succeeded' | 'failed';
-
-export interface MergeResult {
   checkpoints: number;
   checkpointProblems: { file: string; reason: string }[];
 }
@@ -238,6 +238,11 @@ export interface AuditCheckpoints {
   fingerprint: string;
   items: AuditCheckpoint[];
   problems: { file: string; reason: string }[];
+}
+
+export type ImportJobStatus = 'validating' | 'importing' | 'succeeded' | 'failed';
+
+export interface MergeResult {
   node: TerritoryNode;
   moved: { children: number; residents: number; grants: number; partyOrgs: number; grids: number; organisations: number };
 }

@@ -254,8 +254,13 @@ export default function PartyPage() {
                 },
               ]}
             />
-            <Typography.Title level={5}>{t('party.members')}</Typography.Title>
-            <OrgMembers key={`${selected.id}:${version}`} org={selected} />
+            {/* The member roll is sensitive personal information (people.sensitive); the count above is not. */}
+            {can('people.sensitive') && (
+              <>
+                <Typography.Title level={5}>{t('party.members')}</Typography.Title>
+                <OrgMembers key={`${selected.id}:${version}`} org={selected} />
+              </>
+            )}
           </Card>
         )}
       </Col>

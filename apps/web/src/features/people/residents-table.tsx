@@ -47,13 +47,18 @@ function RevealButton({ resident }: { resident: Resident }) {
   );
 }
 
-/** Residents with masked phone and ID number; 'reveal' only for people.pii (the server checks the household's territory). */
+/**
+ * Residents with masked phone and ID number; 'reveal' only for people.pii (the server checks the
+ * household's territory). Gender, birth date, ID number, tags and party membership — and the tag
+ * filter — only for people.sensitive (docs/privacy-matrix.md); the server leaves them out anyway.
+ */
 export function ResidentsTable({ nodeId, toolbarExtra }: { nodeId?: string; toolbarExtra?: React.ReactNode }) {
   const { t } = useTranslation();
   const can = useCan();
   const [q, setQ] = useState('');
   const [tag, setTag] = useState('');
-  const filters: Query = { nodeId, q, tag };
+  const sensitive = can('people.sensitive');
+  const filters: Query = { nodeId, q, tag: sensitive ? tag : '' };
   const list = useCursorList<Resident>('/people/residents', filters, 50);
   const writable = can('people.write');
   // undefined: closed; null: a new resident; a resident: editing it.
@@ -61,8 +66,17 @@ export function ResidentsTable({ nodeId, toolbarExtra }: { nodeId?: string; tool
 
   const columns: ColumnsType<Resident> = [
     { key: 'name', title: t('people.name'), dataIndex: 'name', sorter: true, fixed: 'left' },
-    { key: 'gender', title: t('people.gender'), dataIndex: 'gender', render: (g: string | null) => genderLabel(g) },
-    { key: 'birthDate', title: t('people.birthDate'), dataIndex: 'birthDate', sorter: true },
+    ...(sensitive
+      ? [
+          {
+            key: 'gender',
+            title: t('people.gender'),
+            dataIndex: 'gender',
+            render: (g: string | null | undefined) => genderLabel(g ?? null),
+          },
+          { key: 'birthDate', title: t('people.birthDate'), dataIndex: 'birthDate', sorter: true },
+        ]
+      : []),
     { key: 'relation', title: t('people.relation'), dataIndex: 'relation' },
     {
       key: 'household',
@@ -76,20 +90,24 @@ export function ResidentsTable({ nodeId, toolbarExtra }: { nodeId?: string; tool
       dataIndex: 'phone',
       render: (v: string | null) => <span data-testid="masked-phone">{v ?? '—'}</span>,
     },
-    { key: 'idNumber', title: t('people.idNumber'), dataIndex: 'idNumber' },
-    {
-      key: 'tags',
-      title: t('people.tags'),
-      dataIndex: 'tags',
-      render: (tags: string[] | undefined, r) => (
-        <>
-          {r.isPartyMember && <Tag color="red">{t('people.isPartyMember')}</Tag>}
-          {(tags ?? []).map((x) => (
-            <Tag key={x}>{x}</Tag>
-          ))}
-        </>
-      ),
-    },
+    ...(sensitive
+      ? [
+          { key: 'idNumber', title: t('people.idNumber'), dataIndex: 'idNumber' },
+          {
+            key: 'tags',
+            title: t('people.tags'),
+            dataIndex: 'tags',
+            render: (tags: string[] | undefined, r: Resident) => (
+              <>
+                {r.isPartyMember && <Tag color="red">{t('people.isPartyMember')}</Tag>}
+                {(tags ?? []).map((x) => (
+                  <Tag key={x}>{x}</Tag>
+                ))}
+              </>
+            ),
+          },
+        ]
+      : []),
     ...(can('people.pii') || writable
       ? [
           {
@@ -131,7 +149,9 @@ export function ResidentsTable({ nodeId, toolbarExtra }: { nodeId?: string; tool
           <>
             {toolbarExtra}
             <Input.Search allowClear placeholder={t('people.query')} onSearch={setQ} style={{ width: 200 }} data-testid="residents-q" />
-            <Input.Search allowClear placeholder={t('people.tag')} onSearch={setTag} style={{ width: 140 }} />
+            {sensitive && (
+              <Input.Search allowClear placeholder={t('people.tag')} onSearch={setTag} style={{ width: 140 }} data-testid="residents-tag" />
+            )}
             {writable && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="create-resident">
                 {t('people.create')}
