@@ -307,6 +307,8 @@ export interface CategorySetting extends Omit<Category, 'children'> {
   deadlines: CategoryDeadline[];
   /** false: retired (listed only with includeInactive). */
   active: boolean;
+  /** false: its demands are never published (notice board, Open311). */
+  isPublic: boolean;
   /** Send it back with an update: a category saved by someone else since is refused with 409. */
   version: number;
   children: CategorySetting[];
@@ -333,6 +335,7 @@ export interface UpdateCategoryInput {
   defaultLevel?: HandlingLevel;
   defaultDepartmentId?: string | null;
   active?: boolean;
+  isPublic?: boolean;
   /** Replaces the category's own rules; urgencies and types left out are inherited. */
   deadlines?: DeadlineRuleInput[];
   /** The version the edit started from. */

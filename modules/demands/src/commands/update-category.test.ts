@@ -28,6 +28,20 @@ describe('updateCategory', () => {
     expect((await submitTestDemand(database.db, world)).level).toBe('community');
   });
 
+  it('switches publication of a category off and on (isPublic), versioned and audited', async () => {
+    const before = await new CategoryRepository(database.db).findOne(world.tenantId, world.categories.pets!);
+    expect(before?.isPublic).toBe(true);
+    const off = await update(world.categories.pets!, { isPublic: false, version: before!.version });
+    expect(off).toMatchObject({ isPublic: false, version: before!.version + 1 });
+    const [audit] = await database.query<{ data: unknown }>(
+      "SELECT details AS data FROM audit_event WHERE action = 'demand.category.update' AND target_id = $1 ORDER BY seq DESC LIMIT 1",
+      [world.categories.pets],
+    );
+    const data = typeof audit!.data === 'string' ? JSON.parse(audit!.data) : audit!.data;
+    expect(data).toMatchObject({ fields: ['isPublic'], isPublic: false });
+    expect((await update(world.categories.pets!, { isPublic: true })).isPublic).toBe(true);
+  });
+
   it('replaces the own deadline rules of a top category, which its subcategories inherit', async () => {
     await update(world.categories.neighbourhood!, {
       deadlines: [{ urgency: 'normal', responseValue: 12, responseUnit: 'hours', resolveValue: 72, resolveUnit: 'hours' }],

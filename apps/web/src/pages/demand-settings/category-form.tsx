@@ -23,10 +23,11 @@ interface Values {
   defaultLevel: HandlingLevel;
   defaultDepartmentId?: string | null;
   active: boolean;
+  isPublic: boolean;
 }
 
 const CODE = /^[a-z][a-z0-9_]{0,39}$/;
-const FIELDS = ['code', 'name', 'defaultLevel', 'defaultDepartmentId', 'active', 'parentId'];
+const FIELDS = ['code', 'name', 'defaultLevel', 'defaultDepartmentId', 'active', 'isPublic', 'parentId'];
 
 /**
  * Add or edit a category; the server's field errors (409 duplicate code or name, 400/422) land on the fields.
@@ -60,6 +61,7 @@ export function CategoryForm({
         defaultLevel: editing.defaultLevel,
         defaultDepartmentId: editing.defaultDepartmentId,
         active: editing.active,
+        isPublic: editing.isPublic,
       });
     } else {
       const parent = mode.kind === 'create' ? mode.parent : null;
@@ -91,6 +93,7 @@ export function CategoryForm({
       if (values.defaultLevel !== editing.defaultLevel) body.defaultLevel = values.defaultLevel;
       if (departmentId !== editing.defaultDepartmentId) body.defaultDepartmentId = departmentId;
       if (values.active !== editing.active) body.active = values.active;
+      if (values.isPublic !== editing.isPublic) body.isPublic = values.isPublic;
       if (Object.keys(body).length === 0) return { ...editing };
       try {
         return await categorySettingsApi.update(editing.id, { ...body, version: editing.version });
@@ -166,6 +169,16 @@ export function CategoryForm({
               extra={t('demandSettings.form.activeHelp')}
             >
               <Switch data-testid="category-active" />
+            </Form.Item>
+          ) : null}
+          {editing ? (
+            <Form.Item
+              name="isPublic"
+              label={t('demandSettings.form.isPublic')}
+              valuePropName="checked"
+              extra={t('demandSettings.form.isPublicHelp')}
+            >
+              <Switch data-testid="category-public" />
             </Form.Item>
           ) : (
             <Alert type="info" showIcon title={t('demandSettings.form.deadlinesHint')} />

@@ -40,6 +40,9 @@ export const demandSettingsEn: typeof demandSettingsZh = {
     active: 'Active',
     activeHelp:
       'A retired category cannot be chosen for new demands; existing ones keep it. Turn on “Show retired” to see it and reactivate it',
+    isPublic: 'Published',
+    isPublicHelp:
+      'Off: demands of this category are not published on the notice board or through Open311 (personal matters such as family disputes or assistance)',
     deadlinesHint: 'A new category inherits its parent’s deadlines; override them on the right after saving',
     save: 'Save',
     cancel: 'Cancel',

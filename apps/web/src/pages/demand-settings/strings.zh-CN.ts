@@ -37,6 +37,8 @@ export const demandSettingsZh = {
     departmentRequired: '默认层级为职能部门时须选择部门',
     active: '启用',
     activeHelp: '停用后不能再选择此类别，已有诉求不受影响；打开“显示已停用”可查看并重新启用',
+    isPublic: '对外公示',
+    isPublicHelp: '关闭后，此类别的诉求不在社区公示栏和 Open311 接口中公开（如家庭矛盾、低保救助等个人事项）',
     deadlinesHint: '新类别的时限先继承上级，保存后可在右侧覆盖',
     save: '保存',
     cancel: '取消',
