@@ -1,13 +1,61 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { compression } from 'vite-plugin-compression2';
+// The rule the server's not-found handler follows: which HTML entry a client route opens.
+import { webEntryFor } from '../server/src/web-entry.ts';
 
-// One build for the admin app and the mobile resident pages; the Fastify server serves dist/.
+/** The dev server sends m.html for the resident routes, as the server does in production. */
+function residentEntryInDev(): Plugin {
+  return {
+    name: 'linli-resident-entry',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        if (req.method === 'GET' && req.url && webEntryFor(req.url) === 'm.html') req.url = '/m.html';
+        next();
+      });
+    },
+  };
+}
+
+/**
+ * Writes .vite/chunk-packages.json beside the manifest: for each output chunk, the npm packages whose
+ * code it holds. The bench and the browser test read it to show which libraries each page loads
+ * (no antd or echarts on the resident pages).
+ */
+function chunkPackages(): Plugin {
+  return {
+    name: 'linli-chunk-packages',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const packages: Record<string, string[]> = {};
+      for (const output of Object.values(bundle)) {
+        if (output.type !== 'chunk') continue;
+        const names = new Set<string>();
+        for (const id of output.moduleIds) {
+          const at = id.lastIndexOf('node_modules');
+          if (at < 0) continue;
+          const [scope = '', name = ''] = id.slice(at + 'node_modules'.length + 1).split(/[\\/]/);
+          names.add(scope.startsWith('@') ? `${scope}/${name}` : scope);
+        }
+        packages[output.fileName] = [...names].sort();
+      }
+      this.emitFile({ type: 'asset', fileName: '.vite/chunk-packages.json', source: `${JSON.stringify(packages, null, 1)}\n` });
+    },
+  };
+}
+
+// Two HTML entries over one source tree: index.html (staff app: antd, charts on the pages that draw them)
+// and m.html (resident pages: antd-mobile). The Fastify server serves dist/.
 export default defineConfig({
   base: '/',
   // Brotli and gzip copies of every text asset next to it, written once at build time; the server
   // sends the one the browser accepts (@fastify/static preCompressed) instead of compressing per request.
-  plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, logLevel: 'silent' })],
+  plugins: [
+    react(),
+    residentEntryInDev(),
+    chunkPackages(),
+    compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024, exclude: [/\.vite[\\/]/], logLevel: 'silent' }),
+  ],
   server: {
     port: 5173,
     proxy: { '/api': 'http://127.0.0.1:3000' },
@@ -15,19 +63,19 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // .vite/manifest.json: the bench reads each entry's static imports from it (first-load bytes per route).
+    manifest: true,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
+      input: { index: 'index.html', m: 'm.html' },
       output: {
-        // Big libraries in their own chunks so that app changes do not bust their cache.
+        // Only React gets a named chunk of its own (every page of both entries needs it). antd, antd-mobile
+        // and echarts are left to the automatic splitting, which puts a module in a chunk shared only by
+        // the entries and lazy pages that import it: a named group also captures what its modules import
+        // (tslib, classnames, @babel/runtime), which made the antd-mobile chunk import echarts and antd
+        // import antd-mobile, so index.html preloaded all three on every page.
         codeSplitting: {
-          // Higher priority is captured first; a group also takes in what its modules import.
-          groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 40 },
-            { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next|dayjs)[\\/]/, priority: 35 },
-            { name: 'echarts', test: /node_modules[\\/](echarts|zrender|echarts-for-react)[\\/]/, priority: 30 },
-            { name: 'antd-mobile', test: /node_modules[\\/]antd-mobile[\\/]/, priority: 20 },
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|rc-[^\\/]+|@rc-component)[\\/]/, priority: 10 },
-          ],
+          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 40 }],
         },
       },
     },

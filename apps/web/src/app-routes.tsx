@@ -5,6 +5,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useCurrentUser } from './api/current-user.tsx';
 import type { Ability } from './api/types.ts';
 import { AppLayout } from './components/app-layout.tsx';
+import { FullLoad } from './components/full-load.tsx';
 import { LoginPage } from './features/auth/login-page.tsx';
 import { HomePage } from './features/home-page.tsx';
 
@@ -18,7 +19,6 @@ const GridsPage = lazy(() => import('./features/grids/grids-page.tsx'));
 const OrganisationsPage = lazy(() => import('./features/organisations/organisations-page.tsx'));
 const AccountsPage = lazy(() => import('./features/accounts/accounts-page.tsx'));
 const AuditPage = lazy(() => import('./features/audit/audit-page.tsx'));
-const MobileApp = lazy(() => import('./mobile/mobile-app.tsx'));
 const DemandInboxPage = lazy(() => import('./pages/demands/demand-inbox-page.tsx'));
 const DemandDetailPage = lazy(() => import('./pages/demands/demand-detail-page.tsx'));
 const DemandDashboardPage = lazy(() => import('./pages/demands/demand-dashboard-page.tsx'));
@@ -27,7 +27,6 @@ const DemandImportPage = lazy(() => import('./pages/demand-import/demand-import-
 const HotspotsPage = lazy(() => import('./pages/demand-smart/hotspots-page.tsx'));
 const DemandSettingsPage = lazy(() => import('./pages/demand-settings/demand-settings-page.tsx'));
 const Open311ClientsPage = lazy(() => import('./pages/open311-clients/open311-clients-page.tsx'));
-const BoardPage = lazy(() => import('./pages/board/board-page.tsx'));
 
 function Loading() {
   return (
@@ -66,25 +65,11 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
-      {/* The community notice board (公示栏) is public: no sign-in, no redirect to the login page. */}
-      <Route
-        path="/board/:tenantId/:communityId"
-        element={
-          <Suspense fallback={<Loading />}>
-            <BoardPage />
-          </Suspense>
-        }
-      />
-      <Route
-        path="/m/*"
-        element={
-          <RequireAuth>
-            <Suspense fallback={<Loading />}>
-              <MobileApp />
-            </Suspense>
-          </RequireAuth>
-        }
-      />
+      {/* The resident pages and the public notice board (公示栏, no sign-in) are the light entry m.html
+          (antd-mobile only): the server sends it for these addresses, so the staff app loads them from
+          the server instead of carrying antd-mobile itself. */}
+      <Route path="/m/*" element={<FullLoad fallback={<NotFound />} />} />
+      <Route path="/board/*" element={<FullLoad fallback={<NotFound />} />} />
       <Route
         element={
           <RequireAuth>

@@ -1,6 +1,6 @@
 import { App as AntApp, ConfigProvider } from 'antd';
-import enUSAntd from 'antd/locale/en_US';
-import zhCNAntd from 'antd/locale/zh_CN';
+import enUSAntd from 'antd/es/locale/en_US';
+import zhCNAntd from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { StrictMode, useEffect } from 'react';
@@ -26,7 +26,9 @@ function Root() {
   return (
     <ConfigProvider
       locale={zh ? zhCNAntd : enUSAntd}
-      theme={{ token: { colorPrimary: '#c8161d', borderRadius: 6, motion: !reducedMotion } }}
+      // Secondary text (descriptions, hints, the login page's subtitle) at rgba(0,0,0,.6) — #666 on white,
+      // 5.7:1 — instead of antd's .45 (#8c8c8c, 3.4:1, below WCAG AA's 4.5:1).
+      theme={{ token: { colorPrimary: '#c8161d', colorTextTertiary: 'rgba(0, 0, 0, 0.6)', borderRadius: 6, motion: !reducedMotion } }}
     >
       <AntApp>
         <BrowserRouter>

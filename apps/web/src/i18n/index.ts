@@ -1,6 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { enUS } from './en-US.ts';
 import { type Resources, zhCN } from './zh-CN.ts';
 
 export const locales = ['zh-CN', 'en-US'] as const;
@@ -12,17 +11,30 @@ function initialLocale(): Locale {
   return saved === 'en-US' ? 'en-US' : 'zh-CN';
 }
 
+// Chinese is in every page's first load; the English strings (as large again) are downloaded only by
+// someone who chose English, and the page switches when they arrive.
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, 'en-US': { translation: enUS } },
-  lng: initialLocale(),
+  resources: { 'zh-CN': { translation: zhCN } },
+  lng: 'zh-CN',
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
 });
 
+/** Loads a locale's strings if need be, then switches to it. */
+export async function switchLocale(locale: Locale): Promise<void> {
+  if (locale === 'en-US' && !i18n.hasResourceBundle('en-US', 'translation')) {
+    const { enUS } = await import('./en-US.ts');
+    i18n.addResourceBundle('en-US', 'translation', enUS);
+  }
+  await i18n.changeLanguage(locale);
+}
+
+if (initialLocale() !== 'zh-CN') void switchLocale(initialLocale());
+
 export function setLocale(locale: Locale): void {
   localStorage.setItem(STORAGE_KEY, locale);
   document.documentElement.lang = locale;
-  void i18n.changeLanguage(locale);
+  void switchLocale(locale);
 }
 
 declare module 'i18next' {

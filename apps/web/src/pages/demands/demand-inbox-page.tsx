@@ -19,7 +19,7 @@ import {
 } from 'antd';
 import type { ColumnsType, TableProps } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, download, type Query } from '../../api/client.ts';
@@ -37,9 +37,11 @@ import {
 } from '../../api/demands.ts';
 import { useCursorList } from '../../components/cursor-list.tsx';
 import { TerritorySelect } from '../../components/territory-select.tsx';
-import { DemandIntakeModal } from './demand-intake-modal.tsx';
 import { channelLabel, levelLabel, statusLabel, urgencyLabel } from './demand-labels.ts';
 import { DeadlineBadge, formatTime, StatusTag, useNow } from './demand-ui.tsx';
+
+// The intake form (uploader, place picker) loads when staff open it, not with the inbox.
+const DemandIntakeModal = lazy(() => import('./demand-intake-modal.tsx').then((m) => ({ default: m.DemandIntakeModal })));
 
 type TabKey = InboxTab | 'all';
 
@@ -300,7 +302,11 @@ export default function DemandInboxPage() {
           </Button>
         )}
       </Flex>
-      {intakeOpen && <DemandIntakeModal onClose={() => setIntakeOpen(false)} onCreated={(d) => navigate(`/demands/${d.id}`)} />}
+      {intakeOpen && (
+        <Suspense fallback={null}>
+          <DemandIntakeModal onClose={() => setIntakeOpen(false)} onCreated={(d) => navigate(`/demands/${d.id}`)} />
+        </Suspense>
+      )}
       {bulkOpen && (
         <BulkDispatchModal
           demands={dispatchable}
