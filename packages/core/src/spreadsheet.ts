@@ -47,7 +47,8 @@ export function isXlsx(fileName: string, data: Buffer): boolean {
  */
 export async function readGrid(fileName: string, data: Buffer, options: ReadGridOptions): Promise<GridRow[]> {
   if (isOldExcel(data)) {
-    throw fileError('Old Excel (.xls) files are not supported; save the file as .xlsx and upload it again', 'old Excel (.xls) file');
+    const message = 'Old Excel (.xls) files are not supported; save the file as .xlsx and upload it again';
+    throw fileError(message, message);
   }
   if (!isXlsx(fileName, data)) return csvGrid(data, options.csvRowNumbers);
   await checkXlsxArchive(data, options.zipLimits);

@@ -5,71 +5,10 @@ import { AppError } from './app-error.ts';
 import { toChinese } from './error-messages.ts';
 import { plainCellValue, readGrid } from './spreadsheet.ts';
 import { defaultZipLimits, scanZip } from './zip-guard.ts';
+import { deflatedZeros, zip } from './zip-testing.ts';
 
 const cellText = (v: ExcelJS.CellValue) => String(plainCellValue(v) ?? '');
 const MB = 1024 * 1024;
-
-/** `size` zero bytes deflated, produced in 1 MB slices so the test itself never holds them. */
-async function deflatedZeros(size: number): Promise<Buffer> {
-  const deflater = createDeflateRaw({ level: 9 });
-  const out: Buffer[] = [];
-  deflater.on('data', (c: Buffer) => out.push(c));
-  const ended = new Promise((resolve) => deflater.on('end', resolve));
-  const slice = Buffer.alloc(MB);
-  for (let left = size; left > 0; left -= MB) {
-    if (!deflater.write(left >= MB ? slice : slice.subarray(0, left))) await new Promise((r) => deflater.once('drain', r));
-  }
-  deflater.end();
-  await ended;
-  return Buffer.concat(out);
-}
-
-interface RawEntry {
-  name: string;
-  compressed: Buffer;
-  /** What the central directory says the entry inflates to (a bomb may lie). */
-  declaredSize: number;
-  crc?: number;
-}
-
-/** A minimal zip archive (deflate entries), written by hand so its directory can lie. */
-function zip(entries: RawEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(e.crc ?? 0, 14);
-    local.writeUInt32LE(e.compressed.length, 18);
-    local.writeUInt32LE(e.declaredSize, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(e.crc ?? 0, 16);
-    central.writeUInt32LE(e.compressed.length, 20);
-    central.writeUInt32LE(e.declaredSize, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, e.compressed);
-    centrals.push(central, name);
-    offset += local.length + name.length + e.compressed.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
-}
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   const err = await promise.then(
@@ -93,6 +32,7 @@ describe('xlsx archives are inspected before they are parsed', () => {
     expect(err.code).toBe('unprocessable');
     expect(err.details).toEqual([{ field: 'file', row: 1, column: '', reason: 'an entry is compressed more than 200 to 1' }]);
     expect(toChinese(err.message)).toBe('工作簿解压后过大或已损坏，未读取任何内容');
+    expect(toChinese('an entry is compressed more than 200 to 1')).toBe('工作簿内有文件压缩比超过 200:1（疑似压缩炸弹），未读取');
   });
 
   it('stops inflating an entry whose central directory lies about its size, right past the declared size', async () => {
@@ -170,8 +110,30 @@ describe('old Excel files', () => {
     for (const name of ['orders.xls', 'orders.csv', 'orders']) {
       const err = await refusal(readGrid(name, ole, { cellText, csvRowNumbers: 'line' }));
       expect(err.code).toBe('unprocessable');
-      expect(err.details).toEqual([{ field: 'file', row: 1, column: '', reason: 'old Excel (.xls) file' }]);
+      expect(err.details).toEqual([
+        {
+          field: 'file',
+          row: 1,
+          column: '',
+          reason: 'Old Excel (.xls) files are not supported; save the file as .xlsx and upload it again',
+        },
+      ]);
       expect(toChinese(err.message)).toBe('不支持旧版 Excel（.xls）文件，请另存为 .xlsx 后上传');
     }
+  });
+});
+
+describe('damaged archives', () => {
+  it('a directory whose lengths point past the end is refused as damaged, never thrown as a crash', async () => {
+    const good = zip([{ name: 'a.xml', compressed: await deflatedZeros(10), declaredSize: 10 }]);
+    for (let cut = 1; cut < good.length - 22; cut += 7) {
+      // Every byte of the directory in turn set to 0xff: an error reason, never an exception.
+      const bad = Buffer.from(good);
+      bad[good.length - 22 - cut] = 0xff;
+      const scan = await scanZip(bad);
+      expect(typeof scan.ok).toBe('boolean');
+    }
+    const err = await refusal(readGrid('x.xlsx', good.subarray(0, good.length - 5), { cellText, csvRowNumbers: 'record' }));
+    expect(err.code).toBe('unprocessable');
   });
 });

@@ -114,7 +114,13 @@ export function readCentralDirectory(data: Buffer): ZipEntry[] | string {
  * soon as it has produced more than its declared size or the archive more than the total limit.
  */
 export async function scanZip(data: Buffer, limits: ZipLimits = defaultZipLimits): Promise<ZipScan> {
-  const entries = readCentralDirectory(data);
+  let entries: ZipEntry[] | string;
+  try {
+    entries = readCentralDirectory(data);
+  } catch {
+    // A length or offset pointing past the end of the data.
+    entries = 'damaged central directory';
+  }
   if (typeof entries === 'string') return { ok: false, reason: entries, inflatedBytes: 0 };
   if (entries.length > limits.maxEntries) {
     return { ok: false, reason: `the archive has ${entries.length} entries (at most ${limits.maxEntries})`, inflatedBytes: 0 };

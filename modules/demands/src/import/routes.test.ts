@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { oldExcelFile, zipBomb } from '@linli/core/zip-testing';
 import { createTestApp, login, type Session, type TestApp } from '@linli/server/test/helpers';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -325,6 +326,40 @@ describe('work-order import and export over HTTP', () => {
     expect(missing.statusCode).toBe(422);
     expect(missing.json().error.details).toContainEqual({ row: 1, column: 'Status', reason: 'column of status is missing from the file' });
     expect((await upload(grid, '/demand-imports', { mappingId }, { name: 'x.csv', data: nycFixed })).statusCode).toBe(403);
+    expect(await count('demand')).toBe(before);
+  });
+
+  it('refuses a zip bomb and an old .xls with 422 naming the file before reading them, writing nothing', async () => {
+    const before = await count('demand');
+    const zh = { 'accept-language': 'zh-CN' };
+    const send = (name: string, data: Buffer) => {
+      const body = multipart({ mappingId }, { name, data });
+      return t.app.inject({
+        method: 'POST',
+        url: '/api/v1/demand-imports',
+        headers: { ...county.headers, ...zh, 'content-type': body.contentType },
+        payload: body.payload,
+      });
+    };
+    // 200 MB of zeros in a 200 KB workbook; and the same entry with a directory that says 1,000 bytes.
+    for (const bomb of [await zipBomb(), await zipBomb(200 * 1024 * 1024, 1000)]) {
+      const res = await send('orders.xlsx', bomb);
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error.details).toEqual([
+        {
+          field: 'file',
+          row: 1,
+          column: '',
+          reason: expect.stringMatching(/^工作簿内有文件.*（疑似压缩炸弹），未读取$/),
+          reasonEn: expect.any(String),
+        },
+      ]);
+    }
+    for (const name of ['orders.xls', 'orders.csv']) {
+      const res = await send(name, oldExcelFile());
+      expect(res.statusCode, name).toBe(422);
+      expect(res.json().error.details[0].reason).toBe('不支持旧版 Excel（.xls）文件，请另存为 .xlsx 后上传');
+    }
     expect(await count('demand')).toBe(before);
   });
 
