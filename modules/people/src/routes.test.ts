@@ -167,8 +167,10 @@ describe('people HTTP API', () => {
     });
     expect(good.statusCode).toBe(201);
     expect(good.json()).toMatchObject({ phone: '139****0000', birthDate: '1980-02-02', gender: 'male' });
+    // Another community's household answers like one that does not exist.
     const outside = await post('staffA', '/people/residents', { householdId: tree.b.h102.id, name: '越权' });
-    expect(outside.statusCode).toBe(403);
+    expect(outside.statusCode).toBe(404);
+    expect(outside.json().error.details).toEqual([{ field: 'householdId', reason: 'not found' }]);
   });
 
   it('exports the list to Excel with masked data only', async () => {

@@ -53,11 +53,16 @@ describe('grid team', () => {
 
   it('refuses a leader without an account and a resident of another community', async () => {
     const { id: outsider } = await insertResident(database.db, tree.b.h101, { name: '外社区居民' });
-    const failure = await add({ role: 'leader', name: '无账号', residentId: outsider }).catch((e: AppError) => e.details);
-    expect(failure).toEqual([
-      { field: 'accountId', reason: 'the leader is a community cadre with a staff account' },
-      { field: 'residentId', reason: 'is not a resident of 凤凰社区' },
-    ]);
+    const { id: insider } = await insertResident(database.db, tree.a.h101, { name: '本社区居民' });
+    const failure = await add({ role: 'leader', name: '无账号', residentId: insider }).catch((e: AppError) => e.details);
+    expect(failure).toEqual([{ field: 'accountId', reason: 'the leader is a community cadre with a staff account' }]);
+    // Another community's resident answers like an unknown one.
+    const outside = await add({ role: 'volunteer', name: '外社区', residentId: outsider }).catch((e: AppError) => [e.code, e.details]);
+    const unknown = await add({ role: 'volunteer', name: '外社区', residentId: '01900000-0000-7000-8000-00000000dead' }).catch(
+      (e: AppError) => [e.code, e.details],
+    );
+    expect(outside).toEqual(['not_found', [{ field: 'residentId', reason: 'not found' }]]);
+    expect(outside).toEqual(unknown);
   });
 
   it('does not find the grid for staff of a sibling community', async () => {

@@ -1,4 +1,4 @@
-import { AppError, auditEntry, emitEvents, newId, type RequestContext, recordAudit, scopePaths } from '@linli/core';
+import { AppError, auditEntry, emitEvents, newId, type RequestContext, recordAudit, requireReferences, scopePaths } from '@linli/core';
 import type { Db } from '@linli/db';
 import type { AddMemberBody, GridMember } from '../contract.ts';
 import { GridRepository } from '../grid.repository.ts';
@@ -12,6 +12,8 @@ export async function addGridMember(tx: Db, ctx: RequestContext, gridId: string,
   const grids = new GridRepository(tx);
   const target = await grids.findById(tenantId, gridId, scopePaths(ctx.actor, 'grid.write'));
   if (!target) throw AppError.notFound('Grid', gridId);
+  // Staff accounts and residents outside the caller's grid.write scope answer as ones that do not exist.
+  await requireReferences(tx, ctx.actor, scopePaths(ctx.actor, 'grid.write'), input, { accountId: 'account', residentId: 'resident' });
 
   const errors = [];
   if (!input.accountId && !input.residentId)

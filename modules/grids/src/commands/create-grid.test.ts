@@ -52,7 +52,21 @@ describe('createGrid', () => {
     const result = await failure(
       create({ communityId: tree.a.community.id, name: '第二网格', level: 'grid', buildingIds: [tree.a.building.id, tree.b.building.id] }),
     );
-    expect(result).toEqual({
+    // Outside the caller's scope: exactly like an unknown building.
+    expect(result).toEqual({ code: 'not_found', details: [{ field: 'buildingIds', reason: 'not found' }] });
+    const unknown = await failure(
+      create({ communityId: tree.a.community.id, name: '第二网格', level: 'grid', buildingIds: ['01900000-0000-7000-8000-00000000dead'] }),
+    );
+    expect(unknown).toEqual(result);
+    // Inside the scope but another community's (a subdistrict's staff): the item is named.
+    const wide = contextFor('370785', [{ role: 'subdistrict_staff', node: tree.subdistrict }]);
+    const named = await failure(
+      create(
+        { communityId: tree.a.community.id, name: '第二网格', level: 'grid', buildingIds: [tree.a.building.id, tree.b.building.id] },
+        wide,
+      ),
+    );
+    expect(named).toEqual({
       code: 'invalid_input',
       details: [{ field: 'buildingIds.1', reason: 'is not a building of 凤凰社区', value: tree.b.building.id }],
     });
@@ -97,10 +111,10 @@ describe('createGrid', () => {
     });
   });
 
-  it('is forbidden for staff of a sibling community', async () => {
+  it('answers staff of a sibling community as if the community did not exist', async () => {
     const other = contextFor('370785', [{ role: 'community_staff', node: tree.b.community }]);
     expect(
       await failure(create({ communityId: tree.a.community.id, name: '越权网格', level: 'grid', buildingIds: [] }, other)),
-    ).toMatchObject({ code: 'forbidden' });
+    ).toMatchObject({ code: 'not_found', details: [{ field: 'communityId', reason: 'not found' }] });
   });
 });

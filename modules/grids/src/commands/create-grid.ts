@@ -1,4 +1,15 @@
-import { AppError, auditEntry, can, type ErrorDetail, emitEvents, newId, type RequestContext, recordAudit, scopePaths } from '@linli/core';
+import {
+  AppError,
+  auditEntry,
+  can,
+  type ErrorDetail,
+  emitEvents,
+  newId,
+  type RequestContext,
+  recordAudit,
+  requireReferences,
+  scopePaths,
+} from '@linli/core';
 import type { Db } from '@linli/db';
 import type { CreateGridBody, GridDetail } from '../contract.ts';
 import { GridRepository } from '../grid.repository.ts';
@@ -10,6 +21,12 @@ import { GridRepository } from '../grid.repository.ts';
 export async function createGrid(tx: Db, ctx: RequestContext, input: CreateGridBody): Promise<GridDetail> {
   const tenantId = ctx.actor.tenantId;
   const grids = new GridRepository(tx);
+  // A community, grid or building outside the caller's grid.write scope answers as one that does not exist.
+  await requireReferences(tx, ctx.actor, scopePaths(ctx.actor, 'grid.write'), input, {
+    communityId: 'territory_node',
+    parentId: 'grid',
+    buildingIds: 'territory_node',
+  });
   const errors: ErrorDetail[] = [];
   const community = await grids.findNode(tenantId, input.communityId);
   if (community?.kind !== 'community') {

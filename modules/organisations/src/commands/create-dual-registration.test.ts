@@ -28,7 +28,7 @@ describe('createDualRegistration', () => {
       kind: 'government_unit',
       name: '高密市财政局',
     });
-    const { id: residentId } = await insertResident(database.db, tree.b.h101, { name: '刘党员', isPartyMember: true });
+    const { id: residentId } = await insertResident(database.db, tree.a.h101, { name: '刘党员', isPartyMember: true });
     const org = await register({ communityId: tree.a.community.id, organisationId, services: '法律咨询' });
     expect(org).toMatchObject({ communityName: '凤凰社区', organisationName: '高密市财政局', residentId: null, services: '法律咨询' });
     const member = await register({ communityId: tree.a.community.id, residentId });
@@ -52,9 +52,31 @@ describe('createDualRegistration', () => {
     ]);
   });
 
-  it('is forbidden for staff of a sibling community', async () => {
+  it('answers staff of a sibling community as if the community did not exist', async () => {
     const { id: organisationId } = await insertOrganisation(database.db, { node: tree.county, kind: 'school', name: '高密一中' });
     const other = contextFor('370785', [{ role: 'community_staff', node: tree.b.community }]);
-    expect(await register({ communityId: tree.a.community.id, organisationId }, other).catch((e: AppError) => e.code)).toBe('forbidden');
+    expect(await register({ communityId: tree.a.community.id, organisationId }, other).catch((e: AppError) => e.code)).toBe('not_found');
+  });
+
+  it('answers a resident or an organisation of another community like unknown ones, and tells nothing of party membership', async () => {
+    const { id: member } = await insertResident(database.db, tree.b.h101, { name: '外社区党员', isPartyMember: true });
+    const { id: plain } = await insertResident(database.db, tree.b.h102, { name: '外社区居民' });
+    const { id: firm } = await insertOrganisation(database.db, { node: tree.b.community, kind: 'enterprise', name: '康成企业' });
+    const answer = (input: Parameters<typeof register>[0]) =>
+      register(input).then(
+        () => 'registered',
+        (e: AppError) => ({ code: e.code, message: e.message, details: e.details }),
+      );
+    const unknown = await answer({ communityId: tree.a.community.id, residentId: '01900000-0000-7000-8000-00000000dead' });
+    expect(unknown).toEqual({ code: 'not_found', message: 'Resident not found', details: [{ field: 'residentId', reason: 'not found' }] });
+    expect(await answer({ communityId: tree.a.community.id, residentId: member })).toEqual(unknown);
+    expect(await answer({ communityId: tree.a.community.id, residentId: plain })).toEqual(unknown);
+    expect(await answer({ communityId: tree.a.community.id, organisationId: firm })).toMatchObject({ code: 'not_found' });
+    expect(
+      await database.query('SELECT count(*)::int AS n FROM dual_registration WHERE resident_id = $1 OR organisation_id = $2', [
+        member,
+        firm,
+      ]),
+    ).toEqual([{ n: 0 }]);
   });
 });

@@ -1,4 +1,15 @@
-import { AppError, auditEntry, can, type ErrorDetail, emitEvents, newId, type RequestContext, recordAudit, scopePaths } from '@linli/core';
+import {
+  AppError,
+  auditEntry,
+  can,
+  type ErrorDetail,
+  emitEvents,
+  newId,
+  type RequestContext,
+  recordAudit,
+  requireReferences,
+  scopePaths,
+} from '@linli/core';
 import type { Db } from '@linli/db';
 import type { CreateDualRegistrationBody, DualRegistration } from '../contract.ts';
 import { DualRegistrationRepository } from '../dual-registration.repository.ts';
@@ -8,6 +19,14 @@ import { OrganisationRepository } from '../organisation.repository.ts';
 export async function createDualRegistration(tx: Db, ctx: RequestContext, input: CreateDualRegistrationBody): Promise<DualRegistration> {
   const tenantId = ctx.actor.tenantId;
   const registrations = new DualRegistrationRepository(tx);
+  // Another community, organisation or resident outside the caller's scope answers as one that does not exist;
+  // whether such a resident is a party member is not told.
+  await requireReferences(tx, ctx.actor, scopePaths(ctx.actor, 'organisation.write'), input, {
+    communityId: 'territory_node',
+    // A county or subdistrict organ (机关单位) reports to the communities below it.
+    organisationId: { kind: 'organisation', orAboveScope: true },
+    residentId: 'resident',
+  });
   const errors: ErrorDetail[] = [];
   const community = await new OrganisationRepository(tx).findNode(tenantId, input.communityId);
   if (community?.kind !== 'community') errors.push({ field: 'communityId', reason: 'is not a community' });

@@ -9,6 +9,7 @@ import {
   type PersonalDataCipher,
   type RequestContext,
   recordAudit,
+  requireReferences,
   scopePaths,
 } from '@linli/core';
 import type { Db } from '@linli/db';
@@ -28,6 +29,8 @@ export async function createOrganisation(
   const tenantId = ctx.actor.tenantId;
   const writeScope = scopePaths(ctx.actor, 'organisation.write');
   const orgs = new OrganisationRepository(tx);
+  // Places outside the caller's organisation.write scope answer as places that do not exist.
+  await requireReferences(tx, ctx.actor, writeScope, input, { nodeId: 'territory_node', servedCompoundIds: 'territory_node' });
   const errors: ErrorDetail[] = [];
   const node = await orgs.findNode(tenantId, input.nodeId);
   if (!node) errors.push({ field: 'nodeId', reason: 'is not a territory node' });

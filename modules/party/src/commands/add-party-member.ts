@@ -1,4 +1,4 @@
-import { AppError, auditEntry, emitEvents, newId, type RequestContext, recordAudit, scopePaths } from '@linli/core';
+import { AppError, auditEntry, emitEvents, newId, type RequestContext, recordAudit, requireReferences, scopePaths } from '@linli/core';
 import type { Db } from '@linli/db';
 import type { CreateMemberBody, PartyMember } from '../contract.ts';
 import { PartyMemberRepository } from '../party-member.repository.ts';
@@ -10,6 +10,8 @@ export async function addPartyMember(tx: Db, ctx: RequestContext, input: CreateM
   const writeScope = scopePaths(ctx.actor, 'party.write');
   const members = new PartyMemberRepository(tx);
   const orgs = new PartyOrgRepository(tx);
+  // A resident or organisation outside the caller's party.write scope answers as one that does not exist.
+  await requireReferences(tx, ctx.actor, writeScope, input, { residentId: 'resident', orgId: 'party_org' });
   const org = await orgs.findById(tenantId, input.orgId, writeScope);
   if (!org) throw AppError.notFound('Party organisation', input.orgId);
   if (!(await orgs.residentExists(tenantId, input.residentId)))

@@ -85,12 +85,18 @@ describe('createPartyOrg', () => {
     });
   });
 
-  it('is forbidden outside the caller’s party.write scope', async () => {
+  it('answers a place outside the caller’s party.write scope like an unknown one', async () => {
     const other = contextFor('370785', [{ role: 'community_staff', node: tree.b.community }]);
     const result = await failure(
       create({ parentId: committee.id, kind: 'community_committee', name: '凤凰社区第二党委', nodeId: tree.a.community.id }, other),
     );
-    expect(result).toMatchObject({ code: 'forbidden' });
+    expect(result).toMatchObject({
+      code: 'not_found',
+      details: [
+        { field: 'parentId', reason: 'not found' },
+        { field: 'nodeId', reason: 'not found' },
+      ],
+    });
   });
 
   it('refuses a second organisation of the same kind on one node', async () => {

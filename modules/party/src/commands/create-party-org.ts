@@ -1,4 +1,15 @@
-import { AppError, auditEntry, can, type ErrorDetail, emitEvents, newId, type RequestContext, recordAudit, scopePaths } from '@linli/core';
+import {
+  AppError,
+  auditEntry,
+  can,
+  type ErrorDetail,
+  emitEvents,
+  newId,
+  type RequestContext,
+  recordAudit,
+  requireReferences,
+  scopePaths,
+} from '@linli/core';
 import { type Db, ltreeLabel } from '@linli/db';
 import type { CreateOrgBody, PartyOrgDetail } from '../contract.ts';
 import { PartyOrgRepository } from '../party-org.repository.ts';
@@ -11,6 +22,12 @@ import { nodeKindOf, parentKindOf } from '../schema.ts';
 export async function createPartyOrg(tx: Db, ctx: RequestContext, input: CreateOrgBody): Promise<PartyOrgDetail> {
   const tenantId = ctx.actor.tenantId;
   const orgs = new PartyOrgRepository(tx);
+  // Another community's organisation, place or resident answers as one that does not exist.
+  await requireReferences(tx, ctx.actor, scopePaths(ctx.actor, 'party.write'), input, {
+    parentId: 'party_org',
+    nodeId: 'territory_node',
+    secretaryId: 'resident',
+  });
   const errors: ErrorDetail[] = [];
   const expectedParentKind = parentKindOf(input.kind);
   const parent = input.parentId ? await orgs.findRef(tenantId, input.parentId) : undefined;

@@ -1,4 +1,4 @@
-import { AppError, auditEntry, can, emitEvents, newId, type RequestContext, recordAudit, scopePaths } from '@linli/core';
+import { AppError, auditEntry, can, emitEvents, newId, type RequestContext, recordAudit, requireReferences, scopePaths } from '@linli/core';
 import type { Db } from '@linli/db';
 import type { CreateLeaderBody, Leader } from '../contract.ts';
 import { LeaderRepository } from '../leader.repository.ts';
@@ -10,6 +10,10 @@ const nodeKindOf = { building_leader: 'building', entrance_leader: 'entrance' } 
 export async function createLeader(tx: Db, ctx: RequestContext, input: CreateLeaderBody): Promise<Leader> {
   const tenantId = ctx.actor.tenantId;
   const leaders = new LeaderRepository(tx);
+  await requireReferences(tx, ctx.actor, scopePaths(ctx.actor, 'people.write'), input, {
+    nodeId: 'territory_node',
+    residentId: 'resident',
+  });
   const node = await new ResidentRepository(tx).findNode(tenantId, input.nodeId);
   const expectedKind = nodeKindOf[input.role];
   if (!node || node.kind !== expectedKind) {

@@ -59,8 +59,12 @@ describe('createResident', () => {
     ]);
   });
 
-  it('is forbidden outside the caller’s people.write scope and writes nothing', async () => {
-    expect(await create({ householdId: tree.b.h101.id, name: '越权' }).catch((e: AppError) => e.code)).toBe('forbidden');
+  it('answers a household outside the caller’s people.write scope like an unknown one and writes nothing', async () => {
+    const answer = (householdId: string) => create({ householdId, name: '越权' }).catch((e: AppError) => [e.code, e.message, e.details]);
+    const unknown = await answer('01900000-0000-7000-8000-00000000dead');
+    expect(unknown).toEqual(['not_found', 'Place not found', [{ field: 'householdId', reason: 'not found' }]]);
+    expect(await answer(tree.b.h101.id)).toEqual(unknown);
+    expect(await answer(tree.other.household.id)).toEqual(unknown);
     const [row] = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM resident WHERE name = '越权'");
     expect(row?.n).toBe(0);
   });

@@ -7,6 +7,7 @@ import {
   type PersonalDataCipher,
   type RequestContext,
   recordAudit,
+  requireReferences,
   scopePaths,
 } from '@linli/core';
 import type { Db } from '@linli/db';
@@ -23,6 +24,8 @@ export async function createResident(
 ): Promise<Resident> {
   const tenantId = ctx.actor.tenantId;
   const residents = new ResidentRepository(tx);
+  // A household outside the caller's people.write scope answers as one that does not exist.
+  await requireReferences(tx, ctx.actor, scopePaths(ctx.actor, 'people.write'), input, { householdId: 'territory_node' });
   const errors = residentFieldErrors(input);
   const household = await residents.findNode(tenantId, input.householdId);
   if (household?.kind !== 'household') errors.push({ field: 'householdId', reason: 'is not a household' });

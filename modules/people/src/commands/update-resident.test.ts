@@ -34,7 +34,11 @@ describe('updateResident', () => {
 
   it('rejects an invalid ID number with its field, and a move outside the scope', async () => {
     expect(await update({ idNumber: '370785199001011230' }).catch((e: AppError) => e.details)).toMatchObject([{ field: 'idNumber' }]);
-    expect(await update({ householdId: tree.b.h101.id }).catch((e: AppError) => e.code)).toBe('forbidden');
+    // A household outside the scope answers like an unknown one.
+    expect(await update({ householdId: tree.b.h101.id }).catch((e: AppError) => [e.code, e.details])).toEqual([
+      'not_found',
+      [{ field: 'householdId', reason: 'not found' }],
+    ]);
   });
 
   it('does not find a resident of a sibling community', async () => {

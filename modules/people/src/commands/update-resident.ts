@@ -1,4 +1,14 @@
-import { AppError, auditEntry, can, emitEvents, type PersonalDataCipher, type RequestContext, recordAudit, scopePaths } from '@linli/core';
+import {
+  AppError,
+  auditEntry,
+  can,
+  emitEvents,
+  type PersonalDataCipher,
+  type RequestContext,
+  recordAudit,
+  requireReferences,
+  scopePaths,
+} from '@linli/core';
 import type { Db } from '@linli/db';
 import type { Resident, UpdateResidentBody } from '../contract.ts';
 import { type ResidentChanges, ResidentRepository } from '../resident.repository.ts';
@@ -17,6 +27,7 @@ export async function updateResident(
   const residents = new ResidentRepository(tx);
   const current = await residents.locate(tenantId, id, writeScope);
   if (!current) throw AppError.notFound('Resident', id);
+  await requireReferences(tx, ctx.actor, writeScope, input, { householdId: 'territory_node' });
 
   const errors = residentFieldErrors(input);
   let householdId: string | undefined;
