@@ -1,4 +1,4 @@
-import { AppError, type ErrorDetail } from '@linli/core';
+import { type Actor, AppError, type ErrorDetail, missingReferences, scopePaths } from '@linli/core';
 import type { Db } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
 import { CategoryRepository } from './category.repository.ts';
@@ -61,6 +61,18 @@ export async function chooseHandlingUnit(
   const node = await demands.ancestorOfKind(tenantId, demand.nodePath, level);
   if (!node) return fail({ field: 'level', reason: `the demand's location is not inside a ${level}; choose a higher level` });
   return { level, kind: 'node', id: node.id, name: node.name, path: node.path };
+}
+
+/**
+ * A dispatcher names a handling node inside their demand.dispatch scope, or one above it that
+ * contains the demand's place (难事街道办). Any other node — another community's — answers exactly
+ * like a node that does not exist.
+ */
+export async function refuseNodeOutOfReach(tx: Db, actor: Actor, demand: { nodePath: string }, choice: UnitChoice): Promise<void> {
+  const missing = await missingReferences(tx, actor, scopePaths(actor, 'demand.dispatch'), choice, {
+    nodeId: { kind: 'territory_node', orAncestorOf: demand.nodePath },
+  });
+  if (missing.length > 0) throw AppError.invalid([{ field: 'nodeId', reason: 'is not a place in this county' }]);
 }
 
 /** Column assignments that make `unit` the handling unit. */

@@ -127,11 +127,13 @@ describe('submitDemand', () => {
     expect(await database.query('SELECT count(*)::int AS n FROM demand')).toEqual(before);
   });
 
-  it('refuses a second demand with the same external id (409) and intake outside the caller’s place (403)', async () => {
+  it('refuses a second demand with the same external id (409), and intake outside the caller’s place like an unknown place', async () => {
     await submitTestDemand(database.db, world, { externalId: 'GD-DUP' });
     expect(await failure(submitTestDemand(database.db, world, { externalId: 'GD-DUP' }))).toMatchObject({ code: 'conflict' });
     const elsewhere = world.tree.households.at(-1)!.id;
-    expect(await failure(submitTestDemand(database.db, world, { nodeId: elsewhere }))).toMatchObject({ code: 'forbidden' });
+    const unknown = await failure(submitTestDemand(database.db, world, { nodeId: '01900000-0000-7000-8000-00000000dead' }));
+    expect(unknown).toMatchObject({ code: 'invalid_input', details: [{ field: 'nodeId', reason: 'is not a place in this county' }] });
+    expect(await failure(submitTestDemand(database.db, world, { nodeId: elsewhere }))).toEqual(unknown);
     expect(await failure(submitTestDemand(database.db, world, {}, world.ctx.property))).toMatchObject({ code: 'forbidden' });
   });
 });

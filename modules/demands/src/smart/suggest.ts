@@ -1,4 +1,4 @@
-import { type Actor, AppError, can, inScope, type RequestContext } from '@linli/core';
+import { type Actor, AppError, can, inScope, missingReferences, type RequestContext, scopePaths } from '@linli/core';
 import type { Db } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
 import { visibleTo } from '../demand.repository.ts';
@@ -65,7 +65,13 @@ export async function suggestFor(db: Db, ctx: RequestContext, input: SuggestBody
 
   const repo = new SimilarRepository(db);
   const context = await repo.context(tenantId, input.nodeId ?? null);
-  if (input.nodeId && !context.node) throw AppError.invalid([{ field: 'nodeId', reason: 'is not a place in this county' }]);
+  // Staff ask about places of their own territory (a resident may report anywhere in the county):
+  // another community's place answers like one that does not exist.
+  const outOfScope =
+    isStaff &&
+    input.nodeId !== undefined &&
+    (await missingReferences(db, actor, scopePaths(actor, 'demand.intake'), input, { nodeId: 'territory_node' })).length > 0;
+  if (input.nodeId && (!context.node || outOfScope)) throw AppError.invalid([{ field: 'nodeId', reason: 'is not a place in this county' }]);
   const classifier = await classifierFor(db, tenantId, context.modelId);
   const text = demandText(input.title, input.description);
 

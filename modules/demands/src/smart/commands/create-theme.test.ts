@@ -82,7 +82,11 @@ describe('createTheme', () => {
       ],
     });
     expect(await failure(create({ ...body, month: '2026-07' }, world.ctx.grid))).toMatchObject({ code: 'forbidden' });
-    expect(await failure(create({ ...body, month: '2026-07' }, world.ctx.otherCommunity))).toMatchObject({ code: 'forbidden' });
+    // Another community's place answers like an unknown one.
+    expect(await failure(create({ ...body, month: '2026-07' }, world.ctx.otherCommunity))).toEqual({
+      code: 'invalid_input',
+      details: [{ field: 'nodeId', reason: 'is not a place in this county' }],
+    });
     const [{ n }] = (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM demand_theme WHERE month = '2026-07'`)) as [
       { n: number },
     ];

@@ -1,4 +1,14 @@
-import { AppError, auditEntry, type ErrorDetail, emitEvents, newId, type RequestContext, recordAudit, requireAbility } from '@linli/core';
+import {
+  AppError,
+  auditEntry,
+  type ErrorDetail,
+  emitEvents,
+  missingReferences,
+  newId,
+  type RequestContext,
+  recordAudit,
+  requireAbility,
+} from '@linli/core';
 import type { Db } from '@linli/db';
 import { sql } from 'drizzle-orm';
 import { CategoryRepository } from '../../category.repository.ts';
@@ -17,8 +27,11 @@ import { publicTheme, ThemeRepository } from '../theme.repository.ts';
 export async function createTheme(tx: Db, ctx: RequestContext, input: CreateThemeBody): Promise<Theme> {
   const { actor } = ctx;
   const tenantId = actor.tenantId;
+  // A caller who dispatches nowhere is forbidden; a place outside their demand.dispatch scope answers like one that does not exist.
+  const scope = requireAbility(actor, 'demand.dispatch');
+  const outOfScope = (await missingReferences(tx, actor, scope, input, { nodeId: 'territory_node' })).length > 0;
   const [node, category] = await Promise.all([
-    new DemandRepository(tx).findNode(tenantId, input.nodeId),
+    outOfScope ? undefined : new DemandRepository(tx).findNode(tenantId, input.nodeId),
     new CategoryRepository(tx).findCategory(tenantId, input.categoryId),
   ]);
   const errors: ErrorDetail[] = [];

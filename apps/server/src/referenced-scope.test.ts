@@ -1,0 +1,625 @@
+import { createAccount } from '@linli/accounts/testing';
+import { newId } from '@linli/core';
+import { rows } from '@linli/db';
+import { acceptDemand, buildDemandWorld, type DemandWorld, dispatchDemand, submitTestDemand } from '@linli/demands/testing';
+import { insertGrid } from '@linli/grids/testing';
+import { insertOrganisation } from '@linli/organisations/testing';
+import { insertPartyMember, insertPartyOrg, type TestOrg } from '@linli/party/testing';
+import { insertResident } from '@linli/people/testing';
+import { createNode, type TestNode } from '@linli/territory/testing';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, login, type Session, type TestApp } from '../test/helpers.ts';
+
+// Every write of the API that names another record by id (a resident, a household, a node, a party
+// organisation, an account, a demand, a category, an attachment …) is sent that id from outside the
+// caller's scope — another community of the same county, and another county — and must answer
+// exactly as for an id that does not exist, and change nothing. The routes and their id fields are
+// read from the OpenAPI document: a new write with an id field fails this test until it is listed
+// below (as a case, or in NOT_REFERENCES with the reason).
+
+/** Fields that look like ids but name no record of ours. */
+const NOT_REFERENCES: Record<string, string> = {
+  // The 12345 system's own work-order number, stored as given.
+  'POST /api/v1/demands body.externalId': 'an external work-order number',
+  // Names of spreadsheet columns, not ids.
+  'POST /api/v1/demand-imports/mappings body.config.columns.externalId': 'a column name',
+  'PUT /api/v1/demand-imports/mappings/{id} body.config.columns.externalId': 'a column name',
+  // The GB/T 2260 code of the county an Open311 client answers for (the caller's own tenant).
+  'POST /api/v1/open311-clients body.jurisdictionId': 'a county code, checked against the tenant',
+};
+
+type Kind =
+  | 'community'
+  | 'compound'
+  | 'building'
+  | 'household'
+  | 'resident'
+  | 'partyResident'
+  | 'communityCommittee'
+  | 'organisation'
+  | 'grid'
+  | 'account'
+  | 'demand'
+  | 'attachment'
+  | 'category'
+  | 'department';
+
+/** Kinds that belong to the whole county: only another county's record is out of scope. */
+const countyWide: Kind[] = ['category', 'department'];
+
+interface Place {
+  tenantId: string;
+  subdistrict: TestNode;
+  community: TestNode;
+  compound: TestNode;
+  otherCompound: TestNode;
+  building: TestNode;
+  household: TestNode;
+  otherHousehold: TestNode;
+  committee: TestOrg;
+  grid: string;
+  organisation: string;
+  account: string;
+  world: DemandWorld;
+}
+
+let t: TestApp;
+let desk: Session;
+let admin: Session;
+let county: Session;
+let deskId: string;
+let home: Place;
+let neighbour: Place;
+let foreign: Place;
+let serial = 0;
+
+async function buildPlace(world: DemandWorld, k: number, accountFor: string): Promise<Place> {
+  const db = t.deps.db;
+  const tree = world.tree;
+  const community = tree.communities[k]!;
+  const subdistrict = tree.subdistricts[Math.floor(k / 2)]!;
+  const top = await insertPartyOrg(db, { node: subdistrict, kind: 'subdistrict_committee', name: `街道党工委${k}` });
+  const committee = await insertPartyOrg(db, { node: community, kind: 'community_committee', name: `社区党委${k}`, parent: top });
+  const grid = await insertGrid(db, { community, name: `网格${k}`, buildingIds: [tree.buildings[4 * k]!.id] });
+  const organisation = await insertOrganisation(db, { node: community, kind: 'enterprise', name: `企业${k}` });
+  const account = await createAccount(db, {
+    tenantId: world.tenantId,
+    username: `${accountFor}.${k}`,
+    grants: [{ role: 'grid_worker', nodeId: community.id }],
+  });
+  return {
+    tenantId: world.tenantId,
+    subdistrict,
+    community,
+    compound: tree.compounds[2 * k]!,
+    otherCompound: tree.compounds[2 * k + 1]!,
+    building: tree.buildings[4 * k]!,
+    household: tree.households[16 * k]!,
+    otherHousehold: tree.households[16 * k + 1]!,
+    committee,
+    grid: grid.id,
+    organisation: organisation.id,
+    account: account.id,
+    world,
+  };
+}
+
+/** A fresh record of `kind` at `place` (fresh, so a write that leaks can be seen and a baseline never collides). */
+async function make(kind: Kind, place: Place): Promise<string> {
+  const db = t.deps.db;
+  const n = ++serial;
+  switch (kind) {
+    case 'community':
+      return place.community.id;
+    case 'compound':
+      return place.compound.id;
+    case 'building':
+      return place.building.id;
+    case 'household':
+      return place.otherHousehold.id;
+    case 'resident':
+      return (await insertResident(db, place.household, { name: `居民${n}` })).id;
+    case 'partyResident': {
+      const r = await insertResident(db, place.household, { name: `党员${n}`, isPartyMember: true });
+      await insertPartyMember(db, place.committee, r.id, true);
+      return r.id;
+    }
+    case 'communityCommittee':
+      return place.committee.id;
+    case 'organisation':
+      return place.organisation;
+    case 'grid':
+      return place.grid;
+    case 'account':
+      return place.account;
+    case 'demand': {
+      const ctx = place === neighbour ? place.world.ctx.otherCommunity : place.world.ctx.grid;
+      const d = await submitTestDemand(db, place.world, { nodeId: place.household.id }, ctx);
+      return d.id;
+    }
+    case 'attachment': {
+      const id = newId();
+      const owner = place === home ? deskId : place.account;
+      await db.execute(sql`INSERT INTO demand_attachment (tenant_id, id, file_name, content_type, size, sha256, storage_key, uploaded_by)
+        VALUES (${place.tenantId}, ${id}, 'a.jpg', 'image/jpeg', 10, ${'0'.repeat(64)}, ${`test/${id}`}, ${owner})`);
+      return id;
+    }
+    case 'category':
+      return place.world.categories.noise!;
+    case 'department':
+      return Object.values(place.world.departments)[0]!;
+  }
+}
+
+/** A demand of the home community at a stage the desk may act on. */
+async function homeDemand(stage: 'submitted' | 'accepted' | 'dispatched', level: 'compound' | 'subdistrict' = 'compound'): Promise<string> {
+  const w = home.world;
+  const d = await submitTestDemand(t.deps.db, w, { nodeId: home.household.id });
+  if (stage === 'submitted') return d.id;
+  await t.deps.db.transaction((tx) => acceptDemand(tx, w.ctx.grid, d.id));
+  if (stage === 'accepted') return d.id;
+  await t.deps.db.transaction((tx) => dispatchDemand(tx, w.ctx.community, d.id, { level }));
+  return d.id;
+}
+
+interface Case {
+  route: string;
+  /** The id fields this case sends (dot paths, `[]` for array items) and the kind of record each names. */
+  fields: Record<string, Kind>;
+  /** Builds the request from the ids (all from the caller's own community unless the sweep swaps one). */
+  request: (ids: Record<string, string>) => Promise<{ url: string; body: unknown }>;
+  /** County-wide configuration is the county system admin's, the 12345 import the county staff's; the rest is the community desk's. */
+  caller?: 'admin' | 'county';
+}
+
+const api = '/api/v1';
+const cases: Case[] = [
+  {
+    route: 'POST /api/v1/accounts',
+    fields: { 'grants[].nodeId': 'compound' },
+    request: async (ids) => ({
+      url: `${api}/accounts`,
+      body: {
+        username: `scope.${++serial}`,
+        displayName: '测试',
+        password: 'Test@2026pass!',
+        grants: [{ role: 'grid_worker', nodeId: ids['grants[].nodeId'] }],
+      },
+    }),
+  },
+  {
+    route: 'POST /api/v1/accounts/{id}/grants',
+    fields: { nodeId: 'compound' },
+    request: async (ids) => {
+      const account = await createAccount(t.deps.db, { tenantId: home.tenantId, username: `grantee.${++serial}` });
+      return { url: `${api}/accounts/${account.id}/grants`, body: { role: 'grid_worker', nodeId: ids.nodeId } };
+    },
+  },
+  {
+    route: 'POST /api/v1/territory/nodes',
+    fields: { parentId: 'community' },
+    request: async (ids) => ({
+      url: `${api}/territory/nodes`,
+      body: { parentId: ids.parentId, kind: 'compound', name: `新小区${++serial}` },
+    }),
+  },
+  {
+    route: 'POST /api/v1/territory/nodes/{id}/move',
+    fields: { parentId: 'compound' },
+    request: async (ids) => {
+      const node = await createNode(t.deps.db, {
+        tenantId: home.tenantId,
+        parentId: home.otherCompound.id,
+        kind: 'building',
+        name: `楼${++serial}`,
+      });
+      return { url: `${api}/territory/nodes/${node.id}/move`, body: { parentId: ids.parentId } };
+    },
+  },
+  {
+    route: 'POST /api/v1/territory/nodes/{id}/merge',
+    fields: { intoId: 'building' },
+    request: async (ids) => {
+      const node = await createNode(t.deps.db, {
+        tenantId: home.tenantId,
+        parentId: home.compound.id,
+        kind: 'building',
+        name: `楼${++serial}`,
+      });
+      return { url: `${api}/territory/nodes/${node.id}/merge`, body: { intoId: ids.intoId } };
+    },
+  },
+  {
+    route: 'POST /api/v1/people/residents',
+    fields: { householdId: 'household' },
+    request: async (ids) => ({ url: `${api}/people/residents`, body: { householdId: ids.householdId, name: '新居民' } }),
+  },
+  {
+    route: 'PATCH /api/v1/people/residents/{id}',
+    fields: { householdId: 'household' },
+    request: async (ids) => {
+      const r = await insertResident(t.deps.db, home.household, { name: `搬家${++serial}` });
+      return { url: `${api}/people/residents/${r.id}`, body: { householdId: ids.householdId } };
+    },
+  },
+  {
+    route: 'POST /api/v1/people/leaders',
+    fields: { nodeId: 'building', residentId: 'resident' },
+    request: async (ids) => ({
+      url: `${api}/people/leaders`,
+      body: { nodeId: ids.nodeId, residentId: ids.residentId, role: 'building_leader' },
+    }),
+  },
+  {
+    route: 'POST /api/v1/party/orgs',
+    fields: { parentId: 'communityCommittee', nodeId: 'compound', secretaryId: 'resident' },
+    request: async (ids) => ({
+      url: `${api}/party/orgs`,
+      body: {
+        kind: 'compound_branch',
+        name: `小区党支部${++serial}`,
+        parentId: ids.parentId,
+        nodeId: ids.nodeId,
+        secretaryId: ids.secretaryId,
+      },
+    }),
+  },
+  {
+    route: 'POST /api/v1/party/members',
+    fields: { residentId: 'resident', orgId: 'communityCommittee' },
+    request: async (ids) => ({ url: `${api}/party/members`, body: { residentId: ids.residentId, orgId: ids.orgId } }),
+  },
+  {
+    route: 'POST /api/v1/grids',
+    fields: { communityId: 'community', parentId: 'grid', 'buildingIds[]': 'building' },
+    request: async (ids) => ({
+      url: `${api}/grids`,
+      body: {
+        communityId: ids.communityId,
+        name: `微网格${++serial}`,
+        level: 'micro_grid',
+        parentId: ids.parentId,
+        buildingIds: [ids['buildingIds[]']],
+      },
+    }),
+  },
+  {
+    route: 'POST /api/v1/grids/{id}/members',
+    fields: { accountId: 'account', residentId: 'resident' },
+    request: async (ids) => ({
+      url: `${api}/grids/${home.grid}/members`,
+      body: { role: 'volunteer', name: '网格志愿者', accountId: ids.accountId, residentId: ids.residentId },
+    }),
+  },
+  {
+    route: 'POST /api/v1/organisations',
+    fields: { nodeId: 'community', 'servedCompoundIds[]': 'compound' },
+    request: async (ids) => ({
+      url: `${api}/organisations`,
+      body: { kind: 'property_company', name: `物业公司${++serial}`, nodeId: ids.nodeId, servedCompoundIds: [ids['servedCompoundIds[]']] },
+    }),
+  },
+  {
+    route: 'POST /api/v1/dual-registrations',
+    fields: { communityId: 'community', organisationId: 'organisation' },
+    request: async (ids) => {
+      // A fresh organisation each time, so the baseline never meets an earlier registration.
+      const organisationId =
+        ids.organisationId === home.organisation
+          ? (await insertOrganisation(t.deps.db, { node: home.community, kind: 'enterprise', name: `报到单位${++serial}` })).id
+          : ids.organisationId;
+      return { url: `${api}/dual-registrations`, body: { communityId: ids.communityId, organisationId } };
+    },
+  },
+  {
+    route: 'POST /api/v1/dual-registrations',
+    fields: { residentId: 'partyResident' },
+    request: async (ids) => ({ url: `${api}/dual-registrations`, body: { communityId: home.community.id, residentId: ids.residentId } }),
+  },
+  {
+    route: 'POST /api/v1/demands',
+    fields: { categoryId: 'category', nodeId: 'household', 'attachmentIds[]': 'attachment' },
+    request: async (ids) => ({
+      url: `${api}/demands`,
+      body: {
+        channel: 'hotline_12345',
+        type: 'complaint',
+        categoryId: ids.categoryId,
+        description: '楼下夜间施工噪音',
+        nodeId: ids.nodeId,
+        reporter: { kind: 'anonymous' },
+        attachmentIds: [ids['attachmentIds[]']],
+      },
+    }),
+  },
+  {
+    route: 'POST /api/v1/demand-categories',
+    caller: 'admin',
+    fields: { parentId: 'category', defaultDepartmentId: 'department' },
+    request: async (ids) => ({
+      url: `${api}/demand-categories`,
+      body: {
+        parentId: ids.parentId,
+        code: `scope_${++serial}`,
+        name: `子类${serial}`,
+        defaultLevel: 'department',
+        defaultDepartmentId: ids.defaultDepartmentId,
+      },
+    }),
+  },
+  {
+    route: 'PATCH /api/v1/demand-categories/{id}',
+    caller: 'admin',
+    fields: { defaultDepartmentId: 'department' },
+    request: async (ids) => ({
+      url: `${api}/demand-categories/${home.world.categories.noise}`,
+      body: { defaultLevel: 'department', defaultDepartmentId: ids.defaultDepartmentId },
+    }),
+  },
+  {
+    route: 'POST /api/v1/demands/{id}/dispatch',
+    fields: { nodeId: 'compound' },
+    request: async (ids) => ({
+      url: `${api}/demands/${await homeDemand('accepted')}/dispatch`,
+      body: { level: 'compound', nodeId: ids.nodeId },
+    }),
+  },
+  {
+    route: 'POST /api/v1/demands/{id}/dispatch',
+    fields: { departmentId: 'department' },
+    request: async (ids) => ({
+      url: `${api}/demands/${await homeDemand('accepted')}/dispatch`,
+      body: { level: 'department', departmentId: ids.departmentId },
+    }),
+  },
+  {
+    route: 'POST /api/v1/demands/{id}/resolve',
+    fields: { 'attachmentIds[]': 'attachment' },
+    request: async (ids) => ({
+      url: `${api}/demands/${await homeDemand('dispatched')}/resolve`,
+      body: { result: '已处理完毕', attachmentIds: [ids['attachmentIds[]']] },
+    }),
+  },
+  {
+    route: 'POST /api/v1/demands/{id}/transfer',
+    fields: { nodeId: 'community' },
+    request: async (ids) => ({
+      url: `${api}/demands/${await homeDemand('dispatched')}/transfer`,
+      body: { level: 'community', nodeId: ids.nodeId, reason: '属社区事务' },
+    }),
+  },
+  {
+    route: 'POST /api/v1/demands/{id}/transfer',
+    fields: { departmentId: 'department' },
+    request: async (ids) => ({
+      url: `${api}/demands/${await homeDemand('dispatched')}/transfer`,
+      body: { level: 'department', departmentId: ids.departmentId, reason: '属部门职责' },
+    }),
+  },
+  {
+    route: 'POST /api/v1/demands/{id}/escalate',
+    fields: { departmentId: 'department' },
+    request: async (ids) => ({
+      url: `${api}/demands/${await homeDemand('dispatched', 'subdistrict')}/escalate`,
+      body: { reason: '需部门处理', departmentId: ids.departmentId },
+    }),
+  },
+  {
+    route: 'POST /api/v1/demands/{id}/merge',
+    fields: { intoId: 'demand' },
+    request: async (ids) => ({ url: `${api}/demands/${await homeDemand('accepted')}/merge`, body: { intoId: ids.intoId } }),
+  },
+  {
+    route: 'POST /api/v1/demand-imports/mappings',
+    caller: 'county',
+    fields: { 'config.defaults.nodeId': 'community' },
+    request: async (ids) => ({ url: `${api}/demand-imports/mappings`, body: mapping(`映射${++serial}`, ids['config.defaults.nodeId']!) }),
+  },
+  {
+    route: 'PUT /api/v1/demand-imports/mappings/{id}',
+    caller: 'county',
+    fields: { 'config.defaults.nodeId': 'community' },
+    request: async (ids) => {
+      const created = await t.app.inject({
+        method: 'POST',
+        url: `${api}/demand-imports/mappings`,
+        headers: county.headers,
+        payload: mapping(`映射${++serial}`, home.community.id),
+      });
+      if (created.statusCode !== 201) throw new Error(`mapping: ${created.statusCode} ${created.body}`);
+      const { id, version } = created.json() as { id: string; version: number };
+      return {
+        url: `${api}/demand-imports/mappings/${id}`,
+        body: { ...mapping(`映射${++serial}`, ids['config.defaults.nodeId']!), ...(version ? { version } : {}) },
+      };
+    },
+  },
+  {
+    route: 'POST /api/v1/demands/suggest',
+    fields: { nodeId: 'household' },
+    request: async (ids) => ({ url: `${api}/demands/suggest`, body: { description: '楼道噪音', nodeId: ids.nodeId } }),
+  },
+  {
+    route: 'POST /api/v1/demand-themes',
+    fields: { nodeId: 'community', categoryId: 'category' },
+    request: async (ids) => ({
+      url: `${api}/demand-themes`,
+      body: { month: '2026-05', nodeId: ids.nodeId, categoryId: ids.categoryId, title: `每月一题${++serial}` },
+    }),
+  },
+];
+
+function mapping(name: string, nodeId: string) {
+  return {
+    name,
+    config: {
+      columns: { externalId: '工单编号', submittedAt: '受理时间', description: ['诉求内容'] },
+      defaults: { channel: 'hotline_12345', type: 'complaint', categoryCode: 'other', nodeId },
+      valueMaps: { channel: {}, type: {}, category: {}, status: {} },
+      dateFormat: 'iso',
+      timeZone: 'Asia/Shanghai',
+    },
+  };
+}
+
+/** Every field of a request body that names a record: *Id, *Ids, and uuid-formatted strings. */
+function idFields(doc: OpenApi, schema: unknown, prefix: string, out: Set<string>): void {
+  const s = deref(doc, schema);
+  for (const alt of [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.allOf ?? [])]) idFields(doc, alt, prefix, out);
+  for (const [name, raw] of Object.entries(s.properties ?? {})) {
+    const p = deref(doc, raw);
+    const items = p.items ? deref(doc, p.items) : undefined;
+    const isId = /Ids?$/.test(name) || p.format === 'uuid' || items?.format === 'uuid';
+    const path = `${prefix}${name}${p.type === 'array' ? '[]' : ''}`;
+    if (isId) out.add(path);
+    idFields(doc, p, `${path}.`, out);
+    if (items) idFields(doc, items, `${path}.`, out);
+  }
+}
+
+interface Schema {
+  $ref?: string;
+  type?: string;
+  format?: string;
+  properties?: Record<string, unknown>;
+  items?: unknown;
+  anyOf?: unknown[];
+  oneOf?: unknown[];
+  allOf?: unknown[];
+}
+interface OpenApi {
+  paths: Record<
+    string,
+    Record<
+      string,
+      { requestBody?: { content?: Record<string, { schema?: unknown }> }; parameters?: { in: string; name: string; schema?: Schema }[] }
+    >
+  >;
+  components?: { schemas?: Record<string, Schema> };
+}
+function deref(doc: OpenApi, schema: unknown): Schema {
+  const s = (schema ?? {}) as Schema;
+  if (s.$ref) return deref(doc, doc.components?.schemas?.[s.$ref.split('/').pop() as string]);
+  return s;
+}
+
+/** One fingerprint per table of everything stored (sessions aside: every request touches its own). */
+async function snapshot(): Promise<Record<string, string>> {
+  const tables = await rows<{ name: string }>(
+    t.deps.db,
+    sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('session') ORDER BY 1`,
+  );
+  const parts = tables.map(
+    (x) =>
+      sql`SELECT ${x.name} AS name, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM ${sql.identifier(x.name)} t`,
+  );
+  const sums = await rows<{ name: string; sum: string }>(t.deps.db, sql.join(parts, sql` UNION ALL `));
+  return Object.fromEntries(sums.map((r) => [r.name, r.sum]));
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const a = await buildDemandWorld(t.deps.db, '370785');
+  const b = await buildDemandWorld(t.deps.db, '370786');
+  // The caller: a community's desk with every write ability there (staff, account and configuration roles).
+  const community = a.tree.communities[0]!;
+  const account = await createAccount(t.deps.db, {
+    tenantId: '370785',
+    username: 'desk',
+    grants: [
+      { role: 'community_staff', nodeId: community.id },
+      { role: 'security_admin', nodeId: community.id },
+      { role: 'system_admin', nodeId: community.id },
+    ],
+  });
+  deskId = account.id;
+  home = await buildPlace(a, 0, 'home');
+  neighbour = await buildPlace(a, 2, 'neighbour'); // another subdistrict's community of the same county
+  foreign = await buildPlace(b, 0, 'foreign'); // another county
+  desk = await login(t.app, 'desk', account.password);
+  await createAccount(t.deps.db, {
+    tenantId: '370785',
+    username: 'countyadmin',
+    grants: [{ role: 'system_admin', nodeId: a.tree.county.id }],
+  });
+  admin = await login(t.app, 'countyadmin', account.password);
+  await createAccount(t.deps.db, {
+    tenantId: '370785',
+    username: 'countystaff',
+    grants: [{ role: 'county_staff', nodeId: a.tree.county.id }],
+  });
+  county = await login(t.app, 'countystaff', account.password);
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('ids of other records in a write are checked against the caller scope', () => {
+  it('every id field of every write route is either swept below or listed as not a reference', async () => {
+    const doc = (await t.app.inject('/api/openapi.json')).json() as OpenApi;
+    const found: string[] = [];
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        if (!['post', 'put', 'patch', 'delete'].includes(method)) continue;
+        const fields = new Set<string>();
+        for (const content of Object.values(op.requestBody?.content ?? {})) idFields(doc, content.schema, 'body.', fields);
+        for (const p of op.parameters ?? []) {
+          if (p.in === 'query' && (/Ids?$/.test(p.name) || p.schema?.format === 'uuid')) fields.add(`query.${p.name}`);
+        }
+        for (const f of fields) found.push(`${method.toUpperCase()} ${path} ${f}`);
+      }
+    }
+    const covered = new Set(cases.flatMap((c) => Object.keys(c.fields).map((f) => `${c.route} body.${f}`)));
+    const unlisted = found.filter((f) => !covered.has(f) && !(f in NOT_REFERENCES));
+    expect(unlisted, 'add a case to referenced-scope.test.ts (or list the field in NOT_REFERENCES)').toEqual([]);
+    // The list above is not stale: everything it names still exists.
+    expect([...covered, ...Object.keys(NOT_REFERENCES)].filter((f) => !found.includes(f))).toEqual([]);
+    expect(found.length).toBeGreaterThan(30);
+  });
+
+  for (const c of cases) {
+    it(`${c.route} (${Object.keys(c.fields).join(', ')})`, async () => {
+      const homeIds: Record<string, string> = {};
+      for (const [field, kind] of Object.entries(c.fields)) homeIds[field] = await make(kind, home);
+      const send = async (ids: Record<string, string>) => {
+        const { url, body } = await c.request(ids);
+        const before = await snapshot();
+        const res = await t.app.inject({
+          method: c.route.split(' ')[0] as 'POST',
+          url,
+          headers: (c.caller === 'admin' ? admin : c.caller === 'county' ? county : desk).headers,
+          payload: body as object,
+        });
+        return { res, before, after: await snapshot() };
+      };
+      const problems: string[] = [];
+      for (const [field, kind] of Object.entries(c.fields)) {
+        const unknownId = newId();
+        const unknown = await send({ ...homeIds, [field]: unknownId });
+        const expected = unknown.res.body.replaceAll(unknownId, '<id>');
+        if (unknown.res.statusCode < 400 || unknown.res.statusCode >= 500) {
+          problems.push(`${field}: an unknown id answered ${unknown.res.statusCode} ${unknown.res.body.slice(0, 200)}`);
+        }
+        // County-wide records, and callers whose scope is the whole county, have only another county outside.
+        const places = countyWide.includes(kind) || c.caller ? { foreign } : { neighbour, foreign };
+        for (const [where, place] of Object.entries(places)) {
+          const id = await make(kind, place);
+          const { res, before, after } = await send({ ...homeIds, [field]: id });
+          const got = res.body.replaceAll(id, '<id>');
+          if (res.statusCode !== unknown.res.statusCode || got !== expected) {
+            problems.push(
+              `${field} of ${where}: ${res.statusCode} ${got.slice(0, 300)} — unknown id: ${unknown.res.statusCode} ${expected.slice(0, 200)}`,
+            );
+          }
+          const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
+          if (changed.length > 0) problems.push(`${field} of ${where}: changed ${changed.join(', ')}`);
+        }
+      }
+      // The same request with the caller's own records goes through: the refusals above were about scope.
+      const ok = await send(homeIds);
+      if (ok.res.statusCode >= 300) problems.push(`own records: ${ok.res.statusCode} ${ok.res.body.slice(0, 300)}`);
+      expect(problems).toEqual([]);
+    }, 60_000);
+  }
+});
