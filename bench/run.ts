@@ -1,5 +1,6 @@
-// `npm run bench -- [foundation|demands] [--driver pglite|postgres] [--quick] [--json]`: runs one
+// `npm run bench -- [foundation|demands|web] [--driver pglite|postgres] [--quick] [--json]`: runs one
 // benchmark of bench/ (the foundation benchmark by default) with the given flags (see each file's header).
+// `web` measures the first-load bytes per route of the built web app (run `npm run build:web` first).
 export {};
 
 const args = process.argv.slice(2);
@@ -10,6 +11,9 @@ if (benchmark === 'demands') {
 } else if (benchmark === 'foundation') {
   const { main } = await import('./foundation.ts');
   await main(args);
+} else if (benchmark === 'web') {
+  const { main } = await import('./first-load.ts');
+  await main(args);
 } else {
-  throw new Error(`unknown benchmark ${benchmark} (foundation or demands)`);
+  throw new Error(`unknown benchmark ${benchmark} (foundation, demands or web)`);
 }
