@@ -1,9 +1,11 @@
 import { auditCheckpointJob, createFileStore, loadConfig, writeAuditCheckpoints } from '@linli/core';
 import { startJobs } from '@linli/core/scheduler';
+import { maintainTables } from '@linli/db';
 import { attachmentCleanupJob, deadlineJob } from '@linli/demands';
 import { DEMO_PASSWORD, demoAccounts, isDemoLoaded, isDemoNeeded, loadDemo } from '@linli/demo';
 import { loadNotificationConfig, notificationJobs } from '@linli/notifications';
 import { buildApp } from './app.ts';
+import { isFreshDataDir, loadDemoInChild } from './first-start.ts';
 import { openRuntime, progressPrinter } from './runtime.ts';
 
 const started = performance.now();
@@ -16,6 +18,14 @@ const notifyConfig = (() => {
     process.exit(1);
   }
 })();
+// First start in embedded mode: a child process creates the database and loads the demo, then exits,
+// so this process opens a database that never held the load's peak memory.
+if (process.env.LINLI_DEMO !== 'false' && isFreshDataDir(config)) {
+  await loadDemoInChild(config).catch((err: Error) => {
+    console.error(`Linli cannot start: ${err.message}`);
+    process.exit(1);
+  });
+}
 const { deps, database, keyGenerated } = await openRuntime(config).catch((err: Error) => {
   // Start-up problems (data directory in use, database unreachable, changed migration, bad key)
   // are configuration errors: say what is wrong, without a stack trace.
@@ -53,9 +63,16 @@ const jobs =
           attachmentCleanupJob(database.db, createFileStore(config)),
           ...notificationJobs(database.db, notifyConfig, app.log, deps.cipher),
           auditCheckpointJob(database.db, config.auditCheckpoints.dir, config.auditCheckpoints.minutes),
+          // Embedded PGlite has no autovacuum: ANALYZE and VACUUM by its rules (PostgreSQL does its own).
+          ...(database.driver === 'pglite' ? [{ name: 'table-maintenance', intervalMs: 60_000, run: () => maintainTables(database) }] : []),
         ],
         app.log,
       );
+
+// Statistics first of all after a demo load or an import done while the server was down.
+if (database.driver === 'pglite' && process.env.LINLI_JOBS !== 'false') {
+  maintainTables(database).catch((err: unknown) => app.log.error({ err }, 'table maintenance failed'));
+}
 
 const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 const url = `http://${shown}:${config.port}`;

@@ -1,13 +1,15 @@
 import path from 'node:path';
 import { type AppConfig, AuditKeys, configureAuditKeys, loadMasterKey, type ModuleDeps, PersonalDataCipher } from '@linli/core';
-import { createDatabase, type Database, migrate, redactUrl } from '@linli/db';
+import { createDatabase, type Database, type DatabaseOptions, migrate, redactUrl } from '@linli/db';
 
 /** Opens the configured database (PGlite under DATA_DIR, or DATABASE_URL), migrates it, loads the key. */
 export async function openRuntime(
   config: AppConfig,
   log: (line: string) => void = console.log,
+  /** Embedded mode: PostgreSQL settings of this session (the first-start demo load uses bulkLoadSettings). */
+  settings?: DatabaseOptions['settings'],
 ): Promise<{ deps: ModuleDeps; database: Database; keyGenerated: boolean }> {
-  const database = await createDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await createDatabase({ url: config.databaseUrl, dataDir: config.dataDir, settings });
   log(
     config.databaseUrl
       ? `database: PostgreSQL ${redactUrl(config.databaseUrl)}`

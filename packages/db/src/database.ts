@@ -43,7 +43,24 @@ export interface DatabaseOptions {
   loadDataDir?: Blob;
   /** node-postgres pool size. */
   poolSize?: number;
+  /** Embedded mode: PostgreSQL settings for this session of the data directory (`-c name=value`), e.g. bulkLoadSettings. */
+  settings?: Readonly<Record<string, string>>;
 }
+
+/**
+ * Settings for a process that only fills an empty embedded database (the demo load at first start):
+ * WAL as small as a crash-safe load needs (no full-page images, minimal level: index builds are not
+ * WAL-logged), more memory for the index builds, no checkpoint in the middle. The server opens the
+ * directory afterwards with the defaults.
+ */
+export const bulkLoadSettings: Readonly<Record<string, string>> = {
+  wal_level: 'minimal',
+  max_wal_senders: '0',
+  full_page_writes: 'off',
+  maintenance_work_mem: '256MB',
+  checkpoint_timeout: '1h',
+  max_wal_size: '4GB',
+};
 
 // One parsing rule for both drivers: counts (int8) and numeric arrive as JS numbers, so a KPI
 // computed on PGlite and on PostgreSQL compares equal. int8 values beyond 2^53 do not occur in our
@@ -123,6 +140,7 @@ async function createPglite(options: DatabaseOptions): Promise<Database> {
       loadDataDir: options.loadDataDir,
       extensions: pgliteExtensions,
       parsers: { [pgliteTypes.INT8]: parseInt8, [pgliteTypes.NUMERIC]: parseNumeric },
+      ...(options.settings ? { startParams: [...PGlite.defaultStartParams, ...startSettings(options.settings)] } : {}),
     });
   } catch (err) {
     lock?.release();
@@ -148,6 +166,13 @@ async function createPglite(options: DatabaseOptions): Promise<Database> {
       lock?.release();
     },
   };
+}
+
+function startSettings(settings: Readonly<Record<string, string>>): string[] {
+  return Object.entries(settings).flatMap(([name, value]) => {
+    if (!/^[a-z_]+$/.test(name)) throw new Error(`invalid PostgreSQL setting name ${name}`);
+    return ['-c', `${name}=${value}`];
+  });
 }
 
 export function redactUrl(url: string): string {
