@@ -91,6 +91,22 @@ describe('the reporter’s name', () => {
     const own = await get('resident', `/demands/${d.id}`);
     expect(own.json().reporterName).toBe(FULL_NAME);
   });
+
+  it('reads what staff wrote for them (the result, their notes) with other people’s numbers masked', async () => {
+    const d = await submit();
+    const result = '已联系楼上住户，电话13700001111，3号楼2单元502已整改';
+    await database.db.transaction((tx) => acceptDemand(tx, world.ctx.grid, d.id));
+    await database.db.transaction((tx) => dispatchDemand(tx, world.ctx.community, d.id, { level: 'community' }));
+    await database.db.transaction((tx) => startDemand(tx, world.ctx.community, d.id));
+    await database.db.transaction((tx) => resolveDemand(tx, world.ctx.community, d.id, { result }));
+    const own = await get('resident', `/demands/${d.id}`);
+    expect(own.statusCode).toBe(200);
+    expect(own.body).not.toContain('13700001111');
+    expect(own.json().result).toBe('已联系楼上住户，电话137****1111，3号楼*单元***已整改');
+    expect(own.json().description).toBe('楼上每晚十二点后还在装修');
+    // Staff read the result as it was written.
+    expect((await get('community', `/demands/${d.id}`)).json().result).toBe(result);
+  });
 });
 
 describe('仅工作人员可见 and private categories', () => {

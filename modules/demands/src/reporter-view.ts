@@ -1,4 +1,4 @@
-import { type Actor, can } from '@linli/core';
+import { type Actor, can, maskPersonalText } from '@linli/core';
 import type { DemandDetail } from './contract.ts';
 import type { DemandFacts } from './state-machine.ts';
 
@@ -13,20 +13,27 @@ export function seesAsStaff(actor: Actor, demand: Pick<DemandFacts, 'nodePath' |
 
 /** Timeline notes a resident reads: what they wrote, why it was not accepted, and the result. */
 const PUBLIC_NOTES = new Set(['submit', 'reject', 'resolve', 'evaluate', 'reopen', 'close']);
+/** Of those, the notes staff wrote: they may name other people (a neighbour, a phone called), so they are masked. */
+const STAFF_NOTES = new Set(['reject', 'resolve', 'close']);
+const masked = (text: string | null) => (text === null ? null : maskPersonalText(text));
 
 /**
  * The detail as its reporter sees it: which step happened and when, but not who among the staff
  * did it, their internal notes (dispatch, transfer, return, escalation, extension, supervision,
- * callbacks) or the facts recorded with each step.
+ * callbacks) or the facts recorded with each step. What staff wrote for the reporter to read (the
+ * result, the reason of a rejection, their notes) leaves the staff app: it goes through core's
+ * personal-data masker, like the notice board. The reporter's own text stays as they wrote it.
  */
 export function forReporter<T extends Omit<DemandDetail, 'allowedActions' | 'attachments'>>(detail: T): T {
   return {
     ...detail,
     extensionReason: null,
+    result: masked(detail.result),
+    rejectReason: masked(detail.rejectReason),
     timeline: detail.timeline.map((e) => ({
       ...e,
       actorName: null,
-      note: PUBLIC_NOTES.has(e.action) ? e.note : null,
+      note: !PUBLIC_NOTES.has(e.action) ? null : STAFF_NOTES.has(e.action) ? masked(e.note) : e.note,
       data: {},
     })),
   };

@@ -67,6 +67,9 @@ describe('maskPersonalText', () => {
     expect(maskPersonalText('联系电话：13912340004')).toBe('联系电话：139****0004');
     expect(maskPersonalText('请联系社区处理')).toBe('请联系社区处理');
     expect(maskPersonalText('业主委员会同意')).toBe('业主委员会同意');
+    expect(maskPersonalText('已联系楼上住户')).toBe('已联系楼上住户');
+    expect(maskPersonalText('业主李建国反映')).toBe('业主李**反映');
+    expect(maskPersonalText('联系人：楼上住户')).toBe('联系人：楼**户');
   });
 
   it('masks the names it is given wherever they occur', () => {

@@ -47,9 +47,15 @@ const BUILDING_DOOR =
 const UNIT_DOOR = /\d+\s*(?:单元|门)\s*\d+\s*(?:室|户|号房|号)?/g;
 const ROOM = /\d+\s*(?:室|户|号房)/g;
 const DASHED_DOOR = /(?<![\d-])\d{1,3}-\d{1,3}-\d{2,5}(?![\d-])/g;
+// A label that always introduces a name, and one that may (联系, 我叫, 业主 …: a name follows only if it
+// starts with a common surname — "联系王小明" but not "联系楼上住户").
 const NAME_LABEL =
-  /(联系人|联络人|姓名|名字|户主|业主|租户|房东|来电人|报告人|反映人|诉求人|举报人|投诉人|当事人|申请人|收件人|我叫|本人叫|联系)(\s*[:：]?\s*(?:是|为|叫)?\s*)([\u4e00-\u9fa5·]{2,3})/g;
-// Words after 联系 / 本人 that are not names (联系电话, 联系方式, 本人住址 …).
+  /(联系人|联络人|姓名|名字|户主|来电人|报告人|反映人|诉求人|举报人|投诉人|当事人|申请人|收件人|业主|租户|房东|我叫|本人叫|联系)(\s*[:：]?\s*(?:是|为|叫)?\s*)([\u4e00-\u9fa5·]{2,3})/g;
+const WEAK_LABELS = new Set(['联系', '业主', '租户', '房东', '我叫', '本人叫']);
+const SURNAMES = new Set([
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施牛樊葛邢安齐乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关焦俞左柳甘祝包宁尚舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝辛靳管柴蒙鲍华喻祁蒲滕屈饶解牟艾尤穆卓吉缪简项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟臧闵苟邬卞姬仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝萧',
+]);
+// Words after a label that are not names (联系电话, 联系方式, 业主委员会 …).
 const NOT_A_NAME =
   /^(电话|方式|社区|物业|网格|我们|工作|不上|不到|过|了|上|后|人员|部门|一下|处理|解决|居委|街道|单位|手机|地址|住址|身份|情况|反映|要求|希望|已经|现在|家中|家里|没有|委员|大会|们|群|代表|多次|表示|称|说|自|都|也|和|与|及|等|同意|不同意|投诉|举报|意见|信息|未|无|对|在|的|认为)/;
 
@@ -71,6 +77,7 @@ function maskLandline(_m: string, area: string, separator: string, number: strin
 
 function maskLabelledName(all: string, label: string, glue: string, name: string): string {
   if (NOT_A_NAME.test(name)) return all;
+  if (WEAK_LABELS.has(label) && !SURNAMES.has(name[0] as string)) return all;
   return `${label}${glue}${maskName(name)}`;
 }
 
