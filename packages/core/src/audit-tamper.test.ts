@@ -6,7 +6,7 @@ import { createTestDatabase } from '@linli/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AuditResult, auditAppendCte, auditHash, recordAudit, verifyAuditChain } from './audit.ts';
-import { readAuditCheckpoints, signedText, writeAuditCheckpoints } from './audit-checkpoint.ts';
+import { auditCheckpointJob, readAuditCheckpoints, signedText, writeAuditCheckpoints } from './audit-checkpoint.ts';
 import { AuditKeys, auditKeys, verifySignature } from './audit-keys.ts';
 
 // What someone with write access to the database (but not the master key) can do to the audit
@@ -206,6 +206,18 @@ describe('signed checkpoints', () => {
     // Nothing new is written while the head has not moved; forced, it is.
     expect(await writeAuditCheckpoints(database.db, dir)).toEqual([]);
     expect(await writeAuditCheckpoints(database.db, dir, { force: true })).toHaveLength(1);
+  });
+
+  it('the scheduled job checkpoints each head that moved since its last checkpoint, and nothing else', async () => {
+    const job = auditCheckpointJob(database.db, dir, 15);
+    expect(job.intervalMs).toBe(15 * 60_000);
+    expect(await job.run()).toEqual({ checkpoints: 0 });
+    await writeEvents(1);
+    expect(await job.run()).toEqual({ checkpoints: 1 });
+    expect(await job.run()).toEqual({ checkpoints: 0 });
+    await writeEvents(1);
+    expect(await job.run()).toEqual({ checkpoints: 1 });
+    expect((await readAuditCheckpoints(dir)).checkpoints.map((c) => c.seq)).toEqual([4, 2]);
   });
 
   it('a changed checkpoint file, or one signed by another key, is a problem, not a checkpoint', async () => {
