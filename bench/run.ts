@@ -1,5 +1,6 @@
 // `npm run bench -- [foundation|demands|web] [--driver pglite|postgres] [--quick] [--json]`: runs one
 // benchmark of bench/ (the foundation benchmark by default) with the given flags (see each file's header).
+// `uploads` measures how fast a zip bomb is refused and at what memory.
 // `web` measures the first-load bytes per route of the built web app (run `npm run build:web` first).
 export {};
 
@@ -11,9 +12,12 @@ if (benchmark === 'demands') {
 } else if (benchmark === 'foundation') {
   const { main } = await import('./foundation.ts');
   await main(args);
+} else if (benchmark === 'uploads') {
+  const { main } = await import('./uploads.ts');
+  await main(args);
 } else if (benchmark === 'web') {
   const { main } = await import('./first-load.ts');
   await main(args);
 } else {
-  throw new Error(`unknown benchmark ${benchmark} (foundation, demands or web)`);
+  throw new Error(`unknown benchmark ${benchmark} (foundation, demands, uploads or web)`);
 }
