@@ -110,8 +110,14 @@ describe('a chain rewritten from the database', () => {
     await writeEvents(2, 10);
     expect(await verify()).toEqual([]);
 
-    // The whole chain declared "from before the key" and recomputed with the public function: it links up…
+    // Moved past the head, the keyed part's start is itself a break.
     await rewriteChain(1, (prev, r) => auditHash(prev, r), 1_000_000);
+    expect((await verifyAuditChain(database.db, { tenantId: '370785' })).breaks).toEqual([
+      { tenantId: '370785', seq: 8, reason: 'the keyed part of the chain is said to begin after its head (seq 1000000)' },
+    ]);
+    // The whole chain declared "from before the key" (as migration 0017 leaves a chain it has not
+    // seen grow) and recomputed with the public function: it links up…
+    await rewriteChain(1, (prev, r) => auditHash(prev, r), 9);
     expect((await verifyAuditChain(database.db, { tenantId: '370785' })).breaks).toEqual([]);
     // …but not through the head hash signed at seq 5, kept outside the database.
     expect(await verify()).toEqual([

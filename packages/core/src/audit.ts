@@ -312,6 +312,14 @@ export async function verifyAuditChain(
     if (head && (Number(head.seq) !== expectedSeq - 1 || head.hash !== prevHash)) {
       breaks.push({ tenantId, seq: expectedSeq - 1, reason: `the chain head (seq ${head.seq}) does not match the last record` });
     }
+    // The keyed part begins at the latest with the record after the head (migration 0017 sets it so).
+    if (head && keyedFrom > Number(head.seq) + 1) {
+      breaks.push({
+        tenantId,
+        seq: Number(head.seq),
+        reason: `the keyed part of the chain is said to begin after its head (seq ${keyedFrom})`,
+      });
+    }
     for (const c of claims) {
       const where = c.file ? ` (${c.file})` : '';
       if (c.seq === 0) continue;
