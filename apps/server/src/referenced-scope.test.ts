@@ -450,6 +450,160 @@ const cases: Case[] = [
   },
 ];
 
+// ---- Records named in the path: /…/{id}/… of another community or county answers like an unknown id.
+
+/** Path parameters that name no record. */
+const NOT_RECORDS: Record<string, string> = {
+  'PUT /api/v1/demand-calendar/{year} year': 'a calendar year',
+};
+
+type Target = Record<string, string>;
+interface PathCase {
+  route: string;
+  /** The path parameters of a record at `place` (the record the route acts on). */
+  target: (place: Place) => Promise<Target>;
+  body?: unknown | (() => Promise<unknown>);
+  caller?: 'admin' | 'county';
+}
+
+async function one(query: ReturnType<typeof sql>): Promise<string> {
+  const [row] = await rows<{ id: string }>(t.deps.db, query);
+  if (!row) throw new Error('fixture not found');
+  return row.id;
+}
+
+const demandTarget = async (place: Place): Promise<Target> => ({ id: await make('demand', place) });
+const demandRoute = (action: string, body?: unknown, caller?: 'county'): PathCase => ({
+  route: `POST /api/v1/demands/{id}/${action}`,
+  target: demandTarget,
+  body,
+  caller,
+});
+
+const pathCases: PathCase[] = [
+  { route: 'PATCH /api/v1/accounts/{id}', target: async (p) => ({ id: p.account }), body: { displayName: '改名' } },
+  { route: 'POST /api/v1/accounts/{id}/unlock', target: async (p) => ({ id: p.account }) },
+  { route: 'POST /api/v1/accounts/{id}/reset-password', target: async (p) => ({ id: p.account }), body: { password: 'Test@2026pass!' } },
+  {
+    route: 'POST /api/v1/accounts/{id}/grants',
+    target: async (p) => ({ id: p.account }),
+    body: async () => ({ role: 'volunteer', nodeId: home.compound.id }),
+  },
+  {
+    route: 'DELETE /api/v1/accounts/{id}/grants/{grantId}',
+    target: async (p) => ({
+      id: p.account,
+      grantId: await one(sql`SELECT id::text AS id FROM role_grant WHERE account_id = ${p.account} LIMIT 1`),
+    }),
+  },
+  { route: 'PATCH /api/v1/territory/nodes/{id}', target: async (p) => ({ id: p.building.id }), body: { name: '改名楼' } },
+  {
+    route: 'POST /api/v1/territory/nodes/{id}/move',
+    target: async (p) => ({ id: p.building.id }),
+    body: async () => ({ parentId: home.otherCompound.id }),
+  },
+  {
+    route: 'POST /api/v1/territory/nodes/{id}/merge',
+    target: async (p) => ({ id: p.building.id }),
+    body: async () => ({ intoId: home.building.id }),
+  },
+  { route: 'PATCH /api/v1/people/residents/{id}', target: async (p) => ({ id: await make('resident', p) }), body: { name: '改名' } },
+  { route: 'POST /api/v1/people/residents/{id}/reveal', target: async (p) => ({ id: await make('resident', p) }) },
+  {
+    route: 'DELETE /api/v1/people/leaders/{id}',
+    target: async (p) => {
+      const id = newId();
+      await t.deps.db.execute(sql`INSERT INTO node_leader (tenant_id, id, node_id, resident_id, role)
+        VALUES (${p.tenantId}, ${id}, ${p.building.id}, ${await make('resident', p)}, 'building_leader')`);
+      return { id };
+    },
+  },
+  {
+    route: 'POST /api/v1/grids/{id}/members',
+    target: async (p) => ({ id: p.grid }),
+    body: async () => ({ role: 'volunteer', name: '志愿者', accountId: home.account }),
+  },
+  {
+    route: 'DELETE /api/v1/grids/{id}/members/{memberId}',
+    target: async (p) => {
+      const memberId = newId();
+      await t.deps.db.execute(sql`INSERT INTO grid_member (tenant_id, id, grid_id, role, account_id, name)
+        VALUES (${p.tenantId}, ${memberId}, ${p.grid}, 'volunteer', ${p.account}, '志愿者')`);
+      return { id: p.grid, memberId };
+    },
+  },
+  demandRoute('reveal-contact'),
+  demandRoute('accept'),
+  demandRoute('reject', { reason: '重复' }),
+  demandRoute('dispatch', {}),
+  demandRoute('start'),
+  demandRoute('resolve', { result: '已处理' }),
+  demandRoute('evaluate', { satisfaction: 'satisfied' }),
+  demandRoute('close'),
+  demandRoute('return', { reason: '不属本单位' }),
+  demandRoute('transfer', { reason: '转办' }),
+  demandRoute('escalate', { reason: '提级' }),
+  demandRoute('extension-request', { until: '2030-01-01T00:00:00.000Z', reason: '需要更多时间' }),
+  demandRoute('extension-decision', { approve: true }),
+  demandRoute('reopen', { reason: '没有解决' }),
+  { route: 'POST /api/v1/demands/{id}/merge', target: demandTarget, body: async () => ({ intoId: await make('demand', home) }) },
+  demandRoute('supervise', { note: '请加快办理' }, 'county'),
+  demandRoute('callbacks', { reached: true }),
+  {
+    route: 'PATCH /api/v1/demand-categories/{id}',
+    caller: 'admin',
+    target: async (p) => ({ id: p.world.categories.noise! }),
+    body: { name: '噪音' },
+  },
+  {
+    route: 'PUT /api/v1/demand-imports/mappings/{id}',
+    caller: 'county',
+    target: async (p) => ({ id: await mappingAt(p) }),
+    body: async () => ({ ...mapping(`映射${++serial}`, home.community.id), version: 1 }),
+  },
+  { route: 'DELETE /api/v1/demand-imports/mappings/{id}', caller: 'county', target: async (p) => ({ id: await mappingAt(p) }) },
+  {
+    route: 'PATCH /api/v1/demand-themes/{id}',
+    target: async (p) => {
+      const id = newId();
+      await t.deps.db.execute(sql`INSERT INTO demand_theme (tenant_id, id, month, node_id, node_path, category_id, title)
+        VALUES (${p.tenantId}, ${id}, '2026-05', ${p.community.id}, ${p.community.path}::ltree, ${p.world.categories.noise}, '每月一题')`);
+      return { id };
+    },
+    body: { status: 'closed', outcome: '已解决' },
+  },
+  { route: 'POST /api/v1/open311-clients/{id}/rotate-key', caller: 'admin', target: async (p) => ({ id: await open311At(p) }) },
+  {
+    route: 'PATCH /api/v1/open311-clients/{id}',
+    caller: 'admin',
+    target: async (p) => ({ id: await open311At(p) }),
+    body: { active: false },
+  },
+  {
+    route: 'POST /api/v1/notifications/{id}/read',
+    target: async (p) => {
+      const id = newId();
+      await t.deps.db.execute(sql`INSERT INTO notification (tenant_id, id, recipient_id, event_id, event_type, message_key, title, body)
+        VALUES (${p.tenantId}, ${id}, ${p.account}, ${newId()}, 'demand.dispatched', 'demand.dispatched', '新的诉求', '请处理')`);
+      return { id };
+    },
+  },
+];
+
+async function mappingAt(p: Place): Promise<string> {
+  const id = newId();
+  await t.deps.db.execute(sql`INSERT INTO demand_import_mapping (tenant_id, id, name, config)
+    VALUES (${p.tenantId}, ${id}, ${`映射${++serial}`}, ${JSON.stringify(mapping('x', p.community.id).config)}::jsonb)`);
+  return id;
+}
+
+async function open311At(p: Place): Promise<string> {
+  const id = newId();
+  await t.deps.db.execute(sql`INSERT INTO open311_client (tenant_id, id, name, api_key_hash, jurisdiction_id, account_id)
+    VALUES (${p.tenantId}, ${id}, ${`客户端${++serial}`}, ${newId().replaceAll('-', '').padEnd(64, '0')}, ${p.tenantId}, ${p.account})`);
+  return id;
+}
+
 function mapping(name: string, nodeId: string) {
   return {
     name,
@@ -619,6 +773,65 @@ describe('ids of other records in a write are checked against the caller scope',
       // The same request with the caller's own records goes through: the refusals above were about scope.
       const ok = await send(homeIds);
       if (ok.res.statusCode >= 300) problems.push(`own records: ${ok.res.statusCode} ${ok.res.body.slice(0, 300)}`);
+      expect(problems).toEqual([]);
+    }, 60_000);
+  }
+});
+
+describe('records named in the path of a write are checked against the caller scope', () => {
+  it('every write route with a path parameter is swept below or listed as naming no record', async () => {
+    const doc = (await t.app.inject('/api/openapi.json')).json() as OpenApi;
+    const found = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods)
+        .filter((m) => ['post', 'put', 'patch', 'delete'].includes(m))
+        .flatMap((m) => [...path.matchAll(/\{([^}]+)\}/g)].map((x) => `${m.toUpperCase()} ${path} ${x[1]}`)),
+    );
+    const covered = new Set(pathCases.flatMap((c) => [...c.route.matchAll(/\{([^}]+)\}/g)].map((x) => `${c.route} ${x[1]}`)));
+    expect(found.filter((f) => !covered.has(f) && !(f in NOT_RECORDS))).toEqual([]);
+    expect([...covered, ...Object.keys(NOT_RECORDS)].filter((f) => !found.includes(f))).toEqual([]);
+  });
+
+  for (const c of pathCases) {
+    it(c.route, async () => {
+      const [method, path] = c.route.split(' ') as [string, string];
+      const send = async (target: Target) => {
+        const body = typeof c.body === 'function' ? await (c.body as () => Promise<unknown>)() : c.body;
+        const before = await snapshot();
+        const res = await t.app.inject({
+          method: method as 'POST',
+          url: path.replace(/\{([^}]+)\}/g, (_, name: string) => target[name] as string),
+          headers: { ...(c.caller === 'admin' ? admin : c.caller === 'county' ? county : desk).headers },
+          ...(body !== undefined ? { payload: body as object } : {}),
+        });
+        return { res, before, after: await snapshot() };
+      };
+      const problems: string[] = [];
+      const unknownIds = Object.fromEntries([...path.matchAll(/\{([^}]+)\}/g)].map((x) => [x[1] as string, newId()]));
+      const unknown = await send(unknownIds);
+      const changedBy = (x: { before: Record<string, string>; after: Record<string, string> }) =>
+        Object.keys(x.after).filter((table) => x.after[table] !== x.before[table]);
+      // A refused attempt may be audited (a reveal is, allowed or not) — the same way for any id; no data changes.
+      const audited = changedBy(unknown);
+      if (audited.some((table) => !table.startsWith('audit_'))) problems.push(`an unknown id changed ${audited.join(', ')}`);
+      const normalise = (body: string, ids: Target) => Object.values(ids).reduce((b, id) => b.replaceAll(id, '<id>'), body);
+      const expected = normalise(unknown.res.body, unknownIds);
+      // 404, or 403 where every refused attempt is answered alike (a reveal needs people.pii on the record's place).
+      if (![403, 404].includes(unknown.res.statusCode))
+        problems.push(`an unknown id answered ${unknown.res.statusCode} ${unknown.res.body.slice(0, 200)}`);
+      const places = c.caller ? { foreign } : { neighbour, foreign };
+      for (const [where, place] of Object.entries(places)) {
+        const ids = await c.target(place);
+        const { res, before, after } = await send(ids);
+        const got = normalise(res.body, ids);
+        if (res.statusCode !== unknown.res.statusCode || got !== expected) {
+          problems.push(
+            `${where}: ${res.statusCode} ${got.slice(0, 300)} — unknown id: ${unknown.res.statusCode} ${expected.slice(0, 200)}`,
+          );
+        }
+        const changed = changedBy({ before, after });
+        if (changed.join() !== audited.join())
+          problems.push(`${where}: changed ${changed.join(', ')} (an unknown id: ${audited.join(', ')})`);
+      }
       expect(problems).toEqual([]);
     }, 60_000);
   }

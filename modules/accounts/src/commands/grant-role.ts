@@ -1,4 +1,14 @@
-import { AppError, auditEntry, inScope, newId, type RequestContext, type Role, recordAudit, requireAbility } from '@linli/core';
+import {
+  AppError,
+  auditEntry,
+  inScope,
+  newId,
+  type RequestContext,
+  type Role,
+  recordAudit,
+  requireAbility,
+  requireReferences,
+} from '@linli/core';
 import { type Db, one } from '@linli/db';
 import { sql } from 'drizzle-orm';
 
@@ -7,7 +17,8 @@ const COUNTY_ONLY: Role[] = ['system_admin', 'security_admin', 'audit_admin', 'c
 
 /**
  * Grants a role on a territory node. The node must lie inside the granting security admin's own
- * scope, and the account must belong to the same tenant; both are checked in SQL.
+ * scope, and so must the account (one of its grants, or none yet, as the accounts list shows it):
+ * another community's account answers like an unknown one. Both are checked in SQL.
  */
 export async function grantRoleIn(tx: Db, ctx: RequestContext, input: { accountId: string; role: Role; nodeId: string }): Promise<string> {
   const scope = requireAbility(ctx.actor, 'account.manage');
@@ -20,11 +31,7 @@ export async function grantRoleIn(tx: Db, ctx: RequestContext, input: { accountI
   if (COUNTY_ONLY.includes(input.role) && node.kind !== 'county') {
     throw AppError.invalid([{ field: 'nodeId', reason: `role ${input.role} is granted on the county only` }]);
   }
-  const account = await one<{ id: string }>(
-    tx,
-    sql`SELECT id FROM account WHERE id = ${input.accountId} AND tenant_id = ${ctx.actor.tenantId}`,
-  );
-  if (!account) throw AppError.notFound('account', input.accountId);
+  await requireReferences(tx, ctx.actor, scope, input, { accountId: 'account' });
   if (input.accountId === ctx.actor.accountId) throw AppError.forbidden('You cannot change your own roles');
   const id = newId();
   await tx.execute(sql`INSERT INTO role_grant (tenant_id, id, account_id, role, node_id, granted_by)
