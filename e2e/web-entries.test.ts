@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createAccount } from '@linli/accounts/testing';
 import { defaultWebDist } from '@linli/server';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,14 @@ const packagesOf: Record<string, string[]> = JSON.parse(fs.readFileSync(path.joi
 beforeAll(async () => {
   e = await startE2E();
   await addPropertyStaffAndResident(e);
+  await createAccount(e.t.deps.db, {
+    tenantId: '370785',
+    username: 'resident2',
+    displayName: '居民二',
+    password: PASSWORD,
+    mustChangePassword: true,
+    grants: [{ role: 'resident', nodeId: e.tree.households[0]!.id }],
+  });
 });
 afterAll(() => closeE2E(e, contexts));
 afterEach(printPagesIfFailed(contexts));
@@ -83,6 +92,22 @@ describe('the resident entry and the staff entry', () => {
     await page.getByTestId('mobile-profile').getByText('退出登录').click();
     await page.getByTestId('mobile-login').waitFor({ timeout: WAIT });
     expect(new URL(page.url()).searchParams.get('next')).toMatch(/^\/m/);
+  });
+
+  it('a resident whose password must be changed sets a new one on the resident sign-in page and goes on to /m', async () => {
+    const { page, libraries } = await newPage(true);
+    await page.goto(`${e.url}/m`);
+    await page.locator('#login-username').fill('resident2');
+    await page.locator('#login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('change-password-form').waitFor({ timeout: WAIT });
+    await page.getByTestId('current-password').locator('input').fill(PASSWORD);
+    await page.getByTestId('new-password').locator('input').fill('Mobile@pass2027');
+    await page.getByTestId('confirm-password').locator('input').fill('Mobile@pass2027');
+    await page.getByTestId('change-password-submit').click();
+    await page.getByTestId('mobile-home').waitFor({ timeout: WAIT });
+    expect(new URL(page.url()).pathname).toBe('/m');
+    expect(libraries).not.toContain('antd');
   });
 
   it('staff sign in on the staff app, which loads antd without antd-mobile or echarts on the home page', async () => {
