@@ -113,12 +113,11 @@ const emptyCounts = (): NodeCounts => ({
 });
 
 /**
- * Counts of the whole subtree of each node, in one SQL aggregation: the subtree is found with the
- * ltree index, residents are counted per household node through the resident_household index (a
- * LATERAL look-up: a plan that does not depend on table statistics, which a CTE join did — 6 s for
- * 3,000 households on a freshly loaded table) and party members through
- * their resident (a party_member row, or the resident's own flag set by the household import before
- * the party module has placed the member in an organisation). Residents who moved out are not counted.
+ * Counts of the whole subtree of each node (the node included), read from territory_rollup: one row
+ * per node that the writes keep (migration 0022: triggers on territory_node, resident and
+ * party_member), so a county's counts cost what a household's do. Residents who moved out are not
+ * counted; a party member is a resident with a party_member row or the resident's own flag (set by
+ * the household import before the party module has placed the member in an organisation).
  * The resident count is reported only for nodes inside `visible.residents` (people.read) and the
  * party-member count only inside `visible.partyMembers` (people.sensitive): on a household they are
  * personal data (docs/privacy-matrix.md). Both default to the whole scope.
@@ -134,28 +133,15 @@ export async function countsOf(
   if (nodeIds.length === 0) return result;
   const found = await rows<Record<string, number | string>>(
     db,
-    sql`SELECT t.id,
-          count(*) FILTER (WHERE d.kind = 'subdistrict') AS subdistricts,
-          count(*) FILTER (WHERE d.kind = 'community') AS communities,
-          count(*) FILTER (WHERE d.kind = 'compound') AS compounds,
-          count(*) FILTER (WHERE d.kind = 'building') AS buildings,
-          count(*) FILTER (WHERE d.kind = 'entrance') AS entrances,
-          count(*) FILTER (WHERE d.kind = 'household') AS households,
-          coalesce(sum(rc.residents), 0) AS residents,
-          coalesce(sum(rc.party_members), 0) AS party_members,
+    sql`SELECT t.id, coalesce(c.subdistricts, 0) AS subdistricts, coalesce(c.communities, 0) AS communities,
+          coalesce(c.compounds, 0) AS compounds, coalesce(c.buildings, 0) AS buildings, coalesce(c.entrances, 0) AS entrances,
+          coalesce(c.households, 0) AS households, coalesce(c.residents, 0) AS residents,
+          coalesce(c.party_members, 0) AS party_members,
           ${inScope(sql`t.path`, visible.residents)} AS show_residents,
           ${inScope(sql`t.path`, visible.partyMembers)} AS show_party_members
         FROM territory_node t
-        JOIN territory_node d ON d.tenant_id = t.tenant_id AND d.path <@ t.path
-        LEFT JOIN LATERAL (
-          SELECT count(*) AS residents,
-                 count(*) FILTER (WHERE r.is_party_member OR EXISTS (
-                   SELECT 1 FROM party_member pm WHERE pm.tenant_id = r.tenant_id AND pm.resident_id = r.id)) AS party_members
-          FROM resident r
-          WHERE d.kind = 'household' AND r.tenant_id = d.tenant_id AND r.household_id = d.id AND r.moved_out_at IS NULL
-        ) rc ON true
-        WHERE t.tenant_id = ${tenantId} AND t.id IN (${idList(nodeIds)}) AND ${inScope(sql`t.path`, scope)}
-        GROUP BY t.id, t.path`,
+        LEFT JOIN territory_rollup c ON c.tenant_id = t.tenant_id AND c.node_id = t.id
+        WHERE t.tenant_id = ${tenantId} AND t.id IN (${idList(nodeIds)}) AND ${inScope(sql`t.path`, scope)}`,
   );
   for (const r of found) {
     result.set(String(r.id), {

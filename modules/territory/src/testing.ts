@@ -1,5 +1,5 @@
 import { type Actor, newId, type RequestContext, type Role } from '@linli/core';
-import { type Db, ltreeLabel, one } from '@linli/db';
+import { type Db, ltreeLabel, one, rows } from '@linli/db';
 import { sql } from 'drizzle-orm';
 import { kindDepth, type NodeKind } from './contract.ts';
 
@@ -110,4 +110,52 @@ export function validIdNumber(first17: string): string {
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = weights.reduce((acc, w, i) => acc + w * Number(first17[i]), 0);
   return first17 + '10X98765432'[sum % 11];
+}
+
+export interface RollupMismatch {
+  nodeId: string;
+  stored: Record<string, number> | null;
+  recounted: Record<string, number>;
+}
+
+/**
+ * Nodes of the tenant whose territory_rollup row differs from a recount of the base tables (the
+ * subtree of the node: nodes by kind, residents not moved out, party members by row or flag), and
+ * rollup rows of nodes that no longer exist. Empty when the rollup is right.
+ */
+export async function rollupMismatches(db: Db, tenantId: string): Promise<RollupMismatch[]> {
+  const found = await rows<{ node_id: string; stored: Record<string, number> | string | null; recounted: Record<string, number> | string }>(
+    db,
+    sql`WITH recount AS (
+          SELECT t.id,
+            jsonb_build_object(
+              'subdistricts', count(*) FILTER (WHERE d.kind = 'subdistrict'),
+              'communities', count(*) FILTER (WHERE d.kind = 'community'),
+              'compounds', count(*) FILTER (WHERE d.kind = 'compound'),
+              'buildings', count(*) FILTER (WHERE d.kind = 'building'),
+              'entrances', count(*) FILTER (WHERE d.kind = 'entrance'),
+              'households', count(*) FILTER (WHERE d.kind = 'household'),
+              'residents', coalesce(sum(rc.residents), 0),
+              'party_members', coalesce(sum(rc.party_members), 0)) AS counts
+          FROM territory_node t
+          JOIN territory_node d ON d.tenant_id = t.tenant_id AND d.path <@ t.path
+          LEFT JOIN LATERAL (
+            SELECT count(*) AS residents,
+                   count(*) FILTER (WHERE r.is_party_member OR EXISTS (
+                     SELECT 1 FROM party_member pm WHERE pm.tenant_id = r.tenant_id AND pm.resident_id = r.id)) AS party_members
+            FROM resident r WHERE r.tenant_id = d.tenant_id AND r.household_id = d.id AND r.moved_out_at IS NULL
+          ) rc ON true
+          WHERE t.tenant_id = ${tenantId}
+          GROUP BY t.id),
+        stored AS (
+          SELECT node_id AS id, jsonb_build_object('subdistricts', subdistricts, 'communities', communities, 'compounds', compounds,
+            'buildings', buildings, 'entrances', entrances, 'households', households, 'residents', residents,
+            'party_members', party_members) AS counts
+          FROM territory_rollup WHERE tenant_id = ${tenantId})
+        SELECT coalesce(r.id, s.id) AS node_id, s.counts AS stored, coalesce(r.counts, '{}'::jsonb) AS recounted
+        FROM recount r FULL JOIN stored s ON s.id = r.id
+        WHERE s.counts IS DISTINCT FROM r.counts`,
+  );
+  const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+  return found.map((r) => ({ nodeId: r.node_id, stored: r.stored === null ? null : parse(r.stored), recounted: parse(r.recounted) }));
 }

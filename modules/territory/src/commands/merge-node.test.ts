@@ -4,7 +4,8 @@ import { type Database, one, rows } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSmallTree, createNode, createTenant, type SmallTree, testContext } from '../testing.ts';
+import { countsOf } from '../territory.repository.ts';
+import { buildSmallTree, createNode, createTenant, rollupMismatches, type SmallTree, testContext } from '../testing.ts';
 import { mergeNode } from './merge-node.ts';
 
 let database: Database;
@@ -45,8 +46,15 @@ describe('mergeNode', () => {
     await db.execute(sql`INSERT INTO party_org (tenant_id, id, kind, name, node_id, path)
       VALUES ('370785', ${orgId}, 'subdistrict_committee', '党工委', ${dup.id}, ${orgId.replace(/-/g, '')}::ltree)`);
 
+    const entranceBefore = (await countsOf(db, '370785', [entrance.id], [tree.county.path])).get(entrance.id);
+    expect(entranceBefore).toMatchObject({ households: 3, residents: 1 });
     const result = await inTx((tx) => mergeNode(tx, admin(), dup.id, { intoId: target.id }));
     expect(result.moved).toMatchObject({ residents: 1, grants: 1, partyOrgs: 1 });
+    // The entrance keeps its resident and loses the duplicate household; the target household holds the resident.
+    const after = await countsOf(db, '370785', [entrance.id, target.id], [tree.county.path]);
+    expect(after.get(entrance.id)).toMatchObject({ households: 2, residents: 1 });
+    expect(after.get(target.id)).toMatchObject({ households: 1, residents: 1 });
+    expect(await rollupMismatches(db, '370785')).toEqual([]);
     expect(await count(sql`SELECT count(*)::int AS n FROM territory_node WHERE id = ${dup.id}`)).toBe(0);
     expect(await count(sql`SELECT count(*)::int AS n FROM resident WHERE id = ${residentId} AND household_id = ${target.id}`)).toBe(1);
     expect(await count(sql`SELECT count(*)::int AS n FROM role_grant WHERE account_id = ${accountId} AND node_id = ${target.id}`)).toBe(1);
@@ -74,6 +82,10 @@ describe('mergeNode', () => {
       `${target.path}.${e3.id.replace(/-/g, '')}`,
       `${target.path}.${e3.id.replace(/-/g, '')}.${h.id.replace(/-/g, '')}`,
     ]);
+    const counts = await countsOf(db, '370785', [target.id, compound.id], [tree.county.path]);
+    expect(counts.get(target.id)).toMatchObject({ buildings: 1, entrances: 3, households: 5 });
+    expect(counts.get(compound.id)).toMatchObject({ buildings: 2, entrances: 5, households: 9 });
+    expect(await rollupMismatches(db, '370785')).toEqual([]);
   });
 
   it('refuses nodes of different kinds, and children whose names clash', async () => {

@@ -1,9 +1,10 @@
-import type { AppError } from '@linli/core';
+import { type AppError, newId } from '@linli/core';
 import { type Database, rows } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSmallTree, createTenant, type SmallTree, testContext } from '../testing.ts';
+import { countsOf } from '../territory.repository.ts';
+import { buildSmallTree, createTenant, rollupMismatches, type SmallTree, testContext } from '../testing.ts';
 import { moveNode } from './move-node.ts';
 
 let database: Database;
@@ -70,5 +71,37 @@ describe('moveNode', () => {
     // own compound to a sibling community: the target is outside the worker's territory → 404
     const err = await errorOf(inTx((tx) => moveNode(tx, worker, tree.compounds[4]!.id, { parentId: tree.communities[1]!.id })));
     expect(err).toMatchObject({ code: 'not_found' });
+  });
+
+  it('carries the subtree counts (nodes, residents, party members) from the old ancestors to the new ones', async () => {
+    const db = database.db;
+    // compounds[5] (under communities[2], subdistricts[1]) with two residents, one a party member, moves to communities[1].
+    const compound = tree.compounds[5]!;
+    const from = tree.communities[2]!;
+    const to = tree.communities[1]!;
+    const household = tree.households[5 * 8]!; // the first household of compounds[5]
+    const [a, b] = [newId(), newId()];
+    await db.execute(sql`INSERT INTO resident (tenant_id, id, household_id, name, is_party_member)
+      VALUES ('370785', ${a}, ${household.id}, '甲', true), ('370785', ${b}, ${household.id}, '乙', false)`);
+    await db.execute(sql`UPDATE territory_node SET name = '迁入小区' WHERE id = ${compound.id}`);
+    const ids = [from.id, to.id, tree.subdistricts[0]!.id, tree.subdistricts[1]!.id, tree.county.id];
+    const before = await countsOf(db, '370785', ids, [tree.county.path]);
+    await inTx((tx) => moveNode(tx, admin(), compound.id, { parentId: to.id }));
+    const after = await countsOf(db, '370785', ids, [tree.county.path]);
+    const delta = (id: string, key: 'compounds' | 'households' | 'residents' | 'partyMembers') =>
+      (after.get(id)?.[key] ?? 0) - (before.get(id)?.[key] ?? 0);
+    for (const [id, sign] of [
+      [from.id, -1],
+      [tree.subdistricts[1]!.id, -1],
+      [to.id, 1],
+      [tree.subdistricts[0]!.id, 1],
+      [tree.county.id, 0],
+    ] as const) {
+      expect(delta(id, 'compounds')).toBe(sign);
+      expect(delta(id, 'households')).toBe(sign * 8);
+      expect(delta(id, 'residents')).toBe(sign * 2);
+      expect(delta(id, 'partyMembers')).toBe(sign * 1);
+    }
+    expect(await rollupMismatches(db, '370785')).toEqual([]);
   });
 });
