@@ -658,11 +658,14 @@ function deref(doc: OpenApi, schema: unknown): Schema {
   return s;
 }
 
-/** One fingerprint per table of everything stored (sessions aside: every request touches its own). */
+/**
+ * One fingerprint per table of everything stored, but for the bookkeeping every request touches
+ * whatever it asks: its session and the rate limiter's windows.
+ */
 async function snapshot(): Promise<Record<string, string>> {
   const tables = await rows<{ name: string }>(
     t.deps.db,
-    sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('session') ORDER BY 1`,
+    sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('session', 'rate_limit_window') ORDER BY 1`,
   );
   const parts = tables.map(
     (x) =>
