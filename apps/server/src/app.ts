@@ -15,6 +15,7 @@ import ajvFormats from 'ajv-formats';
 import Fastify from 'fastify';
 import { installErrorHandler } from './error-handler.ts';
 import { modules as defaultModules } from './modules.ts';
+import { databaseRateLimitStore } from './rate-limit-store.ts';
 import { loggerOptions, requestIdOf } from './request-log.ts';
 import { webEntryFor } from './web-entry.ts';
 
@@ -65,8 +66,13 @@ export async function buildApp(options: BuildAppOptions) {
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10 } });
+  // On PostgreSQL the windows live in the database, so several server processes share every limit
+  // (per address, login per address, login per user name); embedded PGlite is one process and
+  // counts in memory. RATE_LIMIT_STORE=memory keeps a single PostgreSQL process in memory.
+  const sharedLimits = deps.database.driver === 'postgres' && deps.config.rateLimit.store !== 'memory';
   await app.register(rateLimit, {
     global: true,
+    ...(sharedLimits ? { store: databaseRateLimitStore(deps.database, app.log) } : {}),
     max: deps.config.rateLimit.apiPerMinute,
     timeWindow: '1 minute',
     // The routed path, not the raw URL: /%61pi/v1/auth/login reaches the login route and is limited

@@ -2,7 +2,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DiskFileStore } from './file-store.ts';
+import { filesDirOf, loadConfig } from './config.ts';
+import { createFileStore, DiskFileStore } from './file-store.ts';
 
 describe('DiskFileStore', async () => {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'linli-files-'));
@@ -32,5 +33,26 @@ describe('DiskFileStore', async () => {
     const bytes = await store.get('k/one');
     expect(bytes?.length).toBe(100_000);
     expect(new Set(bytes).size).toBe(1);
+  });
+});
+
+describe('createFileStore', () => {
+  it('keeps uploads under LINLI_FILES_DIR when it is set, under DATA_DIR/files otherwise', async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'linli-data-'));
+    const shared = await fs.mkdtemp(path.join(os.tmpdir(), 'linli-shared-files-'));
+    try {
+      const onShare = createFileStore(loadConfig({ DATA_DIR: dataDir, LINLI_FILES_DIR: shared }));
+      await onShare.put('t/photo', Buffer.from('on the share'));
+      expect(await fs.readFile(path.join(shared, 't', 'photo'), 'utf8')).toBe('on the share');
+      expect(await fs.readdir(dataDir)).toEqual([]);
+
+      const beside = createFileStore(loadConfig({ DATA_DIR: dataDir }));
+      await beside.put('t/photo', Buffer.from('beside the data'));
+      expect(await fs.readFile(path.join(dataDir, 'files', 't', 'photo'), 'utf8')).toBe('beside the data');
+      expect(filesDirOf(loadConfig({ DATA_DIR: dataDir, LINLI_FILES_DIR: '' }))).toBe(path.join(dataDir, 'files'));
+    } finally {
+      await fs.rm(dataDir, { recursive: true, force: true });
+      await fs.rm(shared, { recursive: true, force: true });
+    }
   });
 });

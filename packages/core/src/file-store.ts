@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { AppConfig } from './config.ts';
+import { type AppConfig, filesDirOf } from './config.ts';
 
 /**
  * Where uploaded files live. The database keeps what a file is (name, type, size, digest, owner);
@@ -22,7 +22,7 @@ function checkKey(key: string): void {
 }
 
 /**
- * Files under DATA_DIR/files, outside the web root. Keys are ids the server makes, never a client's
+ * Files under LINLI_FILES_DIR (default DATA_DIR/files), outside the web root. Keys are ids the server makes, never a client's
  * file name, so no upload can choose its path; the file is written under a temporary name and
  * renamed, so a reader never sees half a file. Nothing here executes or interprets content.
  */
@@ -56,7 +56,11 @@ export class DiskFileStore implements FileStore {
   }
 }
 
-/** The store the configuration asks for: FILE_STORE=disk (default) under DATA_DIR/files. */
-export function createFileStore(config: Pick<AppConfig, 'dataDir'>): FileStore {
-  return new DiskFileStore(path.join(config.dataDir, 'files'));
+/**
+ * The store the configuration asks for: files on disk under LINLI_FILES_DIR, DATA_DIR/files when it
+ * is not set. Several server processes share one directory (a shared mount) so each serves what
+ * another received.
+ */
+export function createFileStore(config: Pick<AppConfig, 'dataDir' | 'filesDir'>): FileStore {
+  return new DiskFileStore(filesDirOf(config));
 }

@@ -129,6 +129,26 @@ describe('npm run backup / npm run restore', () => {
     expect(again.stderr).toContain('not empty');
   });
 
+  it('takes the uploads from LINLI_FILES_DIR and restores them into the LINLI_FILES_DIR of the target', async () => {
+    const sharedFiles = path.join(work, 'shared-files');
+    const upload = path.join(sharedFiles, 'cd', 'photo-0002.jpg');
+    fs.mkdirSync(path.dirname(upload), { recursive: true });
+    fs.writeFileSync(upload, Buffer.from([0xff, 0xd8, 9, 9]));
+    const archive = path.join(work, 'shared.tar');
+    ok(cli({ ...source, env: { ...source.env, LINLI_FILES_DIR: sharedFiles } }, 'backup', '--out', archive));
+    expect((await readManifest(archive)).files).toBe(1);
+    const listing = spawnSync('tar', ['-tf', archive], { encoding: 'utf8' }).stdout.split('\n');
+    expect(listing).toContain('files/cd/photo-0002.jpg');
+    // The files beside the data (DATA_DIR/files) are not this installation's uploads any more.
+    expect(listing).not.toContain('files/ab/photo-0001.jpg');
+
+    const target = await newPlace('restored-shared', true);
+    const targetFiles = path.join(work, 'restored-shared-files');
+    ok(cli({ ...target, env: { ...target.env, LINLI_FILES_DIR: targetFiles } }, 'restore', archive));
+    expect(fs.readFileSync(path.join(targetFiles, 'cd', 'photo-0002.jpg'))).toEqual(Buffer.from([0xff, 0xd8, 9, 9]));
+    expect(fs.existsSync(path.join(target.dataDir, 'files'))).toBe(false);
+  });
+
   it('restores the key from an archive that holds it', async () => {
     const target = await newPlace('with-key', false);
     const out = ok(cli(target, 'restore', keyedArchive));

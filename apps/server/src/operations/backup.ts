@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type AppConfig, AppError } from '@linli/core';
+import { type AppConfig, AppError, filesDirOf } from '@linli/core';
 import { createDatabase, type Database, loadMigrations } from '@linli/db';
 import * as tar from 'tar';
 
@@ -14,7 +14,7 @@ import * as tar from 'tar';
  *   manifest.json              what is inside, row counts per table, audit chain heads, key fingerprints
  *   database/pgdata.tar.gz     embedded mode: PGlite's data directory (taken with the server stopped)
  *   database/dump.pgcustom     PostgreSQL: pg_dump --format=custom (one consistent snapshot, server running)
- *   files/…                    uploaded photos and files (DATA_DIR/files)
+ *   files/…                    uploaded photos and files (LINLI_FILES_DIR, default DATA_DIR/files)
  *   keys/…                     only with includeKeys: the key files; otherwise keep them apart
  *
  * A restore goes into an empty DATA_DIR or an empty database only, checks the key before writing
@@ -48,7 +48,7 @@ export interface BackupManifest {
 
 export interface BackupOptions {
   database: Database;
-  config: Pick<AppConfig, 'dataDir' | 'databaseUrl'>;
+  config: Pick<AppConfig, 'dataDir' | 'databaseUrl' | 'filesDir'>;
   outFile: string;
   keys: KeySource[];
   includeKeys?: boolean;
@@ -77,10 +77,13 @@ export function keyFingerprint(value: string): string {
   return createHash('sha256').update('linli-key-fingerprint\0').update(value).digest('hex').slice(0, 16);
 }
 
+/** Tables of counters the running servers rewrite all the time; neither backed up nor counted. */
+const TRANSIENT_TABLES = ['rate_limit_window'] as const;
+
 async function tableCounts(database: Database): Promise<Record<string, number>> {
-  const tables = await database.query<{ name: string }>(
-    "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
-  );
+  const tables = (
+    await database.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
+  ).filter((t) => !(TRANSIENT_TABLES as readonly string[]).includes(t.name));
   const counts: Record<string, number> = {};
   for (const t of tables) {
     const [row] = await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${t.name.replace(/"/g, '""')}"`);
@@ -129,6 +132,8 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
         '--format=custom',
         '--no-owner',
         '--no-privileges',
+        // Rate-limit windows of the running servers: short-lived counters, not data.
+        `--exclude-table-data=${TRANSIENT_TABLES[0]}`,
         '--file',
         path.join(staging, 'database', 'dump.pgcustom'),
         config.databaseUrl,
@@ -148,7 +153,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
         included: Boolean(found && options.includeKeys),
       };
     });
-    const filesDir = path.join(config.dataDir, 'files');
+    const filesDir = filesDirOf(config);
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
@@ -169,8 +174,11 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
     const partial = `${options.outFile}.part`;
     const entries = ['manifest.json', 'database', ...(keys.some((k) => k.included) ? ['keys'] : [])];
     await tar.c({ file: partial, cwd: staging, portable: true }, entries);
-    // Uploaded files go in from where they are, without a second copy on disk.
-    if (manifest.files > 0) await tar.r({ file: partial, cwd: config.dataDir, portable: true }, ['files']);
+    // Uploaded files go in from where they are (LINLI_FILES_DIR or DATA_DIR/files), without a second
+    // copy on disk, under files/ in the archive.
+    if (manifest.files > 0) {
+      await tar.r({ file: partial, cwd: filesDir, portable: true, prefix: 'files' }, fs.readdirSync(filesDir));
+    }
     fs.renameSync(partial, options.outFile);
     if (options.includeKeys) fs.chmodSync(options.outFile, 0o600);
     return manifest;
@@ -181,7 +189,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
 
 export interface RestoreOptions {
   archive: string;
-  config: Pick<AppConfig, 'dataDir' | 'databaseUrl'>;
+  config: Pick<AppConfig, 'dataDir' | 'databaseUrl' | 'filesDir'>;
   keys: KeySource[];
   onProgress?: (step: string) => void;
 }
@@ -241,7 +249,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   const newer = manifest.migrations.filter((v) => !known.has(v));
   if (newer.length) throw refuse(`it was made by a newer release (migrations ${newer.join(', ')} are unknown here)`);
 
-  const filesDir = path.join(config.dataDir, 'files');
+  const filesDir = filesDirOf(config);
   if (fs.existsSync(filesDir) && fs.readdirSync(filesDir).length) throw refuse(`${filesDir} is not empty`, 'target');
   if (driver === 'pglite') {
     const pgdata = path.join(config.dataDir, 'pgdata');
@@ -301,8 +309,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
 
     progress('files');
     if (manifest.files > 0) {
-      fs.mkdirSync(config.dataDir, { recursive: true });
-      await tar.x({ file: options.archive, cwd: config.dataDir, filter: (p) => p === 'files' || p.startsWith('files/') });
+      fs.mkdirSync(filesDir, { recursive: true, mode: 0o700 });
+      await tar.x({ file: options.archive, cwd: filesDir, strip: 1, filter: (p) => p.startsWith('files/') });
     }
     for (const k of keysToWrite) {
       fs.mkdirSync(path.dirname(k.file), { recursive: true });
