@@ -148,8 +148,11 @@ export class ResidentRepository {
     // The inner query filters, sorts and limits; the household path (names of the ancestors) is
     // computed only for the rows of the page, not for every resident in scope. Sensitive columns
     // are not selected at all (NULL) on rows outside people.sensitive.
-    return sql`SELECT p.*, ARRAY(SELECT a.name FROM territory_node a
-              WHERE a.tenant_id = p.tenant_id AND a.path @> p.h_path AND a.kind <> 'county' ORDER BY nlevel(a.path)) AS household_path
+    // The ancestors' ids are the labels of the household's path (the county is the first): primary-key
+    // look-ups, not a search of the path index per row.
+    return sql`SELECT p.*, ARRAY(SELECT (SELECT a.name FROM territory_node a
+                WHERE a.tenant_id = p.tenant_id AND a.id = ltree2text(subpath(p.h_path, k, 1))::uuid)
+              FROM generate_series(1, nlevel(p.h_path) - 1) AS k ORDER BY k) AS household_path
       FROM (SELECT r.tenant_id, r.id, r.household_id, r.name, r.relation, r.phone_masked, ${sensitive} AS sensitive,
               ${shown(sql`r.gender`)} AS gender, ${shown(sql`to_char(r.birth_date, 'YYYY-MM-DD')`)} AS birth_date,
               ${shown(sql`r.id_number_masked`)} AS id_number_masked, ${shown(sql`r.tags`)} AS tags,
@@ -175,12 +178,26 @@ export class ResidentRepository {
     return row && toResident(row);
   }
 
-  private filterConditions(tenantId: string, scope: string[], visible: ResidentVisibility, filter: ResidentFilter): SQL[] {
+  /**
+   * The path of the node a list is limited to, read first: given to the planner as a constant, the
+   * share of residents under it is estimated from the statistics, so a county walks the name index
+   * and stops after a page while a building reads its few households (a subquery made both guess).
+   */
+  private async nodePath(tenantId: string, filter: ResidentFilter): Promise<string | null | undefined> {
+    if (!filter.nodeId) return undefined;
+    return (await this.findNode(tenantId, filter.nodeId))?.path ?? null;
+  }
+
+  private filterConditions(
+    scope: string[],
+    visible: ResidentVisibility,
+    filter: ResidentFilter,
+    nodePath: string | null | undefined,
+  ): SQL[] {
     const sensitive = this.sensitiveSql(scope, visible);
     const c: SQL[] = [sql`r.moved_out_at IS NULL`];
-    if (filter.nodeId) {
-      c.push(sql`h.path <@ (SELECT n.path FROM territory_node n WHERE n.tenant_id = ${tenantId} AND n.id = ${filter.nodeId})`);
-    }
+    if (nodePath === null) c.push(sql`false`);
+    else if (nodePath !== undefined) c.push(sql`h.path <@ ${nodePath}::ltree`);
     if (filter.q) {
       const alternatives = [sql`r.name ILIKE ${`%${escapeLike(filter.q)}%`}`];
       if (filter.phoneHash) alternatives.push(sql`r.phone_hash = ${filter.phoneHash}`);
@@ -205,7 +222,7 @@ export class ResidentRepository {
     const desc = sort.startsWith('-');
     const keys = sortKeys(this.sensitiveSql(scope, visible));
     const key = keys[desc ? sort.slice(1) : sort] ?? keys.name!;
-    const conditions = this.filterConditions(tenantId, scope, visible, filter);
+    const conditions = this.filterConditions(scope, visible, filter, await this.nodePath(tenantId, filter));
     if (page.after) {
       const [value, id] = page.after;
       conditions.push(desc ? sql`(${key}, r.id) < (${value ?? ''}, ${id}::uuid)` : sql`(${key}, r.id) > (${value ?? ''}, ${id}::uuid)`);
@@ -220,8 +237,36 @@ export class ResidentRepository {
     return { items: items.map(toResident), next: last ? [last.sort_key, last.id] : null };
   }
 
+  /**
+   * How many residents the list holds. Without a name, tag or party filter, where the caller sees
+   * every member of a household, that is a sum of territory_rollup rows (migration 0022): of the node
+   * asked for when it lies inside the scope, else of the scope's roots inside it — one or a few rows
+   * instead of counting every resident of a county.
+   */
   async count(tenantId: string, scope: string[], visible: ResidentVisibility, filter: ResidentFilter): Promise<number> {
-    const conditions = this.filterConditions(tenantId, scope, visible, filter);
+    const nodePath = await this.nodePath(tenantId, filter);
+    if (nodePath === null) return 0;
+    const plain = !filter.q && !filter.tag && filter.isPartyMember === undefined;
+    if (plain && covers(visible.roster, scope)) {
+      const within = (p: string, q: string) => p === q || p.startsWith(`${q}.`);
+      const roots = [...new Set(scope.filter((p) => !scope.some((q) => q !== p && within(p, q))))];
+      let paths = roots;
+      if (nodePath !== undefined) {
+        paths = roots.some((p) => within(nodePath, p)) ? [nodePath] : roots.filter((p) => within(p, nodePath));
+      }
+      if (paths.length === 0) return 0;
+      const row = await one<{ n: number }>(
+        this.db,
+        sql`SELECT coalesce(sum(c.residents), 0)::int AS n FROM territory_node t
+            JOIN territory_rollup c ON c.tenant_id = t.tenant_id AND c.node_id = t.id
+            WHERE t.tenant_id = ${tenantId} AND t.path IN (${sql.join(
+              paths.map((p) => sql`${p}::ltree`),
+              sql`, `,
+            )})`,
+      );
+      return row?.n ?? 0;
+    }
+    const conditions = this.filterConditions(scope, visible, filter, nodePath);
     const row = await one<{ n: number }>(
       this.db,
       sql`SELECT count(*)::int AS n FROM resident r JOIN territory_node h ON h.tenant_id = r.tenant_id AND h.id = r.household_id
