@@ -46,6 +46,20 @@ export interface ScaleOptions {
   deferIndexes?: boolean;
   /** Called after each statement with its duration, for measuring the generator itself. */
   onStep?: (step: string, ms: number) => void;
+  /**
+   * Callers as intake stores them (full name, phone encrypted / keyed hash / masked by the
+   * personal-data cipher), drawn in turn for the demands with a caller — what a callback's reveal
+   * reads (the demo passes them). Without: a masked name and masked phone only, nothing to reveal.
+   */
+  callers?: GeneratedCaller[];
+}
+
+/** One caller of `ScaleOptions.callers`: what `PersonalDataCipher.protect(phone, 'phone')` gives, and a name. */
+export interface GeneratedCaller {
+  name: string;
+  enc: string;
+  hash: string;
+  masked: string;
 }
 
 export interface ScaleResult {
@@ -111,8 +125,13 @@ export async function generateDemands(db: Db, options: ScaleOptions): Promise<Sc
     // The KPI rollup triggers (migration 0009) would run once per row; the rollup is rebuilt at the end instead.
     await tx.execute(sql`SET LOCAL linli.kpi_rollup = 'off'`);
     await tx.execute(
-      sql`DROP TABLE IF EXISTS scale_place, scale_village, scale_text, scale_category, scale_department, scale_rand, scale_demand`,
+      sql`DROP TABLE IF EXISTS scale_place, scale_village, scale_text, scale_category, scale_department, scale_rand, scale_demand, scale_caller`,
     );
+    const callers = options.callers ?? [];
+    await tx.execute(sql`CREATE TEMP TABLE scale_caller ON COMMIT DROP AS
+      SELECT c.k, c.name, c.enc, c.hash, c.masked
+      FROM json_to_recordset(${JSON.stringify(callers.map((c, k) => ({ ...c, k })))}::json)
+        AS c(k integer, name text, enc text, hash text, masked text)`);
     await tx.execute(sql`CREATE TEMP TABLE scale_place ON COMMIT DROP AS
       SELECT row_number() OVER (ORDER BY id) AS rn, id, path FROM territory_node
       WHERE tenant_id = ${tenantId} AND kind = 'household' AND (${within}::ltree IS NULL OR path <@ ${within}::ltree)`);
@@ -256,7 +275,7 @@ export async function generateDemands(db: Db, options: ScaleOptions): Promise<Sc
         FROM numbered n
       ), ins AS (
       INSERT INTO demand (tenant_id, id, number, channel, type, category_id, urgency, title, description, node_id, node_path,
-        reporter_kind, reporter_name, reporter_phone_hash, reporter_phone_masked, status, level,
+        reporter_kind, reporter_name, reporter_phone_enc, reporter_phone_hash, reporter_phone_masked, status, level,
         handling_node_id, handling_department_id, handling_path, first_receiver_node_id, first_receiver_path,
         response_due_at, resolve_due_at, submitted_at, responded_at, dispatched_at, resolved_at, evaluated_at, closed_at,
         result, reject_reason, satisfaction, escalation_count, updated_at, version, callback_at)
@@ -269,10 +288,12 @@ export async function generateDemands(db: Db, options: ScaleOptions): Promise<Sc
         s.category_id, s.urgency, s.title, s.description, s.node_id, s.node_path,
         CASE WHEN s.channel IN ('wish_box', 'online_opinion', 'bench_meeting') THEN 'anonymous' ELSE 'caller' END,
         CASE WHEN s.channel IN ('wish_box', 'online_opinion', 'bench_meeting') THEN NULL
-             ELSE (ARRAY['王*', '李*', '张*', '刘*', '陈*', '杨*', '赵*', '孙*'])[1 + s.i % 8] || '*' END,
-        CASE WHEN s.channel IN ('wish_box', 'online_opinion', 'bench_meeting') THEN NULL ELSE md5(${tenantId} || ':scale:' || s.i) END,
+             ELSE coalesce(cl.name, (ARRAY['王*', '李*', '张*', '刘*', '陈*', '杨*', '赵*', '孙*'])[1 + s.i % 8] || '*') END,
+        CASE WHEN s.channel IN ('wish_box', 'online_opinion', 'bench_meeting') THEN NULL ELSE cl.enc END,
         CASE WHEN s.channel IN ('wish_box', 'online_opinion', 'bench_meeting') THEN NULL
-             ELSE '13' || (s.i % 10)::text || '****' || lpad((s.i % 10000)::text, 4, '0') END,
+             ELSE coalesce(cl.hash, md5(${tenantId} || ':scale:' || s.i)) END,
+        CASE WHEN s.channel IN ('wish_box', 'online_opinion', 'bench_meeting') THEN NULL
+             ELSE coalesce(cl.masked, '13' || (s.i % 10)::text || '****' || lpad((s.i % 10000)::text, 4, '0')) END,
         s.status, s.level,
         CASE WHEN s.dispatched IS NULL OR s.level = 'department' THEN NULL
              ELSE ltree2text(subpath(s.node_path, CASE s.level WHEN 'compound' THEN 3 WHEN 'community' THEN 2 ELSE 1 END, 1))::uuid END,
@@ -297,6 +318,7 @@ export async function generateDemands(db: Db, options: ScaleOptions): Promise<Sc
         -- and writes nothing, instead of updating every called-back demand once more.
         CASE WHEN s.resolved IS NOT NULL AND s.callback_at <= ${e} THEN s.callback_at END
       FROM stated s
+      LEFT JOIN scale_caller cl ON cl.k = s.i % ${Math.max(callers.length, 1)}
       RETURNING 1) SELECT count(*)::int AS n FROM ins`,
     );
     const insertedCount = inserted?.n ?? 0;

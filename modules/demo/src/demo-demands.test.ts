@@ -6,7 +6,7 @@ import { buildDemandWorld, type DemandWorld, testCipher } from '@linli/demands/t
 import { generateDemands } from '@linli/demands/testing-scale';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { protectDemoCallers } from './demo-demands.ts';
+import { DEMO_CALLERS, demoCallers } from './demo-demands.ts';
 
 let database: Database;
 let world: DemandWorld;
@@ -14,15 +14,15 @@ let world: DemandWorld;
 beforeAll(async () => {
   database = await createTestDatabase();
   world = await buildDemandWorld(database.db);
-  // The demo's demands, at a small scale: the scale generator, then the demo's own finishing step.
+  // The demo's demands, at a small scale: the scale generator with the demo's callers.
   await generateDemands(database.db, {
     tenantId: world.tenantId,
     count: 60,
     years: 7 / 365,
     seed: 2026,
     within: world.tree.communities[0]!.path,
+    callers: demoCallers(testCipher, 20),
   });
-  await protectDemoCallers(database.db, testCipher, world.tenantId);
 }, 120_000);
 afterAll(() => database?.close());
 
@@ -50,7 +50,10 @@ describe('demo demands', () => {
     expect(audited!.n).toBe(10);
   });
 
-  it('leaves nothing to do the second time', async () => {
-    expect(await protectDemoCallers(database.db, testCipher, world.tenantId)).toBe(0);
+  it('has a pool of distinct callers with valid mobile numbers', () => {
+    const pool = demoCallers(testCipher);
+    expect(pool).toHaveLength(DEMO_CALLERS);
+    expect(new Set(pool.map((c) => c.hash)).size).toBe(DEMO_CALLERS);
+    expect(pool.every((c) => /^1[3-9]\d\*{4}\d{4}$/.test(c.masked))).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 import type { PersonalDataCipher } from '@linli/core';
-import { type Database, type Db, one, rows } from '@linli/db';
-import { generateDemands } from '@linli/demands/testing-scale';
+import { type Database, one } from '@linli/db';
+import { type GeneratedCaller, generateDemands } from '@linli/demands/testing-scale';
 import { sql } from 'drizzle-orm';
+import { withIndexesDeferred } from './bulk-insert.ts';
 
 /** Demands of the demo county: three years of history, so the dashboard has figures to show. */
 export const DEMO_DEMANDS = 20_000;
@@ -15,7 +16,7 @@ export interface DemoDemandsInput {
   /** The demo resident's household: a few of the recent demands become theirs (/me/demands). */
   household: { id: string; path: string };
   residentName: string;
-  /** Encrypts the callers' phones, as intake does (the scale generator writes only masked forms). */
+  /** Encrypts the callers' phones, as intake does (demoCallers; the scale generator draws them in turn). */
   cipher: PersonalDataCipher;
   end?: Date;
 }
@@ -34,35 +35,55 @@ export interface DemoDemandsSummary {
  * week in the demo community, many of them still open in every state. Only the demands of the last
  * 120 days have a timeline. Five of the recent ones
  * near the demo resident are re-attributed to them as the reporter. Callers get a full name and a
- * phone stored as intake stores it (protectDemoCallers), so staff can reveal them for a callback.
+ * phone stored as intake stores it (demoCallers), so staff can reveal them for a callback.
  */
 export async function loadDemoDemands(database: Database, input: DemoDemandsInput): Promise<DemoDemandsSummary> {
   const started = performance.now();
   const end = input.end ?? new Date();
   const { tenantId } = input;
-  // Timelines for the last 120 days only: writing ~7 events for every historic demand would double the load time.
-  await generateDemands(database.db, { tenantId, count: DEMO_DEMANDS, years: 3, seed: 370_785, end, timelineDays: 120 });
-  await generateDemands(database.db, {
-    tenantId,
-    count: DEMO_RECENT_DEMANDS,
-    years: 7 / 365,
-    seed: 2026,
-    end,
-    within: input.community.path,
-  });
-  await database.db.transaction(async (tx) => {
-    const resident = await one<{ id: string }>(tx, sql`SELECT id FROM account WHERE tenant_id = ${tenantId} AND username = 'resident'`);
-    if (!resident) return;
-    // Demands already in the resident's compound, so their handling unit still contains the place.
-    const compound = input.household.path.split('.').slice(0, 4).join('.');
-    await tx.execute(sql`UPDATE demand SET node_id = ${input.household.id}::uuid, node_path = ${input.household.path}::ltree,
-        reporter_kind = 'resident', reporter_account_id = ${resident.id}::uuid, reporter_name = ${input.residentName},
-        reporter_phone_hash = NULL, reporter_phone_masked = NULL, channel = 'mobile'
-      WHERE tenant_id = ${tenantId} AND id IN (
-        SELECT id FROM demand WHERE tenant_id = ${tenantId} AND node_path <@ ${compound}::ltree
-        ORDER BY submitted_at DESC LIMIT 5)`);
-  });
-  await protectDemoCallers(database.db, input.cipher, tenantId);
+  // One transaction with the GiST indexes of demand dropped until the end: both generator runs, the
+  // resident's demands and the callers' phones are written without maintaining nine ltree indexes
+  // row by row, and each index is built once at the end (bulk-insert.ts).
+  const callers = demoCallers(input.cipher);
+  await database.db.transaction((tx) =>
+    withIndexesDeferred(tx, 'demand', ['gist'], async () => {
+      // Timelines for the last 120 days only: writing ~7 events for every historic demand would double the load time.
+      await generateDemands(tx, {
+        tenantId,
+        count: DEMO_DEMANDS,
+        years: 3,
+        seed: 370_785,
+        end,
+        timelineDays: 120,
+        deferIndexes: false,
+        callers,
+      });
+      await generateDemands(tx, {
+        tenantId,
+        count: DEMO_RECENT_DEMANDS,
+        years: 7 / 365,
+        seed: 2026,
+        end,
+        within: input.community.path,
+        deferIndexes: false,
+        callers,
+      });
+      // The generator switched the KPI rollup triggers off for the rest of this transaction (SET LOCAL):
+      // the changes below are counted again, as they were in their own transactions.
+      await tx.execute(sql`SELECT set_config('linli.kpi_rollup', 'on', true)`);
+      const resident = await one<{ id: string }>(tx, sql`SELECT id FROM account WHERE tenant_id = ${tenantId} AND username = 'resident'`);
+      if (resident) {
+        // Demands already in the resident's compound, so their handling unit still contains the place.
+        const compound = input.household.path.split('.').slice(0, 4).join('.');
+        await tx.execute(sql`UPDATE demand SET node_id = ${input.household.id}::uuid, node_path = ${input.household.path}::ltree,
+            reporter_kind = 'resident', reporter_account_id = ${resident.id}::uuid, reporter_name = ${input.residentName},
+            reporter_phone_hash = NULL, reporter_phone_masked = NULL, channel = 'mobile'
+          WHERE tenant_id = ${tenantId} AND id IN (
+            SELECT id FROM demand WHERE tenant_id = ${tenantId} AND node_path <@ ${compound}::ltree
+            ORDER BY submitted_at DESC LIMIT 5)`);
+      }
+    }),
+  );
   const counts = await one<{ demands: number; open: number }>(
     database.db,
     sql`SELECT count(*)::int AS demands,
@@ -75,31 +96,19 @@ export async function loadDemoDemands(database: Database, input: DemoDemandsInpu
 const SURNAMES = [...'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎'];
 const GIVEN = [...'秀英桂兰玉梅建华国强志明淑珍海燕红霞文军永刚丽娟春生德胜立新晓东金凤宝山凤芝振宇雪梅'];
 
+/** Callers of the demo county's demands. */
+export const DEMO_CALLERS = 2000;
+
 /**
- * The generated callers (reporter_kind 'caller' without an encrypted phone: the scale generator
- * writes only a masked name and a masked phone) get a full name and a mobile number, encrypted,
- * keyed-hashed and masked by the cipher like intake's — what a callback (reveal-contact) reads.
- * Deterministic per demand number; in batches of 5,000 rows. Returns how many were written.
+ * The people who call in: a full name and a mobile number each, stored as intake stores a caller
+ * (encrypted, keyed hash, masked by the cipher), so a callback's reveal (reveal-contact) returns
+ * them. Deterministic names and numbers; the scale generator draws them in turn.
  */
-export async function protectDemoCallers(db: Db, cipher: PersonalDataCipher, tenantId: string): Promise<number> {
-  const callers = await rows<{ id: string; number: string }>(
-    db,
-    sql`SELECT id, number FROM demand WHERE tenant_id = ${tenantId} AND reporter_kind = 'caller' AND reporter_phone_enc IS NULL
-        ORDER BY number`,
-  );
-  for (let i = 0; i < callers.length; i += 5000) {
-    const batch = callers.slice(i, i + 5000).map((c, j) => {
-      const n = i + j;
-      const seed = Number(c.number.replace(/\D/g, '')) + n;
-      const name = `${SURNAMES[seed % SURNAMES.length]}${GIVEN[(seed * 7) % GIVEN.length]}${n % 3 === 0 ? '' : GIVEN[(seed * 13 + 5) % GIVEN.length]}`;
-      const phone = `1${[3, 5, 7, 8, 9][seed % 5]}${String(100_000_000 + ((seed * 7_919 + n * 104_729) % 900_000_000)).slice(-9)}`;
-      const p = cipher.protect(phone, 'phone');
-      return { id: c.id, name, enc: p.enc, hash: p.hash, masked: p.masked };
-    });
-    await db.execute(sql`UPDATE demand d SET reporter_name = v.name, reporter_phone_enc = v.enc, reporter_phone_hash = v.hash,
-        reporter_phone_masked = v.masked
-      FROM json_to_recordset(${JSON.stringify(batch)}::json) AS v(id uuid, name text, enc text, hash text, masked text)
-      WHERE d.tenant_id = ${tenantId} AND d.id = v.id`);
-  }
-  return callers.length;
+export function demoCallers(cipher: PersonalDataCipher, count = DEMO_CALLERS): GeneratedCaller[] {
+  return Array.from({ length: count }, (_, n) => {
+    const name = `${SURNAMES[n % SURNAMES.length]}${GIVEN[(n * 7 + 3) % GIVEN.length]}${n % 3 === 0 ? '' : GIVEN[(n * 13 + 5) % GIVEN.length]}`;
+    const phone = `1${[3, 5, 7, 8, 9][n % 5]}${String(100_000_000 + ((n * 7_919 + 104_729) % 900_000_000)).slice(-9)}`;
+    const p = cipher.protect(phone, 'phone');
+    return { name, enc: p.enc as string, hash: p.hash as string, masked: p.masked as string };
+  });
 }
