@@ -19,6 +19,9 @@ export function monthStart(month: string): Date {
   return new Date(`${month}-01T00:00:00+08:00`);
 }
 
+/** Depth of the places demand_place_month counts at: the compound (county.subdistrict.community.compound). */
+const PLACE_MONTH_DEPTH = 4;
+
 export interface MonthlyCountQuery {
   tenantId: string;
   /** The subtree counted. */
@@ -40,17 +43,28 @@ export class HotspotRepository {
   constructor(private readonly db: Db) {}
 
   async monthlyCounts(q: MonthlyCountQuery): Promise<(MonthlyCount & { categoryId: string })[]> {
-    const list = await rows<{ node_id: string; node_name: string; category_id: string; category_name: string; month: string; n: number }>(
-      this.db,
-      sql`WITH counted AS (
-            SELECT subpath(d.node_path, 0, least(nlevel(d.node_path), ${q.depth})) AS place, d.category_id,
+    // Places down to a compound are sums of demand_place_month rows (migration 0023), kept by the
+    // writes; a report on a subtree below a compound counts the demand rows.
+    const counted =
+      q.depth <= PLACE_MONTH_DEPTH
+        ? sql`SELECT subpath(m.place_path, 0, least(nlevel(m.place_path), ${q.depth})) AS place, m.category_id, m.month,
+                sum(m.demands)::int AS n
+            FROM demand_place_month m
+            WHERE m.tenant_id = ${q.tenantId} AND m.place_path <@ ${q.rootPath}::ltree
+              AND m.month >= ${q.from} AND m.month <= ${q.to} AND m.demands <> 0
+              ${q.categoryId ? sql`AND m.category_id = ${q.categoryId}::uuid` : sql``}
+            GROUP BY 1, 2, 3 HAVING sum(m.demands) > 0`
+        : sql`SELECT subpath(d.node_path, 0, least(nlevel(d.node_path), ${q.depth})) AS place, d.category_id,
                    to_char(d.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, count(*)::int AS n
             FROM demand d
             WHERE d.tenant_id = ${q.tenantId} AND d.node_path <@ ${q.rootPath}::ltree AND d.status NOT IN ('merged', 'rejected')
               AND d.submitted_at >= ${monthStart(q.from).toISOString()}::timestamptz
               AND d.submitted_at < ${monthStart(addMonths(q.to, 1)).toISOString()}::timestamptz
               ${q.categoryId ? sql`AND d.category_id = ${q.categoryId}::uuid` : sql``}
-            GROUP BY 1, 2, 3)
+            GROUP BY 1, 2, 3`;
+    const list = await rows<{ node_id: string; node_name: string; category_id: string; category_name: string; month: string; n: number }>(
+      this.db,
+      sql`WITH counted AS (${counted})
           SELECT p.id AS node_id, p.name AS node_name, c.id AS category_id, c.name AS category_name, counted.month, counted.n
           FROM counted
           JOIN territory_node p ON p.tenant_id = ${q.tenantId} AND p.path = counted.place
