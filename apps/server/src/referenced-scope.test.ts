@@ -839,3 +839,66 @@ describe('records named in the path of a write are checked against the caller sc
     }, 60_000);
   }
 });
+
+// ---- Reads filtered by an id of another record: another community's id reads like an unknown one.
+
+/** Query ids of reads that are filters over the caller's own records, not references. */
+const NOT_READ_REFERENCES: Record<string, string> = {
+  // The auditor searches the county's whole trail by the id a record had; the trail is the county's.
+  'GET /api/v1/audit/events query.targetId': 'a search term over the audit trail',
+  'GET /api/v1/audit/events/export.xlsx query.targetId': 'a search term over the audit trail',
+};
+
+/** The kind of record a query id names, by route and field (defaults by field name). */
+function readKind(route: string, field: string): Kind | 'mapping' {
+  if (field === 'parentId') return route.includes('/party/') ? 'communityCommittee' : route.includes('/grids') ? 'grid' : 'community';
+  const byName: Record<string, Kind | 'mapping'> = {
+    nodeId: 'community',
+    communityId: 'community',
+    buildingId: 'building',
+    orgId: 'communityCommittee',
+    categoryId: 'category',
+    mappingId: 'mapping',
+  };
+  const kind = byName[field];
+  if (!kind) throw new Error(`no kind for ${route} ${field}: add it to readKind or NOT_READ_REFERENCES`);
+  return kind;
+}
+
+describe('ids in the query of a read are checked against the caller scope', () => {
+  it('answers another community’s and another county’s ids exactly like unknown ones', async () => {
+    const doc = (await t.app.inject('/api/openapi.json')).json() as OpenApi;
+    const problems: string[] = [];
+    let swept = 0;
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      const op = methods.get;
+      if (!op || path.includes('{')) continue;
+      for (const p of op.parameters ?? []) {
+        if (p.in !== 'query' || !(/Ids?$/.test(p.name) || p.schema?.format === 'uuid')) continue;
+        if (`GET ${path} query.${p.name}` in NOT_READ_REFERENCES) continue;
+        const kind = readKind(path, p.name);
+        // Mappings are the county's 12345 import: its staff see the whole county, so only another county is outside.
+        const session = kind === 'mapping' ? county : desk;
+        const ask = async (id: string) => {
+          const res = await t.app.inject({ url: `${path}?${p.name}=${id}`, headers: session.headers });
+          const json = (res.headers['content-type'] ?? '').toString().includes('json');
+          return { status: res.statusCode, body: json ? res.body.replaceAll(id, '<id>') : '(file)' };
+        };
+        const unknown = await ask(newId());
+        const places = kind === 'mapping' || countyWide.includes(kind as Kind) ? { foreign } : { neighbour, foreign };
+        for (const [where, place] of Object.entries(places)) {
+          const id = kind === 'mapping' ? await mappingAt(place) : await make(kind as Kind, place);
+          const got = await ask(id);
+          if (got.status !== unknown.status || got.body !== unknown.body) {
+            problems.push(
+              `GET ${path} ${p.name} of ${where}: ${got.status} ${got.body.slice(0, 200)} — unknown: ${unknown.status} ${unknown.body.slice(0, 200)}`,
+            );
+          }
+        }
+        swept++;
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(swept).toBeGreaterThan(30);
+  }, 120_000);
+});

@@ -1,5 +1,17 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AppError, cursorPage, errorResponses, type ModuleDeps, requireAbility, requireContext, sendXlsx, toXlsx } from '@linli/core';
+import {
+  AppError,
+  cursorPage,
+  errorResponses,
+  type ModuleDeps,
+  type RequestContext,
+  requireAbility,
+  requireContext,
+  requireReferences,
+  scopePaths,
+  sendXlsx,
+  toXlsx,
+} from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { addPartyMember } from './commands/add-party-member.ts';
@@ -96,9 +108,22 @@ export async function partyRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
     },
   );
 
-  /** The subtree to report on: a node of the tenant, or (absent) the caller's whole scope. */
-  async function coverageRoot(tenantId: string, nodeId: string | undefined): Promise<string | undefined> {
+  /**
+   * The subtree to report on (always cut to the caller's party.read scope): a node in the scope or
+   * above it, or (absent) the whole scope. Another community's node answers like an unknown one.
+   */
+  async function coverageRoot(ctx: RequestContext, nodeId: string | undefined): Promise<string | undefined> {
     if (!nodeId) return undefined;
+    const tenantId = ctx.actor.tenantId;
+    await requireReferences(
+      db,
+      ctx.actor,
+      scopePaths(ctx.actor, 'party.read'),
+      { nodeId },
+      {
+        nodeId: { kind: 'territory_node', orAboveScope: true },
+      },
+    );
     const node = await new CoverageRepository(db).findNodePath(tenantId, nodeId);
     if (!node) throw AppError.notFound('Territory node', nodeId);
     return node.path;
@@ -118,7 +143,7 @@ export async function partyRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
       const ctx = requireContext(request);
       const scope = requireAbility(ctx.actor, 'party.read');
       const tenantId = ctx.actor.tenantId;
-      const root = await coverageRoot(tenantId, request.query.nodeId);
+      const root = await coverageRoot(ctx, request.query.nodeId);
       const repo = new CoverageRepository(db);
       const [counts, compoundsWithoutBranch, buildingsWithoutGroup] = await Promise.all([
         repo.counts(tenantId, scope, root),
@@ -141,7 +166,7 @@ export async function partyRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
       const ctx = requireContext(request);
       const scope = requireAbility(ctx.actor, 'party.read');
       const tenantId = ctx.actor.tenantId;
-      const root = await coverageRoot(tenantId, request.query.nodeId);
+      const root = await coverageRoot(ctx, request.query.nodeId);
       const repo = new CoverageRepository(db);
       const counts = await repo.counts(tenantId, scope, root);
       const compounds = await repo.compoundsWithoutBranch(tenantId, scope, root, GAP_EXPORT_LIMIT);

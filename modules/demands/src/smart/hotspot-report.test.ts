@@ -84,9 +84,9 @@ describe('listHotspots', () => {
     expect(june).toMatchObject({ month: '2026-06', items: [] });
   });
 
-  it('is 403 outside the caller’s demand.read scope and 404 for an unknown place', async () => {
+  it('answers a place outside the caller’s demand.read scope like an unknown place (404), and 403 without demand.read', async () => {
     expect(await failure(listHotspots(database.db, world.ctx.community, { nodeId: world.tree.communities[2]!.id }))).toEqual({
-      code: 'forbidden',
+      code: 'not_found',
     });
     expect(await failure(listHotspots(database.db, world.ctx.resident, { nodeId: world.tree.compounds[0]!.id }))).toEqual({
       code: 'forbidden',

@@ -1,4 +1,4 @@
-import { AppError, type RequestContext, requireAbility } from '@linli/core';
+import { AppError, type RequestContext, requireAbility, requireReferences } from '@linli/core';
 import type { Db } from '@linli/db';
 import { DemandRepository } from '../demand.repository.ts';
 import type { HotspotList, HotspotQuery } from './contract.ts';
@@ -16,9 +16,10 @@ const PLACE_DEPTH = { community: 3, compound: 4 } as const;
  */
 export async function listHotspots(db: Db, ctx: RequestContext, query: HotspotQuery, now = new Date()): Promise<HotspotList> {
   const { actor } = ctx;
+  // Another community's place answers like an unknown one.
+  await requireReferences(db, actor, requireAbility(actor, 'demand.read'), query, { nodeId: 'territory_node' });
   const node = await new DemandRepository(db).findNode(actor.tenantId, query.nodeId);
   if (!node) throw AppError.notFound('Place', query.nodeId);
-  requireAbility(actor, 'demand.read', node.path);
   const month = query.month ?? monthOf(now);
   const repo = new HotspotRepository(db);
   const counts = await repo.monthlyCounts({

@@ -139,7 +139,8 @@ describe('smart intake HTTP API', () => {
       kinds: ['rising'],
       themeId: null,
     });
-    expect((await api('community', 'GET', `/demands/hotspots?nodeId=${world.tree.communities[2]!.id}`)).statusCode).toBe(403);
+    // Another community's place reads like an unknown one.
+    expect((await api('community', 'GET', `/demands/hotspots?nodeId=${world.tree.communities[2]!.id}`)).statusCode).toBe(404);
 
     const theme = { month: '2026-05', nodeId: spot.nodeId, categoryId: spot.categoryId, title: spot.theme, note: spot.reason };
     const created = await api('community', 'POST', '/demand-themes', theme);
@@ -178,7 +179,7 @@ describe('smart intake HTTP API', () => {
     const spots = await sheetOf(hot.rawPayload);
     expect(spots[0]!.slice(0, 4)).toEqual(['月份', '地点', '类别', '本月件数']);
     expect(spots[1]!.slice(0, 4)).toEqual(['2026-05', world.tree.compounds[0]!.name, '乱停乱放', 6]);
-    expect((await api('community', 'GET', `/demands/hotspots/export.xlsx?nodeId=${world.tree.communities[2]!.id}`)).statusCode).toBe(403);
+    expect((await api('community', 'GET', `/demands/hotspots/export.xlsx?nodeId=${world.tree.communities[2]!.id}`)).statusCode).toBe(404);
 
     // The theme made and closed in the test above, with its outcome; another community's worker gets an empty sheet.
     const themes = await sheetOf((await api('community', 'GET', '/demand-themes/export.xlsx?month=2026-05')).rawPayload);

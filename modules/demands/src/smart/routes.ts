@@ -12,6 +12,7 @@ import {
   requireAbility,
   requireAnyAbility,
   requireContext,
+  requireReferences,
   sendXlsx,
 } from '@linli/core';
 import type { Db } from '@linli/db';
@@ -206,6 +207,8 @@ async function themesFor(db: Db, ctx: RequestContext, query: ThemeQuery): Promis
   const { nodeId, month, status } = query;
   let rootPath: string | undefined;
   if (nodeId) {
+    // A place in the scope or above it (the list is cut to the scope); another community's answers like an unknown one.
+    await requireReferences(db, actor, scope, query, { nodeId: { kind: 'territory_node', orAboveScope: true } });
     const node = await new DemandRepository(db).findNode(actor.tenantId, nodeId);
     if (!node) throw AppError.notFound('Place', nodeId);
     rootPath = node.path;
