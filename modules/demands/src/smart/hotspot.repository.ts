@@ -64,10 +64,15 @@ export class HotspotRepository {
             GROUP BY 1, 2, 3`;
     const list = await rows<{ node_id: string; node_name: string; category_id: string; category_name: string; month: string; n: number }>(
       this.db,
-      sql`WITH counted AS (${counted})
-          SELECT p.id AS node_id, p.name AS node_name, c.id AS category_id, c.name AS category_name, counted.month, counted.n
+      // Each place is named once, found by primary key from the last label of its path (its id).
+      sql`WITH counted AS (${counted}),
+          places AS MATERIALIZED (
+            SELECT pl.place, p.id, p.name FROM (SELECT DISTINCT place FROM counted) pl
+            JOIN territory_node p ON p.tenant_id = ${q.tenantId} AND p.id = ltree2text(subpath(pl.place, nlevel(pl.place) - 1, 1))::uuid
+              AND p.path = pl.place)
+          SELECT places.id AS node_id, places.name AS node_name, c.id AS category_id, c.name AS category_name, counted.month, counted.n
           FROM counted
-          JOIN territory_node p ON p.tenant_id = ${q.tenantId} AND p.path = counted.place
+          JOIN places ON places.place = counted.place
           JOIN demand_category c ON c.tenant_id = ${q.tenantId} AND c.id = counted.category_id`,
     );
     return list.map((r) => ({

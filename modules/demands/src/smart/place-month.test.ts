@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildDemandWorld, type DemandWorld } from '../testing.ts';
 import { HotspotRepository } from './hotspot.repository.ts';
-import { insertDemands } from './testing.ts';
+import { insertDemands, type RawDemand } from './testing.ts';
 
 // demand_place_month (migration 0023) is kept by statement-level triggers on demand. After every
 // kind of write it must equal a recount of the demand rows, and the hot-spot counts read from it
@@ -13,6 +13,7 @@ import { insertDemands } from './testing.ts';
 let database: Database;
 let world: DemandWorld;
 let ids: string[];
+const id = (i: number) => ids[i] as string;
 
 const mid = (month: string) => new Date(`${month}-15T12:00:00+08:00`);
 
@@ -20,13 +21,14 @@ beforeAll(async () => {
   database = await createTestDatabase();
   world = await buildDemandWorld(database.db);
   const h = world.tree.households;
+  const spread: RawDemand[] = Array.from({ length: 30 }, (_, i) => ({
+    text: `第${i}件`,
+    category: ['illegal_parking', 'noise', 'garbage'][i % 3] as string,
+    nodeId: h[(i * 5) % h.length]!.id,
+    submittedAt: mid(`2026-0${1 + (i % 6)}`),
+  }));
   ids = await insertDemands(database.db, world, [
-    ...Array.from({ length: 30 }, (_, i) => ({
-      text: `第${i}件`,
-      category: (['illegal_parking', 'noise', 'garbage'] as const)[i % 3],
-      nodeId: h[(i * 5) % h.length]!.id,
-      submittedAt: mid(`2026-0${1 + (i % 6)}`),
-    })),
+    ...spread,
     { text: '月末', category: 'noise', nodeId: h[0]!.id, submittedAt: new Date('2026-05-31T23:30:00+08:00') },
     { text: '驳回', category: 'noise', nodeId: h[0]!.id, submittedAt: mid('2026-05'), status: 'rejected' },
     // Demands placed above a compound count at their own node.
@@ -58,20 +60,20 @@ describe('demand_place_month', () => {
 
   it('follows status (merged, rejected and back), category, place, time of submission and deletion', async () => {
     const db = database.db;
-    await db.execute(sql`UPDATE demand SET status = 'merged', merged_into_id = ${ids[0]} WHERE id IN (${ids[1]}, ${ids[2]})`);
+    await db.execute(sql`UPDATE demand SET status = 'merged', merged_into_id = ${id(0)} WHERE id IN (${id(1)}, ${id(2)})`);
     expect(await mismatches()).toEqual([]);
-    await db.execute(sql`UPDATE demand SET status = 'rejected' WHERE id = ${ids[3]}`);
-    await db.execute(sql`UPDATE demand SET status = 'submitted' WHERE id = ${ids[31]}`);
+    await db.execute(sql`UPDATE demand SET status = 'rejected' WHERE id = ${id(3)}`);
+    await db.execute(sql`UPDATE demand SET status = 'submitted' WHERE id = ${id(31)}`);
     expect(await mismatches()).toEqual([]);
-    await db.execute(sql`UPDATE demand SET category_id = ${world.categories.fire_lane} WHERE id IN (${ids[4]}, ${ids[5]})`);
+    await db.execute(sql`UPDATE demand SET category_id = ${world.categories.fire_lane} WHERE id IN (${id(4)}, ${id(5)})`);
     const target = world.tree.households[40]!;
-    await db.execute(sql`UPDATE demand SET node_id = ${target.id}, node_path = ${target.path}::ltree WHERE id = ${ids[6]}`);
-    await db.execute(sql`UPDATE demand SET submitted_at = submitted_at - interval '40 days' WHERE id IN (${ids[7]}, ${ids[8]})`);
+    await db.execute(sql`UPDATE demand SET node_id = ${target.id}, node_path = ${target.path}::ltree WHERE id = ${id(6)}`);
+    await db.execute(sql`UPDATE demand SET submitted_at = submitted_at - interval '40 days' WHERE id IN (${id(7)}, ${id(8)})`);
     expect(await mismatches()).toEqual([]);
     // A change that does not move a count (the title) leaves it alone.
     await db.execute(sql`UPDATE demand SET title = title || '。' WHERE tenant_id = ${world.tenantId}`);
     expect(await mismatches()).toEqual([]);
-    await db.execute(sql`DELETE FROM demand WHERE id IN (${ids[9]}, ${ids[10]})`);
+    await db.execute(sql`DELETE FROM demand WHERE id IN (${id(9)}, ${id(10)})`);
     expect(await mismatches()).toEqual([]);
   });
 
