@@ -76,6 +76,7 @@ interface Shared {
   memory: MemoryWindows;
   lastCleanup: number;
   lastWarning: number;
+  limiters: number;
 }
 
 /**
@@ -90,7 +91,7 @@ export function databaseRateLimitStore(
   log: FastifyBaseLogger,
   now: () => number = Date.now,
 ): FastifyRateLimitStoreCtor {
-  const shared: Shared = { database, log, memory: new MemoryWindows(), lastCleanup: now(), lastWarning: 0 };
+  const shared: Shared = { database, log, memory: new MemoryWindows(), lastCleanup: now(), lastWarning: 0, limiters: 0 };
 
   class DatabaseRateLimitStore {
     constructor(
@@ -138,11 +139,16 @@ export function databaseRateLimitStore(
       );
     }
 
-    /** A route with its own limit counts under its own prefix (method and URL), like the Redis store. */
-    // The plugin passes the route's merged limit options, whose routeInfo is the route ({} for createRateLimit).
+    /**
+     * Every limiter counts apart, as with the plugin's memory store: a route with its own limit under
+     * its method and URL (like the Redis store); a limiter made with createRateLimit or rateLimit()
+     * (no route: the login limit per user name, the Open311 limit) under its number in the order the
+     * server creates them — the same in every process running the same release.
+     */
+    // The plugin passes the merged limit options, whose routeInfo is the route ({} without one).
     child(routeOptions: object): DatabaseRateLimitStore {
       const route = (routeOptions as { routeInfo?: { method?: unknown; url?: unknown } }).routeInfo;
-      const prefix = route?.method && route.url ? `${String(route.method)}${String(route.url)}-` : '';
+      const prefix = route?.method && route.url ? `${String(route.method)}${String(route.url)}-` : `limiter${++shared.limiters}-`;
       return new DatabaseRateLimitStore(undefined, this.prefix + prefix);
     }
   }
