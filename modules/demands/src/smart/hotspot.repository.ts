@@ -2,6 +2,11 @@ import { type Db, rows } from '@linli/db';
 import { sql } from 'drizzle-orm';
 import type { MonthlyCount } from './hotspots.ts';
 
+/** The node id an ltree label stands for (labels are ids without dashes). */
+function uuidOfLabel(label: string): string {
+  return `${label.slice(0, 8)}-${label.slice(8, 12)}-${label.slice(12, 16)}-${label.slice(16, 20)}-${label.slice(20)}`;
+}
+
 /** YYYY-MM plus `delta` months. */
 export function addMonths(month: string, delta: number): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -62,28 +67,54 @@ export class HotspotRepository {
               AND d.submitted_at < ${monthStart(addMonths(q.to, 1)).toISOString()}::timestamptz
               ${q.categoryId ? sql`AND d.category_id = ${q.categoryId}::uuid` : sql``}
             GROUP BY 1, 2, 3`;
-    const list = await rows<{ node_id: string; node_name: string; category_id: string; category_name: string; month: string; n: number }>(
+    const list = await rows<{ place: string; category_id: string; month: string; n: number }>(
       this.db,
-      // Each place is named once, found by primary key from the last label of its path (its id).
-      sql`WITH counted AS (${counted}),
-          places AS MATERIALIZED (
-            SELECT pl.place, p.id, p.name FROM (SELECT DISTINCT place FROM counted) pl
-            JOIN territory_node p ON p.tenant_id = ${q.tenantId} AND p.id = ltree2text(subpath(pl.place, nlevel(pl.place) - 1, 1))::uuid
-              AND p.path = pl.place)
-          SELECT places.id AS node_id, places.name AS node_name, c.id AS category_id, c.name AS category_name, counted.month, counted.n
-          FROM counted
-          JOIN places ON places.place = counted.place
-          JOIN demand_category c ON c.tenant_id = ${q.tenantId} AND c.id = counted.category_id`,
+      sql`SELECT counted.place::text AS place, counted.category_id, counted.month, counted.n FROM (${counted}) counted`,
     );
-    return list.map((r) => ({
-      territoryId: r.node_id,
-      territoryName: r.node_name,
-      category: r.category_id,
-      categoryName: r.category_name,
-      categoryId: r.category_id,
-      month: r.month,
-      count: r.n,
-    }));
+    // Places and categories are named in two look-ups by primary key (a place's id is the last label
+    // of its path): joined in the statement, the planner's guess of the counted rows decided the
+    // plan, and without fresh statistics it compared every counted row with every place (5 s).
+    const placeIds = [...new Set(list.map((r) => r.place))].map((p) => ({ path: p, id: uuidOfLabel(p.slice(p.lastIndexOf('.') + 1)) }));
+    const categoryIds = [...new Set(list.map((r) => r.category_id))];
+    const places = new Map<string, { id: string; name: string }>();
+    const categories = new Map<string, string>();
+    if (placeIds.length > 0) {
+      const found = await rows<{ id: string; name: string; path: string }>(
+        this.db,
+        sql`SELECT id, name, path::text AS path FROM territory_node
+            WHERE tenant_id = ${q.tenantId} AND id IN (${sql.join(
+              placeIds.map((p) => sql`${p.id}::uuid`),
+              sql`, `,
+            )})`,
+      );
+      for (const p of found) places.set(p.path, { id: p.id, name: p.name });
+    }
+    if (categoryIds.length > 0) {
+      const found = await rows<{ id: string; name: string }>(
+        this.db,
+        sql`SELECT id, name FROM demand_category WHERE tenant_id = ${q.tenantId} AND id IN (${sql.join(
+          categoryIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`,
+      );
+      for (const c of found) categories.set(c.id, c.name);
+    }
+    return list.flatMap((r) => {
+      const place = places.get(r.place);
+      const categoryName = categories.get(r.category_id);
+      if (!place || categoryName === undefined) return [];
+      return [
+        {
+          territoryId: place.id,
+          territoryName: place.name,
+          category: r.category_id,
+          categoryName,
+          categoryId: r.category_id,
+          month: r.month,
+          count: r.n,
+        },
+      ];
+    });
   }
 
   /** Existing themes of the month for the given places: `${nodeId}/${categoryId}` → theme id. */
