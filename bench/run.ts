@@ -1,6 +1,7 @@
 // `npm run bench -- [foundation|demands|web] [--driver pglite|postgres] [--quick] [--json]`: runs one
 // benchmark of bench/ (the foundation benchmark by default) with the given flags (see each file's header).
 // `uploads` measures how fast a zip bomb is refused and at what memory.
+// `start` measures `npm start` on an empty DATA_DIR: cold_start_s, rss_mb_after_start (bench/start.ts).
 // `web` measures the first-load bytes per route of the built web app (run `npm run build:web` first).
 export {};
 
@@ -18,6 +19,9 @@ if (benchmark === 'demands') {
 } else if (benchmark === 'web') {
   const { main } = await import('./first-load.ts');
   await main(args);
+} else if (benchmark === 'start') {
+  const { main } = await import('./start.ts');
+  await main(args);
 } else {
-  throw new Error(`unknown benchmark ${benchmark} (foundation, demands, uploads or web)`);
+  throw new Error(`unknown benchmark ${benchmark} (foundation, demands, uploads, web or start)`);
 }
