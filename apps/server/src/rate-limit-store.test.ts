@@ -1,3 +1,4 @@
+import { loadConfig } from '@linli/core';
 import type { Database } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import type { FastifyBaseLogger } from 'fastify';
@@ -104,6 +105,31 @@ describe('rate limit windows in the database', () => {
     expect((await read(store, '203.0.113.9')).current).toBe(2);
     expect(warnings).toHaveLength(1);
     expect(JSON.stringify(warnings[0])).toContain('limits count in this process');
+  });
+});
+
+describe('which store the server counts in', () => {
+  const rows = async (database: Database) =>
+    (await database.query<{ n: number }>('SELECT count(*)::int AS n FROM rate_limit_window'))[0]!.n;
+
+  it('the database on PostgreSQL unless RATE_LIMIT_STORE=memory; memory on embedded PGlite', async () => {
+    for (const store of [undefined, 'memory'] as const) {
+      const t = await createTestApp({ config: { rateLimit: { apiPerMinute: 100, loginPerMinute: 100, store } } });
+      try {
+        await t.app.inject({ method: 'GET', url: '/api/v1/auth/me' });
+        const shared = t.database.driver === 'postgres' && store === undefined;
+        expect(await rows(t.database), `${t.database.driver}, store ${store ?? 'default'}`).toBe(shared ? 1 : 0);
+      } finally {
+        await t.close();
+      }
+    }
+  });
+
+  it('RATE_LIMIT_STORE takes database or memory and refuses anything else', () => {
+    expect(loadConfig({ RATE_LIMIT_STORE: 'memory' }).rateLimit.store).toBe('memory');
+    expect(loadConfig({ RATE_LIMIT_STORE: 'database' }).rateLimit.store).toBe('database');
+    expect(loadConfig({}).rateLimit.store).toBeUndefined();
+    expect(() => loadConfig({ RATE_LIMIT_STORE: 'redis' })).toThrow(/RATE_LIMIT_STORE must be database or memory/);
   });
 });
 
