@@ -67,3 +67,32 @@ describe('ResidentRepository.count', () => {
     expect(texts.some((t) => /FROM resident/.test(t))).toBe(false);
   });
 });
+
+describe('ResidentRepository.list in creation order', () => {
+  it('pages through every resident by id (UUIDv7: creation order) both ways, without gaps or repeats', async () => {
+    const repo = new ResidentRepository(database.db);
+    const scope = [world.county.path];
+    for (const sort of ['createdAt', '-createdAt'] as const) {
+      const seen: string[] = [];
+      let after: [string | null, string] | undefined;
+      for (let i = 0; i < 10; i++) {
+        const page = await repo.list('370785', scope, all(scope), { sort }, { limit: 2, after });
+        seen.push(...page.items.map((r) => r.id));
+        if (!page.next) break;
+        after = page.next;
+      }
+      const expected = [...seen].sort();
+      expect(seen).toEqual(sort === 'createdAt' ? expected : expected.reverse());
+      expect(seen).toHaveLength(5);
+    }
+  });
+
+  it('refuses a cursor whose key is not an id with a 400 naming the cursor', async () => {
+    const repo = new ResidentRepository(database.db);
+    const scope = [world.county.path];
+    const err = await repo
+      .list('370785', scope, all(scope), { sort: 'createdAt' }, { limit: 2, after: ['张三', world.county.id] })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'invalid_input' });
+  });
+});

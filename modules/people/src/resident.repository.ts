@@ -1,4 +1,4 @@
-import { CursorText, inScope, Uuid } from '@linli/core';
+import { AppError, CursorText, inScope, Uuid } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type Static, Type } from 'typebox';
@@ -39,6 +39,8 @@ function covers(outer: string[], scope: string[]): boolean {
   return scope.every((p) => outer.some((q) => p === q || p.startsWith(`${q}.`)));
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Relations that make a resident the household's contact person (the import stores the identifier, older data the label). */
 const HEAD_RELATIONS = ['head', '户主', '本人'];
 
@@ -75,7 +77,9 @@ interface ResidentRow {
 
 const sortKeys = (sensitive: SQL): Record<string, SQL> => ({
   name: sql`r.name`,
-  createdAt: sql`r.id::text`, // ids are UUIDv7: their order is the creation order
+  // Ids are UUIDv7: their order is the creation order, and the primary key walks it (r.id::text
+  // had no index: 0.8 s for a county's newest residents).
+  createdAt: sql`r.id`,
   // Outside people.sensitive every birth date sorts as empty, so neither the order nor the cursor tells it.
   birthDate: sql`CASE WHEN ${sensitive} THEN coalesce(to_char(r.birth_date, 'YYYY-MM-DD'), '') ELSE '' END`,
 });
@@ -225,6 +229,9 @@ export class ResidentRepository {
     const conditions = this.filterConditions(scope, visible, filter, await this.nodePath(tenantId, filter));
     if (page.after) {
       const [value, id] = page.after;
+      if (key === keys.createdAt && !UUID.test(value ?? '')) {
+        throw AppError.invalid([{ field: 'cursor', reason: 'does not belong to this list and sort' }]);
+      }
       conditions.push(desc ? sql`(${key}, r.id) < (${value ?? ''}, ${id}::uuid)` : sql`(${key}, r.id) > (${value ?? ''}, ${id}::uuid)`);
     }
     const inner = desc
