@@ -106,6 +106,16 @@ describe('rate limit windows in the database', () => {
     expect(warnings).toHaveLength(1);
     expect(JSON.stringify(warnings[0])).toContain('limits count in this process');
   });
+
+  it('a database that does not answer holds no request: after the timeout the count is taken in memory', async () => {
+    const hung = { query: () => new Promise<never>(() => undefined) };
+    const Ctor = databaseRateLimitStore(hung, log, Date.now, 50);
+    const store = new Ctor({} as never) as unknown as Store;
+    const started = performance.now();
+    expect((await count(store, '203.0.113.10')).current).toBe(1);
+    expect((await count(store, '203.0.113.10')).current).toBe(2);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
 });
 
 describe('which store the server counts in', () => {

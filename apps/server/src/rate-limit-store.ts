@@ -34,6 +34,8 @@ const CLEANUP = 'DELETE FROM rate_limit_window WHERE expires_at <= now()';
 /** Expired windows are removed at most this often per process (one DELETE, off the request's path). */
 export const RATE_LIMIT_CLEANUP_MS = 60_000;
 const WARN_EVERY_MS = 60_000;
+/** A count the database has not answered within this long is taken in memory (a hung connection never holds a request). */
+export const RATE_LIMIT_QUERY_TIMEOUT_MS = 2_000;
 const MEMORY_KEYS = 10_000;
 
 /** Long keys (user names as typed) are stored as their digest, so a row stays small. */
@@ -83,14 +85,31 @@ interface Shared {
  * A store for @fastify/rate-limit that keeps the windows in the database (table rate_limit_window),
  * so every server process on one PostgreSQL database counts against the same limits: the API limit
  * per client address, the login limit per address and the login limit per user name. One statement
- * per limited request. A database error never fails the request: the store logs a warning (at most
- * one a minute) and counts that request in this process's memory instead.
+ * per limited request. A database error (or no answer within 2 s) never fails the request: the
+ * store logs a warning (at most one a minute) and counts that request in this process's memory.
  */
 export function databaseRateLimitStore(
   database: RateLimitDatabase,
   log: FastifyBaseLogger,
   now: () => number = Date.now,
+  timeoutMs = RATE_LIMIT_QUERY_TIMEOUT_MS,
 ): FastifyRateLimitStoreCtor {
+  /** The count, or a rejection when the database errs or has not answered within timeoutMs. */
+  const counted = (text: string, params: unknown[]) =>
+    new Promise<Counted[]>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      timer.unref?.();
+      database.query<Counted>(text, params).then(
+        (rows) => {
+          clearTimeout(timer);
+          resolve(rows);
+        },
+        (err: unknown) => {
+          clearTimeout(timer);
+          reject(err);
+        },
+      );
+    });
   const shared: Shared = { database, log, memory: new MemoryWindows(), lastCleanup: now(), lastWarning: 0, limiters: 0 };
 
   class DatabaseRateLimitStore {
@@ -116,7 +135,7 @@ export function databaseRateLimitStore(
 
     incr(key: string, cb: Callback, timeWindow: number, _max?: number): void {
       const full = storedKey(this.prefix + key);
-      shared.database.query<Counted>(COUNT, [full, timeWindow]).then(
+      counted(COUNT, [full, timeWindow]).then(
         ([row]) => {
           this.cleanupNowAndThen();
           cb(null, row ? { current: Number(row.current), ttl: Number(row.ttl) } : shared.memory.count(full, timeWindow));
@@ -130,7 +149,7 @@ export function databaseRateLimitStore(
 
     read(key: string, cb: Callback, _timeWindow?: number, _max?: number): void {
       const full = storedKey(this.prefix + key);
-      shared.database.query<Counted>(READ, [full]).then(
+      counted(READ, [full]).then(
         ([row]) => cb(null, row ? { current: Number(row.current), ttl: Number(row.ttl) } : { current: 0, ttl: 0 }),
         (err: unknown) => {
           this.failed(err, key);
