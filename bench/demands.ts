@@ -9,6 +9,8 @@
 // - inbox p50/p95: a community worker's inbox first page (with its total) and its overdue tab, and
 //   the subdistrict official's inbox and its to-call-back tab (待回访);
 // - dashboard p50/p95: GET /demands/kpis for one subdistrict over the last full calendar year;
+// - county_* p50/p95: what a county staff member (县级工作人员) opens on the whole county — hot spots
+//   by compound and by community (热点), the monthly themes (每月一题), the inbox, a year's KPIs;
 // - classifier_accuracy: the smart module's naive Bayes trained on closed demands, 20 % held out.
 // Progress goes to stdout (stderr with --json); the JSON result to stdout.
 import { createAccount } from '@linli/accounts/testing';
@@ -95,17 +97,20 @@ export async function runDemandsBenchmark(options: DemandsBenchOptions): Promise
   };
   let communityId: string;
   let subdistrictId: string;
+  let countyId: string;
   if (quick) {
     await createTenant(database.db, { tenantId, name: '高密市' });
     const tree = await buildSmallTree(database.db, tenantId, '高密市');
     communityId = tree.communities[0]!.id;
     subdistrictId = tree.subdistricts[0]!.id;
+    countyId = tree.county.id;
   } else {
     log('loading the demo county…');
     const summary = await loadDemo({ database, cipher }, { onProgress: (step, done, total) => done === total && log(`  ${step} done`) });
     log(`  demo loaded in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
     communityId = await pick("SELECT id FROM territory_node WHERE tenant_id = $1 AND name = '秦家岭社区'", [tenantId]);
     subdistrictId = await pick("SELECT id FROM territory_node WHERE tenant_id = $1 AND name = '朝阳街道'", [tenantId]);
+    countyId = await pick("SELECT id FROM territory_node WHERE tenant_id = $1 AND kind = 'county'", [tenantId]);
   }
   const households = await database.query<{ id: string }>(
     `SELECT h.id FROM territory_node h, territory_node c
@@ -117,7 +122,7 @@ export async function runDemandsBenchmark(options: DemandsBenchOptions): Promise
 
   // Accounts: intake staff and residents (one per concurrent client), the community worker and
   // the subdistrict official whose inbox and dashboard are measured.
-  const account = async (username: string, role: 'community_staff' | 'subdistrict_staff' | 'resident', nodeId: string) =>
+  const account = async (username: string, role: 'community_staff' | 'subdistrict_staff' | 'county_staff' | 'resident', nodeId: string) =>
     createAccount(database.db, { tenantId, username, password: PASSWORD, displayName: username, grants: [{ role, nodeId }] });
   const staff: { id: string; username: string }[] = [];
   const residents: { id: string; username: string; household: string }[] = [];
@@ -128,6 +133,7 @@ export async function runDemandsBenchmark(options: DemandsBenchOptions): Promise
       household: households[i % households.length]!.id,
     });
   await account('bench.subdistrict', 'subdistrict_staff', subdistrictId);
+  await account('bench.county', 'county_staff', countyId);
 
   // 1. The city-scale history, in bulk SQL (the demands module's scale generator: it keeps the KPI
   // rollups and the numbering right). Timelines only for the last 30 days, which the inbox shows.
@@ -174,6 +180,7 @@ export async function runDemandsBenchmark(options: DemandsBenchOptions): Promise
     const staffSessions = await Promise.all(staff.map((s) => login(s.username)));
     const residentSessions = await Promise.all(residents.map((r) => login(r.username)));
     const official = await login('bench.subdistrict');
+    const countyStaff = await login('bench.county');
 
     // 3. Raw single-row inserts of a demand-shaped row, autocommit, on the same database.
     await database.exec(`CREATE TABLE bench_raw_demand (LIKE demand INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
@@ -266,6 +273,15 @@ export async function runDemandsBenchmark(options: DemandsBenchOptions): Promise
     const year = new Date().getUTCFullYear() - 1;
     const dashboard = await timeIt(rounds, get(official, `/demands/kpis?nodeId=${subdistrictId}&from=${year}-01-01&to=${year}-12-31`));
     const inbox = mergeTimings(Object.values(inboxes));
+    // The county's pages, by a county staff member.
+    log('county pages…');
+    const county = {
+      county_hotspots: await timeIt(rounds, get(countyStaff, `/demands/hotspots?nodeId=${countyId}`)),
+      county_hotspots_by_community: await timeIt(rounds, get(countyStaff, `/demands/hotspots?nodeId=${countyId}&by=community`)),
+      county_themes: await timeIt(rounds, get(countyStaff, '/demand-themes')),
+      county_inbox: await timeIt(rounds, get(countyStaff, '/demands?limit=20')),
+      county_year_kpis: await timeIt(rounds, get(countyStaff, `/demands/kpis?nodeId=${countyId}&from=${year}-01-01&to=${year}-12-31`)),
+    };
     // What a resident waits for while typing: category suggestion and the similar open demands of their place.
     const suggest = await timeIt(rounds, async (i) => {
       await http('POST', '/demands/suggest', residentSessions[0]!, {
@@ -313,6 +329,7 @@ export async function runDemandsBenchmark(options: DemandsBenchOptions): Promise
         ...Object.fromEntries(Object.entries(inboxes).map(([k, v]) => [k, ms(v)])),
         subdistrict_year_kpis: ms(dashboard),
         resident_suggest: ms(suggest),
+        ...Object.fromEntries(Object.entries(county).map(([k, v]) => [k, ms(v)])),
       },
       audit_chain_ok: audit.breaks.length === 0,
       load_average: { start: loadStart, end: await loadAverage() },
@@ -337,7 +354,7 @@ export function printTable(r: DemandsBenchResult, log: (line: string) => void): 
   log(`  intake ÷ raw                    ${String(r.intake_ratio).padStart(9)}   ${String(r.intake_concurrent_ratio).padStart(9)}`);
   log(`  inbox (all tabs)         p50 ${String(r.inbox_p50_ms).padStart(7)} ms   p95 ${String(r.inbox_p95_ms).padStart(7)} ms`);
   for (const [k, v] of Object.entries(r.reads_ms))
-    log(`    ${k.padEnd(22)} p50 ${String(v.p50).padStart(7)} ms   p95 ${String(v.p95).padStart(7)} ms`);
+    log(`    ${k.padEnd(28)} p50 ${String(v.p50).padStart(7)} ms   p95 ${String(v.p95).padStart(7)} ms`);
   log(`  classifier accuracy      ${r.classifier_accuracy} on ${r.classifier_examples} closed demands (20 % held out)`);
   log(
     `  audit chain              ${r.audit_chain_ok ? 'verified' : 'BROKEN'}; load average ${r.load_average.start} → ${r.load_average.end}`,

@@ -2,14 +2,16 @@
 // One run, one database: the raw single-row insert rate of the database, the rate of audited
 // writes through the HTTP API (node creation: validation, scope check, audit record, domain
 // event), their ratio, and p50/p95 of the reads people wait for (subtree counts, resident
-// lists, party coverage) on the demo county (--quick: a small generated county).
+// lists, party coverage) on the demo county (--quick: a small generated county) — those named
+// county_* by a county staff account (县级工作人员) over the whole county, after the table
+// maintenance embedded mode runs (PGlite has no autovacuum: statistics as the server would have them).
 import { createAccount } from '@linli/accounts/testing';
 import { AuditKeys, configureAuditKeys, loadConfig, type ModuleDeps, newId, PersonalDataCipher } from '@linli/core';
-import { migrate } from '@linli/db';
+import { maintainTables, migrate } from '@linli/db';
 import { loadDemo } from '@linli/demo';
 import { buildApp } from '@linli/server';
 import { buildSmallTree, createTenant } from '@linli/territory';
-import { logger, openBenchDatabase, parseFlags, timeIt } from './lib/harness.ts';
+import { loadAverage, logger, openBenchDatabase, parseFlags, timeIt } from './lib/harness.ts';
 
 export async function main(args: string[]): Promise<void> {
   const { driver, quick, json: asJson } = parseFlags(args);
@@ -45,6 +47,15 @@ export async function main(args: string[]): Promise<void> {
     password: 'Bench@2026x',
     grants: [{ role: 'system_admin', nodeId: county.id }],
   });
+  // What the embedded server does at start and every minute; PostgreSQL's autovacuum does the same.
+  await maintainTables(database);
+  const loadStart = await loadAverage();
+  await createAccount(database.db, {
+    tenantId,
+    username: 'benchcounty',
+    password: 'Bench@2026x',
+    grants: [{ role: 'county_staff', nodeId: county.id }],
+  });
   await createAccount(database.db, {
     tenantId,
     username: 'benchworker',
@@ -63,6 +74,7 @@ export async function main(args: string[]): Promise<void> {
   };
   const admin = await session('benchadmin');
   const worker = await session('benchworker');
+  const countyStaff = await session('benchcounty');
 
   // 1. Raw single-row inserts on the same database.
   const rawCount = quick ? 500 : 3000;
@@ -112,6 +124,19 @@ export async function main(args: string[]): Promise<void> {
     community_residents_page: await timeIt(rounds, get(`/api/v1/people/residents?nodeId=${community.id}&limit=50`, worker)),
     county_residents_page: await timeIt(rounds, get(`/api/v1/people/residents?limit=50`, admin)),
     county_party_coverage: await timeIt(rounds, get(`/api/v1/party/coverage?nodeId=${county.id}`, admin)),
+    // Every page a county staff member opens on the whole county.
+    county_node_page: await timeIt(rounds, get(`/api/v1/territory/nodes/${county.id}`, countyStaff)),
+    county_roots: await timeIt(rounds, get('/api/v1/territory/roots', countyStaff)),
+    county_children_with_counts: await timeIt(rounds, get(`/api/v1/territory/nodes?parentId=${county.id}`, countyStaff)),
+    county_node_search: await timeIt(rounds, get(`/api/v1/territory/nodes?q=${encodeURIComponent('社区')}&limit=50`, countyStaff)),
+    county_residents_by_node: await timeIt(rounds, get(`/api/v1/people/residents?nodeId=${county.id}&limit=50`, countyStaff)),
+    county_residents_newest: await timeIt(rounds, get('/api/v1/people/residents?sort=-createdAt&limit=50', countyStaff)),
+    county_residents_name_search: await timeIt(rounds, get(`/api/v1/people/residents?q=${encodeURIComponent('张')}&limit=50`, countyStaff)),
+    county_residents_tag: await timeIt(rounds, get(`/api/v1/people/residents?tag=${encodeURIComponent('独居')}&limit=50`, countyStaff)),
+    county_leaders: await timeIt(rounds, get('/api/v1/people/leaders', countyStaff)),
+    county_party_orgs: await timeIt(rounds, get('/api/v1/party/orgs?limit=50', countyStaff)),
+    county_party_members: await timeIt(rounds, get('/api/v1/party/members?limit=50', countyStaff)),
+    county_party_coverage_staff: await timeIt(rounds, get(`/api/v1/party/coverage?nodeId=${county.id}`, countyStaff)),
   };
 
   const result = {
@@ -123,6 +148,7 @@ export async function main(args: string[]): Promise<void> {
     reads_ms: Object.fromEntries(
       Object.entries(reads).map(([k, v]) => [k, { p50: Number(v.p50.toFixed(1)), p95: Number(v.p95.toFixed(1)) }]),
     ),
+    load_average: { start: loadStart, end: await loadAverage() },
   };
   if (asJson) console.log(JSON.stringify(result, null, 2));
   else {
@@ -130,7 +156,8 @@ export async function main(args: string[]): Promise<void> {
     log(`  raw single-row insert      ${String(result.raw_insert_per_s).padStart(8)} rows/s`);
     log(`  audited API node creation  ${String(result.api_write_per_s).padStart(8)} req/s   ratio ${result.api_write_ratio}`);
     for (const [k, v] of Object.entries(result.reads_ms))
-      log(`  ${k.padEnd(26)} p50 ${String(v.p50).padStart(7)} ms   p95 ${String(v.p95).padStart(7)} ms`);
+      log(`  ${k.padEnd(28)} p50 ${String(v.p50).padStart(7)} ms   p95 ${String(v.p95).padStart(7)} ms`);
+    log(`  load average ${result.load_average.start} → ${result.load_average.end}`);
   }
   await app.close();
   await database.close();
