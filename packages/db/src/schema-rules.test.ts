@@ -52,8 +52,13 @@ describe('Citus plan (npm run citus:plan)', () => {
     const plan = await citusPlan(database);
     const tables = await database.query<{ name: string; global: boolean }>(
       `SELECT c.relname AS name, coalesce(obj_description(c.oid, 'pg_class') = 'scope: global', false) AS global
-       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r'`,
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relpersistence = 'p'`,
     );
+    const unlogged = await database.query<{ name: string }>(
+      "SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND relpersistence = 'u'",
+    );
+    expect(unlogged.map((t) => t.name)).toContain('rate_limit_window');
     const position = new Map<string, number>();
     plan.forEach((line, i) => {
       const m = /^SELECT create_(reference|distributed)_table\('(\w+)'/.exec(line);
@@ -64,6 +69,7 @@ describe('Citus plan (npm run citus:plan)', () => {
       expect(kind, table).toBe(tables.find((t) => t.name === table)?.global ? 'reference' : 'distributed');
     });
     expect([...position.keys()].sort()).toEqual(tables.map((t) => t.name).sort());
+    for (const t of unlogged) expect(position.has(t.name), `${t.name} stays on the coordinator`).toBe(false);
     expect(plan[position.get('territory_node') as number]).toBe(
       "SELECT create_distributed_table('territory_node', 'tenant_id', colocate_with => 'tenant');",
     );

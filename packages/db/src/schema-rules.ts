@@ -49,10 +49,12 @@ export async function tenantKeyViolations(db: Connection): Promise<string[]> {
  * the tables it references), as Citus requires.
  */
 export async function citusPlan(db: Connection): Promise<string[]> {
+  // UNLOGGED tables (request bookkeeping such as rate-limit windows) stay plain tables on the
+  // coordinator: copying every counter to every worker would make each request a cluster-wide write.
   const tables = await db.query<{ table: string; comment: string | null }>(`
     SELECT c.relname AS table, obj_description(c.oid, 'pg_class') AS comment
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY c.relname`);
+    WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relpersistence = 'p' ORDER BY c.relname`);
   const refs = await db.query<{ from_table: string; to_table: string }>(`
     SELECT DISTINCT src.relname AS from_table, dst.relname AS to_table
     FROM pg_constraint con JOIN pg_class src ON src.oid = con.conrelid JOIN pg_class dst ON dst.oid = con.confrelid
