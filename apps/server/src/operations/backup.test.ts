@@ -57,6 +57,8 @@ let keyedArchive: string;
 beforeAll(async () => {
   source = await newPlace('source', true);
   ok(cli(source, 'tenant-init', '--code', '341602', '--name', '谯城区', '--admin', 'qc.sys', '--security-admin', 'qc.sec'));
+  // A signed checkpoint of the chain head, as the server writes them (DATA_DIR/audit-checkpoints).
+  ok(cli(source, 'audit-verify', '--checkpoint'));
   const upload = path.join(source.dataDir, 'files', 'ab', 'photo-0001.jpg');
   fs.mkdirSync(path.dirname(upload), { recursive: true });
   fs.writeFileSync(upload, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]));
@@ -85,11 +87,13 @@ describe('npm run backup / npm run restore', () => {
     expect(manifest.counts.territory_node).toBeGreaterThan(100);
     expect(manifest.auditHeads).toEqual([expect.objectContaining({ tenantId: '341602', seq: 3 })]);
     expect(manifest.files).toBe(1);
+    expect(manifest.checkpoints).toBeGreaterThanOrEqual(1);
     expect(manifest.keys).toEqual([
       { name: 'personal-data', source: 'file', fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/), included: false },
     ]);
     const listing = spawnSync('tar', ['-tf', plainArchive], { encoding: 'utf8' }).stdout.split('\n');
     expect(listing).toContain('files/ab/photo-0001.jpg');
+    expect(listing.some((p) => /^audit-checkpoints\/341602\/.+/.test(p))).toBe(true);
     expect(listing.some((p) => p.startsWith('keys'))).toBe(false);
     const keyed = spawnSync('tar', ['-tf', keyedArchive], { encoding: 'utf8' }).stdout.split('\n');
     expect(keyed).toContain('keys/personal-data.key');
@@ -120,8 +124,11 @@ describe('npm run backup / npm run restore', () => {
     expect(fs.readFileSync(path.join(target.dataDir, 'files', 'ab', 'photo-0001.jpg'))).toEqual(
       Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]),
     );
+    // The signed checkpoints came along, and the restored chain still passes through them.
+    expect(fs.readdirSync(path.join(target.dataDir, 'audit-checkpoints', '341602')).length).toBeGreaterThanOrEqual(1);
     const verify = cli(target, 'audit-verify');
     expect(verify.stdout).toContain('audit trail intact');
+    expect(verify.stdout).toMatch(/against [1-9]\d* signed checkpoint/);
     expect(verify.status).toBe(0);
     // A second restore into the same place is refused: it is no longer empty.
     const again = cli(target, 'restore', plainArchive);

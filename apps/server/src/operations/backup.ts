@@ -42,13 +42,15 @@ export interface BackupManifest {
   counts: Record<string, number>;
   auditHeads: { tenantId: string; seq: number; hash: string }[];
   files: number;
+  /** Signed audit checkpoints (AUDIT_CHECKPOINT_DIR), archived under audit-checkpoints/; absent in older backups. */
+  checkpoints?: number;
   /** Per key: where it was found when the backup was made and a fingerprint (not the key). */
   keys: { name: string; source: 'environment' | 'file' | 'missing'; fingerprint: string | null; included: boolean }[];
 }
 
 export interface BackupOptions {
   database: Database;
-  config: Pick<AppConfig, 'dataDir' | 'databaseUrl' | 'filesDir'>;
+  config: Pick<AppConfig, 'dataDir' | 'databaseUrl' | 'filesDir'> & { auditCheckpoints?: { dir: string } };
   outFile: string;
   keys: KeySource[];
   includeKeys?: boolean;
@@ -165,6 +167,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
       counts: await tableCounts(database),
       auditHeads: await auditHeads(database),
       files: countFiles(filesDir),
+      checkpoints: config.auditCheckpoints ? countFiles(config.auditCheckpoints.dir) : 0,
       keys,
     };
     fs.writeFileSync(path.join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -179,6 +182,11 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
     if (manifest.files > 0) {
       await tar.r({ file: partial, cwd: filesDir, portable: true, prefix: 'files' }, fs.readdirSync(filesDir));
     }
+    // The signed checkpoints are the audit trail's evidence outside the database: they travel with it.
+    if (config.auditCheckpoints && (manifest.checkpoints ?? 0) > 0) {
+      const dir = config.auditCheckpoints.dir;
+      await tar.r({ file: partial, cwd: dir, portable: true, prefix: 'audit-checkpoints' }, fs.readdirSync(dir));
+    }
     fs.renameSync(partial, options.outFile);
     if (options.includeKeys) fs.chmodSync(options.outFile, 0o600);
     return manifest;
@@ -189,7 +197,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
 
 export interface RestoreOptions {
   archive: string;
-  config: Pick<AppConfig, 'dataDir' | 'databaseUrl' | 'filesDir'>;
+  config: Pick<AppConfig, 'dataDir' | 'databaseUrl' | 'filesDir'> & { auditCheckpoints?: { dir: string } };
   keys: KeySource[];
   onProgress?: (step: string) => void;
 }
@@ -311,6 +319,17 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     if (manifest.files > 0) {
       fs.mkdirSync(filesDir, { recursive: true, mode: 0o700 });
       await tar.x({ file: options.archive, cwd: filesDir, strip: 1, filter: (p) => p.startsWith('files/') });
+    }
+    if (config.auditCheckpoints && (manifest.checkpoints ?? 0) > 0) {
+      // Added to what is there, never overwriting: a checkpoint file is evidence.
+      fs.mkdirSync(config.auditCheckpoints.dir, { recursive: true, mode: 0o700 });
+      await tar.x({
+        file: options.archive,
+        cwd: config.auditCheckpoints.dir,
+        strip: 1,
+        keep: true,
+        filter: (p) => p.startsWith('audit-checkpoints/'),
+      });
     }
     for (const k of keysToWrite) {
       fs.mkdirSync(path.dirname(k.file), { recursive: true });
