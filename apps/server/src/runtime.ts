@@ -8,7 +8,7 @@ export async function openRuntime(
   log: (line: string) => void = console.log,
   /** Embedded mode: PostgreSQL settings of this session (the first-start demo load uses bulkLoadSettings). */
   settings?: DatabaseOptions['settings'],
-): Promise<{ deps: ModuleDeps; database: Database; keyGenerated: boolean }> {
+): Promise<{ deps: ModuleDeps; database: Database; keyGenerated: boolean; masterKey: Buffer }> {
   const database = await createDatabase({ url: config.databaseUrl, dataDir: config.dataDir, settings });
   log(
     config.databaseUrl
@@ -28,7 +28,7 @@ export async function openRuntime(
     // The audit chain key and checkpoint signing key come from the same master key, outside the database.
     configureAuditKeys(new AuditKeys(key));
     const deps: ModuleDeps = { database, db: database.db, cipher: new PersonalDataCipher(key), config };
-    return { deps, database, keyGenerated: generated };
+    return { deps, database, keyGenerated: generated, masterKey: key };
   } catch (err) {
     await database.close();
     throw err;

@@ -83,3 +83,23 @@ export async function withIndexesDeferred<T>(tx: Db, table: string, methods: rea
   for (const ix of indexes) await tx.execute(sql.raw(ix.definition));
   return result;
 }
+
+/**
+ * Runs a bulk load with the statement triggers named `<prefix>…` of the given tables disabled, in
+ * the caller's transaction (a failure or a crash leaves them enabled: the ALTERs roll back with the
+ * rows). The caller recomputes what the triggers maintain once afterwards (the demo load calls
+ * territory_rollup_rebuild), instead of per statement while the tables grow.
+ */
+export async function withTriggersDisabled<T>(tx: Db, tables: readonly string[], prefix: string, fn: () => Promise<T>): Promise<T> {
+  const triggers = await rows<{ table: string; name: string }>(
+    tx,
+    sql`SELECT c.relname AS table, t.tgname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+        WHERE c.relname = ANY(${arrayLiteral(tables)}::text[]) AND c.relnamespace = current_schema()::regnamespace
+          AND NOT t.tgisinternal AND t.tgenabled <> 'D' AND starts_with(t.tgname, ${prefix})`,
+  );
+  const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  for (const t of triggers) await tx.execute(sql.raw(`ALTER TABLE ${quote(t.table)} DISABLE TRIGGER ${quote(t.name)}`));
+  const result = await fn();
+  for (const t of triggers) await tx.execute(sql.raw(`ALTER TABLE ${quote(t.table)} ENABLE TRIGGER ${quote(t.name)}`));
+  return result;
+}

@@ -3,10 +3,13 @@ import { hashPassword, newId, type PersonalDataCipher, type Role, recordAudit } 
 import { type Database, type Db, one, rows } from '@linli/db';
 import { importDivisions } from '@linli/territory/commands/import-divisions';
 import { sql } from 'drizzle-orm';
-import { insertRows, withIndexesDeferred } from './bulk-insert.ts';
+import { insertRows, withIndexesDeferred, withTriggersDisabled } from './bulk-insert.ts';
 import { loadDemoDemands } from './demo-demands.ts';
 import { loadDemoOpen311 } from './demo-open311.ts';
 import { type DemoPlan, generateDemoPlan, type NodeRow, type TerritoryRef } from './generate.ts';
+import { type ProtectedColumns, protectMany } from './protect-in-worker.ts';
+
+type ProtectedColumnsOf = Omit<ProtectedColumns, 'id'>;
 
 export const DEMO_PASSWORD = 'Linli@2026';
 export const DEMO_TENANT = '370785';
@@ -53,6 +56,8 @@ export interface DemoSummary {
 export interface DemoDeps {
   database: Database;
   cipher: PersonalDataCipher;
+  /** The cipher's master key: with it, the residents' phone and ID numbers are encrypted on a worker thread while the territory is inserted. */
+  masterKey?: Buffer;
 }
 
 export interface DemoOptions {
@@ -92,6 +97,11 @@ export async function loadDemo(deps: DemoDeps, options: DemoOptions = {}): Promi
     await database.db.transaction(fn);
     progress(name, 1, 1);
   };
+  // The territory's subtree counts (migration 0022) are kept by statement triggers on these tables;
+  // the bulk steps insert with them off and the counts are computed once after the party step.
+  const rollupTables = ['territory_node', 'resident', 'party_member'];
+  const bulkStep = (name: string, fn: (tx: Db) => Promise<void>) =>
+    step(name, (tx) => withTriggersDisabled(tx, rollupTables, 'territory_rollup', () => fn(tx)));
 
   await step('tenants', async (tx) => {
     for (const t of demoTenants) {
@@ -120,6 +130,17 @@ export async function loadDemo(deps: DemoDeps, options: DemoOptions = {}): Promi
     communities: territory.filter((n) => n.kind === 'community'),
   });
 
+  // Encryption of 171,816 residents' phone and ID numbers starts now on a worker thread and is
+  // awaited at the residents step; the database inserts the buildings and households meanwhile.
+  const residentsProtected = protectMany(
+    [
+      { kind: 'phone', values: plan.residents.map((r) => r.phone) },
+      { kind: 'id_number', values: plan.residents.map((r) => r.idNumber) },
+    ],
+    deps,
+  );
+  residentsProtected.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+
   const T = DEMO_TENANT;
   const nodeColumns = ['tenant_id', 'id', 'parent_id', 'kind', 'subkind', 'name', 'path', 'depth', 'lat', 'lng', 'attrs', 'sort_order'];
   const nodeValues = (list: NodeRow[]) =>
@@ -128,37 +149,34 @@ export async function loadDemo(deps: DemoDeps, options: DemoOptions = {}): Promi
     await insertRows(tx, table, columns, values, (done) => progress(stepName, done, values.length));
   };
 
-  await step('buildings', async (tx) => {
+  await bulkStep('buildings', async (tx) => {
     const nodes = [...plan.compounds, ...plan.buildings, ...plan.entrances];
     await insert(tx, 'buildings', 'territory_node', nodeColumns, nodeValues(nodes));
   });
-  await step('households', async (tx) => {
+  await bulkStep('households', async (tx) => {
     await withIndexesDeferred(tx, 'territory_node', ['gist', 'gin'], () =>
       insert(tx, 'households', 'territory_node', nodeColumns, nodeValues(plan.households)),
     );
   });
-  await step('residents', async (tx) => {
-    const values = plan.residents.map((r) => {
-      const phone = cipher.protect(r.phone, 'phone');
-      const idNumber = cipher.protect(r.idNumber, 'id_number');
-      return [
-        T,
-        r.id,
-        r.householdId,
-        r.name,
-        r.gender,
-        r.birthDate,
-        r.relation,
-        phone.enc,
-        phone.hash,
-        phone.masked,
-        idNumber.enc,
-        idNumber.hash,
-        idNumber.masked,
-        r.tags,
-        r.isPartyMember,
-      ];
-    });
+  await bulkStep('residents', async (tx) => {
+    const [phone, idNumber] = (await residentsProtected) as [ProtectedColumnsOf, ProtectedColumnsOf];
+    const values = plan.residents.map((r, i) => [
+      T,
+      r.id,
+      r.householdId,
+      r.name,
+      r.gender,
+      r.birthDate,
+      r.relation,
+      phone.enc[i],
+      phone.hash[i],
+      phone.masked[i],
+      idNumber.enc[i],
+      idNumber.hash[i],
+      idNumber.masked[i],
+      r.tags,
+      r.isPartyMember,
+    ]);
     const columns = ['tenant_id', 'id', 'household_id', 'name', 'gender', 'birth_date', 'relation'];
     columns.push(
       'phone_enc',
@@ -172,7 +190,7 @@ export async function loadDemo(deps: DemoDeps, options: DemoOptions = {}): Promi
     );
     await withIndexesDeferred(tx, 'resident', ['gin'], () => insert(tx, 'residents', 'resident', columns, values));
   });
-  await step('party', async (tx) => {
+  await bulkStep('party', async (tx) => {
     await insert(
       tx,
       'party',
@@ -195,6 +213,7 @@ export async function loadDemo(deps: DemoDeps, options: DemoOptions = {}): Promi
       plan.nodeLeaders.map((l) => [T, l.id, l.nodeId, l.residentId, l.role, l.since]),
     );
   });
+  await database.db.execute(sql`SELECT territory_rollup_rebuild(${T})`);
   await step('grids', async (tx) => {
     await insert(
       tx,

@@ -12,7 +12,7 @@ const config = loadConfig();
 const print = progressPrinter('demo');
 const send = (message: unknown) => process.send?.(message);
 try {
-  const { deps, database, keyGenerated } = await openRuntime(config, console.log, bulkLoadSettings);
+  const { deps, database, keyGenerated, masterKey } = await openRuntime(config, console.log, bulkLoadSettings);
   try {
     if (keyGenerated) {
       console.log(
@@ -22,7 +22,7 @@ try {
     if (await isDemoNeeded(database)) {
       console.log('empty database: loading the demo county 高密市 (first start only)');
       const summary = await loadDemo(
-        { database, cipher: deps.cipher },
+        { database, cipher: deps.cipher, masterKey },
         {
           onProgress: (step, done, total) => {
             print(step, done, total);
