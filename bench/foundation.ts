@@ -2,7 +2,7 @@
 // One run, one database: the raw single-row insert rate of the database, the rate of audited
 // writes through the HTTP API (node creation: validation, scope check, audit record, domain
 // event), their ratio, and p50/p95 of the reads people wait for (subtree counts, resident
-// lists, party coverage) on the demo county (--quick: a small generated county) — those named
+// lists, party coverage, hot spots) on the demo county (--quick: a small generated county) — those named
 // county_* by a county staff account (县级工作人员) over the whole county, after the table
 // maintenance embedded mode runs (PGlite has no autovacuum: statistics as the server would have them).
 import { createAccount } from '@linli/accounts/testing';
@@ -137,6 +137,11 @@ export async function main(args: string[]): Promise<void> {
     county_party_orgs: await timeIt(rounds, get('/api/v1/party/orgs?limit=50', countyStaff)),
     county_party_members: await timeIt(rounds, get('/api/v1/party/members?limit=50', countyStaff)),
     county_party_coverage_staff: await timeIt(rounds, get(`/api/v1/party/coverage?nodeId=${county.id}`, countyStaff)),
+    // The demo's demands (the demands benchmark measures the same pages at 1,000,000).
+    county_hotspots: await timeIt(rounds, get(`/api/v1/demands/hotspots?nodeId=${county.id}`, countyStaff)),
+    county_hotspots_by_community: await timeIt(rounds, get(`/api/v1/demands/hotspots?nodeId=${county.id}&by=community`, countyStaff)),
+    county_themes: await timeIt(rounds, get('/api/v1/demand-themes', countyStaff)),
+    county_demand_inbox: await timeIt(rounds, get('/api/v1/demands?limit=20', countyStaff)),
   };
 
   const result = {
