@@ -1,10 +1,18 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isFreshDataDir, type LoadingState, loadDemoInChild, loadingPercent, startLoadingServer } from './first-start.ts';
 
 const dirs: string[] = [];
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
@@ -75,8 +83,14 @@ describe('first start', () => {
        process.exit(0);`,
     );
     const seen: LoadingState[] = [];
-    await expect(loadDemoInChild({ port: 0, host: '127.0.0.1' }, { script: ok, onProgress: (s) => seen.push(s) })).resolves.toBeUndefined();
+    const port = await freePort();
+    const page = await loadDemoInChild({ port, host: '127.0.0.1' }, { script: ok, onProgress: (s) => seen.push(s) });
     expect(seen).toEqual([{ step: 'residents', done: 1, total: 2 }]);
+    // Loaded: the page keeps the port (100 %, still 503) until the server is about to listen.
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect([ready.status, ((await ready.json()) as { percent: number }).percent]).toEqual([503, 100]);
+    await page.close();
+    await expect(fetch(`http://127.0.0.1:${port}/readyz`)).rejects.toThrow();
     const bad = path.join(dir, 'bad.mts');
     fs.writeFileSync(bad, 'process.exit(3);');
     await expect(loadDemoInChild({ port: 0, host: '127.0.0.1' }, { script: bad })).rejects.toThrow(

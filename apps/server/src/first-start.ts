@@ -97,12 +97,14 @@ const childScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cli
 
 /**
  * Runs cli/first-start-demo.ts (migrate, key, demo) in a child process and waits for it; the port
- * answers 503 with the progress meanwhile. Rejects when the child fails (it has printed why).
+ * answers 503 with the progress meanwhile. Rejects when the child fails (it has printed why). The
+ * loading page keeps the port until the returned close() (the server calls it right before it
+ * listens, so the port never goes silent while the server opens the database).
  */
 export async function loadDemoInChild(
   config: Pick<AppConfig, 'port' | 'host'>,
   options: { script?: string; onProgress?: (state: LoadingState) => void } = {},
-): Promise<void> {
+): Promise<{ close: () => Promise<void> }> {
   const script = options.script ?? childScript;
   let state: LoadingState = { step: 'start', done: 0, total: 1 };
   const placeholder = await startLoadingServer(config.port, config.host, () => state).catch((err: Error) => {
@@ -132,7 +134,11 @@ export async function loadDemoInChild(
         process.off('SIGTERM', forward);
       });
     });
-  } finally {
+  } catch (err) {
     await placeholder.close();
+    throw err;
   }
+  // Loaded: the server opens the database now; the page says so until it listens itself.
+  state = { step: 'done', done: 1, total: 1 };
+  return { close: placeholder.close };
 }

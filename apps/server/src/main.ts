@@ -20,8 +20,9 @@ const notifyConfig = (() => {
 })();
 // First start in embedded mode: a child process creates the database and loads the demo, then exits,
 // so this process opens a database that never held the load's peak memory.
+let loadingPage: { close: () => Promise<void> } | undefined;
 if (process.env.LINLI_DEMO !== 'false' && isFreshDataDir(config)) {
-  await loadDemoInChild(config).catch((err: Error) => {
+  loadingPage = await loadDemoInChild(config).catch((err: Error) => {
     console.error(`Linli cannot start: ${err.message}`);
     process.exit(1);
   });
@@ -52,6 +53,7 @@ await writeAuditCheckpoints(database.db, config.auditCheckpoints.dir).catch((err
 );
 
 const app = await buildApp({ deps, logger: { level: config.logLevel } });
+await loadingPage?.close();
 await app.listen({ port: config.port, host: config.host });
 // Background jobs (deadline reminders, clean-up of unattached uploads, the outbox dispatcher) run in this process; LINLI_JOBS=false turns them off.
 const jobs =
