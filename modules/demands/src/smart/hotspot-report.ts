@@ -3,7 +3,7 @@ import type { Db } from '@linli/db';
 import { DemandRepository } from '../demand.repository.ts';
 import type { HotspotList, HotspotQuery } from './contract.ts';
 import { addMonths, HotspotRepository, monthOf } from './hotspot.repository.ts';
-import { findHotspots } from './hotspots.ts';
+import { candidateMinimum, findHotspots } from './hotspots.ts';
 
 /** Months of history read for a hot spot: the baseline (3) and a repeat streak of up to a year. */
 const HISTORY_MONTHS = 12;
@@ -28,6 +28,7 @@ export async function listHotspots(db: Db, ctx: RequestContext, query: HotspotQu
     depth: Math.max(PLACE_DEPTH[query.by ?? 'compound'], node.path.split('.').length),
     from: addMonths(month, -(HISTORY_MONTHS - 1)),
     to: month,
+    candidates: { month, atLeast: candidateMinimum() },
   });
   const hotspots = findHotspots(counts, { month, limit: query.limit ?? 20 });
   const themes = await repo.themesOf(actor.tenantId, month, [...new Set(hotspots.map((h) => h.territoryId))]);

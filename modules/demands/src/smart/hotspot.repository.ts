@@ -1,5 +1,5 @@
 import { type Db, rows } from '@linli/db';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { MonthlyCount } from './hotspots.ts';
 
 /** The node id an ltree label stands for (labels are ids without dashes). */
@@ -37,6 +37,12 @@ export interface MonthlyCountQuery {
   from: string;
   to: string;
   categoryId?: string;
+  /**
+   * Only the series (place and category) with at least `atLeast` demands in `month`: the others
+   * cannot be hot spots of that month (see candidateMinimum in ./hotspots.ts), and a county has
+   * 10^5 series-months a year at 1,000,000 demands.
+   */
+  candidates?: { month: string; atLeast: number };
 }
 
 /**
@@ -50,14 +56,24 @@ export class HotspotRepository {
   async monthlyCounts(q: MonthlyCountQuery): Promise<(MonthlyCount & { categoryId: string })[]> {
     // Places down to a compound are sums of demand_place_month rows (migration 0023), kept by the
     // writes; a report on a subtree below a compound counts the demand rows.
+    const rollupPlace = sql`subpath(m.place_path, 0, least(nlevel(m.place_path), ${q.depth}))`;
+    const category = (alias: SQL) => (q.categoryId ? sql`AND ${alias}.category_id = ${q.categoryId}::uuid` : sql``);
     const counted =
       q.depth <= PLACE_MONTH_DEPTH
-        ? sql`SELECT subpath(m.place_path, 0, least(nlevel(m.place_path), ${q.depth})) AS place, m.category_id, m.month,
-                sum(m.demands)::int AS n
+        ? sql`SELECT ${rollupPlace} AS place, m.category_id, m.month, sum(m.demands)::int AS n
             FROM demand_place_month m
             WHERE m.tenant_id = ${q.tenantId} AND m.place_path <@ ${q.rootPath}::ltree
-              AND m.month >= ${q.from} AND m.month <= ${q.to} AND m.demands <> 0
-              ${q.categoryId ? sql`AND m.category_id = ${q.categoryId}::uuid` : sql``}
+              AND m.month >= ${q.from} AND m.month <= ${q.to} AND m.demands <> 0 ${category(sql.raw('m'))}
+              ${
+                q.candidates
+                  ? // As text: the planner hashes text, and compared each row with every candidate of its category on ltree.
+                    sql`AND (${rollupPlace}::text, m.category_id) IN (
+                      SELECT ${rollupPlace}::text, m.category_id FROM demand_place_month m
+                      WHERE m.tenant_id = ${q.tenantId} AND m.month = ${q.candidates.month} AND m.place_path <@ ${q.rootPath}::ltree
+                        ${category(sql.raw('m'))}
+                      GROUP BY 1, 2 HAVING sum(m.demands) >= ${q.candidates.atLeast})`
+                  : sql``
+              }
             GROUP BY 1, 2, 3 HAVING sum(m.demands) > 0`
         : sql`SELECT subpath(d.node_path, 0, least(nlevel(d.node_path), ${q.depth})) AS place, d.category_id,
                    to_char(d.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, count(*)::int AS n
@@ -65,12 +81,19 @@ export class HotspotRepository {
             WHERE d.tenant_id = ${q.tenantId} AND d.node_path <@ ${q.rootPath}::ltree AND d.status NOT IN ('merged', 'rejected')
               AND d.submitted_at >= ${monthStart(q.from).toISOString()}::timestamptz
               AND d.submitted_at < ${monthStart(addMonths(q.to, 1)).toISOString()}::timestamptz
-              ${q.categoryId ? sql`AND d.category_id = ${q.categoryId}::uuid` : sql``}
+              ${category(sql.raw('d'))}
             GROUP BY 1, 2, 3`;
-    const list = await rows<{ place: string; category_id: string; month: string; n: number }>(
+    let list = await rows<{ place: string; category_id: string; month: string; n: number }>(
       this.db,
       sql`SELECT counted.place::text AS place, counted.category_id, counted.month, counted.n FROM (${counted}) counted`,
     );
+    const wanted = q.candidates;
+    if (wanted) {
+      // The same cut for the demand rows (a subtree below a compound: few rows).
+      const inMonth = new Map<string, number>();
+      for (const r of list) if (r.month === wanted.month) inMonth.set(`${r.place}/${r.category_id}`, r.n);
+      list = list.filter((r) => (inMonth.get(`${r.place}/${r.category_id}`) ?? 0) >= wanted.atLeast);
+    }
     // Places and categories are named in two look-ups by primary key (a place's id is the last label
     // of its path): joined in the statement, the planner's guess of the counted rows decided the
     // plan, and without fresh statistics it compared every counted row with every place (5 s).

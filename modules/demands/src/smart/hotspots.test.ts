@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findHotspots, type MonthlyCount } from './hotspots.ts';
+import { candidateMinimum, findHotspots, type MonthlyCount } from './hotspots.ts';
 
 function series(territoryId: string, territoryName: string, category: string, counts: Record<string, number>): MonthlyCount[] {
   return Object.entries(counts).map(([month, count]) => ({ territoryId, territoryName, category, month, count }));
@@ -66,5 +66,14 @@ describe('findHotspots', () => {
     expect(findHotspots(winter, { month: '2026-01' })).toMatchObject([{ baseline: 1, kinds: ['rising'] }]);
     expect(() => findHotspots(counts, { month: '2026-13' })).toThrow(RangeError);
     expect(() => findHotspots([{ territoryId: 'x', category: 'y', month: '2026/05', count: 1 }], { month: '2026-05' })).toThrow(RangeError);
+  });
+});
+
+describe('candidateMinimum', () => {
+  it('is the fewest demands of the month that a rise or a repeat needs', () => {
+    expect(candidateMinimum()).toBe(3);
+    expect(candidateMinimum({ minCount: 2 })).toBe(2);
+    expect(candidateMinimum({ repeatMin: 8 })).toBe(5);
+    expect(candidateMinimum({ repeatMonths: 0 })).toBe(1);
   });
 });

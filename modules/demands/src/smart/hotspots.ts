@@ -56,6 +56,18 @@ export interface Hotspot {
   theme: string;
 }
 
+/**
+ * The fewest demands a place and category must have in the month judged to be a hot spot with
+ * these options: a rise needs minCount, a repeat needs repeatMin in every month of its streak, this
+ * one included. Series below it need not be read at all.
+ */
+export function candidateMinimum(options: Omit<HotspotOptions, 'month'> = {}): number {
+  const minCount = options.minCount ?? 5;
+  const repeatMin = options.repeatMin ?? 3;
+  const repeatMonths = options.repeatMonths ?? 3;
+  return Math.max(1, Math.min(minCount, repeatMonths > 0 ? repeatMin : 1));
+}
+
 export function findHotspots(counts: readonly MonthlyCount[], options: HotspotOptions): Hotspot[] {
   const month = parseMonth(options.month);
   const baselineMonths = options.baselineMonths ?? 3;

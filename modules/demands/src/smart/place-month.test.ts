@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildDemandWorld, type DemandWorld } from '../testing.ts';
 import { HotspotRepository } from './hotspot.repository.ts';
+import { candidateMinimum, findHotspots } from './hotspots.ts';
 import { insertDemands, type RawDemand } from './testing.ts';
 
 // demand_place_month (migration 0023) is kept by statement-level triggers on demand. After every
@@ -97,6 +98,32 @@ describe('demand_place_month', () => {
       expect(sorted(fromRollup.map((c) => ({ node_id: c.territoryId, category_id: c.categoryId, month: c.month, n: c.count })))).toEqual(
         sorted(recount),
       );
+    }
+  });
+
+  it('reads only the series that can be hot spots of the month, and finds the same hot spots as from every series', async () => {
+    const h = world.tree.households;
+    const burst = (n: number, category: string, nodeId: string, month: string): RawDemand[] =>
+      Array.from({ length: n }, (_, i) => ({ text: `${month}第${i}件`, category, nodeId, submittedAt: mid(month) }));
+    await insertDemands(database.db, world, [
+      ...burst(6, 'noise', h[0]!.id, '2026-06'),
+      ...['2026-04', '2026-05', '2026-06'].flatMap((m) => burst(3, 'garbage', h[9]!.id, m)),
+      ...['2026-04', '2026-05', '2026-06'].flatMap((m) => burst(2, 'garbage', h[20]!.id, m)),
+      ...burst(2, 'illegal_parking', h[33]!.id, '2026-06'),
+      ...burst(2, 'illegal_parking', h[34]!.id, '2026-06'),
+    ]);
+    expect(await mismatches()).toEqual([]);
+    const repo = new HotspotRepository(database.db);
+    for (const depth of [3, 4]) {
+      for (const month of ['2026-05', '2026-06']) {
+        const q = { ...query(depth), to: month };
+        const every = await repo.monthlyCounts(q);
+        const some = await repo.monthlyCounts({ ...q, candidates: { month, atLeast: candidateMinimum() } });
+        expect(some.length).toBeLessThan(every.length);
+        const found = findHotspots(some, { month });
+        expect(found).toEqual(findHotspots(every, { month }));
+        if (month === '2026-06') expect(found.length).toBeGreaterThan(0);
+      }
     }
   });
 });
