@@ -138,6 +138,13 @@ export async function signIn(page: Page, url: string, username: string): Promise
   await page.getByTestId('login-password').fill(PASSWORD);
   await page.getByTestId('login-submit').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  // A resident signing in on the staff page is handed to the resident pages by a full page load
+  // (/m is the other HTML entry): wait for the page the person lands on, or a goto() that follows
+  // is aborted by that load.
+  await page
+    .locator('[data-testid="user-menu"], [data-testid="mobile-home"], [data-testid="change-password-form"]')
+    .first()
+    .waitFor({ timeout: 60_000 });
 }
 
 /**
