@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 describe('demands benchmark (quick mode, tiny scale)', () => {
-  it('reports every key of the issue with positive numbers', () => {
+  it('reports every key of its JSON with positive numbers', () => {
     const keys = [
       'raw_insert_per_s',
       'intake_per_s',
