@@ -32,7 +32,7 @@ export interface Route {
 }
 
 export const routes: Route[] = [
-  { name: 'staff_login', url: '/login', entry: 'index.html', pages: [] },
+  { name: 'staff_login', url: '/login', entry: 'index.html', pages: ['src/features/auth/login-page.tsx'] },
   { name: 'staff_inbox', url: '/demands', entry: 'index.html', pages: ['src/pages/demands/demand-inbox-page.tsx'], after: 'staff_login' },
   {
     name: 'staff_dashboard',

@@ -4,6 +4,7 @@ import { createAccount } from '@linli/accounts/testing';
 import { defaultWebDist } from '@linli/server';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { measureFirstLoad } from '../bench/first-load.ts';
 import {
   addPropertyStaffAndResident,
   closeE2E,
@@ -118,5 +119,18 @@ describe('the resident entry and the staff entry', () => {
     expect(libraries).toContain('antd');
     expect(libraries).not.toContain('antd-mobile');
     expect(libraries).not.toContain('echarts');
+  });
+});
+
+describe('first-load budgets of the build (issue 12 §3)', () => {
+  it('every staff route opened cold stays within 350 KiB brotli and every resident route within 200 KiB', () => {
+    const measured = measureFirstLoad(defaultWebDist);
+    const over = Object.entries(measured)
+      .filter(([, m]) => m.br > (m.entry === 'index.html' ? 350 : 200) * 1024)
+      .map(([name, m]) => `${name} ${(m.br / 1024).toFixed(1)} KiB`);
+    expect(over).toEqual([]);
+    // The inbox and the dashboard are the heaviest staff pages: neither carries the sign-in form, and the
+    // dashboard draws its rankings table (antd's Table) only once the rankings have arrived.
+    expect(Object.keys(measured)).toEqual(expect.arrayContaining(['staff_login', 'staff_inbox', 'staff_dashboard']));
   });
 });

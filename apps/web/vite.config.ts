@@ -68,6 +68,13 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
       input: { index: 'index.html', m: 'm.html' },
+      // @rc-component/form and its validator declare no sideEffects in package.json, so importing antd's
+      // form context (every input, the modal, the App) kept the whole of both — Field, List, useForm, the
+      // validation rules — on pages without a form (~80 KiB raw). Neither runs code on import that other
+      // modules rely on, so they are tree-shaken like antd itself: only what is used stays.
+      treeshake: {
+        moduleSideEffects: (id: string) => (/node_modules[\\/]@rc-component[\\/](form|async-validator)[\\/]/.test(id) ? false : undefined),
+      },
       output: {
         // Only React gets a named chunk of its own (every page of both entries needs it). antd, antd-mobile
         // and echarts are left to the automatic splitting, which puts a module in a chunk shared only by

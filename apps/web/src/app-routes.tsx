@@ -1,4 +1,4 @@
-import { Flex, Result, Spin } from 'antd';
+import { Flex, Spin } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
@@ -6,10 +6,12 @@ import { useCurrentUser } from './api/current-user.tsx';
 import type { Ability } from './api/types.ts';
 import { AppLayout } from './components/app-layout.tsx';
 import { FullLoad } from './components/full-load.tsx';
-import { LoginPage } from './features/auth/login-page.tsx';
-import { HomePage } from './features/home-page.tsx';
 
-// Pages load on demand: a grid worker on a phone does not download the audit viewer or echarts.
+// Pages load on demand: a grid worker on a phone does not download the audit viewer or echarts. The
+// sign-in and home pages too: a cold load straight into the inbox needs neither (nor their form and list).
+const LoginPage = lazy(() => import('./features/auth/login-page.tsx').then((m) => ({ default: m.LoginPage })));
+const HomePage = lazy(() => import('./features/home-page.tsx').then((m) => ({ default: m.HomePage })));
+const StatusResult = lazy(() => import('./components/status-result.tsx'));
 const TerritoryPage = lazy(() => import('./features/territory/territory-page.tsx'));
 const CompoundPage = lazy(() => import('./features/territory/compound-page.tsx'));
 const ImportPage = lazy(() => import('./features/territory/import-page.tsx'));
@@ -52,19 +54,34 @@ function RequireAbility({ ability, page }: { ability: Ability | Ability[]; page:
   const { can } = useCurrentUser();
   const { t } = useTranslation();
   if (!(Array.isArray(ability) ? ability : [ability]).some(can))
-    return <Result status="403" title="403" subTitle={t('common.noPermission')} />;
+    return (
+      <Suspense fallback={<Loading />}>
+        <StatusResult status="403" subTitle={t('common.noPermission')} />
+      </Suspense>
+    );
   return <Suspense fallback={<Loading />}>{page}</Suspense>;
 }
 
 function NotFound() {
   const { t } = useTranslation();
-  return <Result status="404" title="404" subTitle={t('errors.pageNotFound')} />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <StatusResult status="404" subTitle={t('errors.pageNotFound')} />
+    </Suspense>
+  );
 }
 
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/login"
+        element={
+          <Suspense fallback={<Loading />}>
+            <LoginPage />
+          </Suspense>
+        }
+      />
       {/* The resident pages and the public notice board (公示栏, no sign-in) are the light entry m.html
           (antd-mobile only): the server sends it for these addresses, so the staff app loads them from
           the server instead of carrying antd-mobile itself. */}
@@ -77,7 +94,14 @@ export function AppRoutes() {
           </RequireAuth>
         }
       >
-        <Route index element={<HomePage />} />
+        <Route
+          index
+          element={
+            <Suspense fallback={<Loading />}>
+              <HomePage />
+            </Suspense>
+          }
+        />
         <Route path="territory" element={<RequireAbility ability="territory.read" page={<TerritoryPage />} />} />
         <Route path="territory/:nodeId" element={<RequireAbility ability="territory.read" page={<TerritoryPage />} />} />
         <Route path="compounds/:id" element={<RequireAbility ability="territory.read" page={<CompoundPage />} />} />

@@ -1,22 +1,5 @@
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Empty,
-  Flex,
-  InputNumber,
-  Row,
-  Select,
-  Space,
-  Spin,
-  Statistic,
-  Table,
-  TreeSelect,
-} from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Empty, Flex, InputNumber, Row, Select, Space, Spin, Statistic, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,17 +20,16 @@ import {
 import type { Page, TerritoryNode } from '../../api/types.ts';
 import { TerritorySelect } from '../../components/territory-select.tsx';
 import type { Series } from './demand-chart.tsx';
-import { levelLabel } from './demand-labels.ts';
+import { levelLabel, percent } from './demand-labels.ts';
 
 const DemandChart = lazy(() => import('./demand-chart.tsx'));
+// The rankings table (antd's Table) loads like the charts: it draws only once the server's features and
+// rankings have arrived, so it need not hold up the page's first render.
+const DemandRankingsTable = lazy(() => import('./demand-rankings-table.tsx'));
 
 const TOP_GROUPS = 15;
 const rateKeys = ['responseRate', 'resolutionRate', 'satisfactionRate', 'completionRate', 'onTimeRate', 'callbackCoverage'] as const;
 type RateKey = (typeof rateKeys)[number];
-
-export function percent(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : `${(Math.round(value * 1000) / 10).toFixed(1)}%`;
-}
 
 interface Filters {
   nodeId: string;
@@ -393,28 +375,9 @@ export default function DemandDashboardPage() {
             }
           >
             {features?.rankings ? (
-              <Table<Ranking>
-                size="small"
-                rowKey="unitId"
-                loading={rankings === null}
-                dataSource={rankings ?? []}
-                pagination={{ pageSize: 10, hideOnSinglePage: true }}
-                scroll={{ x: 'max-content' }}
-                columns={[
-                  {
-                    title: t('demands.dashboard.rank'),
-                    key: 'rank',
-                    render: (_: unknown, r: Ranking) => r.rank ?? <span title={t('demands.dashboard.belowMinSample')}>—</span>,
-                  },
-                  { title: t('demands.dashboard.unit'), dataIndex: 'unitName', key: 'unitName' },
-                  { title: t('demands.dashboard.sample'), dataIndex: 'sample', key: 'sample' },
-                  ...(['resolutionRate', 'satisfactionRate', 'onTimeRate'] as const).map((k) => ({
-                    title: t(`demands.dashboard.${k}`),
-                    key: k,
-                    render: (_: unknown, r: Ranking) => percent(r.kpis[k]),
-                  })),
-                ]}
-              />
+              <Suspense fallback={<Spin />}>
+                <DemandRankingsTable rankings={rankings} />
+              </Suspense>
             ) : (
               <Empty description={t('demands.dashboard.unavailable')} />
             )}

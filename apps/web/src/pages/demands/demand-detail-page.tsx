@@ -33,7 +33,8 @@ import {
 } from '../../api/demands.ts';
 import { ActionModal } from './demand-action-form.tsx';
 import { actionLabel, channelLabel, levelLabel, satisfactionLabel, typeLabel, urgencyLabel } from './demand-labels.ts';
-import { DeadlineBadge, DemandTimeline, formatTime, StatusTag, useNow } from './demand-ui.tsx';
+import { DemandTimeline } from './demand-timeline.tsx';
+import { DeadlineBadge, formatTime, StatusTag, useNow } from './demand-ui.tsx';
 import './print.css';
 
 /** Actions that move the demand forward come first and stand out. */

@@ -49,3 +49,8 @@ export function durationText(ms: number): string {
   if (hours > 0) return t('demands.deadline.hours', { count: hours });
   return t('demands.deadline.minutes', { count: minutes % 60 });
 }
+
+/** A rate as the dashboard shows it (one decimal, `—` when there is nothing to rate). */
+export function percent(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : `${(Math.round(value * 1000) / 10).toFixed(1)}%`;
+}

@@ -1,10 +1,10 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
-import { Space, Tag, Timeline, Typography } from 'antd';
+import { Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Demand, TimelineEntry } from '../../api/demands.ts';
-import { actionLabel, durationText, levelLabel, satisfactionLabel, statusColor, statusLabel } from './demand-labels.ts';
+import type { Demand } from '../../api/demands.ts';
+import { durationText, statusColor, statusLabel } from './demand-labels.ts';
 
 export function StatusTag({ status, testId }: { status: string; testId?: string }) {
   return (
@@ -46,44 +46,4 @@ export function DeadlineBadge({ demand, now }: { demand: Demand; now: number }) 
 
 export function formatTime(value: string | null | undefined): string {
   return value ? dayjs(value).format('YYYY-MM-DD HH:mm') : '';
-}
-
-function unitName(data: Record<string, unknown>): string | null {
-  const unit = data.unit as { name?: unknown } | undefined;
-  return unit && typeof unit.name === 'string' ? unit.name : null;
-}
-
-/** The demand's history, oldest first: who did what, the status it led to, the note and the unit. */
-export function DemandTimeline({ entries }: { entries: TimelineEntry[] }) {
-  const { t } = useTranslation();
-  return (
-    <Timeline
-      data-testid="demand-timeline"
-      items={entries.map((e) => {
-        const unit = unitName(e.data);
-        const satisfaction = typeof e.data.satisfaction === 'string' ? e.data.satisfaction : null;
-        return {
-          key: e.seq,
-          color: e.toStatus === 'rejected' || e.action === 'return' ? 'red' : e.action === 'resolve' ? 'green' : 'blue',
-          content: (
-            <div data-testid="timeline-entry">
-              <Space wrap size={4}>
-                <Typography.Text strong>{actionLabel(e.action)}</Typography.Text>
-                {e.fromStatus !== e.toStatus && <StatusTag status={e.toStatus} />}
-                {unit && <Typography.Text>{t('demands.detail.toUnit', { name: unit })}</Typography.Text>}
-                {typeof e.data.level === 'string' && <Tag>{levelLabel(e.data.level)}</Tag>}
-                {satisfaction && <Tag color="cyan">{satisfactionLabel(satisfaction)}</Tag>}
-              </Space>
-              <div>
-                <Typography.Text type="secondary">
-                  {formatTime(e.at)} {e.actorName ?? ''}
-                </Typography.Text>
-              </div>
-              {e.note && <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{e.note}</Typography.Paragraph>}
-            </div>
-          ),
-        };
-      })}
-    />
-  );
 }
