@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { hashPassword, newId, type PersonalDataCipher, type Role, recordAudit } from '@linli/core';
 import { type Database, type Db, one, rows } from '@linli/db';
 import { importDivisions } from '@linli/territory/commands/import-divisions';
+import { shippedDivisionFiles } from '@linli/territory/shipped-divisions';
 import { sql } from 'drizzle-orm';
 import { insertRows, withIndexesDeferred, withTriggersDisabled } from './bulk-insert.ts';
 import { loadDemoDemands } from './demo-demands.ts';
@@ -64,8 +65,6 @@ export interface DemoOptions {
   onProgress?: (step: string, done: number, total: number) => void;
 }
 
-const divisionsDir = new URL('../../territory/data/divisions/', import.meta.url);
-
 /** True on a fresh database: no tenant yet, so the first start loads the demo. */
 export async function isDemoNeeded(database: Database): Promise<boolean> {
   const row = await one<{ any: boolean }>(database.db, sql`SELECT EXISTS (SELECT 1 FROM tenant) AS any`);
@@ -109,12 +108,11 @@ export async function loadDemo(deps: DemoDeps, options: DemoOptions = {}): Promi
     }
   });
 
-  const streets = fs.readFileSync(new URL('streets_gaomi_wenshan_qiaocheng.csv', divisionsDir), 'utf8');
-  const villages = fs.readFileSync(new URL('villages_gaomi_wenshan_qiaocheng.csv', divisionsDir), 'utf8');
+  const divisionFiles = shippedDivisionFiles.map((file) => fs.readFileSync(file, 'utf8'));
   await step('divisions', async (tx) => {
     let done = 0;
     for (const t of demoTenants) {
-      for (const csvText of [streets, villages]) await importDivisions(tx, { tenantId: t.tenantId, csvText });
+      for (const csvText of divisionFiles) await importDivisions(tx, { tenantId: t.tenantId, csvText });
       progress('divisions', ++done, demoTenants.length);
     }
   });

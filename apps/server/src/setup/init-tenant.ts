@@ -4,6 +4,7 @@ import { AppError, checkPasswordPolicy, hashPassword, newId, type PasswordPolicy
 import type { Db } from '@linli/db';
 import { one } from '@linli/db';
 import { importDivisions } from '@linli/territory/commands/import-divisions';
+import { shippedDivisionFiles } from '@linli/territory/shipped-divisions';
 import { sql } from 'drizzle-orm';
 
 /**
@@ -29,11 +30,6 @@ export interface InitTenantResult {
   territoryNodes: number;
   accounts: { username: string; role: SetupRole; oneTimePassword: string }[];
 }
-
-export const shippedDivisionFiles = [
-  new URL('../../../../modules/territory/data/divisions/streets_gaomi_wenshan_qiaocheng.csv', import.meta.url),
-  new URL('../../../../modules/territory/data/divisions/villages_gaomi_wenshan_qiaocheng.csv', import.meta.url),
-].map((u) => u.pathname);
 
 const roleNames: Record<SetupRole, string> = { system_admin: '系统管理员', security_admin: '安全管理员', audit_admin: '审计管理员' };
 
