@@ -1,7 +1,10 @@
 import type { Database, Db } from '@linli/db';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { ErrorCode } from './app-error.ts';
 import type { AppConfig } from './config.ts';
+import type { Role } from './permissions.ts';
 import type { PersonalDataCipher } from './personal-data.ts';
+import type { IntervalJob } from './scheduler.ts';
 
 /** What the server hands every module. */
 export interface ModuleDeps {
@@ -12,8 +15,107 @@ export interface ModuleDeps {
 }
 
 /**
- * A module's manifest: the only thing the server loads. Routes are registered under /api/v1 and
- * receive the deps; there is no registration by side-effect import.
+ * The abilities one module checks and who holds them by default. Declared in a pure file of the
+ * module (`modules/<m>/src/abilities.ts`: no node imports, the web imports it too) and referenced by
+ * the manifest; the server assembles the full role → abilities table from every manifest.
+ *
+ * ```ts
+ * export const gridAbilities = {
+ *   abilities: ['grid.read', 'grid.write'],
+ *   grants: { community_staff: ['grid.read', 'grid.write'], grid_worker: ['grid.read'] },
+ *   labels: { 'grid.read': { 'zh-CN': '查看网格', 'en-US': 'Read grids' }, … },
+ * } as const satisfies ModuleAbilities;
+ * ```
+ */
+export interface ModuleAbilities<A extends string = string> {
+  /** Every ability the module checks, named `<area>.<verb>` (e.g. `grid.read`); one module owns each. */
+  abilities: readonly A[];
+  /** Default grants: for each role, the abilities of this module it holds on its granted subtree. A role left out holds none. */
+  grants: Partial<Record<Role, readonly A[]>>;
+  /** How the ability is shown (role editor, 403 pages). */
+  labels?: Partial<Record<A, LocalText>>;
+}
+
+/** One text in both languages of the product. zh-CN is the default language of the UI. */
+export interface LocalText {
+  'zh-CN': string;
+  'en-US': string;
+}
+
+/**
+ * One error a module throws. Texts may hold `{name}` placeholders filled from the params the
+ * AppError carries (`AppError.of('grid.leader_taken', { grid: 'A1' })`); the error handler picks the
+ * language from the request (Accept-Language) and writes `{ error: { code, message, details } }`.
+ */
+export interface ModuleErrorText extends LocalText {
+  /** The error class, which gives the HTTP status (`errorStatus` in app-error.ts). */
+  status: ErrorCode;
+}
+
+/**
+ * A column of this module's table that holds a COPY of a territory node's ltree path (e.g.
+ * `demand.node_path`, copied from `territory_node.path` when the row was written). When a node
+ * moves, territory re-paths every declared column in the same transaction:
+ * `UPDATE <table> SET <column> = <new path> || subpath(<column>, nlevel(<old path>))
+ *  WHERE tenant_id = $t AND <column> <@ <old path>` — so scope checks on the copy stay right.
+ */
+export interface TerritoryPathRef {
+  table: string;
+  /** ltree column; may be NULL (not re-pathed then). */
+  column: string;
+}
+
+/**
+ * A column of this module's table that holds a territory node id (`territory_node.id`). When node
+ * `source` is merged into `target` (same kind), territory looks at every declared column:
+ * - `onMerge: 'repoint'`: `UPDATE <table> SET <column> = target WHERE tenant_id = $t AND <column> = source`.
+ *   With `uniqueWith`, rows of the source that would duplicate a row of the target under the unique
+ *   key `(tenant_id, <column>, ...uniqueWith)` are deleted first (a grant held on both nodes, …).
+ * - `onMerge: 'refuse'`: the merge is refused with a 409 that names `label` (or the table) and the
+ *   number of rows that point at the source, when there are any.
+ */
+export interface TerritoryNodeRef {
+  table: string;
+  /** uuid column holding a territory node id. */
+  column: string;
+  /** Node kinds the column can point at (`household`, `compound`, …); a merge of other kinds skips it. Default: any kind. */
+  kinds?: readonly string[];
+  onMerge: 'repoint' | 'refuse';
+  /** The other columns of a unique key that includes `column` (see above); only with 'repoint'. */
+  uniqueWith?: readonly string[];
+  /** What the rows are, for the 409 of a refused merge (e.g. 诉求 / demands). Default: the table name. */
+  label?: LocalText;
+}
+
+/** The territory references one module holds, read by territory's move and merge. */
+export interface TerritoryRefs {
+  /** Copied paths to re-path when a node moves. */
+  paths?: readonly TerritoryPathRef[];
+  /** Node-id columns to re-point (or to refuse on) when a node is merged into another. */
+  nodes?: readonly TerritoryNodeRef[];
+}
+
+/** What a job factory gets: the server's deps and its logger. */
+export interface JobDeps extends ModuleDeps {
+  log: FastifyBaseLogger;
+}
+
+/** What a demo seeder gets: the database, the cipher, and what the modules before it seeded. */
+export interface DemoSeedContext {
+  database: Database;
+  cipher: PersonalDataCipher;
+  tenantId: string;
+  /** Shared between seeders in module order: a seeder reads what earlier ones put here (e.g. node ids) and adds its own. */
+  shared: Record<string, unknown>;
+  /** Progress of this step, 0..1, with a short text. */
+  progress?: (fraction: number, text?: string) => void;
+}
+
+/**
+ * A module's manifest: the one place a module is declared. The server, the migrator, the demo
+ * loader and the tools read it; apps/server/src/modules.ts lists the manifests in load order.
+ * Routes are registered under /api/v1 and receive the deps; there is no registration by
+ * side-effect import. Every field but name and description is optional.
  */
 export interface ModuleManifest {
   name: string;
@@ -24,4 +126,24 @@ export interface ModuleManifest {
   routes?: (app: FastifyInstance, deps: ModuleDeps) => Promise<void> | void;
   /** Extra routes outside /api/v1 (e.g. /open311). */
   rootRoutes?: (app: FastifyInstance, deps: ModuleDeps) => Promise<void> | void;
+  /** The abilities it checks and their default grants per role (a pure file of the module). */
+  abilities?: ModuleAbilities;
+  /**
+   * Absolute path of its migrations folder (`modules/<m>/migrations`, files `NNNN_name.sql`).
+   * The migrator applies the files of every manifest and of packages/db/migrations (the platform
+   * baseline and migrations that span modules) together, ordered by number then name.
+   */
+  migrations?: string;
+  /** Background jobs it runs in the server process (see core/scheduler.ts); LINLI_JOBS=false turns them off. */
+  jobs?: (deps: JobDeps) => IntervalJob[];
+  /** Demo data: called once per demo load, after the seeders of the modules listed before it. */
+  demo?: (ctx: DemoSeedContext) => Promise<void>;
+  /** Its error codes (`<module>.<what>`, e.g. `grid.leader_taken`) with their class and texts. */
+  errors?: Readonly<Record<string, ModuleErrorText>>;
+  /** Tables it owns: only its SQL writes them, and its migrations create them. */
+  tables?: readonly string[];
+  /** Tables of other modules its SQL reads (declared; a test refuses undeclared ones). */
+  reads?: readonly string[];
+  /** Territory references it holds (copied paths, node-id columns), for territory's move and merge. */
+  territoryRefs?: TerritoryRefs;
 }
