@@ -20,9 +20,9 @@ const masked = (text: string | null) => (text === null ? null : maskPersonalText
 /**
  * The detail as its reporter sees it: which step happened and when, but not who among the staff
  * did it, their internal notes (dispatch, transfer, return, escalation, extension, supervision,
- * callbacks) or the facts recorded with each step. What staff wrote for the reporter to read (the
- * result, the reason of a rejection, their notes) leaves the staff app: it goes through core's
- * personal-data masker, like the notice board. The reporter's own text stays as they wrote it.
+ * callbacks) or the facts recorded with each step; of the callbacks, only those that reached them.
+ * What staff wrote for the reporter to read (the result, the reason of a rejection, their notes)
+ * leaves the staff app: it goes through core's personal-data masker, like the notice board. The reporter's own text stays as they wrote it.
  */
 export function forReporter<T extends Omit<DemandDetail, 'allowedActions' | 'attachments'>>(detail: T): T {
   return {
@@ -30,11 +30,15 @@ export function forReporter<T extends Omit<DemandDetail, 'allowedActions' | 'att
     extensionReason: null,
     result: masked(detail.result),
     rejectReason: masked(detail.rejectReason),
-    timeline: detail.timeline.map((e) => ({
-      ...e,
-      actorName: null,
-      note: !PUBLIC_NOTES.has(e.action) ? null : STAFF_NOTES.has(e.action) ? masked(e.note) : e.note,
-      data: {},
-    })),
+    // A callback tells the reporter something only when it reached them: the attempts that did not
+    // (无人接听) are staff work, and shown they read as the same step twice.
+    timeline: detail.timeline
+      .filter((e) => e.action !== 'callback' || e.data.reached === true)
+      .map((e) => ({
+        ...e,
+        actorName: null,
+        note: !PUBLIC_NOTES.has(e.action) ? null : STAFF_NOTES.has(e.action) ? masked(e.note) : e.note,
+        data: {},
+      })),
   };
 }

@@ -130,6 +130,13 @@ describe('demands HTTP API', () => {
     expect(asProperty.json().allowedActions.sort()).toEqual(['escalate', 'request_extension', 'resolve', 'return', 'start']);
     expect((await post('property', `/demands/${id}/start`)).statusCode).toBe(200);
     expect((await post('property', `/demands/${id}/resolve`, { result: '已协调施工方调整时间' })).json().status).toBe('resolved');
+    // A callback without its outcome is refused, naming the field that is missing.
+    const empty = await post('grid', `/demands/${id}/callbacks`, { reached: true, resultConfirmed: false });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.details).toEqual([expect.objectContaining({ field: 'satisfaction' })]);
+    const unreached = await post('grid', `/demands/${id}/callbacks`, { reached: false });
+    expect(unreached.statusCode).toBe(400);
+    expect(unreached.json().error.details).toEqual([expect.objectContaining({ field: 'note' })]);
     // A caller has no account: the grid worker records the callback and the first receiver closes.
     expect((await post('grid', `/demands/${id}/callbacks`, { reached: true, satisfaction: 'satisfied' })).statusCode).toBe(200);
     expect((await post('community', `/demands/${id}/close`, { note: '回访满意，销号' })).json().status).toBe('closed');
@@ -140,7 +147,8 @@ describe('demands HTTP API', () => {
       reporterName: '王**',
       reporterPhone: '138****5678',
       result: '已协调施工方调整时间',
-      allowedActions: ['callback'],
+      // 销号 ends the loop: no 回访 after it.
+      allowedActions: [],
     });
     expect(body.timeline.map((e: { action: string }) => e.action)).toEqual([
       'submit',

@@ -57,8 +57,11 @@ describe('demand state machine', () => {
     });
     expect(decide('accept', at('closed'), otherCommunity)).toMatchObject({ ok: false, code: 'conflict' });
     for (const terminal of ['rejected', 'closed', 'merged'] as const) {
-      expect(allowedActions(at(terminal, { firstReceiverPath: 'c.s.m' }), county).filter((a) => a !== 'callback')).toEqual([]);
+      expect(allowedActions(at(terminal, { firstReceiverPath: 'c.s.m' }), county)).toEqual([]);
     }
+    // 回访 is offered after resolution and evaluation, not after 销号.
+    expect(allowedActions(at('evaluated', { firstReceiverPath: 'c.s.m' }), county)).toContain('callback');
+    expect(decide('callback', at('closed', { firstReceiverPath: 'c.s.m' }), county)).toMatchObject({ ok: false, code: 'conflict' });
   });
 
   it('limits staff to their subtree, the handling unit or the first receiver', () => {

@@ -69,8 +69,9 @@ export const transitions: Record<DemandAction, TransitionRule> = {
     who: [{ ability: 'demand.intake', on: 'location' }, dispatcherHere, firstReceiver],
   },
   supervise: { from: openStatuses, to: 'same', who: [supervisor] },
+  // 回访 comes before 销号: once closed, the loop is over and nothing more is recorded on it.
   callback: {
-    from: ['resolved', 'evaluated', 'closed'],
+    from: ['resolved', 'evaluated'],
     to: 'same',
     who: [{ ability: 'demand.intake', on: 'location' }, firstReceiver, { ability: 'demand.handle', on: 'first_receiver' }],
   },

@@ -5,6 +5,7 @@ import { createTestDatabase } from '@linli/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DemandRepository } from '../demand.repository.ts';
 import { buildDemandWorld, type DemandWorld, demandAt } from '../testing.ts';
+import { closeDemand } from './close-demand.ts';
 import { recordCallback } from './record-callback.ts';
 
 let database: Database;
@@ -34,9 +35,47 @@ describe('recordCallback', () => {
 
   it('is not for demands still being handled (409)', async () => {
     const d = await demandAt(database.db, world, 'in_progress');
-    expect(await failure(database.db.transaction((tx) => recordCallback(tx, world.ctx.grid, d.id, { reached: false })))).toMatchObject({
-      code: 'conflict',
+    expect(
+      await failure(database.db.transaction((tx) => recordCallback(tx, world.ctx.grid, d.id, { reached: false, note: '无人接听' }))),
+    ).toMatchObject({ code: 'conflict' });
+  });
+
+  it('needs an outcome: reached with satisfaction, or not reached with the reason (400 naming the field)', async () => {
+    const d = await demandAt(database.db, world, 'resolved');
+    const attempt = (input: Parameters<typeof recordCallback>[3]) =>
+      failure(database.db.transaction((tx) => recordCallback(tx, world.ctx.grid, d.id, input)));
+    expect(await attempt({ reached: true })).toEqual({
+      code: 'invalid_input',
+      details: [expect.objectContaining({ field: 'satisfaction' })],
     });
+    expect(await attempt({ reached: true, resultConfirmed: false })).toMatchObject({ details: [{ field: 'satisfaction' }] });
+    expect(await attempt({ reached: false })).toEqual({ code: 'invalid_input', details: [expect.objectContaining({ field: 'note' })] });
+    expect(await attempt({ reached: false, note: '   ' })).toMatchObject({ details: [{ field: 'note' }] });
+    expect(await attempt({ reached: false, note: '无人接听', satisfaction: 'satisfied' })).toMatchObject({
+      details: [{ field: 'satisfaction' }],
+    });
+    // Nothing was recorded: the demand is still waiting for its callback.
+    const [row] = await database.query<{ n: number; callback_at: Date | null }>(
+      'SELECT (SELECT count(*)::int FROM demand_callback WHERE demand_id = $1) AS n, callback_at FROM demand WHERE id = $1',
+      [d.id],
+    );
+    expect(row).toEqual({ n: 0, callback_at: null });
+    await database.db.transaction((tx) => recordCallback(tx, world.ctx.grid, d.id, { reached: false, note: ' 无人接听 ' }));
+    const [stored] = await database.query<{ reached: boolean; note: string }>(
+      'SELECT reached, note FROM demand_callback WHERE demand_id = $1',
+      [d.id],
+    );
+    expect(stored).toEqual({ reached: false, note: '无人接听' });
+  });
+
+  it('is not offered after 销号 (409 on a closed demand)', async () => {
+    const d = await demandAt(database.db, world, 'evaluated');
+    await database.db.transaction((tx) => closeDemand(tx, world.ctx.community, d.id, { note: '销号' }));
+    expect(
+      await failure(
+        database.db.transaction((tx) => recordCallback(tx, world.ctx.grid, d.id, { reached: true, satisfaction: 'satisfied' })),
+      ),
+    ).toMatchObject({ code: 'conflict' });
   });
 
   it('takes the demand off the 待回访 tab, reached or not, and keeps the time of the first callback', async () => {
@@ -60,7 +99,7 @@ describe('recordCallback', () => {
 
   it('migration 0014 fills callback_at from the callbacks already recorded, as the trigger does', async () => {
     const evaluated = await demandAt(database.db, world, 'evaluated');
-    await database.db.transaction((tx) => recordCallback(tx, world.ctx.grid, evaluated.id, { reached: true }));
+    await database.db.transaction((tx) => recordCallback(tx, world.ctx.grid, evaluated.id, { reached: true, satisfaction: 'satisfied' }));
     await demandAt(database.db, world, 'resolved'); // never called back
     const state = () =>
       database
