@@ -111,10 +111,11 @@ export async function buildApp(options: BuildAppOptions) {
   });
 
   const modules = options.modules ?? defaultModules;
-  for (const mod of modules) await mod.setup?.(app, deps);
+  const moduleDeps: ModuleDeps = { ...deps, modules };
+  for (const mod of modules) await mod.setup?.(app, moduleDeps);
   for (const mod of modules) {
-    if (mod.routes) await app.register(async (scoped) => mod.routes?.(scoped, deps), { prefix: '/api/v1' });
-    if (mod.rootRoutes) await app.register(async (scoped) => mod.rootRoutes?.(scoped, deps));
+    if (mod.routes) await app.register(async (scoped) => mod.routes?.(scoped, moduleDeps), { prefix: '/api/v1' });
+    if (mod.rootRoutes) await app.register(async (scoped) => mod.rootRoutes?.(scoped, moduleDeps));
   }
 
   const webDist = deps.config.webDist ?? defaultWebDist;

@@ -12,6 +12,8 @@ export interface ModuleDeps {
   db: Db;
   cipher: PersonalDataCipher;
   config: AppConfig;
+  /** Every manifest the server loaded, in load order (territory reads their `territoryRefs` on a move or merge). */
+  modules?: readonly ModuleManifest[];
 }
 
 /**
