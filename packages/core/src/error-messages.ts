@@ -245,7 +245,9 @@ interface ErrorPayload {
  * knows them, the English kept beside as messageEn / reasonEn.
  */
 export function localiseError(error: ErrorPayload): ErrorPayload & { messageEn?: string } {
-  const message = toChinese(error.message);
+  // An error whose Chinese text depends on data (e.g. the labels of what blocks a territory merge) carries it itself.
+  const own = (error.details as { messageZh?: unknown } | undefined)?.messageZh;
+  const message = typeof own === 'string' ? own : toChinese(error.message);
   const localiseDetail = (d: unknown): unknown => {
     if (!d || typeof d !== 'object' || typeof (d as { reason?: unknown }).reason !== 'string') return d;
     const reason = (d as { reason: string }).reason;
