@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { type Db, one, rows } from '@linli/db';
+import { type Db, isTransaction, one, rows, transaction } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
 import { type AuditKeys, auditKeys } from './audit-keys.ts';
 
@@ -78,7 +78,7 @@ export function auditHash(prevHash: string, r: Omit<AuditRecord, 'prevHash' | 'h
  */
 export async function recordAudit(tx: Db, entries: AuditEntry | AuditEntry[]): Promise<number[]> {
   // The head lock must live until commit; called outside a transaction, open one.
-  if (!('rollback' in tx)) return tx.transaction((inner) => recordAudit(inner, entries));
+  if (!isTransaction(tx)) return transaction(tx, (inner) => recordAudit(inner, entries));
   const list = Array.isArray(entries) ? entries : [entries];
   const keys = auditKeys();
   const seqs: number[] = [];

@@ -4,14 +4,42 @@ import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.ts';
 
-/** Drizzle database or transaction: commands take this and never care which driver is behind it. */
+/**
+ * The database handle — or an open transaction, which is one too. Reads take a `Db` and run on
+ * either; so does a repository method that writes with ONE statement (atomic by itself). Nothing
+ * that writes more than one statement takes a `Db`: it takes a {@link Tx}.
+ */
 // biome-ignore lint/suspicious/noExplicitAny: both drivers' HKTs must fit one type
 export type Db = PgDatabase<PgQueryResultHKT, any>;
+
+/**
+ * An open transaction: what a command that writes takes, so that its statements (the change, the
+ * audit record, the event) commit together or not at all. A `Db` is not a `Tx` — handing a command
+ * the database handle does not compile. Opened by {@link transaction} (routes open it through the
+ * write helper of @linli/core, `runWrite`).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: both drivers' HKTs must fit one type
+export type Tx = PgTransaction<PgQueryResultHKT, any, any>;
+
+/** Whether `db` is an open transaction. */
+export function isTransaction(db: Db): db is Tx {
+  return 'rollback' in db && typeof (db as { rollback?: unknown }).rollback === 'function';
+}
+
+/**
+ * Runs `fn` in a transaction: a new one on the database handle, or — given an open transaction —
+ * that same transaction (no savepoint: an error still rolls back everything). A savepoint, where a
+ * failure must be survived, is `tx.transaction(…)`.
+ */
+export function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (isTransaction(db)) return fn(db);
+  return db.transaction((tx) => fn(tx));
+}
 
 export type Driver = 'pglite' | 'postgres';
 
