@@ -9,7 +9,7 @@ afterEach(() => {
   for (const r of roots.splice(0)) fs.rmSync(r, { recursive: true, force: true });
 });
 
-/** A tree shaped like the repository: web sources, the demands vocabulary, a lock file. */
+/** A tree shaped like the repository: web sources, the web kit, a module's web folder and vocabulary, a lock file. */
 function tree(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-web-build-'));
   roots.push(root);
@@ -21,6 +21,9 @@ function tree(): string {
   write('apps/web/src/main.tsx', 'export const a = 1;');
   write('apps/web/src/main.test.tsx', 'test');
   write('modules/demands/src/vocabulary.ts', 'export const v = 1;');
+  write('modules/grids/web/index.ts', 'export const gridsWeb = {};');
+  write('modules/grids/package.json', '{}');
+  write('packages/web-kit/src/client.ts', 'export const api = {};');
   write('package-lock.json', '{}');
   return root;
 }
@@ -43,19 +46,31 @@ describe('web build stamp', () => {
     expect(counter.n).toBe(1);
   });
 
-  it('rebuilds when a web source, the shared vocabulary or the lock file changes', () => {
+  it("rebuilds when a web source, the web kit, a module's web folder, exports or vocabulary, or the lock file changes", () => {
     const root = tree();
     const counter = { n: 0 };
     const opts = { build: fakeBuild(root, counter), log: () => undefined };
     ensureWebBuilt(root, opts);
-    for (const [i, rel] of ['apps/web/src/main.tsx', 'modules/demands/src/vocabulary.ts', 'package-lock.json'].entries()) {
+    const changed = [
+      'apps/web/src/main.tsx',
+      'packages/web-kit/src/client.ts',
+      'modules/grids/web/index.ts',
+      'modules/grids/package.json',
+      'modules/demands/src/vocabulary.ts',
+      'package-lock.json',
+    ];
+    for (const [i, rel] of changed.entries()) {
       fs.appendFileSync(path.join(root, rel), '\n// changed');
       expect(isWebBuildCurrent(root), rel).toBe(false);
       expect(ensureWebBuilt(root, opts), rel).toBe(true);
       expect(counter.n).toBe(i + 2);
     }
-    // A new file counts too, a test file does not.
+    // A new file counts too (in a new module's web folder as well), a test file does not.
     fs.writeFileSync(path.join(root, 'apps/web/src/new-page.tsx'), 'export {}');
+    expect(isWebBuildCurrent(root)).toBe(false);
+    ensureWebBuilt(root, opts);
+    fs.mkdirSync(path.join(root, 'modules/sample/web'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'modules/sample/web/index.ts'), 'export {}');
     expect(isWebBuildCurrent(root)).toBe(false);
     ensureWebBuilt(root, opts);
     fs.appendFileSync(path.join(root, 'apps/web/src/main.test.tsx'), 'more');

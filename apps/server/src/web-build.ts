@@ -11,12 +11,19 @@ import path from 'node:path';
  */
 export const STAMP_FILE = 'dist/.vite/linli-build-stamp.json';
 
-/** What the web build reads: its own tree, the server file vite.config imports, the shared demands vocabulary, the locked dependencies. */
+/**
+ * What the web build reads: the shell, the shared web kit, every module's web folder, package.json
+ * (its exports) and sources (the contracts, vocabularies and abilities the pages import), the server
+ * file vite.config imports, the locked dependencies. A `*` segment stands for every folder there.
+ */
 export const WEB_INPUTS: readonly string[] = [
   'apps/web',
   'apps/server/src/web-entry.ts',
-  'modules/demands/src',
-  'modules/demands/package.json',
+  'packages/web-kit',
+  'packages/core/src',
+  'modules/*/web',
+  'modules/*/src',
+  'modules/*/package.json',
   'package-lock.json',
 ];
 const SKIPPED_DIRS = new Set(['dist', 'node_modules', '.vite', 'coverage']);
@@ -41,7 +48,20 @@ export function webSourcesHash(root: string, inputs: readonly string[] = WEB_INP
       files.push(rel);
     }
   };
-  for (const input of inputs) walk(input);
+  const expand = (rel: string): string[] => {
+    const star = rel.split('/').indexOf('*');
+    if (star < 0) return [rel];
+    const parts = rel.split('/');
+    const dir = parts.slice(0, star).join('/');
+    let names: string[];
+    try {
+      names = fs.readdirSync(path.join(root, dir)).sort();
+    } catch {
+      return [];
+    }
+    return names.flatMap((name) => expand([...parts.slice(0, star), name, ...parts.slice(star + 1)].join('/')));
+  };
+  for (const input of inputs) for (const rel of expand(input)) walk(rel);
   const hash = createHash('sha256');
   for (const rel of files.sort()) {
     hash.update(`${rel}\0`);

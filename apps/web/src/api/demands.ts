@@ -4,7 +4,7 @@
 // added later (suggest, attachments, KPI groups, rankings) are detected from the OpenAPI document
 // so the pages degrade when a server does not have them yet.
 import type { Channel, DemandAction, DemandStatus, DemandType, HandlingLevel, Satisfaction, Urgency } from '@linli/demands/vocabulary';
-import { ApiError, api } from './client.ts';
+import { ApiError, api } from '@linli/web-kit/client';
 
 export {
   type Channel,

@@ -1,4 +1,4 @@
-import { api } from './client.ts';
+import { api } from '@linli/web-kit/client';
 
 // Client of /open311-clients (schemas: modules/demands/src/open311/admin.contract.ts on the server).
 

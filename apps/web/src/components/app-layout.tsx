@@ -1,84 +1,17 @@
-import {
-  ApartmentOutlined,
-  AuditOutlined,
-  BankOutlined,
-  BarChartOutlined,
-  CalendarOutlined,
-  CloudUploadOutlined,
-  ClusterOutlined,
-  FireOutlined,
-  FlagOutlined,
-  GlobalOutlined,
-  HomeOutlined,
-  LogoutOutlined,
-  MessageOutlined,
-  TableOutlined,
-  TeamOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
+import { HomeOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import type { MenuEntry } from '@linli/web-kit';
+import { useCurrentUser } from '@linli/web-kit/current-user';
+import { type Locale, setLocale } from '@linli/web-kit/i18n';
+import { kindLabel, roleLabel } from '@linli/web-kit/labels';
 import { Avatar, Button, Dropdown, Flex, Grid, Layout, Menu, Segmented, Space, Tag, Typography } from 'antd';
-import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { useCurrentUser } from '../api/current-user.tsx';
-import type { Ability } from '../api/types.ts';
-import { type Locale, setLocale } from '../i18n/index.ts';
-import { kindLabel, roleLabel } from '../i18n/labels.ts';
+import { webModules } from '../modules.ts';
 import { NotificationBell } from './notification-bell.tsx';
 
-interface MenuEntry {
-  path: string;
-  icon: ReactNode;
-  label:
-    | 'menu.home'
-    | 'menu.territory'
-    | 'menu.import'
-    | 'menu.residents'
-    | 'menu.party'
-    | 'menu.grids'
-    | 'menu.organisations'
-    | 'menu.accounts'
-    | 'menu.audit'
-    | 'demands.menu.inbox'
-    | 'demands.menu.dashboard'
-    | 'demandSmart.menu'
-    | 'notifications.menu.calendar'
-    | 'demandImport.menu'
-    | 'demandSettings.menu'
-    | 'open311Clients.menu';
-  /** Any one of a list is enough. */
-  ability?: Ability | Ability[];
-}
-
-const entries: MenuEntry[] = [
-  { path: '/', icon: <HomeOutlined />, label: 'menu.home' },
-  { path: '/territory', icon: <ApartmentOutlined />, label: 'menu.territory', ability: 'territory.read' },
-  { path: '/import', icon: <CloudUploadOutlined />, label: 'menu.import', ability: 'territory.import' },
-  { path: '/residents', icon: <UserOutlined />, label: 'menu.residents', ability: 'people.read' },
-  { path: '/party', icon: <FlagOutlined />, label: 'menu.party', ability: 'party.read' },
-  { path: '/grids', icon: <TableOutlined />, label: 'menu.grids', ability: 'grid.read' },
-  { path: '/organisations', icon: <BankOutlined />, label: 'menu.organisations', ability: 'organisation.read' },
-  { path: '/accounts', icon: <TeamOutlined />, label: 'menu.accounts', ability: 'account.read' },
-  { path: '/audit', icon: <AuditOutlined />, label: 'menu.audit', ability: 'audit.read' },
-  { path: '/demands', icon: <MessageOutlined />, label: 'demands.menu.inbox', ability: ['demand.read', 'demand.handle'] },
-  { path: '/demands/dashboard', icon: <BarChartOutlined />, label: 'demands.menu.dashboard', ability: 'demand.read' },
-  { path: '/demands/hotspots', icon: <FireOutlined />, label: 'demandSmart.menu', ability: 'demand.read' },
-  {
-    path: '/demands/settings/categories',
-    icon: <ClusterOutlined />,
-    label: 'demandSettings.menu',
-    ability: ['demand.configure', 'demand.read'],
-  },
-  {
-    path: '/demand-calendar',
-    icon: <CalendarOutlined />,
-    label: 'notifications.menu.calendar',
-    ability: ['demand.configure', 'demand.read'],
-  },
-  { path: '/demand-import', icon: <CloudUploadOutlined />, label: 'demandImport.menu', ability: ['demand.intake', 'demand.read'] },
-  { path: '/open311-clients', icon: <GlobalOutlined />, label: 'open311Clients.menu', ability: 'demand.configure' },
-];
+// The home page, then every module's entries in the order of apps/web/src/modules.ts.
+const entries: MenuEntry[] = [{ path: '/', icon: <HomeOutlined />, label: 'menu.home' }, ...webModules.flatMap((m) => m.menu ?? [])];
 
 export function LanguageSwitch() {
   const { i18n } = useTranslation();
@@ -106,20 +39,20 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(narrow);
 
   const items = entries
-    .filter((e) => !e.ability || (Array.isArray(e.ability) ? e.ability : [e.ability]).some(can))
+    .filter((e) => !e.ability || (typeof e.ability === 'string' ? [e.ability] : e.ability).some(can))
     .map((e) => ({
       key: e.path,
       icon: e.icon,
-      label: t(e.label),
+      label: (t as unknown as (key: string) => string)(e.label),
       'data-testid': `menu-${e.path.slice(1).replaceAll('/', '-') || 'home'}`,
     }));
-  const selected =
+  // The longest entry the address starts with (compound pages belong to the territory entry: `also`).
+  const selectedKey =
     entries
-      .map((e) => e.path)
-      .filter((p) => (p === '/' ? location.pathname === '/' : location.pathname.startsWith(p)))
-      .pop() ?? '/';
-  // Compound pages belong to the territory section.
-  const selectedKey = location.pathname.startsWith('/compounds') ? '/territory' : selected;
+      .flatMap((e) => [e.path, ...(e.also ?? [])].map((prefix) => ({ prefix, key: e.path })))
+      .filter(({ prefix }) => (prefix === '/' ? location.pathname === '/' : location.pathname.startsWith(prefix)))
+      .sort((a, b) => a.prefix.length - b.prefix.length)
+      .pop()?.key ?? '/';
 
   const grants = me?.grants ?? [];
   const doLogout = async () => {

@@ -1,10 +1,10 @@
 import { BellOutlined } from '@ant-design/icons';
+import { type NotificationItem, notificationTime, useNotificationText, useUnreadCount } from '@linli/notifications/web/api';
+import { api } from '@linli/web-kit/client';
 import { Badge, Button, Empty, Flex, Popover, Segmented, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../api/client.ts';
-import { type NotificationItem, notificationTime, useNotificationText, useUnreadCount } from '../api/notifications.ts';
 
 /** The bell in the header: unread count (polled), the latest notifications, open one to mark it read. */
 export function NotificationBell() {

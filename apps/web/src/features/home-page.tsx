@@ -1,8 +1,8 @@
+import { useCurrentUser } from '@linli/web-kit/current-user';
+import { kindLabel, roleLabel } from '@linli/web-kit/labels';
 import { Card, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
-import { useCurrentUser } from '../api/current-user.tsx';
-import { kindLabel, roleLabel } from '../i18n/labels.ts';
 
 export function HomePage() {
   const { t } = useTranslation();

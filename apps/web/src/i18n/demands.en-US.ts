@@ -1,7 +1,8 @@
-import type { Resources } from './zh-CN.ts';
+import type { LocaleStrings } from '@linli/web-kit';
+import type { demandsZh } from './demands.zh-CN.ts';
 
-// English strings of the demands screens; same keys as demands.zh-CN.ts (checked through Resources).
-export const demandsEn: Resources['demands'] = {
+// English strings of the demands screens; same keys as demands.zh-CN.ts (checked through LocaleStrings).
+export const demandsEn: LocaleStrings<typeof demandsZh> = {
   menu: { inbox: 'Demands', dashboard: 'Demand KPIs' },
   statuses: {
     submitted: 'To accept',

@@ -1,41 +1,19 @@
-import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
-import { type Resources, zhCN } from './zh-CN.ts';
+// The strings of both apps: the shell's (this folder), the shared components' (web-kit) and every
+// module's in apps/web/src/modules.ts, Chinese in the first load and English on demand. The type of
+// t() keys is their union, so a key that no module defines is a compile error.
+import type { LocaleStrings } from '@linli/web-kit';
+import { type KitStrings, setupI18n } from '@linli/web-kit/i18n';
+import { webModules } from '../modules.ts';
+import { shellZh } from './zh-CN.ts';
 
-export const locales = ['zh-CN', 'en-US'] as const;
-export type Locale = (typeof locales)[number];
-const STORAGE_KEY = 'linli.locale';
+const i18n = setupI18n([
+  { 'zh-CN': shellZh, 'en-US': () => import('./en-US.ts').then((m) => m.shellEn) },
+  ...webModules.map((m) => m.strings),
+]);
 
-function initialLocale(): Locale {
-  const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
-  return saved === 'en-US' ? 'en-US' : 'zh-CN';
-}
-
-// Chinese is in every page's first load; the English strings (as large again) are downloaded only by
-// someone who chose English, and the page switches when they arrive.
-void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN } },
-  lng: 'zh-CN',
-  fallbackLng: 'zh-CN',
-  interpolation: { escapeValue: false },
-});
-
-/** Loads a locale's strings if need be, then switches to it. */
-export async function switchLocale(locale: Locale): Promise<void> {
-  if (locale === 'en-US' && !i18n.hasResourceBundle('en-US', 'translation')) {
-    const { enUS } = await import('./en-US.ts');
-    i18n.addResourceBundle('en-US', 'translation', enUS);
-  }
-  await i18n.changeLanguage(locale);
-}
-
-if (initialLocale() !== 'zh-CN') void switchLocale(initialLocale());
-
-export function setLocale(locale: Locale): void {
-  localStorage.setItem(STORAGE_KEY, locale);
-  document.documentElement.lang = locale;
-  void switchLocale(locale);
-}
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+type ModulesZh = UnionToIntersection<(typeof webModules)[number]['strings']['zh-CN']>;
+export type Resources = LocaleStrings<KitStrings & typeof shellZh & ModulesZh>;
 
 declare module 'i18next' {
   interface CustomTypeOptions {

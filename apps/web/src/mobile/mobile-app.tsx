@@ -1,33 +1,29 @@
-import { BellOutlined, HomeOutlined, MessageOutlined, NotificationOutlined, UserOutlined } from '@ant-design/icons';
+import { HomeOutlined, UserOutlined } from '@ant-design/icons';
+import { useCurrentUser } from '@linli/web-kit/current-user';
+import { kindLabel, roleLabel } from '@linli/web-kit/labels';
 import { Button, DotLoading, List, NavBar, Result, TabBar } from 'antd-mobile';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
-import { useCurrentUser } from '../api/current-user.tsx';
-import { idOfLabel } from '../api/demands.ts';
-import { useUnreadCount } from '../api/notifications.ts';
-import type { Grant } from '../api/types.ts';
-import { kindLabel, roleLabel } from '../i18n/labels.ts';
+import { webModules } from '../modules.ts';
 
-// The tabs below the home page load when opened: the home page of a resident's phone downloads the
-// navigation and its own list only (the submission form with its uploader, the timeline, … come later).
-const DemandView = lazy(() => import('./demands/demand-view.tsx'));
-const MyDemands = lazy(() => import('./demands/my-demands.tsx'));
-const SubmitDemand = lazy(() => import('./demands/submit-demand.tsx'));
-const MobileNotifications = lazy(() => import('./notifications.tsx'));
+// Every module's resident pages (apps/web/src/modules.ts); they load when opened: the home page of a
+// resident's phone downloads the navigation and its own list only (the submission form with its
+// uploader, the timeline, … come later).
+const mobileRoutes = webModules.flatMap((m) => m.mobileRoutes ?? []);
+const tabRoutes = mobileRoutes.filter((r) => r.tab);
+const homeBlocks = webModules.flatMap((m) => (m.mobileHome ? [{ name: m.name, Block: m.mobileHome }] : []));
 
-/** The community of a household grant: the third label of its ltree path (county, subdistrict, community, …). */
-export function communityOf(grant: Grant): string | null {
-  const labels = (grant.path ?? '').split('.').filter(Boolean);
-  return labels.length >= 3 ? idOfLabel(labels[2]!) : null;
+/** The numbers on the module tabs (unread messages): the list of tabs is fixed, so are the hooks called. */
+function useTabBadges(): (number | undefined)[] {
+  // biome-ignore lint/correctness/useHookAtTopLevel: one call per tab, and the tabs never change
+  return tabRoutes.map((r) => r.tab?.useBadge?.() || undefined);
 }
 
 function MobileHome() {
   const { t } = useTranslation();
   const { me } = useCurrentUser();
-  const navigate = useNavigate();
   const homes = (me?.grants ?? []).filter((g) => g.role === 'resident' || g.nodeKind === 'household');
-  const community = homes.map(communityOf).find((id): id is string => id !== null);
   return (
     <div data-testid="mobile-home">
       <Result status="success" title={t('mobile.welcome')} description={me?.user.tenantName} />
@@ -42,24 +38,9 @@ function MobileHome() {
           ))
         )}
       </List>
-      {community && me && (
-        <List>
-          <List.Item
-            prefix={<NotificationOutlined />}
-            onClick={() => navigate(`/board/${me.user.tenantId}/${community}`)}
-            data-testid="mobile-board"
-          >
-            {t('demandSmart.board.mobileEntry')}
-          </List.Item>
-        </List>
-      )}
-      {homes.length > 0 && (
-        <div style={{ padding: 16 }}>
-          <Button block color="primary" size="large" onClick={() => navigate('/m/demands/new')} data-testid="mobile-report">
-            {t('demands.mobile.submitEntry')}
-          </Button>
-        </div>
-      )}
+      {homeBlocks.map(({ name, Block }) => (
+        <Block key={name} />
+      ))}
     </div>
   );
 }
@@ -111,19 +92,23 @@ export default function MobileApp() {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
-  const unread = useUnreadCount();
+  const badges = useTabBadges();
   const tabs = [
-    { key: '/m', title: t('mobile.home'), icon: <HomeOutlined /> },
-    { key: '/m/demands', title: t('demands.mobile.tab'), icon: <MessageOutlined /> },
-    { key: '/m/notifications', title: t('notifications.bell.title'), icon: <BellOutlined />, badge: unread.count || undefined },
-    { key: '/m/profile', title: t('mobile.profile'), icon: <UserOutlined /> },
+    { key: '/m', title: t('mobile.home'), icon: <HomeOutlined />, badge: undefined as number | undefined },
+    ...tabRoutes.map((r, i) => ({
+      key: `/m/${r.path}`,
+      title: (t as unknown as (key: string) => string)(r.tab?.title ?? ''),
+      icon: r.tab?.icon,
+      badge: badges[i],
+    })),
+    { key: '/m/profile', title: t('mobile.profile'), icon: <UserOutlined />, badge: undefined },
   ];
   const active = tabs
     .map((tab) => tab.key)
     .filter((key) => key !== '/m' && location.pathname.startsWith(key))
     .concat('/m')[0];
   // Pages below a tab (a demand, the submission form) lead back to the tab's list.
-  const parent = location.pathname.startsWith('/m/demands/') ? '/m/demands' : null;
+  const parent = tabs.find((tab) => tab.key !== '/m' && location.pathname.startsWith(`${tab.key}/`))?.key ?? null;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', minHeight: '100vh', background: '#f5f5f5' }}>
       <NavBar
@@ -145,10 +130,9 @@ export default function MobileApp() {
           <Routes>
             <Route index element={<MobileHome />} />
             <Route path="profile" element={<MobileProfile />} />
-            <Route path="demands" element={<MyDemands />} />
-            <Route path="demands/new" element={<SubmitDemand />} />
-            <Route path="demands/:id" element={<DemandView />} />
-            <Route path="notifications" element={<MobileNotifications onChange={() => void unread.refresh()} />} />
+            {mobileRoutes.map(({ path, page: Page }) => (
+              <Route key={path} path={path} element={<Page />} />
+            ))}
           </Routes>
         </Suspense>
       </div>

@@ -1,12 +1,12 @@
+import { ApiError, api, setCsrfToken } from '@linli/web-kit/client';
+import { useCurrentUser } from '@linli/web-kit/current-user';
+import { type Locale, setLocale } from '@linli/web-kit/i18n';
+import type { LoginResponse, Me } from '@linli/web-kit/types';
 import { Button, Form, Input, Toast } from 'antd-mobile';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, api, setCsrfToken } from '../api/client.ts';
-import { useCurrentUser } from '../api/current-user.tsx';
-import type { LoginResponse, Me } from '../api/types.ts';
 import { loginErrorMessage } from '../features/auth/login-error.ts';
-import { type Locale, setLocale } from '../i18n/index.ts';
 
 /** An address this entry (m.html) renders itself; anything else is the staff app's and is loaded from the server. */
 function residentAddress(path: string): boolean {

@@ -1,6 +1,6 @@
+import { ApiError } from '@linli/web-kit/client';
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
-import { ApiError } from '../../api/client.ts';
 
 /**
  * What a failed sign-in tells the user. An unknown name, a wrong password and a locked account get

@@ -1,11 +1,11 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { api, setCsrfToken } from '@linli/web-kit/client';
+import { useCurrentUser } from '@linli/web-kit/current-user';
+import type { LoginResponse, Me } from '@linli/web-kit/types';
 import { Alert, App, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { api, setCsrfToken } from '../../api/client.ts';
-import { useCurrentUser } from '../../api/current-user.tsx';
-import type { LoginResponse, Me } from '../../api/types.ts';
 import { LanguageSwitch } from '../../components/app-layout.tsx';
 import { ChangePasswordForm } from './change-password-form.tsx';
 import { loginErrorMessage } from './login-error.ts';

@@ -1,9 +1,9 @@
+import { API_BASE, ApiError } from '@linli/web-kit/client';
 import { Button, Card, Dialog, ErrorBlock, Image, List, Selector, SpinLoading, Steps, TextArea, Toast } from 'antd-mobile';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { API_BASE, ApiError } from '../../api/client.ts';
 import { type DemandAction, type DemandDetail, demandsApi, type Satisfaction, satisfactions } from '../../api/demands.ts';
 import { actionLabel, replyTemplates, satisfactionLabel, statusLabel } from '../../pages/demands/demand-labels.ts';
 import { MobileStatusTag } from './my-demands.tsx';

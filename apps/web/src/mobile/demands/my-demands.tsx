@@ -1,11 +1,11 @@
+import { api } from '@linli/web-kit/client';
+import type { Page } from '@linli/web-kit/types';
 import { Button, ErrorBlock, InfiniteScroll, List, Tag } from 'antd-mobile';
 import dayjs from 'dayjs';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../../api/client.ts';
 import type { Demand } from '../../api/demands.ts';
-import type { Page } from '../../api/types.ts';
 import { statusLabel } from '../../pages/demands/demand-labels.ts';
 
 export const mobileStatusColor: Record<string, string> = {

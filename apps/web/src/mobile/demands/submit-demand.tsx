@@ -1,3 +1,6 @@
+import { API_BASE, ApiError, api } from '@linli/web-kit/client';
+import { useCurrentUser } from '@linli/web-kit/current-user';
+import type { Grant } from '@linli/web-kit/types';
 import {
   Button,
   Checkbox,
@@ -15,8 +18,6 @@ import {
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { API_BASE, ApiError, api } from '../../api/client.ts';
-import { useCurrentUser } from '../../api/current-user.tsx';
 import {
   type Category,
   type Demand,
@@ -30,7 +31,6 @@ import {
   openStatuses,
   type SimilarDemand,
 } from '../../api/demands.ts';
-import type { Grant } from '../../api/types.ts';
 import { statusLabel, typeLabel } from '../../pages/demands/demand-labels.ts';
 
 interface Place {

@@ -1,5 +1,5 @@
 // The public notice board (modules/demands/src/board.contract.ts) as the board page reads it.
-import { api } from '../../api/client.ts';
+import { api } from '@linli/web-kit/client';
 
 export type Rate = number | null;
 

@@ -1,9 +1,9 @@
+import { ApiError } from '@linli/web-kit/client';
 import { Button, Card, DotLoading, ErrorBlock, Grid, List, NavBar, NoticeBar, Space, Tag } from 'antd-mobile';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import { ApiError } from '../../api/client.ts';
 import { levelLabel, satisfactionLabel } from '../demands/demand-labels.ts';
 import { BOARD_PAGE, type Board, type BoardEntry, fetchBoard, percent } from './board-api.ts';
 

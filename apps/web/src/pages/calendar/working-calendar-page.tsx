@@ -1,4 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { ApiError, api, request } from '@linli/web-kit/client';
+import { useCurrentUser } from '@linli/web-kit/current-user';
 import {
   Alert,
   App,
@@ -20,8 +22,6 @@ import {
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, request } from '../../api/client.ts';
-import { useCurrentUser } from '../../api/current-user.tsx';
 
 /** GET /api/v1/demand-calendar/:year (modules/demands/src/calendar-contract.ts). */
 interface CalendarDay {

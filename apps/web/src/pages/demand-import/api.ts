@@ -1,4 +1,4 @@
-import { ApiError, api, apiUrl, request } from '../../api/client.ts';
+import { ApiError, api, apiUrl, request } from '@linli/web-kit/client';
 import type { Channel, DemandType } from '../../api/demands.ts';
 
 // Client of /demand-imports (the schemas are modules/demands/src/import/contract.ts on the server).
@@ -78,7 +78,7 @@ export interface ImportResult {
 }
 
 /** The row errors of an import are those of the territory's imports (same shape on the server). */
-export type { RowError } from '../../api/types.ts';
+export type { RowError } from '@linli/web-kit/types';
 
 export interface ImportJob {
   id: string;

@@ -1,4 +1,7 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { download } from '@linli/web-kit/client';
+import { FileDrop, RowErrorsTable, rowErrorsOf } from '@linli/web-kit/components/file-import';
+import { useCurrentUser } from '@linli/web-kit/current-user';
 import {
   Alert,
   App,
@@ -19,10 +22,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { download } from '../../api/client.ts';
-import { useCurrentUser } from '../../api/current-user.tsx';
 import { demandChannels, demandStatuses } from '../../api/demands.ts';
-import { FileDrop, RowErrorsTable, rowErrorsOf } from '../../components/file-import.tsx';
 import { channelLabel, statusLabel } from '../demands/demand-labels.ts';
 import { type ImportJob, type ImportMapping, type ImportResult, importApi, newJobId, type RowError } from './api.ts';
 import { MappingEditor } from './mapping-editor.tsx';

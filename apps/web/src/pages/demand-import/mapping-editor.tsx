@@ -1,10 +1,10 @@
 import { InboxOutlined, PlusOutlined } from '@ant-design/icons';
+import { ApiError } from '@linli/web-kit/client';
+import { TerritorySelect } from '@linli/web-kit/components/territory-select';
 import { App, Button, Card, Col, Drawer, Flex, Form, Input, Row, Select, Space, Table, Typography, Upload } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
 import { type Category, demandChannels, demandsApi, demandTypes } from '../../api/demands.ts';
-import { TerritorySelect } from '../../components/territory-select.tsx';
 import { channelLabel, typeLabel } from '../demands/demand-labels.ts';
 import {
   dateFormats,

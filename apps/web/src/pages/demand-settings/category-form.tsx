@@ -1,3 +1,4 @@
+import { FormError, useApiForm } from '@linli/web-kit/components/form-errors';
 import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +12,6 @@ import {
   isStaleCategory,
   type UpdateCategoryInput,
 } from '../../api/demands.ts';
-import { FormError, useApiForm } from '../../components/form-errors.tsx';
 import { levelLabel } from '../demands/demand-labels.ts';
 
 /** What the modal does: add a category under `parent` (a top-level one without), or edit `category`. */

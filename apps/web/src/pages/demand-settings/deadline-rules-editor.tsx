@@ -1,7 +1,7 @@
+import { ApiError } from '@linli/web-kit/client';
 import { Alert, App, Button, Card, Flex, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
 import {
   type CategoryDeadline,
   type CategorySetting,

@@ -1,9 +1,9 @@
 import { CalendarOutlined, CheckCircleOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { useCurrentUser } from '@linli/web-kit/current-user';
 import { Alert, App, Button, Col, Empty, Flex, Input, Row, Spin, Switch, Table, Tag, Typography } from 'antd';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useCurrentUser } from '../../api/current-user.tsx';
 import { type CategorySetting, categorySettingsApi, type Department, demandsApi, isStaleCategory } from '../../api/demands.ts';
 import { levelLabel } from '../demands/demand-labels.ts';
 import { CategoryForm, type CategoryFormMode } from './category-form.tsx';

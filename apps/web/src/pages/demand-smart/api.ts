@@ -1,6 +1,6 @@
 // Shapes of modules/demands/src/smart/contract.ts as the web app reads them, and the calls of the
 // hot-spot, theme and classifier screens.
-import { api } from '../../api/client.ts';
+import { api } from '@linli/web-kit/client';
 
 export type Rate = number | null;
 export type HotspotKind = 'rising' | 'repeated';

@@ -1,8 +1,8 @@
 import { ExperimentOutlined } from '@ant-design/icons';
+import { useCurrentUser } from '@linli/web-kit/current-user';
 import { Alert, App, Button, Card, Descriptions, Spin, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../../api/current-user.tsx';
 import { formatTime } from '../demands/demand-ui.tsx';
 import { type ClassifierStatus, percent, smartApi } from './api.ts';
 

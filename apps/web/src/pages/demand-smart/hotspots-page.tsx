@@ -1,12 +1,12 @@
 import { DownloadOutlined, FireOutlined, ReloadOutlined } from '@ant-design/icons';
+import { download } from '@linli/web-kit/client';
+import { TerritorySelect } from '@linli/web-kit/components/territory-select';
+import { useCurrentUser } from '@linli/web-kit/current-user';
 import { Alert, App, Button, Card, Col, DatePicker, Empty, Flex, Row, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { download } from '../../api/client.ts';
-import { useCurrentUser } from '../../api/current-user.tsx';
-import { TerritorySelect } from '../../components/territory-select.tsx';
 import { formatTime } from '../demands/demand-ui.tsx';
 import { type Hotspot, type HotspotKind, smartApi, type Theme, type ThemeStatus } from './api.ts';
 import { ClassifierCard } from './classifier-card.tsx';

@@ -1,7 +1,7 @@
+import { ApiError } from '@linli/web-kit/client';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
 import { type Hotspot, smartApi, type Theme } from './api.ts';
 
 /** The message of a failed write; the 409 of a duplicate or a stale version gets the page's own wording. */

@@ -1,8 +1,9 @@
+import { ApiError, api } from '@linli/web-kit/client';
+import type { NodeDetail, Page } from '@linli/web-kit/types';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Radio, Select, Space, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../api/client.ts';
 import {
   type Demand,
   type DemandAction,
@@ -14,7 +15,6 @@ import {
   type SimilarDemand,
   satisfactions,
 } from '../../api/demands.ts';
-import type { NodeDetail, Page } from '../../api/types.ts';
 import { AttachmentUpload, useAttachments } from './demand-attachments.tsx';
 import { actionLabel, levelLabel, replyTemplates, satisfactionLabel, statusLabel } from './demand-labels.ts';
 

@@ -1,7 +1,7 @@
+import { ApiError } from '@linli/web-kit/client';
 import { Alert, Button, Input, List, Modal, Progress, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
 import { type Demand, demandsApi, handlingLevels } from '../../api/demands.ts';
 import { levelLabel, statusLabel } from './demand-labels.ts';
 

@@ -1,10 +1,12 @@
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { api, download, itemsOf } from '@linli/web-kit/client';
+import { TerritorySelect } from '@linli/web-kit/components/territory-select';
+import { useCurrentUser } from '@linli/web-kit/current-user';
+import type { Page, TerritoryNode } from '@linli/web-kit/types';
 import { Alert, App, Button, Card, Col, DatePicker, Empty, Flex, InputNumber, Row, Select, Space, Spin, Statistic, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, download, itemsOf } from '../../api/client.ts';
-import { useCurrentUser } from '../../api/current-user.tsx';
 import {
   type Category,
   categoryTreeData,
@@ -17,8 +19,6 @@ import {
   type Kpis,
   type Ranking,
 } from '../../api/demands.ts';
-import type { Page, TerritoryNode } from '../../api/types.ts';
-import { TerritorySelect } from '../../components/territory-select.tsx';
 import type { Series } from './demand-chart.tsx';
 import { levelLabel, percent } from './demand-labels.ts';
 

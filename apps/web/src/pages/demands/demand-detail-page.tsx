@@ -1,4 +1,6 @@
 import { ArrowLeftOutlined, EnvironmentOutlined, FilePdfOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { API_BASE, ApiError, api } from '@linli/web-kit/client';
+import { useCurrentUser } from '@linli/web-kit/current-user';
 import {
   Alert,
   Breadcrumb,
@@ -20,8 +22,6 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { API_BASE, ApiError, api } from '../../api/client.ts';
-import { useCurrentUser } from '../../api/current-user.tsx';
 import {
   type Attachment,
   type DemandAction,

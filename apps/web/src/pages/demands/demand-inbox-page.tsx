@@ -1,12 +1,14 @@
 import { BarChartOutlined, DownloadOutlined, PlusOutlined, ReloadOutlined, SendOutlined } from '@ant-design/icons';
+import { download, type Query } from '@linli/web-kit/client';
+import { useCursorList } from '@linli/web-kit/components/cursor-list';
+import { TerritorySelect } from '@linli/web-kit/components/territory-select';
+import { useCurrentUser } from '@linli/web-kit/current-user';
 import { App, Button, Card, Flex, Input, Select, Space, Table, Tabs, Tag, TreeSelect, Typography } from 'antd';
 import type { ColumnsType, TableProps } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { download, type Query } from '../../api/client.ts';
-import { useCurrentUser } from '../../api/current-user.tsx';
 import {
   type Category,
   categoryTreeData,
@@ -18,8 +20,6 @@ import {
   type InboxTab,
   inboxTabs,
 } from '../../api/demands.ts';
-import { useCursorList } from '../../components/cursor-list.tsx';
-import { TerritorySelect } from '../../components/territory-select.tsx';
 import { channelLabel, levelLabel, statusLabel, urgencyLabel } from './demand-labels.ts';
 import { DeadlineBadge, formatTime, StatusTag, useNow } from './demand-ui.tsx';
 

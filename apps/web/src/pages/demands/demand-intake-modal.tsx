@@ -1,8 +1,10 @@
+import { api } from '@linli/web-kit/client';
+import { FormError, useApiForm } from '@linli/web-kit/components/form-errors';
+import { TerritorySelect } from '@linli/web-kit/components/territory-select';
 import { Alert, App, Button, Form, Input, List, Modal, Radio, Select, Space, Tag, TreeSelect, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client.ts';
 import {
   type Category,
   categoryTreeData,
@@ -18,8 +20,6 @@ import {
   type Suggestion,
   urgencies,
 } from '../../api/demands.ts';
-import { FormError, useApiForm } from '../../components/form-errors.tsx';
-import { TerritorySelect } from '../../components/territory-select.tsx';
 import { AttachmentUpload, useAttachments } from './demand-attachments.tsx';
 import { channelLabel, levelLabel, typeLabel, urgencyLabel } from './demand-labels.ts';
 import { StatusTag } from './demand-ui.tsx';

@@ -1,10 +1,10 @@
 import { KeyOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { ApiError } from '@linli/web-kit/client';
+import { useCurrentUser } from '@linli/web-kit/current-user';
 import type { ButtonProps } from 'antd';
 import { Alert, App, Button, Flex, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
-import { useCurrentUser } from '../../api/current-user.tsx';
 import { type Open311Client, type Open311ClientWithKey, open311ClientsApi } from '../../api/open311-clients.ts';
 
 type StatusFilter = 'all' | 'active' | 'inactive';

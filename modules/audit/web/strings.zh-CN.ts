@@ -1,0 +1,36 @@
+// Chinese strings of the audit pages (zh-CN, the default); strings.en-US.ts has the same keys.
+export const auditZh = {
+  menu: {
+    audit: '审计日志',
+  },
+  audit: {
+    title: '审计日志',
+    seq: '序号',
+    at: '时间',
+    actor: '操作人',
+    action: '操作',
+    target: '对象',
+    result: '结果',
+    clientIp: 'IP 地址',
+    details: '详情',
+    dateRange: '时间范围',
+    verify: '校验审计链',
+    verifyOk: '审计链完整：已校验 {{checked}} 条记录',
+    verifyBroken: '审计链发现 {{count}} 处断点（已校验 {{checked}} 条）',
+    checkpoints: '签名检查点（公示）',
+    checkpointsHelp:
+      '检查点记录审计链在某一时刻的序号和链头哈希，由本系统的 Ed25519 私钥签名并保存在数据库之外。打印公示后，任何人都可以用下方公钥核对签名；数据库中的审计记录一旦被改写，校验时将与检查点不符。',
+    checkpointWrite: '生成检查点',
+    checkpointWritten: '已生成检查点（序号 {{seq}}）',
+    print: '打印公示',
+    reload: '刷新',
+    fingerprint: '公钥指纹（SHA-256）',
+    publicKey: '公钥（Ed25519）',
+    headHash: '链头哈希',
+    signature: '签名',
+    noCheckpoints: '暂无检查点',
+    checkpointProblems: '{{count}} 个检查点文件签名无效或无法读取',
+    verifyCheckpoints: '已与 {{count}} 个签名检查点核对',
+    results: { ok: '成功', denied: '拒绝', failed: '失败' },
+  },
+};

@@ -1,0 +1,72 @@
+import type { LocaleStrings } from '@linli/web-kit';
+import type { notificationsZh } from './strings.zh-CN.ts';
+
+export const notificationsEn: LocaleStrings<typeof notificationsZh> = {
+  menu: { calendar: 'Working days' },
+  bell: {
+    title: 'Notifications',
+    empty: 'No notifications',
+    markAllRead: 'Mark all read',
+    unreadOnly: 'Unread only',
+    loadFailed: 'Could not load notifications',
+  },
+  messages: {
+    demandStatus: { title: 'Demand update', body: 'Your demand {{number}}: {{status}}.' },
+    demandAssigned: {
+      title: '{{kind}}: {{number}}',
+      body: 'Demand {{number}} “{{title}}” was assigned to your unit ({{kind}}); please handle it.',
+    },
+    demandDueSoon: { title: 'Due soon: {{number}}', body: 'The {{deadline}} deadline of demand {{number}} “{{title}}” is {{due}}.' },
+    demandOverdue: { title: 'Overdue: {{number}}', body: 'Demand {{number}} “{{title}}” passed its {{deadline}} deadline ({{due}}).' },
+    demandReturned: { title: 'Returned: {{number}}', body: 'Demand {{number}} “{{title}}” was returned; please dispatch it again.' },
+    extensionRequested: {
+      title: 'Extension requested: {{number}}',
+      body: 'Demand {{number}} “{{title}}”: a later resolution deadline ({{due}}) is requested.',
+    },
+    extensionApproved: { title: 'Extension approved: {{number}}', body: 'The resolution deadline of demand {{number}} is now {{due}}.' },
+    extensionRefused: {
+      title: 'Extension refused: {{number}}',
+      body: 'The extension of demand {{number}} was refused; the deadline stays {{due}}.',
+    },
+    demandSupervised: { title: 'Supervised: {{number}}', body: 'Demand {{number}} “{{title}}” is under supervision; please speed it up.' },
+  },
+  events: {
+    'demand.accepted': 'accepted',
+    'demand.rejected': 'not accepted',
+    'demand.dispatched': 'dispatched for handling',
+    'demand.started': 'being handled',
+    'demand.resolved': 'resolved — please evaluate',
+    'demand.closed': 'closed',
+    'demand.transferred': 'transferred',
+    'demand.escalated': 'escalated',
+    'demand.merged': 'merged with another demand',
+  },
+  kinds: { dispatch: 'Dispatch', transfer: 'Transfer', escalate: 'Escalation', reopen: 'Reopened' },
+  deadlines: { response: 'response', resolve: 'resolution' },
+  calendar: {
+    title: 'Working-day calendar',
+    intro:
+      'Working-day deadlines of demands follow this calendar: the State Council holiday notices (with adjusted working days), plus the county’s own days off or working days per year.',
+    year: 'Year',
+    source: 'Source',
+    notOfficial: 'The State Council notice of this year is not built in: enter its holidays and adjusted working days here.',
+    specialDays: 'Holidays and adjusted working days',
+    overrides: 'County overrides',
+    day: 'Date',
+    kind: 'Type',
+    name: 'Name',
+    origin: 'Origin',
+    holiday: 'Day off',
+    workday: 'Working day',
+    originNotice: 'State Council notice',
+    originStatutory: 'Statutory holiday',
+    originOverride: 'County override',
+    addDay: 'Add a date',
+    save: 'Save this year',
+    saved: 'Overrides of {{year}} saved',
+    readOnly: 'Only county administrators with demand configuration may change it.',
+    autoEscalate: 'Escalate overdue demands automatically',
+    autoEscalateHelp:
+      'A demand still being handled after its resolution deadline goes one level up (compound → community → subdistrict → county department), once per deadline.',
+  },
+};

@@ -1,0 +1,38 @@
+import type { LocaleStrings } from './index.ts';
+import type { kitZh } from './strings.zh-CN.ts';
+
+export const kitEn: LocaleStrings<typeof kitZh> = {
+  common: {
+    search: 'Search',
+    reset: 'Reset',
+    filter: 'Filter',
+    save: 'Save',
+    cancel: 'Cancel',
+    create: 'Create',
+    edit: 'Edit',
+    move: 'Move',
+    delete: 'Delete',
+    confirm: 'OK',
+    actions: 'Actions',
+    refresh: 'Refresh',
+    loadMore: 'Load more',
+    noMore: 'No more',
+    exportExcel: 'Export Excel',
+    loaded: '{{count}} loaded',
+    loadedOfTotal: '{{count}} of {{total}} loaded',
+    yes: 'Yes',
+    no: 'No',
+    none: 'None',
+    all: 'All',
+    name: 'Name',
+    code: 'Code',
+    kind: 'Kind',
+    status: 'Status',
+    saved: 'Saved',
+    failed: 'Failed',
+    required: 'Required',
+    detail: 'Details',
+    back: 'Back',
+    noPermission: 'You do not have permission to see this page',
+  },
+};

@@ -1,0 +1,66 @@
+import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
+import type { ModuleStrings } from './i18n/index.ts';
+import type { Ability } from './types.ts';
+
+/** A page loaded when first opened (`lazy(() => import('./page.tsx'))`): a route's first load carries only its own page. */
+// biome-ignore lint/suspicious/noExplicitAny: a lazy page may take props (the shell passes none)
+export type LazyPage = LazyExoticComponent<ComponentType<any>>;
+
+/** Any one of a list is enough. */
+export type AbilityRule = Ability | readonly Ability[];
+
+/** A page of the staff app (index.html), under the signed-in layout. */
+export interface StaffRoute {
+  /** Relative to the root, as react-router writes it: 'grids', 'demands/:id'. */
+  path: string;
+  page: LazyPage;
+  /** Who may open it; without one, every signed-in user. */
+  ability?: AbilityRule;
+}
+
+/** An entry of the staff app's side menu. */
+export interface MenuEntry {
+  /** The address it opens ('/grids'); also its test id (menu-grids). */
+  path: string;
+  icon: ReactNode;
+  /** i18n key of its label. */
+  label: string;
+  /** Who sees it; without one, everybody. */
+  ability?: AbilityRule;
+  /** Other address prefixes that belong to this entry (the compound pages to the territory entry). */
+  also?: readonly string[];
+}
+
+/** A page of the resident app (m.html, antd-mobile), under /m/. */
+export interface MobileRoute {
+  /** Relative to /m/: 'demands', 'demands/:id'. */
+  path: string;
+  page: LazyPage;
+  /** A tab in the bottom bar; the pages below its path (/m/demands/…) get a back arrow to it. */
+  tab?: {
+    /** i18n key of its title. */
+    title: string;
+    icon: ReactNode;
+    /** A number on the tab (unread messages); a hook, called on every render of the bar. */
+    useBadge?: () => number;
+  };
+}
+
+/**
+ * One module's part of the web app, exported by modules/<name>/web/index.ts and listed once in
+ * apps/web/src/modules.ts. Keep the entry light: it is in the first load of both apps, so pages are
+ * lazy and nothing here imports antd or antd-mobile (icons and strings only).
+ */
+export interface WebModule<Zh extends object = object> {
+  name: string;
+  /** Staff pages. */
+  routes?: readonly StaffRoute[];
+  /** Side-menu entries, in their order. */
+  menu?: readonly MenuEntry[];
+  /** Resident pages. */
+  mobileRoutes?: readonly MobileRoute[];
+  /** A block on the resident home page (below the household), loaded with it. */
+  mobileHome?: LazyPage;
+  /** The module's strings: Chinese in the first load, English on demand. */
+  strings: ModuleStrings<Zh>;
+}
