@@ -4,4 +4,5 @@ export * from './contract.ts';
 export { dispatchOutbox, sendDeliveries } from './dispatcher.ts';
 export { notificationJobs } from './jobs.ts';
 export { notificationsModule } from './module.ts';
+export { notifications } from './reads.ts';
 export { sendCallerTexts } from './send-caller-texts.ts';
