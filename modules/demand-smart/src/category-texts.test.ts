@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { categoryTexts, DEMO_CATEGORY_TEXTS, generateDemoDemandTexts } from './demand-texts.ts';
+import { CATEGORY_TEXTS, categoryTexts, DEFAULT_PARENT_CODES, generateCategoryTexts } from './category-texts.ts';
 
-const texts = generateDemoDemandTexts({ count: 3000, villageCount: 1000, seed: 370_785 });
+const texts = generateCategoryTexts({ count: 3000, villageCount: 1000, seed: 370_785 });
 const holds = (text: string, code: string) => (categoryTexts(code)?.keywords ?? []).some((k) => text.includes(k));
 
-describe('demo demand texts', () => {
+describe('category texts', () => {
   it('cover every leaf category of the default taxonomy but 其他, in households and villages', () => {
     const codes = new Set(texts.map((t) => t.code));
-    expect(codes.size).toBe(DEMO_CATEGORY_TEXTS.length);
-    expect(DEMO_CATEGORY_TEXTS.length).toBeGreaterThanOrEqual(29);
+    expect([...codes].sort()).toEqual(Object.keys(DEFAULT_PARENT_CODES).sort());
+    expect(codes.size).toBe(CATEGORY_TEXTS.length);
+    expect(CATEGORY_TEXTS.length).toBeGreaterThanOrEqual(29);
     expect(texts.filter((t) => t.village)).toHaveLength(1000);
   });
 
@@ -43,8 +44,8 @@ describe('demo demand texts', () => {
   });
 
   it('are the same for the same seed', () => {
-    expect(generateDemoDemandTexts({ count: 50, villageCount: 10, seed: 7 })).toEqual(
-      generateDemoDemandTexts({ count: 50, villageCount: 10, seed: 7 }),
+    expect(generateCategoryTexts({ count: 50, villageCount: 10, seed: 7 })).toEqual(
+      generateCategoryTexts({ count: 50, villageCount: 10, seed: 7 }),
     );
   });
 });

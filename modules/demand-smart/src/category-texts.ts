@@ -1,11 +1,12 @@
 /**
- * What the demo county's residents and 12345 operators write: a title and a description per
- * demand, written for one leaf category of the default taxonomy (packages/db/migrations/0003_demands.sql)
- * and one kind of place — a household of a compound, or a village. The place is left as
+ * The built-in corpus per leaf category: what residents and 12345 operators write about each leaf
+ * category of the default taxonomy (packages/db/migrations/0003_demands.sql) — a title and a
+ * description per demand, for one kind of place — a household of a compound, or a village. The place is left as
  * placeholders that the scale generator fills from the demand's own territory node in SQL
  * ({county}, {subdistrict}, {community}, {compound} — the village's name for a village —,
  * {building}, {unit}, {room}), so the text names the compound, building and room the demand is
- * filed at.
+ * filed at (the demo county's demands are written so). Filled with a sample place, the same texts
+ * are the built-in prior that a county's retrain may add to its own demands (./model-selection.ts).
  *
  * Texts come in three voices: a resident's short message from the phone, a resident's long one
  * (greeting, address, since when, what happened, what they tried, what they ask), and a 12345
@@ -13,7 +14,33 @@
  * down to the compound or building at most — never a room or a phone — since they are shown on the
  * public board. Deterministic for a seed.
  */
-import { Random } from './random.ts';
+import { type Random as Next, seededRandom } from './random.ts';
+
+/** The seeded generator with the draws this file needs. */
+class Random {
+  readonly next: Next;
+  constructor(seed: number) {
+    this.next = seededRandom(seed);
+  }
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+  sample<T>(items: readonly T[], k: number): T[] {
+    const copy = [...items];
+    const n = Math.min(k, copy.length);
+    for (let i = 0; i < n; i++) {
+      const j = i + Math.floor(this.next() * (copy.length - i));
+      [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+    }
+    return copy.slice(0, n);
+  }
+}
 
 export interface CategoryTexts {
   /** Leaf category code of the default taxonomy. */
@@ -33,7 +60,7 @@ export interface CategoryTexts {
   enquiry?: boolean;
 }
 
-export const DEMO_CATEGORY_TEXTS: readonly CategoryTexts[] = [
+export const CATEGORY_TEXTS: readonly CategoryTexts[] = [
   {
     code: 'garbage',
     keywords: ['垃圾'],
@@ -464,7 +491,7 @@ const RESIDENT_CLOSINGS = ['麻烦尽快处理，谢谢！', '盼回复。', '�
 const OPERATOR_CLOSINGS = ['请相关单位核实处理并回复来电人。', '请核实处理。', '来电人要求尽快处理，请及时联系来电人。'];
 
 /** One generated demand text, its place left as placeholders. */
-export interface DemoDemandText {
+export interface CategoryText {
   code: string;
   title: string;
   description: string;
@@ -476,13 +503,13 @@ export interface DemoDemandText {
 const HOUSEHOLD_ONLY = /\{(building|unit|room)\}/;
 
 /** A pool of demand texts: `count` for households of compounds, then `villageCount` for villages. */
-export function generateDemoDemandTexts(options: { count: number; villageCount: number; seed: number }): DemoDemandText[] {
+export function generateCategoryTexts(options: { count: number; villageCount: number; seed: number }): CategoryText[] {
   const random = new Random(options.seed);
-  const out: DemoDemandText[] = [];
-  const villageCategories = DEMO_CATEGORY_TEXTS.filter((c) => c.village);
+  const out: CategoryText[] = [];
+  const villageCategories = CATEGORY_TEXTS.filter((c) => c.village);
   for (let i = 0; i < options.count + options.villageCount; i++) {
     const village = i >= options.count;
-    const category = random.pick(village ? villageCategories : DEMO_CATEGORY_TEXTS);
+    const category = random.pick(village ? villageCategories : CATEGORY_TEXTS);
     out.push({ code: category.code, village, enquiry: category.enquiry === true, ...compose(random, category, village) });
   }
   return out;
@@ -533,5 +560,54 @@ function compose(random: Random, c: CategoryTexts, village: boolean): { title: s
 
 /** The category texts of a leaf code. */
 export function categoryTexts(code: string): CategoryTexts | undefined {
-  return DEMO_CATEGORY_TEXTS.find((c) => c.code === code);
+  return CATEGORY_TEXTS.find((c) => c.code === code);
+}
+
+/** Parent of each leaf code of the default taxonomy. */
+export const DEFAULT_PARENT_CODES: Readonly<Record<string, string>> = {
+  garbage: 'environment',
+  corridor_clutter: 'environment',
+  greenery: 'environment',
+  sewage_fumes: 'environment',
+  property_service: 'property',
+  elevator: 'property',
+  property_fees: 'property',
+  maintenance_fund: 'property',
+  illegal_parking: 'parking',
+  parking_space: 'parking',
+  ev_charging: 'parking',
+  noise: 'neighbourhood',
+  leakage: 'neighbourhood',
+  pets: 'neighbourhood',
+  family: 'neighbourhood',
+  road: 'municipal',
+  street_light: 'municipal',
+  water_supply: 'municipal',
+  manhole: 'municipal',
+  fire_lane: 'safety',
+  falling_objects: 'safety',
+  illegal_building: 'safety',
+  gas: 'safety',
+  home_care: 'elderly',
+  meal_aid: 'elderly',
+  elderly_allowance: 'elderly',
+  social_insurance: 'policy',
+  household_registration: 'policy',
+  social_assistance: 'policy',
+  employment: 'policy',
+};
+
+const SAMPLE_PLACE: Record<string, string> = {
+  county: '高密市',
+  subdistrict: '朝阳街道',
+  community: '城关社区',
+  compound: '幸福里小区',
+  building: '3号楼',
+  unit: '2单元',
+  room: '301室',
+};
+
+/** A text's place placeholders filled with a sample place. */
+export function fillSamplePlace(text: string): string {
+  return text.replace(/\{(county|subdistrict|community|compound|building|unit|room)\}/g, (_, key: string) => SAMPLE_PLACE[key] ?? '');
 }
