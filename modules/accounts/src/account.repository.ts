@@ -1,5 +1,6 @@
 import type { Grant } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
+import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 
 export interface AccountRow {
@@ -59,7 +60,7 @@ export const accountRepository = {
     }
     if (params.after) conditions.push(sql`a.username > ${params.after}`);
     conditions.push(sql`(NOT EXISTS (SELECT 1 FROM role_grant r WHERE r.tenant_id = a.tenant_id AND r.account_id = a.id)
-      OR EXISTS (SELECT 1 FROM role_grant r JOIN territory_node n ON n.tenant_id = r.tenant_id AND n.id = r.node_id
+      OR EXISTS (SELECT 1 FROM role_grant r JOIN ${territorySql.nodes('n')} ON n.tenant_id = r.tenant_id AND n.id = r.node_id
                  WHERE r.tenant_id = a.tenant_id AND r.account_id = a.id AND ${params.scopeFilter}))`);
     return rows<AccountRow & { grants: Grant[] }>(
       db,
@@ -67,7 +68,7 @@ export const accountRepository = {
             a.must_change_password, a.failed_logins,
             COALESCE((SELECT json_agg(json_build_object('id', r.id, 'role', r.role, 'nodeId', r.node_id, 'nodeName', n.name,
                         'nodeKind', n.kind, 'path', n.path::text) ORDER BY n.depth)
-                      FROM role_grant r JOIN territory_node n ON n.tenant_id = r.tenant_id AND n.id = r.node_id
+                      FROM role_grant r JOIN ${territorySql.nodes('n')} ON n.tenant_id = r.tenant_id AND n.id = r.node_id
                       WHERE r.tenant_id = a.tenant_id AND r.account_id = a.id), '[]'::json) AS grants
           FROM account a WHERE ${sql.join(conditions, sql` AND `)}
           ORDER BY a.username LIMIT ${params.limit}`,

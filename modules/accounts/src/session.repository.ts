@@ -1,4 +1,5 @@
 import { type Db, one } from '@linli/db';
+import { territorySql } from '@linli/territory';
 import { sql } from 'drizzle-orm';
 
 export interface SessionRow {
@@ -45,7 +46,7 @@ export const sessionRepository = {
       sql`SELECT s.*, a.username, a.display_name, a.status, a.password_changed_at, a.must_change_password, t.name AS tenant_name,
             COALESCE((SELECT json_agg(json_build_object('id', g.id, 'role', g.role, 'nodeId', g.node_id, 'path', n.path::text,
                                                         'nodeName', n.name, 'nodeKind', n.kind) ORDER BY n.depth, g.role)
-                      FROM role_grant g JOIN territory_node n ON n.tenant_id = g.tenant_id AND n.id = g.node_id
+                      FROM role_grant g JOIN ${territorySql.nodes('n')} ON n.tenant_id = g.tenant_id AND n.id = g.node_id
                       WHERE g.tenant_id = s.tenant_id AND g.account_id = s.account_id), '[]'::json) AS grants
           FROM session s JOIN account a ON a.id = s.account_id JOIN tenant t ON t.tenant_id = s.tenant_id
           WHERE s.token_hash = ${tokenHash}`,

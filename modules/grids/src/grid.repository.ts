@@ -1,16 +1,10 @@
 import { CursorText, inScope, Uuid } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
+import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Static, Type } from 'typebox';
 import type { GridDetail, GridMember, GridSummary } from './contract.ts';
 import { grid, gridBuilding, gridMember } from './schema.ts';
-
-export interface TerritoryRef {
-  id: string;
-  kind: string;
-  name: string;
-  path: string;
-}
 
 export interface GridFilter {
   communityId?: string;
@@ -27,18 +21,11 @@ export type GridCursor = Static<typeof GridCursor>;
 export class GridRepository {
   constructor(private readonly db: Db) {}
 
-  findNode(tenantId: string, id: string): Promise<TerritoryRef | undefined> {
-    return one<TerritoryRef>(
-      this.db,
-      sql`SELECT id, kind, name, path::text AS path FROM territory_node WHERE tenant_id = ${tenantId} AND id = ${id}`,
-    );
-  }
-
   private select(tenantId: string, scope: string[], conditions: SQL[]): SQL {
     return sql`SELECT g.id, g.name, g.level, g.code, g.parent_id AS "parentId", g.community_id AS "communityId", c.name AS "communityName",
         (SELECT count(*)::int FROM grid_building b WHERE b.tenant_id = g.tenant_id AND b.grid_id = g.id) AS "buildingCount",
         (SELECT count(*)::int FROM grid_member m WHERE m.tenant_id = g.tenant_id AND m.grid_id = g.id) AS "memberCount"
-      FROM grid g JOIN territory_node c ON c.tenant_id = g.tenant_id AND c.id = g.community_id
+      FROM grid g JOIN ${territorySql.nodes('c')} ON c.tenant_id = g.tenant_id AND c.id = g.community_id
       WHERE g.tenant_id = ${tenantId} AND ${inScope(sql`c.path`, scope)}
       ${conditions.length ? sql`AND ${sql.join(conditions, sql` AND `)}` : sql``}`;
   }
@@ -50,8 +37,7 @@ export class GridRepository {
     page: { limit: number; after?: GridCursor },
   ): Promise<{ items: GridSummary[]; next: GridCursor | null }> {
     const c: SQL[] = [];
-    if (filter.communityId)
-      c.push(sql`c.path <@ (SELECT n.path FROM territory_node n WHERE n.tenant_id = ${tenantId} AND n.id = ${filter.communityId})`);
+    if (filter.communityId) c.push(territorySql.underNode(sql`c.path`, tenantId, filter.communityId));
     if (filter.level) c.push(sql`g.level = ${filter.level}`);
     if (filter.parentId) c.push(sql`g.parent_id = ${filter.parentId}`);
     if (filter.buildingId)
@@ -69,7 +55,7 @@ export class GridRepository {
   async findById(tenantId: string, id: string, scope: string[]): Promise<(GridDetail & { communityPath: string }) | undefined> {
     const summary = await one<GridSummary & { communityPath: string }>(
       this.db,
-      sql`SELECT s.*, (SELECT c.path::text FROM territory_node c WHERE c.tenant_id = ${tenantId} AND c.id = s."communityId") AS "communityPath"
+      sql`SELECT s.*, ${territorySql.pathOf(tenantId, sql`s."communityId"`)}::text AS "communityPath"
           FROM (${this.select(tenantId, scope, [sql`g.id = ${id}`])}) s`,
     );
     if (!summary) return undefined;
@@ -77,8 +63,8 @@ export class GridRepository {
       this.db,
       sql`SELECT b.id, b.name, cp.name AS "compoundName"
           FROM grid_building gb
-          JOIN territory_node b ON b.tenant_id = gb.tenant_id AND b.id = gb.building_id
-          LEFT JOIN territory_node cp ON cp.tenant_id = b.tenant_id AND cp.id = b.parent_id
+          JOIN ${territorySql.nodes('b')} ON b.tenant_id = gb.tenant_id AND b.id = gb.building_id
+          LEFT JOIN ${territorySql.nodes('cp')} ON cp.tenant_id = b.tenant_id AND cp.id = b.parent_id
           WHERE gb.tenant_id = ${tenantId} AND gb.grid_id = ${id}
           ORDER BY cp.name, b.name`,
     );
@@ -96,8 +82,8 @@ export class GridRepository {
     if (ids.length === 0) return [];
     const found = await rows<{ id: string }>(
       this.db,
-      sql`SELECT id FROM territory_node WHERE tenant_id = ${tenantId} AND kind = 'building' AND path <@ ${path}::ltree
-          AND id IN (${sql.join(
+      sql`SELECT b.id FROM ${territorySql.nodes('b')} WHERE b.tenant_id = ${tenantId} AND b.kind = 'building' AND b.path <@ ${path}::ltree
+          AND b.id IN (${sql.join(
             ids.map((i) => sql`${i}::uuid`),
             sql`, `,
           )})`,
@@ -139,7 +125,7 @@ export class GridRepository {
   async residentLivesUnder(tenantId: string, residentId: string, path: string): Promise<boolean> {
     const row = await one(
       this.db,
-      sql`SELECT 1 AS x FROM resident r JOIN territory_node h ON h.tenant_id = r.tenant_id AND h.id = r.household_id
+      sql`SELECT 1 AS x FROM resident r JOIN ${territorySql.nodes('h')} ON h.tenant_id = r.tenant_id AND h.id = r.household_id
           WHERE r.tenant_id = ${tenantId} AND r.id = ${residentId} AND r.moved_out_at IS NULL AND h.path <@ ${path}::ltree`,
     );
     return row !== undefined;

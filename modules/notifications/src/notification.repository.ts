@@ -1,5 +1,6 @@
 import { type Ability, decodeCursor, encodeCursor, newId, type Role, roleAbilities, Uuid } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
+import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Notification } from './contract.ts';
 import type { Message } from './messages.ts';
@@ -81,7 +82,7 @@ export class NotificationRepository {
       sql`WITH holders AS (
             SELECT g.account_id, nlevel(n.path) AS depth
             FROM role_grant g
-            JOIN territory_node n ON n.tenant_id = g.tenant_id AND n.id = g.node_id
+            JOIN ${territorySql.nodes('n')} ON n.tenant_id = g.tenant_id AND n.id = g.node_id
             JOIN account a ON a.id = g.account_id AND a.status = 'active'
             WHERE g.tenant_id = ${tenantId} AND g.role IN ${sql`(${sql.join(
               rolesWith(ability).map((r) => sql`${r}`),

@@ -1,5 +1,6 @@
 import { CursorDate, inScope, Uuid } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
+import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Static, Type } from 'typebox';
 import type { DualRegistration } from './contract.ts';
@@ -17,7 +18,7 @@ export class DualRegistrationRepository {
         o.name AS "organisationName", d.resident_id AS "residentId", r.name AS "residentName",
         to_char(d.registered_on, 'YYYY-MM-DD') AS "registeredOn", d.services
       FROM dual_registration d
-      JOIN territory_node c ON c.tenant_id = d.tenant_id AND c.id = d.community_id
+      JOIN ${territorySql.nodes('c')} ON c.tenant_id = d.tenant_id AND c.id = d.community_id
       LEFT JOIN organisation o ON o.tenant_id = d.tenant_id AND o.id = d.organisation_id
       LEFT JOIN resident r ON r.tenant_id = d.tenant_id AND r.id = d.resident_id
       WHERE d.tenant_id = ${tenantId} AND ${inScope(sql`c.path`, scope)}
@@ -31,8 +32,7 @@ export class DualRegistrationRepository {
     page: { limit: number; after?: DualRegistrationCursor },
   ): Promise<{ items: DualRegistration[]; next: DualRegistrationCursor | null }> {
     const c: SQL[] = [];
-    if (filter.communityId)
-      c.push(sql`c.path <@ (SELECT t.path FROM territory_node t WHERE t.tenant_id = ${tenantId} AND t.id = ${filter.communityId})`);
+    if (filter.communityId) c.push(sql`c.path <@ ${territorySql.pathOf(tenantId, filter.communityId)}`);
     if (page.after) c.push(sql`(to_char(d.registered_on, 'YYYY-MM-DD'), d.id) < (${page.after[0]}, ${page.after[1]}::uuid)`);
     const found = await rows<DualRegistration>(
       this.db,

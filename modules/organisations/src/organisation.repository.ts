@@ -1,16 +1,10 @@
 import { CursorText, inScope, Uuid } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
+import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Static, Type } from 'typebox';
 import type { Organisation } from './contract.ts';
 import { type OrganisationKind, organisation, propertyService } from './schema.ts';
-
-export interface TerritoryRef {
-  id: string;
-  kind: string;
-  name: string;
-  path: string;
-}
 
 export interface OrganisationFilter {
   nodeId?: string;
@@ -28,17 +22,10 @@ export type OrganisationCursor = Static<typeof OrganisationCursor>;
 export class OrganisationRepository {
   constructor(private readonly db: Db) {}
 
-  findNode(tenantId: string, id: string): Promise<TerritoryRef | undefined> {
-    return one<TerritoryRef>(
-      this.db,
-      sql`SELECT id, kind, name, path::text AS path FROM territory_node WHERE tenant_id = ${tenantId} AND id = ${id}`,
-    );
-  }
-
   /** Organisations registered or serving inside `paths` (a scope, or one node's path). */
   private within(paths: SQL): SQL {
     return sql`(n.path <@ ${paths} OR EXISTS (
-      SELECT 1 FROM property_service ps JOIN territory_node c ON c.tenant_id = ps.tenant_id AND c.id = ps.compound_id
+      SELECT 1 FROM property_service ps JOIN ${territorySql.nodes('c')} ON c.tenant_id = ps.tenant_id AND c.id = ps.compound_id
       WHERE ps.tenant_id = o.tenant_id AND ps.organisation_id = o.id AND c.path <@ ${paths}))`;
   }
 
@@ -52,9 +39,9 @@ export class OrganisationRepository {
     return sql`SELECT o.id, o.kind, o.name, o.node_id AS "nodeId", n.name AS "nodeName", o.credit_code AS "creditCode",
         o.state_owned AS "stateOwned", o.contact_name AS "contactName", o.phone_masked AS phone,
         coalesce((SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'since', ps.since) ORDER BY c.name)
-                  FROM property_service ps JOIN territory_node c ON c.tenant_id = ps.tenant_id AND c.id = ps.compound_id
+                  FROM property_service ps JOIN ${territorySql.nodes('c')} ON c.tenant_id = ps.tenant_id AND c.id = ps.compound_id
                   WHERE ps.tenant_id = o.tenant_id AND ps.organisation_id = o.id), '[]'::json) AS "servedCompounds"
-      FROM organisation o JOIN territory_node n ON n.tenant_id = o.tenant_id AND n.id = o.node_id
+      FROM organisation o JOIN ${territorySql.nodes('n')} ON n.tenant_id = o.tenant_id AND n.id = o.node_id
       WHERE o.tenant_id = ${tenantId} AND ${scopeArray ? this.within(scopeArray) : sql`false`}
       ${conditions.length ? sql`AND ${sql.join(conditions, sql` AND `)}` : sql``}`;
   }
@@ -66,8 +53,7 @@ export class OrganisationRepository {
     page: { limit: number; after?: OrganisationCursor },
   ): Promise<{ items: Organisation[]; next: OrganisationCursor | null }> {
     const c: SQL[] = [];
-    if (filter.nodeId)
-      c.push(this.within(sql`(SELECT t.path FROM territory_node t WHERE t.tenant_id = ${tenantId} AND t.id = ${filter.nodeId})`));
+    if (filter.nodeId) c.push(this.within(sql`${territorySql.pathOf(tenantId, filter.nodeId)}`));
     if (filter.kind) c.push(sql`o.kind = ${filter.kind}`);
     if (filter.q) c.push(sql`o.name ILIKE ${`%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}`);
     if (page.after) c.push(sql`(o.name, o.id) > (${page.after[0]}, ${page.after[1]}::uuid)`);
@@ -86,8 +72,8 @@ export class OrganisationRepository {
     if (ids.length === 0) return [];
     const found = await rows<{ id: string }>(
       this.db,
-      sql`SELECT id FROM territory_node WHERE tenant_id = ${tenantId} AND kind = 'compound' AND ${inScope(sql`path`, scope)}
-          AND id IN (${sql.join(
+      sql`SELECT c.id FROM ${territorySql.nodes('c')} WHERE c.tenant_id = ${tenantId} AND c.kind = 'compound' AND ${inScope(sql`c.path`, scope)}
+          AND c.id IN (${sql.join(
             ids.map((i) => sql`${i}::uuid`),
             sql`, `,
           )})`,

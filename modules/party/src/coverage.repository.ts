@@ -1,5 +1,6 @@
 import { inScope } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
+import { territory, territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 
 export interface CoverageCounts {
@@ -50,9 +51,9 @@ export class CoverageRepository {
           count(*) FILTER (WHERE t.kind = 'compound' AND ${this.hasOrg(t, 'compound_branch')})::int AS "compoundsWithBranch",
           count(*) FILTER (WHERE t.kind = 'building')::int AS buildings,
           count(*) FILTER (WHERE t.kind = 'building' AND ${this.hasOrg(t, 'building_group')})::int AS "buildingsWithGroup",
-          (SELECT count(DISTINCT o.node_id)::int FROM party_org o JOIN territory_node t ON t.tenant_id = o.tenant_id AND t.id = o.node_id
+          (SELECT count(DISTINCT o.node_id)::int FROM party_org o JOIN ${territorySql.nodes('t')} ON t.tenant_id = o.tenant_id AND t.id = o.node_id
             WHERE o.tenant_id = ${tenantId} AND o.kind = 'member_household' AND ${w}) AS "memberHouseholds"
-        FROM territory_node t
+        FROM ${territorySql.nodes('t')}
         WHERE t.kind IN ('compound', 'building') AND ${w}`,
     );
     return row ?? { compounds: 0, compoundsWithBranch: 0, buildings: 0, buildingsWithGroup: 0, memberHouseholds: 0 };
@@ -63,8 +64,8 @@ export class CoverageRepository {
     return rows<CompoundGap>(
       this.db,
       sql`SELECT c.id, c.name, cm.name AS "communityName"
-          FROM territory_node c
-          LEFT JOIN territory_node cm ON cm.tenant_id = c.tenant_id AND cm.id = c.parent_id AND cm.kind = 'community'
+          FROM ${territorySql.nodes('c')}
+          LEFT JOIN ${territorySql.nodes('cm')} ON cm.tenant_id = c.tenant_id AND cm.id = c.parent_id AND cm.kind = 'community'
           WHERE c.kind = 'compound' AND ${this.within(c, tenantId, scope, rootPath)} AND NOT ${this.hasOrg(c, 'compound_branch')}
           ORDER BY cm.name, c.name, c.id
           LIMIT ${limit}`,
@@ -76,15 +77,16 @@ export class CoverageRepository {
     return rows<BuildingGap>(
       this.db,
       sql`SELECT b.id, b.name, cp.name AS "compoundName"
-          FROM territory_node b
-          LEFT JOIN territory_node cp ON cp.tenant_id = b.tenant_id AND cp.id = b.parent_id AND cp.kind = 'compound'
+          FROM ${territorySql.nodes('b')}
+          LEFT JOIN ${territorySql.nodes('cp')} ON cp.tenant_id = b.tenant_id AND cp.id = b.parent_id AND cp.kind = 'compound'
           WHERE b.kind = 'building' AND ${this.within(b, tenantId, scope, rootPath)} AND NOT ${this.hasOrg(b, 'building_group')}
           ORDER BY cp.name, b.name, b.id
           LIMIT ${limit}`,
     );
   }
 
-  findNodePath(tenantId: string, id: string): Promise<{ path: string } | undefined> {
-    return one(this.db, sql`SELECT path::text AS path FROM territory_node WHERE tenant_id = ${tenantId} AND id = ${id}`);
+  async findNodePath(tenantId: string, id: string): Promise<{ path: string } | undefined> {
+    const path = await territory.pathOf(this.db, tenantId, id);
+    return path === undefined ? undefined : { path };
   }
 }

@@ -1,5 +1,6 @@
 import { CursorText, inScope, Uuid } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
+import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Static, Type } from 'typebox';
 import type { PartyMember } from './contract.ts';
@@ -23,7 +24,7 @@ export class PartyMemberRepository {
         to_char(m.joined_on, 'YYYY-MM-DD') AS "joinedOn", m.status, m.in_service AS "inService"
       FROM party_member m
       JOIN party_org o ON o.tenant_id = m.tenant_id AND o.id = m.party_org_id
-      JOIN territory_node n ON n.tenant_id = o.tenant_id AND n.id = o.node_id
+      JOIN ${territorySql.nodes('n')} ON n.tenant_id = o.tenant_id AND n.id = o.node_id
       JOIN resident r ON r.tenant_id = m.tenant_id AND r.id = m.resident_id
       WHERE m.tenant_id = ${tenantId} AND ${inScope(sql`n.path`, scope)}
       ${conditions.length ? sql`AND ${sql.join(conditions, sql` AND `)}` : sql``}`;
@@ -32,8 +33,7 @@ export class PartyMemberRepository {
   private conditions(tenantId: string, filter: MemberFilter): SQL[] {
     const c: SQL[] = [];
     if (filter.orgId) c.push(sql`o.path <@ (SELECT p.path FROM party_org p WHERE p.tenant_id = ${tenantId} AND p.id = ${filter.orgId})`);
-    if (filter.nodeId)
-      c.push(sql`n.path <@ (SELECT t.path FROM territory_node t WHERE t.tenant_id = ${tenantId} AND t.id = ${filter.nodeId})`);
+    if (filter.nodeId) c.push(sql`n.path <@ ${territorySql.pathOf(tenantId, filter.nodeId)}`);
     if (filter.inService !== undefined) c.push(sql`m.in_service = ${filter.inService}`);
     return c;
   }
@@ -52,7 +52,7 @@ export class PartyMemberRepository {
   ): Promise<{ items: PartyMember[]; next: MemberCursor | null }> {
     const c = this.conditions(tenantId, filter);
     if (residentScope) {
-      c.push(sql`EXISTS (SELECT 1 FROM territory_node hh WHERE hh.tenant_id = r.tenant_id AND hh.id = r.household_id
+      c.push(sql`EXISTS (SELECT 1 FROM ${territorySql.nodes('hh')} WHERE hh.tenant_id = r.tenant_id AND hh.id = r.household_id
         AND ${inScope(sql`hh.path`, residentScope)})`);
     }
     if (page.after) c.push(sql`(r.name, m.id) > (${page.after[0]}, ${page.after[1]}::uuid)`);

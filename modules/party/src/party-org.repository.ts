@@ -1,15 +1,9 @@
 import { inScope } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
+import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 import type { PartyOrg, PartyOrgDetail } from './contract.ts';
 import { type PartyOrgKind, partyOrg } from './schema.ts';
-
-export interface TerritoryRef {
-  id: string;
-  kind: string;
-  name: string;
-  path: string;
-}
 
 export interface OrgRef {
   id: string;
@@ -26,19 +20,12 @@ export interface OrgRef {
 export class PartyOrgRepository {
   constructor(private readonly db: Db) {}
 
-  findNode(tenantId: string, id: string): Promise<TerritoryRef | undefined> {
-    return one<TerritoryRef>(
-      this.db,
-      sql`SELECT id, kind, name, path::text AS path FROM territory_node WHERE tenant_id = ${tenantId} AND id = ${id}`,
-    );
-  }
-
   /** An organisation with its own and its node's path, regardless of scope (for validating a new child). */
   findRef(tenantId: string, id: string): Promise<OrgRef | undefined> {
     return one<OrgRef>(
       this.db,
       sql`SELECT o.id, o.kind, o.path::text AS path, o.node_id AS "nodeId", n.path::text AS "nodePath"
-          FROM party_org o JOIN territory_node n ON n.tenant_id = o.tenant_id AND n.id = o.node_id
+          FROM party_org o JOIN ${territorySql.nodes('n')} ON n.tenant_id = o.tenant_id AND n.id = o.node_id
           WHERE o.tenant_id = ${tenantId} AND o.id = ${id}`,
     );
   }
@@ -50,7 +37,7 @@ export class PartyOrgRepository {
         (SELECT count(*)::int FROM party_org c WHERE c.tenant_id = o.tenant_id AND c.parent_id = o.id) AS "childCount",
         s.name AS "secretaryName", to_char(o.established_on, 'YYYY-MM-DD') AS "establishedOn"
       FROM party_org o
-      JOIN territory_node n ON n.tenant_id = o.tenant_id AND n.id = o.node_id
+      JOIN ${territorySql.nodes('n')} ON n.tenant_id = o.tenant_id AND n.id = o.node_id
       LEFT JOIN resident s ON s.tenant_id = o.tenant_id AND s.id = o.secretary_id
       WHERE o.tenant_id = ${tenantId} AND ${inScope(sql`n.path`, scope)} AND ${condition}`;
   }
@@ -66,7 +53,7 @@ export class PartyOrgRepository {
     if (nodeId) conditions.push(sql`o.node_id = ${nodeId}`);
     const condition = conditions.length
       ? sql.join(conditions, sql` AND `)
-      : sql`NOT EXISTS (SELECT 1 FROM party_org p JOIN territory_node pn ON pn.tenant_id = p.tenant_id AND pn.id = p.node_id
+      : sql`NOT EXISTS (SELECT 1 FROM party_org p JOIN ${territorySql.nodes('pn')} ON pn.tenant_id = p.tenant_id AND pn.id = p.node_id
                         WHERE p.tenant_id = o.tenant_id AND p.id = o.parent_id AND ${inScope(sql`pn.path`, scope)})`;
     return rows<PartyOrg>(this.db, sql`${this.select(tenantId, scope, condition)} ORDER BY n.path, o.name LIMIT 2000`);
   }

@@ -1,5 +1,6 @@
 import { inScope } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
+import { territorySql } from '@linli/territory';
 import { sql } from 'drizzle-orm';
 import type { Leader, LeaderRole } from './contract.ts';
 import { nodeLeader } from './schema.ts';
@@ -14,10 +15,10 @@ export class LeaderRepository {
       sql`SELECT l.id, l.node_id AS "nodeId", n.name AS "nodeName", n.kind AS "nodeKind", l.role, l.resident_id AS "residentId",
             r.name AS "residentName", r.phone_masked AS phone, to_char(l.since, 'YYYY-MM-DD') AS since
           FROM node_leader l
-          JOIN territory_node n ON n.tenant_id = l.tenant_id AND n.id = l.node_id
+          JOIN ${territorySql.nodes('n')} ON n.tenant_id = l.tenant_id AND n.id = l.node_id
           JOIN resident r ON r.tenant_id = l.tenant_id AND r.id = l.resident_id
           WHERE l.tenant_id = ${tenantId} AND ${inScope(sql`n.path`, scope)}
-            ${filter.nodeId ? sql`AND n.path <@ (SELECT p.path FROM territory_node p WHERE p.tenant_id = ${tenantId} AND p.id = ${filter.nodeId})` : sql``}
+            ${filter.nodeId ? sql`AND n.path <@ ${territorySql.pathOf(tenantId, filter.nodeId)}` : sql``}
             ${filter.role ? sql`AND l.role = ${filter.role}` : sql``}
           ORDER BY n.path, l.role, r.name
           LIMIT 5000`,
@@ -30,7 +31,7 @@ export class LeaderRepository {
       sql`SELECT l.id, l.node_id AS "nodeId", n.name AS "nodeName", n.kind AS "nodeKind", l.role, l.resident_id AS "residentId",
             r.name AS "residentName", r.phone_masked AS phone, to_char(l.since, 'YYYY-MM-DD') AS since
           FROM node_leader l
-          JOIN territory_node n ON n.tenant_id = l.tenant_id AND n.id = l.node_id
+          JOIN ${territorySql.nodes('n')} ON n.tenant_id = l.tenant_id AND n.id = l.node_id
           JOIN resident r ON r.tenant_id = l.tenant_id AND r.id = l.resident_id
           WHERE l.tenant_id = ${tenantId} AND l.id = ${id} AND ${inScope(sql`n.path`, scope)}`,
     );
@@ -40,7 +41,7 @@ export class LeaderRepository {
   async livesUnder(tenantId: string, residentId: string, nodePath: string): Promise<boolean> {
     const row = await one<{ ok: boolean }>(
       this.db,
-      sql`SELECT true AS ok FROM resident r JOIN territory_node h ON h.tenant_id = r.tenant_id AND h.id = r.household_id
+      sql`SELECT true AS ok FROM resident r JOIN ${territorySql.nodes('h')} ON h.tenant_id = r.tenant_id AND h.id = r.household_id
           WHERE r.tenant_id = ${tenantId} AND r.id = ${residentId} AND r.moved_out_at IS NULL AND h.path <@ ${nodePath}::ltree`,
     );
     return row?.ok === true;

@@ -1,16 +1,10 @@
 import { AppError, CursorText, inScope, Uuid } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
+import { territory, territorySql } from '@linli/territory';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type Static, Type } from 'typebox';
 import type { Resident, ResidentSort } from './contract.ts';
 import { resident } from './schema.ts';
-
-export interface TerritoryRef {
-  id: string;
-  kind: string;
-  name: string;
-  path: string;
-}
 
 export interface ResidentFilter {
   nodeId?: string;
@@ -115,13 +109,6 @@ function toResident(row: ResidentRow): Resident {
 export class ResidentRepository {
   constructor(private readonly db: Db) {}
 
-  findNode(tenantId: string, id: string): Promise<TerritoryRef | undefined> {
-    return one<TerritoryRef>(
-      this.db,
-      sql`SELECT id, kind, name, path::text AS path FROM territory_node WHERE tenant_id = ${tenantId} AND id = ${id}`,
-    );
-  }
-
   /** SQL of "the caller sees this row's sensitive fields" (TRUE when people.sensitive covers the scope). */
   private sensitiveSql(scope: string[], visible: ResidentVisibility): SQL {
     return covers(visible.sensitive, scope) ? sql`true` : inScope(sql`h.path`, visible.sensitive);
@@ -141,7 +128,7 @@ export class ResidentRepository {
     );
     return sql`${base} AND (${inScope(sql`h.path`, visible.roster)} OR r.id IN (
         SELECT DISTINCT ON (c.household_id) c.id FROM resident c
-          JOIN territory_node ch ON ch.tenant_id = c.tenant_id AND ch.id = c.household_id
+          JOIN ${territorySql.nodes('ch')} ON ch.tenant_id = c.tenant_id AND ch.id = c.household_id
         WHERE c.tenant_id = ${tenantId} AND ${inScope(sql`ch.path`, scope)} AND c.moved_out_at IS NULL
         ORDER BY c.household_id, coalesce(c.relation IN (${head}), false) DESC, (c.phone_masked IS NOT NULL) DESC, c.id))`;
   }
@@ -154,7 +141,7 @@ export class ResidentRepository {
     // are not selected at all (NULL) on rows outside people.sensitive.
     // The ancestors' ids are the labels of the household's path (the county is the first): primary-key
     // look-ups, not a search of the path index per row.
-    return sql`SELECT p.*, ARRAY(SELECT (SELECT a.name FROM territory_node a
+    return sql`SELECT p.*, ARRAY(SELECT (SELECT a.name FROM ${territorySql.nodes('a')}
                 WHERE a.tenant_id = p.tenant_id AND a.id = ltree2text(subpath(p.h_path, k, 1))::uuid)
               FROM generate_series(1, nlevel(p.h_path) - 1) AS k ORDER BY k) AS household_path
       FROM (SELECT r.tenant_id, r.id, r.household_id, r.name, r.relation, r.phone_masked, ${sensitive} AS sensitive,
@@ -163,7 +150,7 @@ export class ResidentRepository {
               ${shown(sql`r.is_party_member`)} AS is_party_member, ${shown(sql`r.note`)} AS note,
               ${sortKey ?? sql`r.name`} AS sort_key, h.path AS h_path
             FROM resident r
-            JOIN territory_node h ON h.tenant_id = r.tenant_id AND h.id = r.household_id
+            JOIN ${territorySql.nodes('h')} ON h.tenant_id = r.tenant_id AND h.id = r.household_id
             WHERE ${this.rowConditions(tenantId, scope, visible)} ${conditions.length ? sql`AND ${sql.join(conditions, sql` AND `)}` : sql``}
             ${tail}) p`;
   }
@@ -189,7 +176,7 @@ export class ResidentRepository {
    */
   private async nodePath(tenantId: string, filter: ResidentFilter): Promise<string | null | undefined> {
     if (!filter.nodeId) return undefined;
-    return (await this.findNode(tenantId, filter.nodeId))?.path ?? null;
+    return (await territory.pathOf(this.db, tenantId, filter.nodeId)) ?? null;
   }
 
   private filterConditions(
@@ -264,7 +251,7 @@ export class ResidentRepository {
       if (paths.length === 0) return 0;
       const row = await one<{ n: number }>(
         this.db,
-        sql`SELECT coalesce(sum(c.residents), 0)::int AS n FROM territory_node t
+        sql`SELECT coalesce(sum(c.residents), 0)::int AS n FROM ${territorySql.nodes('t')}
             JOIN territory_rollup c ON c.tenant_id = t.tenant_id AND c.node_id = t.id
             WHERE t.tenant_id = ${tenantId} AND t.path IN (${sql.join(
               paths.map((p) => sql`${p}::ltree`),
@@ -276,7 +263,7 @@ export class ResidentRepository {
     const conditions = this.filterConditions(scope, visible, filter, nodePath);
     const row = await one<{ n: number }>(
       this.db,
-      sql`SELECT count(*)::int AS n FROM resident r JOIN territory_node h ON h.tenant_id = r.tenant_id AND h.id = r.household_id
+      sql`SELECT count(*)::int AS n FROM resident r JOIN ${territorySql.nodes('h')} ON h.tenant_id = r.tenant_id AND h.id = r.household_id
           WHERE ${this.rowConditions(tenantId, scope, visible)} AND ${sql.join(conditions, sql` AND `)}`,
     );
     return row?.n ?? 0;
@@ -293,7 +280,7 @@ export class ResidentRepository {
       sql`SELECT r.id, ${allowed} AS allowed,
             CASE WHEN ${allowed} THEN r.phone_enc END AS "phoneEnc",
             CASE WHEN ${allowed} THEN r.id_number_enc END AS "idNumberEnc"
-          FROM resident r JOIN territory_node h ON h.tenant_id = r.tenant_id AND h.id = r.household_id
+          FROM resident r JOIN ${territorySql.nodes('h')} ON h.tenant_id = r.tenant_id AND h.id = r.household_id
           WHERE r.tenant_id = ${tenantId} AND r.id = ${id}`,
     );
   }
@@ -303,7 +290,7 @@ export class ResidentRepository {
     return one(
       this.db,
       sql`SELECT r.id, r.household_id AS "householdId", h.path::text AS path
-          FROM resident r JOIN territory_node h ON h.tenant_id = r.tenant_id AND h.id = r.household_id
+          FROM resident r JOIN ${territorySql.nodes('h')} ON h.tenant_id = r.tenant_id AND h.id = r.household_id
           WHERE r.tenant_id = ${tenantId} AND r.id = ${id} AND ${inScope(sql`h.path`, scope)}`,
     );
   }

@@ -10,6 +10,7 @@ import {
   requireReferences,
 } from '@linli/core';
 import { type Db, one } from '@linli/db';
+import { territorySql } from '@linli/territory';
 import { sql } from 'drizzle-orm';
 
 /** Roles only the county-wide security admin may hand out (separation of duties). */
@@ -24,7 +25,7 @@ export async function grantRoleIn(tx: Db, ctx: RequestContext, input: { accountI
   const scope = requireAbility(ctx.actor, 'account.manage');
   const node = await one<{ kind: string; path: string }>(
     tx,
-    sql`SELECT n.kind, n.path::text AS path FROM territory_node n
+    sql`SELECT n.kind, n.path::text AS path FROM ${territorySql.nodes('n')}
         WHERE n.tenant_id = ${ctx.actor.tenantId} AND n.id = ${input.nodeId} AND ${inScope(sql`n.path`, scope)}`,
   );
   if (!node) throw AppError.notFound('territory node', input.nodeId);

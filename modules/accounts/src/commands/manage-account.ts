@@ -10,6 +10,7 @@ import {
   requireAbility,
 } from '@linli/core';
 import { type Db, one } from '@linli/db';
+import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 import { sessionRepository } from '../session.repository.ts';
 
@@ -23,7 +24,7 @@ export async function findManageableAccount(tx: Db, ctx: RequestContext, account
     tx,
     sql`SELECT a.id, a.username FROM account a WHERE a.id = ${accountId} AND a.tenant_id = ${ctx.actor.tenantId}
         AND (NOT EXISTS (SELECT 1 FROM role_grant r WHERE r.tenant_id = a.tenant_id AND r.account_id = a.id)
-             OR EXISTS (SELECT 1 FROM role_grant r JOIN territory_node n ON n.tenant_id = r.tenant_id AND n.id = r.node_id
+             OR EXISTS (SELECT 1 FROM role_grant r JOIN ${territorySql.nodes('n')} ON n.tenant_id = r.tenant_id AND n.id = r.node_id
                         WHERE r.tenant_id = a.tenant_id AND r.account_id = a.id AND ${inScope(sql`n.path`, scope)}))`,
   );
   if (!account) throw AppError.notFound('account', accountId);

@@ -1,5 +1,6 @@
 import { AppError, auditEntry, inScope, type RequestContext, recordAudit, requireAbility } from '@linli/core';
 import { type Db, one } from '@linli/db';
+import { territorySql } from '@linli/territory';
 import { sql } from 'drizzle-orm';
 import { sessionRepository } from '../session.repository.ts';
 
@@ -9,7 +10,7 @@ export async function revokeGrant(db: Db, ctx: RequestContext, input: { accountI
   await db.transaction(async (tx) => {
     const grant = await one<{ role: string; node_id: string }>(
       tx,
-      sql`DELETE FROM role_grant g USING territory_node n
+      sql`DELETE FROM role_grant g USING ${territorySql.nodes('n')}
           WHERE g.tenant_id = ${ctx.actor.tenantId} AND g.id = ${input.grantId} AND g.account_id = ${input.accountId}
             AND n.tenant_id = g.tenant_id AND n.id = g.node_id AND ${inScope(sql`n.path`, scope)}
           RETURNING g.role, g.node_id`,

@@ -11,6 +11,7 @@ import {
   scopePaths,
 } from '@linli/core';
 import type { Db } from '@linli/db';
+import { territory } from '@linli/territory';
 import type { CreateGridBody, GridDetail } from '../contract.ts';
 import { GridRepository } from '../grid.repository.ts';
 
@@ -28,7 +29,7 @@ export async function createGrid(tx: Db, ctx: RequestContext, input: CreateGridB
     buildingIds: 'territory_node',
   });
   const errors: ErrorDetail[] = [];
-  const community = await grids.findNode(tenantId, input.communityId);
+  const community = await territory.node(tx, tenantId, input.communityId);
   if (community?.kind !== 'community') {
     throw AppError.invalid([{ field: 'communityId', reason: 'is not a community' }]);
   }

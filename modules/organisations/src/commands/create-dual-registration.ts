@@ -11,9 +11,9 @@ import {
   scopePaths,
 } from '@linli/core';
 import type { Db } from '@linli/db';
+import { territory } from '@linli/territory';
 import type { CreateDualRegistrationBody, DualRegistration } from '../contract.ts';
 import { DualRegistrationRepository } from '../dual-registration.repository.ts';
-import { OrganisationRepository } from '../organisation.repository.ts';
 
 /** 双报到: an organisation, or an in-service party member, registers with a community to serve it. */
 export async function createDualRegistration(tx: Db, ctx: RequestContext, input: CreateDualRegistrationBody): Promise<DualRegistration> {
@@ -28,7 +28,7 @@ export async function createDualRegistration(tx: Db, ctx: RequestContext, input:
     residentId: 'resident',
   });
   const errors: ErrorDetail[] = [];
-  const community = await new OrganisationRepository(tx).findNode(tenantId, input.communityId);
+  const community = await territory.node(tx, tenantId, input.communityId);
   if (community?.kind !== 'community') errors.push({ field: 'communityId', reason: 'is not a community' });
   if ((input.organisationId === undefined) === (input.residentId === undefined)) {
     errors.push({ field: 'organisationId', reason: 'give either an organisation or a resident (party member), not both' });

@@ -13,6 +13,7 @@ import {
   scopePaths,
 } from '@linli/core';
 import type { Db } from '@linli/db';
+import { territory } from '@linli/territory';
 import type { CreateOrganisationBody, Organisation } from '../contract.ts';
 import { OrganisationRepository } from '../organisation.repository.ts';
 
@@ -32,7 +33,7 @@ export async function createOrganisation(
   // Places outside the caller's organisation.write scope answer as places that do not exist.
   await requireReferences(tx, ctx.actor, writeScope, input, { nodeId: 'territory_node', servedCompoundIds: 'territory_node' });
   const errors: ErrorDetail[] = [];
-  const node = await orgs.findNode(tenantId, input.nodeId);
+  const node = await territory.node(tx, tenantId, input.nodeId);
   if (!node) errors.push({ field: 'nodeId', reason: 'is not a territory node' });
   else if (compoundKinds.has(input.kind) && node.kind !== 'compound')
     errors.push({ field: 'nodeId', reason: `a ${input.kind} belongs to a compound` });

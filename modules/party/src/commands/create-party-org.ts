@@ -11,6 +11,7 @@ import {
   scopePaths,
 } from '@linli/core';
 import { type Db, ltreeLabel } from '@linli/db';
+import { territory } from '@linli/territory';
 import type { CreateOrgBody, PartyOrgDetail } from '../contract.ts';
 import { PartyOrgRepository } from '../party-org.repository.ts';
 import { nodeKindOf, parentKindOf } from '../schema.ts';
@@ -39,7 +40,7 @@ export async function createPartyOrg(tx: Db, ctx: RequestContext, input: CreateO
     errors.push({ field: 'parentId', reason: `the parent of a ${input.kind} must be a ${expectedParentKind}, not a ${parent.kind}` });
   }
   const parentOk = errors.length === 0;
-  const node = await orgs.findNode(tenantId, input.nodeId);
+  const node = await territory.node(tx, tenantId, input.nodeId);
   const expectedNodeKind = nodeKindOf[input.kind];
   if (!node || node.kind !== expectedNodeKind) {
     errors.push({ field: 'nodeId', reason: `a ${input.kind} sits on a ${expectedNodeKind}` });

@@ -1,8 +1,8 @@
 import { AppError, auditEntry, can, emitEvents, newId, type RequestContext, recordAudit, requireReferences, scopePaths } from '@linli/core';
 import type { Db } from '@linli/db';
+import { territory } from '@linli/territory';
 import type { CreateLeaderBody, Leader } from '../contract.ts';
 import { LeaderRepository } from '../leader.repository.ts';
-import { ResidentRepository } from '../resident.repository.ts';
 
 const nodeKindOf = { building_leader: 'building', entrance_leader: 'entrance' } as const;
 
@@ -14,7 +14,7 @@ export async function createLeader(tx: Db, ctx: RequestContext, input: CreateLea
     nodeId: 'territory_node',
     residentId: 'resident',
   });
-  const node = await new ResidentRepository(tx).findNode(tenantId, input.nodeId);
+  const node = await territory.node(tx, tenantId, input.nodeId);
   const expectedKind = nodeKindOf[input.role];
   if (!node || node.kind !== expectedKind) {
     throw AppError.invalid([{ field: 'nodeId', reason: `must be a ${expectedKind} for the role ${input.role}` }]);

@@ -11,6 +11,7 @@ import {
   scopePaths,
 } from '@linli/core';
 import type { Db } from '@linli/db';
+import { territory } from '@linli/territory';
 import type { CreateResidentBody, Resident } from '../contract.ts';
 import { ResidentRepository } from '../resident.repository.ts';
 import { factsFromIdNumber, normaliseTags, residentFieldErrors } from '../resident-rules.ts';
@@ -27,7 +28,7 @@ export async function createResident(
   // A household outside the caller's people.write scope answers as one that does not exist.
   await requireReferences(tx, ctx.actor, scopePaths(ctx.actor, 'people.write'), input, { householdId: 'territory_node' });
   const errors = residentFieldErrors(input);
-  const household = await residents.findNode(tenantId, input.householdId);
+  const household = await territory.node(tx, tenantId, input.householdId);
   if (household?.kind !== 'household') errors.push({ field: 'householdId', reason: 'is not a household' });
   if (errors.length > 0 || !household) throw AppError.invalid(errors);
   if (!can(ctx.actor, 'people.write', household.path)) throw AppError.forbidden('Permission people.write is required for this household');

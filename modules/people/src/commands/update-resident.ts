@@ -10,6 +10,7 @@ import {
   scopePaths,
 } from '@linli/core';
 import type { Db } from '@linli/db';
+import { territory } from '@linli/territory';
 import type { Resident, UpdateResidentBody } from '../contract.ts';
 import { type ResidentChanges, ResidentRepository } from '../resident.repository.ts';
 import { normaliseTags, residentFieldErrors } from '../resident-rules.ts';
@@ -32,7 +33,7 @@ export async function updateResident(
   const errors = residentFieldErrors(input);
   let householdId: string | undefined;
   if (input.householdId !== undefined && input.householdId !== current.householdId) {
-    const household = await residents.findNode(tenantId, input.householdId);
+    const household = await territory.node(tx, tenantId, input.householdId);
     if (household?.kind !== 'household') errors.push({ field: 'householdId', reason: 'is not a household' });
     else if (!can(ctx.actor, 'people.write', household.path))
       throw AppError.forbidden('Permission people.write is required for the new household');
