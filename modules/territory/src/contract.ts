@@ -142,12 +142,19 @@ export const MergeNodeBody = Type.Object({ intoId: Uuid }, { additionalPropertie
 export const MergeResultSchema = Type.Object({
   node: NodeSchema,
   moved: Type.Object({
+    /** Children of the merged node now under the target. */
     children: Type.Integer(),
-    residents: Type.Integer(),
-    grants: Type.Integer(),
-    partyOrgs: Type.Integer(),
-    grids: Type.Integer(),
-    organisations: Type.Integer(),
+    /** Rows of other modules re-pointed at the target, per declared column (columns with none left out). */
+    references: Type.Array(
+      Type.Object({
+        module: Type.String(),
+        table: Type.String(),
+        column: Type.String(),
+        count: Type.Integer(),
+        /** What the rows are, as the module declares it. */
+        label: Type.Object({ 'zh-CN': Type.String(), 'en-US': Type.String() }),
+      }),
+    ),
   }),
 });
 export type MergeResult = Static<typeof MergeResultSchema>;

@@ -378,86 +378,31 @@ export async function clashingChildNames(db: Db, tenantId: string, sourceId: str
   return found.map((r) => r.name);
 }
 
-export interface MergeMoves {
-  children: number;
-  residents: number;
-  grants: number;
-  partyOrgs: number;
-  grids: number;
-  organisations: number;
-}
-
 /**
- * Everything that points at `source` is re-pointed at `target` (same kind), then `source` is
- * deleted. Rows that would become duplicates under a unique key (a grant, a grid building, a
- * leader, a property service, a dual registration held on both nodes) are dropped from the source.
+ * The children of `source` move under `target` (same kind) and its whole subtree is re-pathed;
+ * returns how many children moved. What other modules hold on `source` is theirs to declare
+ * (references.repository.ts).
  */
-export async function mergeInto(
+export async function mergeChildren(
   db: Db,
   tenantId: string,
   source: { id: string; path: string },
   target: { id: string; path: string },
-): Promise<MergeMoves> {
-  const t = tenantId;
-  const s = source.id;
-  const g = target.id;
+): Promise<number> {
   const children = await rows<{ parent_id: string }>(
     db,
     sql`UPDATE territory_node
         SET path = ${target.path}::ltree || subpath(path, nlevel(${source.path}::ltree)),
-            parent_id = CASE WHEN parent_id = ${s}::uuid THEN ${g}::uuid ELSE parent_id END,
-            updated_at = CASE WHEN parent_id = ${s}::uuid THEN now() ELSE updated_at END
-        WHERE tenant_id = ${t} AND path <@ ${source.path}::ltree AND id <> ${s}::uuid
+            parent_id = CASE WHEN parent_id = ${source.id}::uuid THEN ${target.id}::uuid ELSE parent_id END,
+            updated_at = CASE WHEN parent_id = ${source.id}::uuid THEN now() ELSE updated_at END
+        WHERE tenant_id = ${tenantId} AND path <@ ${source.path}::ltree AND id <> ${source.id}::uuid
         RETURNING parent_id`,
   );
-  const residents = await rows(
-    db,
-    sql`UPDATE resident SET household_id = ${g}::uuid, updated_at = now()
-        WHERE tenant_id = ${t} AND household_id = ${s}::uuid RETURNING id`,
-  );
-  await db.execute(sql`DELETE FROM role_grant a USING role_grant b
-      WHERE a.tenant_id = ${t} AND a.node_id = ${s}::uuid AND b.tenant_id = ${t} AND b.node_id = ${g}::uuid
-        AND a.account_id = b.account_id AND a.role = b.role`);
-  const grants = await rows(
-    db,
-    sql`UPDATE role_grant SET node_id = ${g}::uuid WHERE tenant_id = ${t} AND node_id = ${s}::uuid RETURNING id`,
-  );
-  const partyOrgs = await rows(
-    db,
-    sql`UPDATE party_org SET node_id = ${g}::uuid, updated_at = now() WHERE tenant_id = ${t} AND node_id = ${s}::uuid RETURNING id`,
-  );
-  const grids = await rows(
-    db,
-    sql`UPDATE grid SET community_id = ${g}::uuid, updated_at = now() WHERE tenant_id = ${t} AND community_id = ${s}::uuid RETURNING id`,
-  );
-  await db.execute(sql`DELETE FROM grid_building a USING grid_building b
-      WHERE a.tenant_id = ${t} AND a.building_id = ${s}::uuid AND b.tenant_id = ${t} AND b.building_id = ${g}::uuid AND a.grid_id = b.grid_id`);
-  await db.execute(sql`UPDATE grid_building SET building_id = ${g}::uuid WHERE tenant_id = ${t} AND building_id = ${s}::uuid`);
-  const organisations = await rows(
-    db,
-    sql`UPDATE organisation SET node_id = ${g}::uuid, updated_at = now() WHERE tenant_id = ${t} AND node_id = ${s}::uuid RETURNING id`,
-  );
-  await db.execute(sql`DELETE FROM node_leader a USING node_leader b
-      WHERE a.tenant_id = ${t} AND a.node_id = ${s}::uuid AND b.tenant_id = ${t} AND b.node_id = ${g}::uuid
-        AND a.role = b.role AND a.resident_id = b.resident_id`);
-  await db.execute(sql`UPDATE node_leader SET node_id = ${g}::uuid WHERE tenant_id = ${t} AND node_id = ${s}::uuid`);
-  await db.execute(sql`DELETE FROM property_service a USING property_service b
-      WHERE a.tenant_id = ${t} AND a.compound_id = ${s}::uuid AND b.tenant_id = ${t} AND b.compound_id = ${g}::uuid
-        AND a.organisation_id = b.organisation_id`);
-  await db.execute(sql`UPDATE property_service SET compound_id = ${g}::uuid WHERE tenant_id = ${t} AND compound_id = ${s}::uuid`);
-  await db.execute(sql`DELETE FROM dual_registration a USING dual_registration b
-      WHERE a.tenant_id = ${t} AND a.community_id = ${s}::uuid AND b.tenant_id = ${t} AND b.community_id = ${g}::uuid
-        AND coalesce(a.organisation_id, a.resident_id) = coalesce(b.organisation_id, b.resident_id)`);
-  await db.execute(sql`UPDATE dual_registration SET community_id = ${g}::uuid WHERE tenant_id = ${t} AND community_id = ${s}::uuid`);
-  await db.execute(sql`DELETE FROM territory_node WHERE tenant_id = ${t} AND id = ${s}::uuid`);
-  return {
-    children: children.filter((c) => c.parent_id === g).length,
-    residents: residents.length,
-    grants: grants.length,
-    partyOrgs: partyOrgs.length,
-    grids: grids.length,
-    organisations: organisations.length,
-  };
+  return children.filter((c) => c.parent_id === target.id).length;
+}
+
+export async function deleteNode(db: Db, tenantId: string, id: string): Promise<void> {
+  await db.execute(sql`DELETE FROM territory_node WHERE tenant_id = ${tenantId} AND id = ${id}::uuid`);
 }
 
 // ——— household import ———

@@ -3,6 +3,7 @@ import { type Database, rows } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { declaredRefs } from '../references.repository.ts';
 import { countsOf } from '../territory.repository.ts';
 import { buildSmallTree, createTenant, rollupMismatches, type SmallTree, testContext } from '../testing.ts';
 import { moveNode } from './move-node.ts';
@@ -14,6 +15,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await createTenant(database.db, { tenantId: '370785', name: '高密市' });
   tree = await buildSmallTree(database.db, '370785');
+  await database.db.execute(sql`CREATE TABLE place_copy (tenant_id text NOT NULL, id uuid PRIMARY KEY, node_path ltree)`);
 });
 afterAll(() => database?.close());
 
@@ -23,6 +25,8 @@ const errorOf = (p: Promise<unknown>) =>
     () => undefined,
     (e: unknown) => e as AppError,
   );
+// A module's table holding a copy of a node's path (as demands do), declared for re-pathing.
+const refs = declaredRefs([{ name: 'fixture', territoryRefs: { paths: [{ table: 'place_copy', column: 'node_path' }] } }]);
 const admin = () => testContext('370785', [{ role: 'system_admin', node: tree.county }]);
 
 describe('moveNode', () => {
@@ -31,7 +35,7 @@ describe('moveNode', () => {
     const compound = tree.compounds[0]!;
     const target = tree.communities[3]!;
     await database.db.execute(sql`UPDATE territory_node SET name = '迁移小区' WHERE id = ${compound.id}`);
-    const moved = await inTx((tx) => moveNode(tx, admin(), compound.id, { parentId: target.id }));
+    const moved = await inTx((tx) => moveNode(tx, admin(), compound.id, { parentId: target.id }, refs));
     expect(moved.parentId).toBe(target.id);
     expect(moved.path).toBe(`${target.path}.${compound.id.replace(/-/g, '')}`);
     const subtree = await rows<{ id: string; path: string; depth: number; kind: string; parent_path: string | null }>(
@@ -54,22 +58,24 @@ describe('moveNode', () => {
   it('refuses to move a node under its own descendant or under a parent of the wrong kind', async () => {
     const community = tree.communities[1]!;
     const ownBuilding = tree.buildings[4]!; // under compounds[2] under communities[1]
-    const err = await errorOf(inTx((tx) => moveNode(tx, admin(), community.id, { parentId: ownBuilding.id })));
+    const err = await errorOf(inTx((tx) => moveNode(tx, admin(), community.id, { parentId: ownBuilding.id }, refs)));
     expect(err).toMatchObject({ code: 'invalid_input' });
-    const wrongKind = await errorOf(inTx((tx) => moveNode(tx, admin(), tree.buildings[5]!.id, { parentId: tree.communities[2]!.id })));
+    const wrongKind = await errorOf(
+      inTx((tx) => moveNode(tx, admin(), tree.buildings[5]!.id, { parentId: tree.communities[2]!.id }, refs)),
+    );
     expect(wrongKind).toMatchObject({ code: 'invalid_input' });
   });
 
   it('answers 409 when the new parent already has a child of that name', async () => {
     // buildings[4] is "1号楼" of compounds[2]; compounds[3] has its own "1号楼".
-    const err = await errorOf(inTx((tx) => moveNode(tx, admin(), tree.buildings[4]!.id, { parentId: tree.compounds[3]!.id })));
+    const err = await errorOf(inTx((tx) => moveNode(tx, admin(), tree.buildings[4]!.id, { parentId: tree.compounds[3]!.id }, refs)));
     expect(err).toMatchObject({ code: 'conflict' });
   });
 
   it('needs territory.write on the node and on the new parent', async () => {
     const worker = testContext('370785', [{ role: 'community_staff', node: tree.communities[2]! }]);
     // own compound to a sibling community: the target is outside the worker's territory → 404
-    const err = await errorOf(inTx((tx) => moveNode(tx, worker, tree.compounds[4]!.id, { parentId: tree.communities[1]!.id })));
+    const err = await errorOf(inTx((tx) => moveNode(tx, worker, tree.compounds[4]!.id, { parentId: tree.communities[1]!.id }, refs)));
     expect(err).toMatchObject({ code: 'not_found' });
   });
 
@@ -86,7 +92,7 @@ describe('moveNode', () => {
     await db.execute(sql`UPDATE territory_node SET name = '迁入小区' WHERE id = ${compound.id}`);
     const ids = [from.id, to.id, tree.subdistricts[0]!.id, tree.subdistricts[1]!.id, tree.county.id];
     const before = await countsOf(db, '370785', ids, [tree.county.path]);
-    await inTx((tx) => moveNode(tx, admin(), compound.id, { parentId: to.id }));
+    await inTx((tx) => moveNode(tx, admin(), compound.id, { parentId: to.id }, refs));
     const after = await countsOf(db, '370785', ids, [tree.county.path]);
     const delta = (id: string, key: 'compounds' | 'households' | 'residents' | 'partyMembers') =>
       (after.get(id)?.[key] ?? 0) - (before.get(id)?.[key] ?? 0);
@@ -103,5 +109,27 @@ describe('moveNode', () => {
       expect(delta(id, 'partyMembers')).toBe(sign * 1);
     }
     expect(await rollupMismatches(db, '370785')).toEqual([]);
+  });
+
+  it('re-paths every declared copy of a path in the moved subtree, in the same transaction', async () => {
+    const db = database.db;
+    // compounds[6] (under communities[3]) moves to communities[0]; copies of its own path, of a household's, and one elsewhere.
+    const compound = tree.compounds[6]!;
+    const household = tree.households[6 * 8]!;
+    const elsewhere = tree.compounds[1]!;
+    const [c1, c2, c3, c4] = [newId(), newId(), newId(), newId()];
+    await db.execute(sql`INSERT INTO place_copy (tenant_id, id, node_path) VALUES
+      ('370785', ${c1}, ${compound.path}::ltree), ('370785', ${c2}, ${household.path}::ltree),
+      ('370785', ${c3}, ${elsewhere.path}::ltree), ('370785', ${c4}, NULL)`);
+    const moved = await inTx((tx) => moveNode(tx, admin(), compound.id, { parentId: tree.communities[0]!.id }, refs));
+    const copies = await rows<{ id: string; path: string | null }>(
+      db,
+      sql`SELECT id, node_path::text AS path FROM place_copy WHERE id IN (${c1}, ${c2}, ${c3}, ${c4})`,
+    );
+    const pathOf = (id: string) => copies.find((c) => c.id === id)?.path;
+    expect(pathOf(c1)).toBe(moved.path);
+    expect(pathOf(c2)).toBe(`${moved.path}${household.path.slice(compound.path.length)}`);
+    expect(pathOf(c3)).toBe(elsewhere.path);
+    expect(pathOf(c4)).toBeNull();
   });
 });
