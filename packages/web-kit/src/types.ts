@@ -1,29 +1,10 @@
 // Response shapes of docs/api-contract.md (v1). Kept here until the modules export their contract.ts types.
 
-export type Ability =
-  | 'territory.read'
-  | 'territory.write'
-  | 'territory.import'
-  | 'people.read'
-  | 'people.roster'
-  | 'people.sensitive'
-  | 'people.write'
-  | 'people.pii'
-  | 'party.read'
-  | 'party.write'
-  | 'grid.read'
-  | 'grid.write'
-  | 'organisation.read'
-  | 'organisation.write'
-  | 'account.read'
-  | 'account.manage'
-  | 'audit.read'
-  | 'demand.read'
-  | 'demand.intake'
-  | 'demand.handle'
-  | 'demand.dispatch'
-  | 'demand.supervise'
-  | 'demand.configure';
+// Each module declares its abilities in its pure file modules/<name>/src/abilities.ts (the web
+// program includes them: apps/web/tsconfig.json); the union of their names is core's Ability.
+import type { Ability } from '@linli/core/permissions';
+
+export type { Ability, Role } from '@linli/core/permissions';
 
 export type NodeKind = 'county' | 'subdistrict' | 'community' | 'compound' | 'building' | 'entrance' | 'household';
 export const nodeKinds: NodeKind[] = ['county', 'subdistrict', 'community', 'compound', 'building', 'entrance', 'household'];
