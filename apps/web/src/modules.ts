@@ -8,9 +8,13 @@ import { organisationsWeb } from '@linli/organisations/web';
 import { partyWeb } from '@linli/party/web';
 import { peopleWeb } from '@linli/people/web';
 import { territoryWeb } from '@linli/territory/web';
+import { setInstalledModules } from '@linli/web-kit/installed';
+import { workbenchWeb } from '@linli/workbench/web';
 import { demandsWeb } from './pages/demands-web.ts';
 
 export const webModules = [
+  // The home pages (no menu entry): first, so the resident's address heads the phone home.
+  workbenchWeb,
   territoryWeb,
   peopleWeb,
   partyWeb,
@@ -21,3 +25,5 @@ export const webModules = [
   demandsWeb,
   notificationsWeb,
 ] as const;
+
+setInstalledModules(webModules.map((m) => m.name));

@@ -1,10 +1,10 @@
 // Shapes of the demands API (modules/demands/src/contract.ts), kept here like types.ts: the web build
 // does not import server modules — except the demands vocabulary (statuses, actions, channels …),
 // a file that imports nothing, declared once for the server's schemas and these pages. Endpoints
-// added later (suggest, attachments, KPI groups, rankings) are detected from the OpenAPI document
-// so the pages degrade when a server does not have them yet.
+// of sibling modules (suggest, KPI groups, rankings) are offered when the module list holds them.
 import type { Channel, DemandAction, DemandStatus, DemandType, HandlingLevel, Satisfaction, Urgency } from '@linli/demands/vocabulary';
 import { ApiError, api } from '@linli/web-kit/client';
+import { hasModule } from '@linli/web-kit/installed';
 
 export {
   type Channel,
@@ -188,7 +188,7 @@ export interface SimilarDemand {
   categoryName?: string;
 }
 
-/** Endpoints of the demands API that arrived after the first release. */
+/** Parts of the demands pages that sibling modules provide. */
 export interface DemandFeatures {
   kpiGroups: boolean;
   rankings: boolean;
@@ -198,31 +198,14 @@ export interface DemandFeatures {
   attachments: boolean;
 }
 
-interface OpenApiDocument {
-  paths?: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>>;
-}
-
-let features: Promise<DemandFeatures> | null = null;
-
-/** What this server offers, read once from its OpenAPI document (nothing optional when it cannot be read). */
+/**
+ * What this build offers: the KPI breakdowns, rankings and export come with the statistics module,
+ * suggestions and similar demands with smart intake (apps/web/src/modules.ts lists the modules).
+ */
 export function demandFeatures(): Promise<DemandFeatures> {
-  features ??= fetch('/api/openapi.json', { credentials: 'same-origin' })
-    .then((res) => (res.ok ? (res.json() as Promise<OpenApiDocument>) : ({} as OpenApiDocument)))
-    .catch(() => ({}) as OpenApiDocument)
-    .then((doc) => {
-      const paths = doc.paths ?? {};
-      const has = (path: string) => `/api/v1${path}` in paths;
-      const kpiParams = paths['/api/v1/demands/kpis']?.get?.parameters ?? [];
-      return {
-        kpiGroups: kpiParams.some((p: { name: string }) => p.name === 'groupBy'),
-        rankings: has('/demands/rankings'),
-        kpiExport: has('/demands/kpis/export.xlsx'),
-        suggest: has('/demands/suggest'),
-        similar: has('/demands/{id}/similar'),
-        attachments: has('/demand-attachments'),
-      };
-    });
-  return features;
+  const stats = hasModule('demand-stats');
+  const smart = hasModule('demand-smart');
+  return Promise.resolve({ kpiGroups: stats, rankings: stats, kpiExport: stats, suggest: smart, similar: smart, attachments: true });
 }
 
 export const demandsApi = {
