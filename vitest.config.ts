@@ -13,7 +13,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // The audit keys of the test master key, in every test process (the server sets them at start-up).
-    setupFiles: ['packages/core/test/audit-keys-setup.ts'],
+    // And the role → abilities table of the modules' declarations (the server assembles it from its manifests).
+    setupFiles: ['packages/core/test/audit-keys-setup.ts', 'apps/server/test/abilities-setup.ts'],
     projects: [
       {
         extends: true,

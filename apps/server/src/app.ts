@@ -14,6 +14,7 @@ import { pendingMigrations } from '@linli/db';
 import ajvFormats from 'ajv-formats';
 import Fastify from 'fastify';
 import { installErrorHandler } from './error-handler.ts';
+import { configureModules, migrationFolders } from './module-registry.ts';
 import { modules as defaultModules } from './modules.ts';
 import { databaseRateLimitStore } from './rate-limit-store.ts';
 import { loggerOptions, requestIdOf } from './request-log.ts';
@@ -30,6 +31,9 @@ export const defaultWebDist = path.resolve(here, '../../web/dist');
 
 export async function buildApp(options: BuildAppOptions) {
   const { deps } = options;
+  const modules = options.modules ?? defaultModules;
+  // The abilities and grants in force are those the manifests declare.
+  configureModules(modules);
   const app = Fastify({
     logger: loggerOptions(options.logger),
     // An incoming X-Request-Id is kept when it is short and plain; otherwise the request gets a new one.
@@ -95,6 +99,8 @@ export async function buildApp(options: BuildAppOptions) {
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'linli_session' } } },
       security: [{ session: [] }],
     },
+    // Shared schemas appear under their own name (components/schemas/ErrorBody), not def-0.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -102,7 +108,7 @@ export async function buildApp(options: BuildAppOptions) {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
     try {
-      const pending = await pendingMigrations(deps.database);
+      const pending = await pendingMigrations(deps.database, migrationFolders(modules));
       if (pending > 0) return reply.status(503).send({ status: 'migrating', pendingMigrations: pending });
       return { status: 'ready', driver: deps.database.driver };
     } catch (err) {
@@ -110,7 +116,6 @@ export async function buildApp(options: BuildAppOptions) {
     }
   });
 
-  const modules = options.modules ?? defaultModules;
   const moduleDeps: ModuleDeps = { ...deps, modules };
   for (const mod of modules) await mod.setup?.(app, moduleDeps);
   for (const mod of modules) {

@@ -58,6 +58,11 @@ export function installErrorHandler(app: FastifyInstance): void {
       if (retry) reply.header('retry-after', String(retry));
     }
     const body = { code: appError.code, message: appError.message, ...(appError.details ? { details: appError.details } : {}) };
-    return reply.status(appError.status).send({ error: prefersChinese(request.headers['accept-language']) ? localiseError(body) : body });
+    if (!prefersChinese(request.headers['accept-language'])) return reply.status(appError.status).send({ error: body });
+    // A declared error (AppError.of) has its Chinese text in its module's manifest; an older message
+    // still goes through the translation rules of core/error-messages.ts, and so do field reasons.
+    const localised = localiseError(body);
+    if (appError.declared) Object.assign(localised, { message: appError.messageIn('zh-CN'), messageEn: appError.message });
+    return reply.status(appError.status).send({ error: localised });
   });
 }

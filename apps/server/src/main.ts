@@ -1,23 +1,16 @@
-import { auditCheckpointJob, createFileStore, loadConfig, writeAuditCheckpoints } from '@linli/core';
+import { createFileStore, loadConfig, writeAuditCheckpoints } from '@linli/core';
 import { startJobs } from '@linli/core/scheduler';
 import { maintainTables } from '@linli/db';
 import { attachmentCleanupJob, deadlineJob } from '@linli/demands';
 import { DEMO_PASSWORD, demoAccounts, isDemoLoaded, isDemoNeeded, loadDemo } from '@linli/demo';
-import { loadNotificationConfig, notificationJobs } from '@linli/notifications';
 import { buildApp } from './app.ts';
 import { isFreshDataDir, loadDemoInChild } from './first-start.ts';
+import { moduleJobs } from './module-registry.ts';
+import { modules } from './modules.ts';
 import { openRuntime, progressPrinter } from './runtime.ts';
 
 const started = performance.now();
 const config = loadConfig();
-const notifyConfig = (() => {
-  try {
-    return loadNotificationConfig();
-  } catch (err) {
-    console.error(`Linli cannot start: ${(err as Error).message}`);
-    process.exit(1);
-  }
-})();
 // First start in embedded mode: a child process creates the database and loads the demo, then exits,
 // so this process opens a database that never held the load's peak memory.
 let loadingPage: { close: () => Promise<void> } | undefined;
@@ -41,7 +34,7 @@ if (keyGenerated) {
 }
 if (process.env.LINLI_DEMO !== 'false' && (await isDemoNeeded(database))) {
   console.log('empty database: loading the demo county 高密市 (first start only)');
-  const summary = await loadDemo({ database, cipher: deps.cipher }, { onProgress: progressPrinter('demo') });
+  const summary = await loadDemo({ database, cipher: deps.cipher }, { onProgress: progressPrinter('demo'), modules });
   console.log(`demo loaded in ${(summary.elapsedMs / 1000).toFixed(1)} s`);
 }
 
@@ -53,18 +46,27 @@ await writeAuditCheckpoints(database.db, config.auditCheckpoints.dir).catch((err
 );
 
 const app = await buildApp({ deps, logger: { level: config.logLevel } });
+// Background jobs: those the manifests declare (the outbox dispatcher, the audit checkpoint …), and the
+// table maintenance of embedded PGlite. Built before listening, so a wrong job setting (e.g. of a
+// notification channel) stops start-up; LINLI_JOBS=false does not start them.
+const declaredJobs = (() => {
+  try {
+    return moduleJobs({ ...deps, log: app.log }, modules);
+  } catch (err) {
+    console.error(`Linli cannot start: ${(err as Error).message}`);
+    process.exit(1);
+  }
+})();
 await loadingPage?.close();
 await app.listen({ port: config.port, host: config.host });
-// Background jobs (deadline reminders, clean-up of unattached uploads, the outbox dispatcher) run in this process; LINLI_JOBS=false turns them off.
 const jobs =
   process.env.LINLI_JOBS === 'false'
     ? undefined
     : startJobs(
         [
+          ...declaredJobs,
           deadlineJob(database.db),
           attachmentCleanupJob(database.db, createFileStore(config)),
-          ...notificationJobs(database.db, notifyConfig, app.log, deps.cipher),
-          auditCheckpointJob(database.db, config.auditCheckpoints.dir, config.auditCheckpoints.minutes),
           // Embedded PGlite has no autovacuum: ANALYZE and VACUUM by its rules (PostgreSQL does its own).
           ...(database.driver === 'pglite' ? [{ name: 'table-maintenance', intervalMs: 60_000, run: () => maintainTables(database) }] : []),
         ],

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { type AppConfig, AuditKeys, configureAuditKeys, loadMasterKey, type ModuleDeps, PersonalDataCipher } from '@linli/core';
 import { createDatabase, type Database, type DatabaseOptions, migrate, redactUrl } from '@linli/db';
+import { configureModules, migrationFolders } from './module-registry.ts';
 
 /** Opens the configured database (PGlite under DATA_DIR, or DATABASE_URL), migrates it, loads the key. */
 export async function openRuntime(
@@ -16,7 +17,11 @@ export async function openRuntime(
       : `database: embedded PGlite in ${path.join(config.dataDir, 'pgdata')}`,
   );
   try {
-    const applied = await migrate(database, (m) => log(`migration ${String(m.version).padStart(4, '0')}_${m.name} applied`));
+    const applied = await migrate(database, {
+      folders: migrationFolders(),
+      onApplied: (m) => log(`migration ${String(m.version).padStart(4, '0')}_${m.name} applied`),
+    });
+    configureModules();
     if (applied.length === 0) log('migrations: up to date');
     const { key, generated } = loadMasterKey({
       envKey: process.env.LINLI_ENCRYPTION_KEY,

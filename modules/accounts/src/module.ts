@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import type { App, ModuleManifest } from '@linli/core';
+import { accountAbilities } from './abilities.ts';
 import { installAuthentication } from './authenticate.ts';
 import { accountRoutes } from './routes.ts';
 
@@ -7,4 +9,19 @@ export const accountsModule: ModuleManifest = {
   description: 'Sign-in, sessions, accounts and role grants on territory subtrees.',
   setup: (app, deps) => installAuthentication(app, deps.db, deps.config),
   routes: (app, deps) => accountRoutes(app as unknown as App, deps),
+  abilities: accountAbilities,
+  migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
+  tables: ['account', 'role_grant', 'session'],
+  reads: ['territory_node'],
+  territoryRefs: {
+    nodes: [
+      {
+        table: 'role_grant',
+        column: 'node_id',
+        onMerge: 'repoint',
+        uniqueWith: ['account_id', 'role'],
+        label: { 'zh-CN': '角色授权', 'en-US': 'role grants' },
+      },
+    ],
+  },
 };

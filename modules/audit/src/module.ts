@@ -1,8 +1,16 @@
-import type { App, ModuleManifest } from '@linli/core';
+import { fileURLToPath } from 'node:url';
+import { type App, auditCheckpointJob, type ModuleManifest } from '@linli/core';
+import { auditAbilities } from './abilities.ts';
 import { auditRoutes } from './routes.ts';
 
 export const auditModule: ModuleManifest = {
   name: 'audit',
   description: 'Read and verify the hash-chained audit trail (audit admin only).',
   routes: (app, deps) => auditRoutes(app as unknown as App, deps),
+  abilities: auditAbilities,
+  migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
+  // The audit trail (audit_event, audit_head) is written by every module through core's recordAudit: a platform table.
+  tables: [],
+  reads: ['audit_event', 'audit_head', 'account'],
+  jobs: ({ db, config }) => [auditCheckpointJob(db, config.auditCheckpoints.dir, config.auditCheckpoints.minutes)],
 };

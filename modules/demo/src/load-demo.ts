@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { hashPassword, newId, type PersonalDataCipher, type Role, recordAudit } from '@linli/core';
+import { hashPassword, type ModuleManifest, newId, type PersonalDataCipher, type Role, recordAudit, runDemoSeeders } from '@linli/core';
 import { type Database, type Db, one, rows } from '@linli/db';
 import { importDivisions } from '@linli/territory/commands/import-divisions';
 import { shippedDivisionFiles } from '@linli/territory/shipped-divisions';
@@ -63,6 +63,11 @@ export interface DemoDeps {
 
 export interface DemoOptions {
   onProgress?: (step: string, done: number, total: number) => void;
+  /**
+   * The server's manifests, in module order: after the foundation's data each one's `demo` seeder
+   * runs (see runDemoSeeders in core), with `plan` and `accountIds` in the shared context.
+   */
+  modules?: readonly Pick<ModuleManifest, 'name' | 'demo'>[];
 }
 
 /** True on a fresh database: no tenant yet, so the first start loads the demo. */
@@ -277,8 +282,8 @@ export async function loadDemo(deps: DemoDeps, options: DemoOptions = {}): Promi
   // scrypt is deliberately slow; the eleven hashes run in parallel on libuv's thread pool.
   const passwordHashes = await Promise.all(demoAccounts.map(() => hashPassword(DEMO_PASSWORD)));
   const accounts = accountPlan(plan, territory.find((n) => n.kind === 'county') as TerritoryRef);
+  const accountIds = new Map(demoAccounts.map((a) => [a.username, newId()]));
   await step('accounts', async (tx) => {
-    const accountIds = new Map(demoAccounts.map((a) => [a.username, newId()]));
     await insert(
       tx,
       'accounts',
@@ -323,6 +328,8 @@ export async function loadDemo(deps: DemoDeps, options: DemoOptions = {}): Promi
     cipher,
   });
   progress('demands', 1, 1);
+
+  await runDemoSeeders(options.modules ?? [], { database, cipher, tenantId: T, shared: { plan, accountIds } }, progress);
 
   const summaryCounts = await countRows(database.db);
   await step('audit', async (tx) => {

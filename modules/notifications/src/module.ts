@@ -1,4 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import type { ModuleManifest } from '@linli/core';
+import { loadNotificationConfig } from './config.ts';
+import { notificationJobs } from './jobs.ts';
 import { notificationRoutes } from './routes.ts';
 
 /**
@@ -10,4 +13,9 @@ export const notificationsModule: ModuleManifest = {
   name: 'notifications',
   description: 'Delivers domain events from the outbox as in-app messages and through pluggable SMS / WeChat channels',
   routes: notificationRoutes,
+  migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
+  tables: ['notification', 'notification_delivery', 'caller_text'],
+  reads: ['account', 'role_grant', 'demand'],
+  // The outbox dispatcher and the retention of delivered events; a wrong channel setting stops start-up.
+  jobs: ({ db, cipher, log }) => notificationJobs(db, loadNotificationConfig(), log, cipher),
 };

@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import type { ModuleManifest } from '@linli/core';
+import { organisationAbilities } from './abilities.ts';
 import { organisationRoutes } from './routes.ts';
 
 /**
@@ -9,4 +11,30 @@ export const organisationsModule: ModuleManifest = {
   name: 'organisations',
   description: 'Registered organisations, property services and dual registration with communities',
   routes: organisationRoutes,
+  abilities: organisationAbilities,
+  migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
+  tables: ['organisation', 'property_service', 'dual_registration'],
+  reads: ['territory_node', 'resident', 'party_member'],
+  territoryRefs: {
+    nodes: [
+      { table: 'organisation', column: 'node_id', onMerge: 'repoint', label: { 'zh-CN': '组织', 'en-US': 'organisations' } },
+      {
+        table: 'property_service',
+        column: 'compound_id',
+        kinds: ['compound'],
+        onMerge: 'repoint',
+        uniqueWith: ['organisation_id'],
+        label: { 'zh-CN': '物业服务', 'en-US': 'property services' },
+      },
+      {
+        table: 'dual_registration',
+        column: 'community_id',
+        kinds: ['community'],
+        onMerge: 'repoint',
+        // unique on (tenant_id, community_id, coalesce(organisation_id, resident_id)): one of the two is set
+        uniqueWith: ['organisation_id', 'resident_id'],
+        label: { 'zh-CN': '双报到', 'en-US': 'dual registrations' },
+      },
+    ],
+  },
 };

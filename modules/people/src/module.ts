@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import type { ModuleManifest } from '@linli/core';
+import { peopleAbilities } from './abilities.ts';
 import { peopleRoutes } from './routes.ts';
 
 /**
@@ -9,4 +11,26 @@ export const peopleModule: ModuleManifest = {
   name: 'people',
   description: 'Residents in households (masked personal data, audited reveal) and building / entrance leaders',
   routes: peopleRoutes,
+  abilities: peopleAbilities,
+  migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
+  tables: ['resident', 'node_leader'],
+  reads: ['territory_node', 'territory_rollup'],
+  territoryRefs: {
+    nodes: [
+      {
+        table: 'resident',
+        column: 'household_id',
+        kinds: ['household'],
+        onMerge: 'repoint',
+        label: { 'zh-CN': '居民', 'en-US': 'residents' },
+      },
+      {
+        table: 'node_leader',
+        column: 'node_id',
+        onMerge: 'repoint',
+        uniqueWith: ['role', 'resident_id'],
+        label: { 'zh-CN': '楼栋长', 'en-US': 'leaders' },
+      },
+    ],
+  },
 };

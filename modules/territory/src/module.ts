@@ -1,8 +1,16 @@
+import { fileURLToPath } from 'node:url';
 import type { ModuleManifest } from '@linli/core';
+import { territoryAbilities } from './abilities.ts';
 import { territoryRoutes } from './routes.ts';
 
 export const territoryModule: ModuleManifest = {
   name: 'territory',
   description: 'The territory tree county → household: browsing with subtree counts, editing, moves, merges and household/resident import.',
   routes: territoryRoutes,
+  abilities: territoryAbilities,
+  migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
+  // division is the national division table (scope: global) territory imports from.
+  tables: ['territory_node', 'territory_rollup', 'territory_household_count', 'division'],
+  // Household import writes residents; the subtree counts follow residents and party members.
+  reads: ['resident', 'party_member', 'party_org', 'role_grant', 'grid', 'account'],
 };

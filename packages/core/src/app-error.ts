@@ -28,15 +28,73 @@ export interface ErrorDetail {
   value?: unknown;
 }
 
+/** The languages of the product; zh-CN is the UI's default. */
+export type Language = 'zh-CN' | 'en-US';
+
+/**
+ * One error a module throws, declared with `defineErrors` in a pure file of the module and listed in
+ * its manifest (`errors`). Texts may hold `{name}` placeholders filled from the params of
+ * `AppError.of(error, params)`.
+ */
+export interface ModuleError {
+  /** `<module>.<what>`, e.g. `grid.leader_taken`: unique over all modules. */
+  code: string;
+  /** The error class, which gives the HTTP status (`errorStatus`) and the body's `code`. */
+  status: ErrorCode;
+  'zh-CN': string;
+  'en-US': string;
+}
+
+/**
+ * Declares a module's errors: `defineErrors('grid', { leader_taken: { status: 'conflict', 'zh-CN': …, 'en-US': … } })`
+ * gives each its code (`grid.leader_taken`). Thrown as `AppError.of(gridErrors.leader_taken, { … })`.
+ */
+export function defineErrors<K extends string>(
+  prefix: string,
+  texts: Record<K, Omit<ModuleError, 'code'>>,
+): { readonly [P in K]: ModuleError } {
+  return Object.fromEntries(Object.entries(texts).map(([k, t]) => [k, { code: `${prefix}.${k}`, ...(t as object) }])) as {
+    [P in K]: ModuleError;
+  };
+}
+
+export type ErrorParams = Record<string, string | number>;
+
+/** A declared text with its `{name}` placeholders filled; a placeholder without a param stays as written. */
+export function fillText(text: string, params: ErrorParams = {}): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetail[] | Record<string, unknown> | undefined;
+  /** The declared error (module code and its texts), when thrown with `AppError.of`. */
+  readonly declared: ModuleError | undefined;
+  readonly params: ErrorParams | undefined;
 
   constructor(code: ErrorCode, message: string, details?: ErrorDetail[] | Record<string, unknown>) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.details = details;
+    this.declared = undefined;
+    this.params = undefined;
+  }
+
+  /**
+   * An error a module declared: its status class, its English message (logs, tests) and, in the
+   * error handler, the text in the caller's language.
+   */
+  static of(error: ModuleError, params?: ErrorParams, details?: ErrorDetail[] | Record<string, unknown>): AppError {
+    const e = new AppError(error.status, fillText(error['en-US'], params), details);
+    (e as { declared: ModuleError }).declared = error;
+    (e as { params: ErrorParams | undefined }).params = params;
+    return e;
+  }
+
+  /** The message in a language: the declared text when there is one, else the (English) message. */
+  messageIn(language: Language): string {
+    return this.declared ? fillText(this.declared[language], this.params) : this.message;
   }
 
   get status(): number {

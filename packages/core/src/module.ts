@@ -1,8 +1,8 @@
 import type { Database, Db } from '@linli/db';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import type { ErrorCode } from './app-error.ts';
+import type { ModuleError } from './app-error.ts';
 import type { AppConfig } from './config.ts';
-import type { Role } from './permissions.ts';
+import type { LocalText, ModuleAbilities } from './permissions.ts';
 import type { PersonalDataCipher } from './personal-data.ts';
 import type { IntervalJob } from './scheduler.ts';
 
@@ -14,44 +14,6 @@ export interface ModuleDeps {
   config: AppConfig;
   /** Every manifest the server loaded, in load order (territory reads their `territoryRefs` on a move or merge). */
   modules?: readonly ModuleManifest[];
-}
-
-/**
- * The abilities one module checks and who holds them by default. Declared in a pure file of the
- * module (`modules/<m>/src/abilities.ts`: no node imports, the web imports it too) and referenced by
- * the manifest; the server assembles the full role → abilities table from every manifest.
- *
- * ```ts
- * export const gridAbilities = {
- *   abilities: ['grid.read', 'grid.write'],
- *   grants: { community_staff: ['grid.read', 'grid.write'], grid_worker: ['grid.read'] },
- *   labels: { 'grid.read': { 'zh-CN': '查看网格', 'en-US': 'Read grids' }, … },
- * } as const satisfies ModuleAbilities;
- * ```
- */
-export interface ModuleAbilities<A extends string = string> {
-  /** Every ability the module checks, named `<area>.<verb>` (e.g. `grid.read`); one module owns each. */
-  abilities: readonly A[];
-  /** Default grants: for each role, the abilities of this module it holds on its granted subtree. A role left out holds none. */
-  grants: Partial<Record<Role, readonly A[]>>;
-  /** How the ability is shown (role editor, 403 pages). */
-  labels?: Partial<Record<A, LocalText>>;
-}
-
-/** One text in both languages of the product. zh-CN is the default language of the UI. */
-export interface LocalText {
-  'zh-CN': string;
-  'en-US': string;
-}
-
-/**
- * One error a module throws. Texts may hold `{name}` placeholders filled from the params the
- * AppError carries (`AppError.of('grid.leader_taken', { grid: 'A1' })`); the error handler picks the
- * language from the request (Accept-Language) and writes `{ error: { code, message, details } }`.
- */
-export interface ModuleErrorText extends LocalText {
-  /** The error class, which gives the HTTP status (`errorStatus` in app-error.ts). */
-  status: ErrorCode;
 }
 
 /**
@@ -106,11 +68,37 @@ export interface JobDeps extends ModuleDeps {
 export interface DemoSeedContext {
   database: Database;
   cipher: PersonalDataCipher;
+  /** The demo county (高密市 370785); the neighbouring demo counties hold their divisions only. */
   tenantId: string;
-  /** Shared between seeders in module order: a seeder reads what earlier ones put here (e.g. node ids) and adds its own. */
+  /**
+   * Shared between seeders in module order: the demo loader puts the generated plan here (`plan`:
+   * the territory, residents and anchors it inserted; `accountIds`: demo user name → account id),
+   * and a seeder reads what earlier ones put here and may add its own under its module's name.
+   */
   shared: Record<string, unknown>;
-  /** Progress of this step, 0..1, with a short text. */
-  progress?: (fraction: number, text?: string) => void;
+  /** Progress of this module's step (the loader names the step after the module). */
+  progress: (done: number, total: number) => void;
+}
+
+/**
+ * Calls each manifest's demo seeder in module order, one after the other (a seeder may read what
+ * an earlier one wrote). `onStep` is told when a module's seeding starts and ends.
+ */
+export async function runDemoSeeders(
+  modules: readonly Pick<ModuleManifest, 'name' | 'demo'>[],
+  ctx: Omit<DemoSeedContext, 'progress'>,
+  onProgress: (step: string, done: number, total: number) => void = () => undefined,
+): Promise<string[]> {
+  const seeded: string[] = [];
+  for (const mod of modules) {
+    if (!mod.demo) continue;
+    const step = `demo:${mod.name}`;
+    onProgress(step, 0, 1);
+    await mod.demo({ ...ctx, progress: (done, total) => onProgress(step, done, total) });
+    onProgress(step, 1, 1);
+    seeded.push(mod.name);
+  }
+  return seeded;
 }
 
 /**
@@ -140,8 +128,11 @@ export interface ModuleManifest {
   jobs?: (deps: JobDeps) => IntervalJob[];
   /** Demo data: called once per demo load, after the seeders of the modules listed before it. */
   demo?: (ctx: DemoSeedContext) => Promise<void>;
-  /** Its error codes (`<module>.<what>`, e.g. `grid.leader_taken`) with their class and texts. */
-  errors?: Readonly<Record<string, ModuleErrorText>>;
+  /**
+   * Its errors (`defineErrors` in a pure file of the module): code `<module>.<what>`, class and
+   * zh-CN / en-US texts. Thrown with `AppError.of`; the error handler answers in the caller's language.
+   */
+  errors?: Readonly<Record<string, ModuleError>>;
   /** Tables it owns: only its SQL writes them, and its migrations create them. */
   tables?: readonly string[];
   /** Tables of other modules its SQL reads (declared; a test refuses undeclared ones). */

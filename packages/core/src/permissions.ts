@@ -22,69 +22,89 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
-export const abilities = [
-  'territory.read',
-  'territory.write',
-  'territory.import',
-  'people.read',
-  'people.roster',
-  'people.sensitive',
-  'people.write',
-  'people.pii',
-  'party.read',
-  'party.write',
-  'grid.read',
-  'grid.write',
-  'organisation.read',
-  'organisation.write',
-  'account.read',
-  'account.manage',
-  'audit.read',
-  'demand.read',
-  'demand.intake',
-  'demand.handle',
-  'demand.dispatch',
-  'demand.supervise',
-  'demand.configure',
-] as const;
-export type Ability = (typeof abilities)[number];
+/**
+ * The ability names, one key per ability. Each module adds its own from its pure abilities file
+ * (`modules/<m>/src/abilities.ts`) by declaration merging, so a misspelt ability does not compile:
+ *
+ * ```ts
+ * declare module '@linli/core/permissions' {
+ *   interface AbilityRegistry extends Record<(typeof gridAbilities.abilities)[number], true> {}
+ * }
+ * ```
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the modules' declaration merging
+export interface AbilityRegistry {}
+export type Ability = keyof AbilityRegistry & string;
 
-// Residents, by need (docs/privacy-matrix.md): people.read is each household's contact person (name,
-// relation, household, masked phone); people.roster adds every member of the household;
-// people.sensitive adds gender, birth date, masked ID number, tags (独居, 残疾, 低保 …), party
-// membership and the note; people.pii reveals the unmasked phone and ID number (audited).
-// Government staff and the system admin (who imports and corrects the same fields) hold all but pii.
-const READ_ALL: Ability[] = [
-  'territory.read',
-  'people.read',
-  'people.roster',
-  'people.sensitive',
-  'party.read',
-  'grid.read',
-  'organisation.read',
-];
-const WRITE_ALL: Ability[] = ['territory.write', 'territory.import', 'people.write', 'party.write', 'grid.write', 'organisation.write'];
-// Demands: staff of a unit take in, handle and dispatch in their subtree; the county supervises.
-// Property staff only handle what is dispatched to their compound. Residents hold no ability: they
-// submit, evaluate and reopen their own demands as the reporter (checked by the demands module).
-const DEMAND_DESK: Ability[] = ['demand.read', 'demand.intake', 'demand.handle', 'demand.dispatch'];
+/** One text in both languages of the product. zh-CN is the default language of the UI. */
+export interface LocalText {
+  'zh-CN': string;
+  'en-US': string;
+}
 
-export const roleAbilities: Record<Role, readonly Ability[]> = {
-  system_admin: [...READ_ALL, ...WRITE_ALL, 'demand.read', 'demand.configure'],
-  security_admin: ['territory.read', 'account.read', 'account.manage'],
-  audit_admin: ['territory.read', 'account.read', 'audit.read'],
-  county_staff: [...READ_ALL, ...DEMAND_DESK, 'demand.supervise'],
-  subdistrict_staff: [...READ_ALL, ...WRITE_ALL, 'people.pii', ...DEMAND_DESK],
-  community_staff: [...READ_ALL, ...WRITE_ALL, 'people.pii', ...DEMAND_DESK],
-  compound_staff: [...READ_ALL, 'people.write', 'people.pii', 'demand.read', 'demand.intake', 'demand.handle'],
-  grid_worker: [...READ_ALL, 'people.write', 'people.pii', 'demand.read', 'demand.intake', 'demand.handle'],
-  // Property service needs the households of its compounds and each household's contact, nothing sensitive.
-  property_staff: ['territory.read', 'people.read', 'organisation.read', 'demand.handle'],
-  // The committee sees the party organisations it works with, but no resident data (nor the member roll).
-  owners_committee_member: ['territory.read', 'organisation.read', 'party.read'],
-  volunteer: ['territory.read'],
-  resident: [],
-};
+/**
+ * The abilities one module checks and who holds them by default. Declared in a pure file of the
+ * module (`modules/<m>/src/abilities.ts`: no node imports, the web imports it too) and referenced by
+ * the manifest; the server assembles the full role → abilities table from every manifest
+ * (`configureAbilities`).
+ *
+ * ```ts
+ * export const gridAbilities = {
+ *   abilities: ['grid.read', 'grid.write'],
+ *   grants: { community_staff: ['grid.read', 'grid.write'], grid_worker: ['grid.read'] },
+ * } as const satisfies ModuleAbilities;
+ * ```
+ */
+export interface ModuleAbilities<A extends string = string> {
+  /** Every ability the module checks, named `<area>.<verb>` (e.g. `grid.read`); one module owns each. */
+  abilities: readonly A[];
+  /** Default grants: for each role, the abilities of this module it holds on its granted subtree. A role left out holds none. */
+  grants: Partial<Record<Role, readonly A[]>>;
+  /** How an ability is shown (role editor, 403 pages). */
+  labels?: Partial<Record<A, LocalText>>;
+}
+
+/** Every ability of the loaded modules, in module order; filled by `configureAbilities`. */
+export const abilities: Ability[] = [];
+
+/** What each role holds on its granted subtree: the union of the modules' default grants; filled by `configureAbilities`. */
+export const roleAbilities: Record<Role, readonly Ability[]> = Object.fromEntries(roles.map((r) => [r, []])) as unknown as Record<
+  Role,
+  readonly Ability[]
+>;
+
+/**
+ * Assembles the ability list and the role table from the modules' declarations (the server calls
+ * it with its manifests, test set-ups with the modules of the workspace). Replaces what was there.
+ * An ability declared by two modules, or a grant of an ability its module does not declare, is a
+ * programming error and throws.
+ */
+export function configureAbilities(declarations: readonly ModuleAbilities[]): void {
+  const owner = new Set<string>();
+  const table = new Map<Role, string[]>(roles.map((r) => [r, []]));
+  for (const d of declarations) {
+    for (const a of d.abilities) {
+      if (owner.has(a)) throw new Error(`ability ${a} is declared twice`);
+      owner.add(a);
+    }
+    for (const [role, list] of Object.entries(d.grants) as [Role, readonly string[]][]) {
+      if (!isRole(role)) throw new Error(`grant to unknown role ${role}`);
+      for (const a of list) {
+        if (!d.abilities.includes(a)) throw new Error(`role ${role} is granted ${a}, which its module does not declare`);
+        const held = table.get(role) as string[];
+        if (!held.includes(a)) held.push(a);
+      }
+    }
+  }
+  abilities.splice(0, abilities.length, ...([...owner] as Ability[]));
+  for (const role of roles) (roleAbilities as Record<Role, readonly string[]>)[role] = table.get(role) as string[];
+}
+
+function assertConfigured(): void {
+  if (abilities.length === 0) {
+    throw new Error('abilities are not configured: the server calls configureAbilities with the abilities of its module manifests');
+  }
+}
 
 export const roleLabels: Record<Role, { zh: string; en: string }> = {
   system_admin: { zh: '系统管理员', en: 'System admin' },
@@ -125,6 +145,7 @@ export function isRole(value: string): value is Role {
 
 /** Paths (subtrees) in which the actor holds the ability; empty when nowhere. */
 export function scopePaths(actor: Actor, ability: Ability): string[] {
+  assertConfigured();
   const paths = actor.grants.filter((g) => roleAbilities[g.role].includes(ability)).map((g) => g.path);
   // Drop paths already covered by a shorter one, so SQL gets the smallest list.
   return [...new Set(paths)].filter((p) => !paths.some((q) => q !== p && p.startsWith(`${q}.`)));

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from './database.ts';
-import { loadMigrations, migrationStatus, migrationsDir } from './migrate.ts';
+import { loadMigrations, migrationStatus } from './migrate.ts';
 import { createTestDatabase, testDriver, testServerUrl } from './testing.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -17,7 +17,8 @@ describe('migrationStatus', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-migrations-'));
-    for (const f of fs.readdirSync(migrationsDir)) fs.copyFileSync(path.join(migrationsDir, f), path.join(dir, f));
+    // Every migration of every folder, in one folder of its own to edit.
+    for (const m of loadMigrations()) fs.copyFileSync(m.file, path.join(dir, path.basename(m.file)));
   });
   afterAll(async () => {
     await database.close();

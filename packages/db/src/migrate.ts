@@ -4,31 +4,82 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection, Database } from './database.ts';
 
+/** The platform baseline: 0001 foundation and every migration that spans modules. */
 export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
   checksum: string;
+  /** Absolute path of the file (its folder tells the owning module). */
+  file: string;
 }
 
-/** Files are named NNNN_description.sql; numbers are used once and never reordered. */
-export function loadMigrations(dir = migrationsDir): Migration[] {
-  const files = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.sql'))
-    .sort();
-  const seen = new Set<number>();
-  return files.map((file) => {
-    const match = /^(\d{4})_([a-z0-9_]+)\.sql$/.exec(file);
-    if (!match) throw new Error(`migration file name ${file} does not match NNNN_name.sql`);
-    const version = Number(match[1]);
-    if (seen.has(version)) throw new Error(`migration number ${version} is used twice`);
-    seen.add(version);
-    const sql = fs.readFileSync(path.join(dir, file), 'utf8');
-    return { version, name: match[2] as string, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+/**
+ * The migrations folders of the workspace, without importing any module (db sits below them): the
+ * folder `migrations/` of every workspace package named by the root package.json `workspaces`
+ * (packages/db/migrations, modules/<m>/migrations, …). The server passes the folders of its
+ * manifests instead (apps/server/src/modules.ts); a server test checks that both lists agree, so
+ * tools, benches and test set-ups that call `migrate(database)` build the same schema.
+ */
+export function workspaceMigrationFolders(root = repoRoot): string[] {
+  return workspacePackageDirs(root)
+    .map((dir) => path.join(dir, 'migrations'))
+    .filter((dir) => fs.existsSync(dir) && fs.statSync(dir).isDirectory());
+}
+
+/** The folders of the workspace packages the root package.json names (`packages/*`, `modules/*`, `apps/*`), sorted. */
+export function workspacePackageDirs(root = repoRoot): string[] {
+  const { workspaces = [] } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { workspaces?: string[] };
+  const packages = workspaces.flatMap((pattern) => {
+    if (!pattern.endsWith('/*')) return [path.join(root, pattern)];
+    const parent = path.join(root, pattern.slice(0, -2));
+    if (!fs.existsSync(parent)) return [];
+    return fs
+      .readdirSync(parent, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => path.join(parent, d.name));
   });
+  return packages.filter((dir) => fs.existsSync(path.join(dir, 'package.json'))).sort();
+}
+
+/**
+ * Files are named NNNN_description.sql; numbers are used once across all folders and never
+ * reordered. The set of every folder is applied in one order: by number, then by name. A number
+ * used twice (in one folder or in two) stops start-up: `schema_migration` records one per number.
+ * A migration's name and checksum do not depend on its folder, so moving a file into its module
+ * keeps already-applied databases valid.
+ */
+export function loadMigrations(dirs: string | readonly string[] = workspaceMigrationFolders()): Migration[] {
+  const folders = typeof dirs === 'string' ? [dirs] : dirs;
+  const found = [...new Set(folders.map((d) => path.resolve(d)))].flatMap((dir) =>
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.sql'))
+      .map((f) => {
+        const match = /^(\d{4})_([a-z0-9_]+)\.sql$/.exec(f);
+        if (!match) throw new Error(`migration file name ${path.join(dir, f)} does not match NNNN_name.sql`);
+        return { version: Number(match[1]), name: match[2] as string, file: path.join(dir, f) };
+      }),
+  );
+  found.sort((a, b) => a.version - b.version || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const seen = new Map<number, string>();
+  return found.map(({ version, name, file }) => {
+    const other = seen.get(version);
+    if (other)
+      throw new Error(`migration number ${version} is used twice (${path.relative(repoRoot, other)}, ${path.relative(repoRoot, file)})`);
+    seen.set(version, file);
+    const sql = fs.readFileSync(file, 'utf8');
+    return { version, name, sql, checksum: createHash('sha256').update(sql).digest('hex'), file };
+  });
+}
+
+export interface MigrateOptions {
+  /** Migrations folders; default: those of the workspace (`workspaceMigrationFolders`). */
+  folders?: readonly string[];
+  onApplied?: (m: Migration) => void;
 }
 
 const LOCK_KEY = 748_120_001; // advisory lock: one migrator at a time across server processes
@@ -37,12 +88,13 @@ const LOCK_KEY = 748_120_001; // advisory lock: one migrator at a time across se
  * Applies pending migrations, each in its own transaction, forward only. A changed checksum of an
  * applied migration stops start-up: migrations are history and are never edited.
  */
-export async function migrate(database: Database, onApplied?: (m: Migration) => void): Promise<Migration[]> {
-  return database.withConnection((conn) => migrateOn(conn, onApplied));
+export async function migrate(database: Database, options: MigrateOptions | ((m: Migration) => void) = {}): Promise<Migration[]> {
+  const { folders, onApplied } = typeof options === 'function' ? { folders: undefined, onApplied: options } : options;
+  const migrations = loadMigrations(folders);
+  return database.withConnection((conn) => migrateOn(conn, migrations, onApplied));
 }
 
-async function migrateOn(database: Connection, onApplied?: (m: Migration) => void): Promise<Migration[]> {
-  const migrations = loadMigrations();
+async function migrateOn(database: Connection, migrations: Migration[], onApplied?: (m: Migration) => void): Promise<Migration[]> {
   await database.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
   try {
     await database.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
@@ -83,8 +135,8 @@ async function migrateOn(database: Connection, onApplied?: (m: Migration) => voi
 }
 
 /** For readiness checks: true when every migration file is applied. */
-export async function pendingMigrations(database: Database): Promise<number> {
-  const migrations = loadMigrations();
+export async function pendingMigrations(database: Database, folders?: readonly string[]): Promise<number> {
+  const migrations = loadMigrations(folders);
   const rows = await database.query<{ version: number }>('SELECT version FROM schema_migration').catch(() => [] as { version: number }[]);
   const applied = new Set(rows.map((r) => r.version));
   return migrations.filter((m) => !applied.has(m.version)).length;
@@ -105,8 +157,8 @@ export interface MigrationStatus {
  * What `migrate` would do, without doing it: applied, pending, edited and unknown migrations.
  * Reads `schema_migration` only; an empty database has every migration pending.
  */
-export async function migrationStatus(database: Database, dir = migrationsDir): Promise<MigrationStatus> {
-  const migrations = loadMigrations(dir);
+export async function migrationStatus(database: Database, dirs?: string | readonly string[]): Promise<MigrationStatus> {
+  const migrations = loadMigrations(dirs);
   const exists = await database.query<{ t: string | null }>("SELECT to_regclass('schema_migration')::text AS t");
   const rows = exists[0]?.t
     ? await database.query<{ version: number; name: string; checksum: string; applied_at: Date }>(

@@ -6,6 +6,7 @@
 import { loadConfig } from '@linli/core';
 import { bulkLoadSettings } from '@linli/db';
 import { isDemoNeeded, loadDemo } from '@linli/demo';
+import { modules } from '../modules.ts';
 import { openRuntime, progressPrinter } from '../runtime.ts';
 
 const config = loadConfig();
@@ -28,6 +29,7 @@ try {
             print(step, done, total);
             send({ type: 'progress', step, done, total });
           },
+          modules,
         },
       );
       console.log(`demo loaded in ${(summary.elapsedMs / 1000).toFixed(1)} s`);

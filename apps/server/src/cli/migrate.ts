@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@linli/core';
 import { createDatabase, migrate, migrationStatus, redactUrl } from '@linli/db';
+import { migrationFolders } from '../module-registry.ts';
 
 // `npm run migrate`: applies pending migrations (the server also does this at start-up).
 //   --status   lists applied, pending and edited migrations and changes nothing
@@ -19,7 +20,7 @@ try {
       : `database: embedded PGlite in ${path.join(config.dataDir, 'pgdata')}`,
   );
   if (values.status || values['dry-run']) {
-    const status = await migrationStatus(database);
+    const status = await migrationStatus(database, migrationFolders());
     console.log(`applied: ${status.applied.length}`);
     if (values.status) for (const m of status.applied) console.log(`  ✓ ${name(m)}  ${m.appliedAt.toISOString()}`);
     console.log(
@@ -36,7 +37,7 @@ try {
       for (const m of status.unknown) console.log(`  ? ${name(m)}`);
     }
   } else {
-    const applied = await migrate(database, (m) => console.log(`migration ${name(m)} applied`));
+    const applied = await migrate(database, { folders: migrationFolders(), onApplied: (m) => console.log(`migration ${name(m)} applied`) });
     if (applied.length === 0) console.log('migrations: up to date');
   }
 } catch (err) {
