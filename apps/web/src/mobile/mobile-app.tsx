@@ -1,7 +1,7 @@
 import { HomeOutlined, UserOutlined } from '@ant-design/icons';
 import { useCurrentUser } from '@linli/web-kit/current-user';
-import { kindLabel, roleLabel } from '@linli/web-kit/labels';
-import { Button, DotLoading, List, NavBar, Result, TabBar } from 'antd-mobile';
+import { roleLabel } from '@linli/web-kit/labels';
+import { Button, DotLoading, List, NavBar, TabBar } from 'antd-mobile';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
@@ -23,21 +23,14 @@ function useTabBadges(): (number | undefined)[] {
 function MobileHome() {
   const { t } = useTranslation();
   const { me } = useCurrentUser();
-  const homes = (me?.grants ?? []).filter((g) => g.role === 'resident' || g.nodeKind === 'household');
+  // The household, its full address and what goes on there are the home blocks of the modules
+  // (workbench first: address, open demands, the board).
   return (
     <div data-testid="mobile-home">
-      <Result status="success" title={t('mobile.welcome')} description={me?.user.tenantName} />
-      <List header={t('mobile.myHousehold')}>
-        {homes.length === 0 ? (
-          <List.Item>{t('mobile.noHousehold')}</List.Item>
-        ) : (
-          homes.map((g) => (
-            <List.Item key={g.id} description={g.nodeKind ? kindLabel(g.nodeKind) : undefined} data-testid="mobile-household">
-              {g.nodeName}
-            </List.Item>
-          ))
-        )}
-      </List>
+      <div style={{ padding: '16px 16px 4px' }}>
+        <div style={{ fontSize: 18, fontWeight: 600 }}>{t('mobile.welcome')}</div>
+        <div style={{ color: 'var(--adm-color-weak)' }}>{me?.user.tenantName}</div>
+      </div>
       {homeBlocks.map(({ name, Block }) => (
         <Block key={name} />
       ))}
