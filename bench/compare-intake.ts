@@ -7,12 +7,13 @@
 //   (BEGIN, lookup, stamp, write, COMMIT: the route until the autocommit change);
 // - now: as the route runs it now, in autocommit with the stamp read in the lookup (lookup, write).
 // Sequential and with 8 concurrent callers; submissions per second and ms p50/p95 per submission.
+
+import { tenantCalendar } from '@linli/calendar';
 import { type Actor, AuditKeys, configureAuditKeys, PersonalDataCipher, type RequestContext } from '@linli/core';
 import { migrate } from '@linli/db';
 import { contextOf } from '@linli/demands/testing';
 import { buildSmallTree, createTenant } from '@linli/territory';
 import { submitDemand } from '../modules/demands/src/commands/submit-demand.ts';
-import { tenantCalendar } from '../modules/demands/src/deadlines.ts';
 import { loadAverage, openBenchDatabase, parseFlags, summarise } from './lib/harness.ts';
 import { legacySubmitDemand } from './lib/legacy-submit-demand.ts';
 

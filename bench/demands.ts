@@ -25,9 +25,8 @@ import {
   verifyAuditChain,
 } from '@linli/core';
 import { type Database, migrate } from '@linli/db';
-import { holdoutEvaluation } from '@linli/demands/smart';
-import { generateDemands } from '@linli/demands/testing-scale';
-import { loadDemo } from '@linli/demo';
+import { holdoutEvaluation } from '@linli/demand-smart';
+import { generateDemands, loadDemo } from '@linli/demo';
 import { buildApp } from '@linli/server';
 import { buildSmallTree, createTenant } from '@linli/territory';
 import { loadAverage, openBenchDatabase, parseFlags, rate, round, type Timing, timeIt } from './lib/harness.ts';

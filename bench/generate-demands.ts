@@ -6,8 +6,7 @@
 import { createAccount } from '@linli/accounts/testing';
 import { AuditKeys, configureAuditKeys, PersonalDataCipher } from '@linli/core';
 import { migrate } from '@linli/db';
-import { generateDemands } from '@linli/demands/testing-scale';
-import { loadDemo } from '@linli/demo';
+import { generateDemands, loadDemo } from '@linli/demo';
 import { openBenchDatabase } from './lib/harness.ts';
 
 const args = process.argv.slice(2);

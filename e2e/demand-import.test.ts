@@ -11,7 +11,7 @@ import { type E2E, PASSWORD, signIn, startE2E } from './support.ts';
 
 const WAIT = 45_000;
 const TENANT = '370785';
-const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../modules/demands/src/import/fixtures');
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../modules/demand-import/src/fixtures');
 const nycFile = path.join(fixtures, 'nyc311_2013-12-25.csv');
 
 let e: E2E;

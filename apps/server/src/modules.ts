@@ -1,9 +1,15 @@
 import { accountsModule } from '@linli/accounts';
 import { auditModule } from '@linli/audit';
+import { calendarModule } from '@linli/calendar';
 import type { ModuleManifest } from '@linli/core';
+import { demandImportModule } from '@linli/demand-import';
+import { demandSmartModule } from '@linli/demand-smart';
+import { demandStatsModule } from '@linli/demand-stats';
 import { demandsModule } from '@linli/demands';
+import { departmentsModule } from '@linli/departments';
 import { gridsModule } from '@linli/grids';
 import { notificationsModule } from '@linli/notifications';
+import { open311Module } from '@linli/open311';
 import { organisationsModule } from '@linli/organisations';
 import { partyModule } from '@linli/party';
 import { peopleModule } from '@linli/people';
@@ -20,7 +26,13 @@ export const modules: ModuleManifest[] = [
   partyModule,
   gridsModule,
   organisationsModule,
+  departmentsModule,
   demandsModule,
+  demandStatsModule,
+  calendarModule,
+  demandImportModule,
+  demandSmartModule,
+  open311Module,
   notificationsModule,
   auditModule,
 ];

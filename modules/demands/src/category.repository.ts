@@ -1,6 +1,6 @@
 import { type Db, one, rows } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
-import type { Category, CategoryNode, DeadlineRuleInput, Department } from './contract.ts';
+import type { Category, CategoryNode, DeadlineRuleInput } from './contract.ts';
 import type { DeadlineRule } from './deadlines.ts';
 import type { HandlingLevel } from './state-machine.ts';
 
@@ -196,21 +196,5 @@ export class CategoryRepository {
         ),
         sql`, `,
       )}`);
-  }
-
-  departments(tenantId: string): Promise<Department[]> {
-    return rows<Department>(
-      this.db,
-      sql`SELECT id, code, name, active FROM department WHERE tenant_id = ${tenantId} ORDER BY sort_order, name`,
-    );
-  }
-
-  findDepartment(tenantId: string, id: string): Promise<(Department & { countyPath: string }) | undefined> {
-    return one(
-      this.db,
-      sql`SELECT d.id, d.code, d.name, d.active, n.path::text AS "countyPath" FROM department d
-          JOIN territory_node n ON n.tenant_id = d.tenant_id AND n.kind = 'county'
-          WHERE d.tenant_id = ${tenantId} AND d.id = ${id}::uuid`,
-    );
   }
 }

@@ -2,11 +2,12 @@ import { accountsModule } from '@linli/accounts';
 import { loadConfig, type ModuleDeps } from '@linli/core';
 import type { Database } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
+import { demandSmartModule } from '@linli/demand-smart';
+import { Open311Repository } from '@linli/open311';
 import { buildApp, type LinliApp } from '@linli/server';
 import { login, type Session } from '@linli/server/test/helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demandsModule } from './module.ts';
-import { Open311Repository } from './open311/open311.repository.ts';
 import { buildDemandWorld, contextOf, type DemandWorld, testCipher } from './testing.ts';
 
 // GET /demand-categories?includeInactive and PATCH /demand-categories/:id with a version: the settings
@@ -28,7 +29,7 @@ beforeAll(async () => {
     cipher: testCipher,
     config: { ...loadConfig({}), rateLimit: { apiPerMinute: 100_000, loginPerMinute: 100_000 } },
   };
-  app = await buildApp({ deps, modules: [accountsModule, demandsModule] });
+  app = await buildApp({ deps, modules: [accountsModule, demandsModule, demandSmartModule] });
   await app.ready();
   world = await buildDemandWorld(database.db);
   const { account } = await contextOf(database.db, world.tenantId, 'system_admin', world.tree.county, 'admin');

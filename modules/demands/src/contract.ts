@@ -336,41 +336,20 @@ export const UpdateCategoryBody = Type.Object(
 );
 export type UpdateCategoryBody = Static<typeof UpdateCategoryBody>;
 
-export const Department = Type.Object({ id: Uuid, code: Type.String(), name: Type.String(), active: Type.Boolean() });
-export type Department = Static<typeof Department>;
-
-export const KpiQuery = Type.Object(
-  {
-    nodeId: Uuid,
-    from: Type.String({ format: 'date', description: 'first day (Asia/Shanghai) of the period' }),
-    to: Type.String({ format: 'date', description: 'last day (Asia/Shanghai) of the period, included' }),
-  },
-  { additionalProperties: false },
-);
-export type KpiQuery = Static<typeof KpiQuery>;
-
-const Rate = Nullable(Type.Number({ description: 'ratio 0…1, null when the denominator is 0' }));
-export const Kpis = Type.Object({
-  nodeId: Uuid,
-  from: Type.String(),
-  to: Type.String(),
-  submitted: Type.Integer(),
-  accepted: Type.Integer(),
-  responseDue: Type.Integer(),
-  respondedOnTime: Type.Integer(),
-  responseRate: Rate,
-  resolved: Type.Integer(),
-  resolutionRate: Rate,
-  closed: Type.Integer(),
-  completionRate: Rate,
-  resolvedOnTime: Type.Integer(),
-  onTimeRate: Rate,
-  evaluated: Type.Integer(),
-  satisfiedOrBasically: Type.Integer(),
-  satisfactionRate: Rate,
-  averageHandlingHours: Nullable(Type.Number()),
-  resolvedByLevel: Type.Object({ compound: Rate, community: Rate, subdistrict: Rate, department: Rate }),
-  callbackCovered: Type.Integer(),
-  callbackCoverage: Rate,
+/** Deadline settings of the county (tenant.settings.demands). */
+export const DeadlineSettings = Type.Object({
+  /** Escalate an overdue demand one level automatically (the deadline job). */
+  autoEscalate: Type.Boolean(),
+  /** Days after a dissatisfied evaluation in which the reporter may reopen. */
+  reopenWindowDays: Type.Integer(),
 });
-export type Kpis = Static<typeof Kpis>;
+export type DeadlineSettings = Static<typeof DeadlineSettings>;
+
+export const UpdateDeadlineSettingsBody = Type.Object(
+  {
+    autoEscalate: Type.Optional(Type.Boolean()),
+    reopenWindowDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateDeadlineSettingsBody = Static<typeof UpdateDeadlineSettingsBody>;

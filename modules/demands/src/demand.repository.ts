@@ -1,3 +1,4 @@
+import { CALENDAR_STAMP } from '@linli/calendar';
 import {
   type Actor,
   type AuditEntry,
@@ -13,7 +14,6 @@ import {
 import { type Db, one, rows } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Static, Type } from 'typebox';
-import { CALENDAR_STAMP } from './calendar.repository.ts';
 import { type CategoryRef, deadlineRuleSql } from './category.repository.ts';
 import type { Demand, DemandDetail, DemandSort, InboxTab, TimelineEntry } from './contract.ts';
 import { type DeadlineRule, DUE_SOON_HOURS } from './deadlines.ts';
@@ -92,6 +92,10 @@ export interface DemandInsert {
   submittedAt: Date;
   createdBy: string | null;
 }
+
+/** Demands the public may read (the notice board, Open311): a public category, and not kept for staff by the reporter (migration 0016). */
+export const PUBLISHABLE = sql`(d.staff_only = false AND EXISTS (SELECT 1 FROM demand_category pc
+  WHERE pc.tenant_id = d.tenant_id AND pc.id = d.category_id AND pc.is_public))`;
 
 /**
  * Who may see a demand, inside the SQL: its location in the caller's demand.read scope, its first

@@ -1,5 +1,6 @@
 import { type Actor, AppError, type ErrorDetail, missingReferences, scopePaths } from '@linli/core';
 import type { Db } from '@linli/db';
+import { DepartmentRepository } from '@linli/departments';
 import { type SQL, sql } from 'drizzle-orm';
 import { CategoryRepository } from './category.repository.ts';
 import { DemandRepository } from './demand.repository.ts';
@@ -43,7 +44,7 @@ export async function chooseHandlingUnit(
       choice.departmentId ?? (await new CategoryRepository(tx).findCategory(tenantId, demand.categoryId))?.defaultDepartmentId;
     if (!departmentId)
       return fail({ field: 'departmentId', reason: 'is required at the department level (the category has no default department)' });
-    const department = await new CategoryRepository(tx).findDepartment(tenantId, departmentId);
+    const department = await new DepartmentRepository(tx).find(tenantId, departmentId);
     if (!department?.active) return fail({ field: 'departmentId', reason: 'is not an active department of this county' });
     return { level, kind: 'department', id: department.id, name: department.name, path: department.countyPath };
   }

@@ -2,6 +2,7 @@ import { accountsModule } from '@linli/accounts';
 import { loadConfig, type ModuleDeps } from '@linli/core';
 import type { Database } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
+import { demandStatsModule } from '@linli/demand-stats';
 import { buildApp, type LinliApp } from '@linli/server';
 import { login, type Session } from '@linli/server/test/helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,7 +33,7 @@ beforeAll(async () => {
     cipher: testCipher,
     config: { ...loadConfig({}), rateLimit: { apiPerMinute: 100_000, loginPerMinute: 100_000 } },
   };
-  app = await buildApp({ deps, modules: [accountsModule, demandsModule] });
+  app = await buildApp({ deps, modules: [accountsModule, demandsModule, demandStatsModule] });
   await app.ready();
   world = await buildDemandWorld(database.db);
   await database.query('UPDATE account SET display_name = $1 WHERE username = $2', [FULL_NAME, world.accounts.resident!.username]);

@@ -2,6 +2,7 @@ import { accountsModule } from '@linli/accounts';
 import { loadConfig, type ModuleDeps, verifyAuditChain } from '@linli/core';
 import type { Database } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
+import { demandStatsModule } from '@linli/demand-stats';
 import { buildApp, type LinliApp } from '@linli/server';
 import { login, type Session } from '@linli/server/test/helpers';
 import ExcelJS from 'exceljs';
@@ -24,7 +25,7 @@ beforeAll(async () => {
     cipher: testCipher,
     config: { ...loadConfig({}), rateLimit: { apiPerMinute: 100_000, loginPerMinute: 100_000 } },
   };
-  app = await buildApp({ deps, modules: [accountsModule, demandsModule] });
+  app = await buildApp({ deps, modules: [accountsModule, demandsModule, demandStatsModule] });
   await app.ready();
   world = await buildDemandWorld(database.db);
   for (const [who, account] of Object.entries(world.accounts)) sessions[who as Who] = await login(app, account.username, account.password);

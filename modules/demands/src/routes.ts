@@ -52,7 +52,6 @@ import {
   DemandExportQuery,
   DemandListQuery,
   DemandPage,
-  Department,
   DispatchBody,
   EscalateBody,
   EvaluateBody,
@@ -336,21 +335,6 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
     async (request) => {
       const ctx = requireContext(request);
       return db.transaction((tx) => updateCategory(tx, ctx, request.params.id, request.body));
-    },
-  );
-
-  app.get(
-    '/departments',
-    {
-      schema: {
-        tags,
-        summary: 'County departments (handling units at the department level)',
-        response: { 200: Type.Object({ items: Type.Array(Department) }), ...errors },
-      },
-    },
-    async (request) => {
-      const ctx = requireContext(request);
-      return { items: await new CategoryRepository(db).departments(ctx.actor.tenantId) };
     },
   );
 

@@ -3,10 +3,10 @@ import { type Database, rows } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { revealReporter } from '@linli/demands';
 import { buildDemandWorld, type DemandWorld, testCipher } from '@linli/demands/testing';
-import { generateDemands } from '@linli/demands/testing-scale';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CALLERS, demoCallers } from './demo-demands.ts';
+import { generateDemands } from './generate-demands.ts';
 
 let database: Database;
 let world: DemandWorld;

@@ -1,8 +1,8 @@
 import type { PersonalDataCipher } from '@linli/core';
 import { type Database, one } from '@linli/db';
-import { type GeneratedCaller, generateDemands } from '@linli/demands/testing-scale';
 import { sql } from 'drizzle-orm';
 import { withIndexesDeferred } from './bulk-insert.ts';
+import { type GeneratedCaller, generateDemands } from './generate-demands.ts';
 
 /** Demands of the demo county: three years of history, so the dashboard has figures to show. */
 export const DEMO_DEMANDS = 20_000;

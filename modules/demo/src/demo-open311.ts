@@ -1,5 +1,5 @@
 import type { Db } from '@linli/db';
-import { createOpen311Client, setServiceAttributes } from '@linli/demands/open311';
+import { createOpen311Client, setServiceAttributes } from '@linli/open311';
 
 /** The demo county's Open311 client: a fixed, documented key, so the API can be tried at once. */
 export const DEMO_OPEN311 = { apiKey: 'demo-open311-key', jurisdictionId: '370785', name: '演示 Open311 客户端' } as const;

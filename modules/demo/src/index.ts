@@ -1,3 +1,4 @@
+export { type GeneratedCaller, generateDemands, type ScaleOptions, type ScaleResult } from './generate-demands.ts';
 export {
   DEMO_PASSWORD,
   DEMO_TENANT,

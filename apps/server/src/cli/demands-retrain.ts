@@ -1,6 +1,6 @@
 import { loadConfig } from '@linli/core';
 import { rows } from '@linli/db';
-import { retrainClassifier } from '@linli/demands/smart';
+import { retrainClassifier } from '@linli/demand-smart';
 import { sql } from 'drizzle-orm';
 import { openRuntime } from '../runtime.ts';
 

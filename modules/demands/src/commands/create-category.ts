@@ -1,5 +1,6 @@
 import { AppError, auditEntry, type ErrorDetail, emitEvents, newId, type RequestContext, recordAudit } from '@linli/core';
 import { type Db, ltreeLabel } from '@linli/db';
+import { DepartmentRepository } from '@linli/departments';
 import { CategoryRepository } from '../category.repository.ts';
 import { requireConfigure } from '../configure.ts';
 import type { Category, CreateCategoryBody } from '../contract.ts';
@@ -12,7 +13,7 @@ export async function createCategory(tx: Db, ctx: RequestContext, input: CreateC
   const errors: ErrorDetail[] = [];
   const parent = input.parentId ? await categories.findCategory(tenantId, input.parentId) : undefined;
   if (input.parentId && !parent) errors.push({ field: 'parentId', reason: 'is not a category of this county' });
-  errors.push(...(await departmentErrors(categories, tenantId, input.defaultLevel, input.defaultDepartmentId ?? null)));
+  errors.push(...(await departmentErrors(tx, tenantId, input.defaultLevel, input.defaultDepartmentId ?? null)));
   errors.push(...duplicateUrgencies(input.deadlines ?? []));
   if (errors.length > 0) throw AppError.invalid(errors);
   const name = input.name.trim();
@@ -48,14 +49,9 @@ export async function createCategory(tx: Db, ctx: RequestContext, input: CreateC
   return created;
 }
 
-export async function departmentErrors(
-  categories: CategoryRepository,
-  tenantId: string,
-  level: string,
-  departmentId: string | null,
-): Promise<ErrorDetail[]> {
+export async function departmentErrors(tx: Db, tenantId: string, level: string, departmentId: string | null): Promise<ErrorDetail[]> {
   if (departmentId) {
-    const department = await categories.findDepartment(tenantId, departmentId);
+    const department = await new DepartmentRepository(tx).find(tenantId, departmentId);
     if (!department?.active) return [{ field: 'defaultDepartmentId', reason: 'is not an active department of this county' }];
   } else if (level === 'department') {
     return [{ field: 'defaultDepartmentId', reason: 'is required when the default level is department' }];

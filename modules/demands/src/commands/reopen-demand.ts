@@ -1,9 +1,10 @@
+import { tenantCalendar } from '@linli/calendar';
 import type { RequestContext } from '@linli/core';
 import type { Db } from '@linli/db';
 import { sql } from 'drizzle-orm';
 import { CategoryRepository } from '../category.repository.ts';
 import type { Demand, ReasonBody } from '../contract.ts';
-import { addDeadline, type DeadlineCalendar, FALLBACK_RULE, tenantCalendar } from '../deadlines.ts';
+import { addDeadline, type DeadlineCalendar, FALLBACK_RULE } from '../deadlines.ts';
 import { runTransition } from '../transition.ts';
 
 /**

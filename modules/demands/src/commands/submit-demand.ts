@@ -1,3 +1,4 @@
+import { tenantCalendar } from '@linli/calendar';
 import {
   AppError,
   auditEntry,
@@ -12,7 +13,7 @@ import {
 import type { Db } from '@linli/db';
 import { linkAttachments } from '../attachments.ts';
 import type { Channel, Demand, SubmitDemandBody } from '../contract.ts';
-import { computeDeadlines, type DeadlineCalendar, FALLBACK_RULE, tenantCalendar } from '../deadlines.ts';
+import { computeDeadlines, type DeadlineCalendar, FALLBACK_RULE } from '../deadlines.ts';
 import { DemandRepository } from '../demand.repository.ts';
 
 export interface SubmitOptions {

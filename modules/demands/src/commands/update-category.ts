@@ -24,7 +24,7 @@ export async function updateCategory(tx: Db, ctx: RequestContext, id: string, in
   if (version !== undefined && version !== current.version) throw stale(current.version);
   const level = input.defaultLevel ?? current.defaultLevel;
   const departmentId = input.defaultDepartmentId === undefined ? current.defaultDepartmentId : input.defaultDepartmentId;
-  const errors = [...(await departmentErrors(categories, tenantId, level, departmentId)), ...duplicateUrgencies(input.deadlines ?? [])];
+  const errors = [...(await departmentErrors(tx, tenantId, level, departmentId)), ...duplicateUrgencies(input.deadlines ?? [])];
   if (errors.length > 0) throw AppError.invalid(errors);
   const name = input.name?.trim();
   if (name && (await categories.siblingNameTaken(tenantId, current.parentId, name, id))) {

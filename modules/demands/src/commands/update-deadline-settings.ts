@@ -1,8 +1,8 @@
 import { auditEntry, emitEvents, type RequestContext, recordAudit } from '@linli/core';
 import { type Db, one } from '@linli/db';
 import { sql } from 'drizzle-orm';
-import type { DeadlineSettings, UpdateDeadlineSettingsBody } from '../calendar-contract.ts';
 import { requireConfigure } from '../configure.ts';
+import type { DeadlineSettings, UpdateDeadlineSettingsBody } from '../contract.ts';
 import { DEFAULT_REOPEN_WINDOW_DAYS } from '../state-machine.ts';
 
 /** The county's deadline settings from tenant.settings.demands, with their defaults. */

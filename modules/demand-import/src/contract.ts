@@ -1,0 +1,145 @@
+import { Uuid } from '@linli/core';
+import { Channel, DemandType, demandChannels, Status } from '@linli/demands';
+import { type Static, Type } from 'typebox';
+
+/**
+ * Schemas of work-order import and export (12345 hotline files and the like): saved column
+ * mappings, the import job and its row errors, the inspection of an uploaded file, the export query.
+ */
+
+/** How dates of the source are written. 'iso' is ISO 8601 (with or without offset). */
+export const dateFormats = ['iso', 'YYYY-MM-DD HH:mm:ss', 'YYYY/MM/DD HH:mm:ss', 'MM/DD/YYYY hh:mm:ss A'] as const;
+export const DateFormat = Type.Enum(dateFormats);
+export type DateFormat = Static<typeof DateFormat>;
+
+/** The states an imported (historical) demand may be in; a value map sends source statuses to them. */
+export const importStatuses = ['submitted', 'accepted', 'rejected', 'dispatched', 'in_progress', 'resolved', 'closed'] as const;
+export const ImportStatus = Type.Enum(importStatuses);
+export type ImportStatus = Static<typeof ImportStatus>;
+
+const Column = Type.String({ minLength: 1, maxLength: 200, description: 'a header of the source file, exactly as written' });
+const OptionalColumn = Type.Optional(Type.Union([Column, Type.Null()]));
+const CategoryCode = Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' });
+const SourceValue = { maxProperties: 1000 };
+
+/** Which column of the source holds which field of a demand. */
+export const ImportColumns = Type.Object(
+  {
+    externalId: Column,
+    submittedAt: Column,
+    closedAt: OptionalColumn,
+    /**
+     * When the work order was accepted (our responded_at), dispatched to a handling unit, and
+     * resolved (when the source tells it apart from closing). Optional and absent from mappings
+     * saved before they existed; missing times are derived as the README says.
+     */
+    acceptedAt: OptionalColumn,
+    dispatchedAt: OptionalColumn,
+    resolvedAt: OptionalColumn,
+    status: OptionalColumn,
+    title: OptionalColumn,
+    description: Type.Array(Column, { minItems: 1, maxItems: 5, description: 'non-empty values joined with " / "' }),
+    channel: OptionalColumn,
+    type: OptionalColumn,
+    category: OptionalColumn,
+    node: OptionalColumn,
+    address: OptionalColumn,
+    lat: OptionalColumn,
+    lng: OptionalColumn,
+    reporterName: OptionalColumn,
+    reporterPhone: OptionalColumn,
+    resolution: OptionalColumn,
+  },
+  { additionalProperties: false },
+);
+export type ImportColumns = Static<typeof ImportColumns>;
+export type ImportField = keyof ImportColumns;
+
+export const DemandImportConfig = Type.Object(
+  {
+    columns: ImportColumns,
+    /** Used when the field has no column, or the column's value is not in the value map. */
+    defaults: Type.Object(
+      {
+        channel: Channel,
+        type: DemandType,
+        categoryCode: Type.Union([CategoryCode, Type.Null()], { description: 'null: an unmapped category value is a row error' }),
+        nodeId: Type.Union([Uuid, Type.Null()], { description: 'null: the county, or a row error when a location column is mapped' }),
+      },
+      { additionalProperties: false },
+    ),
+    valueMaps: Type.Object(
+      {
+        channel: Type.Record(Type.String(), Channel, SourceValue),
+        type: Type.Record(Type.String(), DemandType, SourceValue),
+        category: Type.Record(Type.String(), CategoryCode, SourceValue),
+        status: Type.Record(Type.String(), ImportStatus, SourceValue),
+      },
+      { additionalProperties: false },
+    ),
+    dateFormat: DateFormat,
+    timeZone: Type.String({ minLength: 1, maxLength: 64, default: 'Asia/Shanghai', description: 'IANA zone of the source dates' }),
+  },
+  { additionalProperties: false },
+);
+export type DemandImportConfig = Static<typeof DemandImportConfig>;
+
+const MappingName = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' });
+
+export const ImportMapping = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  config: DemandImportConfig,
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  version: Type.Integer(),
+});
+export type ImportMapping = Static<typeof ImportMapping>;
+
+export const CreateMappingBody = Type.Object({ name: MappingName, config: DemandImportConfig }, { additionalProperties: false });
+export type CreateMappingBody = Static<typeof CreateMappingBody>;
+export const UpdateMappingBody = Type.Object(
+  { name: MappingName, config: DemandImportConfig, version: Type.Integer({ minimum: 1, description: 'the version the caller saw' }) },
+  { additionalProperties: false },
+);
+export type UpdateMappingBody = Static<typeof UpdateMappingBody>;
+export const MappingParams = Type.Object({ id: Uuid });
+export const JobParams = Type.Object({ jobId: Uuid });
+
+export const ImportPreset = Type.Object({ key: Type.String(), name: Type.String(), config: DemandImportConfig });
+export type ImportPreset = Static<typeof ImportPreset>;
+
+export { ImportJob, ImportRowError as RowError } from '@linli/core';
+
+export const ImportResult = Type.Object({
+  jobId: Uuid,
+  rows: Type.Integer(),
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  unchanged: Type.Integer({ description: 're-imported rows whose status, times and resolution were already as in the file' }),
+});
+export type ImportResult = Static<typeof ImportResult>;
+
+/** What an uploaded file holds, so a mapping can be made from its header and values. */
+export const FileInspection = Type.Object({
+  headers: Type.Array(Type.String()),
+  rows: Type.Integer(),
+  samples: Type.Array(Type.Record(Type.String(), Type.String()), { description: 'the first five data rows' }),
+  values: Type.Record(Type.String(), Type.Array(Type.String()), {
+    description: 'distinct values of each column that has at most 200 of them (for value maps)',
+  }),
+});
+export type FileInspection = Static<typeof FileInspection>;
+
+export const ExportQuery = Type.Object({
+  mappingId: Uuid,
+  status: Type.Optional(Status),
+  channel: Type.Optional(Type.Enum(demandChannels)),
+  categoryId: Type.Optional(Uuid),
+  nodeId: Type.Optional(Uuid),
+  from: Type.Optional(Type.String({ format: 'date', description: 'submitted on or after (Asia/Shanghai day)' })),
+  to: Type.Optional(Type.String({ format: 'date', description: 'submitted on or before (Asia/Shanghai day)' })),
+  importedOnly: Type.Optional(Type.Boolean({ description: 'only demands that carry an external id' })),
+});
+export type ExportQuery = Static<typeof ExportQuery>;
+export const TemplateQuery = Type.Object({ mappingId: Uuid });

@@ -1,0 +1,12 @@
+import type { ModuleManifest } from '@linli/core';
+import { demandImportRoutes } from './routes.ts';
+
+/**
+ * Demand import: 12345 hotline work orders (and other hotline exports) from Excel or CSV through a
+ * saved column mapping, checked as a whole file before anything is written; export in the same shape.
+ */
+export const demandImportModule: ModuleManifest = {
+  name: 'demand-import',
+  description: '12345 hotline work-order import and export through saved column mappings',
+  routes: demandImportRoutes,
+};

@@ -1,0 +1,14 @@
+import type { ModuleManifest } from '@linli/core';
+import { open311AdminRoutes } from './admin.routes.ts';
+import { open311Routes } from './routes.ts';
+
+/**
+ * Open311: the GeoReport v2 API for outside clients (apps, the city platform) at /open311, and the
+ * admin of those clients, their keys and the services' attributes under /api/v1.
+ */
+export const open311Module: ModuleManifest = {
+  name: 'open311',
+  description: 'Open311 GeoReport v2 for outside clients, and the admin of those clients',
+  routes: open311AdminRoutes,
+  rootRoutes: open311Routes,
+};
