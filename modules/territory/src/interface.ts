@@ -27,6 +27,20 @@ export const territory = {
     return one<TerritoryRef>(db, sql`SELECT ${refColumns} FROM territory_node WHERE tenant_id = ${tenantId} AND id = ${id}::uuid`);
   },
 
+  /** The county: the root of the tenant's tree, or undefined before its divisions are imported. */
+  countyRoot(db: Db, tenantId: string): Promise<TerritoryRef | undefined> {
+    return one<TerritoryRef>(
+      db,
+      sql`SELECT ${refColumns} FROM territory_node WHERE tenant_id = ${tenantId} AND kind = 'county' AND parent_id IS NULL`,
+    );
+  },
+
+  /** How many nodes the tenant's tree has. */
+  async nodeCount(db: Db, tenantId: string): Promise<number> {
+    const row = await one<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM territory_node WHERE tenant_id = ${tenantId}`);
+    return Number(row?.n ?? 0);
+  },
+
   /** A node of the tenant inside `scope` (ltree paths), or undefined. */
   nodeInScope(db: Db, tenantId: string, id: string, scope: string[]): Promise<TerritoryRef | undefined> {
     return one<TerritoryRef>(

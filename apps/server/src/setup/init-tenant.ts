@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { AppError, checkPasswordPolicy, hashPassword, newId, type PasswordPolicy, recordAudit } from '@linli/core';
 import type { Db } from '@linli/db';
 import { one } from '@linli/db';
+import { territory } from '@linli/territory';
 import { importDivisions } from '@linli/territory/commands/import-divisions';
 import { shippedDivisionFiles } from '@linli/territory/shipped-divisions';
 import { sql } from 'drizzle-orm';
@@ -69,10 +70,7 @@ export async function initTenant(db: Db, policy: PasswordPolicy, input: InitTena
     if (!existing) await tx.execute(sql`INSERT INTO tenant (tenant_id, name) VALUES (${input.code}, ${name})`);
     // Only the rows of this county are read from each file; re-running updates and never duplicates.
     for (const csvText of csvTexts) await importDivisions(tx, { tenantId: input.code, csvText });
-    const county = await one<{ id: string }>(
-      tx,
-      sql`SELECT id FROM territory_node WHERE tenant_id = ${input.code} AND kind = 'county' AND parent_id IS NULL`,
-    );
+    const county = await territory.countyRoot(tx, input.code);
     if (!county) throw AppError.invalid([{ field: 'divisions', reason: `no division rows of county ${input.code}` }]);
     for (const a of accounts) {
       const taken = await one<{ id: string }>(tx, sql`SELECT id FROM account WHERE username = ${a.username}`);
@@ -82,7 +80,7 @@ export async function initTenant(db: Db, policy: PasswordPolicy, input: InitTena
       await tx.execute(sql`INSERT INTO role_grant (tenant_id, id, account_id, role, node_id)
         VALUES (${input.code}, ${newId()}, ${a.id}, ${a.role}, ${county.id})`);
     }
-    const nodes = await one<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM territory_node WHERE tenant_id = ${input.code}`);
+    const nodes = await territory.nodeCount(tx, input.code);
     await recordAudit(tx, [
       ...(existing
         ? []
@@ -107,7 +105,7 @@ export async function initTenant(db: Db, policy: PasswordPolicy, input: InitTena
     ]);
     return {
       tenantCreated: !existing,
-      territoryNodes: nodes?.n ?? 0,
+      territoryNodes: nodes,
       accounts: accounts.map((a) => ({ username: a.username, role: a.role, oneTimePassword: a.oneTimePassword })),
     };
   });
