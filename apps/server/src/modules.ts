@@ -14,6 +14,7 @@ import { organisationsModule } from '@linli/organisations';
 import { partyModule } from '@linli/party';
 import { peopleModule } from '@linli/people';
 import { territoryModule } from '@linli/territory';
+import { workbenchModule } from '@linli/workbench';
 
 /**
  * The modules the server loads, in order. Each folder under modules/ exports one manifest; the
@@ -34,5 +35,6 @@ export const modules: ModuleManifest[] = [
   demandSmartModule,
   open311Module,
   notificationsModule,
+  workbenchModule,
   auditModule,
 ];
