@@ -12,7 +12,7 @@ import { tenantCalendar } from '@linli/calendar';
 import { type Actor, AuditKeys, configureAuditKeys, PersonalDataCipher, type RequestContext } from '@linli/core';
 import { migrate } from '@linli/db';
 import { contextOf } from '@linli/demands/testing';
-import { buildSmallTree, createTenant } from '@linli/territory';
+import { buildSmallTree, createTenant } from '@linli/territory/testing';
 import { submitDemand } from '../modules/demands/src/commands/submit-demand.ts';
 import { loadAverage, openBenchDatabase, parseFlags, summarise } from './lib/harness.ts';
 import { legacySubmitDemand } from './lib/legacy-submit-demand.ts';

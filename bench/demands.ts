@@ -28,7 +28,7 @@ import { type Database, migrate } from '@linli/db';
 import { holdoutEvaluation } from '@linli/demand-smart';
 import { generateDemands, loadDemo } from '@linli/demo';
 import { buildApp } from '@linli/server';
-import { buildSmallTree, createTenant } from '@linli/territory';
+import { buildSmallTree, createTenant } from '@linli/territory/testing';
 import { loadAverage, openBenchDatabase, parseFlags, rate, round, type Timing, timeIt } from './lib/harness.ts';
 
 /** Clients submitting at once in the concurrent runs (and raw inserters, for the same ratio). */

@@ -10,7 +10,7 @@ import { AuditKeys, configureAuditKeys, loadConfig, type ModuleDeps, newId, Pers
 import { maintainTables, migrate } from '@linli/db';
 import { loadDemo } from '@linli/demo';
 import { buildApp } from '@linli/server';
-import { buildSmallTree, createTenant } from '@linli/territory';
+import { buildSmallTree, createTenant } from '@linli/territory/testing';
 import { loadAverage, logger, openBenchDatabase, parseFlags, timeIt } from './lib/harness.ts';
 
 export async function main(args: string[]): Promise<void> {

@@ -6,7 +6,7 @@ import { createAccount } from '@linli/accounts/testing';
 import { AuditKeys, configureAuditKeys, loadConfig, PersonalDataCipher } from '@linli/core';
 import { migrate } from '@linli/db';
 import { buildApp } from '@linli/server';
-import { buildSmallTree, createTenant } from '@linli/territory';
+import { buildSmallTree, createTenant } from '@linli/territory/testing';
 import pg from 'pg';
 import { openBenchDatabase, parseFlags } from './lib/harness.ts';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createAccount } from '@linli/accounts/testing';
 import { createTestApp, type TestApp } from '@linli/server/test/helpers';
-import { buildSmallTree, createTenant, type SmallTree } from '@linli/territory';
+import { buildSmallTree, createTenant, type SmallTree } from '@linli/territory/testing';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Locator, type Page } from 'playwright-core';
 import type { TestContext } from 'vitest';
 

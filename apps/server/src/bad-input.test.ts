@@ -1,6 +1,6 @@
 import { createAccount } from '@linli/accounts/testing';
 import { encodeCursor } from '@linli/core';
-import { buildSmallTree, createTenant } from '@linli/territory';
+import { buildSmallTree, createTenant } from '@linli/territory/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type Session, type TestApp } from '../test/helpers.ts';
 

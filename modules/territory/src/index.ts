@@ -22,4 +22,3 @@ export { nodeForAbility } from './policies.ts';
 export { counter, importJob, tenant, territoryNode } from './schema.ts';
 export { shippedDivisionFiles } from './shipped-divisions.ts';
 export { countsOf, findNode, nodePathOf } from './territory.repository.ts';
-export { buildSmallTree, createNode, createTenant, type SmallTree, type TestNode, testContext, validIdNumber } from './testing.ts';
