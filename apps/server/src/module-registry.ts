@@ -1,4 +1,4 @@
-import { configureAbilities, type JobDeps, type ModuleError, type ModuleManifest } from '@linli/core';
+import { configureAbilities, type JobDeps, type ModuleError, type ModuleManifest, platformErrors } from '@linli/core';
 import type { IntervalJob } from '@linli/core/scheduler';
 import { migrationsDir } from '@linli/db';
 // Until the demands manifest references its abilities file (the demands split is under way).
@@ -31,10 +31,10 @@ export function configureModules(modules: readonly ModuleManifest[] = serverModu
   errorCatalogue(modules);
 }
 
-/** Every declared error, by code, with the module that declares it. */
+/** Every declared error (the platform's and the modules'), by code, with the module that declares it. */
 export function errorCatalogue(modules: readonly ModuleManifest[] = serverModules): Map<string, ModuleError & { module: string }> {
   const catalogue = new Map<string, ModuleError & { module: string }>();
-  for (const m of modules) {
+  for (const m of [{ name: 'platform', errors: platformErrors }, ...modules]) {
     for (const error of Object.values(m.errors ?? {})) {
       const other = catalogue.get(error.code);
       if (other) throw new Error(`error code ${error.code} is declared by ${other.module} and ${m.name}`);

@@ -2,6 +2,7 @@ import { type AppConfig, AppError, type Grant, isRole, type RequestContext } fro
 import type { Db } from '@linli/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isPasswordExpired } from './commands/login.ts';
+import { accountErrors } from './errors.ts';
 import { sessionRepository } from './session.repository.ts';
 import { CSRF_HEADER, hashToken, SESSION_COOKIE } from './tokens.ts';
 
@@ -37,11 +38,11 @@ export function installAuthentication(app: FastifyInstance, db: Db, config: AppC
     }
     const path = request.url.split('?')[0] ?? '';
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrf_token) {
-      throw new AppError('forbidden', 'Missing or wrong CSRF token (x-csrf-token header)');
+      throw AppError.of(accountErrors.csrf);
     }
     const passwordExpired = isPasswordExpired(session, config);
     if (passwordExpired && !EXPIRED_PASSWORD_ALLOWED.has(path)) {
-      throw new AppError('password_expired', 'Your password has expired; please change it');
+      throw AppError.of(accountErrors.password_expired);
     }
     if (new Date(session.last_seen_at).getTime() < now - 60_000) await sessionRepository.touch(db, tokenHash);
     const grants: Grant[] = session.grants.flatMap((g) => (isRole(g.role) ? [{ ...g, role: g.role }] : []));

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { App, ModuleManifest } from '@linli/core';
 import { accountAbilities } from './abilities.ts';
 import { installAuthentication } from './authenticate.ts';
+import { accountErrors } from './errors.ts';
 import { accountRoutes } from './routes.ts';
 
 export const accountsModule: ModuleManifest = {
@@ -11,6 +12,7 @@ export const accountsModule: ModuleManifest = {
   routes: (app, deps) => accountRoutes(app as unknown as App, deps),
   abilities: accountAbilities,
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
+  errors: accountErrors,
   tables: ['account', 'role_grant', 'session'],
   reads: ['territory_node'],
   territoryRefs: {

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { type App, auditCheckpointJob, type ModuleManifest } from '@linli/core';
 import { auditAbilities } from './abilities.ts';
+import { auditErrors } from './errors.ts';
 import { auditRoutes } from './routes.ts';
 
 export const auditModule: ModuleManifest = {
@@ -9,6 +10,7 @@ export const auditModule: ModuleManifest = {
   routes: (app, deps) => auditRoutes(app as unknown as App, deps),
   abilities: auditAbilities,
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
+  errors: auditErrors,
   // The audit trail (audit_event, audit_head) is written by every module through core's recordAudit: a platform table.
   tables: [],
   reads: ['audit_event', 'audit_head', 'account'],

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { ModuleManifest } from '@linli/core';
 import { gridAbilities } from './abilities.ts';
+import { gridErrors } from './errors.ts';
 import { gridRoutes } from './routes.ts';
 
 /** Grids (网格): grids and micro-grids of a community over its buildings, each with a "1 + N" team. */
@@ -10,6 +11,7 @@ export const gridsModule: ModuleManifest = {
   routes: gridRoutes,
   abilities: gridAbilities,
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
+  errors: gridErrors,
   tables: ['grid', 'grid_building', 'grid_member'],
   reads: ['territory_node', 'resident', 'party_member', 'account'],
   territoryRefs: {

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { ModuleManifest } from '@linli/core';
 import { organisationAbilities } from './abilities.ts';
+import { organisationErrors } from './errors.ts';
 import { organisationRoutes } from './routes.ts';
 
 /**
@@ -13,6 +14,7 @@ export const organisationsModule: ModuleManifest = {
   routes: organisationRoutes,
   abilities: organisationAbilities,
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
+  errors: organisationErrors,
   tables: ['organisation', 'property_service', 'dual_registration'],
   reads: ['territory_node', 'resident', 'party_member'],
   territoryRefs: {

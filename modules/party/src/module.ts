@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { ModuleManifest } from '@linli/core';
 import { partyAbilities } from './abilities.ts';
+import { partyErrors } from './errors.ts';
 import { partyRoutes } from './routes.ts';
 
 /** Party (党建): the five-level organisation tree beside the territory, members, and the "one branch per compound" coverage report. */
@@ -10,6 +11,7 @@ export const partyModule: ModuleManifest = {
   routes: partyRoutes,
   abilities: partyAbilities,
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
+  errors: partyErrors,
   tables: ['party_org', 'party_member'],
   reads: ['territory_node', 'resident'],
   territoryRefs: {

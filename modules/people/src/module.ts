@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { ModuleManifest } from '@linli/core';
 import { peopleAbilities } from './abilities.ts';
+import { peopleErrors } from './errors.ts';
 import { peopleRoutes } from './routes.ts';
 
 /**
@@ -13,6 +14,7 @@ export const peopleModule: ModuleManifest = {
   routes: peopleRoutes,
   abilities: peopleAbilities,
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
+  errors: peopleErrors,
   tables: ['resident', 'node_leader'],
   reads: ['territory_node', 'territory_rollup'],
   territoryRefs: {

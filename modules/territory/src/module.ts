@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { ModuleManifest } from '@linli/core';
 import { territoryAbilities } from './abilities.ts';
+import { territoryErrors } from './errors.ts';
 import { territoryRoutes } from './routes.ts';
 
 export const territoryModule: ModuleManifest = {
@@ -9,6 +10,7 @@ export const territoryModule: ModuleManifest = {
   routes: territoryRoutes,
   abilities: territoryAbilities,
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
+  errors: territoryErrors,
   // division is the national division table (scope: global) territory imports from.
   tables: ['territory_node', 'territory_rollup', 'territory_household_count', 'division'],
   // Household import writes residents; the subtree counts follow residents and party members.

@@ -58,12 +58,48 @@ export function defineErrors<K extends string>(
   };
 }
 
-export type ErrorParams = Record<string, string | number>;
-
-/** A declared text with its `{name}` placeholders filled; a placeholder without a param stays as written. */
-export function fillText(text: string, params: ErrorParams = {}): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+/** A word in both languages, as a param of a declared text (e.g. what was not found). */
+export interface Noun {
+  'zh-CN': string;
+  'en-US': string;
 }
+
+export type ErrorParams = Record<string, string | number | Noun>;
+
+/**
+ * A declared text in one language with its `{name}` placeholders filled (a Noun param in the same
+ * language); a placeholder without a param stays as written.
+ */
+export function fillText(text: string, params: ErrorParams = {}, language: Language = 'en-US'): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'object' ? value[language] : String(value);
+  });
+}
+
+/**
+ * The errors of the platform itself (core, the error handler, the database mapping). Modules declare
+ * theirs the same way in their own errors file and list them in their manifest.
+ */
+export const platformErrors = defineErrors('platform', {
+  invalid_input: { status: 'invalid_input', 'en-US': 'The input is not valid', 'zh-CN': '输入有误' },
+  forbidden: { status: 'forbidden', 'en-US': 'You do not have permission for this action', 'zh-CN': '您没有执行此操作的权限' },
+  not_found: { status: 'not_found', 'en-US': '{what} not found', 'zh-CN': '{what}不存在或无权查看' },
+  not_found_id: { status: 'not_found', 'en-US': '{what} {id} not found', 'zh-CN': '{what}（{id}）不存在或无权查看' },
+  duplicate_key: { status: 'conflict', 'en-US': 'A record with the same key already exists', 'zh-CN': '已存在相同的记录' },
+  referenced_record: {
+    status: 'unprocessable',
+    'en-US': 'A referenced record does not exist or is still in use',
+    'zh-CN': '引用的记录不存在或仍在使用中',
+  },
+  invalid_value: { status: 'invalid_input', 'en-US': 'A value is not valid for its field', 'zh-CN': '某个字段的值无效' },
+  concurrent_change: {
+    status: 'conflict',
+    'en-US': 'Another change was made at the same time; please retry',
+    'zh-CN': '另一项修改同时进行，请重试',
+  },
+});
 
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -86,7 +122,7 @@ export class AppError extends Error {
    * error handler, the text in the caller's language.
    */
   static of(error: ModuleError, params?: ErrorParams, details?: ErrorDetail[] | Record<string, unknown>): AppError {
-    const e = new AppError(error.status, fillText(error['en-US'], params), details);
+    const e = new AppError(error.status, fillText(error['en-US'], params, 'en-US'), details);
     (e as { declared: ModuleError }).declared = error;
     (e as { params: ErrorParams | undefined }).params = params;
     return e;
@@ -94,23 +130,28 @@ export class AppError extends Error {
 
   /** The message in a language: the declared text when there is one, else the (English) message. */
   messageIn(language: Language): string {
-    return this.declared ? fillText(this.declared[language], this.params) : this.message;
+    return this.declared ? fillText(this.declared[language], this.params, language) : this.message;
   }
 
   get status(): number {
     return errorStatus[this.code];
   }
 
-  static notFound(what: string, id?: string): AppError {
+  /** 404. `what` as a Noun gives the message in both languages (a plain English word is translated by rule). */
+  static notFound(what: string | Noun, id?: string): AppError {
+    if (typeof what === 'object')
+      return AppError.of(id ? platformErrors.not_found_id : platformErrors.not_found, { what, ...(id ? { id } : {}) });
     return new AppError('not_found', id ? `${what} ${id} not found` : `${what} not found`);
   }
 
-  static forbidden(message = 'You do not have permission for this action'): AppError {
-    return new AppError('forbidden', message);
+  static forbidden(message?: string): AppError {
+    return message === undefined ? AppError.of(platformErrors.forbidden) : new AppError('forbidden', message);
   }
 
-  static invalid(details: ErrorDetail[], message = 'The input is not valid'): AppError {
-    return new AppError('invalid_input', message, details);
+  static invalid(details: ErrorDetail[], message?: string): AppError {
+    return message === undefined
+      ? AppError.of(platformErrors.invalid_input, undefined, details)
+      : new AppError('invalid_input', message, details);
   }
 
   static conflict(message: string, details?: Record<string, unknown>): AppError {
@@ -130,19 +171,19 @@ export function fromDatabaseError(err: unknown): AppError | undefined {
   const detail = (e as { detail?: string }).detail;
   switch (pgCode) {
     case '23505':
-      return new AppError('conflict', 'A record with the same key already exists', { constraint, detail });
+      return AppError.of(platformErrors.duplicate_key, undefined, { constraint, detail });
     case '23503':
-      return new AppError('unprocessable', 'A referenced record does not exist or is still in use', { constraint, detail });
+      return AppError.of(platformErrors.referenced_record, undefined, { constraint, detail });
     case '23514':
     case '23502':
     case '22P02':
     case '22007':
     case '22008':
     case '22003':
-      return new AppError('invalid_input', 'A value is not valid for its field', { constraint, detail });
+      return AppError.of(platformErrors.invalid_value, undefined, { constraint, detail });
     case '40001':
     case '40P01':
-      return new AppError('conflict', 'Another change was made at the same time; please retry');
+      return AppError.of(platformErrors.concurrent_change);
     default:
       return undefined;
   }

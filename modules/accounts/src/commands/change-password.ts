@@ -11,6 +11,7 @@ import {
 import type { Db } from '@linli/db';
 import { sql } from 'drizzle-orm';
 import { accountRepository } from '../account.repository.ts';
+import { accountNouns } from '../errors.ts';
 import { sessionRepository } from '../session.repository.ts';
 
 /** The user changes their own password; other sessions of the account are signed out. */
@@ -21,7 +22,7 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string; currentTokenHash: string },
 ): Promise<void> {
   const account = await accountRepository.findById(db, ctx.actor.accountId);
-  if (!account) throw AppError.notFound('account');
+  if (!account) throw AppError.notFound(accountNouns.account);
   if (!(await verifyPassword(input.currentPassword, account.password_hash))) {
     await recordAudit(
       db,

@@ -12,6 +12,7 @@ import {
 import type { Db } from '@linli/db';
 import { sql } from 'drizzle-orm';
 import { accountRepository } from '../account.repository.ts';
+import { accountErrors } from '../errors.ts';
 import { grantRoleIn } from './grant-role.ts';
 
 export interface CreateAccountInput {
@@ -25,7 +26,7 @@ export interface CreateAccountInput {
 export async function createAccount(db: Db, config: AppConfig, ctx: RequestContext, input: CreateAccountInput) {
   checkPasswordPolicy(input.password, config.passwordPolicy, input.username);
   if (await accountRepository.findByUsername(db, input.username)) {
-    throw AppError.conflict(`The user name ${input.username} is taken`, { field: 'username' });
+    throw AppError.of(accountErrors.username_taken, { username: input.username }, { field: 'username' });
   }
   const id = newId();
   const hash = await hashPassword(input.password);

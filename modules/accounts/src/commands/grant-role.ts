@@ -12,6 +12,7 @@ import {
 import { type Db, one } from '@linli/db';
 import { territorySql } from '@linli/territory';
 import { sql } from 'drizzle-orm';
+import { accountErrors, accountNouns } from '../errors.ts';
 
 /** Roles only the county-wide security admin may hand out (separation of duties). */
 const COUNTY_ONLY: Role[] = ['system_admin', 'security_admin', 'audit_admin', 'county_staff'];
@@ -28,12 +29,12 @@ export async function grantRoleIn(tx: Db, ctx: RequestContext, input: { accountI
     sql`SELECT n.kind, n.path::text AS path FROM ${territorySql.nodes('n')}
         WHERE n.tenant_id = ${ctx.actor.tenantId} AND n.id = ${input.nodeId} AND ${inScope(sql`n.path`, scope)}`,
   );
-  if (!node) throw AppError.notFound('territory node', input.nodeId);
+  if (!node) throw AppError.notFound(accountNouns.node, input.nodeId);
   if (COUNTY_ONLY.includes(input.role) && node.kind !== 'county') {
     throw AppError.invalid([{ field: 'nodeId', reason: `role ${input.role} is granted on the county only` }]);
   }
   await requireReferences(tx, ctx.actor, scope, input, { accountId: 'account' });
-  if (input.accountId === ctx.actor.accountId) throw AppError.forbidden('You cannot change your own roles');
+  if (input.accountId === ctx.actor.accountId) throw AppError.of(accountErrors.own_roles);
   const id = newId();
   await tx.execute(sql`INSERT INTO role_grant (tenant_id, id, account_id, role, node_id, granted_by)
     VALUES (${ctx.actor.tenantId}, ${id}, ${input.accountId}, ${input.role}, ${input.nodeId}, ${ctx.actor.accountId})`);

@@ -1,6 +1,7 @@
 import { type AppConfig, AppError, recordAudit, UNUSABLE_PASSWORD_HASH, verifyPassword } from '@linli/core';
 import type { Db } from '@linli/db';
 import { accountRepository } from '../account.repository.ts';
+import { accountErrors } from '../errors.ts';
 import { sessionRepository } from '../session.repository.ts';
 import { hashToken, newToken } from '../tokens.ts';
 
@@ -22,8 +23,8 @@ export interface LoginResult {
  * The one answer to an unknown user name, a wrong password and a locked account: the same status
  * and body, so the answer tells nobody whether a name exists or is locked.
  */
-export const LOGIN_REFUSED = 'Invalid user name or password, or the account is temporarily locked';
-const refused = () => new AppError('unauthenticated', LOGIN_REFUSED);
+export const LOGIN_REFUSED = accountErrors.login_refused['en-US'];
+const refused = () => AppError.of(accountErrors.login_refused);
 
 /**
  * Signs a user in. After `lockout.maxFailures` wrong passwords in a row the account is locked for
@@ -63,7 +64,7 @@ export async function login(db: Db, config: AppConfig, input: LoginInput): Promi
   }
   if (account.status !== 'active') {
     await audit('denied', 'disabled');
-    throw new AppError('forbidden', 'This account is disabled');
+    throw AppError.of(accountErrors.disabled);
   }
 
   const token = newToken();

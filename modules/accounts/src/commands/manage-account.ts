@@ -12,6 +12,7 @@ import {
 import { type Db, one } from '@linli/db';
 import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
+import { accountErrors, accountNouns } from '../errors.ts';
 import { sessionRepository } from '../session.repository.ts';
 
 /**
@@ -27,7 +28,7 @@ export async function findManageableAccount(tx: Db, ctx: RequestContext, account
              OR EXISTS (SELECT 1 FROM role_grant r JOIN ${territorySql.nodes('n')} ON n.tenant_id = r.tenant_id AND n.id = r.node_id
                         WHERE r.tenant_id = a.tenant_id AND r.account_id = a.id AND ${inScope(sql`n.path`, scope)}))`,
   );
-  if (!account) throw AppError.notFound('account', accountId);
+  if (!account) throw AppError.notFound(accountNouns.account, accountId);
   return account;
 }
 
@@ -39,7 +40,7 @@ export async function updateAccount(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const account = await findManageableAccount(tx, ctx, accountId);
-    if (input.status === 'disabled' && account.id === ctx.actor.accountId) throw AppError.forbidden('You cannot disable your own account');
+    if (input.status === 'disabled' && account.id === ctx.actor.accountId) throw AppError.of(accountErrors.own_account);
     const sets: SQL[] = [sql`updated_at = now()`];
     if (input.displayName !== undefined) sets.push(sql`display_name = ${input.displayName}`);
     if (input.status !== undefined) sets.push(sql`status = ${input.status}`);

@@ -2,11 +2,12 @@ import { AppError, auditEntry, inScope, type RequestContext, recordAudit, requir
 import { type Db, one } from '@linli/db';
 import { territorySql } from '@linli/territory';
 import { sql } from 'drizzle-orm';
+import { accountErrors, accountNouns } from '../errors.ts';
 import { sessionRepository } from '../session.repository.ts';
 
 export async function revokeGrant(db: Db, ctx: RequestContext, input: { accountId: string; grantId: string }): Promise<void> {
   const scope = requireAbility(ctx.actor, 'account.manage');
-  if (input.accountId === ctx.actor.accountId) throw AppError.forbidden('You cannot change your own roles');
+  if (input.accountId === ctx.actor.accountId) throw AppError.of(accountErrors.own_roles);
   await db.transaction(async (tx) => {
     const grant = await one<{ role: string; node_id: string }>(
       tx,
@@ -15,7 +16,7 @@ export async function revokeGrant(db: Db, ctx: RequestContext, input: { accountI
             AND n.tenant_id = g.tenant_id AND n.id = g.node_id AND ${inScope(sql`n.path`, scope)}
           RETURNING g.role, g.node_id`,
     );
-    if (!grant) throw AppError.notFound('role grant', input.grantId);
+    if (!grant) throw AppError.notFound(accountNouns.grant, input.grantId);
     // Rights shrink at once: open sessions of that account must sign in again.
     await sessionRepository.revokeAllOf(tx, input.accountId);
     await recordAudit(
