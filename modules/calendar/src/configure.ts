@@ -1,13 +1,10 @@
 import { AppError, type RequestContext, requireAbility } from '@linli/core';
-import { type Db, one } from '@linli/db';
-import { sql } from 'drizzle-orm';
+import type { Db } from '@linli/db';
+import { territory } from '@linli/territory';
 
 /** The calendar is county-wide: changing it takes demand.configure on the county node. */
 export async function requireConfigure(tx: Db, ctx: RequestContext): Promise<void> {
-  const county = await one<{ path: string }>(
-    tx,
-    sql`SELECT path::text AS path FROM territory_node WHERE tenant_id = ${ctx.actor.tenantId} AND kind = 'county' LIMIT 1`,
-  );
+  const county = await territory.countyRoot(tx, ctx.actor.tenantId);
   if (!county) throw AppError.forbidden('The county has no territory yet');
   requireAbility(ctx.actor, 'demand.configure', county.path);
 }

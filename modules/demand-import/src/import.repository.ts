@@ -2,6 +2,7 @@ import { type Actor, maskName } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import type { DeadlineRule, HandlingLevel } from '@linli/demands';
 import { deadlineRuleSql, demandTypes, iso, visibleTo } from '@linli/demands';
+import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 import type { DemandImportConfig, ExportQuery, ImportMapping } from './contract.ts';
 
@@ -195,14 +196,14 @@ export class DemandImportRepository {
   county(tenantId: string): Promise<PlaceRef | undefined> {
     return one<PlaceRef>(
       this.db,
-      sql`SELECT id, kind, name, code, path::text AS path FROM territory_node WHERE tenant_id = ${tenantId} AND kind = 'county' LIMIT 1`,
+      sql`SELECT id, kind, name, code, path::text AS path FROM ${territorySql.nodes('tn')} WHERE tenant_id = ${tenantId} AND kind = 'county' LIMIT 1`,
     );
   }
 
   findPlace(tenantId: string, id: string): Promise<PlaceRef | undefined> {
     return one<PlaceRef>(
       this.db,
-      sql`SELECT id, kind, name, code, path::text AS path FROM territory_node WHERE tenant_id = ${tenantId} AND id = ${id}::uuid`,
+      sql`SELECT id, kind, name, code, path::text AS path FROM ${territorySql.nodes('tn')} WHERE tenant_id = ${tenantId} AND id = ${id}::uuid`,
     );
   }
 
@@ -230,7 +231,7 @@ export class DemandImportRepository {
     if (values.length === 0) return Promise.resolve([]);
     return rows<PlaceRef>(
       this.db,
-      sql`SELECT id, kind, name, code, path::text AS path FROM territory_node
+      sql`SELECT id, kind, name, code, path::text AS path FROM ${territorySql.nodes('tn')}
           WHERE tenant_id = ${tenantId}
             AND (code IN (SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))
                  OR name IN (SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)))`,
@@ -295,10 +296,10 @@ export class DemandImportRepository {
             response_due_at timestamptz, resolve_due_at timestamptz, submitted_at timestamptz, responded_at timestamptz,
             dispatched_at timestamptz,
             resolved_at timestamptz, closed_at timestamptz, result text, reject_reason text)
-          JOIN territory_node n ON n.tenant_id = ${tenantId} AND n.id = r.node_id
+          JOIN ${territorySql.nodes('n')} ON n.tenant_id = ${tenantId} AND n.id = r.node_id
           JOIN demand_category c ON c.tenant_id = ${tenantId} AND c.id = r.category_id
           LEFT JOIN LATERAL (
-            SELECT a.id, a.path FROM territory_node a
+            SELECT a.id, a.path FROM ${territorySql.nodes('a')}
             WHERE a.tenant_id = ${tenantId} AND r.assign AND r.level <> 'department' AND a.kind = r.level AND a.path @> n.path
             LIMIT 1) hu ON true
           RETURNING id`,
@@ -389,7 +390,9 @@ export class DemandImportRepository {
         WHERE p.tenant_id = ${tenantId} AND p.id = ${q.categoryId}::uuid AND s.tenant_id = p.tenant_id AND s.path <@ p.path)`);
     }
     if (q.nodeId) {
-      c.push(sql`d.node_path <@ (SELECT n.path FROM territory_node n WHERE n.tenant_id = ${tenantId} AND n.id = ${q.nodeId}::uuid)`);
+      c.push(
+        sql`d.node_path <@ (SELECT n.path FROM ${territorySql.nodes('n')} WHERE n.tenant_id = ${tenantId} AND n.id = ${q.nodeId}::uuid)`,
+      );
     }
     if (q.from) c.push(sql`d.submitted_at >= ${`${q.from}T00:00:00+08:00`}::timestamptz`);
     if (q.to) c.push(sql`d.submitted_at < ${`${q.to}T00:00:00+08:00`}::timestamptz + interval '1 day'`);
@@ -401,7 +404,7 @@ export class DemandImportRepository {
             d.resolved_at, d.result
           FROM demand d
           JOIN demand_category c ON c.tenant_id = d.tenant_id AND c.id = d.category_id
-          JOIN territory_node n ON n.tenant_id = d.tenant_id AND n.id = d.node_id
+          JOIN ${territorySql.nodes('n')} ON n.tenant_id = d.tenant_id AND n.id = d.node_id
           WHERE d.tenant_id = ${tenantId} AND ${sql.join(c, sql` AND `)}
           ORDER BY d.submitted_at, d.id LIMIT ${limit}`,
     );

@@ -1,6 +1,6 @@
 import { AppError, type RequestContext, requireAbility, requireReferences } from '@linli/core';
 import type { Db } from '@linli/db';
-import { DemandRepository } from '@linli/demands';
+import { territory } from '@linli/territory';
 import type { HotspotList, HotspotQuery } from './contract.ts';
 import { addMonths, HotspotRepository, monthOf } from './hotspot.repository.ts';
 import { candidateMinimum, findHotspots } from './hotspots.ts';
@@ -18,7 +18,7 @@ export async function listHotspots(db: Db, ctx: RequestContext, query: HotspotQu
   const { actor } = ctx;
   // Another community's place answers like an unknown one.
   await requireReferences(db, actor, requireAbility(actor, 'demand.read'), query, { nodeId: 'territory_node' });
-  const node = await new DemandRepository(db).findNode(actor.tenantId, query.nodeId);
+  const node = await territory.node(db, actor.tenantId, query.nodeId);
   if (!node) throw AppError.notFound('Place', query.nodeId);
   const month = query.month ?? monthOf(now);
   const repo = new HotspotRepository(db);

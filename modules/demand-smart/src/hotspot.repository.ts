@@ -1,4 +1,5 @@
 import { type Db, rows } from '@linli/db';
+import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 import type { MonthlyCount } from './hotspots.ts';
 
@@ -104,7 +105,7 @@ export class HotspotRepository {
     if (placeIds.length > 0) {
       const found = await rows<{ id: string; name: string; path: string }>(
         this.db,
-        sql`SELECT id, name, path::text AS path FROM territory_node
+        sql`SELECT id, name, path::text AS path FROM ${territorySql.nodes('tn')}
             WHERE tenant_id = ${q.tenantId} AND id IN (${sql.join(
               placeIds.map((p) => sql`${p.id}::uuid`),
               sql`, `,

@@ -16,7 +16,8 @@ import {
   sendXlsx,
 } from '@linli/core';
 import type { Db } from '@linli/db';
-import { DemandRepository, IdParams } from '@linli/demands';
+import { IdParams } from '@linli/demands';
+import { territory } from '@linli/territory';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { closeTheme } from './commands/close-theme.ts';
@@ -208,7 +209,7 @@ async function themesFor(db: Db, ctx: RequestContext, query: ThemeQuery): Promis
   if (nodeId) {
     // A place in the scope or above it (the list is cut to the scope); another community's answers like an unknown one.
     await requireReferences(db, actor, scope, query, { nodeId: { kind: 'territory_node', orAboveScope: true } });
-    const node = await new DemandRepository(db).findNode(actor.tenantId, nodeId);
+    const node = await territory.node(db, actor.tenantId, nodeId);
     if (!node) throw AppError.notFound('Place', nodeId);
     rootPath = node.path;
   }

@@ -1,5 +1,6 @@
 import { type Db, one, rows } from '@linli/db';
 import type { DemandStatus } from '@linli/demands';
+import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 import type { GeoPoint } from './similarity.ts';
 
@@ -68,8 +69,8 @@ export class SimilarRepository {
           (SELECT coalesce(json_agg(json_build_array(c.code, c.id, c.name)), '[]'::json)
              FROM demand_category c WHERE c.tenant_id = ${tenantId} AND c.active) AS categories,
           (SELECT json_build_object('id', n.id, 'path', n.path::text, 'placeId', p.id, 'placePath', p.path::text)
-             FROM territory_node n
-             JOIN territory_node p ON p.tenant_id = n.tenant_id AND p.path = subpath(n.path, 0, least(nlevel(n.path), ${COMPOUND_DEPTH}))
+             FROM ${territorySql.nodes('n')}
+             JOIN ${territorySql.nodes('p')} ON p.tenant_id = n.tenant_id AND p.path = subpath(n.path, 0, least(nlevel(n.path), ${COMPOUND_DEPTH}))
              WHERE n.tenant_id = ${tenantId} AND n.id = ${nodeId}::uuid) AS node`,
     );
     const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
@@ -114,7 +115,7 @@ export class SimilarRepository {
       this.db,
       sql`SELECT d.id, d.title, d.description, d.status, d.submitted_at, d.lat, d.lng, p.id AS place_id, p.path::text AS place_path
           FROM demand d
-          JOIN territory_node p ON p.tenant_id = d.tenant_id AND p.path = subpath(d.node_path, 0, least(nlevel(d.node_path), ${COMPOUND_DEPTH}))
+          JOIN ${territorySql.nodes('p')} ON p.tenant_id = d.tenant_id AND p.path = subpath(d.node_path, 0, least(nlevel(d.node_path), ${COMPOUND_DEPTH}))
           WHERE d.tenant_id = ${tenantId} AND d.id = ${id}::uuid AND ${visible}`,
     );
     if (!r) return undefined;

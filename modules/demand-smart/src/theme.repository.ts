@@ -1,5 +1,6 @@
 import { type Db, one, rows } from '@linli/db';
 import { iso } from '@linli/demands';
+import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Theme } from './contract.ts';
 
@@ -59,7 +60,7 @@ export class ThemeRepository {
           c.name AS category_name, t.title, t.note, t.evidence, t.status, t.outcome, t.created_at, a.username AS created_by,
           t.closed_at, t.version
         FROM demand_theme t
-        JOIN territory_node n ON n.tenant_id = t.tenant_id AND n.id = t.node_id
+        JOIN ${territorySql.nodes('n')} ON n.tenant_id = t.tenant_id AND n.id = t.node_id
         JOIN demand_category c ON c.tenant_id = t.tenant_id AND c.id = t.category_id
         LEFT JOIN account a ON a.id = t.created_by
         WHERE t.tenant_id = ${tenantId} ${conditions.length > 0 ? sql`AND ${sql.join(conditions, sql` AND `)}` : sql``}`;

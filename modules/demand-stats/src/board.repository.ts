@@ -1,5 +1,6 @@
 import { maskPersonalText } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
+import { territorySql } from '@linli/territory';
 import { sql } from 'drizzle-orm';
 import type { BoardEntry, BoardSummary } from './board.contract.ts';
 
@@ -41,7 +42,7 @@ export class BoardRepository {
   ): Promise<{ tenantId: string; id: string; name: string; path: string } | undefined> {
     return one(
       this.db,
-      sql`SELECT tenant_id AS "tenantId", id, name, path::text AS path FROM territory_node
+      sql`SELECT tenant_id AS "tenantId", id, name, path::text AS path FROM ${territorySql.nodes('tn')}
           WHERE tenant_id = ${tenantId} AND id = ${communityId}::uuid AND kind = 'community'`,
     );
   }
@@ -51,7 +52,7 @@ export class BoardRepository {
       this.db,
       sql`SELECT d.number, cat.name AS category_name, d.title, d.result, d.reporter_name, d.submitted_at, d.resolved_at,
                  d.satisfaction, d.level,
-                 ARRAY(SELECT a.name FROM territory_node a
+                 ARRAY(SELECT a.name FROM ${territorySql.nodes('a')}
                        WHERE a.tenant_id = d.tenant_id AND a.path @> d.node_path AND a.path <@ ${c.path}::ltree
                          AND a.kind IN ('compound', 'building')
                        ORDER BY nlevel(a.path)) AS place

@@ -1,5 +1,6 @@
 import { type Db, one, rows } from '@linli/db';
 import { demandChannels, demandLabelsZh, type HandlingLevel, handlingLevels } from '@linli/demands';
+import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Kpis } from './kpi.contract.ts';
 
@@ -351,7 +352,7 @@ export class KpiRepository {
       case 'child':
         return rows<{ key: string; label: string }>(
           this.db,
-          sql`SELECT id::text AS key, name AS label FROM territory_node
+          sql`SELECT id::text AS key, name AS label FROM ${territorySql.nodes('tn')}
               WHERE tenant_id = ${scope.tenantId} AND parent_id = ${scope.root.id}::uuid ORDER BY sort_order, code NULLS LAST, name`,
         );
       case 'category':
@@ -399,7 +400,7 @@ export class KpiRepository {
       level === 'department'
         ? sql`SELECT id::text, name FROM department WHERE tenant_id = ${scope.tenantId}
               AND (active OR id::text = ANY(${`{${ids.join(',')}}`}::text[]))`
-        : sql`SELECT id::text, name FROM territory_node WHERE tenant_id = ${scope.tenantId}
+        : sql`SELECT id::text, name FROM ${territorySql.nodes('tn')} WHERE tenant_id = ${scope.tenantId}
               AND ((kind = ${level} AND path <@ ${scope.root.path}::ltree) OR id::text = ANY(${`{${ids.join(',')}}`}::text[]))`,
     );
     const byUnit = new Map(counted.map((c) => [c.unit_id, c]));

@@ -13,7 +13,7 @@ import {
   XLSX_TYPE,
 } from '@linli/core';
 import type { Db } from '@linli/db';
-import { DemandRepository } from '@linli/demands';
+import { territory } from '@linli/territory';
 import type { FastifyInstance } from 'fastify';
 import { KpiBreakdown, KpiBreakdownQuery, type Kpis, RankingQuery, Rankings } from './kpi.contract.ts';
 import { type KpiGrouping, KpiRepository, type KpiScope } from './kpi.repository.ts';
@@ -51,7 +51,7 @@ export async function kpiRoutes(fastify: FastifyInstance, deps: ModuleDeps): Pro
       throw AppError.invalid([{ field: 'to', reason: `a monthly breakdown covers at most ${MAX_MONTHLY_DAYS} days` }]);
     }
     const tenantId = ctx.actor.tenantId;
-    const node = await new DemandRepository(db).findNode(tenantId, nodeId);
+    const node = await territory.node(db, tenantId, nodeId);
     if (!node) throw AppError.notFound('Place', nodeId);
     requireAbility(ctx.actor, 'demand.read', node.path);
     if (categoryId && !(await new KpiRepository(db).findCategory(tenantId, categoryId))) {

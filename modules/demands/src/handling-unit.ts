@@ -1,9 +1,9 @@
 import { type Actor, AppError, type ErrorDetail, missingReferences, scopePaths } from '@linli/core';
 import type { Db } from '@linli/db';
 import { DepartmentRepository } from '@linli/departments';
+import { territory } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 import { CategoryRepository } from './category.repository.ts';
-import { DemandRepository } from './demand.repository.ts';
 import type { HandlingLevel } from './state-machine.ts';
 
 export interface HandlingUnit {
@@ -49,9 +49,8 @@ export async function chooseHandlingUnit(
     return { level, kind: 'department', id: department.id, name: department.name, path: department.countyPath };
   }
   if (choice.departmentId) fail({ field: 'departmentId', reason: 'is only used at the department level' });
-  const demands = new DemandRepository(tx);
   if (choice.nodeId) {
-    const node = await demands.findNode(tenantId, choice.nodeId);
+    const node = await territory.node(tx, tenantId, choice.nodeId);
     if (!node) return fail({ field: 'nodeId', reason: 'is not a place in this county' });
     if (node.kind !== level) fail({ field: 'nodeId', reason: `is a ${node.kind}, not a ${level}` });
     if (!(demand.nodePath === node.path || demand.nodePath.startsWith(`${node.path}.`))) {
@@ -59,7 +58,7 @@ export async function chooseHandlingUnit(
     }
     return { level, kind: 'node', id: node.id, name: node.name, path: node.path };
   }
-  const node = await demands.ancestorOfKind(tenantId, demand.nodePath, level);
+  const node = await territory.ancestorOfKind(tx, tenantId, demand.nodePath, level);
   if (!node) return fail({ field: 'level', reason: `the demand's location is not inside a ${level}; choose a higher level` });
   return { level, kind: 'node', id: node.id, name: node.name, path: node.path };
 }

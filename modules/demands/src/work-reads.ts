@@ -1,5 +1,6 @@
 import type { Actor } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
+import { territorySql } from '@linli/territory';
 import { sql } from 'drizzle-orm';
 import { visibleTo } from './demand.repository.ts';
 import type { DemandStatus } from './vocabulary.ts';
@@ -65,7 +66,7 @@ export async function demandsDueBetween(
       sql`SELECT d.id, d.number, d.title, d.status, c.name AS category_name, n.name AS place_name, ${CURRENT_DUE} AS due_at
           FROM demand d
           JOIN demand_category c ON c.tenant_id = d.tenant_id AND c.id = d.category_id
-          JOIN territory_node n ON n.tenant_id = d.tenant_id AND n.id = d.node_id
+          JOIN ${territorySql.nodes('n')} ON n.tenant_id = d.tenant_id AND n.id = d.node_id
           WHERE ${where}
           ORDER BY ${CURRENT_DUE}, d.id
           LIMIT ${limit}`,

@@ -1,4 +1,5 @@
 import { type Db, one, rows } from '@linli/db';
+import { territorySql } from '@linli/territory';
 import { sql } from 'drizzle-orm';
 import type { Department } from './contract.ts';
 
@@ -18,7 +19,7 @@ export class DepartmentRepository {
     return one(
       this.db,
       sql`SELECT d.id, d.code, d.name, d.active, n.path::text AS "countyPath" FROM department d
-          JOIN territory_node n ON n.tenant_id = d.tenant_id AND n.kind = 'county'
+          JOIN ${territorySql.nodes('n')} ON n.tenant_id = d.tenant_id AND n.kind = 'county'
           WHERE d.tenant_id = ${tenantId} AND d.id = ${id}::uuid`,
     );
   }

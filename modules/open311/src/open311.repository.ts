@@ -1,7 +1,8 @@
 import { isUuid } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
-import type { DemandStatus, TerritoryRef } from '@linli/demands';
+import type { DemandStatus } from '@linli/demands';
 import { PUBLISHABLE } from '@linli/demands';
+import { type TerritoryRef, territory, territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 import type { AttributeDefinition, AttributeValues } from './contract.ts';
 
@@ -147,10 +148,7 @@ export class Open311Repository {
   }
 
   countyRoot(tenantId: string): Promise<TerritoryRef | undefined> {
-    return one<TerritoryRef>(
-      this.db,
-      sql`SELECT id, kind, name, path::text AS path FROM territory_node WHERE tenant_id = ${tenantId} AND kind = 'county' LIMIT 1`,
-    );
+    return territory.countyRoot(this.db, tenantId);
   }
 
   private serviceSelect(tenantId: string, where: SQL): SQL {
@@ -193,7 +191,7 @@ export class Open311Repository {
     const match = isUuid(addressId) ? sql`id = ${addressId}::uuid` : sql`code = ${addressId}`;
     return one<TerritoryRef>(
       this.db,
-      sql`SELECT id, kind, name, path::text AS path FROM territory_node WHERE tenant_id = ${tenantId} AND ${match}`,
+      sql`SELECT id, kind, name, path::text AS path FROM ${territorySql.nodes('tn')} WHERE tenant_id = ${tenantId} AND ${match}`,
     );
   }
 
@@ -205,10 +203,10 @@ export class Open311Repository {
     const candidates = await rows<TerritoryRef & { depth: number; named: number }>(
       this.db,
       sql`SELECT n.id, n.kind, n.name, n.path::text AS path, nlevel(n.path) AS depth,
-            (SELECT count(*)::int FROM territory_node a
+            (SELECT count(*)::int FROM ${territorySql.nodes('a')}
               WHERE a.tenant_id = n.tenant_id AND a.path @> n.path AND a.kind IN ('subdistrict', 'community', 'compound')
                 AND strpos(${address}, a.name) > 0) AS named
-          FROM territory_node n
+          FROM ${territorySql.nodes('n')}
           WHERE n.tenant_id = ${tenantId} AND n.kind IN ('subdistrict', 'community', 'compound')
             AND length(n.name) >= 2 AND strpos(${address}, n.name) > 0
           ORDER BY depth DESC, named DESC LIMIT 2`,
@@ -249,14 +247,14 @@ export class Open311Repository {
           pl.id AS "placeId", pl.names AS "placeNames", d.reporter_name AS "reporterName"
         FROM (${source}) d
         JOIN demand_category c ON c.tenant_id = d.tenant_id AND c.id = d.category_id
-        LEFT JOIN territory_node hn ON hn.tenant_id = d.tenant_id AND hn.id = d.handling_node_id
+        LEFT JOIN ${territorySql.nodes('hn')} ON hn.tenant_id = d.tenant_id AND hn.id = d.handling_node_id
         LEFT JOIN department dep ON dep.tenant_id = d.tenant_id AND dep.id = d.handling_department_id
         LEFT JOIN demand m ON m.tenant_id = d.tenant_id AND m.id = d.merged_into_id
         LEFT JOIN open311_request o ON o.tenant_id = d.tenant_id AND o.demand_id = d.id
         CROSS JOIN LATERAL (
           SELECT (array_agg(a.id ORDER BY nlevel(a.path) DESC))[1] AS id,
                  array_agg(a.name ORDER BY nlevel(a.path)) FILTER (WHERE a.kind <> 'county') AS names
-          FROM territory_node a
+          FROM ${territorySql.nodes('a')}
           WHERE a.tenant_id = d.tenant_id AND a.path @> d.node_path AND a.kind IN ${PUBLIC_KINDS}) pl
         ORDER BY d.submitted_at DESC, d.id DESC`;
   }

@@ -10,7 +10,8 @@ import {
   requireAbility,
 } from '@linli/core';
 import type { Db } from '@linli/db';
-import { CategoryRepository, DemandRepository } from '@linli/demands';
+import { CategoryRepository } from '@linli/demands';
+import { territory } from '@linli/territory';
 import { sql } from 'drizzle-orm';
 import type { CreateThemeBody, Theme } from '../contract.ts';
 import { addMonths, HotspotRepository } from '../hotspot.repository.ts';
@@ -30,7 +31,7 @@ export async function createTheme(tx: Db, ctx: RequestContext, input: CreateThem
   const scope = requireAbility(actor, 'demand.dispatch');
   const outOfScope = (await missingReferences(tx, actor, scope, input, { nodeId: 'territory_node' })).length > 0;
   const [node, category] = await Promise.all([
-    outOfScope ? undefined : new DemandRepository(tx).findNode(tenantId, input.nodeId),
+    outOfScope ? undefined : territory.node(tx, tenantId, input.nodeId),
     new CategoryRepository(tx).findCategory(tenantId, input.categoryId),
   ]);
   const errors: ErrorDetail[] = [];

@@ -1,6 +1,7 @@
 import { emitEvents, isAppError } from '@linli/core';
 import { tryAdvisoryXactLock } from '@linli/core/scheduler';
 import { type Db, rows } from '@linli/db';
+import { territorySql } from '@linli/territory';
 import { sql } from 'drizzle-orm';
 import { autoEscalate } from './auto-escalate.ts';
 
@@ -120,7 +121,7 @@ function escalationCandidates(db: Db, limit: number) {
         FROM demand_deadline_notice n
         JOIN tenant t ON t.tenant_id = n.tenant_id AND t.settings #> '{demands,autoEscalate}' = 'true'::jsonb
         JOIN demand d ON d.tenant_id = n.tenant_id AND d.id = n.demand_id
-        JOIN territory_node county ON county.tenant_id = n.tenant_id AND county.kind = 'county'
+        JOIN ${territorySql.nodes('county')} ON county.tenant_id = n.tenant_id AND county.kind = 'county'
         WHERE n.stage = 'overdue' AND n.deadline = 'resolve' AND NOT n.escalated
           AND d.resolve_due_at = n.due_at AND d.status IN ('dispatched', 'in_progress') AND d.level <> 'department'
         ORDER BY n.due_at LIMIT ${limit}`,

@@ -8,8 +8,9 @@ import {
   recordAudit,
 } from '@linli/core';
 import type { Db } from '@linli/db';
-import type { SubmitDemandBody, TerritoryRef } from '@linli/demands';
+import type { SubmitDemandBody } from '@linli/demands';
 import { IdempotencyRepository, requestHash, submitDemand } from '@linli/demands';
+import type { TerritoryRef } from '@linli/territory';
 import { validateAttributes } from '../attributes.ts';
 import type { Open311PostResult, ServiceRequestInput } from '../contract.ts';
 import { type Open311ClientRecord, Open311Repository } from '../open311.repository.ts';
