@@ -12,19 +12,13 @@ import {
   Uuid,
 } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
+import { type TerritoryRef, territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Static, Type } from 'typebox';
 import { type CategoryRef, deadlineRuleSql } from './category.repository.ts';
 import type { Demand, DemandDetail, DemandSort, InboxTab, TimelineEntry } from './contract.ts';
 import { type DeadlineRule, DUE_SOON_HOURS } from './deadlines.ts';
 import type { DemandFacts, DemandStatus, HandlingLevel } from './state-machine.ts';
-
-export interface TerritoryRef {
-  id: string;
-  kind: string;
-  name: string;
-  path: string;
-}
 
 /** The stored demand with what a transition needs to decide and to update. */
 export interface DemandRecord extends DemandFacts {
@@ -237,22 +231,6 @@ function toDemand(r: DemandRow, viewerId?: string): Demand {
 export class DemandRepository {
   constructor(private readonly db: Db) {}
 
-  findNode(tenantId: string, id: string): Promise<TerritoryRef | undefined> {
-    return one<TerritoryRef>(
-      this.db,
-      sql`SELECT id, kind, name, path::text AS path FROM territory_node WHERE tenant_id = ${tenantId} AND id = ${id}::uuid`,
-    );
-  }
-
-  /** The node of the given kind on the path from the county down to `path` (itself included). */
-  ancestorOfKind(tenantId: string, path: string, kind: string): Promise<TerritoryRef | undefined> {
-    return one<TerritoryRef>(
-      this.db,
-      sql`SELECT id, kind, name, path::text AS path FROM territory_node
-          WHERE tenant_id = ${tenantId} AND path @> ${path}::ltree AND kind = ${kind} LIMIT 1`,
-    );
-  }
-
   /**
    * Everything intake needs to know, in one round trip: the place, the category, the deadline rule
    * for the type and urgency (deadlineRuleSql), and whether the external id is taken.
@@ -272,7 +250,7 @@ export class DemandRepository {
       this.db,
       sql`SELECT
           (SELECT json_build_object('id', n.id, 'kind', n.kind, 'name', n.name, 'path', n.path::text)
-             FROM territory_node n WHERE n.tenant_id = ${tenantId} AND n.id = ${q.nodeId}::uuid) AS node,
+             FROM ${territorySql.nodes('n')} WHERE n.tenant_id = ${tenantId} AND n.id = ${q.nodeId}::uuid) AS node,
           (SELECT json_build_object('id', c.id, 'name', c.name, 'path', c.path::text, 'defaultLevel', c.default_level,
                                     'defaultDepartmentId', c.default_department_id, 'active', c.active)
              FROM demand_category c WHERE c.tenant_id = ${tenantId} AND c.id = ${q.categoryId}::uuid) AS category,
@@ -517,7 +495,7 @@ export class DemandRepository {
              WHEN ${CURRENT_DUE} < now() THEN 'overdue'
              WHEN ${CURRENT_DUE} < now() + make_interval(hours => ${DUE_SOON_HOURS}) THEN 'due_soon'
              ELSE 'on_time' END AS deadline_state,
-        ARRAY(SELECT a.name FROM territory_node a
+        ARRAY(SELECT a.name FROM ${territorySql.nodes('a')}
               WHERE a.tenant_id = d.tenant_id AND a.id = ANY (string_to_array(d.node_path::text, '.')::uuid[]) AND a.kind <> 'county'
               ORDER BY nlevel(a.path)) AS location_path
         ${
@@ -528,9 +506,9 @@ export class DemandRepository {
         }
       FROM ${from} d
       JOIN demand_category c ON c.tenant_id = d.tenant_id AND c.id = d.category_id
-      LEFT JOIN territory_node hn ON hn.tenant_id = d.tenant_id AND hn.id = d.handling_node_id
+      LEFT JOIN ${territorySql.nodes('hn')} ON hn.tenant_id = d.tenant_id AND hn.id = d.handling_node_id
       LEFT JOIN department dep ON dep.tenant_id = d.tenant_id AND dep.id = d.handling_department_id
-      LEFT JOIN territory_node fr ON fr.tenant_id = d.tenant_id AND fr.id = d.first_receiver_node_id
+      LEFT JOIN ${territorySql.nodes('fr')} ON fr.tenant_id = d.tenant_id AND fr.id = d.first_receiver_node_id
       WHERE d.tenant_id = ${tenantId} AND ${sql.join(conditions, sql` AND `)}`;
   }
 
@@ -638,7 +616,9 @@ export class DemandRepository {
         WHERE p.tenant_id = ${tenantId} AND p.id = ${filter.categoryId}::uuid AND s.tenant_id = p.tenant_id AND s.path <@ p.path)`);
     }
     if (filter.nodeId) {
-      c.push(sql`d.node_path <@ (SELECT n.path FROM territory_node n WHERE n.tenant_id = ${tenantId} AND n.id = ${filter.nodeId}::uuid)`);
+      c.push(
+        sql`d.node_path <@ (SELECT n.path FROM ${territorySql.nodes('n')} WHERE n.tenant_id = ${tenantId} AND n.id = ${filter.nodeId}::uuid)`,
+      );
     }
     if (filter.q) {
       const like = `%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
