@@ -111,6 +111,12 @@ const WITH_DEADLINE = sql`('submitted', 'accepted', 'returned', 'dispatched', 'i
 /** The deadline that matters now: the response deadline before acceptance, then the resolution deadline. */
 const CURRENT_DUE = sql`(CASE WHEN d.status = 'submitted' THEN d.response_due_at
   WHEN d.status IN ${ACTIVE} THEN d.resolve_due_at END)`;
+/**
+ * A deadline is near (due soon) in the last quarter of the time allowed for it, and at most in its
+ * last DUE_SOON_HOURS: a demand filed a minute ago with 24 hours to answer is not near its deadline,
+ * one with 5 hours left of 5 days is. Both deadlines run from the submission.
+ */
+const NEAR_DUE = sql`${CURRENT_DUE} < now() + least(make_interval(hours => ${DUE_SOON_HOURS}), (${CURRENT_DUE} - d.submitted_at) / 4)`;
 
 const sortColumns: Record<string, SQL> = { submittedAt: sql`d.submitted_at`, resolveDueAt: sql`d.resolve_due_at` };
 
@@ -493,7 +499,7 @@ export class DemandRepository {
         ${sortValue} AS sort_value,
         CASE WHEN ${CURRENT_DUE} IS NULL THEN NULL
              WHEN ${CURRENT_DUE} < now() THEN 'overdue'
-             WHEN ${CURRENT_DUE} < now() + make_interval(hours => ${DUE_SOON_HOURS}) THEN 'due_soon'
+             WHEN ${NEAR_DUE} THEN 'due_soon'
              ELSE 'on_time' END AS deadline_state,
         ARRAY(SELECT a.name FROM ${territorySql.nodes('a')}
               WHERE a.tenant_id = d.tenant_id AND a.id = ANY (string_to_array(d.node_path::text, '.')::uuid[]) AND a.kind <> 'county'
@@ -594,9 +600,11 @@ export class DemandRepository {
         break;
       // The status condition is implied by the deadline one, but spelled out it lets the planner use
       // the indexes over unfinished demands (migration 0010) and the current-deadline index.
+      // 即将超期: the resolution deadline is near (NEAR_DUE). A response deadline is not in this tab:
+      // its badge names it (响应时限), and 待受理 holds those demands.
       case 'due_soon':
         c.push(
-          sql`d.status IN ${WITH_DEADLINE} AND ${CURRENT_DUE} >= now() AND ${CURRENT_DUE} < now() + make_interval(hours => ${DUE_SOON_HOURS})`,
+          sql`d.status IN ${ACTIVE} AND ${CURRENT_DUE} >= now() AND ${CURRENT_DUE} < now() + make_interval(hours => ${DUE_SOON_HOURS}) AND ${NEAR_DUE}`,
         );
         break;
       case 'overdue':

@@ -27,7 +27,8 @@ beforeAll(async () => {
     [world.tenantId],
   );
   await database.query(
-    `UPDATE demand SET response_due_at = now() + interval '3 hours', resolve_due_at = now() + interval '5 hours'
+    `UPDATE demand SET response_due_at = now() + interval '3 hours', resolve_due_at = now() + interval '5 hours',
+       submitted_at = least(submitted_at, now() - interval '4 days')
      WHERE tenant_id = $1 AND id IN (SELECT id FROM demand WHERE tenant_id = $1 ORDER BY id DESC LIMIT 3)`,
     [world.tenantId],
   );
@@ -43,7 +44,8 @@ describe('the inbox on its indexes', () => {
       to_accept: (d) => d.status === 'submitted',
       to_dispatch: (d) => d.status === 'accepted' || d.status === 'returned',
       in_progress: (d) => d.status === 'dispatched' || d.status === 'in_progress',
-      due_soon: (d) => d.deadlineState === 'due_soon',
+      // 即将超期 is about the resolution deadline: a submitted demand near its response deadline is not in it.
+      due_soon: (d) => d.deadlineState === 'due_soon' && d.status !== 'submitted',
       overdue: (d) => d.deadlineState === 'overdue',
       to_callback: (d) => d.status === 'resolved' || d.status === 'evaluated',
     };
@@ -58,6 +60,48 @@ describe('the inbox on its indexes', () => {
     // Names from the subdistrict down to the household, in order, found by the ids in the path.
     const names = [world.tree.subdistricts[0]!.name, world.tree.communities[0]!.name];
     for (const d of all.items) expect(d.locationPath.slice(0, 2)).toEqual(names);
+  });
+
+  it('calls a deadline near in the last quarter of the time allowed, at most 24 hours; 即将超期 holds resolution deadlines only', async () => {
+    const actor = world.ctx.community.actor;
+    const day = 86_400_000;
+    const hour = 3_600_000;
+    // Just filed: the response deadline is 24 hours away (23 h 59 left) — not near.
+    const fresh = await submitTestDemand(database.db, world, { description: '刚刚提交的诉求' });
+    // Filed 20 hours ago, 4 hours left of a 24-hour response deadline: near, but a response deadline.
+    const answerSoon = await submitTestDemand(database.db, world, { description: '待响应的诉求' });
+    // Accepted, 5 hours left of a resolution deadline set 4 days ago: near, and in the tab.
+    const resolveSoon = await demandAt(database.db, world, 'in_progress');
+    // Filed a day ago with a 30-hour resolution deadline, 6 hours left (less than a quarter of 30 h): near.
+    const shortRule = await demandAt(database.db, world, 'accepted');
+    // Accepted, 20 hours left of a 40-hour resolution deadline: within 24 hours, but half the time is left — not near.
+    const halfLeft = await demandAt(database.db, world, 'dispatched');
+    const set = (id: string, submittedAgo: number, dueIn: number, column: 'response_due_at' | 'resolve_due_at') =>
+      database.query(`UPDATE demand SET submitted_at = $2, ${column} = $3 WHERE id = $1`, [
+        id,
+        new Date(Date.now() - submittedAgo).toISOString(),
+        new Date(Date.now() + dueIn).toISOString(),
+      ]);
+    await set(answerSoon.id, 20 * hour, 4 * hour, 'response_due_at');
+    await set(resolveSoon.id, 4 * day, 5 * hour, 'resolve_due_at');
+    await set(shortRule.id, 24 * hour, 6 * hour, 'resolve_due_at');
+    await set(halfLeft.id, 20 * hour, 20 * hour, 'resolve_due_at');
+    const all = await repo.list(world.tenantId, actor, {}, { limit: 500 });
+    const state = (id: string) => all.items.find((d) => d.id === id)?.deadlineState;
+    expect([fresh, answerSoon, resolveSoon, shortRule, halfLeft].map((d) => state(d.id))).toEqual([
+      'on_time',
+      'due_soon',
+      'due_soon',
+      'due_soon',
+      'on_time',
+    ]);
+    const tab = (await repo.list(world.tenantId, actor, { tab: 'due_soon' }, { limit: 500 })).items.map((d) => d.id);
+    expect(tab).toContain(resolveSoon.id);
+    expect(tab).toContain(shortRule.id);
+    expect(tab).not.toContain(fresh.id);
+    expect(tab).not.toContain(answerSoon.id);
+    expect(tab).not.toContain(halfLeft.id);
+    expect(await repo.count(world.tenantId, actor, { tab: 'due_soon' })).toBe(tab.length);
   });
 
   it('says "more than the cap" for the unfiltered inbox from the rollup, and counts exactly below it', async () => {
