@@ -28,7 +28,7 @@ export interface DemoDemandsSummary {
 }
 
 /**
- * Bulk SQL through the demands module's scale generator (modules/demands/src/testing-scale.ts):
+ * Bulk SQL through the demo's scale generator (generate-demands.ts):
  * 20,000 demands over three years across the county — categories, channels, levels and timing
  * drawn from its distributions, Chinese text from the synthetic corpus — whose KPIs come out of the
  * data (completion ~97 %, satisfaction ~99.5 %, like the seed's figures), plus 400 over the last

@@ -10,11 +10,11 @@ import { type SQL, sql } from 'drizzle-orm';
  * in two grouped statements at the end. Large batches drop and rebuild the GiST indexes of demand,
  * which locks the table for the transaction.
  *
- * Distributions (documented in modules/demands/README.md, "Dashboard and rankings"):
+ * Distributions (documented in modules/demand-stats/README.md, "Dashboard and rankings"):
  * - where: a random household of the tenant, or (villageShare, default 25 %) a community without
  *   compounds (a village); `within` limits both to one subtree;
  * - when: uniform over the last `years` before `end`, 90 % between 07:00 and 20:00 Shanghai time;
- * - what: Chinese text from the synthetic corpus (smart/synthetic-demands.ts), its category mapped
+ * - what: Chinese text from the synthetic corpus (synthetic-demands.ts of @linli/demand-smart), its category mapped
  *   to the default taxonomy (a random subcategory of the mapped top category), the category's
  *   default level (6 % escalated one level up), channel and urgency by fixed shares;
  * - timing: response within the response window for ~97 %, 1.5 % rejected, dispatch 0–3 h later,
