@@ -53,13 +53,21 @@ describe('territory references across modules', () => {
     expect(await listedIds(oldStaff)).toContain(demand.id);
     expect(await listedIds(newStaff)).not.toContain(demand.id);
 
+    // communities[2] has compounds of the same names: this one gets its own first.
+    const renamed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/territory/nodes/${compound.id}`,
+      headers: admin.headers,
+      payload: { name: '迁入小区' },
+    });
+    expect(renamed.statusCode).toBe(200);
     const moved = await t.app.inject({
       method: 'POST',
       url: `/api/v1/territory/nodes/${compound.id}/move`,
       headers: admin.headers,
       payload: { parentId: tree.communities[2]!.id },
     });
-    expect(moved.statusCode).toBe(200);
+    expect(moved.statusCode, moved.body).toBe(200);
 
     expect(await listedIds(newStaff)).toContain(demand.id);
     expect(await status(newStaff, demand.id)).toBe(200);
