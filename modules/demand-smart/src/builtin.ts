@@ -32,7 +32,7 @@ export function builtinClassifier(): TrainedClassifier {
       category: BUILTIN_CATEGORY_CODES[d.category],
       level: d.level,
     }));
-    trained = trainClassifier(demands, { source: 'builtin', tenantSamples: 0, minTenantSamples: 0 });
+    trained = trainClassifier(demands, { source: 'builtin', tenantSamples: 0, minTenantSamples: 0, selection: false });
   }
   return trained;
 }

@@ -40,6 +40,24 @@ export class ClassifierRepository {
     };
   }
 
+  /** The tenant's resolved, evaluated and closed demands (what a retrain would learn from). */
+  async handledCount(tenantId: string): Promise<number> {
+    const r = await one<{ n: number }>(
+      this.db,
+      sql`SELECT count(*)::int AS n FROM demand WHERE tenant_id = ${tenantId} AND status IN ('resolved', 'evaluated', 'closed')`,
+    );
+    return r?.n ?? 0;
+  }
+
+  /** Category code → name, for the per-class figures. */
+  async categoryNames(tenantId: string): Promise<Map<string, string>> {
+    const list = await rows<{ code: string; name: string }>(
+      this.db,
+      sql`SELECT code, name FROM demand_category WHERE tenant_id = ${tenantId}`,
+    );
+    return new Map(list.map((r) => [r.code, r.name]));
+  }
+
   async status(tenantId: string): Promise<StoredClassifier | undefined> {
     const r = await one<{
       model_id: string;

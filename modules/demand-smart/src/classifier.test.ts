@@ -130,3 +130,49 @@ describe('tokens given instead of text', () => {
     ).toBe('y');
   });
 });
+
+describe('naive Bayes with a setting', () => {
+  const corpus = asExamples(generateDemands({ count: 1200, seed: 3 }), 'category');
+  const { train: training, holdout } = splitHoldout(corpus, 0.2, 1);
+
+  it('reads text through its features and scores as its variant says, well above chance for each', () => {
+    for (const variant of ['multinomial', 'balanced', 'complement'] as const) {
+      for (const features of ['words', 'words+bigrams', 'words+chars13', 'chars13'] as const) {
+        const model = train(training, { setting: { features, variant, alpha: 0.3, priorWeight: 0 } });
+        expect(model.setting).toEqual({ features, variant, alpha: 0.3, priorWeight: 0 });
+        expect(evaluate(model, holdout).accuracy, `${variant} ${features}`).toBeGreaterThan(0.6);
+      }
+    }
+  });
+
+  it('explains a complement model’s suggestion by the words behind it, and survives JSON', () => {
+    const model = train(training, { setting: { features: 'words+bigrams', variant: 'complement', alpha: 0.3, priorWeight: 0 } });
+    const text = '楼道里有人给电动车飞线充电，太危险了';
+    expect(predict(model, text, 1)[0]!.label).toBe('安全隐患');
+    expect(explain(model, text, '安全隐患').map((w) => w.token)).toContain('电动');
+    const copy = JSON.parse(JSON.stringify(model)) as NaiveBayesModel;
+    expect(predict(copy, text)).toEqual(predict(model, text));
+  });
+
+  it('adds prior texts to the labels it has, weighted, without counting them as documents', () => {
+    const setting = { features: 'words' as const, variant: 'multinomial' as const, alpha: 1, priorWeight: 0.5 };
+    const model = train(
+      [
+        { text: '路灯不亮', label: 'municipal' },
+        { text: '垃圾没人清运', label: 'environment' },
+      ],
+      {
+        setting,
+        prior: [
+          { text: '井盖丢了', label: 'municipal' },
+          { text: '电梯坏了', label: 'property' },
+        ],
+      },
+    );
+    expect(model.labels).toEqual(['environment', 'municipal']);
+    expect(model.documents).toEqual({ environment: 1, municipal: 1 });
+    expect(Object.keys(model.counts.municipal!)).toEqual(expect.arrayContaining(['井', '盖', '路灯']));
+    expect(Object.keys(model.counts.environment!)).not.toContain('电梯');
+    expect(predict(model, '井盖', 1)[0]!.label).toBe('municipal');
+  });
+});

@@ -1,9 +1,17 @@
 /**
- * Multinomial naive Bayes with Laplace (add-α) smoothing over the tokens of ./tokenize.ts.
- * Small and explainable: the model is plain JSON (token counts per label), trained on the tenant's
- * own closed demands, and every suggestion can show the words behind it. Used for the category
- * and for the handling level (compound / community / subdistrict / department).
+ * Naive Bayes with add-α smoothing. Small and explainable: the model is plain JSON (token weights
+ * per label), trained on the tenant's own closed demands, and every suggestion can show the words
+ * behind it. Used for the category and for the handling level (compound / community / subdistrict
+ * / department).
+ *
+ * A model trained with a `setting` (chosen by cross-validation at each retrain, ./model-selection.ts)
+ * reads its text through that setting's features (./features.ts), counts log(1 + tf) weights with
+ * every training text scaled to unit length, and scores as its variant says: multinomial, with
+ * equal priors (balanced), or complement. A model without one (stored before settings were chosen,
+ * or trained by `train(examples)` alone) is the plain multinomial model over ./tokenize.ts counts.
  */
+import { featurize } from './features.ts';
+import { type ModelSetting, weigh } from './model-selection.ts';
 import { type Random, seededRandom, shuffled } from './random.ts';
 import { tokenize } from './tokenize.ts';
 
@@ -19,7 +27,10 @@ export interface Example {
 /** Text, or its tokens already computed by ./tokenize.ts. */
 export type TextOrTokens = string | readonly string[];
 
-const tokensOf = (input: TextOrTokens): readonly string[] => (typeof input === 'string' ? tokenize(input) : input);
+/** The model's features of a text (its setting's, or ./tokenize.ts for a model without one). */
+export function featuresFor(setting: ModelSetting | undefined, text: string): string[] {
+  return setting ? featurize(text, setting.features) : tokenize(text);
+}
 
 export interface NaiveBayesModel {
   kind: 'multinomial-naive-bayes';
@@ -34,6 +45,8 @@ export interface NaiveBayesModel {
   /** label → token → occurrences. */
   counts: Record<string, Record<string, number>>;
   vocabularySize: number;
+  /** Features, variant, α and prior weight; absent: plain multinomial over ./tokenize.ts counts. */
+  setting?: ModelSetting;
 }
 
 export interface Suggestion {
@@ -48,8 +61,20 @@ export interface TokenWeight {
   weight: number;
 }
 
-export function train(examples: readonly Example[], options: { alpha?: number } = {}): NaiveBayesModel {
-  const alpha = options.alpha ?? 1;
+export interface TrainOptions {
+  alpha?: number;
+  /** Train with this setting (its α wins over `alpha`). */
+  setting?: ModelSetting;
+  /**
+   * Built-in texts added with the setting's prior weight to the labels that the examples use
+   * (others are ignored); they add to the token weights, never to the documents (the priors).
+   */
+  prior?: readonly Example[];
+}
+
+export function train(examples: readonly Example[], options: TrainOptions = {}): NaiveBayesModel {
+  const setting = options.setting;
+  const alpha = setting?.alpha ?? options.alpha ?? 1;
   if (!(alpha > 0)) throw new RangeError(`alpha must be > 0, got ${alpha}`);
   const counts = new Map<string, Map<string, number>>();
   const documents = new Map<string, number>();
@@ -63,12 +88,31 @@ export function train(examples: readonly Example[], options: { alpha?: number } 
       counts.set(label, labelCounts);
     }
     documents.set(label, (documents.get(label) ?? 0) + 1);
-    const tokens = example.tokens ?? tokenize(example.text);
-    tokenTotals.set(label, (tokenTotals.get(label) ?? 0) + tokens.length);
-    for (const token of tokens) {
-      labelCounts.set(token, (labelCounts.get(token) ?? 0) + 1);
+    add(labelCounts, label, example, 1);
+  }
+  if (setting && setting.priorWeight > 0) {
+    for (const example of options.prior ?? []) {
+      const labelCounts = counts.get(example.label);
+      if (labelCounts) add(labelCounts, example.label, example, setting.priorWeight);
+    }
+  }
+  function add(labelCounts: Map<string, number>, label: string, example: Example, weight: number): void {
+    const tokens = example.tokens ?? featuresFor(setting, example.text);
+    if (!setting) {
+      tokenTotals.set(label, (tokenTotals.get(label) ?? 0) + tokens.length);
+      for (const token of tokens) {
+        labelCounts.set(token, (labelCounts.get(token) ?? 0) + 1);
+        vocabulary.add(token);
+      }
+      return;
+    }
+    let total = 0;
+    for (const [token, w] of weigh(tokens, true)) {
+      labelCounts.set(token, (labelCounts.get(token) ?? 0) + weight * w);
+      total += weight * w;
       vocabulary.add(token);
     }
+    tokenTotals.set(label, (tokenTotals.get(label) ?? 0) + total);
   }
   const labels = [...counts.keys()].sort();
   return {
@@ -80,6 +124,7 @@ export function train(examples: readonly Example[], options: { alpha?: number } 
     tokenTotals: Object.fromEntries(labels.map((l) => [l, tokenTotals.get(l)!])),
     counts: Object.fromEntries(labels.map((l) => [l, Object.fromEntries([...counts.get(l)!].sort(([a], [b]) => (a < b ? -1 : 1)))])),
     vocabularySize: vocabulary.size,
+    ...(setting ? { setting } : {}),
   };
 }
 
@@ -101,9 +146,12 @@ export function explain(model: NaiveBayesModel, text: TextOrTokens, label: strin
   if (!model.labels.includes(label)) return [];
   const others = model.labels.filter((l) => l !== label);
   const weights: TokenWeight[] = [];
+  const grand = grandTotal(model);
   for (const [token, occurrences] of countTokens(model, text)) {
-    const own = logLikelihood(model, label, token);
-    const rest = others.length === 0 ? 0 : others.reduce((total, l) => total + logLikelihood(model, l, token), 0) / others.length;
+    const all = tokenTotal(model, token);
+    const own = logLikelihood(model, label, token, all, grand);
+    const rest =
+      others.length === 0 ? 0 : others.reduce((total, l) => total + logLikelihood(model, l, token, all, grand), 0) / others.length;
     const weight = occurrences * (own - rest);
     if (weight > 0) weights.push({ token, weight: Math.round(weight * 1000) / 1000 });
   }
@@ -203,27 +251,55 @@ export function holdoutEvaluation(
 function logPosteriors(model: NaiveBayesModel, text: TextOrTokens): { label: string; score: number }[] {
   const totalDocuments = model.labels.reduce((total, l) => total + (model.documents[l] ?? 0), 0);
   if (totalDocuments === 0) return [];
-  const tokens = countTokens(model, text);
+  const tokens = [...countTokens(model, text)].map(([token, occurrences]) => ({ token, occurrences, all: tokenTotal(model, token) }));
+  const grand = grandTotal(model);
+  const uniform = model.setting !== undefined && model.setting.variant !== 'multinomial';
   return model.labels.map((label) => {
-    let score = Math.log((model.documents[label] ?? 0) / totalDocuments);
-    for (const [token, occurrences] of tokens) score += occurrences * logLikelihood(model, label, token);
+    let score = uniform ? 0 : Math.log((model.documents[label] ?? 0) / totalDocuments);
+    for (const t of tokens) score += t.occurrences * logLikelihood(model, label, t.token, t.all, grand);
     return { label, score };
   });
 }
 
-/** log P(token | label) with add-α smoothing. */
-function logLikelihood(model: NaiveBayesModel, label: string, token: string): number {
+function countOf(model: NaiveBayesModel, label: string, token: string): number {
   const labelCounts = model.counts[label] ?? {};
-  const count = Object.hasOwn(labelCounts, token) ? (labelCounts[token] ?? 0) : 0;
-  return Math.log((count + model.alpha) / ((model.tokenTotals[label] ?? 0) + model.alpha * model.vocabularySize));
+  return Object.hasOwn(labelCounts, token) ? (labelCounts[token] ?? 0) : 0;
 }
 
-/** Occurrences of each token of the text that the model has seen (unknown tokens carry no evidence). */
+/** A token's weight over every label (complement naive Bayes reads what the other labels hold). */
+function tokenTotal(model: NaiveBayesModel, token: string): number {
+  return model.setting?.variant === 'complement' ? model.labels.reduce((sum, l) => sum + countOf(model, l, token), 0) : 0;
+}
+
+function grandTotal(model: NaiveBayesModel): number {
+  return model.labels.reduce((sum, l) => sum + (model.tokenTotals[l] ?? 0), 0);
+}
+
+/**
+ * The token's evidence for the label: log P(token | label) with add-α smoothing, or for complement
+ * naive Bayes −log P(token | every other label).
+ */
+function logLikelihood(model: NaiveBayesModel, label: string, token: string, all: number, grand: number): number {
+  const count = countOf(model, label, token);
+  const own = model.tokenTotals[label] ?? 0;
+  const smoothing = model.alpha * model.vocabularySize;
+  if (model.setting?.variant === 'complement') return -Math.log((all - count + model.alpha) / (grand - own + smoothing));
+  return Math.log((count + model.alpha) / (own + smoothing));
+}
+
+/**
+ * Each token of the text that the model has seen (unknown tokens carry no evidence) with its
+ * occurrences, or with a setting its log(1 + tf) weight.
+ */
 function countTokens(model: NaiveBayesModel, text: TextOrTokens): Map<string, number> {
+  const tokens = typeof text === 'string' ? featuresFor(model.setting, text) : text;
   const counts = new Map<string, number>();
-  for (const token of tokensOf(text)) {
-    if (model.labels.some((l) => Object.hasOwn(model.counts[l] ?? {}, token))) counts.set(token, (counts.get(token) ?? 0) + 1);
+  const known = (token: string) => model.labels.some((l) => Object.hasOwn(model.counts[l] ?? {}, token));
+  if (model.setting) {
+    for (const [token, w] of weigh(tokens, false)) if (known(token)) counts.set(token, w);
+    return counts;
   }
+  for (const token of tokens) if (known(token)) counts.set(token, (counts.get(token) ?? 0) + 1);
   return counts;
 }
 

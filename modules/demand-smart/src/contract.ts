@@ -83,6 +83,37 @@ const TargetStats = Type.Object({
   accuracy: Type.Number(),
   top3Accuracy: Type.Number(),
   majorityBaseline: Type.Number({ description: 'accuracy of always answering the most frequent label' }),
+  crossValidation: Type.Optional(
+    Nullable(
+      Type.Object(
+        {
+          setting: Type.Object({
+            features: Type.Enum(['words', 'words+bigrams', 'words+chars13', 'chars13'], {
+              description: 'words (Intl.Segmenter); words and character bigrams; words and character 1–3-grams; character 1–3-grams',
+            }),
+            variant: Type.Enum(['multinomial', 'balanced', 'complement'], {
+              description: 'multinomial naive Bayes; the same with equal class priors; complement naive Bayes',
+            }),
+            alpha: Type.Number({ description: 'additive smoothing' }),
+            priorWeight: Type.Number({ description: 'weight of each built-in corpus text against one of the county’s own (0: none)' }),
+          }),
+          folds: Type.Integer(),
+          examples: Type.Integer({ description: 'demands cross-validated (a stratified sample of at most 2,000)' }),
+          accuracy: Type.Number({ description: 'cross-validated accuracy of the chosen setting' }),
+          meanRecall: Type.Number({ description: 'mean of the per-class recalls' }),
+          perClass: Type.Array(
+            Type.Object({
+              label: Type.String({ description: 'category code or handling level' }),
+              name: Type.Optional(Type.String({ description: 'the category’s name, for a category code' })),
+              support: Type.Integer(),
+              recall: Type.Number(),
+            }),
+          ),
+        },
+        { description: 'the setting chosen by stratified cross-validation at the retrain (null: fixed setting, the built-in model)' },
+      ),
+    ),
+  ),
 });
 
 export const ClassifierStatus = Type.Object({

@@ -22,12 +22,35 @@ export async function classifierFor(db: Db, tenantId: string, modelId: string | 
   return loaded;
 }
 
-/** What GET /demand-classifier shows: the stored model's numbers, or the built-in model's when never retrained. */
+/**
+ * What GET /demand-classifier shows: the stored model's numbers, or the built-in model's when never
+ * retrained — then with the county's handled demands counted now, so the page says how many a
+ * retrain would learn from (not the built-in model's 0).
+ */
 export async function classifierStatus(db: Db, tenantId: string): Promise<ClassifierStatus> {
-  const stored = await new ClassifierRepository(db).status(tenantId);
+  const repo = new ClassifierRepository(db);
+  const stored = await repo.status(tenantId);
   if (stored) {
-    return { trained: true, modelId: stored.modelId, trainedBy: stored.trainedBy, ...stored.stats, trainedAt: stored.trainedAt };
+    return withClassNames(await repo.categoryNames(tenantId), {
+      trained: true,
+      modelId: stored.modelId,
+      trainedBy: stored.trainedBy,
+      ...stored.stats,
+      trainedAt: stored.trainedAt,
+    });
   }
   const { stats } = builtinClassifier();
-  return { trained: false, modelId: null, trainedBy: null, ...stats, minTenantSamples: MIN_TENANT_SAMPLES };
+  const tenantSamples = await repo.handledCount(tenantId);
+  return { trained: false, modelId: null, trainedBy: null, ...stats, tenantSamples, minTenantSamples: MIN_TENANT_SAMPLES };
+}
+
+/** The category names beside the codes of the per-class figures. */
+export function withClassNames(names: ReadonlyMap<string, string>, status: ClassifierStatus): ClassifierStatus {
+  const cv = status.category.crossValidation;
+  if (!cv) return status;
+  const perClass = cv.perClass.map((c) => {
+    const name = names.get(c.label);
+    return name === undefined ? c : { ...c, name };
+  });
+  return { ...status, category: { ...status.category, crossValidation: { ...cv, perClass } } };
 }

@@ -4,11 +4,15 @@
  * `suggestFor` is what intake calls while a demand is written (it reads, never writes).
  */
 export * from './builtin.ts';
+export * from './builtin-prior.ts';
+export * from './category-texts.ts';
 export * from './classifier.ts';
 export { type Retrainer, type RetrainOptions, retrainClassifier } from './commands/retrain-classifier.ts';
 export type { SimilarDemand, SuggestBody as SuggestInput, Suggestions } from './contract.ts';
 export { classifierStatus, MIN_TENANT_SAMPLES } from './current-classifier.ts';
+export * from './features.ts';
 export * from './hotspots.ts';
+export * from './model-selection.ts';
 export { demandSmartModule } from './module.ts';
 export * from './similarity.ts';
 export { type SuggestOptions, similarTo, suggestFor } from './suggest.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_CATEGORY_CODES, builtinClassifier } from './builtin.ts';
 import { predict } from './classifier.ts';
-import { generateDemands } from './synthetic-demands.ts';
-import { demandText, majorityBaseline, trainClassifier } from './training.ts';
+import { DEMAND_CATEGORIES, generateDemands, HANDLING_LEVELS } from './synthetic-demands.ts';
+import { DEFAULT_SETTING, demandText, majorityBaseline, trainClassifier } from './training.ts';
 
 describe('demandText', () => {
   it('does not repeat a title that intake derived from the description', () => {
@@ -44,6 +44,47 @@ describe('trainClassifier', () => {
     expect(stats.category.labels).toBe(10);
     expect(stats.level.labels).toBe(4);
     expect(stats.vocabularySize).toBeGreaterThan(500);
+  });
+
+  it('chooses its setting by 5-fold cross-validation and reports the cross-validated accuracy and recall of every class', () => {
+    const { stats, models } = trainClassifier(demands, { source: 'tenant', tenantSamples: 1500, minTenantSamples: 200 });
+    const cv = stats.category.crossValidation!;
+    expect(cv.folds).toBe(5);
+    expect(cv.examples).toBe(1500);
+    expect(cv.perClass.map((c) => c.label)).toEqual([...DEMAND_CATEGORIES].sort());
+    expect(cv.perClass.reduce((n, c) => n + c.support, 0)).toBe(1500);
+    expect(cv.accuracy).toBeGreaterThan(stats.category.majorityBaseline + 0.4);
+    expect(cv.meanRecall).toBeCloseTo(cv.perClass.reduce((a, c) => a + c.recall, 0) / cv.perClass.length, 3);
+    // The stored models are trained with the chosen settings.
+    expect(models.category.setting).toEqual(cv.setting);
+    expect(models.level.setting).toEqual(stats.level.crossValidation!.setting);
+    expect(stats.level.crossValidation!.perClass.map((c) => c.label)).toEqual([...HANDLING_LEVELS].sort());
+  });
+
+  it('weighs a built-in prior in only where cross-validation finds it helps, and never counts it as a document', () => {
+    const few = demands.slice(0, 300);
+    const prior = generateDemands({ count: 1000, seed: 5 }).map((d) => ({ text: d.text, label: d.category }));
+    const { stats, models } = trainClassifier(few, {
+      source: 'tenant',
+      tenantSamples: 300,
+      minTenantSamples: 200,
+      prior: { category: prior },
+    });
+    const setting = stats.category.crossValidation!.setting;
+    expect(models.category.setting).toEqual(setting);
+    expect(Object.values(models.category.documents).reduce((a, b) => a + b, 0)).toBe(300);
+    expect([0, 0.03, 0.1, 0.3, 1]).toContain(setting.priorWeight);
+  });
+
+  it('trains with the default setting and no cross-validation when asked (the built-in model)', () => {
+    const { stats, models } = trainClassifier(demands.slice(0, 300), {
+      source: 'builtin',
+      tenantSamples: 0,
+      minTenantSamples: 0,
+      selection: false,
+    });
+    expect(stats.category.crossValidation).toBeNull();
+    expect(models.category.setting).toEqual(DEFAULT_SETTING);
   });
 
   it('gives the same numbers for the same demands (deterministic split and training)', () => {

@@ -65,6 +65,21 @@ describe('retrainClassifier', () => {
     expect((await suggest()).source).toBe('builtin');
   });
 
+  it('counts the county’s handled demands on the status before its first retrain (not the built-in model’s 0)', async () => {
+    const other = await createTestDatabase();
+    try {
+      const w = await buildDemandWorld(other.db);
+      await insertDemands(other.db, w, [
+        { text: '路灯不亮', category: 'street_light', status: 'closed' },
+        { text: '垃圾没人清运', category: 'garbage', status: 'resolved' },
+        { text: '电梯坏了', category: 'elevator', status: 'in_progress' },
+      ]);
+      expect(await classifierStatus(other.db, w.tenantId)).toMatchObject({ trained: false, source: 'builtin', tenantSamples: 2 });
+    } finally {
+      await other.close();
+    }
+  });
+
   it('trains on the county’s own handled demands once it has enough, measured on a held-out split, and suggests from them at once', async () => {
     const own = generateDemands({ count: 400, seed: 2 });
     await insertDemands(
@@ -91,6 +106,20 @@ describe('retrainClassifier', () => {
     expect(status.category.heldOut).toBeGreaterThanOrEqual(85);
     expect(status.category.accuracy).toBeGreaterThan(status.category.majorityBaseline + 0.3);
     expect(status.level.accuracy).toBeGreaterThan(status.level.majorityBaseline + 0.1);
+    // The setting chosen by cross-validation on these demands, with its accuracy and every category's recall by name.
+    const cv = status.category.crossValidation!;
+    expect(cv).toMatchObject({ folds: 5, examples: 450 });
+    expect(['words', 'words+bigrams', 'words+chars13', 'chars13']).toContain(cv.setting.features);
+    expect(['multinomial', 'balanced', 'complement']).toContain(cv.setting.variant);
+    expect(cv.accuracy).toBeGreaterThan(status.category.majorityBaseline + 0.3);
+    expect(cv.perClass).toHaveLength(10);
+    expect(cv.perClass.find((c) => c.label === 'elevator')).toMatchObject({ name: '电梯故障' });
+    expect(cv.perClass.every((c) => c.recall >= 0 && c.recall <= 1 && c.support > 0)).toBe(true);
+    expect(await classifierStatus(database.db, world.tenantId)).toMatchObject({ category: { crossValidation: cv } });
+    const [audit] = await database.query<{ details: { categoryCvAccuracy: number } }>(
+      `SELECT details FROM audit_event WHERE action = 'demand.classifier.retrain' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(audit!.details.categoryCvAccuracy).toBe(cv.accuracy);
     const s = await suggest();
     expect(s.source).toBe('tenant');
     expect(s.modelTrainedAt).toBe(status.trainedAt);
