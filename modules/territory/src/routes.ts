@@ -51,6 +51,7 @@ import {
   UpdateNodeBody,
 } from './contract.ts';
 import { householdTemplate } from './household-file.ts';
+import { declaredRefs } from './references.repository.ts';
 import {
   ancestorsOf,
   countsOf,
@@ -77,6 +78,8 @@ function listItem(n: NodeRow) {
 export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db, cipher } = deps;
+  // What the loaded modules hold on territory nodes: re-pathed on a move, re-pointed (or refused on) on a merge.
+  const refs = declaredRefs(deps.modules ?? []);
   // Who is calling comes before input validation: an anonymous request gets 401, not 400.
   app.addHook('preValidation', async (request) => {
     requireContext(request);
@@ -238,7 +241,7 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
     async (request) => {
       const ctx = requireContext(request);
       requireAbility(ctx.actor, 'territory.write');
-      return listItem(await tx((t) => moveNode(t, ctx, request.params.id, request.body)));
+      return listItem(await tx((t) => moveNode(t, ctx, request.params.id, request.body, refs)));
     },
   );
 
@@ -256,7 +259,7 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
     async (request) => {
       const ctx = requireContext(request);
       requireAbility(ctx.actor, 'territory.write');
-      const result = await tx((t) => mergeNode(t, ctx, request.params.id, request.body));
+      const result = await tx((t) => mergeNode(t, ctx, request.params.id, request.body, refs));
       return { node: listItem(result.node), moved: result.moved };
     },
   );
