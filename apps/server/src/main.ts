@@ -1,7 +1,6 @@
-import { createFileStore, loadConfig, writeAuditCheckpoints } from '@linli/core';
+import { loadConfig, writeAuditCheckpoints } from '@linli/core';
 import { startJobs } from '@linli/core/scheduler';
 import { maintainTables } from '@linli/db';
-import { attachmentCleanupJob, deadlineJob } from '@linli/demands';
 import { DEMO_PASSWORD, demoAccounts, isDemoLoaded, isDemoNeeded, loadDemo } from '@linli/demo';
 import { buildApp } from './app.ts';
 import { isFreshDataDir, loadDemoInChild } from './first-start.ts';
@@ -46,7 +45,7 @@ await writeAuditCheckpoints(database.db, config.auditCheckpoints.dir).catch((err
 );
 
 const app = await buildApp({ deps, logger: { level: config.logLevel } });
-// Background jobs: those the manifests declare (the outbox dispatcher, the audit checkpoint …), and the
+// Background jobs: those the manifests declare (deadlines, the outbox dispatcher, the audit checkpoint …), and the
 // table maintenance of embedded PGlite. Built before listening, so a wrong job setting (e.g. of a
 // notification channel) stops start-up; LINLI_JOBS=false does not start them.
 const declaredJobs = (() => {
@@ -65,8 +64,6 @@ const jobs =
     : startJobs(
         [
           ...declaredJobs,
-          deadlineJob(database.db),
-          attachmentCleanupJob(database.db, createFileStore(config)),
           // Embedded PGlite has no autovacuum: ANALYZE and VACUUM by its rules (PostgreSQL does its own).
           ...(database.driver === 'pglite' ? [{ name: 'table-maintenance', intervalMs: 60_000, run: () => maintainTables(database) }] : []),
         ],

@@ -63,7 +63,15 @@ describe('the server reads its module manifests', () => {
     const log = { info: () => undefined, error: () => undefined, warn: () => undefined } as never;
     const deps = { database: {} as never, db: {} as never, cipher: {} as never, config: loadConfig({}), log };
     const names = moduleJobs(deps, modules).map((j) => j.name);
-    expect(names).toEqual(expect.arrayContaining(['notifications.dispatch', 'notifications.retention', 'audit-checkpoint']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'demands.deadlines',
+        'demands.attachment-cleanup',
+        'notifications.dispatch',
+        'notifications.retention',
+        'audit-checkpoint',
+      ]),
+    );
     expect(new Set(names).size).toBe(names.length);
   });
 });

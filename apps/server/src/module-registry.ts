@@ -1,8 +1,6 @@
 import { configureAbilities, type JobDeps, type ModuleError, type ModuleManifest, platformErrors } from '@linli/core';
 import type { IntervalJob } from '@linli/core/scheduler';
 import { migrationsDir } from '@linli/db';
-// Until the demands manifest references its abilities file (the demands split is under way).
-import { demandAbilities } from '../../../modules/demands/src/abilities.ts';
 import { modules as serverModules } from './modules.ts';
 
 /**
@@ -25,9 +23,7 @@ export function migrationFolders(modules: readonly ModuleManifest[] = serverModu
  * without it (openRuntime).
  */
 export function configureModules(modules: readonly ModuleManifest[] = serverModules): void {
-  const declared = modules.flatMap((m) => (m.abilities ? [m.abilities] : []));
-  if (!declared.some((d) => d === demandAbilities)) declared.push(demandAbilities);
-  configureAbilities(declared);
+  configureAbilities(modules.flatMap((m) => (m.abilities ? [m.abilities] : [])));
   errorCatalogue(modules);
 }
 

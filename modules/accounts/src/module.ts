@@ -14,7 +14,7 @@ export const accountsModule: ModuleManifest = {
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
   errors: accountErrors,
   tables: ['account', 'role_grant', 'session'],
-  reads: ['territory_node'],
+  reads: [],
   territoryRefs: {
     nodes: [
       {

@@ -13,6 +13,6 @@ export const auditModule: ModuleManifest = {
   errors: auditErrors,
   // The audit trail (audit_event, audit_head) is written by every module through core's recordAudit: a platform table.
   tables: [],
-  reads: ['audit_event', 'audit_head', 'account'],
+  reads: [],
   jobs: ({ db, config }) => [auditCheckpointJob(db, config.auditCheckpoints.dir, config.auditCheckpoints.minutes)],
 };

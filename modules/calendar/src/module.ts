@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { ModuleManifest } from '@linli/core';
 import { calendarRoutes } from './routes.ts';
 
@@ -9,4 +10,6 @@ export const calendarModule: ModuleManifest = {
   name: 'calendar',
   description: 'Working-day calendar: national holidays and adjusted working days with the county’s overrides, for deadlines',
   routes: calendarRoutes,
+  migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
+  tables: ['tenant_calendar_day'],
 };

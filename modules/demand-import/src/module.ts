@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { ModuleManifest } from '@linli/core';
 import { demandImportRoutes } from './routes.ts';
 
@@ -9,4 +10,7 @@ export const demandImportModule: ModuleManifest = {
   name: 'demand-import',
   description: '12345 hotline work-order import and export through saved column mappings',
   routes: demandImportRoutes,
+  migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
+  tables: ['demand_import_mapping'],
+  reads: ['demand', 'demand_category', 'demand_event'],
 };

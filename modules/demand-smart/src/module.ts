@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { ModuleManifest } from '@linli/core';
 import { smartIntakeRoutes } from './routes.ts';
 
@@ -9,4 +10,11 @@ export const demandSmartModule: ModuleManifest = {
   name: 'demand-smart',
   description: 'Smart intake: category and level suggestion, similar demands, hot spots and monthly themes',
   routes: smartIntakeRoutes,
+  migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
+  tables: ['demand_classifier', 'demand_theme', 'demand_place_month'],
+  reads: ['account', 'demand', 'demand_category'],
+  territoryRefs: {
+    paths: [{ table: 'demand_theme', column: 'node_path' }],
+    nodes: [{ table: 'demand_theme', column: 'node_id', onMerge: 'repoint', label: { 'zh-CN': '每月一题', 'en-US': 'monthly themes' } }],
+  },
 };

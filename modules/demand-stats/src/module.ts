@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { ModuleManifest } from '@linli/core';
 import { boardRoutes } from './board.routes.ts';
 import { kpiRoutes } from './kpi.routes.ts';
@@ -16,4 +17,8 @@ export const demandStatsModule: ModuleManifest = {
     // Each group is its own plugin, so one group's hooks (e.g. sign-in required) stay inside it.
     for (const group of routeGroups) await app.register(async (child) => group(child, deps));
   },
+  migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
+  // The KPI rollups are kept by triggers on demand (migration 0009) from demand.node_path.
+  tables: ['demand_kpi_month', 'demand_kpi_category_month'],
+  reads: ['demand', 'demand_callback', 'demand_category', 'department'],
 };

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { ModuleManifest } from '@linli/core';
 import { departmentRoutes } from './routes.ts';
 
@@ -10,4 +11,6 @@ export const departmentsModule: ModuleManifest = {
   name: 'departments',
   description: 'County departments as handling units that every module can dispatch to',
   routes: departmentRoutes,
+  migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
+  tables: ['department'],
 };

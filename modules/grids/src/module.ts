@@ -13,7 +13,7 @@ export const gridsModule: ModuleManifest = {
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
   errors: gridErrors,
   tables: ['grid', 'grid_building', 'grid_member'],
-  reads: ['territory_node', 'resident', 'party_member', 'account'],
+  reads: ['account', 'resident'],
   territoryRefs: {
     nodes: [
       { table: 'grid', column: 'community_id', kinds: ['community'], onMerge: 'repoint', label: { 'zh-CN': '网格', 'en-US': 'grids' } },

@@ -15,7 +15,7 @@ export const notificationsModule: ModuleManifest = {
   routes: notificationRoutes,
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
   tables: ['notification', 'notification_delivery', 'caller_text'],
-  reads: ['account', 'role_grant', 'demand'],
+  reads: ['account', 'demand', 'role_grant'],
   // The outbox dispatcher and the retention of delivered events; a wrong channel setting stops start-up.
   jobs: ({ db, cipher, log }) => notificationJobs(db, loadNotificationConfig(), log, cipher),
 };

@@ -16,7 +16,7 @@ export const organisationsModule: ModuleManifest = {
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
   errors: organisationErrors,
   tables: ['organisation', 'property_service', 'dual_registration'],
-  reads: ['territory_node', 'resident', 'party_member'],
+  reads: ['resident'],
   territoryRefs: {
     nodes: [
       { table: 'organisation', column: 'node_id', onMerge: 'repoint', label: { 'zh-CN': '组织', 'en-US': 'organisations' } },

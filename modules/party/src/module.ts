@@ -13,7 +13,7 @@ export const partyModule: ModuleManifest = {
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
   errors: partyErrors,
   tables: ['party_org', 'party_member'],
-  reads: ['territory_node', 'resident'],
+  reads: ['resident'],
   territoryRefs: {
     nodes: [{ table: 'party_org', column: 'node_id', onMerge: 'repoint', label: { 'zh-CN': '党组织', 'en-US': 'party organisations' } }],
   },

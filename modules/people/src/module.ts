@@ -16,7 +16,7 @@ export const peopleModule: ModuleManifest = {
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
   errors: peopleErrors,
   tables: ['resident', 'node_leader'],
-  reads: ['territory_node', 'territory_rollup'],
+  reads: ['territory_rollup'],
   territoryRefs: {
     nodes: [
       {

@@ -13,6 +13,6 @@ export const territoryModule: ModuleManifest = {
   errors: territoryErrors,
   // division is the national division table (scope: global) territory imports from.
   tables: ['territory_node', 'territory_rollup', 'territory_household_count', 'division'],
-  // Household import writes residents; the subtree counts follow residents and party members.
-  reads: ['resident', 'party_member', 'party_org', 'role_grant', 'grid', 'account'],
+  // Household import writes residents (migration 0022's triggers keep the subtree counts of residents and party members).
+  reads: ['resident', 'grid'],
 };
