@@ -1,4 +1,4 @@
-import { roles } from '@linli/core';
+import { roles } from '@linli/core/permissions';
 import { Type } from 'typebox';
 
 export const RoleName = Type.Union(

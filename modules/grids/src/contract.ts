@@ -1,6 +1,6 @@
-import { Page, PageQuery, Uuid } from '@linli/core';
+import { Page, PageQuery, Uuid } from '@linli/core/contract-types';
 import { type Static, Type } from 'typebox';
-import { gridLevels, gridMemberRoles } from './schema.ts';
+import { gridLevels, gridMemberRoles } from './vocabulary.ts';
 
 export const GridLevel = Type.Enum(gridLevels);
 export const GridMemberRole = Type.Enum(gridMemberRoles);

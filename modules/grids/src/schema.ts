@@ -1,7 +1,7 @@
 import { foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { gridLevels, gridMemberRoles } from './vocabulary.ts';
 
-export const gridLevels = ['grid', 'micro_grid'] as const;
-export const gridMemberRoles = ['leader', 'grid_worker', 'building_leader', 'party_member', 'volunteer'] as const;
+export { gridLevels, gridMemberRoles } from './vocabulary.ts';
 
 /** Tables of the grids module, column for column as in migrations/0002_people_party.sql. */
 export const grid = pgTable(

@@ -1,4 +1,4 @@
-import { Page, PageQuery, Uuid } from '@linli/core';
+import { Page, PageQuery, Uuid } from '@linli/core/contract-types';
 import { type Static, Type } from 'typebox';
 
 /** Request and response schemas of the notifications API, shared with the web app. */

@@ -1,6 +1,6 @@
-import { Page, PageQuery, Uuid } from '@linli/core';
+import { Page, PageQuery, Uuid } from '@linli/core/contract-types';
 import { type Static, Type } from 'typebox';
-import { organisationKinds } from './schema.ts';
+import { organisationKinds } from './vocabulary.ts';
 
 export const OrganisationKind = Type.Enum(organisationKinds);
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);

@@ -1,20 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, foreignKey, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisationKinds } from './vocabulary.ts';
 
-export const organisationKinds = [
-  'property_company',
-  'owners_committee',
-  'property_management_committee',
-  'government_unit',
-  'enterprise',
-  'school',
-  'hospital',
-  'social_organisation',
-  'volunteer_team',
-  'red_steward_team',
-  'community_enterprise',
-] as const;
-export type OrganisationKind = (typeof organisationKinds)[number];
+export { type OrganisationKind, organisationKinds } from './vocabulary.ts';
 
 /** Tables of the organisations module, column for column as in migrations/0002_people_party.sql. */
 export const organisation = pgTable(

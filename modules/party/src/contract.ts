@@ -1,6 +1,6 @@
-import { Page, PageQuery, Uuid } from '@linli/core';
+import { Page, PageQuery, Uuid } from '@linli/core/contract-types';
 import { type Static, Type } from 'typebox';
-import { partyOrgKinds } from './schema.ts';
+import { partyOrgKinds } from './vocabulary.ts';
 
 export const PartyOrgKind = Type.Enum(partyOrgKinds);
 const DateString = Type.String({ format: 'date' });

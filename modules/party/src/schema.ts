@@ -1,14 +1,8 @@
 import { ltree } from '@linli/db';
 import { boolean, date, foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type PartyOrgKind, partyOrgKinds } from './vocabulary.ts';
 
-export const partyOrgKinds = [
-  'subdistrict_committee',
-  'community_committee',
-  'compound_branch',
-  'building_group',
-  'member_household',
-] as const;
-export type PartyOrgKind = (typeof partyOrgKinds)[number];
+export { type PartyOrgKind, partyOrgKinds } from './vocabulary.ts';
 
 /** Tables of the party module, column for column as in migrations/0002_people_party.sql. */
 export const partyOrg = pgTable(

@@ -1,8 +1,7 @@
-import { Page, PageQuery, Uuid } from '@linli/core';
+import { Page, PageQuery, Uuid } from '@linli/core/contract-types';
 import { type Static, Type } from 'typebox';
 
-/** Tags the web app offers; free tags are accepted too (a county adds its own). */
-export const residentTags = ['高龄', '独居', '残疾', '低保', '党员', '退役军人', '空巢', '留守儿童', '重点关注'] as const;
+export { residentTags } from './vocabulary.ts';
 
 export const Gender = Type.Union([Type.Literal('male'), Type.Literal('female')]);
 export const LeaderRole = Type.Union([Type.Literal('building_leader'), Type.Literal('entrance_leader')]);

@@ -1,33 +1,15 @@
-import { PageQuery, Uuid } from '@linli/core';
+import { PageQuery, Uuid } from '@linli/core/contract-types';
 import { type Static, Type } from 'typebox';
+import { nodeKinds } from './vocabulary.ts';
 
-/** The levels of the tree, top down. A node's parent is always of the kind just above it. */
-export const nodeKinds = ['county', 'subdistrict', 'community', 'compound', 'building', 'entrance', 'household'] as const;
-export type NodeKind = (typeof nodeKinds)[number];
-
-/** depth of a node = position of its kind (county 0 … household 6) = nlevel(path) - 1. */
-export function kindDepth(kind: NodeKind): number {
-  return nodeKinds.indexOf(kind);
-}
-
-export function parentKindOf(kind: NodeKind): NodeKind | null {
-  const i = nodeKinds.indexOf(kind);
-  return i > 0 ? (nodeKinds[i - 1] as NodeKind) : null;
-}
-
-export function childKindOf(kind: NodeKind): NodeKind | null {
-  return nodeKinds[nodeKinds.indexOf(kind) + 1] ?? null;
-}
-
-export const nodeKindLabels: Record<NodeKind, { zh: string; en: string }> = {
-  county: { zh: '县（市、区）', en: 'County' },
-  subdistrict: { zh: '街道（镇）', en: 'Subdistrict' },
-  community: { zh: '社区（村）', en: 'Community' },
-  compound: { zh: '小区', en: 'Compound' },
-  building: { zh: '楼栋', en: 'Building' },
-  entrance: { zh: '单元', en: 'Entrance' },
-  household: { zh: '户', en: 'Household' },
-};
+export {
+  childKindOf,
+  kindDepth,
+  type NodeKind,
+  nodeKindLabels,
+  nodeKinds,
+  parentKindOf,
+} from './vocabulary.ts';
 
 export const NodeKindSchema = Type.Enum([...nodeKinds], { description: 'Level of the territory tree' });
 
@@ -227,8 +209,8 @@ export const HouseholdImportResultSchema = Type.Object({
 });
 export type HouseholdImportResult = Static<typeof HouseholdImportResultSchema>;
 
-export type { ImportJob, ImportRowError as RowError } from '@linli/core';
-export { ImportJob as ImportJobSchema, ImportRowError as RowErrorSchema } from '@linli/core';
+export type { ImportJob, ImportRowError as RowError } from '@linli/core/contract-types';
+export { ImportJob as ImportJobSchema, ImportRowError as RowErrorSchema } from '@linli/core/contract-types';
 export const JobParams = Type.Object({ jobId: Uuid });
 
 export const DivisionImportResultSchema = Type.Object({ created: Type.Integer(), updated: Type.Integer() });

@@ -35,34 +35,8 @@ export function requireContext(request: FastifyRequest): RequestContext {
   return request.ctx;
 }
 
-/** The one error body of the API, declared once for the OpenAPI document. */
-export const ErrorBody = Type.Object(
-  {
-    error: Type.Object({
-      code: Type.String(),
-      message: Type.String({ description: 'in the language the Accept-Language header prefers (Chinese or English)' }),
-      messageEn: Type.Optional(Type.String({ description: 'the English message, when `message` was translated' })),
-      details: Type.Optional(Type.Unknown()),
-    }),
-  },
-  { $id: 'ErrorBody', title: 'Error' },
-);
-
-/** Cursor-paginated list response. */
-export function Page<T extends TSchema>(item: T) {
-  return Type.Object({
-    items: Type.Array(item),
-    nextCursor: Type.Union([Type.String(), Type.Null()]),
-    total: Type.Optional(Type.Integer()),
-  });
-}
-
-export const PageQuery = {
-  cursor: Type.Optional(Type.String({ maxLength: 2000, description: 'Opaque cursor from the previous page' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-};
-
-export const Uuid = Type.String({ format: 'uuid' });
+// The schemas every contract uses live in a file that imports only typebox (the web reads the contracts).
+export { ErrorBody, Page, PageQuery, Uuid } from './contract-types.ts';
 
 /**
  * Opaque cursors: base64url JSON of the sort order they page (`s`) and the sort key of the last row

@@ -1,42 +1,17 @@
 import { type Db, one } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
-import { type Static, Type } from 'typebox';
 import { AppError } from './app-error.ts';
 import { type AuditEntry, recordAudit } from './audit.ts';
-import { Uuid } from './http.ts';
 import type { ModuleDeps } from './module.ts';
 
 // The import_job table, shared by every file import (kind 'households', 'demands' …): the job row
 // written before the file is read, its progress and result, and the report of row errors that the
 // client polls while the import runs and reads again afterwards.
 
-/** A problem of one row of an imported file: the row, the column (its header), why, and the value. */
-export const ImportRowError = Type.Object({
-  row: Type.Integer({ description: 'the row number in the file (header = 1)' }),
-  column: Type.String(),
-  reason: Type.String(),
-  value: Type.Optional(Type.Unknown()),
-});
-export type ImportRowError = Static<typeof ImportRowError>;
+// The job's schemas are in contract-types.ts (imports only typebox: the web reads them).
+import type { ImportJob, ImportJobStatus, ImportRowError } from './contract-types.ts';
 
-export const importJobStatuses = ['validating', 'importing', 'succeeded', 'failed'] as const;
-export type ImportJobStatus = (typeof importJobStatuses)[number];
-
-/** Progress and report of an import, as GET …/imports/{jobId} answers it. */
-export const ImportJob = Type.Object({
-  id: Uuid,
-  kind: Type.String(),
-  fileName: Type.String(),
-  status: Type.Enum([...importJobStatuses]),
-  totalRows: Type.Integer(),
-  processedRows: Type.Integer(),
-  createdRows: Type.Integer(),
-  updatedRows: Type.Integer(),
-  errors: Type.Array(ImportRowError),
-  createdAt: Type.String(),
-  finishedAt: Type.Union([Type.String(), Type.Null()]),
-});
-export type ImportJob = Static<typeof ImportJob>;
+export { ImportJob, type ImportJobStatus, ImportRowError, importJobStatuses } from './contract-types.ts';
 
 /**
  * Where an import writes its progress while its transaction is open: another connection of the
