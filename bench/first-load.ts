@@ -33,12 +33,12 @@ export interface Route {
 
 export const routes: Route[] = [
   { name: 'staff_login', url: '/login', entry: 'index.html', pages: ['src/features/auth/login-page.tsx'] },
-  { name: 'staff_inbox', url: '/demands', entry: 'index.html', pages: ['src/pages/demands/demand-inbox-page.tsx'], after: 'staff_login' },
+  { name: 'staff_inbox', url: '/demands', entry: 'index.html', pages: ['../../modules/demands/web/demand-inbox-page.tsx'], after: 'staff_login' },
   {
     name: 'staff_dashboard',
     url: '/demands/dashboard',
     entry: 'index.html',
-    pages: ['src/pages/demands/demand-dashboard-page.tsx'],
+    pages: ['../../modules/demand-stats/web/demand-dashboard-page.tsx'],
     after: 'staff_login',
   },
   { name: 'm_login', url: '/login?next=/m', entry: 'm.html', pages: [] },
@@ -47,10 +47,10 @@ export const routes: Route[] = [
     name: 'm_submit',
     url: '/m/demands/new',
     entry: 'm.html',
-    pages: ['src/mobile/mobile-app.tsx', 'src/mobile/demands/submit-demand.tsx'],
+    pages: ['src/mobile/mobile-app.tsx', '../../modules/demands/web/mobile/submit-demand.tsx'],
     after: 'm_home',
   },
-  { name: 'public_board', url: '/board/:tenant/:community', entry: 'm.html', pages: ['src/pages/board/board-page.tsx'] },
+  { name: 'public_board', url: '/board/:tenant/:community', entry: 'm.html', pages: ['../../modules/demand-stats/web/board/board-page.tsx'] },
 ];
 
 /** The files a route loads before it renders: its entry and pages with their static imports and CSS, HTML first. */

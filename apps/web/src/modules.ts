@@ -2,15 +2,20 @@
 // strings of both apps are built from this list. A new module adds one line here (and its package).
 import { accountsWeb } from '@linli/accounts/web';
 import { auditWeb } from '@linli/audit/web';
+import { calendarWeb } from '@linli/calendar/web';
+import { demandImportWeb } from '@linli/demand-import/web';
+import { demandSmartWeb } from '@linli/demand-smart/web';
+import { demandStatsWeb } from '@linli/demand-stats/web';
+import { demandsWeb } from '@linli/demands/web';
 import { gridsWeb } from '@linli/grids/web';
 import { notificationsWeb } from '@linli/notifications/web';
+import { open311Web } from '@linli/open311/web';
 import { organisationsWeb } from '@linli/organisations/web';
 import { partyWeb } from '@linli/party/web';
 import { peopleWeb } from '@linli/people/web';
 import { territoryWeb } from '@linli/territory/web';
 import { setInstalledModules } from '@linli/web-kit/installed';
 import { workbenchWeb } from '@linli/workbench/web';
-import { demandsWeb } from './pages/demands-web.ts';
 
 export const webModules = [
   // The home pages (no menu entry): first, so the resident's address heads the phone home.
@@ -23,6 +28,11 @@ export const webModules = [
   accountsWeb,
   auditWeb,
   demandsWeb,
+  demandStatsWeb,
+  demandSmartWeb,
+  calendarWeb,
+  demandImportWeb,
+  open311Web,
   notificationsWeb,
 ] as const;
 

@@ -1,6 +1,5 @@
-// Strings of the notification bell and the working-day calendar page; notifications.en-US.ts has the same keys.
+// Strings of the notification bell and the resident's messages; strings.en-US.ts has the same keys.
 export const notificationsZh = {
-  menu: { calendar: '工作日历' },
   bell: {
     title: '消息通知',
     empty: '暂无消息',
@@ -33,28 +32,4 @@ export const notificationsZh = {
   },
   kinds: { dispatch: '派单', transfer: '转办', escalate: '提级', reopen: '重办' },
   deadlines: { response: '响应', resolve: '办结' },
-  calendar: {
-    title: '工作日历',
-    intro: '诉求的工作日时限按此日历计算：国务院办公厅节假日安排（含调休）之上，可按年增加本县的放假日或上班日。',
-    year: '年份',
-    source: '依据',
-    notOfficial: '本年度国务院节假日安排尚未内置，请按通知逐日录入放假日和调休上班日。',
-    specialDays: '节假日与调休',
-    overrides: '本县调整',
-    day: '日期',
-    kind: '类型',
-    name: '名称',
-    origin: '来源',
-    holiday: '放假',
-    workday: '上班',
-    originNotice: '国务院通知',
-    originStatutory: '法定节日',
-    originOverride: '本县调整',
-    addDay: '添加日期',
-    save: '保存本年调整',
-    saved: '已保存 {{year}} 年的调整',
-    readOnly: '只有具备“诉求配置”权限的县级管理员可以修改。',
-    autoEscalate: '超期自动提级',
-    autoEscalateHelp: '办结时限已过、仍在办理的诉求，由系统自动提升一级办理（小区 → 社区 → 街道 → 县直部门），每个时限一次。',
-  },
 };

@@ -49,18 +49,30 @@ export interface MobileRoute {
 /**
  * One module's part of the web app, exported by modules/<name>/web/index.ts and listed once in
  * apps/web/src/modules.ts. Keep the entry light: it is in the first load of both apps, so pages are
- * lazy and nothing here imports antd or antd-mobile (icons and strings only).
+ * lazy and nothing here imports antd or antd-mobile (icons through lazyIcon, strings).
  */
 export interface WebModule<Zh extends object = object> {
+  /** The module's folder name (modules/<name>): its resident part is found by it. */
   name: string;
   /** Staff pages. */
   routes?: readonly StaffRoute[];
   /** Side-menu entries, in their order. */
   menu?: readonly MenuEntry[];
-  /** Resident pages. */
-  mobileRoutes?: readonly MobileRoute[];
-  /** A block on the resident home page (below the household), loaded with it. */
-  mobileHome?: LazyPage;
   /** The module's strings: Chinese in the first load, English on demand. */
   strings: ModuleStrings<Zh>;
+}
+
+/**
+ * The resident part of a module (m.html, antd-mobile): `export const mobileWeb: MobileWebModule` in
+ * modules/<name>/web/mobile.ts, found for every module of the list by the resident app alone. Kept
+ * apart from the WebModule so that the staff app never reaches a resident page (and the resident
+ * app keeps what its pages share in its own first chunk).
+ */
+export interface MobileWebModule {
+  /** Pages under /m/ (signed in). */
+  routes?: readonly MobileRoute[];
+  /** A block on the resident home page, in the order of the module list. */
+  home?: LazyPage;
+  /** Pages that need no sign-in, at their full address ('/board/:tenantId/:communityId'). */
+  publicRoutes?: readonly { path: string; page: LazyPage }[];
 }

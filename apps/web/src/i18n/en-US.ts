@@ -1,9 +1,4 @@
 import type { LocaleStrings } from '@linli/web-kit';
-import { demandImportEn } from '../pages/demand-import/strings.en-US.ts';
-import { demandSettingsEn } from '../pages/demand-settings/strings.en-US.ts';
-import { demandSmartEn } from '../pages/demand-smart/strings.en-US.ts';
-import { open311ClientsEn } from '../pages/open311-clients/strings.en-US.ts';
-import { demandsEn } from './demands.en-US.ts';
 import type { shellZh } from './zh-CN.ts';
 
 // English strings of the shell; same keys as zh-CN.ts (the type makes a missing key a compile error).
@@ -54,9 +49,4 @@ export const shellEn: LocaleStrings<typeof shellZh> = {
     notFound: 'Not found',
     pageNotFound: 'Page not found',
   },
-  demands: demandsEn,
-  demandImport: demandImportEn,
-  demandSmart: demandSmartEn,
-  demandSettings: demandSettingsEn,
-  open311Clients: open311ClientsEn,
 };

@@ -1,12 +1,6 @@
 // Chinese strings of the shell (sign-in, layout, home, resident frame), zh-CN being the default;
 // en-US.ts has the same keys. Each module's strings are in modules/<name>/web/strings.*.ts.
 
-import { demandImportZh } from '../pages/demand-import/strings.zh-CN.ts';
-import { demandSettingsZh } from '../pages/demand-settings/strings.zh-CN.ts';
-import { demandSmartZh } from '../pages/demand-smart/strings.zh-CN.ts';
-import { open311ClientsZh } from '../pages/open311-clients/strings.zh-CN.ts';
-import { demandsZh } from './demands.zh-CN.ts';
-
 export const shellZh = {
   app: { name: '邻里', fullName: '邻里 · 党建引领社区共治平台', language: '语言', loading: '加载中…' },
   menu: {
@@ -54,9 +48,4 @@ export const shellZh = {
     notFound: '未找到',
     pageNotFound: '页面不存在',
   },
-  demands: demandsZh,
-  demandImport: demandImportZh,
-  demandSmart: demandSmartZh,
-  demandSettings: demandSettingsZh,
-  open311Clients: open311ClientsZh,
 };

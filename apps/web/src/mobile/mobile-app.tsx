@@ -5,14 +5,14 @@ import { Button, DotLoading, List, NavBar, TabBar } from 'antd-mobile';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
-import { webModules } from '../modules.ts';
+import { mobileModules } from './mobile-modules.ts';
 
-// Every module's resident pages (apps/web/src/modules.ts); they load when opened: the home page of a
+// Every module's resident pages (modules/<name>/web/mobile.ts of the modules in apps/web/src/modules.ts); they load when opened: the home page of a
 // resident's phone downloads the navigation and its own list only (the submission form with its
 // uploader, the timeline, … come later).
-const mobileRoutes = webModules.flatMap((m) => m.mobileRoutes ?? []);
+const mobileRoutes = mobileModules.flatMap((m) => m.routes ?? []);
 const tabRoutes = mobileRoutes.filter((r) => r.tab);
-const homeBlocks = webModules.flatMap((m) => (m.mobileHome ? [{ name: m.name, Block: m.mobileHome }] : []));
+const homeBlocks = mobileModules.flatMap((m, i) => (m.home ? [{ key: i, Block: m.home }] : []));
 
 /** The numbers on the module tabs (unread messages): the list of tabs is fixed, so are the hooks called. */
 function useTabBadges(): (number | undefined)[] {
@@ -31,8 +31,8 @@ function MobileHome() {
         <div style={{ fontSize: 18, fontWeight: 600 }}>{t('mobile.welcome')}</div>
         <div style={{ color: 'var(--adm-color-weak)' }}>{me?.user.tenantName}</div>
       </div>
-      {homeBlocks.map(({ name, Block }) => (
-        <Block key={name} />
+      {homeBlocks.map(({ key, Block }) => (
+        <Block key={key} />
       ))}
     </div>
   );

@@ -12,13 +12,16 @@ import '../i18n/index.ts';
 import '../global.css';
 import { FullLoad } from '../components/full-load.tsx';
 import { MobileLogin } from './mobile-login.tsx';
+import { mobileModules } from './mobile-modules.ts';
 import './mobile.css';
 
 // The resident pages' own entry (m.html): antd-mobile only — no antd, no echarts. The server sends it
 // for /m/…, the public notice board and /login?next=/m…; every other address belongs to the staff app
 // (index.html) and is loaded from the server (FullLoad).
 const MobileApp = lazy(() => import('./mobile-app.tsx'));
-const BoardPage = lazy(() => import('../pages/board/board-page.tsx'));
+
+/** Pages without sign-in (the community's public notice board), from the module list. */
+const publicRoutes = mobileModules.flatMap((m) => m.publicRoutes ?? []);
 
 function Loading() {
   return (
@@ -53,7 +56,9 @@ function Root() {
           <Suspense fallback={<Loading />}>
             <Routes>
               <Route path="/login" element={<MobileLogin />} />
-              <Route path="/board/:tenantId/:communityId" element={<BoardPage />} />
+              {publicRoutes.map(({ path, page: Page }) => (
+                <Route key={path} path={path} element={<Page />} />
+              ))}
               <Route
                 path="/m/*"
                 element={
