@@ -2,12 +2,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@linli/core';
 import { createDatabase, migrate, migrationStatus, redactUrl } from '@linli/db';
-import { migrationFolders } from '../module-registry.ts';
 
 // `npm run migrate`: applies pending migrations (the server also does this at start-up).
 //   --status   lists applied, pending and edited migrations and changes nothing
 //   --dry-run  the same list, as what `npm run migrate` would apply; exit 1 if it would refuse
 // Migrations need no personal-data key: the key is read only by the server and the data commands.
+// The folders are those of the workspace (packages/db/migrations and modules/*/migrations), the same the
+// server's manifests name (module-registry.test.ts), found without loading every module.
 const { values } = parseArgs({ options: { status: { type: 'boolean' }, 'dry-run': { type: 'boolean' } } });
 const config = loadConfig();
 const database = await createDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
@@ -20,7 +21,7 @@ try {
       : `database: embedded PGlite in ${path.join(config.dataDir, 'pgdata')}`,
   );
   if (values.status || values['dry-run']) {
-    const status = await migrationStatus(database, migrationFolders());
+    const status = await migrationStatus(database);
     console.log(`applied: ${status.applied.length}`);
     if (values.status) for (const m of status.applied) console.log(`  ✓ ${name(m)}  ${m.appliedAt.toISOString()}`);
     console.log(
@@ -37,7 +38,7 @@ try {
       for (const m of status.unknown) console.log(`  ? ${name(m)}`);
     }
   } else {
-    const applied = await migrate(database, { folders: migrationFolders(), onApplied: (m) => console.log(`migration ${name(m)} applied`) });
+    const applied = await migrate(database, (m) => console.log(`migration ${name(m)} applied`));
     if (applied.length === 0) console.log('migrations: up to date');
   }
 } catch (err) {

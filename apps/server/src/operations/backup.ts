@@ -6,7 +6,6 @@ import path from 'node:path';
 import { type AppConfig, AppError, filesDirOf } from '@linli/core';
 import { createDatabase, type Database, loadMigrations } from '@linli/db';
 import * as tar from 'tar';
-import { migrationFolders } from '../module-registry.ts';
 
 /**
  * Backups of a whole installation: the database, the uploaded files, and a record of which keys
@@ -254,7 +253,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
       }`,
     );
   }
-  const known = new Set(loadMigrations(migrationFolders()).map((m) => m.version));
+  const known = new Set(loadMigrations().map((m) => m.version));
   const newer = manifest.migrations.filter((v) => !known.has(v));
   if (newer.length) throw refuse(`it was made by a newer release (migrations ${newer.join(', ')} are unknown here)`);
 
