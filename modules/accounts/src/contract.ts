@@ -1,5 +1,5 @@
 import { roles } from '@linli/core/permissions';
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 
 export const RoleName = Type.Union(
   roles.map((r) => Type.Literal(r)),
@@ -85,3 +85,13 @@ export const GrantBody = Type.Object({ role: RoleName, nodeId: Type.String({ for
 export const AccountIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export const GrantIdParams = Type.Object({ id: Type.String({ format: 'uuid' }), grantId: Type.String({ format: 'uuid' }) });
 export const PasswordBody = Type.Object({ password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+
+/** A role as GET /roles lists it: its names and the abilities it carries. */
+export const RoleView = Type.Object({ role: RoleName, zh: Type.String(), en: Type.String(), abilities: Type.Array(Type.String()) });
+
+export type Grant = Static<typeof GrantView>;
+export type User = Static<typeof UserView>;
+export type Me = Static<typeof MeView>;
+export type LoginResult = Static<typeof LoginView>;
+export type Account = Static<typeof AccountView>;
+export type RoleInfo = Static<typeof RoleView>;

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 
 export const AuditQuery = Type.Object({
   actor: Type.Optional(Type.String({ maxLength: 64 })),
@@ -51,3 +51,8 @@ export const CheckpointsView = Type.Object({
   items: Type.Array(CheckpointView),
   problems: Type.Array(Type.Object({ file: Type.String(), reason: Type.String() })),
 });
+
+export type AuditEvent = Static<typeof AuditEventView>;
+export type AuditVerify = Static<typeof VerifyView>;
+export type AuditCheckpoint = Static<typeof CheckpointView>;
+export type AuditCheckpoints = Static<typeof CheckpointsView>;

@@ -1,5 +1,6 @@
-import { Uuid } from '@linli/core';
-import { Channel, DemandType, demandChannels, Status } from '@linli/demands';
+import { Uuid } from '@linli/core/contract-types';
+import { Channel, DemandType, Status } from '@linli/demands/contract';
+import { demandChannels } from '@linli/demands/vocabulary';
 import { type Static, Type } from 'typebox';
 
 /**
@@ -109,7 +110,7 @@ export const JobParams = Type.Object({ jobId: Uuid });
 export const ImportPreset = Type.Object({ key: Type.String(), name: Type.String(), config: DemandImportConfig });
 export type ImportPreset = Static<typeof ImportPreset>;
 
-export { ImportJob, ImportRowError as RowError } from '@linli/core';
+export { ImportJob, ImportRowError as RowError } from '@linli/core/contract-types';
 
 export const ImportResult = Type.Object({
   jobId: Uuid,

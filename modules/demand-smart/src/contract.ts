@@ -1,5 +1,5 @@
-import { Uuid } from '@linli/core';
-import { Level, Status } from '@linli/demands';
+import { Uuid } from '@linli/core/contract-types';
+import { Level, Status } from '@linli/demands/contract';
 import { type Static, Type } from 'typebox';
 
 /** Request and response schemas of smart intake: suggestions, similar demands, hot spots, monthly themes. */

@@ -1,5 +1,5 @@
-import { Uuid } from '@linli/core';
-import { Level, Satisfaction } from '@linli/demands';
+import { Uuid } from '@linli/core/contract-types';
+import { Level, Satisfaction } from '@linli/demands/contract';
 import { type Static, Type } from 'typebox';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);

@@ -1,7 +1,8 @@
-import { Uuid } from '@linli/core';
-import { handlingLevels, Level } from '@linli/demands';
+import { Uuid } from '@linli/core/contract-types';
+import { Level } from '@linli/demands/contract';
+import { handlingLevels } from '@linli/demands/vocabulary';
 import { type Static, Type } from 'typebox';
-import { kpiGroupings } from './kpi.repository.ts';
+import { kpiGroupings } from './vocabulary.ts';
 
 /** Schemas of the KPI dashboard API: the figures, breakdowns, unit rankings and the Excel export. */
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);

@@ -3,6 +3,7 @@ import { demandChannels, demandLabelsZh, type HandlingLevel, handlingLevels } fr
 import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Kpis } from './kpi.contract.ts';
+import { type KpiGrouping, kpiGroupings } from './vocabulary.ts';
 
 /**
  * The KPIs of a territory subtree over a period, in one SQL aggregation over the demand rows.
@@ -25,8 +26,7 @@ import type { Kpis } from './kpi.contract.ts';
  * Breakdowns compute the total and every group in the same statement (GROUP BY ROLLUP), so the
  * groups always add up to the total. Rankings group the cohort by its handling unit at one level.
  */
-export const kpiGroupings = ['none', 'child', 'category', 'month', 'level', 'channel'] as const;
-export type KpiGrouping = (typeof kpiGroupings)[number];
+export { type KpiGrouping, kpiGroupings } from './vocabulary.ts';
 
 export interface KpiScope {
   tenantId: string;

@@ -1,5 +1,5 @@
 /** Request and response schemas of the demands API. Each enum's words come from vocabulary.ts. */
-import { Page, PageQuery, Uuid } from '@linli/core';
+import { Page, PageQuery, Uuid } from '@linli/core/contract-types';
 import { type Static, Type } from 'typebox';
 import {
   demandActions,

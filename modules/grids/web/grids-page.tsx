@@ -1,4 +1,5 @@
 import { PlusOutlined, UserAddOutlined } from '@ant-design/icons';
+import { gridLevels, gridMemberRoles } from '@linli/grids/vocabulary';
 import { api, type Query } from '@linli/web-kit/client';
 import { BuildingPicker } from '@linli/web-kit/components/building-picker';
 import { CursorTable, useCursorList } from '@linli/web-kit/components/cursor-list';
@@ -7,7 +8,7 @@ import { ResidentSelect } from '@linli/web-kit/components/resident-select';
 import { TerritorySelect } from '@linli/web-kit/components/territory-select';
 import { useCan } from '@linli/web-kit/current-user';
 import { gridLevelLabel, gridMemberRoleLabel } from '@linli/web-kit/labels';
-import { type Account, type Grid, type GridDetail, gridLevels, gridMemberRoles, type Page } from '@linli/web-kit/types';
+import type { Account, Grid, GridDetail, Page } from '@linli/web-kit/types';
 import {
   App,
   Button,

@@ -1,4 +1,4 @@
-import { Uuid } from '@linli/core';
+import { Uuid } from '@linli/core/contract-types';
 import { type Static, Type } from 'typebox';
 
 /** Schemas of the staff API that manages a county's Open311 clients (/api/v1/open311-clients). */

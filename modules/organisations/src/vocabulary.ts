@@ -14,3 +14,6 @@ export const organisationKinds = [
   'community_enterprise',
 ] as const;
 export type OrganisationKind = (typeof organisationKinds)[number];
+
+/** The kinds that belong to a compound (the compound page lists them). */
+export const compoundOrganisationKinds: readonly OrganisationKind[] = ['owners_committee', 'property_management_committee'];

@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { compoundOrganisationKinds, organisationKinds } from '@linli/organisations/vocabulary';
 import { api, itemsOf, type Query } from '@linli/web-kit/client';
 import { CursorTable, useCursorList } from '@linli/web-kit/components/cursor-list';
 import { FormError, useApiForm } from '@linli/web-kit/components/form-errors';
@@ -6,15 +7,7 @@ import { ResidentSelect } from '@linli/web-kit/components/resident-select';
 import { TerritorySelect } from '@linli/web-kit/components/territory-select';
 import { useCan } from '@linli/web-kit/current-user';
 import { organisationKindLabel } from '@linli/web-kit/labels';
-import {
-  compoundOrganisationKinds,
-  type DualRegistration,
-  type NodeKind,
-  type Organisation,
-  type OrganisationKind,
-  organisationKinds,
-  type Page,
-} from '@linli/web-kit/types';
+import type { DualRegistration, NodeKind, Organisation, OrganisationKind, Page } from '@linli/web-kit/types';
 import { App, Button, Card, DatePicker, Form, Input, Modal, Radio, Select, Switch, Tabs, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { Dayjs } from 'dayjs';

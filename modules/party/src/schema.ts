@@ -2,7 +2,7 @@ import { ltree } from '@linli/db';
 import { boolean, date, foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { type PartyOrgKind, partyOrgKinds } from './vocabulary.ts';
 
-export { type PartyOrgKind, partyOrgKinds } from './vocabulary.ts';
+export { nodeKindOf, type PartyOrgKind, partyOrgKinds } from './vocabulary.ts';
 
 /** Tables of the party module, column for column as in migrations/0002_people_party.sql. */
 export const partyOrg = pgTable(
@@ -49,15 +49,6 @@ export const partyMember = pgTable(
     index('party_member_org').on(t.tenantId, t.partyOrgId),
   ],
 );
-
-/** Each level of the party tree sits on one kind of territory node, and under the level above. */
-export const nodeKindOf: Record<PartyOrgKind, string> = {
-  subdistrict_committee: 'subdistrict',
-  community_committee: 'community',
-  compound_branch: 'compound',
-  building_group: 'building',
-  member_household: 'household',
-};
 
 export function parentKindOf(kind: PartyOrgKind): PartyOrgKind | null {
   const i = partyOrgKinds.indexOf(kind);

@@ -8,3 +8,12 @@ export const partyOrgKinds = [
   'member_household',
 ] as const;
 export type PartyOrgKind = (typeof partyOrgKinds)[number];
+
+/** Each level of the party tree sits on one kind of territory node, and under the level above. */
+export const nodeKindOf: Record<PartyOrgKind, 'subdistrict' | 'community' | 'compound' | 'building' | 'household'> = {
+  subdistrict_committee: 'subdistrict',
+  community_committee: 'community',
+  compound_branch: 'compound',
+  building_group: 'building',
+  member_household: 'household',
+};

@@ -1,9 +1,10 @@
+import { partyOrgKinds, nodeKindOf as partyOrgNodeKind } from '@linli/party/vocabulary';
 import { api } from '@linli/web-kit/client';
 import { FormError, useApiForm } from '@linli/web-kit/components/form-errors';
 import { ResidentSelect } from '@linli/web-kit/components/resident-select';
 import { TerritorySelect } from '@linli/web-kit/components/territory-select';
 import { kindLabel, partyKindLabel } from '@linli/web-kit/labels';
-import { type PartyMember, type PartyOrg, type PartyOrgKind, partyOrgKinds, partyOrgNodeKind } from '@linli/web-kit/types';
+import type { PartyMember, PartyOrg, PartyOrgKind } from '@linli/web-kit/types';
 import { App, DatePicker, Form, Input, Modal, Radio, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';

@@ -1,7 +1,8 @@
+import { residentTags } from '@linli/people/vocabulary';
 import { api } from '@linli/web-kit/client';
 import { FormError, useApiForm } from '@linli/web-kit/components/form-errors';
 import { TerritorySelect } from '@linli/web-kit/components/territory-select';
-import { type Resident, residentTags } from '@linli/web-kit/types';
+import type { Resident } from '@linli/web-kit/types';
 import { App, DatePicker, Form, Input, Modal, Select, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';

@@ -20,7 +20,7 @@ const CHART_LIMIT = 30;
 
 /** Household counts of the children: from the list when the server includes them, else one detail each (first 30). */
 async function childHouseholds(children: TerritoryNode[]): Promise<ChildRow[]> {
-  const rows: ChildRow[] = children.map((c) => ({ ...c, households: c.counts?.households ?? c.householdCount }));
+  const rows: ChildRow[] = children.map((c) => ({ ...c, households: c.counts?.households }));
   if (rows.every((r) => r.households !== undefined)) return rows;
   const details = await Promise.all(
     rows.slice(0, CHART_LIMIT).map((r) => api.get<NodeDetail>(`/territory/nodes/${r.id}`).catch(() => null)),

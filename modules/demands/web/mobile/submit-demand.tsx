@@ -32,6 +32,7 @@ import {
   type SimilarDemand,
 } from '../api.ts';
 import { statusLabel, typeLabel } from '../demand-labels.ts';
+import { uploadProblem } from '../upload-problem.ts';
 
 interface Place {
   id: string;
@@ -45,7 +46,7 @@ interface Place {
  */
 export function placesOf(grant: Grant, t: (key: string, options?: object) => string): Place[] {
   const labels = (grant.path ?? '').split('.').filter(Boolean);
-  if (labels.length < 4) return [{ id: grant.nodeId, label: grant.nodeName }];
+  if (labels.length < 4) return [{ id: grant.nodeId, label: grant.nodeName ?? '' }];
   const ids = labels.map(idOfLabel);
   const places: Place[] = [{ id: grant.nodeId, label: t('demands.mobile.placeHousehold', { name: grant.nodeName }) }];
   if (labels.length >= 7) places.push({ id: ids[5]!, label: t('demands.mobile.placeEntrance') });
@@ -67,6 +68,19 @@ interface Values {
   staffOnly?: boolean;
 }
 
+/** The description's limit, as the server's (UTF-16 units, like its maxLength). */
+export const DESCRIPTION_MAX = 5000;
+/** What the server takes as a photo, and its size limit. */
+const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic'];
+const PHOTO_MAX_MB = 10;
+
+/** A photo that was not uploaded, and why: shown until the resident removes it. */
+interface FailedPhoto {
+  key: number;
+  name: string;
+  reason: string;
+}
+
 /** Reporting a problem: category, text, place in the resident's home compound, photos; similar open demands are offered first. */
 export default function SubmitDemand() {
   const { t } = useTranslation();
@@ -82,6 +96,12 @@ export default function SubmitDemand() {
   const [locating, setLocating] = useState(false);
   // Photos still uploading: submitting now would leave them out.
   const [uploading, setUploading] = useState(0);
+  // Photos that failed: the resident removes or replaces them before submitting.
+  const [failed, setFailed] = useState<FailedPhoto[]>([]);
+  const failedKey = useRef(0);
+  // The category the description suggests, shown beside the resident's choice (never chosen for them).
+  const [suggested, setSuggested] = useState<{ topId: string; subId?: string; name: string } | null>(null);
+  const suggestRound = useRef(0);
   // One key for the life of the form: a retried submission (lost answer, double tap) returns the first demand.
   const idempotencyKey = useRef(newIdempotencyKey());
   const top = Form.useWatch('top', form) as string[] | undefined;
@@ -103,20 +123,36 @@ export default function SubmitDemand() {
 
   const subcategories = categories.find((c) => c.id === top?.[0])?.children ?? [];
 
-  /** The description suggests a category when the resident has not chosen one. */
+  /**
+   * The description suggests a category, shown as a suggestion with 采用 beside the categories: it
+   * never changes what the resident picked (the answer may come after they tapped one). Only the
+   * answer to the latest description counts.
+   */
   const suggestCategory = async () => {
     const description = (form.getFieldValue('description') as string | undefined)?.trim();
-    if (!features?.suggest || !description || (form.getFieldValue('top') as string[] | undefined)?.length) return;
+    if (!features?.suggest || !description || description.length > DESCRIPTION_MAX) return;
+    const round = ++suggestRound.current;
     try {
       const s = await demandsApi.suggest({ description });
+      if (round !== suggestRound.current) return;
       const best = s.categories[0];
-      if (!best) return;
-      const parent = categories.find((c) => c.id === best.categoryId || c.children.some((k) => k.id === best.categoryId));
-      if (!parent) return;
-      form.setFieldsValue({ top: [parent.id], sub: parent.id === best.categoryId ? [] : [best.categoryId] });
+      const parent = best && categories.find((c) => c.id === best.categoryId || c.children.some((k) => k.id === best.categoryId));
+      setSuggested(
+        best && parent ? { topId: parent.id, subId: parent.id === best.categoryId ? undefined : best.categoryId, name: best.name } : null,
+      );
     } catch {
       // a suggestion is a convenience: without it the resident chooses
     }
+  };
+  const subChosen = Form.useWatch('sub', form) as string[] | undefined;
+  const suggestionDiffers =
+    suggested !== null && (top?.[0] !== suggested.topId || (suggested.subId !== undefined && subChosen?.[0] !== suggested.subId));
+
+  const addFailed = (name: string, reason: string) => setFailed((list) => [...list, { key: ++failedKey.current, name, reason }]);
+  const photoProblem = (file: File): string | null => {
+    if (file.type && !PHOTO_TYPES.includes(file.type)) return tr('demands.photos.wrongType');
+    if (file.size > PHOTO_MAX_MB * 1024 * 1024) return tr('demands.photos.tooLarge', { max: PHOTO_MAX_MB });
+    return null;
   };
 
   const send = async (values: Values) => {
@@ -181,7 +217,15 @@ export default function SubmitDemand() {
         onFinish={onFinish}
         footer={
           similar === null && (
-            <Button block type="submit" color="primary" size="large" loading={saving} disabled={uploading > 0} data-testid="m-submit">
+            <Button
+              block
+              type="submit"
+              color="primary"
+              size="large"
+              loading={saving}
+              disabled={uploading > 0 || failed.length > 0}
+              data-testid="m-submit"
+            >
               {t('demands.actions.submit')}
             </Button>
           )
@@ -191,9 +235,30 @@ export default function SubmitDemand() {
         <Form.Item
           name="description"
           label={t('demands.mobile.describe')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required') },
+            {
+              // Pasted text is never cut: it is counted, and refused with the count until shortened.
+              validator: (_rule, value: string | undefined) =>
+                (value ?? '').length > DESCRIPTION_MAX
+                  ? Promise.reject(new Error(t('demands.text.tooLong', { max: DESCRIPTION_MAX, count: (value ?? '').length })))
+                  : Promise.resolve(),
+            },
+          ]}
         >
-          <TextArea rows={4} maxLength={5000} showCount onBlur={() => void suggestCategory()} data-testid="m-description" />
+          <TextArea
+            rows={4}
+            showCount={(length) => (
+              <span
+                data-testid="m-description-count"
+                style={length > DESCRIPTION_MAX ? { color: 'var(--adm-color-danger)', fontWeight: 600 } : undefined}
+              >
+                {t('demands.text.count', { count: length, max: DESCRIPTION_MAX })}
+              </span>
+            )}
+            onBlur={() => void suggestCategory()}
+            data-testid="m-description"
+          />
         </Form.Item>
         <Form.Item
           name="top"
@@ -207,6 +272,24 @@ export default function SubmitDemand() {
             data-testid="m-category"
           />
         </Form.Item>
+        {suggested && suggestionDiffers && (
+          <div
+            style={{ padding: '0 16px 12px', fontSize: 14, color: 'var(--adm-color-weak)', background: 'var(--adm-color-background)' }}
+            data-testid="m-category-suggestion"
+          >
+            <span>{t('demands.mobile.suggestion', { name: suggested.name })}</span>
+            <span> · </span>
+            <Button
+              size="mini"
+              color="primary"
+              fill="none"
+              data-testid="m-category-adopt"
+              onClick={() => form.setFieldsValue({ top: [suggested.topId], sub: suggested.subId ? [suggested.subId] : [] })}
+            >
+              {t('demands.mobile.adopt')}
+            </Button>
+          </div>
+        )}
         {subcategories.length > 0 && (
           <Form.Item name="sub" label={t('demands.fields.category')}>
             <Selector columns={3} options={subcategories.map((c) => ({ label: c.name, value: c.id }))} data-testid="m-subcategory" />
@@ -286,11 +369,46 @@ export default function SubmitDemand() {
               onUploadQueueChange={(tasks) => setUploading(tasks.filter((task) => task.status === 'pending').length)}
               maxCount={6}
               accept="image/jpeg,image/png,image/webp"
+              // A failed photo leaves the grid and is listed below with the reason, until removed.
+              showFailed={false}
+              beforeUpload={(file) => {
+                const problem = photoProblem(file);
+                if (!problem) return file;
+                addFailed(file.name, problem);
+                return null;
+              }}
               upload={async (file) => {
-                const a = await demandsApi.upload(file);
-                return { key: a.id, url: `${API_BASE}/demand-attachments/${a.id}`, extra: { id: a.id } };
+                try {
+                  const a = await demandsApi.upload(file);
+                  return { key: a.id, url: `${API_BASE}/demand-attachments/${a.id}`, extra: { id: a.id } };
+                } catch (e) {
+                  addFailed(file.name, uploadProblem(e, tr, PHOTO_MAX_MB));
+                  throw e;
+                }
               }}
             />
+            {failed.length > 0 && (
+              <div
+                style={{ marginTop: 8, color: 'var(--adm-color-danger)', fontSize: 13, display: 'grid', gap: 6 }}
+                data-testid="m-photo-errors"
+                role="alert"
+              >
+                {failed.map((f) => (
+                  <div key={f.key} style={{ display: 'flex', gap: 8, alignItems: 'center', justifyContent: 'space-between' }}>
+                    <span>{t('demands.photos.failed', { name: f.name, reason: f.reason })}</span>
+                    <Button
+                      size="mini"
+                      color="danger"
+                      fill="outline"
+                      onClick={() => setFailed((list) => list.filter((x) => x.key !== f.key))}
+                    >
+                      {t('demands.photos.remove')}
+                    </Button>
+                  </div>
+                ))}
+                <div>{t('demands.photos.fixFirst')}</div>
+              </div>
+            )}
           </Form.Item>
         )}
       </Form>
