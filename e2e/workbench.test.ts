@@ -40,7 +40,12 @@ interface WorkbenchBody {
   today: { total: number; items: { id: string; number: string }[] } | null;
   figures: { thisMonth: PeriodFigures; lastMonth: PeriodFigures } | null;
   territory: Record<string, number> | null;
-  compounds: { compound: { name: string }; figures: { thisMonth: PeriodFigures }; board: { title: string }[] }[];
+  compounds: {
+    compound: { name: string };
+    figures: { thisMonth: PeriodFigures };
+    open: { total: number; items: { title: string }[] };
+    board: { title: string }[];
+  }[];
   notices: { unread: number; latest: { title: string }[] };
 }
 
@@ -199,6 +204,9 @@ describe('the workbench of each role', () => {
     await page.getByTestId('wb-compound').waitFor();
     expect(await page.getByTestId('wb-compound').innerText()).toContain(view!.compound.name);
     await expectFigures(page, 'wb-compound-figures', view!.figures.thisMonth);
+    // The compound's public demands still being handled: the three the worker has not closed yet.
+    expect(view!.open.total).toBe(3);
+    expect(await page.getByTestId('wb-compound-open-item').count()).toBe(view!.open.items.length);
     expect(await page.getByTestId('wb-compound-board-item').count()).toBe(view!.board.length);
     expect(view!.board.length).toBeGreaterThan(0);
     await shot(page, 'workbench-committee');

@@ -19,4 +19,11 @@ export { IdempotencyRepository, requestHash } from './idempotency.repository.ts'
 export { demandLabelsZh } from './labels.zh-CN.ts';
 export { demandsModule } from './module.ts';
 export * from './state-machine.ts';
-export { type DueDemand, demandsDueBetween, openDemandsOfReporter, type ReporterOpenDemand } from './work-reads.ts';
+export {
+  type DueDemand,
+  demandsDueBetween,
+  openDemandsOfReporter,
+  openPublicDemandsIn,
+  type PublicOpenDemand,
+  type ReporterOpenDemand,
+} from './work-reads.ts';

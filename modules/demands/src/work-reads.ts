@@ -1,8 +1,8 @@
-import type { Actor } from '@linli/core';
+import { type Actor, maskPersonalText } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import { territorySql } from '@linli/territory';
 import { sql } from 'drizzle-orm';
-import { visibleTo } from './demand.repository.ts';
+import { PUBLISHABLE, visibleTo } from './demand.repository.ts';
 import type { DemandStatus } from './vocabulary.ts';
 
 /**
@@ -35,6 +35,15 @@ export interface ReporterOpenDemand {
 const WITH_DEADLINE = sql`('submitted', 'accepted', 'returned', 'dispatched', 'in_progress')`;
 const CURRENT_DUE = sql`(CASE WHEN d.status = 'submitted' THEN d.response_due_at ELSE d.resolve_due_at END)`;
 const REPORTER_OPEN = sql`('submitted', 'accepted', 'returned', 'dispatched', 'in_progress', 'resolved')`;
+
+/** A demand of a place that the public may read (a public category, not kept for staff), still being handled: no name, contact or door. */
+export interface PublicOpenDemand {
+  number: string;
+  title: string;
+  status: DemandStatus;
+  categoryName: string;
+  submittedAt: string;
+}
 
 const iso = (v: Date | string) => new Date(v).toISOString();
 
@@ -112,6 +121,48 @@ export async function openDemandsOfReporter(
       id: r.id,
       number: r.number,
       title: r.title,
+      status: r.status,
+      categoryName: r.category_name,
+      submittedAt: iso(r.submitted_at),
+    })),
+  };
+}
+
+/**
+ * The publishable demands located in the subtree at `path` that are still being handled (newest
+ * first, at most `limit`) and how many there are: what an owners' committee may see of its compound
+ * besides the board. Titles pass the same personal-data masker as the board and Open311.
+ */
+export async function openPublicDemandsIn(
+  db: Db,
+  tenantId: string,
+  path: string,
+  limit: number,
+): Promise<{ total: number; items: PublicOpenDemand[] }> {
+  const where = sql`d.tenant_id = ${tenantId} AND d.node_path <@ ${path}::ltree AND d.status IN ${WITH_DEADLINE} AND ${PUBLISHABLE}`;
+  const [count, list] = await Promise.all([
+    one<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM demand d WHERE ${where}`),
+    rows<{
+      number: string;
+      title: string;
+      status: DemandStatus;
+      category_name: string;
+      submitted_at: Date | string;
+      reporter_name: string | null;
+    }>(
+      db,
+      sql`SELECT d.number, d.title, d.status, c.name AS category_name, d.submitted_at, d.reporter_name
+          FROM demand d JOIN demand_category c ON c.tenant_id = d.tenant_id AND c.id = d.category_id
+          WHERE ${where}
+          ORDER BY d.submitted_at DESC, d.id DESC
+          LIMIT ${limit}`,
+    ),
+  ]);
+  return {
+    total: count?.n ?? 0,
+    items: list.map((r) => ({
+      number: r.number,
+      title: maskPersonalText(r.title, [r.reporter_name]),
       status: r.status,
       categoryName: r.category_name,
       submittedAt: iso(r.submitted_at),

@@ -91,10 +91,21 @@ export type BoardItem = Static<typeof BoardItem>;
 export const BoardRef = Type.Object({ tenantId: Type.String(), communityId: Uuid, communityName: Type.String() });
 export type BoardRef = Static<typeof BoardRef>;
 
-/** An owners' committee member's compound: its figures this month and the latest of its public board. */
+/** A public demand of the compound still being handled: no name, contact or door. */
+export const PublicOpenDemand = Type.Object({
+  number: Type.String(),
+  title: Type.String(),
+  status: DemandStatus,
+  categoryName: Type.String(),
+  submittedAt: DateTime,
+});
+export type PublicOpenDemand = Static<typeof PublicOpenDemand>;
+
+/** An owners' committee member's compound: its figures, its public demands being handled and the latest of its public board. */
 export const CompoundView = Type.Object({
   compound: Place,
   figures: Figures,
+  open: Type.Object({ total: Type.Integer(), items: Type.Array(PublicOpenDemand) }),
   board: Type.Array(BoardItem),
   boardRef: Type.Union([BoardRef, Type.Null()]),
 });

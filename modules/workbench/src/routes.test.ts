@@ -1,26 +1,26 @@
 import type { Database } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { buildDemandWorld, type DemandWorld, demandAt } from '@linli/demands/testing';
-import { buildModuleApp } from '@linli/people/testing';
-import type { LinliApp } from '@linli/server';
-import { login } from '@linli/server/test/helpers';
+import { createTestApp, login, type TestApp } from '@linli/server/test/helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workbenchModule } from './module.ts';
 import { readResidentHome, readWorkbench } from './workbench.ts';
 
 let database: Database;
-let app: LinliApp;
+let server: TestApp;
+let app: TestApp['app'];
 let world: DemandWorld;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  app = await buildModuleApp(database, [workbenchModule]);
+  // The whole server: the roles' abilities are assembled from every module's manifest.
+  server = await createTestApp({ database });
+  app = server.app;
   world = await buildDemandWorld(database.db);
   await demandAt(database.db, world, 'accepted');
   await demandAt(database.db, world, 'submitted');
 });
 afterAll(async () => {
-  await app.close();
+  await server.close();
   await database.close();
 });
 

@@ -18,6 +18,7 @@ export async function workbenchRoutes(fastify: FastifyInstance, deps: ModuleDeps
     '/workbench',
     {
       schema: {
+        operationId: 'getWorkbench',
         tags,
         summary:
           'The signed-in person’s workbench: counts of waiting work (inbox tabs, unread notices), today’s deadlines, the scope’s figures this month against last month, territory figures for county and subdistrict staff, the compound of an owners’ committee member',
@@ -35,6 +36,7 @@ export async function workbenchRoutes(fastify: FastifyInstance, deps: ModuleDeps
     '/workbench/home',
     {
       schema: {
+        operationId: 'getResidentHome',
         tags,
         summary: 'The resident’s phone home: the full address of each home, their open demands and their community’s notice board',
         response: { 200: ResidentHome, ...errorResponses(401) },

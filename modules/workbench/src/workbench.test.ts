@@ -10,8 +10,9 @@ import type { WorkCount } from './contract.ts';
 import { readResidentHome, readWorkbench } from './workbench.ts';
 
 // Two counties. In the first the deadlines are set around the database's clock (the inbox tabs
-// count against now()); in the second everything happens in May and June 2030 and the workbench is
-// read as of 15 June 2030 12:00 in Shanghai, so "today", this month and last month are fixed days.
+// count against now(); a deadline is due soon in the last quarter of its time, 24 hours at most);
+// in the second everything happens in May and June 2030 and the workbench is read as of 15 June
+// 2030 12:00 in Shanghai, so "today", this month and last month are fixed days.
 
 let database: Database;
 let live: DemandWorld;
@@ -106,7 +107,7 @@ describe('the work that waits (counts against the clock)', () => {
     await add({ node: householdIn(live, a, 1), status: 'submitted', submittedAt: t(-2), responseDue: t(30) });
     await add({ node: householdIn(live, a), status: 'accepted', submittedAt: t(-3), resolveDue: t(72) });
     await add({ node: householdIn(live, a), status: 'returned', submittedAt: t(-200), resolveDue: t(-48) });
-    await add({ node: householdIn(live, a), status: 'dispatched', submittedAt: t(-4), resolveDue: t(5), handling: compoundA });
+    await add({ node: householdIn(live, a), status: 'dispatched', submittedAt: t(-100), resolveDue: t(5), handling: compoundA });
     await add({ node: householdIn(live, a), status: 'resolved', submittedAt: t(-50), resolvedAt: t(-5) });
     await add({
       node: householdIn(live, a),
@@ -157,7 +158,7 @@ describe('the work that waits (counts against the clock)', () => {
     await add({ node: householdIn(live, b), status: 'submitted', submittedAt: t(-1), responseDue: t(30) });
     await add({ node: householdIn(live, b), status: 'in_progress', submittedAt: t(-150), resolveDue: t(-10), handling: compoundB });
     await add({ node: householdIn(live, b), status: 'resolved', submittedAt: t(-40), resolvedAt: t(-2) });
-    await add({ node: householdIn(live, b), status: 'dispatched', submittedAt: t(-5), resolveDue: t(3), handling: compoundB });
+    await add({ node: householdIn(live, b), status: 'dispatched', submittedAt: t(-100), resolveDue: t(3), handling: compoundB });
   });
 
   it('a community worker counts the work of their community only', async () => {
@@ -326,7 +327,8 @@ describe('today, the figures and the territory (as of 15 June 2030)', () => {
       resolvedAt: d('2030-03-09T10:00:00'),
       satisfaction: 'satisfied',
     });
-    // A demand of 2029 counts nowhere.
+    // A demand of 2029 counts nowhere; one still waiting since then, with a phone in its title, is open in compound 1.
+    await add({ node: inA, status: 'submitted', submittedAt: d('2029-12-20T10:00:00'), title: '请回电13900001111' });
     await add({
       node: inA,
       status: 'closed',
@@ -430,6 +432,16 @@ describe('today, the figures and the territory (as of 15 June 2030)', () => {
     // June in compound 1: the rejected demand was in compound 2.
     expect(view?.figures.thisMonth).toMatchObject({ submitted: 5, accepted: 4, resolved: 2, satisfactionRate: 0.5 });
     expect(view?.board.map((e) => e.title)).toEqual(['六月二', '六月一', '五月二', '五月一', '楼道灯不亮']);
+    // Its public demands still being handled, newest first, the phone in a title masked.
+    expect(view?.open.total).toBe(5);
+    expect(view?.open.items.map((o) => [o.title.startsWith('请回电') ? '请回电…' : o.title, o.status])).toEqual([
+      ['今天响应到期', 'submitted'],
+      ['楼道灯不亮', 'dispatched'],
+      ['今天办结到期', 'accepted'],
+      ['楼道灯不亮', 'in_progress'],
+      ['请回电…', 'submitted'],
+    ]);
+    expect(view?.open.items.at(-1)?.title).not.toContain('13900001111');
     expect(view?.boardRef).toEqual({ tenantId: fixed.tenantId, communityId: fixed.tree.communities[0]!.id, communityName: '第1社区' });
   });
 

@@ -1,7 +1,7 @@
 import { type Ability, type Actor, type Grant, type Role, roles, scopePaths } from '@linli/core';
 import type { Db } from '@linli/db';
 import { BoardRepository, KpiRepository } from '@linli/demand-stats';
-import { DemandRepository, demandsDueBetween, openDemandsOfReporter } from '@linli/demands';
+import { DemandRepository, demandsDueBetween, openDemandsOfReporter, openPublicDemandsIn } from '@linli/demands';
 import { notifications } from '@linli/notifications';
 import { CoverageRepository } from '@linli/party';
 import { territory } from '@linli/territory';
@@ -175,12 +175,13 @@ async function compoundView(db: Db, actor: Actor, grant: Grant, now: Date): Prom
   const compound = await territory.ancestorOfKind(db, actor.tenantId, grant.path, 'compound');
   if (!compound) return null;
   const root = { id: compound.id, path: compound.path };
-  const [figures, board, boardRef] = await Promise.all([
+  const [figures, open, board, boardRef] = await Promise.all([
     figuresOf(db, actor.tenantId, [root], now),
+    openPublicDemandsIn(db, actor.tenantId, compound.path, BOARD_LIMIT),
     boardItems(db, actor.tenantId, compound.path, BOARD_LIMIT),
     boardRefOf(db, actor.tenantId, compound.path),
   ]);
-  return { compound: { id: compound.id, kind: compound.kind, name: compound.name }, figures, board, boardRef };
+  return { compound: { id: compound.id, kind: compound.kind, name: compound.name }, figures, open, board, boardRef };
 }
 
 // ---- the workbench -----------------------------------------------------------------------------
@@ -226,7 +227,7 @@ export async function readWorkbench(db: Db, actor: Actor, now = new Date()): Pro
   const counts: WorkCount[] = await Promise.all(
     cardsOf(actor).map(async (kind): Promise<WorkCount> => {
       if (kind === 'unread_notices') return { kind, count: notices.unread, more: false };
-      const n = await demandsRepo.count(tenantId, actor, { tab: kind }, [], COUNT_CAP);
+      const n = await demandsRepo.count(tenantId, actor, { tab: kind }, 'inbox', COUNT_CAP);
       return n === undefined ? { kind, count: COUNT_CAP, more: true } : { kind, count: n, more: false };
     }),
   );

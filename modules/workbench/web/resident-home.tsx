@@ -3,7 +3,7 @@ import { DotLoading, List, Tag } from 'antd-mobile';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { boardLink, workbenchApi } from './api.ts';
+import { workbenchApi } from './api.ts';
 
 /**
  * The resident's phone home (below the greeting): the full address of each home, their open demands
@@ -75,9 +75,6 @@ export default function ResidentHomeBlock() {
               </List.Item>
             ))
           )}
-          <List.Item clickable onClick={() => navigate(boardLink(data.board!.ref))}>
-            {t('workbench.mobile.boardAll')}
-          </List.Item>
         </List>
       )}
     </div>

@@ -57,6 +57,8 @@ export const workbenchEn: LocaleStrings<typeof workbenchZh> = {
   compound: {
     title: '{{name}} · my compound',
     figures: '{{submitted}} demands this month, {{resolved}} resolved',
+    open: 'Being handled in the compound ({{count}})',
+    openEmpty: 'No public demand is being handled in the compound',
     board: 'Notice board (resolved)',
     boardEmpty: 'Nothing resolved on the board yet',
     openBoard: 'Open the community notice board',
@@ -90,6 +92,5 @@ export const workbenchEn: LocaleStrings<typeof workbenchZh> = {
     allDemands: 'All my demands',
     board: '{{name}} notice board',
     boardEmpty: 'Nothing resolved on the board yet',
-    boardAll: 'Open the notice board',
   },
 };

@@ -55,6 +55,8 @@ export const workbenchZh = {
   compound: {
     title: '{{name}} · 本小区',
     figures: '本月诉求 {{submitted}} 件，已解决 {{resolved}} 件',
+    open: '本小区办理中的诉求（{{count}} 件）',
+    openEmpty: '本小区暂无办理中的公开诉求',
     board: '公示栏（已办结）',
     boardEmpty: '公示栏暂无已办结诉求',
     openBoard: '打开社区公示栏',
@@ -88,6 +90,5 @@ export const workbenchZh = {
     allDemands: '全部诉求',
     board: '{{name}}公示栏',
     boardEmpty: '公示栏暂无已办结诉求',
-    boardAll: '查看公示栏',
   },
 };

@@ -88,6 +88,7 @@ function FiguresCard({ figures, testId }: { figures: Figures; testId: string }) 
               <Flex key={b.name} align="center" gap={8}>
                 <Typography.Text style={{ width: 40, flex: 'none' }}>{b.name}</Typography.Text>
                 <Progress
+                  status="normal"
                   percent={percent(b.rate) ?? 0}
                   strokeColor={b.colour}
                   format={() => rateText(b.rate, none)}
@@ -241,8 +242,28 @@ function CompoundCard({ view }: { view: Workbench['compounds'][number] }) {
         </Col>
         <Col xs={24} xl={14}>
           <Typography.Title level={5} style={{ marginTop: 0 }}>
-            {t('workbench.compound.board')}
+            {t('workbench.compound.open', { count: view.open.total })}
           </Typography.Title>
+          {view.open.items.length === 0 ? (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.compound.openEmpty')} />
+          ) : (
+            <List
+              size="small"
+              dataSource={view.open.items}
+              renderItem={(o) => (
+                <List.Item
+                  data-testid="wb-compound-open-item"
+                  extra={<Tag color="processing">{t(`demands.statuses.${o.status}`, { defaultValue: o.status })}</Tag>}
+                >
+                  <List.Item.Meta
+                    title={`${o.categoryName} · ${o.title}`}
+                    description={`${o.number} · ${dayjs(o.submittedAt).format('YYYY-MM-DD')}`}
+                  />
+                </List.Item>
+              )}
+            />
+          )}
+          <Typography.Title level={5}>{t('workbench.compound.board')}</Typography.Title>
           {view.board.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.compound.boardEmpty')} />
           ) : (
@@ -317,7 +338,7 @@ function Shortcuts() {
       <Space wrap>
         {mine.map((s) => (
           <Link key={s.key} to={s.to} data-testid={`wb-shortcut-${s.key}`}>
-            <Button>{t(`workbench.shortcuts.${s.key}`)}</Button>
+            <Button autoInsertSpace={false}>{t(`workbench.shortcuts.${s.key}`)}</Button>
           </Link>
         ))}
       </Space>
