@@ -9,6 +9,7 @@ import {
   relations,
   residentTags,
 } from './contract.ts';
+import { territoryErrors } from './errors.ts';
 
 // Reading and checking a household/resident file (XLSX or CSV). Pure: no database. The whole
 // file is checked and every problem reported with its row (the spreadsheet's own row number),
@@ -74,7 +75,7 @@ export async function readHouseholdFile(fileName: string, data: Buffer): Promise
   }
   if (rows.length === 0 && errors.length === 0) errors.push({ row: header.row + 1, column: '', reason: 'the file has no data rows' });
   if (rows.length > MAX_IMPORT_ROWS) {
-    throw new AppError('payload_too_large', `A file may have at most ${MAX_IMPORT_ROWS} rows; split it by compound`);
+    throw AppError.of(territoryErrors.too_many_rows, { max: MAX_IMPORT_ROWS });
   }
   return { rows, errors };
 }

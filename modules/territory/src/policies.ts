@@ -1,6 +1,7 @@
-import { type Ability, type Actor, AppError, can, scopePaths } from '@linli/core';
+import { type Ability, type Actor, AppError, can, platformErrors, scopePaths } from '@linli/core';
 import type { Db } from '@linli/db';
 import { type NodeKind, nodeKinds, parentKindOf } from './contract.ts';
+import { territoryNouns } from './errors.ts';
 import { findNode, type NodeRow } from './territory.repository.ts';
 
 /**
@@ -16,8 +17,8 @@ export async function nodeForAbility(
   options: { lock?: boolean } = {},
 ): Promise<NodeRow> {
   const node = await findNode(db, actor.tenantId, id, scopePaths(actor, 'territory.read'), options);
-  if (!node) throw AppError.notFound('Territory node', id);
-  if (!can(actor, ability, node.path)) throw AppError.forbidden(`Permission ${ability} is required for ${node.name}`);
+  if (!node) throw AppError.notFound(territoryNouns.node, id);
+  if (!can(actor, ability, node.path)) throw AppError.of(platformErrors.permission_required_at, { ability, place: node.name });
   return node;
 }
 

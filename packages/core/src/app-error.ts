@@ -85,6 +85,12 @@ export function fillText(text: string, params: ErrorParams = {}, language: Langu
 export const platformErrors = defineErrors('platform', {
   invalid_input: { status: 'invalid_input', 'en-US': 'The input is not valid', 'zh-CN': '输入有误' },
   forbidden: { status: 'forbidden', 'en-US': 'You do not have permission for this action', 'zh-CN': '您没有执行此操作的权限' },
+  permission_required: { status: 'forbidden', 'en-US': 'Permission {ability} is required', 'zh-CN': '需要 {ability} 权限' },
+  permission_required_at: {
+    status: 'forbidden',
+    'en-US': 'Permission {ability} is required for {place}',
+    'zh-CN': '需要 {ability} 权限（{place}）',
+  },
   not_found: { status: 'not_found', 'en-US': '{what} not found', 'zh-CN': '{what}不存在或无权查看' },
   not_found_id: { status: 'not_found', 'en-US': '{what} {id} not found', 'zh-CN': '{what}（{id}）不存在或无权查看' },
   duplicate_key: { status: 'conflict', 'en-US': 'A record with the same key already exists', 'zh-CN': '已存在相同的记录' },

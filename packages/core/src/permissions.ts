@@ -1,4 +1,6 @@
-import { AppError } from './app-error.ts';
+import { AppError, platformErrors } from './app-error.ts';
+
+const thisPlace = { 'zh-CN': '此地点', 'en-US': 'this place' };
 
 /**
  * Roles are granted on a territory subtree. Abilities are what a role may do there; every query of
@@ -159,7 +161,11 @@ export function can(actor: Actor, ability: Ability, path?: string): boolean {
 
 /** Throws 403 unless the actor holds the ability somewhere (or at `path`, when given). */
 export function requireAbility(actor: Actor, ability: Ability, path?: string): string[] {
-  if (!can(actor, ability, path)) throw AppError.forbidden(`Permission ${ability} is required${path ? ' for this place' : ''}`);
+  if (!can(actor, ability, path)) {
+    throw path === undefined
+      ? AppError.of(platformErrors.permission_required, { ability })
+      : AppError.of(platformErrors.permission_required_at, { ability, place: thisPlace });
+  }
   return scopePaths(actor, ability);
 }
 

@@ -2,6 +2,7 @@ import { AppError, type ErrorDetail, newId } from '@linli/core';
 import { type Db, ltreeLabel, one, rows } from '@linli/db';
 import { parse } from 'csv-parse/sync';
 import { type SQL, sql } from 'drizzle-orm';
+import { territoryErrors, territoryNouns } from '../errors.ts';
 
 /**
  * Imports the national statistical division codes (NBS 统计用区划代码) of one county: the global
@@ -55,7 +56,7 @@ const BATCH = 1000;
 export async function importDivisions(tx: Db, input: ImportDivisionsInput): Promise<ImportDivisionsResult> {
   const { tenantId } = input;
   const tenant = await one<{ name: string }>(tx, sql`SELECT name FROM tenant WHERE tenant_id = ${tenantId}`);
-  if (!tenant) throw AppError.notFound('tenant', tenantId);
+  if (!tenant) throw AppError.notFound(territoryNouns.tenant, tenantId);
 
   const parsed = parseDivisionCsv(input.csvText, tenantId, tenant.name);
   const existing = await rows<ExistingNode>(
@@ -299,5 +300,5 @@ function firstLine(text: string): string[] {
 }
 
 function unprocessable(details: ErrorDetail[]): AppError {
-  return new AppError('unprocessable', `The division file has ${details.length} problem(s); nothing was imported`, details);
+  return AppError.of(territoryErrors.division_file_problems, { count: details.length }, details);
 }
