@@ -88,7 +88,13 @@ export async function accountRoutes(app: App, deps: ModuleDeps): Promise<void> {
   app.post(
     '/auth/login',
     {
-      schema: { tags: ['auth'], summary: 'Sign in', body: LoginBody, response: { 200: LoginView, ...errors, ...errorResponses(429) } },
+      schema: {
+        operationId: 'login',
+        tags: ['auth'],
+        summary: 'Sign in',
+        body: LoginBody,
+        response: { 200: LoginView, ...errors, ...errorResponses(429) },
+      },
       config: { rateLimit: { max: config.rateLimit.loginPerMinute, timeWindow: '1 minute' } },
       preHandler: limitPerUserName,
     },
@@ -119,7 +125,7 @@ export async function accountRoutes(app: App, deps: ModuleDeps): Promise<void> {
 
   app.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null(), ...errors } } },
+    { schema: { operationId: 'logout', tags: ['auth'], summary: 'Sign out', response: { 204: Type.Null(), ...errors } } },
     async (request, reply) => {
       const ctx = requireContext(request);
       await logout(db, ctx, request.session!.tokenHash);
@@ -130,7 +136,14 @@ export async function accountRoutes(app: App, deps: ModuleDeps): Promise<void> {
 
   app.get(
     '/auth/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in user, roles, scope and abilities', response: { 200: MeView, ...errors } } },
+    {
+      schema: {
+        operationId: 'getMe',
+        tags: ['auth'],
+        summary: 'The signed-in user, roles, scope and abilities',
+        response: { 200: MeView, ...errors },
+      },
+    },
     async (request) => {
       const ctx = requireContext(request);
       const s = request.session!;
@@ -153,7 +166,15 @@ export async function accountRoutes(app: App, deps: ModuleDeps): Promise<void> {
 
   app.post(
     '/auth/password',
-    { schema: { tags: ['auth'], summary: 'Change my password', body: ChangePasswordBody, response: { 204: Type.Null(), ...errors } } },
+    {
+      schema: {
+        operationId: 'changePassword',
+        tags: ['auth'],
+        summary: 'Change my password',
+        body: ChangePasswordBody,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
     async (request, reply) => {
       const ctx = requireContext(request);
       await changePassword(db, config, ctx, { ...request.body, currentTokenHash: request.session!.tokenHash });
@@ -161,7 +182,7 @@ export async function accountRoutes(app: App, deps: ModuleDeps): Promise<void> {
     },
   );
 
-  app.get('/roles', { schema: { tags: ['accounts'], summary: 'Roles and their abilities' } }, async (request) => {
+  app.get('/roles', { schema: { operationId: 'listRoles', tags: ['accounts'], summary: 'Roles and their abilities' } }, async (request) => {
     requireContext(request);
     return roles.map((role) => ({ role, ...roleLabels[role], abilities: roleAbilities[role] }));
   });
@@ -189,6 +210,7 @@ export async function accountRoutes(app: App, deps: ModuleDeps): Promise<void> {
     '/accounts',
     {
       schema: {
+        operationId: 'listAccounts',
         tags: ['accounts'],
         summary: 'Accounts in my scope',
         querystring: AccountListQuery,
@@ -204,7 +226,7 @@ export async function accountRoutes(app: App, deps: ModuleDeps): Promise<void> {
 
   app.get(
     '/accounts/export.xlsx',
-    { schema: { tags: ['accounts'], summary: 'Export accounts to Excel', querystring: AccountListQuery } },
+    { schema: { operationId: 'exportAccounts', tags: ['accounts'], summary: 'Export accounts to Excel', querystring: AccountListQuery } },
     async (request, reply) => {
       const { items } = await listAccounts(request, 10_000);
       const buffer = await buildWorkbook(
@@ -235,6 +257,7 @@ export async function accountRoutes(app: App, deps: ModuleDeps): Promise<void> {
     '/accounts',
     {
       schema: {
+        operationId: 'createAccount',
         tags: ['accounts'],
         summary: 'Create an account',
         body: CreateAccountBody,
@@ -260,6 +283,7 @@ export async function accountRoutes(app: App, deps: ModuleDeps): Promise<void> {
     '/accounts/:id',
     {
       schema: {
+        operationId: 'updateAccount',
         tags: ['accounts'],
         summary: 'Rename, disable or enable an account',
         params: AccountIdParams,
@@ -277,6 +301,7 @@ export async function accountRoutes(app: App, deps: ModuleDeps): Promise<void> {
     '/accounts/:id/unlock',
     {
       schema: {
+        operationId: 'unlockAccount',
         tags: ['accounts'],
         summary: 'Unlock after failed logins',
         params: AccountIdParams,
@@ -293,6 +318,7 @@ export async function accountRoutes(app: App, deps: ModuleDeps): Promise<void> {
     '/accounts/:id/reset-password',
     {
       schema: {
+        operationId: 'resetAccountPassword',
         tags: ['accounts'],
         summary: 'Set a temporary password',
         params: AccountIdParams,
@@ -310,6 +336,7 @@ export async function accountRoutes(app: App, deps: ModuleDeps): Promise<void> {
     '/accounts/:id/grants',
     {
       schema: {
+        operationId: 'grantRole',
         tags: ['accounts'],
         summary: 'Grant a role on a territory node',
         params: AccountIdParams,
@@ -325,7 +352,15 @@ export async function accountRoutes(app: App, deps: ModuleDeps): Promise<void> {
 
   app.delete(
     '/accounts/:id/grants/:grantId',
-    { schema: { tags: ['accounts'], summary: 'Revoke a role grant', params: GrantIdParams, response: { 204: Type.Null(), ...errors } } },
+    {
+      schema: {
+        operationId: 'revokeGrant',
+        tags: ['accounts'],
+        summary: 'Revoke a role grant',
+        params: GrantIdParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
     async (request, reply) => {
       await revokeGrant(db, requireContext(request), { accountId: request.params.id, grantId: request.params.grantId });
       return reply.status(204).send(null);

@@ -73,6 +73,7 @@ export async function auditRoutes(app: App, { db, config }: ModuleDeps): Promise
     '/audit/events',
     {
       schema: {
+        operationId: 'listAuditEvents',
         tags: ['audit'],
         summary: 'Audit trail, newest first',
         querystring: AuditQuery,
@@ -94,7 +95,7 @@ export async function auditRoutes(app: App, { db, config }: ModuleDeps): Promise
 
   app.get(
     '/audit/events/export.xlsx',
-    { schema: { tags: ['audit'], summary: 'Export the filtered audit trail', querystring: AuditQuery } },
+    { schema: { operationId: 'exportAuditEvents', tags: ['audit'], summary: 'Export the filtered audit trail', querystring: AuditQuery } },
     async (request, reply) => {
       const ctx = requireContext(request);
       requireAbility(ctx.actor, 'audit.read');
@@ -123,6 +124,7 @@ export async function auditRoutes(app: App, { db, config }: ModuleDeps): Promise
     '/audit/verify',
     {
       schema: {
+        operationId: 'verifyAuditChain',
         tags: ['audit'],
         summary: "Recompute my tenant's hash chain and check it against the signed checkpoints",
         response: { 200: VerifyView, ...errors },
@@ -139,6 +141,7 @@ export async function auditRoutes(app: App, { db, config }: ModuleDeps): Promise
     '/audit/checkpoints',
     {
       schema: {
+        operationId: 'listAuditCheckpoints',
         tags: ['audit'],
         summary: "The latest signed checkpoints of my tenant's chain head, with the public key to check them",
         response: { 200: CheckpointsView, ...errors },
@@ -162,6 +165,7 @@ export async function auditRoutes(app: App, { db, config }: ModuleDeps): Promise
     '/audit/checkpoints',
     {
       schema: {
+        operationId: 'writeAuditCheckpoint',
         tags: ['audit'],
         summary: "Verify my tenant's chain, then write a signed checkpoint of its head (409 when the chain is broken)",
         response: { 201: CheckpointView, ...errorResponses(401, 403, 409) },

@@ -20,6 +20,7 @@ export async function notificationRoutes(fastify: FastifyInstance, deps: ModuleD
     '/notifications',
     {
       schema: {
+        operationId: 'listNotifications',
         tags,
         summary: 'My notifications, newest first',
         querystring: NotificationListQuery,
@@ -35,7 +36,14 @@ export async function notificationRoutes(fastify: FastifyInstance, deps: ModuleD
 
   app.get(
     '/notifications/unread-count',
-    { schema: { tags, summary: 'How many of my notifications are unread', response: { 200: UnreadCount, ...errors } } },
+    {
+      schema: {
+        operationId: 'countUnreadNotifications',
+        tags,
+        summary: 'How many of my notifications are unread',
+        response: { 200: UnreadCount, ...errors },
+      },
+    },
     async (request) => {
       const { actor } = requireContext(request);
       return { count: await repository.unreadCount(actor.tenantId, actor.accountId) };
@@ -46,6 +54,7 @@ export async function notificationRoutes(fastify: FastifyInstance, deps: ModuleD
     '/notifications/:id/read',
     {
       schema: {
+        operationId: 'markNotificationRead',
         tags,
         summary: 'Mark one of my notifications read',
         params: NotificationIdParams,
@@ -62,7 +71,14 @@ export async function notificationRoutes(fastify: FastifyInstance, deps: ModuleD
 
   app.post(
     '/notifications/read-all',
-    { schema: { tags, summary: 'Mark all my notifications read', response: { 200: UnreadCount, ...errors } } },
+    {
+      schema: {
+        operationId: 'markAllNotificationsRead',
+        tags,
+        summary: 'Mark all my notifications read',
+        response: { 200: UnreadCount, ...errors },
+      },
+    },
     async (request) => {
       const { actor } = requireContext(request);
       return { count: await repository.markAllRead(actor.tenantId, actor.accountId) };

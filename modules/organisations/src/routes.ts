@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { cursorPage, errorResponses, type ModuleDeps, requireAbility, requireContext, sendXlsx, toXlsx } from '@linli/core';
+import { cursorPage, errorResponses, type ModuleDeps, requireAbility, requireContext, runWrite, sendXlsx, toXlsx } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import { createDualRegistration } from './commands/create-dual-registration.ts';
 import { createOrganisation } from './commands/create-organisation.ts';
@@ -43,7 +43,15 @@ export async function organisationRoutes(fastify: FastifyInstance, deps: ModuleD
 
   app.get(
     '/organisations',
-    { schema: { tags, querystring: OrganisationListQuery, response: { 200: OrganisationPage, ...errors } } },
+    {
+      schema: {
+        operationId: 'listOrganisations',
+        summary: 'Social organisations and enterprises in scope',
+        tags,
+        querystring: OrganisationListQuery,
+        response: { 200: OrganisationPage, ...errors },
+      },
+    },
     async (request) => {
       const ctx = requireContext(request);
       const scope = requireAbility(ctx.actor, 'organisation.read');
@@ -53,48 +61,75 @@ export async function organisationRoutes(fastify: FastifyInstance, deps: ModuleD
     },
   );
 
-  app.get('/organisations/export.xlsx', { schema: { tags, querystring: OrganisationExportQuery } }, async (request, reply) => {
-    const ctx = requireContext(request);
-    const scope = requireAbility(ctx.actor, 'organisation.read');
-    const { items } = await new OrganisationRepository(db).list(ctx.actor.tenantId, scope, request.query, { limit: 50_000 });
-    const file = await toXlsx([
-      {
-        name: '组织',
-        columns: [
-          { header: '名称', key: 'name', width: 30 },
-          { header: '类型', key: 'kindName', width: 16 },
-          { header: '所在', key: 'nodeName', width: 20 },
-          { header: '统一社会信用代码', key: 'creditCode', width: 22 },
-          { header: '国企', key: 'stateOwnedText', width: 6 },
-          { header: '联系人', key: 'contactName', width: 10 },
-          { header: '联系电话', key: 'phone', width: 14 },
-          { header: '服务小区', key: 'served', width: 40 },
-        ],
-        rows: items.map((o) => ({
-          ...o,
-          kindName: kindNames[o.kind] ?? o.kind,
-          stateOwnedText: o.stateOwned ? '是' : '',
-          served: o.servedCompounds.map((c) => c.name).join('、'),
-        })),
+  app.get(
+    '/organisations/export.xlsx',
+    {
+      schema: {
+        operationId: 'exportOrganisations',
+        summary: 'The organisations with the same filters as Excel',
+        tags,
+        querystring: OrganisationExportQuery,
       },
-    ]);
-    return sendXlsx(reply, file, '组织.xlsx', 'organisations.xlsx');
-  });
+    },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      const scope = requireAbility(ctx.actor, 'organisation.read');
+      const { items } = await new OrganisationRepository(db).list(ctx.actor.tenantId, scope, request.query, { limit: 50_000 });
+      const file = await toXlsx([
+        {
+          name: '组织',
+          columns: [
+            { header: '名称', key: 'name', width: 30 },
+            { header: '类型', key: 'kindName', width: 16 },
+            { header: '所在', key: 'nodeName', width: 20 },
+            { header: '统一社会信用代码', key: 'creditCode', width: 22 },
+            { header: '国企', key: 'stateOwnedText', width: 6 },
+            { header: '联系人', key: 'contactName', width: 10 },
+            { header: '联系电话', key: 'phone', width: 14 },
+            { header: '服务小区', key: 'served', width: 40 },
+          ],
+          rows: items.map((o) => ({
+            ...o,
+            kindName: kindNames[o.kind] ?? o.kind,
+            stateOwnedText: o.stateOwned ? '是' : '',
+            served: o.servedCompounds.map((c) => c.name).join('、'),
+          })),
+        },
+      ]);
+      return sendXlsx(reply, file, '组织.xlsx', 'organisations.xlsx');
+    },
+  );
 
   app.post(
     '/organisations',
-    { schema: { tags, body: CreateOrganisationBody, response: { 201: Organisation, ...errors } } },
+    {
+      schema: {
+        operationId: 'createOrganisation',
+        summary: 'Register a social organisation or enterprise (audited)',
+        tags,
+        body: CreateOrganisationBody,
+        response: { 201: Organisation, ...errors },
+      },
+    },
     async (request, reply) => {
       const ctx = requireContext(request);
       requireAbility(ctx.actor, 'organisation.write');
-      const created = await db.transaction((tx) => createOrganisation(tx, cipher, ctx, request.body));
+      const created = await runWrite(db, (tx) => createOrganisation(tx, cipher, ctx, request.body));
       return reply.status(201).send(created);
     },
   );
 
   app.get(
     '/dual-registrations',
-    { schema: { tags, querystring: DualRegistrationListQuery, response: { 200: DualRegistrationPage, ...errors } } },
+    {
+      schema: {
+        operationId: 'listDualRegistrations',
+        summary: 'Dual registrations (双报到): party organisations and members reporting to a community',
+        tags,
+        querystring: DualRegistrationListQuery,
+        response: { 200: DualRegistrationPage, ...errors },
+      },
+    },
     async (request) => {
       const ctx = requireContext(request);
       const scope = requireAbility(ctx.actor, 'organisation.read');
@@ -106,11 +141,19 @@ export async function organisationRoutes(fastify: FastifyInstance, deps: ModuleD
 
   app.post(
     '/dual-registrations',
-    { schema: { tags, body: CreateDualRegistrationBody, response: { 201: DualRegistration, ...errors } } },
+    {
+      schema: {
+        operationId: 'createDualRegistration',
+        summary: 'Register a party organisation or member with a community (双报到; audited)',
+        tags,
+        body: CreateDualRegistrationBody,
+        response: { 201: DualRegistration, ...errors },
+      },
+    },
     async (request, reply) => {
       const ctx = requireContext(request);
       requireAbility(ctx.actor, 'organisation.write');
-      const created = await db.transaction((tx) => createDualRegistration(tx, ctx, request.body));
+      const created = await runWrite(db, (tx) => createDualRegistration(tx, ctx, request.body));
       return reply.status(201).send(created);
     },
   );

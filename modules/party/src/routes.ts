@@ -12,6 +12,7 @@ import {
   sendXlsx,
   toXlsx,
 } from '@linli/core';
+import { placeReference } from '@linli/territory';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { addPartyMember } from './commands/add-party-member.ts';
@@ -121,7 +122,7 @@ export async function partyRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
       scopePaths(ctx.actor, 'party.read'),
       { nodeId },
       {
-        nodeId: { kind: 'territory_node', orAboveScope: true },
+        nodeId: { kind: placeReference, orAboveScope: true },
       },
     );
     const node = await new CoverageRepository(db).findNodePath(tenantId, nodeId);

@@ -12,6 +12,7 @@ import {
   recordAudit,
   requireAbility,
   requireContext,
+  runWrite,
   scopePaths,
   toXlsx,
   XLSX_TYPE,
@@ -86,7 +87,13 @@ export async function peopleRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
   app.get(
     '/people/residents',
     {
-      schema: { tags, summary: 'Residents in scope (masked)', querystring: ResidentListQuery, response: { 200: ResidentPage, ...errors } },
+      schema: {
+        operationId: 'listResidents',
+        tags,
+        summary: 'Residents in scope (masked)',
+        querystring: ResidentListQuery,
+        response: { 200: ResidentPage, ...errors },
+      },
     },
     async (request) => {
       const ctx = requireContext(request);
@@ -106,12 +113,12 @@ export async function peopleRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
 
   app.get(
     '/people/residents/export.xlsx',
-    { schema: { tags, summary: 'Residents in scope as Excel (masked)', querystring: ResidentExportQuery } },
+    { schema: { operationId: 'exportResidents', tags, summary: 'Residents in scope as Excel (masked)', querystring: ResidentExportQuery } },
     async (request, reply) => {
       const ctx = requireContext(request);
       const { scope, visible } = readerOf(ctx);
       const filter = residentFilter(request.query, visible);
-      const items = await db.transaction(async (tx) => {
+      const items = await runWrite(db, async (tx) => {
         const page = await new ResidentRepository(tx).list(ctx.actor.tenantId, scope, visible, filter, { limit: EXPORT_LIMIT });
         await recordAudit(tx, auditEntry(ctx, 'people.export', { type: 'resident' }, { filter: request.query, rows: page.items.length }));
         return page.items;
@@ -156,18 +163,31 @@ export async function peopleRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
     },
   );
 
-  app.get('/people/residents/:id', { schema: { tags, params: IdParams, response: { 200: Resident, ...errors } } }, async (request) => {
-    const ctx = requireContext(request);
-    const { scope, visible } = readerOf(ctx);
-    const found = await new ResidentRepository(db).findById(ctx.actor.tenantId, request.params.id, scope, visible);
-    if (!found) throw AppError.notFound('Resident', request.params.id);
-    return found;
-  });
+  app.get(
+    '/people/residents/:id',
+    {
+      schema: {
+        operationId: 'getResident',
+        summary: 'A resident in scope (masked; which fields depends on the caller’s role)',
+        tags,
+        params: IdParams,
+        response: { 200: Resident, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      const { scope, visible } = readerOf(ctx);
+      const found = await new ResidentRepository(db).findById(ctx.actor.tenantId, request.params.id, scope, visible);
+      if (!found) throw AppError.notFound('Resident', request.params.id);
+      return found;
+    },
+  );
 
   app.post(
     '/people/residents/:id/reveal',
     {
       schema: {
+        operationId: 'revealResident',
         tags,
         summary: 'Unmasked phone and ID number (people.pii on the household; audited)',
         params: IdParams,
@@ -182,7 +202,7 @@ export async function peopleRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
     async (request) => {
       const ctx = requireContext(request);
       // No requireAbility here: the scope is checked in SQL and a refusal must be audited and committed.
-      const outcome = await db.transaction((tx) => revealResident(tx, cipher, ctx, request.params.id, request.body?.fields));
+      const outcome = await runWrite(db, (tx) => revealResident(tx, cipher, ctx, request.params.id, request.body?.fields));
       if ('denied' in outcome) throw AppError.forbidden(outcome.denied);
       return outcome.revealed;
     },
@@ -190,28 +210,53 @@ export async function peopleRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
 
   app.post(
     '/people/residents',
-    { schema: { tags, body: CreateResidentBody, response: { 201: Resident, ...errors } } },
+    {
+      schema: {
+        operationId: 'createResident',
+        summary: 'Register a resident in a household (people.write on the household; audited)',
+        tags,
+        body: CreateResidentBody,
+        response: { 201: Resident, ...errors },
+      },
+    },
     async (request, reply) => {
       const ctx = requireContext(request);
       requireAbility(ctx.actor, 'people.write');
-      const created = await db.transaction((tx) => createResident(tx, cipher, ctx, request.body));
+      const created = await runWrite(db, (tx) => createResident(tx, cipher, ctx, request.body));
       return reply.status(201).send(created);
     },
   );
 
   app.patch(
     '/people/residents/:id',
-    { schema: { tags, params: IdParams, body: UpdateResidentBody, response: { 200: Resident, ...errors } } },
+    {
+      schema: {
+        operationId: 'updateResident',
+        summary: 'Change a resident’s details (give the version you saw; audited)',
+        tags,
+        params: IdParams,
+        body: UpdateResidentBody,
+        response: { 200: Resident, ...errors },
+      },
+    },
     async (request) => {
       const ctx = requireContext(request);
       requireAbility(ctx.actor, 'people.write');
-      return db.transaction((tx) => updateResident(tx, cipher, ctx, request.params.id, request.body));
+      return runWrite(db, (tx) => updateResident(tx, cipher, ctx, request.params.id, request.body));
     },
   );
 
   app.get(
     '/people/leaders',
-    { schema: { tags, querystring: LeaderListQuery, response: { 200: Type.Object({ items: Type.Array(Leader) }), ...errors } } },
+    {
+      schema: {
+        operationId: 'listLeaders',
+        summary: 'Leaders (楼栋长, 单元长 …) of the nodes in scope',
+        tags,
+        querystring: LeaderListQuery,
+        response: { 200: Type.Object({ items: Type.Array(Leader) }), ...errors },
+      },
+    },
     async (request) => {
       const ctx = requireContext(request);
       const scope = requireAbility(ctx.actor, 'people.read');
@@ -221,19 +266,39 @@ export async function peopleRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
 
   app.post(
     '/people/leaders',
-    { schema: { tags, body: CreateLeaderBody, response: { 201: Leader, ...errors } } },
+    {
+      schema: {
+        operationId: 'createLeader',
+        summary: 'Make a resident the leader of a building, unit or other node (audited)',
+        tags,
+        body: CreateLeaderBody,
+        response: { 201: Leader, ...errors },
+      },
+    },
     async (request, reply) => {
       const ctx = requireContext(request);
       requireAbility(ctx.actor, 'people.write');
-      const leader = await db.transaction((tx) => createLeader(tx, ctx, request.body));
+      const leader = await runWrite(db, (tx) => createLeader(tx, ctx, request.body));
       return reply.status(201).send(leader);
     },
   );
 
-  app.delete('/people/leaders/:id', { schema: { tags, params: IdParams, response: { ...errors } } }, async (request, reply) => {
-    const ctx = requireContext(request);
-    requireAbility(ctx.actor, 'people.write');
-    await db.transaction((tx) => removeLeader(tx, ctx, request.params.id));
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/people/leaders/:id',
+    {
+      schema: {
+        operationId: 'removeLeader',
+        summary: 'Remove a leader from their node (audited)',
+        tags,
+        params: IdParams,
+        response: { ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      requireAbility(ctx.actor, 'people.write');
+      await runWrite(db, (tx) => removeLeader(tx, ctx, request.params.id));
+      return reply.status(204).send();
+    },
+  );
 }

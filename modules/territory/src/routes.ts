@@ -18,10 +18,10 @@ import {
   recordAudit,
   requireAbility,
   requireContext,
+  runWrite,
   scopePaths,
   sendXlsx,
 } from '@linli/core';
-import type { Db } from '@linli/db';
 import { one } from '@linli/db';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -85,8 +85,6 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
     requireContext(request);
   });
 
-  const tx = <T>(fn: (tx: Db) => Promise<T>): Promise<T> => db.transaction((t) => fn(t as unknown as Db));
-
   /** Resident counts where the caller reads residents, party-member counts where it sees sensitive data (docs/privacy-matrix.md). */
   const countsVisible = (ctx: RequestContext) => ({
     residents: scopePaths(ctx.actor, 'people.read'),
@@ -119,7 +117,12 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
   app.get(
     '/territory/roots',
     {
-      schema: { tags, summary: 'Nodes where the caller’s grants start, with counts', response: { 200: Type.Array(NodeSchema), ...errors } },
+      schema: {
+        operationId: 'listTerritoryRoots',
+        tags,
+        summary: 'Nodes where the caller’s grants start, with counts',
+        response: { 200: Type.Array(NodeSchema), ...errors },
+      },
     },
     async (request) => {
       const ctx = requireContext(request);
@@ -140,6 +143,7 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
     '/territory/nodes',
     {
       schema: {
+        operationId: 'listTerritoryNodes',
         tags,
         summary: 'Children of a node, or a search by name/code inside the caller’s territory',
         querystring: NodeListQuery,
@@ -151,7 +155,14 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
 
   app.get(
     '/territory/nodes/export.xlsx',
-    { schema: { tags, summary: 'Excel export of the node list (same filters)', querystring: NodeExportQuery } },
+    {
+      schema: {
+        operationId: 'exportTerritoryNodes',
+        tags,
+        summary: 'Excel export of the node list (same filters)',
+        querystring: NodeExportQuery,
+      },
+    },
     async (request, reply) => {
       const ctx = requireContext(request);
       const scope = requireAbility(ctx.actor, 'territory.read');
@@ -185,6 +196,7 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
     '/territory/nodes/:id',
     {
       schema: {
+        operationId: 'getTerritoryNode',
         tags,
         summary: 'A node with its ancestors and the counts of its whole subtree',
         params: IdParams,
@@ -206,11 +218,19 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
 
   app.post(
     '/territory/nodes',
-    { schema: { tags, summary: 'Create a node', body: CreateNodeBody, response: { 201: NodeSchema, ...writeErrors } } },
+    {
+      schema: {
+        operationId: 'createTerritoryNode',
+        tags,
+        summary: 'Create a node',
+        body: CreateNodeBody,
+        response: { 201: NodeSchema, ...writeErrors },
+      },
+    },
     async (request, reply) => {
       const ctx = requireContext(request);
       requireAbility(ctx.actor, 'territory.write');
-      const node = await tx((t) => createNode(t, ctx, request.body));
+      const node = await runWrite(db, (tx) => createNode(tx, ctx, request.body));
       return reply.status(201).send(listItem(node));
     },
   );
@@ -218,12 +238,19 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
   app.patch(
     '/territory/nodes/:id',
     {
-      schema: { tags, summary: 'Edit a node', params: IdParams, body: UpdateNodeBody, response: { 200: NodeSchema, ...writeErrors } },
+      schema: {
+        operationId: 'updateTerritoryNode',
+        tags,
+        summary: 'Edit a node',
+        params: IdParams,
+        body: UpdateNodeBody,
+        response: { 200: NodeSchema, ...writeErrors },
+      },
     },
     async (request) => {
       const ctx = requireContext(request);
       requireAbility(ctx.actor, 'territory.write');
-      return listItem(await tx((t) => updateNode(t, ctx, request.params.id, request.body)));
+      return listItem(await runWrite(db, (tx) => updateNode(tx, ctx, request.params.id, request.body)));
     },
   );
 
@@ -231,6 +258,7 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
     '/territory/nodes/:id/move',
     {
       schema: {
+        operationId: 'moveTerritoryNode',
         tags,
         summary: 'Move a node with its subtree under another parent',
         params: IdParams,
@@ -241,7 +269,7 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
     async (request) => {
       const ctx = requireContext(request);
       requireAbility(ctx.actor, 'territory.write');
-      return listItem(await tx((t) => moveNode(t, ctx, request.params.id, request.body, refs)));
+      return listItem(await runWrite(db, (tx) => moveNode(tx, ctx, request.params.id, request.body, refs)));
     },
   );
 
@@ -249,6 +277,7 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
     '/territory/nodes/:id/merge',
     {
       schema: {
+        operationId: 'mergeTerritoryNode',
         tags,
         summary: 'Merge a node into another of the same kind (the node is removed)',
         params: IdParams,
@@ -259,14 +288,14 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
     async (request) => {
       const ctx = requireContext(request);
       requireAbility(ctx.actor, 'territory.write');
-      const result = await tx((t) => mergeNode(t, ctx, request.params.id, request.body, refs));
+      const result = await runWrite(db, (tx) => mergeNode(tx, ctx, request.params.id, request.body, refs));
       return { node: listItem(result.node), moved: result.moved };
     },
   );
 
   app.get(
     '/territory/imports/template.xlsx',
-    { schema: { tags, summary: 'The household/resident import template' } },
+    { schema: { operationId: 'getHouseholdImportTemplate', tags, summary: 'The household/resident import template' } },
     async (request, reply) => {
       const ctx = requireContext(request);
       requireAbility(ctx.actor, 'territory.import');
@@ -279,6 +308,7 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
     '/territory/imports/households',
     {
       schema: {
+        operationId: 'importHouseholds',
         tags,
         summary: 'Import households and residents of one community (multipart: communityId, file)',
         consumes: ['multipart/form-data'],
@@ -306,6 +336,7 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
     '/territory/imports/divisions',
     {
       schema: {
+        operationId: 'importDivisions',
         tags,
         summary: 'Import national division codes (NBS CSV) into the county’s subdistricts and communities',
         consumes: ['multipart/form-data'],
@@ -327,7 +358,7 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
       const { file } = await readMultipart(request);
       if (!file || file.data.length === 0) throw AppError.invalid([{ field: 'file', reason: 'a .csv file is required' }]);
       const csvText = new TextDecoder('utf-8').decode(file.data);
-      return tx(async (t) => {
+      return runWrite(db, async (t) => {
         const result = await importDivisions(t, { tenantId, csvText });
         await recordAudit(
           t,
@@ -348,7 +379,13 @@ export async function territoryRoutes(fastify: FastifyInstance, deps: ModuleDeps
   app.get(
     '/territory/imports/:jobId',
     {
-      schema: { tags, summary: 'Progress and error report of an import', params: JobParams, response: { 200: ImportJobSchema, ...errors } },
+      schema: {
+        operationId: 'getTerritoryImport',
+        tags,
+        summary: 'Progress and error report of an import',
+        params: JobParams,
+        response: { 200: ImportJobSchema, ...errors },
+      },
     },
     async (request) => {
       const ctx = requireContext(request);

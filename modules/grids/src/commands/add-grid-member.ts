@@ -1,5 +1,7 @@
+import { accountReference } from '@linli/accounts';
 import { AppError, auditEntry, emitEvents, newId, type RequestContext, recordAudit, requireReferences, scopePaths } from '@linli/core';
 import type { Db } from '@linli/db';
+import { residentReference } from '@linli/people';
 import type { AddMemberBody, GridMember } from '../contract.ts';
 import { GridRepository } from '../grid.repository.ts';
 
@@ -13,7 +15,10 @@ export async function addGridMember(tx: Db, ctx: RequestContext, gridId: string,
   const target = await grids.findById(tenantId, gridId, scopePaths(ctx.actor, 'grid.write'));
   if (!target) throw AppError.notFound('Grid', gridId);
   // Staff accounts and residents outside the caller's grid.write scope answer as ones that do not exist.
-  await requireReferences(tx, ctx.actor, scopePaths(ctx.actor, 'grid.write'), input, { accountId: 'account', residentId: 'resident' });
+  await requireReferences(tx, ctx.actor, scopePaths(ctx.actor, 'grid.write'), input, {
+    accountId: accountReference,
+    residentId: residentReference,
+  });
 
   const errors = [];
   if (!input.accountId && !input.residentId)

@@ -11,9 +11,10 @@ import {
   scopePaths,
 } from '@linli/core';
 import type { Db } from '@linli/db';
-import { territory } from '@linli/territory';
+import { placeReference, territory } from '@linli/territory';
 import type { CreateGridBody, GridDetail } from '../contract.ts';
 import { GridRepository } from '../grid.repository.ts';
+import { gridReference } from '../references.ts';
 
 /**
  * Draws a grid (网格) of a community over some of its buildings, or a micro-grid (微网格) inside a
@@ -24,9 +25,9 @@ export async function createGrid(tx: Db, ctx: RequestContext, input: CreateGridB
   const grids = new GridRepository(tx);
   // A community, grid or building outside the caller's grid.write scope answers as one that does not exist.
   await requireReferences(tx, ctx.actor, scopePaths(ctx.actor, 'grid.write'), input, {
-    communityId: 'territory_node',
-    parentId: 'grid',
-    buildingIds: 'territory_node',
+    communityId: placeReference,
+    parentId: gridReference,
+    buildingIds: placeReference,
   });
   const errors: ErrorDetail[] = [];
   const community = await territory.node(tx, tenantId, input.communityId);

@@ -1,9 +1,9 @@
 import { AppError, auditEntry, emitEvents, type RequestContext, recordAudit, scopePaths } from '@linli/core';
-import type { Db } from '@linli/db';
+import type { Tx } from '@linli/db';
 import { GridRepository } from '../grid.repository.ts';
 
 /** Takes someone off a grid team. */
-export async function removeGridMember(tx: Db, ctx: RequestContext, gridId: string, memberId: string): Promise<void> {
+export async function removeGridMember(tx: Tx, ctx: RequestContext, gridId: string, memberId: string): Promise<void> {
   const tenantId = ctx.actor.tenantId;
   const grids = new GridRepository(tx);
   const target = await grids.findById(tenantId, gridId, scopePaths(ctx.actor, 'grid.write'));

@@ -11,9 +11,11 @@ import {
   scopePaths,
 } from '@linli/core';
 import type { Db } from '@linli/db';
-import { territory } from '@linli/territory';
+import { residentReference } from '@linli/people';
+import { placeReference, territory } from '@linli/territory';
 import type { CreateDualRegistrationBody, DualRegistration } from '../contract.ts';
 import { DualRegistrationRepository } from '../dual-registration.repository.ts';
+import { organisationReference } from '../references.ts';
 
 /** 双报到: an organisation, or an in-service party member, registers with a community to serve it. */
 export async function createDualRegistration(tx: Db, ctx: RequestContext, input: CreateDualRegistrationBody): Promise<DualRegistration> {
@@ -22,10 +24,10 @@ export async function createDualRegistration(tx: Db, ctx: RequestContext, input:
   // Another community, organisation or resident outside the caller's scope answers as one that does not exist;
   // whether such a resident is a party member is not told.
   await requireReferences(tx, ctx.actor, scopePaths(ctx.actor, 'organisation.write'), input, {
-    communityId: 'territory_node',
+    communityId: placeReference,
     // A county or subdistrict organ (机关单位) reports to the communities below it.
-    organisationId: { kind: 'organisation', orAboveScope: true },
-    residentId: 'resident',
+    organisationId: { kind: organisationReference, orAboveScope: true },
+    residentId: residentReference,
   });
   const errors: ErrorDetail[] = [];
   const community = await territory.node(tx, tenantId, input.communityId);

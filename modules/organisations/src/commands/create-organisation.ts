@@ -13,7 +13,7 @@ import {
   scopePaths,
 } from '@linli/core';
 import type { Db } from '@linli/db';
-import { territory } from '@linli/territory';
+import { placeReference, territory } from '@linli/territory';
 import type { CreateOrganisationBody, Organisation } from '../contract.ts';
 import { OrganisationRepository } from '../organisation.repository.ts';
 
@@ -31,7 +31,7 @@ export async function createOrganisation(
   const writeScope = scopePaths(ctx.actor, 'organisation.write');
   const orgs = new OrganisationRepository(tx);
   // Places outside the caller's organisation.write scope answer as places that do not exist.
-  await requireReferences(tx, ctx.actor, writeScope, input, { nodeId: 'territory_node', servedCompoundIds: 'territory_node' });
+  await requireReferences(tx, ctx.actor, writeScope, input, { nodeId: placeReference, servedCompoundIds: placeReference });
   const errors: ErrorDetail[] = [];
   const node = await territory.node(tx, tenantId, input.nodeId);
   if (!node) errors.push({ field: 'nodeId', reason: 'is not a territory node' });

@@ -1,8 +1,10 @@
 import { AppError, auditEntry, emitEvents, newId, type RequestContext, recordAudit, requireReferences, scopePaths } from '@linli/core';
 import type { Db } from '@linli/db';
+import { residentReference } from '@linli/people';
 import type { CreateMemberBody, PartyMember } from '../contract.ts';
 import { PartyMemberRepository } from '../party-member.repository.ts';
 import { PartyOrgRepository } from '../party-org.repository.ts';
+import { partyOrgReference } from '../references.ts';
 
 /** Registers a resident as a member of a party organisation (one membership per person). */
 export async function addPartyMember(tx: Db, ctx: RequestContext, input: CreateMemberBody): Promise<PartyMember> {
@@ -11,7 +13,7 @@ export async function addPartyMember(tx: Db, ctx: RequestContext, input: CreateM
   const members = new PartyMemberRepository(tx);
   const orgs = new PartyOrgRepository(tx);
   // A resident or organisation outside the caller's party.write scope answers as one that does not exist.
-  await requireReferences(tx, ctx.actor, writeScope, input, { residentId: 'resident', orgId: 'party_org' });
+  await requireReferences(tx, ctx.actor, writeScope, input, { residentId: residentReference, orgId: partyOrgReference });
   const org = await orgs.findById(tenantId, input.orgId, writeScope);
   if (!org) throw AppError.notFound('Party organisation', input.orgId);
   if (!(await orgs.residentExists(tenantId, input.residentId)))

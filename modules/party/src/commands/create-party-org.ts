@@ -11,9 +11,11 @@ import {
   scopePaths,
 } from '@linli/core';
 import { type Db, ltreeLabel } from '@linli/db';
-import { territory } from '@linli/territory';
+import { residentReference } from '@linli/people';
+import { placeReference, territory } from '@linli/territory';
 import type { CreateOrgBody, PartyOrgDetail } from '../contract.ts';
 import { PartyOrgRepository } from '../party-org.repository.ts';
+import { partyOrgReference } from '../references.ts';
 import { nodeKindOf, parentKindOf } from '../schema.ts';
 
 /**
@@ -25,9 +27,9 @@ export async function createPartyOrg(tx: Db, ctx: RequestContext, input: CreateO
   const orgs = new PartyOrgRepository(tx);
   // Another community's organisation, place or resident answers as one that does not exist.
   await requireReferences(tx, ctx.actor, scopePaths(ctx.actor, 'party.write'), input, {
-    parentId: 'party_org',
-    nodeId: 'territory_node',
-    secretaryId: 'resident',
+    parentId: partyOrgReference,
+    nodeId: placeReference,
+    secretaryId: residentReference,
   });
   const errors: ErrorDetail[] = [];
   const expectedParentKind = parentKindOf(input.kind);

@@ -1,8 +1,9 @@
 import { AppError, auditEntry, can, emitEvents, newId, type RequestContext, recordAudit, requireReferences, scopePaths } from '@linli/core';
 import type { Db } from '@linli/db';
-import { territory } from '@linli/territory';
+import { placeReference, territory } from '@linli/territory';
 import type { CreateLeaderBody, Leader } from '../contract.ts';
 import { LeaderRepository } from '../leader.repository.ts';
+import { residentReference } from '../references.ts';
 
 const nodeKindOf = { building_leader: 'building', entrance_leader: 'entrance' } as const;
 
@@ -11,8 +12,8 @@ export async function createLeader(tx: Db, ctx: RequestContext, input: CreateLea
   const tenantId = ctx.actor.tenantId;
   const leaders = new LeaderRepository(tx);
   await requireReferences(tx, ctx.actor, scopePaths(ctx.actor, 'people.write'), input, {
-    nodeId: 'territory_node',
-    residentId: 'resident',
+    nodeId: placeReference,
+    residentId: residentReference,
   });
   const node = await territory.node(tx, tenantId, input.nodeId);
   const expectedKind = nodeKindOf[input.role];

@@ -11,7 +11,7 @@ import {
   scopePaths,
 } from '@linli/core';
 import type { Db } from '@linli/db';
-import { territory } from '@linli/territory';
+import { placeReference, territory } from '@linli/territory';
 import type { CreateResidentBody, Resident } from '../contract.ts';
 import { ResidentRepository } from '../resident.repository.ts';
 import { factsFromIdNumber, normaliseTags, residentFieldErrors } from '../resident-rules.ts';
@@ -26,7 +26,7 @@ export async function createResident(
   const tenantId = ctx.actor.tenantId;
   const residents = new ResidentRepository(tx);
   // A household outside the caller's people.write scope answers as one that does not exist.
-  await requireReferences(tx, ctx.actor, scopePaths(ctx.actor, 'people.write'), input, { householdId: 'territory_node' });
+  await requireReferences(tx, ctx.actor, scopePaths(ctx.actor, 'people.write'), input, { householdId: placeReference });
   const errors = residentFieldErrors(input);
   const household = await territory.node(tx, tenantId, input.householdId);
   if (household?.kind !== 'household') errors.push({ field: 'householdId', reason: 'is not a household' });

@@ -1,9 +1,9 @@
 import { AppError, auditEntry, emitEvents, type RequestContext, recordAudit, scopePaths } from '@linli/core';
-import type { Db } from '@linli/db';
+import type { Tx } from '@linli/db';
 import { LeaderRepository } from '../leader.repository.ts';
 
 /** Ends a building or entrance leader's appointment. */
-export async function removeLeader(tx: Db, ctx: RequestContext, id: string): Promise<void> {
+export async function removeLeader(tx: Tx, ctx: RequestContext, id: string): Promise<void> {
   const tenantId = ctx.actor.tenantId;
   const leaders = new LeaderRepository(tx);
   const leader = await leaders.findById(tenantId, id, scopePaths(ctx.actor, 'people.write'));

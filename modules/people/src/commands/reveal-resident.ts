@@ -1,5 +1,5 @@
 import { auditEntry, type PersonalDataCipher, type RequestContext, recordAudit, scopePaths } from '@linli/core';
-import type { Db } from '@linli/db';
+import type { Tx } from '@linli/db';
 import type { RevealField, RevealResult } from '../contract.ts';
 import { ResidentRepository } from '../resident.repository.ts';
 
@@ -12,7 +12,7 @@ export type RevealOutcome = { revealed: RevealResult } | { denied: string };
  * returns instead of throwing so that the caller's transaction commits the denial record.
  */
 export async function revealResident(
-  tx: Db,
+  tx: Tx,
   cipher: PersonalDataCipher,
   ctx: RequestContext,
   residentId: string,

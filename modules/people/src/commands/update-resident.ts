@@ -10,7 +10,7 @@ import {
   scopePaths,
 } from '@linli/core';
 import type { Db } from '@linli/db';
-import { territory } from '@linli/territory';
+import { placeReference, territory } from '@linli/territory';
 import type { Resident, UpdateResidentBody } from '../contract.ts';
 import { type ResidentChanges, ResidentRepository } from '../resident.repository.ts';
 import { normaliseTags, residentFieldErrors } from '../resident-rules.ts';
@@ -28,7 +28,7 @@ export async function updateResident(
   const residents = new ResidentRepository(tx);
   const current = await residents.locate(tenantId, id, writeScope);
   if (!current) throw AppError.notFound('Resident', id);
-  await requireReferences(tx, ctx.actor, writeScope, input, { householdId: 'territory_node' });
+  await requireReferences(tx, ctx.actor, writeScope, input, { householdId: placeReference });
 
   const errors = residentFieldErrors(input);
   let householdId: string | undefined;

@@ -1,12 +1,12 @@
 import { AppError, auditEntry, emitEvents, newId, type RequestContext, recordAudit } from '@linli/core';
-import { type Db, ltreeLabel } from '@linli/db';
+import { ltreeLabel, type Tx } from '@linli/db';
 import { validateBoundary } from '../boundary.ts';
 import type { CreateNodeInput } from '../contract.ts';
 import { checkParentKind, nodeForAbility } from '../policies.ts';
 import { findNode, insertNodes, type NodeRow, nodeWithCode, siblingNamed } from '../territory.repository.ts';
 
 /** Adds a node under a parent of the level just above, in the caller's territory.write scope. */
-export async function createNode(tx: Db, ctx: RequestContext, input: CreateNodeInput): Promise<NodeRow> {
+export async function createNode(tx: Tx, ctx: RequestContext, input: CreateNodeInput): Promise<NodeRow> {
   const { tenantId } = ctx.actor;
   const parent = await nodeForAbility(tx, ctx.actor, input.parentId, 'territory.write');
   checkParentKind(input.kind, parent.kind);

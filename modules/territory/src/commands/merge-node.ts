@@ -1,5 +1,5 @@
 import { AppError, auditEntry, emitEvents, type RequestContext, recordAudit } from '@linli/core';
-import type { Db } from '@linli/db';
+import type { Tx } from '@linli/db';
 import type { MergeResult } from '../contract.ts';
 import { nodeForAbility } from '../policies.ts';
 import { type DeclaredRefs, mergeBlocked, mergeBlockers, repathCopies, repointReferences } from '../references.repository.ts';
@@ -15,7 +15,7 @@ import { clashingChildNames, deleteNode, findNode, mergeChildren, type NodeRow }
  * declares, refuse the merge with a 409 naming them.
  */
 export async function mergeNode(
-  tx: Db,
+  tx: Tx,
   ctx: RequestContext,
   id: string,
   input: { intoId: string },

@@ -1,5 +1,5 @@
 import { type AppError, newId } from '@linli/core';
-import { type Database, rows } from '@linli/db';
+import { type Database, rows, type Tx } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-const inTx = <T>(fn: (tx: Database['db']) => Promise<T>) => database.db.transaction((tx) => fn(tx as unknown as Database['db']));
+const inTx = <T>(fn: (tx: Tx) => Promise<T>) => database.db.transaction(fn);
 const errorOf = (p: Promise<unknown>) =>
   p.then(
     () => undefined,

@@ -1,5 +1,5 @@
 import { AppError, auditEntry, emitEvents, type RequestContext, recordAudit } from '@linli/core';
-import type { Db } from '@linli/db';
+import type { Tx } from '@linli/db';
 import { checkParentKind, nodeForAbility } from '../policies.ts';
 import { type DeclaredRefs, repathCopies } from '../references.repository.ts';
 import { findNode, type NodeRow, repathSubtree, siblingNamed } from '../territory.repository.ts';
@@ -11,7 +11,7 @@ import { findNode, type NodeRow, repathSubtree, siblingNamed } from '../territor
  * a demand's place, handling unit and first receiver …) is re-pathed in the same transaction, so
  * scope checks on the copies answer as on the tree.
  */
-export async function moveNode(tx: Db, ctx: RequestContext, id: string, input: { parentId: string }, refs: DeclaredRefs): Promise<NodeRow> {
+export async function moveNode(tx: Tx, ctx: RequestContext, id: string, input: { parentId: string }, refs: DeclaredRefs): Promise<NodeRow> {
   const { tenantId } = ctx.actor;
   const node = await nodeForAbility(tx, ctx.actor, id, 'territory.write', { lock: true });
   if (!node.parentId) throw AppError.invalid([{ field: 'id', reason: 'the county is the root and cannot be moved' }]);

@@ -1,5 +1,5 @@
 import type { AppError } from '@linli/core';
-import { type Database, one } from '@linli/db';
+import { type Database, one, type Tx } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-const inTx = <T>(fn: (tx: Database['db']) => Promise<T>) => database.db.transaction((tx) => fn(tx as unknown as Database['db']));
+const inTx = <T>(fn: (tx: Tx) => Promise<T>) => database.db.transaction(fn);
 const errorOf = (p: Promise<unknown>) =>
   p.then(
     () => undefined,

@@ -1,5 +1,5 @@
 import { AppError, auditEntry, emitEvents, type RequestContext, recordAudit } from '@linli/core';
-import type { Db } from '@linli/db';
+import type { Tx } from '@linli/db';
 import { validateBoundary } from '../boundary.ts';
 import type { UpdateNodeInput } from '../contract.ts';
 import { nodeForAbility } from '../policies.ts';
@@ -13,7 +13,7 @@ import {
 } from '../territory.repository.ts';
 
 /** Edits a node's own fields (not its place in the tree: see move-node). Absent fields stay; null clears. */
-export async function updateNode(tx: Db, ctx: RequestContext, id: string, input: UpdateNodeInput): Promise<NodeRow> {
+export async function updateNode(tx: Tx, ctx: RequestContext, id: string, input: UpdateNodeInput): Promise<NodeRow> {
   const { tenantId } = ctx.actor;
   const node = await nodeForAbility(tx, ctx.actor, id, 'territory.write', { lock: true });
   const patch: NodePatch = {};
