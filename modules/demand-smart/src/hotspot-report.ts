@@ -1,6 +1,6 @@
 import { AppError, type RequestContext, requireAbility, requireReferences } from '@linli/core';
 import type { Db } from '@linli/db';
-import { territory } from '@linli/territory';
+import { placeReference, territory } from '@linli/territory';
 import type { HotspotList, HotspotQuery } from './contract.ts';
 import { addMonths, HotspotRepository, monthOf } from './hotspot.repository.ts';
 import { candidateMinimum, findHotspots } from './hotspots.ts';
@@ -17,7 +17,7 @@ const PLACE_DEPTH = { community: 3, compound: 4 } as const;
 export async function listHotspots(db: Db, ctx: RequestContext, query: HotspotQuery, now = new Date()): Promise<HotspotList> {
   const { actor } = ctx;
   // Another community's place answers like an unknown one.
-  await requireReferences(db, actor, requireAbility(actor, 'demand.read'), query, { nodeId: 'territory_node' });
+  await requireReferences(db, actor, requireAbility(actor, 'demand.read'), query, { nodeId: placeReference });
   const node = await territory.node(db, actor.tenantId, query.nodeId);
   if (!node) throw AppError.notFound('Place', query.nodeId);
   const month = query.month ?? monthOf(now);

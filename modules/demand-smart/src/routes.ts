@@ -17,7 +17,7 @@ import {
 } from '@linli/core';
 import type { Db } from '@linli/db';
 import { IdParams } from '@linli/demands';
-import { territory } from '@linli/territory';
+import { placeReference, territory } from '@linli/territory';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { closeTheme } from './commands/close-theme.ts';
@@ -208,7 +208,7 @@ async function themesFor(db: Db, ctx: RequestContext, query: ThemeQuery): Promis
   let rootPath: string | undefined;
   if (nodeId) {
     // A place in the scope or above it (the list is cut to the scope); another community's answers like an unknown one.
-    await requireReferences(db, actor, scope, query, { nodeId: { kind: 'territory_node', orAboveScope: true } });
+    await requireReferences(db, actor, scope, query, { nodeId: { kind: placeReference, orAboveScope: true } });
     const node = await territory.node(db, actor.tenantId, nodeId);
     if (!node) throw AppError.notFound('Place', nodeId);
     rootPath = node.path;

@@ -1,6 +1,7 @@
 import { type Actor, AppError, can, inScope, missingReferences, type RequestContext, scopePaths } from '@linli/core';
 import type { Db } from '@linli/db';
 import { type HandlingLevel, handlingLevels, visibleTo } from '@linli/demands';
+import { placeReference } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 import { predict } from './classifier.ts';
 import type { SimilarDemand, SimilarQuery, StaffSimilarDemand, SuggestBody, Suggestions } from './contract.ts';
@@ -69,7 +70,7 @@ export async function suggestFor(db: Db, ctx: RequestContext, input: SuggestBody
   const outOfScope =
     isStaff &&
     input.nodeId !== undefined &&
-    (await missingReferences(db, actor, scopePaths(actor, 'demand.intake'), input, { nodeId: 'territory_node' })).length > 0;
+    (await missingReferences(db, actor, scopePaths(actor, 'demand.intake'), input, { nodeId: placeReference })).length > 0;
   if (input.nodeId && (!context.node || outOfScope)) throw AppError.invalid([{ field: 'nodeId', reason: 'is not a place in this county' }]);
   const classifier = await classifierFor(db, tenantId, context.modelId);
   const text = demandText(input.title, input.description);

@@ -1,7 +1,7 @@
 import { type Actor, AppError, type ErrorDetail, missingReferences, scopePaths } from '@linli/core';
-import type { Db } from '@linli/db';
+import type { Tx } from '@linli/db';
 import { DepartmentRepository } from '@linli/departments';
-import { territory } from '@linli/territory';
+import { placeReference, territory } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 import { CategoryRepository } from './category.repository.ts';
 import type { HandlingLevel } from './state-machine.ts';
@@ -28,7 +28,7 @@ export interface UnitChoice {
  * active department. Bad choices are 400 with the field.
  */
 export async function chooseHandlingUnit(
-  tx: Db,
+  tx: Tx,
   tenantId: string,
   demand: { nodePath: string; categoryId: string },
   choice: UnitChoice,
@@ -68,21 +68,19 @@ export async function chooseHandlingUnit(
  * contains the demand's place (难事街道办). Any other node — another community's — answers exactly
  * like a node that does not exist.
  */
-export async function refuseNodeOutOfReach(tx: Db, actor: Actor, demand: { nodePath: string }, choice: UnitChoice): Promise<void> {
+export async function refuseNodeOutOfReach(tx: Tx, actor: Actor, demand: { nodePath: string }, choice: UnitChoice): Promise<void> {
   const missing = await missingReferences(tx, actor, scopePaths(actor, 'demand.dispatch'), choice, {
-    nodeId: { kind: 'territory_node', orAncestorOf: demand.nodePath },
+    nodeId: { kind: placeReference, orAncestorOf: demand.nodePath },
   });
   if (missing.length > 0) throw AppError.invalid([{ field: 'nodeId', reason: 'is not a place in this county' }]);
 }
 
-/** Column assignments that make `unit` the handling unit. */
-export function assignUnit(unit: HandlingUnit): SQL[] {
-  return [
-    sql`level = ${unit.level}`,
-    sql`handling_node_id = ${unit.kind === 'node' ? unit.id : null}::uuid`,
-    sql`handling_department_id = ${unit.kind === 'department' ? unit.id : null}::uuid`,
-    sql`handling_path = ${unit.path}::ltree`,
-  ];
+/** The change that makes `unit` the handling unit. */
+export function assignUnit(unit: HandlingUnit): Pick<DemandChange, 'level' | 'handling'> {
+  return {
+    level: unit.level,
+    handling: { nodeId: unit.kind === 'node' ? unit.id : null, departmentId: unit.kind === 'department' ? unit.id : null, path: unit.path },
+  };
 }
 
 export function unitData(unit: HandlingUnit) {

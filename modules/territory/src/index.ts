@@ -16,7 +16,7 @@ export {
   relations,
   residentTags,
 } from './contract.ts';
-export { type TerritoryRef, territory, territorySql } from './interface.ts';
+export { placeReference, type TerritoryRef, territory, territorySql } from './interface.ts';
 export { territoryModule } from './module.ts';
 export { nodeForAbility } from './policies.ts';
 export { counter, importJob, tenant, territoryNode } from './schema.ts';

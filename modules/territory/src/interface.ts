@@ -1,4 +1,4 @@
-import { inScope } from '@linli/core';
+import { inScope, type ReferenceKind } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { NodeKind } from './contract.ts';
@@ -145,3 +145,11 @@ export const territorySql = {
 function uuid(value: SQLWrapper | string): SQLWrapper {
   return typeof value === 'string' ? sql`${value}::uuid` : value;
 }
+
+/** A place (any territory node) named by id in a request (requireReferences): in scope where its path is. */
+export const placeReference: ReferenceKind = {
+  name: 'place',
+  noun: 'Place',
+  from: sql`territory_node x`,
+  path: sql`x.path`,
+};

@@ -1,10 +1,21 @@
 import type { Database } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from './app-error.ts';
 import { newId } from './ids.ts';
 import type { Actor } from './permissions.ts';
-import { missingReferences, requireReferences } from './referenced-ids.ts';
+import { missingReferences, type ReferenceKind, requireReferences } from './referenced-ids.ts';
+
+// Kinds as the owning modules define them (territory's places and households, people's residents).
+const place: ReferenceKind = { name: 'place', noun: 'Place', from: sql`territory_node x`, path: sql`x.path` };
+const household: ReferenceKind = { ...place, name: 'household', noun: 'Household', where: sql`x.kind = 'household'` };
+const resident: ReferenceKind = {
+  name: 'resident',
+  noun: 'Resident',
+  from: sql`resident x JOIN territory_node n ON n.tenant_id = x.tenant_id AND n.id = x.household_id`,
+  path: sql`n.path`,
+};
 
 // Two communities of one county and a second county, each with a household and a resident; the
 // caller works in community A.
@@ -76,9 +87,9 @@ describe('requireReferences', () => {
         [path.a],
         { residentId: ids.residentA, nodeIds: [ids.householdA, ids.a] },
         {
-          residentId: 'resident',
-          nodeIds: 'territory_node',
-          secretaryId: 'resident',
+          residentId: resident,
+          nodeIds: place,
+          secretaryId: resident,
         },
       ),
     ).resolves.toBeUndefined();
@@ -86,7 +97,7 @@ describe('requireReferences', () => {
 
   it('answers another community’s and another county’s records exactly like unknown ids', async () => {
     const check = (residentId: string) =>
-      failure(requireReferences(database.db, actor, [path.a], { residentId }, { residentId: 'resident' }));
+      failure(requireReferences(database.db, actor, [path.a], { residentId }, { residentId: resident }));
     const unknown = await check(newId());
     expect(unknown).toEqual({ code: 'not_found', message: 'Resident not found', details: [{ field: 'residentId', reason: 'not found' }] });
     expect(await check(ids.residentB)).toEqual(unknown);
@@ -100,46 +111,34 @@ describe('requireReferences', () => {
       actor,
       [path.a],
       { householdId: ids.householdB, residentId: ids.residentA, buildingIds: [ids.householdA, ids.householdB] },
-      { householdId: 'household', residentId: 'resident', buildingIds: 'territory_node' },
+      { householdId: household, residentId: resident, buildingIds: place },
     );
     expect(missing).toEqual([
       { field: 'householdId', reason: 'not found' },
       { field: 'buildingIds', reason: 'not found' },
     ]);
     // A community is not a household, whatever its scope.
-    expect(await missingReferences(database.db, actor, [path.a], { h: ids.a }, { h: 'household' })).toEqual([
+    expect(await missingReferences(database.db, actor, [path.a], { h: ids.a }, { h: household })).toEqual([
       { field: 'h', reason: 'not found' },
     ]);
   });
 
   it('lets a place above the scope through only when the rule allows it', async () => {
-    expect(await missingReferences(database.db, actor, [path.a], { nodeId: ids.county }, { nodeId: 'territory_node' })).toHaveLength(1);
+    expect(await missingReferences(database.db, actor, [path.a], { nodeId: ids.county }, { nodeId: place })).toHaveLength(1);
     expect(
-      await missingReferences(
-        database.db,
-        actor,
-        [path.a],
-        { nodeId: ids.county },
-        { nodeId: { kind: 'territory_node', orAboveScope: true } },
-      ),
+      await missingReferences(database.db, actor, [path.a], { nodeId: ids.county }, { nodeId: { kind: place, orAboveScope: true } }),
     ).toEqual([]);
     const containing = `${path.a}.${label(ids.householdA)}`;
     expect(
-      await missingReferences(
-        database.db,
-        actor,
-        [path.a],
-        { nodeId: ids.county },
-        { nodeId: { kind: 'territory_node', orAncestorOf: containing } },
-      ),
+      await missingReferences(database.db, actor, [path.a], { nodeId: ids.county }, { nodeId: { kind: place, orAncestorOf: containing } }),
     ).toEqual([]);
     // Another community contains nothing of the caller's: still out of reach.
     expect(
-      await missingReferences(database.db, actor, [path.a], { nodeId: ids.b }, { nodeId: { kind: 'territory_node', orAboveScope: true } }),
+      await missingReferences(database.db, actor, [path.a], { nodeId: ids.b }, { nodeId: { kind: place, orAboveScope: true } }),
     ).toHaveLength(1);
   });
 
   it('finds nothing with an empty scope', async () => {
-    expect(await missingReferences(database.db, actor, [], { residentId: ids.residentA }, { residentId: 'resident' })).toHaveLength(1);
+    expect(await missingReferences(database.db, actor, [], { residentId: ids.residentA }, { residentId: resident })).toHaveLength(1);
   });
 });

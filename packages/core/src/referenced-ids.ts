@@ -10,73 +10,15 @@ import { inScope } from './scope-sql.ts';
  * answers exactly like one that does not exist (404 `not_found`, the same message and details), so
  * a write can neither act on another community's records nor tell whether they exist.
  *
- * Each kind says, in SQL, where its records sit in the territory: the ltree path it is checked
- * against. Kinds with no place of their own (categories, departments) belong to the whole county:
- * only the tenant is checked. Attachments belong to their uploader until linked.
+ * Each kind of record is defined by the module that owns its table (`residentReference` in
+ * @linli/people, `placeReference` in @linli/territory …): it says, in SQL, where its records sit
+ * in the territory — the ltree path it is checked against. Kinds with no place of their own
+ * (categories, departments) belong to the whole county: only the tenant is checked. Attachments
+ * belong to their uploader until linked.
  */
-export const referenceKinds = {
-  territory_node: {
-    noun: 'Place',
-    from: sql`territory_node x`,
-    path: sql`x.path`,
-  },
-  household: {
-    noun: 'Household',
-    from: sql`territory_node x`,
-    path: sql`x.path`,
-    where: sql`x.kind = 'household'`,
-  },
-  resident: {
-    noun: 'Resident',
-    from: sql`resident x JOIN territory_node n ON n.tenant_id = x.tenant_id AND n.id = x.household_id`,
-    path: sql`n.path`,
-  },
-  party_org: {
-    noun: 'Party organisation',
-    from: sql`party_org x JOIN territory_node n ON n.tenant_id = x.tenant_id AND n.id = x.node_id`,
-    path: sql`n.path`,
-  },
-  organisation: {
-    noun: 'Organisation',
-    from: sql`organisation x JOIN territory_node n ON n.tenant_id = x.tenant_id AND n.id = x.node_id`,
-    path: sql`n.path`,
-  },
-  grid: {
-    noun: 'Grid',
-    from: sql`grid x JOIN territory_node n ON n.tenant_id = x.tenant_id AND n.id = x.community_id`,
-    path: sql`n.path`,
-  },
-  /**
-   * An account is in a scope when one of its role grants is, or when it holds none yet (as the
-   * accounts list shows them: a new account belongs to no place).
-   */
-  account: {
-    noun: 'Account',
-    from: sql`account x`,
-    path: null,
-    scopeCondition: (scope: string[]) =>
-      sql`(EXISTS (SELECT 1 FROM role_grant g JOIN territory_node n ON n.tenant_id = g.tenant_id AND n.id = g.node_id
-                   WHERE g.tenant_id = x.tenant_id AND g.account_id = x.id AND ${inScope(sql`n.path`, scope)})
-           OR NOT EXISTS (SELECT 1 FROM role_grant g WHERE g.tenant_id = x.tenant_id AND g.account_id = x.id))`,
-  },
-  /** A demand is in a scope where its place or its handling unit is. */
-  demand: {
-    noun: 'Demand',
-    from: sql`demand x JOIN territory_node n ON n.tenant_id = x.tenant_id AND n.id = x.node_id`,
-    path: null,
-    scopeCondition: (scope: string[]) => sql`(${inScope(sql`n.path`, scope)} OR ${inScope(sql`x.handling_path`, scope)})`,
-  },
-  category: { noun: 'Category', from: sql`demand_category x`, path: null, county: true },
-  department: { noun: 'Department', from: sql`department x`, path: null, county: true },
-  attachment: {
-    noun: 'Attachment',
-    from: sql`demand_attachment x`,
-    path: null,
-    actorCondition: (actor: Actor) => sql`x.uploaded_by = ${actor.accountId}::uuid AND x.demand_id IS NULL`,
-  },
-} satisfies Record<string, KindSpec>;
-
-interface KindSpec {
+export interface ReferenceKind {
+  /** A name unique among kinds (e.g. `resident`). */
+  name: string;
   /** English noun of the not-found message (translated by error-messages.ts). */
   noun: string;
   /** The table, aliased `x`, with any join that gives it a place. */
@@ -89,14 +31,16 @@ interface KindSpec {
   actorCondition?: (actor: Actor) => SQL;
 }
 
-export type ReferenceKind = keyof typeof referenceKinds;
-
 /**
  * A field's kind, optionally with its own scope and with places above the scope that may be named:
  * `orAncestorOf` a path (a handling unit containing the demand's place), or `orAboveScope` (a
  * county or subdistrict organ, which every community below it may name, as in 双报到).
  */
 export type ReferenceRule = ReferenceKind | { kind: ReferenceKind; scope?: string[]; orAncestorOf?: string; orAboveScope?: boolean };
+
+function ruleParts(rule: ReferenceRule): { kind: ReferenceKind; scope?: string[]; orAncestorOf?: string; orAboveScope?: boolean } {
+  return 'kind' in rule ? rule : { kind: rule };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -123,13 +67,13 @@ export async function missingReferences(
     if (raw === undefined || raw === null) continue;
     const ids = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string');
     if (ids.length === 0) continue;
-    const { kind, scope: own, orAncestorOf, orAboveScope } = typeof rule === 'string' ? { kind: rule } : rule;
+    const { kind, scope: own, orAncestorOf, orAboveScope } = ruleParts(rule);
     if (ids.some((id) => !UUID.test(id))) {
       missing.push({ field, reason: 'not found' });
       continue;
     }
     const effective = own ?? scope;
-    const key = `${kind}|${effective.join(',')}|${orAncestorOf ?? ''}|${orAboveScope ? 'above' : ''}`;
+    const key = `${kind.name}|${effective.join(',')}|${orAncestorOf ?? ''}|${orAboveScope ? 'above' : ''}`;
     const group = groups.get(key) ?? {
       kind,
       scope: effective,
@@ -143,7 +87,7 @@ export async function missingReferences(
   }
   const found = new Map<string, Set<string>>();
   for (const [key, group] of groups) {
-    const spec: KindSpec = referenceKinds[group.kind];
+    const spec = group.kind;
     const conditions: SQL[] = [
       sql`x.tenant_id = ${actor.tenantId}`,
       sql`x.id IN (${sql.join(
@@ -181,7 +125,7 @@ export async function missingReferences(
  * same answer for both, and nothing about the record behind the id.
  *
  *   await requireReferences(tx, ctx.actor, scopePaths(ctx.actor, 'party.write'), input,
- *     { residentId: 'resident', orgId: 'party_org' });
+ *     { residentId: residentReference, orgId: partyOrgReference });
  */
 export async function requireReferences(
   db: Db,
@@ -192,7 +136,6 @@ export async function requireReferences(
 ): Promise<void> {
   const missing = await missingReferences(db, actor, scope, input, rules);
   if (missing.length === 0) return;
-  const rule = rules[missing[0]?.field as string] as ReferenceRule;
-  const noun = referenceKinds[typeof rule === 'string' ? rule : rule.kind].noun;
+  const noun = ruleParts(rules[missing[0]?.field as string] as ReferenceRule).kind.noun;
   throw new AppError('not_found', `${noun} not found`, missing);
 }

@@ -13,6 +13,7 @@ import { type Db, one } from '@linli/db';
 import { territorySql } from '@linli/territory';
 import { sql } from 'drizzle-orm';
 import { accountErrors, accountNouns } from '../errors.ts';
+import { accountReference } from '../references.ts';
 
 /** Roles only the county-wide security admin may hand out (separation of duties). */
 const COUNTY_ONLY: Role[] = ['system_admin', 'security_admin', 'audit_admin', 'county_staff'];
@@ -33,7 +34,7 @@ export async function grantRoleIn(tx: Db, ctx: RequestContext, input: { accountI
   if (COUNTY_ONLY.includes(input.role) && node.kind !== 'county') {
     throw AppError.invalid([{ field: 'nodeId', reason: `role ${input.role} is granted on the county only` }]);
   }
-  await requireReferences(tx, ctx.actor, scope, input, { accountId: 'account' });
+  await requireReferences(tx, ctx.actor, scope, input, { accountId: accountReference });
   if (input.accountId === ctx.actor.accountId) throw AppError.of(accountErrors.own_roles);
   const id = newId();
   await tx.execute(sql`INSERT INTO role_grant (tenant_id, id, account_id, role, node_id, granted_by)

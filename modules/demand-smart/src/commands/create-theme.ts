@@ -11,7 +11,7 @@ import {
 } from '@linli/core';
 import type { Db } from '@linli/db';
 import { CategoryRepository } from '@linli/demands';
-import { territory } from '@linli/territory';
+import { placeReference, territory } from '@linli/territory';
 import { sql } from 'drizzle-orm';
 import type { CreateThemeBody, Theme } from '../contract.ts';
 import { addMonths, HotspotRepository } from '../hotspot.repository.ts';
@@ -29,7 +29,7 @@ export async function createTheme(tx: Db, ctx: RequestContext, input: CreateThem
   const tenantId = actor.tenantId;
   // A caller who dispatches nowhere is forbidden; a place outside their demand.dispatch scope answers like one that does not exist.
   const scope = requireAbility(actor, 'demand.dispatch');
-  const outOfScope = (await missingReferences(tx, actor, scope, input, { nodeId: 'territory_node' })).length > 0;
+  const outOfScope = (await missingReferences(tx, actor, scope, input, { nodeId: placeReference })).length > 0;
   const [node, category] = await Promise.all([
     outOfScope ? undefined : territory.node(tx, tenantId, input.nodeId),
     new CategoryRepository(tx).findCategory(tenantId, input.categoryId),
