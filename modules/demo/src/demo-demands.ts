@@ -1,8 +1,9 @@
 import type { PersonalDataCipher } from '@linli/core';
 import { type Database, one } from '@linli/db';
+import { generateCategoryTexts } from '@linli/demand-smart';
 import { sql } from 'drizzle-orm';
 import { withIndexesDeferred } from './bulk-insert.ts';
-import { type GeneratedCaller, generateDemands } from './generate-demands.ts';
+import { type GeneratedCaller, generateDemands, type ScaleText } from './generate-demands.ts';
 
 /** Demands of the demo county: three years of history, so the dashboard has figures to show. */
 export const DEMO_DEMANDS = 20_000;
@@ -30,7 +31,7 @@ export interface DemoDemandsSummary {
 /**
  * Bulk SQL through the demo's scale generator (generate-demands.ts):
  * 20,000 demands over three years across the county — categories, channels, levels and timing
- * drawn from its distributions, Chinese text from the synthetic corpus — whose KPIs come out of the
+ * drawn from its distributions, Chinese text written for each leaf category and place (demoDemandTexts) — whose KPIs come out of the
  * data (completion ~97 %, satisfaction ~99.5 %, like the seed's figures), plus 400 over the last
  * week in the demo community, many of them still open in every state. Only the demands of the last
  * 120 days have a timeline. Five of the recent ones
@@ -48,8 +49,10 @@ export async function loadDemoDemands(database: Database, input: DemoDemandsInpu
   await database.db.transaction((tx) =>
     withIndexesDeferred(tx, 'demand', ['gist'], async () => {
       // Timelines for the last 120 days only: writing ~7 events for every historic demand would double the load time.
+      const texts = demoDemandTexts();
       await generateDemands(tx, {
         tenantId,
+        texts,
         count: DEMO_DEMANDS,
         years: 3,
         seed: 370_785,
@@ -60,6 +63,7 @@ export async function loadDemoDemands(database: Database, input: DemoDemandsInpu
       });
       await generateDemands(tx, {
         tenantId,
+        texts,
         count: DEMO_RECENT_DEMANDS,
         years: 7 / 365,
         seed: 2026,
@@ -91,6 +95,15 @@ export async function loadDemoDemands(database: Database, input: DemoDemandsInpu
         FROM demand WHERE tenant_id = ${tenantId}`,
   );
   return { demands: counts?.demands ?? 0, open: counts?.open ?? 0, elapsedMs: Math.round(performance.now() - started) };
+}
+
+/**
+ * What the demo's demands say: demand-smart's per-category corpus (category-texts.ts), one pool
+ * for households of compounds and one for villages, each text written for its leaf category; the
+ * generator fills in the names of the place each demand is filed at.
+ */
+export function demoDemandTexts(seed = 370_785): ScaleText[] {
+  return generateCategoryTexts({ count: 3000, villageCount: 1000, seed });
 }
 
 const SURNAMES = [...'王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎'];

@@ -14,9 +14,12 @@ import { type SQL, sql } from 'drizzle-orm';
  * - where: a random household of the tenant, or (villageShare, default 25 %) a community without
  *   compounds (a village); `within` limits both to one subtree;
  * - when: uniform over the last `years` before `end`, 90 % between 07:00 and 20:00 Shanghai time;
- * - what: Chinese text from the synthetic corpus (synthetic-demands.ts of @linli/demand-smart), its category mapped
- *   to the default taxonomy (a random subcategory of the mapped top category), the category's
- *   default level (6 % escalated one level up), channel and urgency by fixed shares;
+ * - what: with `texts` (the demo), a text written for its leaf category and its kind of place
+ *   (demand-smart's category-texts.ts) with the place's own names filled in — county, subdistrict,
+ *   community, compound (a village's name for a village), building, entrance and room — so title,
+ *   description, category and place agree; without, Chinese text from the synthetic corpus with
+ *   its category mapped to the default taxonomy's code. Then the category's default level (6 %
+ *   escalated one level up), channel and urgency by fixed shares;
  * - timing: response within the response window for ~97 %, 1.5 % rejected, dispatch 0–3 h later,
  *   resolution log-normal around a quarter of the resolution window (~96 % on time), 0.3 % stalled;
  *   evaluation by 88 % of the resolved (93 % satisfied, 6.5 % basically, 0.5 % dissatisfied), a
@@ -52,6 +55,23 @@ export interface ScaleOptions {
    * reads (the demo passes them). Without: a masked name and masked phone only, nothing to reveal.
    */
   callers?: GeneratedCaller[];
+  /**
+   * Texts to draw from: a category code each (a leaf, or a top category), title and description
+   * with place placeholders ({county}, {subdistrict}, {community}, {compound}, {building}, {unit},
+   * {room}), and whether it is written for a village (drawn for demands at a village) or for a
+   * household of a compound. Default: the synthetic corpus, for both.
+   */
+  texts?: readonly ScaleText[];
+}
+
+/** One text of `ScaleOptions.texts`. */
+export interface ScaleText {
+  code: string;
+  title: string;
+  description: string;
+  village: boolean;
+  /** A question (type enquiry) rather than a complaint, help, report, suggestion or praise. */
+  enquiry: boolean;
 }
 
 /** One caller of `ScaleOptions.callers`: what `PersonalDataCipher.protect(phone, 'phone')` gives, and a name. */
@@ -85,12 +105,21 @@ const categoryCodes: Record<string, string> = {
 
 const TEXT_POOL = 2000;
 
-function textPool(seed: number): { code: string; title: string; description: string }[] {
-  return syntheticTexts({ count: TEXT_POOL, seed, dropChar: 0 }).map((d) => {
+function textPool(seed: number): ScaleText[] {
+  return syntheticTexts({ count: TEXT_POOL, seed, dropChar: 0 }).flatMap((d) => {
     const chars = [...d.text.replace(/^(您好|你好|反映个事|麻烦问一下|我是[^，]*的居民)，/, '')];
     const first = chars.join('').split(/[，。！]/)[0] ?? '';
     const title = [...first].length > 24 ? `${[...first].slice(0, 24).join('')}…` : first;
-    return { code: categoryCodes[d.category] ?? 'other', title: title || d.text.slice(0, 20), description: d.text };
+    const text = {
+      code: categoryCodes[d.category] ?? 'other',
+      title: title || d.text.slice(0, 20),
+      description: d.text,
+      enquiry: d.category === '政策咨询',
+    };
+    return [
+      { ...text, village: false },
+      { ...text, village: true },
+    ];
   });
 }
 
@@ -105,7 +134,7 @@ export async function generateDemands(db: Db, options: ScaleOptions): Promise<Sc
   if (!Number.isInteger(count) || count < 1) throw new RangeError('count must be a positive integer');
   if (!(years > 0)) throw new RangeError('years must be positive');
   const end = options.end ?? new Date();
-  const texts = textPool(seed);
+  const texts = options.texts && options.texts.length > 0 ? options.texts : textPool(seed);
   const within = options.within ?? null;
   return db.transaction(async (inner) => {
     let mark = performance.now();
@@ -148,11 +177,21 @@ export async function generateDemands(db: Db, options: ScaleOptions): Promise<Sc
     if (places + villages === 0) throw new RangeError('the tenant has no households or village communities to place demands at');
     const villageShare = places === 0 ? 1 : villages === 0 ? 0 : (options.villageShare ?? 0.25);
 
+    // Numbered within each kind of place: a demand at a village draws a village's text, one at a household a compound's.
     await tx.execute(sql`CREATE TEMP TABLE scale_text ON COMMIT DROP AS
-      SELECT ordinality AS rn, code, title, description
+      SELECT row_number() OVER (PARTITION BY village ORDER BY ordinality) AS rn, count(*) OVER (PARTITION BY village) AS n,
+        code, title, description, village, enquiry
       FROM unnest(${textArray(texts.map((t) => t.code))}::text[], ${textArray(texts.map((t) => t.title))}::text[],
-        ${textArray(texts.map((t) => t.description))}::text[])
-        WITH ORDINALITY AS t (code, title, description)`);
+        ${textArray(texts.map((t) => t.description))}::text[], ${textArray(texts.map((t) => String(t.village)))}::boolean[],
+        ${textArray(texts.map((t) => String(t.enquiry)))}::boolean[])
+        WITH ORDINALITY AS t (code, title, description, village, enquiry)`);
+    const kinds = await one<{ villages: number; households: number }>(
+      tx,
+      sql`SELECT count(*) FILTER (WHERE village)::int AS villages, count(*) FILTER (WHERE NOT village)::int AS households FROM scale_text`,
+    );
+    if ((villageShare < 1 && !kinds?.households) || (villageShare > 0 && !kinds?.villages)) {
+      throw new RangeError('texts must hold some for households of compounds and some for villages, as the places drawn need');
+    }
     // Leaf categories under each mapped code, numbered within it, with their default level and department.
     await tx.execute(sql`CREATE TEMP TABLE scale_category ON COMMIT DROP AS
       SELECT m.code AS mapped, row_number() OVER (PARTITION BY m.code ORDER BY c.sort_order, c.code) AS k,
@@ -176,7 +215,7 @@ export async function generateDemands(db: Db, options: ScaleOptions): Promise<Sc
 
     // Temporary tables have no statistics until analysed; without them the joins below become nested loops.
     await tx.execute(
-      sql`ANALYZE scale_place (rn), scale_village (rn), scale_text (rn), scale_category (mapped, k), scale_department (rn), scale_rand (i)`,
+      sql`ANALYZE scale_place (rn), scale_village (rn), scale_text (rn, village), scale_category (mapped, k), scale_department (rn), scale_rand (i)`,
     );
     const endIso = end.toISOString();
     const days = Math.max(1, Math.round(years * 365));
@@ -185,7 +224,7 @@ export async function generateDemands(db: Db, options: ScaleOptions): Promise<Sc
         SELECT r.*,
           CASE WHEN r.r_village < ${villageShare} THEN v.id ELSE p.id END AS node_id,
           CASE WHEN r.r_village < ${villageShare} THEN v.path ELSE p.path END AS node_path,
-          t.code AS text_code, t.title, t.description,
+          t.code AS text_code, t.title AS title_raw, t.description AS description_raw, t.enquiry,
           (((${endIso}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date - floor(r.r_day * ${days})::int)
             + make_interval(secs => CASE WHEN r.r_hour < 0.9 THEN 7 * 3600 + r.r_hour / 0.9 * 13 * 3600
                                           ELSE (r.r_hour - 0.9) / 0.1 * 86400 END)) AT TIME ZONE 'Asia/Shanghai' AS at_raw,
@@ -196,7 +235,42 @@ export async function generateDemands(db: Db, options: ScaleOptions): Promise<Sc
         FROM scale_rand r
         LEFT JOIN scale_place p ON p.rn = (1 + floor(r.r_place * ${Math.max(places, 1)}))::bigint
         LEFT JOIN scale_village v ON v.rn = (1 + floor(r.r_place * ${Math.max(villages, 1)}))::bigint
-        JOIN scale_text t ON t.rn = (1 + floor(r.r_text * ${texts.length}))::bigint
+        JOIN scale_text t ON t.village = (r.r_village < ${villageShare}::float8)
+          AND t.rn = (1 + floor(r.r_text * CASE WHEN r.r_village < ${villageShare} THEN ${kinds?.villages ?? 0}::int ELSE ${kinds?.households ?? 0}::int END))::bigint
+      ), named AS (
+        -- The place's own names for the text: the node's ancestors, by the ids in its path.
+        SELECT b.*, nm.*
+        FROM base b
+        CROSS JOIN LATERAL (
+          SELECT
+            coalesce(max(a.name) FILTER (WHERE g.k = 1), '') AS n_county,
+            coalesce(max(a.name) FILTER (WHERE g.k = 2), '') AS n_subdistrict,
+            coalesce(max(a.name) FILTER (WHERE g.k = 3), '') AS n_community,
+            coalesce(max(a.name) FILTER (WHERE g.k = 4), '') AS n_compound,
+            coalesce(max(a.name) FILTER (WHERE g.k = 5), '') AS n_building,
+            coalesce(max(a.name) FILTER (WHERE g.k = 6), '') AS n_unit,
+            coalesce(max(a.name) FILTER (WHERE g.k = 7), '') AS n_household
+          FROM generate_series(1, nlevel(b.node_path)) AS g(k)
+          JOIN territory_node a ON a.tenant_id = ${tenantId} AND a.id = ltree2text(subpath(b.node_path, g.k - 1, 1))::uuid
+        ) AS nm
+      ), spelled AS (
+        SELECT n.*,
+          -- at a village, the village's name (…村民委员会 → …村) stands where a compound's would
+          CASE WHEN nlevel(n.node_path) > 3 THEN n.n_compound
+               WHEN n.n_community ~ '(村民委员会|村委会)$'
+                 THEN regexp_replace(regexp_replace(n.n_community, '(村民委员会|村委会)$', ''), '([^村])$', '\\1村')
+               ELSE n.n_community END AS p_compound,
+          CASE WHEN n.n_household ~ '^[0-9]+-[0-9]+-[0-9]+$' THEN split_part(n.n_household, '-', 3) || '室' ELSE '' END AS p_room
+        FROM named n
+      ), filled AS (
+        SELECT n.*,
+          replace(replace(replace(replace(replace(replace(replace(n.title_raw, '{county}', n.n_county), '{subdistrict}', n.n_subdistrict),
+            '{community}', n.n_community), '{compound}', n.p_compound), '{building}', n.n_building), '{unit}', n.n_unit),
+            '{room}', n.p_room) AS title,
+          replace(replace(replace(replace(replace(replace(replace(n.description_raw, '{county}', n.n_county),
+            '{subdistrict}', n.n_subdistrict), '{community}', n.n_community), '{compound}', n.p_compound), '{building}', n.n_building),
+            '{unit}', n.n_unit), '{room}', n.p_room) AS description
+        FROM spelled n
       ), placed AS (
         SELECT b.*, c.id AS category_id, c.default_department_id,
           CASE WHEN b.at_raw >= ${endIso}::timestamptz THEN b.at_raw - interval '1 day' ELSE b.at_raw END AS submitted_at,
@@ -208,7 +282,7 @@ export async function generateDemands(db: Db, options: ScaleOptions): Promise<Sc
           CASE WHEN b.r_escalate < 0.06 THEN 1 ELSE 0 END AS escalation_count,
           CASE b.urgency WHEN 'critical' THEN 1 WHEN 'urgent' THEN 2 ELSE 24 END AS response_hours,
           CASE b.urgency WHEN 'critical' THEN 4 WHEN 'urgent' THEN 24 ELSE 168 END AS resolve_hours
-        FROM base b
+        FROM filled b
         JOIN scale_category c ON c.mapped = b.text_code AND c.k = (1 + floor(b.r_cat * c.n))::bigint
       ), timed AS (
         SELECT p.*,
@@ -283,7 +357,7 @@ export async function generateDemands(db: Db, options: ScaleOptions): Promise<Sc
         s.id,
         s.year || '-' || lpad((coalesce(s.counter_base, 0) + s.serial)::text, 6, '0'),
         s.channel,
-        CASE WHEN s.text_code = 'policy' THEN 'enquiry' WHEN s.r_type < 0.5 THEN 'complaint' WHEN s.r_type < 0.8 THEN 'help'
+        CASE WHEN s.enquiry THEN 'enquiry' WHEN s.r_type < 0.5 THEN 'complaint' WHEN s.r_type < 0.8 THEN 'help'
              WHEN s.r_type < 0.9 THEN 'report' WHEN s.r_type < 0.98 THEN 'suggestion' ELSE 'praise' END,
         s.category_id, s.urgency, s.title, s.description, s.node_id, s.node_path,
         CASE WHEN s.channel IN ('wish_box', 'online_opinion', 'bench_meeting') THEN 'anonymous' ELSE 'caller' END,

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { hashPassword, type ModuleManifest, newId, type PersonalDataCipher, type Role, recordAudit, runDemoSeeders } from '@linli/core';
 import { type Database, type Db, one, rows } from '@linli/db';
+import { retrainClassifier } from '@linli/demand-smart';
 import { importDivisions } from '@linli/territory/commands/import-divisions';
 import { shippedDivisionFiles } from '@linli/territory/shipped-divisions';
 import { sql } from 'drizzle-orm';
@@ -328,6 +329,12 @@ export async function loadDemo(deps: DemoDeps, options: DemoOptions = {}): Promi
     cipher,
   });
   progress('demands', 1, 1);
+  // The county's classifier learns at once from its own handled demands (thousands), as a county
+  // staff member's retrain would: without it the hot-spot and settings pages showed the built-in
+  // model and "本地已办结诉求 0 / 200" beside them. Trained in a worker thread.
+  progress('classifier', 0, 1);
+  await retrainClassifier(database.db, { system: 'demo', tenantId: T });
+  progress('classifier', 1, 1);
 
   await runDemoSeeders(options.modules ?? [], { database, cipher, tenantId: T, shared: { plan, accountIds } }, progress);
 
