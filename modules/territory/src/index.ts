@@ -21,4 +21,4 @@ export { territoryModule } from './module.ts';
 export { nodeForAbility } from './policies.ts';
 export { counter, importJob, tenant, territoryNode } from './schema.ts';
 export { shippedDivisionFiles } from './shipped-divisions.ts';
-export { countsOf, findNode, nodePathOf } from './territory.repository.ts';
+export { countsOf } from './territory.repository.ts';

@@ -84,15 +84,6 @@ export async function findNode(
   return row && toNode(row);
 }
 
-/** The ltree path of a node of the tenant, without scope: for other modules that scope by node. */
-export async function nodePathOf(db: Db, tenantId: string, nodeId: string): Promise<string | undefined> {
-  const row = await one<{ path: string }>(
-    db,
-    sql`SELECT path::text AS path FROM territory_node WHERE tenant_id = ${tenantId} AND id = ${nodeId}::uuid`,
-  );
-  return row?.path;
-}
-
 export async function ancestorsOf(db: Db, tenantId: string, path: string): Promise<{ id: string; kind: NodeKind; name: string }[]> {
   return rows(
     db,
