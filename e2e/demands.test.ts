@@ -278,6 +278,7 @@ describe('demands in the browser', { timeout: 240_000 }, () => {
     await expect.poll(() => text(staff, 'inbox-count'), { timeout: WAIT }).toContain('共 1 条');
     await staff.getByTestId(`demand-link-${d.number}`).click();
     await act(staff, 'callback', async () => {
+      await staff.getByTestId('action-form-callback').getByText('已联系上', { exact: true }).click();
       await staff.getByTestId('action-form-callback').getByText('满意', { exact: true }).click();
       await chooseReplyTemplate(staff, 'callback', '已电话回访');
     });

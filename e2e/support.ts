@@ -22,7 +22,9 @@ export interface E2E {
  * database with a small county, and Debian's Chromium driven by playwright-core.
  */
 export async function startE2E(): Promise<E2E> {
-  const t = await createTestApp();
+  // E2E_WEB_DIST: a copy of the built web app, so that a rebuild of apps/web/dist meanwhile (another
+  // run on the same tree) does not swap the assets under the pages of this one.
+  const t = await createTestApp(process.env.E2E_WEB_DIST ? { config: { webDist: process.env.E2E_WEB_DIST } } : undefined);
   await createTenant(t.deps.db, { tenantId: '370785', name: '高密市' });
   const tree = await buildSmallTree(t.deps.db, '370785', '高密市');
   await createAccount(t.deps.db, {

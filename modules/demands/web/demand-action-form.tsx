@@ -76,7 +76,7 @@ function bodyOf(action: DemandAction, v: FormValues, version: number, attachment
     case 'callback':
       return {
         version,
-        reached: v.reached ?? true,
+        reached: v.reached,
         resultConfirmed: v.reached === false ? undefined : v.resultConfirmed,
         satisfaction: v.reached === false ? undefined : v.satisfaction,
         note: text(v.note),
@@ -182,6 +182,9 @@ export function ActionModal({ action, detail, attachmentsEnabled, mergeTarget, o
   const field = textField[action];
   const templates = useMemo(() => replyTemplates(action), [action]);
   const withUnit = action === 'dispatch' || action === 'transfer';
+  const unreachedCallback = action === 'callback' && reached === false;
+  const textMax = field === 'result' ? 5000 : 1000;
+  const textLength = ((Form.useWatch(field ?? 'note', form) as string | undefined) ?? '').length;
 
   const submit = async () => {
     const values = await form.validateFields().catch(() => null);
@@ -200,7 +203,18 @@ export function ActionModal({ action, detail, attachmentsEnabled, mergeTarget, o
         setConflict(typeof status === 'string' ? t('demands.detail.currentStatus', { status: statusLabel(status) }) : e.message);
       } else if (e instanceof ApiError) {
         const fields = e.detailList.filter((d) => typeof d.field === 'string');
-        const known = ['note', 'reason', 'result', 'level', 'until', 'intoId', 'satisfaction', 'departmentId'];
+        const known = [
+          'note',
+          'reason',
+          'result',
+          'level',
+          'until',
+          'intoId',
+          'satisfaction',
+          'departmentId',
+          'reached',
+          'resultConfirmed',
+        ];
         const map = (f: string) => (f === 'nodeId' ? 'unit' : f === 'departmentId' && withUnit ? 'unit' : f);
         const onForm = fields.filter((d) => known.includes(String(d.field)) || d.field === 'nodeId');
         if (onForm.length)
@@ -253,7 +267,7 @@ export function ActionModal({ action, detail, attachmentsEnabled, mergeTarget, o
       <Form<FormValues>
         form={form}
         layout="vertical"
-        initialValues={{ approve: true, reached: true, level: withUnit ? detail.level : undefined, intoId: mergeTarget?.id }}
+        initialValues={{ approve: true, level: withUnit ? detail.level : undefined, intoId: mergeTarget?.id }}
         data-testid={`action-form-${action}`}
       >
         {withUnit && (
@@ -306,16 +320,32 @@ export function ActionModal({ action, detail, attachmentsEnabled, mergeTarget, o
         )}
         {action === 'callback' && (
           <>
-            <Form.Item name="reached" label={t('demands.fields.reached')} valuePropName="checked">
-              <Switch />
+            {/* The outcome is required: reached with satisfaction, or not reached with the reason (nothing preset). */}
+            <Form.Item
+              name="reached"
+              label={t('demands.fields.reached')}
+              rules={[{ required: true, message: t('demands.callback.reachedRequired') }]}
+            >
+              <Radio.Group
+                optionType="button"
+                options={[
+                  { value: true, label: t('demands.callback.reachedYes') },
+                  { value: false, label: t('demands.callback.reachedNo') },
+                ]}
+                data-testid="callback-reached"
+              />
             </Form.Item>
-            {reached !== false && (
+            {reached === true && (
               <>
+                <Form.Item
+                  name="satisfaction"
+                  label={t('demands.fields.satisfaction')}
+                  rules={[{ required: true, message: t('demands.callback.satisfactionRequired') }]}
+                >
+                  <Radio.Group options={satisfactions.map((s) => ({ value: s, label: satisfactionLabel(s) }))} />
+                </Form.Item>
                 <Form.Item name="resultConfirmed" label={t('demands.fields.resultConfirmed')} valuePropName="checked">
                   <Switch />
-                </Form.Item>
-                <Form.Item name="satisfaction" label={t('demands.fields.satisfaction')}>
-                  <Radio.Group options={satisfactions.map((s) => ({ value: s, label: satisfactionLabel(s) }))} />
                 </Form.Item>
               </>
             )}
@@ -345,13 +375,17 @@ export function ActionModal({ action, detail, attachmentsEnabled, mergeTarget, o
             )}
             <Form.Item
               name={field}
-              label={t(`demands.fields.${field}`)}
-              rules={required.includes(action) ? [{ required: true, whitespace: true, message: t('common.required') }] : []}
+              label={unreachedCallback ? t('demands.callback.reasonLabel') : t(`demands.fields.${field}`)}
+              rules={[
+                ...(required.includes(action) ? [{ required: true, whitespace: true, message: t('common.required') }] : []),
+                ...(unreachedCallback ? [{ required: true, whitespace: true, message: t('demands.callback.reasonRequired') }] : []),
+                // Pasted text is never cut: it is counted, and refused with the count until shortened.
+                { max: textMax, message: t('demands.text.tooLong', { max: textMax, count: textLength }) },
+              ]}
             >
               <Input.TextArea
                 rows={field === 'result' ? 4 : 3}
-                maxLength={field === 'result' ? 5000 : 1000}
-                showCount
+                count={{ show: ({ count }) => t('demands.text.count', { count, max: textMax }), max: textMax }}
                 data-testid={`action-${field}`}
               />
             </Form.Item>

@@ -80,10 +80,18 @@ export default function DemandInboxPage() {
     setParam(key, value);
   };
 
+  // At 1,440 px the key columns (number and title on the left, status, submission time, deadline,
+  // and the action on the right) stay in view: title and action are fixed, widths are set, and the
+  // less important columns (level, handling unit, channel, place; all on the detail page) show only on
+  // screens of 1,600 px and more.
+  const wide: 'xxl'[] = ['xxl'];
+  const cell = (key: string) => () => ({ 'data-column': key }) as object;
   const baseColumns: ColumnsType<Demand> = [
     {
       title: t('demands.fields.number'),
       key: 'number',
+      width: 140,
+      onCell: cell('number'),
       render: (_, d) => (
         <Link to={`/demands/${d.id}`} data-testid={`demand-link-${d.number}`}>
           {d.number}
@@ -93,40 +101,97 @@ export default function DemandInboxPage() {
     {
       title: t('demands.fields.title'),
       key: 'title',
+      width: 260,
+      onCell: cell('title'),
       render: (_, d) => (
         <Space size={4}>
           {d.urgency !== 'normal' && <Tag color="red">{urgencyLabel(d.urgency)}</Tag>}
           {d.supervised && <Tag color="volcano">{t('demands.fields.supervised')}</Tag>}
-          <Typography.Text ellipsis style={{ maxWidth: 280 }}>
+          <Typography.Text ellipsis={{ tooltip: d.title }} style={{ maxWidth: 240 }}>
             {d.title}
           </Typography.Text>
         </Space>
       ),
     },
-    { title: t('demands.fields.category'), key: 'category', dataIndex: 'categoryName' },
-    { title: t('demands.fields.status'), key: 'status', render: (_, d) => <StatusTag status={d.status} /> },
-    { title: t('demands.fields.level'), key: 'level', render: (_, d) => levelLabel(d.level) },
-    { title: t('demands.fields.handlingUnit'), key: 'unit', render: (_, d) => d.handlingUnit?.name ?? '' },
+    { title: t('demands.fields.category'), key: 'category', dataIndex: 'categoryName', width: 110, onCell: cell('category') },
+    {
+      title: t('demands.fields.status'),
+      key: 'status',
+      width: 90,
+      onCell: cell('status'),
+      render: (_, d) => <StatusTag status={d.status} />,
+    },
+    {
+      title: t('demands.fields.level'),
+      key: 'level',
+      width: 80,
+      responsive: wide,
+      onCell: cell('level'),
+      render: (_, d) => levelLabel(d.level),
+    },
+    {
+      title: t('demands.fields.handlingUnit'),
+      key: 'unit',
+      width: 140,
+      responsive: wide,
+      onCell: cell('unit'),
+      render: (_, d) => (
+        <Typography.Text ellipsis={{ tooltip: d.handlingUnit?.name }} style={{ maxWidth: 124 }}>
+          {d.handlingUnit?.name ?? ''}
+        </Typography.Text>
+      ),
+    },
     {
       title: t('demands.fields.location'),
       key: 'location',
+      width: 220,
+      responsive: wide,
+      onCell: cell('location'),
       render: (_, d) => (
-        <Typography.Text ellipsis style={{ maxWidth: 240 }}>
+        <Typography.Text ellipsis={{ tooltip: d.locationPath.join(' / ') }} style={{ maxWidth: 200 }}>
           {d.locationPath.join(' / ')}
         </Typography.Text>
       ),
     },
-    { title: t('demands.fields.channel'), key: 'channel', render: (_, d) => channelLabel(d.channel) },
-    { title: t('demands.fields.submittedAt'), key: 'submittedAt', sorter: true, render: (_, d) => formatTime(d.submittedAt) },
+    {
+      title: t('demands.fields.channel'),
+      key: 'channel',
+      width: 100,
+      responsive: wide,
+      onCell: cell('channel'),
+      render: (_, d) => channelLabel(d.channel),
+    },
+    {
+      title: t('demands.fields.submittedAt'),
+      key: 'submittedAt',
+      width: 150,
+      sorter: true,
+      onCell: cell('submittedAt'),
+      render: (_, d) => formatTime(d.submittedAt),
+    },
     {
       title: t('demands.fields.resolveDueAt'),
       key: 'resolveDueAt',
+      width: 220,
       sorter: true,
+      onCell: cell('resolveDueAt'),
       render: (_, d) => (
         <Space orientation="vertical" size={0}>
           <span>{formatTime(d.resolveDueAt)}</span>
           <DeadlineBadge demand={d} now={now} />
         </Space>
+      ),
+    },
+    {
+      title: t('demands.inbox.operate'),
+      key: 'actions',
+      width: 80,
+      fixed: 'right',
+      onCell: cell('actions'),
+      render: (_, d) => (
+        <Link to={`/demands/${d.id}`} data-testid={`demand-open-${d.number}`}>
+          {t('demands.inbox.open')}
+        </Link>
       ),
     },
   ];
@@ -263,6 +328,7 @@ export default function DemandInboxPage() {
         pagination={false}
         onChange={onTableChange}
         scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
         size="middle"
         locale={{ emptyText: t('demands.inbox.empty') }}
         rowSelection={

@@ -40,6 +40,9 @@ interface Values {
   reporterPhone?: string;
 }
 
+/** The description's limit, as the server's. */
+const DESCRIPTION_MAX = 5000;
+
 const fields = ['channel', 'externalId', 'type', 'urgency', 'categoryId', 'level', 'title', 'description', 'nodeId', 'address'];
 
 /**
@@ -57,6 +60,7 @@ export function DemandIntakeModal({ onClose, onCreated }: { onClose: () => void;
   const attachments = useAttachments();
   const key = useRef(newIdempotencyKey());
   const reporterKind = Form.useWatch('reporterKind', form);
+  const descriptionLength = ((Form.useWatch('description', form) as string | undefined) ?? '').length;
 
   useEffect(() => {
     demandsApi
@@ -68,7 +72,7 @@ export function DemandIntakeModal({ onClose, onCreated }: { onClose: () => void;
 
   const suggest = async () => {
     const description = (form.getFieldValue('description') as string | undefined)?.trim();
-    if (!features?.suggest || !description) return;
+    if (!features?.suggest || !description || description.length > DESCRIPTION_MAX) return;
     try {
       const s = await demandsApi.suggest({
         description,
@@ -76,6 +80,7 @@ export function DemandIntakeModal({ onClose, onCreated }: { onClose: () => void;
         nodeId: form.getFieldValue('nodeId') as string | undefined,
       });
       setSuggestion(s);
+      // Filled in only while nothing is chosen (read after the answer): what staff picked is never replaced.
       if (!form.getFieldValue('categoryId') && s.categories[0]) form.setFieldValue('categoryId', s.categories[0].categoryId);
     } catch {
       setSuggestion(null);
@@ -129,7 +134,13 @@ export function DemandIntakeModal({ onClose, onCreated }: { onClose: () => void;
       footer={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} disabled={attachments.uploading} onClick={submit} data-testid="intake-submit">
+          <Button
+            type="primary"
+            loading={saving}
+            disabled={attachments.uploading || attachments.failed > 0}
+            onClick={submit}
+            data-testid="intake-submit"
+          >
             {t('common.save')}
           </Button>
         </Space>
@@ -159,9 +170,18 @@ export function DemandIntakeModal({ onClose, onCreated }: { onClose: () => void;
         <Form.Item
           name="description"
           label={t('demands.fields.description')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
+          rules={[
+            { required: true, whitespace: true, message: t('common.required') },
+            // Pasted text is never cut: it is counted, and refused with the count until shortened.
+            { max: DESCRIPTION_MAX, message: t('demands.text.tooLong', { max: DESCRIPTION_MAX, count: descriptionLength }) },
+          ]}
         >
-          <Input.TextArea rows={4} maxLength={5000} showCount onBlur={() => void suggest()} data-testid="intake-description" />
+          <Input.TextArea
+            rows={4}
+            count={{ show: ({ count }) => t('demands.text.count', { count, max: DESCRIPTION_MAX }), max: DESCRIPTION_MAX }}
+            onBlur={() => void suggest()}
+            data-testid="intake-description"
+          />
         </Form.Item>
         <Form.Item name="title" label={t('demands.fields.title')}>
           <Input maxLength={100} />
@@ -249,7 +269,7 @@ export function DemandIntakeModal({ onClose, onCreated }: { onClose: () => void;
             </Form.Item>
           </Space>
         )}
-        {features?.attachments && <AttachmentUpload files={attachments.files} onChange={attachments.setFiles} />}
+        {features?.attachments && <AttachmentUpload files={attachments.files} onChange={attachments.setFiles} testId="intake-photos" />}
       </Form>
     </Modal>
   );

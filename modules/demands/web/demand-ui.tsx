@@ -29,17 +29,31 @@ export function currentDeadline(d: Pick<Demand, 'status' | 'responseDueAt' | 're
   return d.status === 'submitted' ? d.responseDueAt : d.resolveDueAt;
 }
 
-/** Countdown with the server's deadline state (on time / due soon / overdue); nothing once the demand is resolved. */
+/** Which deadline that is: 响应时限 before acceptance, 办结时限 after. */
+export function deadlineKind(d: Pick<Demand, 'status'>): 'response' | 'resolution' {
+  return d.status === 'submitted' ? 'response' : 'resolution';
+}
+
+/**
+ * Countdown with the server's deadline state, naming the deadline it is about (响应时限 / 办结时限);
+ * "due soon" only in the last quarter of the time allowed, at most the last 24 hours (the server's
+ * rule, which the 即将超期 tab also follows for resolution deadlines). Nothing once resolved.
+ */
 export function DeadlineBadge({ demand, now }: { demand: Demand; now: number }) {
   const { t } = useTranslation();
   if (!demand.deadlineState) return null;
   const due = new Date(currentDeadline(demand)).getTime();
   const left = due - now;
+  const kind = deadlineKind(demand);
   const color = demand.deadlineState === 'overdue' ? 'red' : demand.deadlineState === 'due_soon' ? 'orange' : 'green';
+  const parts = [
+    t(`demands.deadline.kind.${kind}`),
+    demand.deadlineState === 'on_time' ? null : t(`demands.deadline.${demand.deadlineState}`),
+    left >= 0 ? t('demands.deadline.left', { time: durationText(left) }) : t('demands.deadline.late', { time: durationText(left) }),
+  ].filter(Boolean);
   return (
-    <Tag color={color} icon={<ClockCircleOutlined />} data-testid="deadline-badge" data-state={demand.deadlineState}>
-      {t(`demands.deadline.${demand.deadlineState}`)} ·{' '}
-      {left >= 0 ? t('demands.deadline.left', { time: durationText(left) }) : t('demands.deadline.late', { time: durationText(left) })}
+    <Tag color={color} icon={<ClockCircleOutlined />} data-testid="deadline-badge" data-state={demand.deadlineState} data-kind={kind}>
+      {parts.join(' · ')}
     </Tag>
   );
 }

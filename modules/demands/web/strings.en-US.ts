@@ -49,6 +49,31 @@ export const demandsEn: LocaleStrings<typeof demandsZh> = {
     days: '{{count}} d',
     hours: '{{count}} h',
     minutes: '{{count}} min',
+    kind: { response: 'Response deadline', resolution: 'Resolution deadline' },
+  },
+  text: {
+    count: '{{count}} / {{max}}',
+    tooLong: '{{count}} characters, over the limit of {{max}}: nothing was cut; please shorten it before submitting',
+  },
+  photos: {
+    failed: '{{name}}: {{reason}}',
+    wrongType: 'Not a supported file type: only JPG, PNG and WEBP photos',
+    wrongTypeFile: 'Not a supported file type: only JPG, PNG and WEBP photos or PDF files',
+    wrongContent: 'The content is not an accepted photo or does not match its name (JPG, PNG or WEBP only); not uploaded',
+    tooLarge: 'Larger than {{max}} MB; not uploaded, please choose a smaller file',
+    tooMany: 'Too many uploads today; please try again tomorrow',
+    empty: 'The file is empty; not uploaded',
+    uploadFailed: 'Upload failed ({{message}}); please choose it again',
+    remove: 'Remove',
+    fixFirst: 'A file was not uploaded: remove it or choose it again before submitting.',
+  },
+  callback: {
+    reachedYes: 'Reached',
+    reachedNo: 'Not reached',
+    reachedRequired: 'Say whether the reporter was reached',
+    satisfactionRequired: 'Choose the reporter’s satisfaction',
+    reasonLabel: 'Why the reporter was not reached',
+    reasonRequired: 'Give the reason the reporter was not reached',
   },
   actions: {
     submit: 'Submit',
@@ -112,6 +137,8 @@ export const demandsEn: LocaleStrings<typeof demandsZh> = {
   },
   inbox: {
     title: 'Demands',
+    operate: 'Action',
+    open: 'Open',
     searchPlaceholder: 'Title, text, number or phone',
     place: 'Place',
     newDemand: 'Record a demand',
@@ -226,5 +253,7 @@ export const demandsEn: LocaleStrings<typeof demandsZh> = {
     progress: 'Progress',
     thanks: 'Thank you for your evaluation',
     photoLimit: 'Up to 6 photos',
+    suggestion: 'Suggested: {{name}}',
+    adopt: 'Use it',
   },
 };

@@ -21,6 +21,31 @@ export const demandsZh = {
     days: '{{count}} 天',
     hours: '{{count}} 小时',
     minutes: '{{count}} 分钟',
+    kind: { response: '响应时限', resolution: '办结时限' },
+  },
+  text: {
+    count: '{{count}} / {{max}}',
+    tooLong: '超出 {{max}} 字（已输入 {{count}} 字），内容未被截断，请删减后再提交',
+  },
+  photos: {
+    failed: '{{name}}：{{reason}}',
+    wrongType: '不支持的文件类型，只能上传 JPG、PNG、WEBP 照片',
+    wrongTypeFile: '不支持的文件类型，只能上传 JPG、PNG、WEBP 照片或 PDF 文件',
+    wrongContent: '文件内容不是可接受的照片或与文件名不符（只接受 JPG、PNG、WEBP），未上传',
+    tooLarge: '文件超过 {{max}} MB，未上传，请压缩后重新选择',
+    tooMany: '今天上传的文件太多，请明天再试',
+    empty: '文件是空的，未上传',
+    uploadFailed: '上传失败（{{message}}），请重新选择',
+    remove: '移除',
+    fixFirst: '有文件未上传成功：请移除或重新选择后再提交。',
+  },
+  callback: {
+    reachedYes: '已联系上',
+    reachedNo: '未联系上',
+    reachedRequired: '请选择是否联系上诉求人',
+    satisfactionRequired: '请选择诉求人的满意度',
+    reasonLabel: '未联系上的原因',
+    reasonRequired: '请填写未联系上的原因',
   },
   actions: {
     submit: '提交诉求',
@@ -84,6 +109,8 @@ export const demandsZh = {
   },
   inbox: {
     title: '诉求办理',
+    operate: '操作',
+    open: '办理',
     searchPlaceholder: '标题、内容、编号或电话',
     place: '地点',
     newDemand: '登记诉求',
@@ -188,5 +215,7 @@ export const demandsZh = {
     progress: '办理进度',
     thanks: '感谢您的评价',
     photoLimit: '最多 6 张照片',
+    suggestion: '建议：{{name}}',
+    adopt: '采用',
   },
 };

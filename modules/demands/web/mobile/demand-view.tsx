@@ -184,7 +184,9 @@ export default function DemandView() {
             <Steps.Step
               key={e.seq}
               status="finish"
-              title={`${actionLabel(e.action)} · ${statusLabel(e.toStatus)}`}
+              // The status only when the step changed it: a callback or supervision keeps it, and
+              // "回访 · 已办结" read as if the demand had been resolved again.
+              title={e.fromStatus !== e.toStatus ? `${actionLabel(e.action)} · ${statusLabel(e.toStatus)}` : actionLabel(e.action)}
               description={
                 <div>
                   <div>{dayjs(e.at).format('YYYY-MM-DD HH:mm')}</div>
