@@ -27,11 +27,7 @@ export default function ResidentHomeBlock() {
           <List.Item>{t('workbench.mobile.noHousehold')}</List.Item>
         ) : (
           data.homes.map((h) => (
-            <List.Item
-              key={h.householdId}
-              data-testid="mobile-household"
-              description={[h.community, h.compound].filter(Boolean).join(' · ')}
-            >
+            <List.Item key={h.householdId} data-testid="mobile-household" description={h.community ?? undefined}>
               <span data-testid="mobile-address">{[h.compound, h.building, h.entrance, h.room].filter(Boolean).join(' ')}</span>
             </List.Item>
           ))
