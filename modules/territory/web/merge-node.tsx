@@ -21,7 +21,7 @@ export function MergeNodeModal({
   onClose: () => void;
   onMerged: (into: TerritoryNode, moved: MergeResult['moved']) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { modal, message } = App.useApp();
   const [form] = Form.useForm<{ intoId: string }>();
   const { run, error, saving, clearError } = useApiForm(form, ['intoId']);
@@ -82,7 +82,9 @@ export function MergeNodeModal({
         const result = await run(() => api.post<MergeResult>(`/territory/nodes/${node.id}/merge`, { intoId }));
         if (result) {
           const m = result.moved;
-          message.success(t('territory.mergeDone', { ...m }), 6);
+          const lang = i18n.language === 'en-US' ? 'en-US' : 'zh-CN';
+          const references = m.references.map((r) => `${r.label[lang]} ${r.count}`).join(lang === 'en-US' ? ', ' : '、');
+          message.success(t('territory.mergeDone', { children: m.children, references: references || '—' }), 6);
           onMerged(result.node, m);
           close();
         }

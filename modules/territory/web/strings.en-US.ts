@@ -56,8 +56,7 @@ export const territoryEn: LocaleStrings<typeof territoryZh> = {
     mergeAlsoMoves:
       'Role grants, party organisations, grids and organisations attached to this node move to the target too. Children with the same name clash and must be merged first.',
     mergeRemoved: '“{{from}}” is then removed. The merge is audited and cannot be undone.',
-    mergeDone:
-      'Merged: {{children}} children, {{residents}} residents, {{grants}} grants, {{partyOrgs}} party organisations, {{grids}} grids, {{organisations}} organisations',
+    mergeDone: 'Merged: {{children}} children moved; re-pointed: {{references}}',
   },
   compound: {
     title: 'Compound',

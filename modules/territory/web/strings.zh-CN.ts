@@ -50,8 +50,7 @@ export const territoryZh = {
     mergeWhatMoves: '“{{from}}”的 {{children}} 个直接下级（共 {{households}} 户、{{residents}} 名居民）将移到“{{into}}”之下。',
     mergeAlsoMoves: '挂在该节点上的角色授权、党组织、网格与组织也一并移到目标节点。同名下级会冲突，需先合并它们。',
     mergeRemoved: '合并后“{{from}}”将被删除，此操作记入审计日志且无法撤销。',
-    mergeDone:
-      '已合并：下级 {{children}}、居民 {{residents}}、授权 {{grants}}、党组织 {{partyOrgs}}、网格 {{grids}}、组织 {{organisations}}',
+    mergeDone: '已合并：下级 {{children}} 个；随之转移：{{references}}',
   },
   compound: {
     title: '小区详情',
