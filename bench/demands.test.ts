@@ -26,6 +26,8 @@ describe('demands benchmark (quick mode, tiny scale)', () => {
       'dashboard_p50_ms',
       'dashboard_p95_ms',
       'classifier_accuracy',
+      'classifier_cv_accuracy',
+      'classifier_cv_examples',
     ] as const;
     expect(result).toMatchObject({ scale: 'quick', driver: testDriver() });
     for (const key of keys) {
@@ -35,6 +37,11 @@ describe('demands benchmark (quick mode, tiny scale)', () => {
     expect(result.inbox_p95_ms).toBeGreaterThanOrEqual(result.inbox_p50_ms);
     expect(result.dashboard_p95_ms).toBeGreaterThanOrEqual(result.dashboard_p50_ms);
     expect(result.classifier_accuracy).toBeLessThanOrEqual(1);
+    expect(result.classifier_accuracy_basis).toMatch(/^synthetic corpus/);
+    // The retrain learned from the generated closed demands (the demo's texts) and chose its setting by cross-validation.
+    expect(result.classifier_cv_accuracy).toBeLessThanOrEqual(1);
+    expect(result.classifier_cv_setting).toMatchObject({ features: expect.any(String), variant: expect.any(String) });
+    expect(result.classifier_cv_min_recall).toBeGreaterThanOrEqual(0);
     expect(result.intake_concurrent_per_s).toBeGreaterThan(0);
   });
 

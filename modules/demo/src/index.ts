@@ -1,4 +1,5 @@
-export { type GeneratedCaller, generateDemands, type ScaleOptions, type ScaleResult } from './generate-demands.ts';
+export { demoDemandTexts } from './demo-demands.ts';
+export { type GeneratedCaller, generateDemands, type ScaleOptions, type ScaleResult, type ScaleText } from './generate-demands.ts';
 export {
   DEMO_PASSWORD,
   DEMO_TENANT,
