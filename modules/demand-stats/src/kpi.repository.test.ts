@@ -424,7 +424,9 @@ describe('the monthly rollups (demand_kpi_month, demand_kpi_category_month)', ()
 
   it('are kept by the triggers through the commands exactly as a rebuild from the rows computes them', async () => {
     const d = await demandAt(database.db, world, 'evaluated', { satisfaction: 'basically_satisfied' });
-    await database.db.transaction((tx) => recordCallback(tx, world.ctx.community, d.id, { reached: true, resultConfirmed: true }));
+    await database.db.transaction((tx) =>
+      recordCallback(tx, world.ctx.community, d.id, { reached: true, resultConfirmed: true, satisfaction: 'basically_satisfied' }),
+    );
     await demandAt(database.db, world, 'in_progress');
     await database.db.execute(sql`UPDATE demand SET status = 'merged', merged_into_id = ${d.id}::uuid WHERE id = (
       SELECT id FROM demand WHERE status = 'submitted' AND tenant_id = ${world.tenantId} ORDER BY submitted_at LIMIT 1)`);
