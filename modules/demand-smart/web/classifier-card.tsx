@@ -1,7 +1,7 @@
 import { ExperimentOutlined } from '@ant-design/icons';
 import { formatTime } from '@linli/demands/web/ui';
 import { useCurrentUser } from '@linli/web-kit/current-user';
-import { Alert, App, Button, Card, Descriptions, Spin, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Spin, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ClassifierStatus, percent, smartApi } from './api.ts';
@@ -34,6 +34,8 @@ export function ClassifierCard() {
       setTraining(false);
     }
   };
+
+  const cv = status?.category.crossValidation ?? null;
 
   return (
     <Card
@@ -93,6 +95,27 @@ export function ClassifierCard() {
                 {percent(status.category.majorityBaseline)} · {t('demandSmart.classifier.heldOut', { count: status.category.heldOut })}
               </div>
             </Descriptions.Item>
+            {cv && (
+              <Descriptions.Item label={t('demandSmart.classifier.chosenSetting')}>
+                <span data-testid="classifier-setting">
+                  {t(`demandSmart.classifier.features.${cv.setting.features}`)} ·{' '}
+                  {t(`demandSmart.classifier.variant.${cv.setting.variant}`)} ·{' '}
+                  {t('demandSmart.classifier.alpha', { alpha: cv.setting.alpha })} ·{' '}
+                  {cv.setting.priorWeight > 0
+                    ? t('demandSmart.classifier.priorWeight', { weight: cv.setting.priorWeight })
+                    : t('demandSmart.classifier.noPrior')}
+                </span>
+              </Descriptions.Item>
+            )}
+            {cv && (
+              <Descriptions.Item label={t('demandSmart.classifier.cvAccuracy')}>
+                <span data-testid="classifier-cv-accuracy">{percent(cv.accuracy)}</span>
+                <div style={{ color: '#888', fontSize: 12 }}>
+                  {t('demandSmart.classifier.cvHint', { folds: cv.folds, count: cv.examples })} · {t('demandSmart.classifier.meanRecall')}{' '}
+                  {percent(cv.meanRecall)}
+                </div>
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t('demandSmart.classifier.levelAccuracy')}>
               <span data-testid="classifier-level-accuracy">{percent(status.level.accuracy)}</span>
               <div style={{ color: '#888', fontSize: 12 }}>
@@ -100,6 +123,29 @@ export function ClassifierCard() {
               </div>
             </Descriptions.Item>
           </Descriptions>
+          {cv && (
+            <Table
+              size="small"
+              style={{ marginTop: 12 }}
+              data-testid="classifier-recall"
+              rowKey="label"
+              pagination={false}
+              scroll={{ y: 320 }}
+              title={() => t('demandSmart.classifier.recallTitle')}
+              dataSource={[...cv.perClass].sort((a, b) => a.recall - b.recall)}
+              columns={[
+                { title: t('demandSmart.classifier.recallCategory'), dataIndex: 'name', render: (name: string | undefined) => name ?? '—' },
+                { title: t('demandSmart.classifier.recallSupport'), dataIndex: 'support', width: 90, align: 'right' },
+                {
+                  title: t('demandSmart.classifier.recall'),
+                  dataIndex: 'recall',
+                  width: 100,
+                  align: 'right',
+                  render: (recall: number) => <span style={recall < 0.6 ? { color: '#d4380d' } : undefined}>{percent(recall)}</span>,
+                },
+              ]}
+            />
+          )}
         </>
       )}
     </Card>
