@@ -58,7 +58,7 @@ export function AttachmentUpload({
         demandsApi
           .upload(f)
           .then((r) => onSuccess?.(r))
-          .catch((e: unknown) => onError?.(new Error(uploadProblem(e, tr, maxMb ?? 20))));
+          .catch((e: unknown) => onError?.(new Error(uploadProblem(e, tr, maxMb ?? 20, true))));
       }}
     >
       <Button icon={<UploadOutlined />}>{t('demands.fields.photos')}</Button>

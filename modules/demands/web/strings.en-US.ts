@@ -60,6 +60,7 @@ export const demandsEn: LocaleStrings<typeof demandsZh> = {
     wrongType: 'Not a supported file type: only JPG, PNG and WEBP photos',
     wrongTypeFile: 'Not a supported file type: only JPG, PNG and WEBP photos or PDF files',
     wrongContent: 'The content is not an accepted photo or does not match its name (JPG, PNG or WEBP only); not uploaded',
+    wrongContentFile: 'The content is not an accepted photo or PDF, or does not match its name (JPG, PNG, WEBP or PDF only); not uploaded',
     tooLarge: 'Larger than {{max}} MB; not uploaded, please choose a smaller file',
     tooMany: 'Too many uploads today; please try again tomorrow',
     empty: 'The file is empty; not uploaded',

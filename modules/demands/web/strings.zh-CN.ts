@@ -32,6 +32,7 @@ export const demandsZh = {
     wrongType: '不支持的文件类型，只能上传 JPG、PNG、WEBP 照片',
     wrongTypeFile: '不支持的文件类型，只能上传 JPG、PNG、WEBP 照片或 PDF 文件',
     wrongContent: '文件内容不是可接受的照片或与文件名不符（只接受 JPG、PNG、WEBP），未上传',
+    wrongContentFile: '文件内容不是可接受的照片或 PDF，或与文件名不符（只接受 JPG、PNG、WEBP、PDF），未上传',
     tooLarge: '文件超过 {{max}} MB，未上传，请压缩后重新选择',
     tooMany: '今天上传的文件太多，请明天再试',
     empty: '文件是空的，未上传',
