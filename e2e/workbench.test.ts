@@ -96,7 +96,8 @@ beforeAll(async () => {
   for (const d of made.slice(2)) await call(worker, 'POST', `/demands/${d.id}/dispatch`, { level: 'compound' });
   await call(property, 'POST', `/demands/${made[3]!.id}/resolve`, { result: '已联系保洁清运' });
   await call(resident, 'POST', `/demands/${made[3]!.id}/evaluate`, { satisfaction: 'satisfied' });
-});
+  // A loaded machine (scrypt for each sign-in, the server's start) can take longer than the default hook time.
+}, 300_000);
 afterEach(printPagesIfFailed(contexts));
 afterAll(() => closeE2E(e, contexts));
 
