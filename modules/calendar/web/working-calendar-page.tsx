@@ -1,4 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { CalendarYear } from '@linli/calendar/contract';
+import type { DeadlineSettings } from '@linli/demands/contract';
 import { ApiError, api, request } from '@linli/web-kit/client';
 import { useCurrentUser } from '@linli/web-kit/current-user';
 import {
@@ -23,24 +25,8 @@ import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** GET /api/v1/demand-calendar/:year (modules/demands/src/calendar-contract.ts). */
-interface CalendarDay {
-  day: string;
-  workday: boolean;
-  name: string;
-  origin: 'notice' | 'statutory' | 'override';
-}
-interface CalendarYear {
-  year: number;
-  source: string | null;
-  official: boolean;
-  days: CalendarDay[];
-  overrides: { day: string; workday: boolean; name: string }[];
-}
-interface DeadlineSettings {
-  autoEscalate: boolean;
-  reopenWindowDays: number;
-}
+/** GET /api/v1/demand-calendar/:year (modules/calendar/src/contract.ts); the deadline settings are the demands module's. */
+type CalendarDay = CalendarYear['days'][number];
 interface EditRow {
   key: number;
   day: string | null;

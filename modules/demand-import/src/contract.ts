@@ -2,19 +2,18 @@ import { Uuid } from '@linli/core/contract-types';
 import { Channel, DemandType, Status } from '@linli/demands/contract';
 import { demandChannels } from '@linli/demands/vocabulary';
 import { type Static, Type } from 'typebox';
+import { dateFormats, type importFields, importStatuses } from './vocabulary.ts';
+
+export { dateFormats, importFields, importStatuses } from './vocabulary.ts';
 
 /**
  * Schemas of work-order import and export (12345 hotline files and the like): saved column
  * mappings, the import job and its row errors, the inspection of an uploaded file, the export query.
  */
 
-/** How dates of the source are written. 'iso' is ISO 8601 (with or without offset). */
-export const dateFormats = ['iso', 'YYYY-MM-DD HH:mm:ss', 'YYYY/MM/DD HH:mm:ss', 'MM/DD/YYYY hh:mm:ss A'] as const;
 export const DateFormat = Type.Enum(dateFormats);
 export type DateFormat = Static<typeof DateFormat>;
 
-/** The states an imported (historical) demand may be in; a value map sends source statuses to them. */
-export const importStatuses = ['submitted', 'accepted', 'rejected', 'dispatched', 'in_progress', 'resolved', 'closed'] as const;
 export const ImportStatus = Type.Enum(importStatuses);
 export type ImportStatus = Static<typeof ImportStatus>;
 
@@ -55,6 +54,9 @@ export const ImportColumns = Type.Object(
 );
 export type ImportColumns = Static<typeof ImportColumns>;
 export type ImportField = keyof ImportColumns;
+// The web's list of fields (vocabulary.ts) names exactly the columns of a mapping.
+const sameFields: [ImportField, (typeof importFields)[number]] extends [(typeof importFields)[number], ImportField] ? true : never = true;
+void sameFields;
 
 export const DemandImportConfig = Type.Object(
   {

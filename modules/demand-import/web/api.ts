@@ -1,91 +1,28 @@
-import type { Channel, DemandType } from '@linli/demands/web/api';
+import type { ImportJob } from '@linli/core/contract-types';
+import type {
+  FileInspection,
+  DemandImportConfig as ImportConfig,
+  ImportMapping,
+  ImportPreset,
+  ImportResult,
+} from '@linli/demand-import/contract';
 import { ApiError, api, apiUrl, request } from '@linli/web-kit/client';
 
-// Client of /demand-imports (the schemas are modules/demands/src/import/contract.ts on the server).
+// Client of /demand-imports: its shapes are the types of modules/demand-import/src/contract.ts.
 
-export const importFields = [
-  'externalId',
-  'submittedAt',
-  'acceptedAt',
-  'dispatchedAt',
-  'resolvedAt',
-  'closedAt',
-  'status',
-  'title',
-  'description',
-  'channel',
-  'type',
-  'category',
-  'node',
-  'address',
-  'lat',
-  'lng',
-  'reporterName',
-  'reporterPhone',
-  'resolution',
-] as const;
-export type ImportField = (typeof importFields)[number];
-export const dateFormats = ['iso', 'YYYY-MM-DD HH:mm:ss', 'YYYY/MM/DD HH:mm:ss', 'MM/DD/YYYY hh:mm:ss A'] as const;
-export const importStatuses = ['submitted', 'accepted', 'rejected', 'dispatched', 'in_progress', 'resolved', 'closed'] as const;
-export type ImportStatus = (typeof importStatuses)[number];
-
-export type ImportColumns = { description: string[] } & { [K in Exclude<ImportField, 'description'>]?: string | null } & {
-  externalId: string;
-  submittedAt: string;
-};
-
-export interface ImportConfig {
-  columns: ImportColumns;
-  defaults: { channel: Channel; type: DemandType; categoryCode: string | null; nodeId: string | null };
-  valueMaps: {
-    channel: Record<string, Channel>;
-    type: Record<string, DemandType>;
-    category: Record<string, string>;
-    status: Record<string, ImportStatus>;
-  };
-  dateFormat: (typeof dateFormats)[number];
-  timeZone: string;
-}
-
-export interface ImportMapping {
-  id: string;
-  name: string;
-  config: ImportConfig;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export interface ImportPreset {
-  key: string;
-  name: string;
-  config: ImportConfig;
-}
-
-export interface FileInspection {
-  headers: string[];
-  rows: number;
-  samples: Record<string, string>[];
-  values: Record<string, string[]>;
-}
-
-export interface ImportResult {
-  jobId: string;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-}
-
-/** The row errors of an import are those of the territory's imports (same shape on the server). */
-export type { RowError } from '@linli/web-kit/types';
-
-export interface ImportJob {
-  id: string;
-  status: 'validating' | 'importing' | 'succeeded' | 'failed';
-  totalRows: number;
-  processedRows: number;
-}
+/** The row errors of an import are those of the territory's imports (core's ImportRowError). */
+export type { ImportJob, ImportRowError as RowError } from '@linli/core/contract-types';
+export type {
+  DemandImportConfig as ImportConfig,
+  FileInspection,
+  ImportColumns,
+  ImportField,
+  ImportMapping,
+  ImportPreset,
+  ImportResult,
+  ImportStatus,
+} from '@linli/demand-import/contract';
+export { dateFormats, importFields, importStatuses } from '@linli/demand-import/vocabulary';
 
 /**
  * A random UUID (v4) for a new import job. crypto.randomUUID exists only in secure contexts (HTTPS or

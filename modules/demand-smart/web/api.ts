@@ -1,74 +1,13 @@
-// Shapes of modules/demands/src/smart/contract.ts as the web app reads them, and the calls of the
-// hot-spot, theme and classifier screens.
+// The calls of the hot-spot, theme and classifier screens; their shapes are the types of
+// modules/demand-smart/src/contract.ts.
+import type { ClassifierStatus, HotspotItem, HotspotList, Theme } from '@linli/demand-smart/contract';
 import { api } from '@linli/web-kit/client';
 
 export type Rate = number | null;
-export type HotspotKind = 'rising' | 'repeated';
-export type ThemeStatus = 'open' | 'closed';
-
-export interface Hotspot {
-  nodeId: string;
-  nodeName: string;
-  categoryId: string;
-  categoryName: string;
-  month: string;
-  count: number;
-  baseline: number;
-  kinds: HotspotKind[];
-  score: number;
-  streak: number;
-  reason: string;
-  /** Suggested title of a monthly theme. */
-  theme: string;
-  themeId: string | null;
-}
-
-export interface HotspotList {
-  month: string;
-  nodeId: string;
-  items: Hotspot[];
-}
-
-export interface Theme {
-  id: string;
-  month: string;
-  nodeId: string;
-  nodeName: string;
-  categoryId: string;
-  categoryName: string;
-  title: string;
-  note: string | null;
-  evidence: Record<string, unknown>;
-  status: ThemeStatus;
-  outcome: string | null;
-  createdAt: string;
-  createdBy: string | null;
-  closedAt: string | null;
-  version: number;
-}
-
-interface TargetStats {
-  labels: number;
-  heldOut: number;
-  accuracy: number;
-  top3Accuracy: number;
-  majorityBaseline: number;
-}
-
-export interface ClassifierStatus {
-  trained: boolean;
-  modelId: string | null;
-  source: 'tenant' | 'builtin';
-  version: number;
-  trainedAt: string;
-  trainedBy: string | null;
-  sampleSize: number;
-  tenantSamples: number;
-  minTenantSamples: number;
-  vocabularySize: number;
-  category: TargetStats;
-  level: TargetStats;
-}
+export type { ClassifierStatus, Theme } from '@linli/demand-smart/contract';
+export type Hotspot = HotspotItem;
+export type HotspotKind = HotspotItem['kinds'][number];
+export type ThemeStatus = Theme['status'];
 
 export const smartApi = {
   hotspots: (nodeId: string, month: string) => api.get<HotspotList>('/demands/hotspots', { nodeId, month, limit: 50 }),

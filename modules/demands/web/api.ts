@@ -1,11 +1,25 @@
-// Shapes of the demands API (modules/demands/src/contract.ts), kept here like types.ts: the web build
-// does not import server modules — except the demands vocabulary (statuses, actions, channels …),
-// a file that imports nothing, declared once for the server's schemas and these pages. Endpoints
-// of sibling modules (suggest, KPI groups, rankings) are offered when the module list holds them.
+// The demands API for the pages: its shapes are the contracts' types (demands, and the sibling
+// modules whose parts the pages show: statistics, smart intake, departments), its fixed lists the
+// demands vocabulary (a file that imports nothing). Parts of sibling modules (suggestions, KPI
+// groups, rankings) are offered when the module list holds them.
+
+import type { SimilarDemand as SimilarDemandSchema, StaffSimilarDemand, Suggestions } from '@linli/demand-smart/contract';
+import type { RankedUnit } from '@linli/demand-stats/contract';
+import type {
+  Attachment,
+  CategoryNode,
+  CreateCategoryBody as CreateCategoryInput,
+  Demand,
+  DemandDetail,
+  UpdateCategoryBody as UpdateCategoryInput,
+} from '@linli/demands/contract';
 import type { Channel, DemandAction, DemandStatus, DemandType, HandlingLevel, Satisfaction, Urgency } from '@linli/demands/vocabulary';
+import type { Department } from '@linli/departments/contract';
 import { ApiError, api } from '@linli/web-kit/client';
 import { hasModule } from '@linli/web-kit/installed';
+import type { Static } from 'typebox';
 
+export type { Attachment, Demand, DemandDetail, TimelineEntry, UnitRef } from '@linli/demands/contract';
 export {
   type Channel,
   type DemandAction,
@@ -25,168 +39,19 @@ export {
   type Urgency,
   urgencies,
 } from '@linli/demands/vocabulary';
+export type { Department } from '@linli/departments/contract';
+/** A category with its subcategories (GET /demand-categories). */
+export type Category = CategoryNode;
 
-export interface UnitRef {
-  kind: 'node' | 'department';
-  id: string;
-  name: string;
-}
-
-export interface Demand {
-  id: string;
-  number: string;
-  title: string;
-  channel: Channel;
-  type: DemandType;
-  categoryId: string;
-  categoryName: string;
-  urgency: Urgency;
-  status: DemandStatus;
-  level: HandlingLevel;
-  nodeId: string;
-  locationPath: string[];
-  address: string | null;
-  handlingUnit: UnitRef | null;
-  firstReceiver: UnitRef | null;
-  reporterKind: 'resident' | 'caller' | 'anonymous';
-  reporterName: string | null;
-  reporterPhone: string | null;
-  /** 仅工作人员可见: the reporter keeps it off the notice board and Open311. */
-  staffOnly: boolean;
-  externalId: string | null;
-  submittedAt: string;
-  responseDueAt: string;
-  resolveDueAt: string;
-  respondedAt: string | null;
-  resolvedAt: string | null;
-  closedAt: string | null;
-  satisfaction: Satisfaction | null;
-  supervised: boolean;
-  extensionRequestedUntil: string | null;
-  deadlineState: 'on_time' | 'due_soon' | 'overdue' | null;
-  version: number;
-}
-
-export interface TimelineEntry {
-  seq: number;
-  at: string;
-  actorName: string | null;
-  action: string;
-  fromStatus: DemandStatus | null;
-  toStatus: DemandStatus;
-  note: string | null;
-  data: Record<string, unknown>;
-}
-
-export interface Attachment {
-  id: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  stage?: string;
-}
-
-export interface DemandDetail extends Demand {
-  description: string;
-  lat: number | null;
-  lng: number | null;
-  result: string | null;
-  rejectReason: string | null;
-  extensionReason: string | null;
-  mergedIntoId: string | null;
-  reopenCount: number;
-  escalationCount: number;
-  timeline: TimelineEntry[];
-  allowedActions: DemandAction[];
-  /** Present once the attachments endpoint exists on the server. */
-  attachments?: Attachment[];
-}
-
-export interface Category {
-  id: string;
-  parentId: string | null;
-  code: string;
-  name: string;
-  defaultLevel: HandlingLevel;
-  defaultDepartmentId: string | null;
-  children: Category[];
-}
-
-export interface Department {
-  id: string;
-  code: string;
-  name: string;
-  active: boolean;
-}
-
-export type Rate = number | null;
-export interface Kpis {
-  nodeId: string;
-  from: string;
-  to: string;
-  submitted: number;
-  accepted: number;
-  responseDue: number;
-  respondedOnTime: number;
-  responseRate: Rate;
-  resolved: number;
-  resolutionRate: Rate;
-  closed: number;
-  completionRate: Rate;
-  resolvedOnTime: number;
-  onTimeRate: Rate;
-  evaluated: number;
-  satisfiedOrBasically: number;
-  satisfactionRate: Rate;
-  averageHandlingHours: number | null;
-  resolvedByLevel: Record<HandlingLevel, Rate>;
-  callbackCovered: number;
-  callbackCoverage: Rate;
-}
-
-export const kpiGroupings = ['child', 'category', 'month', 'level', 'channel'] as const;
-export type KpiGrouping = (typeof kpiGroupings)[number];
-export interface KpiGroup {
-  key: string;
-  label: string;
-  kpis: Kpis;
-}
-export interface KpiReport {
-  kpis: Kpis;
-  groups: KpiGroup[];
-}
-
-export interface Ranking {
-  unitId: string;
-  unitName: string;
-  level: string;
-  sample: number;
-  kpis: Kpis;
-  /** null below the minimum sample. */
-  rank: number | null;
-}
-
-export interface Suggestion {
-  categories: { categoryId: string; code: string; name: string; confidence: number }[];
-  levels: { level: HandlingLevel; confidence: number }[];
-  similar: SimilarDemand[];
-}
-export interface SimilarDemand {
-  id: string;
-  number: string;
-  title: string;
-  status: DemandStatus;
-  submittedAt: string;
-  score: number;
-  /** node: same compound or place; radius: coordinates nearby; text: wording only. */
-  matchedBy?: 'node' | 'radius' | 'text';
-  distanceMeters?: number;
-  /** The caller reported it (a resident may open their own). */
-  mine?: boolean;
-  /** Staff list only: merge (both open, same place, nearly the same text) or link (a person decides). */
-  suggestion?: 'merge' | 'link';
-  categoryName?: string;
-}
+export type { KpiGroup, Kpis } from '@linli/demand-stats/contract';
+export type { KpiGrouping } from '@linli/demand-stats/vocabulary';
+/** A unit of the rankings (GET /demands/rankings). */
+export type Ranking = Static<typeof RankedUnit>;
+/** What smart intake suggests for a text (POST /demands/suggest): categories, levels, similar demands. */
+export type Suggestion = Suggestions;
+/** A similar demand; the staff list adds its category and a merge or link suggestion. */
+export type SimilarDemand = Static<typeof SimilarDemandSchema> &
+  Partial<Omit<Static<typeof StaffSimilarDemand>, keyof Static<typeof SimilarDemandSchema>>>;
 
 /** Parts of the demands pages that sibling modules provide. */
 export interface DemandFeatures {
@@ -273,57 +138,16 @@ export function newIdempotencyKey(): string {
 }
 
 // Category settings (诉求类别与时限): the tree with deadline rules, and its writes (demand.configure on the county).
-export type DeadlineUnit = 'hours' | 'working_days';
+/** A category with its deadlines and subcategories, as GET /demand-categories returns it (retired ones only with includeInactive). */
+export type CategorySetting = CategoryNode;
 /** One deadline rule of a category as the tree lists it: its own, or inherited from the nearest ancestor. */
-export interface CategoryDeadline {
-  urgency: Urgency;
-  /** null: the rule for every demand type; a type's rule wins over it for demands of that type. */
-  type: DemandType | null;
-  responseValue: number;
-  responseUnit: DeadlineUnit;
-  resolveValue: number;
-  resolveUnit: DeadlineUnit;
-  inherited: boolean;
-}
-/** A category with its deadlines, as GET /demand-categories returns it (retired ones only with includeInactive). */
-export interface CategorySetting extends Omit<Category, 'children'> {
-  deadlines: CategoryDeadline[];
-  /** false: retired (listed only with includeInactive). */
-  active: boolean;
-  /** false: its demands are never published (notice board, Open311). */
-  isPublic: boolean;
-  /** Send it back with an update: a category saved by someone else since is refused with 409. */
-  version: number;
-  children: CategorySetting[];
-}
-/** A category's own rule as written; `type` is sent only when the rule is for one demand type. */
-export interface DeadlineRuleInput {
-  urgency: Urgency;
-  type?: DemandType;
-  responseValue: number;
-  responseUnit: DeadlineUnit;
-  resolveValue: number;
-  resolveUnit: DeadlineUnit;
-}
-export interface CreateCategoryInput {
-  parentId?: string;
-  code: string;
-  name: string;
-  defaultLevel: HandlingLevel;
-  defaultDepartmentId?: string;
-  deadlines?: DeadlineRuleInput[];
-}
-export interface UpdateCategoryInput {
-  name?: string;
-  defaultLevel?: HandlingLevel;
-  defaultDepartmentId?: string | null;
-  active?: boolean;
-  isPublic?: boolean;
-  /** Replaces the category's own rules; urgencies and types left out are inherited. */
-  deadlines?: DeadlineRuleInput[];
-  /** The version the edit started from. */
-  version?: number;
-}
+export type CategoryDeadline = CategoryNode['deadlines'][number];
+export type DeadlineUnit = CategoryDeadline['responseUnit'];
+export type {
+  CreateCategoryBody as CreateCategoryInput,
+  DeadlineRuleInput,
+  UpdateCategoryBody as UpdateCategoryInput,
+} from '@linli/demands/contract';
 
 export const categorySettingsApi = {
   /** `includeInactive` needs demand.configure (403 otherwise). */

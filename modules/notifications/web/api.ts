@@ -1,23 +1,13 @@
 // The notifications API for the web app: the item type, the unread count polled while mounted, and the
 // text of a notification in the interface language. Used by the header bell and the resident pages.
 
+import type { Notification } from '@linli/notifications/contract';
 import { api } from '@linli/web-kit/client';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** One notification as GET /api/v1/notifications returns it (modules/notifications/src/contract.ts). */
-export interface NotificationItem {
-  id: string;
-  eventType: string;
-  messageKey: string;
-  params: Record<string, string>;
-  title: string;
-  body: string;
-  link: string | null;
-  demandId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+/** One notification as GET /api/v1/notifications returns it. */
+export type NotificationItem = Notification;
 
 const POLL_MS = 30_000;
 

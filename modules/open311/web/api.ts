@@ -1,18 +1,10 @@
+// Client of /open311-clients: its shapes are the types of modules/open311/src/admin.contract.ts.
+import type { Open311ClientItem, Open311ClientWithKey } from '@linli/open311/admin.contract';
 import { api } from '@linli/web-kit/client';
 
-// Client of /open311-clients (schemas: modules/demands/src/open311/admin.contract.ts on the server).
-
-export interface Open311Client {
-  id: string;
-  name: string;
-  jurisdictionId: string;
-  active: boolean;
-  createdAt: string;
-  lastRequestAt: string | null;
-}
-
+export type Open311Client = Open311ClientItem;
 /** The answer of create and rotate-key: the only time the api key is shown. */
-export type Open311ClientWithKey = Open311Client & { apiKey: string };
+export type { Open311ClientWithKey };
 
 export const open311ClientsApi = {
   list: () => api.get<{ items: Open311Client[] }>('/open311-clients').then((r) => r.items),

@@ -1,35 +1,10 @@
-// The public notice board (modules/demands/src/board.contract.ts) as the board page reads it.
+// The public notice board as the board page reads it: the types of modules/demand-stats/src/board.contract.ts.
+import type { Board } from '@linli/demand-stats/contract';
 import { api } from '@linli/web-kit/client';
 
-export type Rate = number | null;
+export type { Board, BoardEntry } from '@linli/demand-stats/contract';
 
-/** One resolved demand as the board shows it: no names, no contact, no door. */
-export interface BoardEntry {
-  number: string;
-  category: string;
-  /** The compound and, where known, the building. */
-  place: string[];
-  title: string;
-  result: string | null;
-  submittedAt: string;
-  resolvedAt: string;
-  satisfaction: string | null;
-  level: string;
-}
-
-export interface Board {
-  community: { id: string; name: string };
-  summary: {
-    from: string;
-    to: string;
-    received: number;
-    resolved: number;
-    resolutionRate: Rate;
-    onTimeRate: Rate;
-    satisfactionRate: Rate;
-  };
-  entries: BoardEntry[];
-}
+type Rate = number | null;
 
 export const BOARD_PAGE = 20;
 
