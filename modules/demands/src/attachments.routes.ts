@@ -8,6 +8,7 @@ import {
   type ModuleDeps,
   readMultipart,
   requireContext,
+  runWrite,
 } from '@linli/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AttachmentRepository } from './attachment.repository.ts';
@@ -34,6 +35,7 @@ export async function attachmentRoutes(fastify: FastifyInstance, deps: ModuleDep
     '/demand-attachments',
     {
       schema: {
+        operationId: 'uploadDemandAttachment',
         tags,
         summary:
           'Upload a photo or file (multipart field `file`: jpg, png, webp, heic ≤ 10 MB; pdf, docx, xlsx ≤ 20 MB), then pass its id as attachmentIds',
@@ -44,7 +46,7 @@ export async function attachmentRoutes(fastify: FastifyInstance, deps: ModuleDep
     async (request, reply) => {
       const ctx = requireContext(request);
       const file = await readFile(request);
-      const record = await db.transaction((tx) => uploadAttachment(tx, files, ctx, { fileName: file.name, bytes: file.data }));
+      const record = await runWrite(db, (tx) => uploadAttachment(tx, files, ctx, { fileName: file.name, bytes: file.data }));
       const { demandId: _d, storageKey: _k, uploadedBy: _u, ...attachment } = record;
       return reply.code(201).send(attachment);
     },
@@ -54,6 +56,7 @@ export async function attachmentRoutes(fastify: FastifyInstance, deps: ModuleDep
     '/demand-attachments/:id',
     {
       schema: {
+        operationId: 'getDemandAttachment',
         tags,
         summary: 'Download a photo or file of a demand the caller can see (always as an attachment, never rendered as a page)',
         params: IdParams,

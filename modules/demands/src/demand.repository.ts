@@ -105,6 +105,98 @@ export function visibleTo(actor: Actor, options: { asReporter: boolean } = { asR
   return sql`(${sql.join(parts, sql` OR `)})`;
 }
 
+/** A time a transition stamps: the statement's clock. */
+export type Stamp = 'now';
+
+/**
+ * What a transition changes on a demand (version and updated_at always move): named fields, never
+ * SQL — the repository writes the columns. `null` clears a column.
+ */
+export interface DemandChange {
+  status?: DemandStatus;
+  level?: HandlingLevel;
+  /** The handling unit (派单, 转办, 提级), or none (退单). */
+  handling?: { nodeId: string | null; departmentId: string | null; path: string } | null;
+  firstReceiver?: { nodeId: string; path: string };
+  respondedAt?: Stamp;
+  dispatchedAt?: Stamp;
+  closedAt?: Stamp;
+  evaluatedAt?: Stamp | null;
+  resolvedAt?: Date | null;
+  result?: string | null;
+  satisfaction?: string | null;
+  rejectReason?: string;
+  /** A new resolution deadline, or the extension that was asked for (延期审批 approved). */
+  resolveDueAt?: Date | 'requested_extension';
+  /** A waiting extension request (延期申请), or none. */
+  extension?: { until: Date; reason: string } | null;
+  mergedIntoId?: string;
+  supervised?: true;
+  escalations?: 'one_more';
+  reopenings?: 'one_more';
+}
+
+function at(value: Date | Stamp | null): SQL {
+  if (value === null) return sql`NULL`;
+  return value === 'now' ? sql`now()` : sql`${value.toISOString()}::timestamptz`;
+}
+
+/** The column assignments of a change. */
+function setOf(c: DemandChange): SQL[] {
+  const set: SQL[] = [];
+  if (c.status !== undefined) set.push(sql`status = ${c.status}`);
+  if (c.level !== undefined) set.push(sql`level = ${c.level}`);
+  if (c.handling !== undefined) {
+    const h = c.handling;
+    set.push(
+      sql`handling_node_id = ${h?.nodeId ?? null}::uuid`,
+      sql`handling_department_id = ${h?.departmentId ?? null}::uuid`,
+      sql`handling_path = ${h?.path ?? null}::ltree`,
+    );
+  }
+  if (c.firstReceiver !== undefined) {
+    set.push(sql`first_receiver_node_id = ${c.firstReceiver.nodeId}::uuid`, sql`first_receiver_path = ${c.firstReceiver.path}::ltree`);
+  }
+  if (c.respondedAt !== undefined) set.push(sql`responded_at = ${at(c.respondedAt)}`);
+  if (c.dispatchedAt !== undefined) set.push(sql`dispatched_at = ${at(c.dispatchedAt)}`);
+  if (c.closedAt !== undefined) set.push(sql`closed_at = ${at(c.closedAt)}`);
+  if (c.evaluatedAt !== undefined) set.push(sql`evaluated_at = ${at(c.evaluatedAt)}`);
+  if (c.resolvedAt !== undefined) set.push(sql`resolved_at = ${at(c.resolvedAt)}`);
+  if (c.result !== undefined) set.push(sql`result = ${c.result}`);
+  if (c.satisfaction !== undefined) set.push(sql`satisfaction = ${c.satisfaction}`);
+  if (c.rejectReason !== undefined) set.push(sql`reject_reason = ${c.rejectReason}`);
+  if (c.resolveDueAt !== undefined) {
+    set.push(
+      c.resolveDueAt === 'requested_extension'
+        ? sql`resolve_due_at = extension_requested_until`
+        : sql`resolve_due_at = ${at(c.resolveDueAt)}`,
+    );
+  }
+  if (c.extension !== undefined) {
+    set.push(
+      sql`extension_requested_until = ${c.extension ? at(c.extension.until) : sql`NULL`}`,
+      sql`extension_reason = ${c.extension?.reason ?? null}`,
+    );
+  }
+  if (c.mergedIntoId !== undefined) set.push(sql`merged_into_id = ${c.mergedIntoId}::uuid`);
+  if (c.supervised) set.push(sql`supervised = true`);
+  if (c.escalations) set.push(sql`escalation_count = escalation_count + 1`);
+  if (c.reopenings) set.push(sql`reopen_count = reopen_count + 1`);
+  return set;
+}
+
+/**
+ * Which demands a list shows: the staff inbox (visibleTo without the reporter's own), or the
+ * caller's own demands as their reporter. A caller names a view, never SQL: every view carries the
+ * visibility rule, so no list can be asked for past it.
+ */
+export type DemandView = 'inbox' | 'mine';
+
+function seenIn(actor: Actor, view: DemandView): SQL {
+  if (view === 'mine') return sql`(d.reporter_account_id = ${actor.accountId}::uuid AND ${visibleTo(actor)})`;
+  return visibleTo(actor, { asReporter: false });
+}
+
 const ACTIVE = sql`('accepted', 'returned', 'dispatched', 'in_progress')`;
 /** Statuses with a current deadline (CURRENT_DUE is NULL for the others). */
 const WITH_DEADLINE = sql`('submitted', 'accepted', 'returned', 'dispatched', 'in_progress')`;
@@ -389,22 +481,21 @@ export class DemandRepository {
     };
   }
 
-  /**
-   * The optimistic write of every transition: it changes the row only if nobody changed it since
-   * it was read (same version), and bumps the version. Undefined means someone else won.
-   */
-  async updateIfVersion(
+  /** A staff callback (回访) with its outcome; its trigger stamps demand.callback_at with the first one. */
+  async insertCallback(
     tenantId: string,
-    id: string,
-    version: number,
-    set: SQL[],
-  ): Promise<{ status: string; version: number } | undefined> {
-    return one<{ status: string; version: number }>(
-      this.db,
-      sql`UPDATE demand SET ${sql.join([...set, sql`version = version + 1`, sql`updated_at = now()`], sql`, `)}
-          WHERE tenant_id = ${tenantId} AND id = ${id}::uuid AND version = ${version}
-          RETURNING status, version`,
-    );
+    c: {
+      id: string;
+      demandId: string;
+      actorId: string;
+      reached: boolean;
+      resultConfirmed: boolean | null;
+      satisfaction: string | null;
+      note: string | null;
+    },
+  ): Promise<void> {
+    await this.db.execute(sql`INSERT INTO demand_callback (tenant_id, id, demand_id, actor_id, reached, result_confirmed, satisfaction, note)
+      VALUES (${tenantId}, ${c.id}::uuid, ${c.demandId}::uuid, ${c.actorId}::uuid, ${c.reached}, ${c.resultConfirmed}, ${c.satisfaction}, ${c.note})`);
   }
 
   /**
@@ -417,7 +508,7 @@ export class DemandRepository {
     tenantId: string,
     id: string,
     version: number,
-    set: SQL[],
+    change: DemandChange,
     also: {
       timeline: {
         actorId: string | null;
@@ -437,7 +528,7 @@ export class DemandRepository {
     const row = await one<DemandRow & { audited: number }>(
       this.db,
       sql`WITH updated AS (
-          UPDATE demand SET ${sql.join([...set, sql`version = version + 1`, sql`updated_at = now()`], sql`, `)}
+          UPDATE demand SET ${sql.join([...setOf(change), sql`version = version + 1`, sql`updated_at = now()`], sql`, `)}
           WHERE tenant_id = ${tenantId} AND id = ${id}::uuid AND version = ${version}
             AND EXISTS (SELECT 1 FROM audit_head WHERE tenant_id = ${tenantId})
           RETURNING *),
@@ -637,19 +728,18 @@ export class DemandRepository {
     return c;
   }
 
-  /** The staff inbox: demands in the caller's scope or first-received by their units, keyset-paged. */
+  /** The staff inbox (demands in the caller's scope or first-received by their units) or the caller's own demands, keyset-paged. */
   async list(
     tenantId: string,
     actor: Actor,
     filter: DemandFilter,
     page: { limit: number; after?: DemandCursor },
-    extra: SQL[] = [],
+    view: DemandView = 'inbox',
   ): Promise<{ items: Demand[]; next?: DemandCursor }> {
     const sort = filter.sort ?? '-submittedAt';
     const desc = sort.startsWith('-');
     const column = sortColumns[sort.replace('-', '')] ?? sortColumns.submittedAt!;
-    const c = [...extra, ...this.conditions(tenantId, filter)];
-    if (extra.length === 0) c.push(visibleTo(actor, { asReporter: false }));
+    const c = [...this.conditions(tenantId, filter), seenIn(actor, view)];
     if (page.after) {
       const [value, id] = page.after;
       c.push(
@@ -677,10 +767,16 @@ export class DemandRepository {
    * How many demands match, counted up to `cap`: undefined beyond it, so a county-wide view does
    * not pay for counting every row it will never page through (the list itself stays fast).
    */
-  async count(tenantId: string, actor: Actor, filter: DemandFilter, extra: SQL[] = [], cap = TOTAL_CAP): Promise<number | undefined> {
-    const c = [...extra, ...this.conditions(tenantId, filter)];
-    if (c.length === 0 && (await this.placedBeyond(tenantId, actor, cap))) return undefined;
-    if (extra.length === 0) c.push(visibleTo(actor, { asReporter: false }));
+  async count(
+    tenantId: string,
+    actor: Actor,
+    filter: DemandFilter,
+    view: DemandView = 'inbox',
+    cap = TOTAL_CAP,
+  ): Promise<number | undefined> {
+    const c = this.conditions(tenantId, filter);
+    if (c.length === 0 && view === 'inbox' && (await this.placedBeyond(tenantId, actor, cap))) return undefined;
+    c.push(seenIn(actor, view));
     const row = await one<{ n: number }>(
       this.db,
       sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM demand d WHERE d.tenant_id = ${tenantId} AND ${sql.join(c, sql` AND `)}

@@ -4,6 +4,7 @@ import { DepartmentRepository } from '@linli/departments';
 import { placeReference, territory } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 import { CategoryRepository } from './category.repository.ts';
+import type { DemandChange } from './demand.repository.ts';
 import type { HandlingLevel } from './state-machine.ts';
 
 export interface HandlingUnit {

@@ -1,5 +1,6 @@
 import type { Database } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inboxTabs } from './contract.ts';
 import { DemandRepository } from './demand.repository.ts';
@@ -108,11 +109,11 @@ describe('the inbox on its indexes', () => {
     const actor = world.ctx.community.actor;
     const n = (await repo.list(world.tenantId, actor, {}, { limit: 500 })).items.length;
     expect(await repo.count(world.tenantId, actor, {})).toBe(n);
-    expect(await repo.count(world.tenantId, actor, {}, [], n)).toBe(n);
-    expect(await repo.count(world.tenantId, actor, {}, [], n - 1)).toBeUndefined();
+    expect(await repo.count(world.tenantId, actor, {}, 'inbox', n)).toBe(n);
+    expect(await repo.count(world.tenantId, actor, {}, 'inbox', n - 1)).toBeUndefined();
     // The county sees the same demands; another community none.
-    expect(await repo.count(world.tenantId, world.ctx.county.actor, {}, [], n - 1)).toBeUndefined();
-    expect(await repo.count(world.tenantId, world.ctx.otherCommunity.actor, {}, [], 0)).toBe(0);
+    expect(await repo.count(world.tenantId, world.ctx.county.actor, {}, 'inbox', n - 1)).toBeUndefined();
+    expect(await repo.count(world.tenantId, world.ctx.otherCommunity.actor, {}, 'inbox', 0)).toBe(0);
     // A merged demand is not in the rollup but stays in the inbox: the rollup is only a lower bound,
     // and the exact count still finds it.
     const [loser, winner] = (await repo.list(world.tenantId, actor, { tab: 'to_accept' }, { limit: 2 })).items;
@@ -121,7 +122,37 @@ describe('the inbox on its indexes', () => {
       winner!.id,
       world.tenantId,
     ]);
-    expect(await repo.count(world.tenantId, actor, {}, [], n)).toBe(n);
-    expect(await repo.count(world.tenantId, actor, {}, [], n - 1)).toBeUndefined();
+    expect(await repo.count(world.tenantId, actor, {}, 'inbox', n)).toBe(n);
+    expect(await repo.count(world.tenantId, actor, {}, 'inbox', n - 1)).toBeUndefined();
+  });
+});
+
+describe('who a list shows', () => {
+  it('shows a reporter their own demands only, and keeps the visibility rule whatever a caller passes', async () => {
+    const { resident, neighbour, otherCommunity } = world.ctx;
+    const reported = await database.query<{ id: string }>('SELECT id FROM demand WHERE tenant_id = $1 AND reporter_account_id = $2', [
+      world.tenantId,
+      resident.actor.accountId,
+    ]);
+    expect(reported.length).toBeGreaterThan(0);
+    const mine = await repo.list(world.tenantId, resident.actor, {}, { limit: 500 }, 'mine');
+    expect(mine.items.map((d) => d.id).sort()).toEqual(reported.map((r) => r.id).sort());
+    expect(await repo.count(world.tenantId, resident.actor, {}, 'mine')).toBe(reported.length);
+    expect((await repo.list(world.tenantId, neighbour.actor, {}, { limit: 500 }, 'mine')).items).toEqual([]);
+    // Being the reporter is not staff visibility: the resident's inbox is empty.
+    expect((await repo.list(world.tenantId, resident.actor, {}, { limit: 500 })).items).toEqual([]);
+    // Another community's staff see none of these demands in any view, with or without filters.
+    for (const view of ['inbox', 'mine'] as const) {
+      expect((await repo.list(world.tenantId, otherCommunity.actor, {}, { limit: 500 }, view)).items).toEqual([]);
+      expect((await repo.list(world.tenantId, otherCommunity.actor, { tab: 'to_accept' }, { limit: 500 }, view)).items).toEqual([]);
+      expect(await repo.count(world.tenantId, otherCommunity.actor, {}, view)).toBe(0);
+    }
+    // A list takes a view, never SQL: a predicate forced in still meets the visibility rule.
+    const forced = [sql`true`] as unknown as 'inbox';
+    expect((await repo.list(world.tenantId, otherCommunity.actor, {}, { limit: 500 }, forced)).items).toEqual([]);
+    expect(await repo.count(world.tenantId, otherCommunity.actor, {}, forced)).toBe(0);
+    // @ts-expect-error an extra predicate is not a view (checked by the compiler)
+    const misuse = () => repo.list(world.tenantId, otherCommunity.actor, {}, { limit: 1 }, [sql`true`]);
+    expect(typeof misuse).toBe('function');
   });
 });

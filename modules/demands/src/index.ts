@@ -15,7 +15,6 @@ export { deadlineJob } from './deadline-job/deadline-job.ts';
 export { type DeadlineJobResult, runDeadlineJob } from './deadline-job/run-deadline-job.ts';
 export { computeDeadlines, type DeadlineCalendar, type DeadlineRule, FALLBACK_RULE } from './deadlines.ts';
 export { DemandRepository, iso, PUBLISHABLE, visibleTo } from './demand.repository.ts';
-export { IdempotencyRepository, requestHash } from './idempotency.repository.ts';
 export { demandLabelsZh } from './labels.zh-CN.ts';
 export { demandsModule } from './module.ts';
 export * from './state-machine.ts';

@@ -3,6 +3,7 @@ import { loadConfig, type ModuleDeps, verifyAuditChain } from '@linli/core';
 import type { Database } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { demandStatsModule } from '@linli/demand-stats';
+import { departmentsModule } from '@linli/departments';
 import { buildApp, type LinliApp } from '@linli/server';
 import { login, type Session } from '@linli/server/test/helpers';
 import ExcelJS from 'exceljs';
@@ -25,7 +26,7 @@ beforeAll(async () => {
     cipher: testCipher,
     config: { ...loadConfig({}), rateLimit: { apiPerMinute: 100_000, loginPerMinute: 100_000 } },
   };
-  app = await buildApp({ deps, modules: [accountsModule, demandsModule, demandStatsModule] });
+  app = await buildApp({ deps, modules: [accountsModule, departmentsModule, demandsModule, demandStatsModule] });
   await app.ready();
   world = await buildDemandWorld(database.db);
   for (const [who, account] of Object.entries(world.accounts)) sessions[who as Who] = await login(app, account.username, account.password);
@@ -199,8 +200,8 @@ describe('demands HTTP API', () => {
     expect((await get('resident', '/demands')).statusCode).toBe(403);
     // Totals are counted only up to a cap; beyond it the list comes without one.
     const repo = new DemandRepository(database.db);
-    expect(await repo.count(world.tenantId, world.ctx.community.actor, {}, [], 1)).toBeUndefined();
-    expect(await repo.count(world.tenantId, world.ctx.community.actor, { tab: 'to_accept' }, [], 10_000)).toBe(toAccept.total);
+    expect(await repo.count(world.tenantId, world.ctx.community.actor, {}, 'inbox', 1)).toBeUndefined();
+    expect(await repo.count(world.tenantId, world.ctx.community.actor, { tab: 'to_accept' }, 'inbox', 10_000)).toBe(toAccept.total);
   });
 
   it('pages the inbox with a cursor without repeating rows', async () => {

@@ -6,16 +6,19 @@ import {
   decodeCursor,
   encodeCursor,
   errorResponses,
+  IdempotencyHeaders,
+  idempotencyOf,
   type ModuleDeps,
   normalisePhone,
   type RequestContext,
   recordAudit,
   requireAnyAbility,
   requireContext,
+  runWrite,
+  sendWritten,
   sendXlsx,
 } from '@linli/core';
-import type { Db } from '@linli/db';
-import { sql } from 'drizzle-orm';
+import type { Tx } from '@linli/db';
 import type { FastifyInstance } from 'fastify';
 import { type Static, type TSchema, Type } from 'typebox';
 import { AttachmentRepository } from './attachment.repository.ts';
@@ -69,7 +72,6 @@ import {
   UpdateCategoryBody,
 } from './contract.ts';
 import { DemandCursor, type DemandFilter, DemandRepository } from './demand.repository.ts';
-import { IdempotencyRepository, requestHash } from './idempotency.repository.ts';
 import { demandLabelsZh } from './labels.zh-CN.ts';
 import { forReporter, seesAsStaff } from './reporter-view.ts';
 import { allowedActions } from './state-machine.ts';
@@ -77,16 +79,6 @@ import { allowedActions } from './state-machine.ts';
 const EXPORT_LIMIT = 50_000;
 const tags = ['demands'];
 const errors = errorResponses(400, 403, 404, 409, 422);
-const SubmitHeaders = Type.Object({
-  'idempotency-key': Type.Optional(
-    Type.String({
-      minLength: 8,
-      maxLength: 200,
-      pattern: '^[A-Za-z0-9_.:-]+$',
-      description: 'a retried POST with the same key returns the first response',
-    }),
-  ),
-});
 
 /** Staff see the inbox with demand.read, or with demand.handle alone (property staff: what is dispatched to them). */
 function requireInbox(ctx: RequestContext): void {
@@ -109,41 +101,22 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
     '/demands',
     {
       schema: {
+        operationId: 'submitDemand',
         tags,
         summary: 'Submit a demand (staff intake, or a resident for themself); Idempotency-Key makes retries safe',
-        headers: SubmitHeaders,
+        headers: IdempotencyHeaders,
         body: SubmitDemandBody,
         response: { 200: Demand, 201: Demand, ...errors },
       },
     },
     async (request, reply) => {
       const ctx = requireContext(request);
-      const key = request.headers['idempotency-key'];
-      const tenantId = ctx.actor.tenantId;
-      // Without an Idempotency-Key or attachments the submission is a lookup and one write statement
-      // (number, demand, timeline, event, audit record, read-back), atomic by itself: it runs in
-      // autocommit, saving the BEGIN and COMMIT round trips. The key's claim and completion, and the
-      // linking of attachments, must commit with the demand, so those run in a transaction.
-      if (!key && (request.body.attachmentIds?.length ?? 0) === 0) {
-        const created = await submitDemand(db, cipher, ctx, request.body);
-        return reply.status(201).header('idempotent-replayed', 'false').send(created);
-      }
-      const outcome = await db.transaction(async (tx) => {
-        const keys = new IdempotencyRepository(tx);
-        if (key) {
-          const claim = await keys.claim(tenantId, key, ctx.actor.accountId, requestHash(request.body));
-          if (claim.kind === 'replay') return { status: claim.status, body: claim.body as Demand, replayed: true };
-          if (claim.kind === 'mismatch') {
-            throw new AppError('unprocessable', 'This Idempotency-Key was already used for another request', [
-              { field: 'Idempotency-Key', reason: 'was used for a different request' },
-            ]);
-          }
-        }
-        const created = await submitDemand(tx, cipher, ctx, request.body);
-        if (key) await keys.complete(tenantId, key, 201, created);
-        return { status: 201, body: created, replayed: false };
-      });
-      return reply.status(outcome.status).header('idempotent-replayed', String(outcome.replayed)).send(outcome.body);
+      // Without attachments or a key the intake is one statement in autocommit (see submitDemand).
+      const idempotency = idempotencyOf(ctx, request.headers['idempotency-key'], request.body);
+      const written = await runWrite(db, { autocommit: true, idempotency, status: 201 }, (db) =>
+        submitDemand(db, cipher, ctx, request.body),
+      );
+      return sendWritten(reply, written);
     },
   );
 
@@ -151,6 +124,7 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
     '/demands',
     {
       schema: {
+        operationId: 'listDemands',
         tags,
         summary: 'Staff inbox: demands in scope or first-received by the caller’s units',
         querystring: DemandListQuery,
@@ -173,12 +147,19 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
 
   app.get(
     '/demands/export.xlsx',
-    { schema: { tags, summary: 'The inbox with the same filters as Excel (contacts masked; audited)', querystring: DemandExportQuery } },
+    {
+      schema: {
+        operationId: 'exportDemands',
+        tags,
+        summary: 'The inbox with the same filters as Excel (contacts masked; audited)',
+        querystring: DemandExportQuery,
+      },
+    },
     async (request, reply) => {
       const ctx = requireContext(request);
       requireInbox(ctx);
       const filter = filterOf(request.query);
-      const items = await db.transaction(async (tx) => {
+      const items = await runWrite(db, async (tx) => {
         const page = await new DemandRepository(tx).list(ctx.actor.tenantId, ctx.actor, filter, { limit: EXPORT_LIMIT });
         await recordAudit(tx, auditEntry(ctx, 'demand.export', { type: 'demand' }, { filter: request.query, rows: page.items.length }));
         return page.items;
@@ -215,6 +196,7 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
     '/demands/:id',
     {
       schema: {
+        operationId: 'getDemand',
         tags,
         summary: 'A demand with its timeline and the actions the caller may take',
         params: IdParams,
@@ -243,6 +225,7 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
     '/demands/:id/reveal-contact',
     {
       schema: {
+        operationId: 'revealDemandContact',
         tags,
         summary: 'The reporter’s name and phone unmasked for a callback (people.pii on the place; audited)',
         params: IdParams,
@@ -255,7 +238,7 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
     async (request) => {
       const ctx = requireContext(request);
       // The refusal is audited and committed, then answered with 403.
-      const outcome = await db.transaction((tx) => revealReporter(tx, cipher, ctx, request.params.id));
+      const outcome = await runWrite(db, (tx) => revealReporter(tx, cipher, ctx, request.params.id));
       if ('denied' in outcome) throw AppError.forbidden(outcome.denied);
       return outcome.revealed;
     },
@@ -265,6 +248,7 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
     '/me/demands',
     {
       schema: {
+        operationId: 'listMyDemands',
         tags,
         summary: 'The caller’s own demands (residents)',
         querystring: MyDemandQuery,
@@ -274,13 +258,12 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
     async (request) => {
       const ctx = requireContext(request);
       const { cursor, limit = 50 } = request.query;
-      const mine = [sql`d.reporter_account_id = ${ctx.actor.accountId}::uuid`];
       const page = await new DemandRepository(db).list(
         ctx.actor.tenantId,
         ctx.actor,
         {},
         { limit, after: decodeCursor(cursor, DemandCursor) },
-        mine,
+        'mine',
       );
       return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
     },
@@ -290,6 +273,7 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
     '/demand-categories',
     {
       schema: {
+        operationId: 'listDemandCategories',
         tags,
         summary: 'The category tree with default levels, deadlines, active flag and version; retired ones with includeInactive',
         querystring: CategoryListQuery,
@@ -309,6 +293,7 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
     '/demand-categories',
     {
       schema: {
+        operationId: 'createDemandCategory',
         tags,
         summary: 'Add a category (demand.configure on the county)',
         body: CreateCategoryBody,
@@ -317,7 +302,7 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
     },
     async (request, reply) => {
       const ctx = requireContext(request);
-      return reply.status(201).send(await db.transaction((tx) => createCategory(tx, ctx, request.body)));
+      return reply.status(201).send(await runWrite(db, (tx) => createCategory(tx, ctx, request.body)));
     },
   );
 
@@ -325,6 +310,7 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
     '/demand-categories/:id',
     {
       schema: {
+        operationId: 'updateDemandCategory',
         tags,
         summary: 'Rename, change the default level or department, retire, or replace the deadlines of a category',
         params: IdParams,
@@ -334,21 +320,22 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
     },
     async (request) => {
       const ctx = requireContext(request);
-      return db.transaction((tx) => updateCategory(tx, ctx, request.params.id, request.body));
+      return runWrite(db, (tx) => updateCategory(tx, ctx, request.params.id, request.body));
     },
   );
 
   /** One POST per transition; who may take it is decided by the state machine against the demand. */
   function transition<S extends TSchema>(
     path: string,
+    operationId: string,
     summary: string,
     body: S,
-    run: (tx: Db, ctx: RequestContext, id: string, input: Static<S>) => Promise<Demand>,
+    run: (tx: Tx, ctx: RequestContext, id: string, input: Static<S>) => Promise<Demand>,
   ): void {
     app.post(
       `/demands/:id/${path}`,
       {
-        schema: { tags, summary, params: IdParams, body, response: { 200: Demand, ...errors } },
+        schema: { operationId, tags, summary, params: IdParams, body, response: { 200: Demand, ...errors } },
         // A bare POST (no body) is an empty body, so note-only transitions need none.
         preValidation: async (request) => {
           (request as { body: unknown }).body ??= {};
@@ -356,27 +343,41 @@ export async function demandRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
       },
       async (request) => {
         const ctx = requireContext(request);
-        return db.transaction((tx) => run(tx, ctx, request.params.id, request.body as Static<S>));
+        return runWrite(db, (tx) => run(tx, ctx, request.params.id, request.body as Static<S>));
       },
     );
   }
 
-  transition('accept', '受理: accept; the caller’s unit becomes the first receiver', NoteBody, acceptDemand);
-  transition('reject', '不予受理: reject with a reason', ReasonBody, rejectDemand);
-  transition('dispatch', '派单: dispatch to a unit at a level', DispatchBody, dispatchDemand);
-  transition('start', 'The handling unit starts work', NoteBody, startDemand);
-  transition('resolve', '办结: resolve with the result', ResolveBody, (tx, ctx, id, input) => resolveDemand(tx, ctx, id, input));
-  transition('evaluate', 'The reporter evaluates the result', EvaluateBody, evaluateDemand);
-  transition('close', '销号: close', NoteBody, closeDemand);
-  transition('return', '退单: return to the dispatcher with a reason', ReasonBody, returnDemand);
-  transition('transfer', '转办: transfer to another unit', TransferBody, transferDemand);
-  transition('escalate', '提级: escalate one level up', EscalateBody, escalateDemand);
-  transition('extension-request', '延期申请: ask for a later resolution deadline', ExtensionRequestBody, requestExtension);
-  transition('extension-decision', '延期审批: approve or refuse the waiting request', ExtensionDecisionBody, decideExtension);
-  transition('reopen', '重办: reopen after a dissatisfied evaluation', ReasonBody, (tx, ctx, id, input) =>
+  transition('accept', 'acceptDemand', '受理: accept; the caller’s unit becomes the first receiver', NoteBody, acceptDemand);
+  transition('reject', 'rejectDemand', '不予受理: reject with a reason', ReasonBody, rejectDemand);
+  transition('dispatch', 'dispatchDemand', '派单: dispatch to a unit at a level', DispatchBody, dispatchDemand);
+  transition('start', 'startDemand', 'The handling unit starts work', NoteBody, startDemand);
+  transition('resolve', 'resolveDemand', '办结: resolve with the result', ResolveBody, (tx, ctx, id, input) =>
+    resolveDemand(tx, ctx, id, input),
+  );
+  transition('evaluate', 'evaluateDemand', 'The reporter evaluates the result', EvaluateBody, evaluateDemand);
+  transition('close', 'closeDemand', '销号: close', NoteBody, closeDemand);
+  transition('return', 'returnDemand', '退单: return to the dispatcher with a reason', ReasonBody, returnDemand);
+  transition('transfer', 'transferDemand', '转办: transfer to another unit', TransferBody, transferDemand);
+  transition('escalate', 'escalateDemand', '提级: escalate one level up', EscalateBody, escalateDemand);
+  transition(
+    'extension-request',
+    'requestDemandExtension',
+    '延期申请: ask for a later resolution deadline',
+    ExtensionRequestBody,
+    requestExtension,
+  );
+  transition(
+    'extension-decision',
+    'decideDemandExtension',
+    '延期审批: approve or refuse the waiting request',
+    ExtensionDecisionBody,
+    decideExtension,
+  );
+  transition('reopen', 'reopenDemand', '重办: reopen after a dissatisfied evaluation', ReasonBody, (tx, ctx, id, input) =>
     reopenDemand(tx, ctx, id, input),
   );
-  transition('merge', 'Merge as a duplicate of another demand', MergeBody, mergeDemand);
-  transition('supervise', '督办: supervise with a note', SuperviseBody, superviseDemand);
-  transition('callbacks', '回访: record a staff callback', CallbackBody, recordCallback);
+  transition('merge', 'mergeDemand', 'Merge as a duplicate of another demand', MergeBody, mergeDemand);
+  transition('supervise', 'superviseDemand', '督办: supervise with a note', SuperviseBody, superviseDemand);
+  transition('callbacks', 'recordDemandCallback', '回访: record a staff callback', CallbackBody, recordCallback);
 }

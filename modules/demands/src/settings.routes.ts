@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { errorResponses, type ModuleDeps, requireContext } from '@linli/core';
+import { errorResponses, type ModuleDeps, requireContext, runWrite } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import { deadlineSettings, updateDeadlineSettings } from './commands/update-deadline-settings.ts';
 import { DeadlineSettings, UpdateDeadlineSettingsBody } from './contract.ts';
@@ -23,6 +23,7 @@ export async function deadlineSettingsRoutes(fastify: FastifyInstance, deps: Mod
     '/demand-settings',
     {
       schema: {
+        operationId: 'getDemandSettings',
         tags,
         summary: 'Deadline settings of the county (automatic escalation, reopening window)',
         response: { 200: DeadlineSettings, ...errors },
@@ -38,6 +39,7 @@ export async function deadlineSettingsRoutes(fastify: FastifyInstance, deps: Mod
     '/demand-settings',
     {
       schema: {
+        operationId: 'updateDemandSettings',
         tags,
         summary: 'Change the deadline settings (demand.configure on the county; audited)',
         body: UpdateDeadlineSettingsBody,
@@ -46,7 +48,7 @@ export async function deadlineSettingsRoutes(fastify: FastifyInstance, deps: Mod
     },
     async (request) => {
       const ctx = requireContext(request);
-      return db.transaction((tx) => updateDeadlineSettings(tx, ctx, request.body));
+      return runWrite(db, (tx) => updateDeadlineSettings(tx, ctx, request.body));
     },
   );
 }

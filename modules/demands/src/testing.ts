@@ -1,6 +1,6 @@
 import { createAccount } from '@linli/accounts/testing';
 import { type Actor, newId, PersonalDataCipher, type RequestContext, type Role } from '@linli/core';
-import { type Db, rows } from '@linli/db';
+import { type Db, rows, type Tx } from '@linli/db';
 import { buildSmallTree, createTenant, type SmallTree, type TestNode } from '@linli/territory/testing';
 import { sql } from 'drizzle-orm';
 import { acceptDemand } from './commands/accept-demand.ts';
@@ -103,7 +103,7 @@ export async function demandAt(
 ): Promise<Demand> {
   const order: Stage[] = ['submitted', 'accepted', 'dispatched', 'in_progress', 'resolved', 'evaluated'];
   const upTo = order.indexOf(stage);
-  const t = <T>(fn: (tx: Db) => Promise<T>) => db.transaction(fn);
+  const t = <T>(fn: (tx: Tx) => Promise<T>) => db.transaction(fn);
   let d = await t((tx) =>
     submitDemand(tx, testCipher, world.ctx.resident, {
       type: 'complaint',

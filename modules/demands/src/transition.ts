@@ -1,8 +1,7 @@
 import { AppError, auditEntry, ensureAuditHead, type RequestContext } from '@linli/core';
-import type { Db } from '@linli/db';
-import { type SQL, sql } from 'drizzle-orm';
+import type { Tx } from '@linli/db';
 import type { Demand } from './contract.ts';
-import { type DemandRecord, DemandRepository } from './demand.repository.ts';
+import { type DemandChange, type DemandRecord, DemandRepository } from './demand.repository.ts';
 import { type DemandAction, type DemandStatus, decide } from './state-machine.ts';
 
 /** Domain event names, past tense, one per action. */
@@ -26,19 +25,24 @@ const eventNames: Record<DemandAction, string> = {
 };
 
 export interface TransitionPlan {
-  /** Column assignments beyond status and version. */
-  set: SQL[];
+  /** What changes beyond the status (and version). */
+  change: Omit<DemandChange, 'status'>;
   note?: string | null;
   /** Facts for the timeline, the audit record and the event (ids, levels, deadlines — no personal data). */
   data?: Record<string, unknown>;
   /** Writes that belong to the same transaction after the update (e.g. the callback row). */
-  after?: (tx: Db) => Promise<void>;
+  after?: (tx: Tx) => Promise<void>;
 }
 
 export interface TransitionOptions {
   /** The version the caller saw; a different current version is a conflict. */
   version?: number;
   now?: Date;
+  /**
+   * The system acting (the deadline job): its timeline entry and audit record carry this name and
+   * no account.
+   */
+  system?: { name: string };
   /** Validates input against the loaded demand and says what to change. Throw AppError for bad input. */
   plan: (demand: DemandRecord, to: DemandStatus) => Promise<TransitionPlan> | TransitionPlan;
 }
@@ -54,7 +58,7 @@ function conflict(message: string, current: { status: string; version: number })
  * the timeline entry, audit record and event in the same statement — all or nothing.
  */
 export async function runTransition(
-  tx: Db,
+  tx: Tx,
   ctx: RequestContext,
   id: string,
   action: DemandAction,
@@ -80,19 +84,27 @@ export async function runTransition(
   // (without the visibility rule: a handler who returns a demand no longer sees it, but is owed
   // the result of what they just did). The audit head is locked last, for the rest of the commit.
   const write = () =>
-    demands.updateWithTrail(tenantId, id, demand.version, [sqlStatus(decision.to), ...plan.set], {
-      timeline: {
-        actorId: actor.accountId,
-        actorName: actor.displayName,
-        action,
-        fromStatus: demand.status,
-        toStatus: decision.to,
-        note: plan.note ?? null,
-        data,
+    demands.updateWithTrail(
+      tenantId,
+      id,
+      demand.version,
+      { ...plan.change, status: decision.to },
+      {
+        timeline: {
+          actorId: options.system ? null : actor.accountId,
+          actorName: options.system?.name ?? actor.displayName,
+          action,
+          fromStatus: demand.status,
+          toStatus: decision.to,
+          note: plan.note ?? null,
+          data,
+        },
+        audit: options.system
+          ? { ...auditEntry(ctx, `demand.${action}`, { type: 'demand', id }, payload), actorId: null, actorName: 'system' }
+          : auditEntry(ctx, `demand.${action}`, { type: 'demand', id }, payload),
+        event: { tenantId, type: eventNames[action], aggregateType: 'demand', aggregateId: id, payload },
       },
-      audit: auditEntry(ctx, `demand.${action}`, { type: 'demand', id }, payload),
-      event: { tenantId, type: eventNames[action], aggregateType: 'demand', aggregateId: id, payload },
-    });
+    );
   let summary = await write();
   if (!summary) {
     const current = (await demands.currentState(tenantId, id)) ?? demand;
@@ -106,8 +118,4 @@ export async function runTransition(
   }
   await plan.after?.(tx);
   return summary;
-}
-
-function sqlStatus(status: DemandStatus): SQL {
-  return sql`status = ${status}`;
 }

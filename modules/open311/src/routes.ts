@@ -1,7 +1,7 @@
-import { AppError, type ErrorDetail, fromDatabaseError, isAppError, isUuid, type ModuleDeps } from '@linli/core';
+import { AppError, type ErrorDetail, fromDatabaseError, isAppError, isUuid, type ModuleDeps, runWrite } from '@linli/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { apiKeyHash } from './commands/create-client.ts';
-import { submitServiceRequest } from './commands/submit-service-request.ts';
+import { serviceRequestIdempotency, submitServiceRequest } from './commands/submit-service-request.ts';
 import { MAX_RANGE_DAYS, MAX_RESULTS, type Open311Error, type Open311Status, type ServiceRequestInput } from './contract.ts';
 import { type Open311ClientRecord, Open311Repository } from './open311.repository.ts';
 import { presentDefinition, presentRequest, presentService, presentUpdate, statusesOf } from './present.ts';
@@ -269,10 +269,11 @@ export async function open311Routes(root: FastifyInstance, deps: ModuleDeps): Pr
             throw invalid('Idempotency-Key', 'must be 8 to 150 letters, digits or _.:-');
           }
           const { api_key: _key, ...fields } = input;
-          const result = await db.transaction((tx) =>
-            submitServiceRequest(tx, cipher, client as Open311ClientRecord, fields, { clientIp: request.ip ?? null, idempotencyKey }),
+          const by = client as Open311ClientRecord;
+          const { body } = await runWrite(db, { idempotency: serviceRequestIdempotency(by, idempotencyKey, fields), status: 201 }, (tx) =>
+            submitServiceRequest(tx, cipher, by, fields, { clientIp: request.ip ?? null }),
           );
-          return send(reply, format, 'service_requests', [result], 201);
+          return send(reply, format, 'service_requests', [body], 201);
         });
 
         app.get(`/requests.${format}`, { schema }, async (request, reply) => {

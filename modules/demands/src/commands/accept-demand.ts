@@ -1,6 +1,5 @@
 import { type Actor, can, type RequestContext } from '@linli/core';
-import type { Db } from '@linli/db';
-import { sql } from 'drizzle-orm';
+import type { Tx } from '@linli/db';
 import type { Demand, NoteBody } from '../contract.ts';
 import { runTransition } from '../transition.ts';
 
@@ -13,18 +12,14 @@ export function receivingGrant(actor: Actor, nodePath: string) {
 }
 
 /** 受理: the accepting unit becomes the first receiver (首接负责制) and the response clock stops. */
-export function acceptDemand(tx: Db, ctx: RequestContext, id: string, input: NoteBody = {}): Promise<Demand> {
+export function acceptDemand(tx: Tx, ctx: RequestContext, id: string, input: NoteBody = {}): Promise<Demand> {
   return runTransition(tx, ctx, id, 'accept', {
     version: input.version,
     plan: (demand) => {
       const grant = receivingGrant(ctx.actor, demand.nodePath);
       if (!grant) throw new Error('accept decided without a receiving grant');
       return {
-        set: [
-          sql`first_receiver_node_id = ${grant.nodeId}::uuid`,
-          sql`first_receiver_path = ${grant.path}::ltree`,
-          sql`responded_at = now()`,
-        ],
+        change: { firstReceiver: { nodeId: grant.nodeId, path: grant.path }, respondedAt: 'now' },
         note: input.note,
         data: { firstReceiver: { id: grant.nodeId, name: grant.nodeName ?? null } },
       };

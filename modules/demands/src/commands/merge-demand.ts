@@ -1,12 +1,11 @@
 import { AppError, type RequestContext } from '@linli/core';
-import type { Db } from '@linli/db';
-import { sql } from 'drizzle-orm';
+import type { Tx } from '@linli/db';
 import type { Demand, MergeBody } from '../contract.ts';
 import { DemandRepository } from '../demand.repository.ts';
 import { runTransition } from '../transition.ts';
 
 /** Marks a demand as a duplicate of another one the caller can see; the other carries on. */
-export function mergeDemand(tx: Db, ctx: RequestContext, id: string, input: MergeBody): Promise<Demand> {
+export function mergeDemand(tx: Tx, ctx: RequestContext, id: string, input: MergeBody): Promise<Demand> {
   return runTransition(tx, ctx, id, 'merge', {
     version: input.version,
     plan: async () => {
@@ -16,7 +15,7 @@ export function mergeDemand(tx: Db, ctx: RequestContext, id: string, input: Merg
       if (into.status === 'merged' || into.status === 'rejected') {
         throw AppError.invalid([{ field: 'intoId', reason: `is ${into.status}; merge into the demand it stands for` }]);
       }
-      return { set: [sql`merged_into_id = ${into.id}::uuid`], note: input.note, data: { intoId: into.id, intoNumber: into.number } };
+      return { change: { mergedIntoId: into.id }, note: input.note, data: { intoId: into.id, intoNumber: into.number } };
     },
   });
 }

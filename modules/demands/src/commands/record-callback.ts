@@ -1,7 +1,7 @@
 import { AppError, type ErrorDetail, newId, type RequestContext } from '@linli/core';
-import type { Db } from '@linli/db';
-import { sql } from 'drizzle-orm';
+import type { Tx } from '@linli/db';
 import type { CallbackBody, Demand } from '../contract.ts';
+import { DemandRepository } from '../demand.repository.ts';
 import { runTransition } from '../transition.ts';
 
 /**
@@ -22,7 +22,7 @@ export function callbackOutcomeProblems(input: CallbackBody): ErrorDetail[] {
 }
 
 /** 回访: staff phone the reporter after resolution and record whether they were reached and satisfied. */
-export function recordCallback(tx: Db, ctx: RequestContext, id: string, input: CallbackBody): Promise<Demand> {
+export function recordCallback(tx: Tx, ctx: RequestContext, id: string, input: CallbackBody): Promise<Demand> {
   const problems = callbackOutcomeProblems(input);
   if (problems.length > 0)
     throw AppError.invalid(problems, 'A callback needs an outcome: reached with satisfaction, or not reached with a reason');
@@ -31,7 +31,7 @@ export function recordCallback(tx: Db, ctx: RequestContext, id: string, input: C
   return runTransition(tx, ctx, id, 'callback', {
     version: input.version,
     plan: () => ({
-      set: [],
+      change: {},
       note,
       data: {
         callbackId,
@@ -41,11 +41,16 @@ export function recordCallback(tx: Db, ctx: RequestContext, id: string, input: C
       },
       // A callback with its outcome, reached or not, takes the demand off the 待回访 tab: the insert's
       // trigger sets demand.callback_at to the first callback's time in this statement (migration 0014).
-      after: async (t) => {
-        await t.execute(sql`INSERT INTO demand_callback (tenant_id, id, demand_id, actor_id, reached, result_confirmed, satisfaction, note)
-          VALUES (${ctx.actor.tenantId}, ${callbackId}::uuid, ${id}::uuid, ${ctx.actor.accountId}::uuid, ${input.reached},
-                  ${input.resultConfirmed ?? null}, ${input.satisfaction ?? null}, ${note ?? null})`);
-      },
+      after: (t) =>
+        new DemandRepository(t).insertCallback(ctx.actor.tenantId, {
+          id: callbackId,
+          demandId: id,
+          actorId: ctx.actor.accountId,
+          reached: input.reached,
+          resultConfirmed: input.resultConfirmed ?? null,
+          satisfaction: input.satisfaction ?? null,
+          note: note ?? null,
+        }),
     }),
   });
 }

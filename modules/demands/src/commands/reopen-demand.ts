@@ -1,7 +1,6 @@
 import { tenantCalendar } from '@linli/calendar';
 import type { RequestContext } from '@linli/core';
-import type { Db } from '@linli/db';
-import { sql } from 'drizzle-orm';
+import type { Tx } from '@linli/db';
 import { CategoryRepository } from '../category.repository.ts';
 import type { Demand, ReasonBody } from '../contract.ts';
 import { addDeadline, type DeadlineCalendar, FALLBACK_RULE } from '../deadlines.ts';
@@ -13,7 +12,7 @@ import { runTransition } from '../transition.ts';
  * evaluation stay in the timeline.
  */
 export function reopenDemand(
-  tx: Db,
+  tx: Tx,
   ctx: RequestContext,
   id: string,
   input: ReasonBody,
@@ -29,15 +28,15 @@ export function reopenDemand(
       const calendar = options.calendar ?? (await tenantCalendar(tx, ctx.actor.tenantId));
       const due = addDeadline(now, rule.resolveValue, rule.resolveUnit, calendar);
       return {
-        set: [
-          sql`reopen_count = reopen_count + 1`,
-          sql`resolved_at = NULL`,
-          sql`evaluated_at = NULL`,
-          sql`satisfaction = NULL`,
-          sql`result = NULL`,
-          sql`dispatched_at = now()`,
-          sql`resolve_due_at = ${due.toISOString()}::timestamptz`,
-        ],
+        change: {
+          reopenings: 'one_more',
+          resolvedAt: null,
+          evaluatedAt: null,
+          satisfaction: null,
+          result: null,
+          dispatchedAt: 'now',
+          resolveDueAt: due,
+        },
         note: input.reason.trim(),
         data: { resolveDueAt: due.toISOString() },
       };

@@ -1,12 +1,11 @@
 import { AppError, type RequestContext } from '@linli/core';
-import type { Db } from '@linli/db';
-import { sql } from 'drizzle-orm';
+import type { Tx } from '@linli/db';
 import type { Demand, ExtensionRequestBody } from '../contract.ts';
 import { iso } from '../demand.repository.ts';
 import { runTransition } from '../transition.ts';
 
 /** 延期申请: the handling unit asks for a later resolution deadline; one request waits at a time. */
-export function requestExtension(tx: Db, ctx: RequestContext, id: string, input: ExtensionRequestBody): Promise<Demand> {
+export function requestExtension(tx: Tx, ctx: RequestContext, id: string, input: ExtensionRequestBody): Promise<Demand> {
   return runTransition(tx, ctx, id, 'request_extension', {
     version: input.version,
     plan: (demand) => {
@@ -15,7 +14,7 @@ export function requestExtension(tx: Db, ctx: RequestContext, id: string, input:
         throw AppError.invalid([{ field: 'until', reason: `must be after the current deadline ${iso(demand.resolveDueAt)}` }]);
       }
       return {
-        set: [sql`extension_requested_until = ${until.toISOString()}::timestamptz`, sql`extension_reason = ${input.reason.trim()}`],
+        change: { extension: { until, reason: input.reason.trim() } },
         note: input.reason.trim(),
         data: { currentDueAt: iso(demand.resolveDueAt), requestedUntil: until.toISOString() },
       };

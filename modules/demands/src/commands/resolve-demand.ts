@@ -1,21 +1,15 @@
 import type { RequestContext } from '@linli/core';
-import type { Db } from '@linli/db';
-import { sql } from 'drizzle-orm';
+import type { Tx } from '@linli/db';
 import { linkAttachments } from '../attachments.ts';
 import type { Demand, ResolveBody } from '../contract.ts';
 import { runTransition } from '../transition.ts';
 
 /** 办结: the handling unit records the result; a waiting extension request lapses. */
-export function resolveDemand(tx: Db, ctx: RequestContext, id: string, input: ResolveBody, now = new Date()): Promise<Demand> {
+export function resolveDemand(tx: Tx, ctx: RequestContext, id: string, input: ResolveBody, now = new Date()): Promise<Demand> {
   return runTransition(tx, ctx, id, 'resolve', {
     version: input.version,
     plan: (demand) => ({
-      set: [
-        sql`result = ${input.result.trim()}`,
-        sql`resolved_at = ${now.toISOString()}::timestamptz`,
-        sql`extension_requested_until = NULL`,
-        sql`extension_reason = NULL`,
-      ],
+      change: { result: input.result.trim(), resolvedAt: now, extension: null },
       note: input.result.trim(),
       data: { onTime: now.getTime() <= demand.resolveDueAt.getTime(), attachments: input.attachmentIds?.length ?? 0 },
       after: (tx2) =>

@@ -1,5 +1,5 @@
 import { auditEntry, inScope, type PersonalDataCipher, type RequestContext, recordAudit, scopePaths } from '@linli/core';
-import { type Db, one } from '@linli/db';
+import { one, type Tx } from '@linli/db';
 import { sql } from 'drizzle-orm';
 
 export type RevealReporterOutcome = { revealed: { name: string | null; phone: string | null } } | { denied: string };
@@ -10,7 +10,7 @@ export type RevealReporterOutcome = { revealed: { name: string | null; phone: st
  * attempt is audited as `demand.reveal` — a refusal too, returned rather than thrown so the
  * caller's transaction commits its record (as the people module's reveal does).
  */
-export async function revealReporter(tx: Db, cipher: PersonalDataCipher, ctx: RequestContext, id: string): Promise<RevealReporterOutcome> {
+export async function revealReporter(tx: Tx, cipher: PersonalDataCipher, ctx: RequestContext, id: string): Promise<RevealReporterOutcome> {
   const pii = scopePaths(ctx.actor, 'people.pii');
   const row = await one<{ reporter_name: string | null; reporter_phone_enc: string | null }>(
     tx,

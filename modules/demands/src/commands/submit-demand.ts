@@ -10,7 +10,7 @@ import {
   type PersonalDataCipher,
   type RequestContext,
 } from '@linli/core';
-import type { Db } from '@linli/db';
+import { type Db, transaction } from '@linli/db';
 import { linkAttachments } from '../attachments.ts';
 import type { Channel, Demand, SubmitDemandBody } from '../contract.ts';
 import { computeDeadlines, type DeadlineCalendar, FALLBACK_RULE } from '../deadlines.ts';
@@ -37,11 +37,23 @@ function titleFrom(description: string): string {
  * place) or from a resident for themself (mobile or web). The category gives the default handling
  * level and, with the urgency, the response and resolution deadlines.
  *
- * `tx` may be the database itself (autocommit) when there are no attachments to link: the work is a
- * lookup and one write statement, which is atomic on its own (the route does so for submissions
- * without Idempotency-Key). With attachments, or with an idempotency claim, pass a transaction.
+ * An autocommit write (see runWrite): it takes the database handle, and its change is a lookup and
+ * ONE write statement (number, demand, timeline, event, audit record, read-back), atomic by itself,
+ * without BEGIN/COMMIT round trips. Attachments to link must commit with the demand: then it opens a
+ * transaction (or joins the one it was given, e.g. with an Idempotency-Key claim).
  */
 export async function submitDemand(
+  db: Db,
+  cipher: PersonalDataCipher,
+  ctx: RequestContext,
+  input: SubmitDemandBody,
+  options: SubmitOptions = {},
+): Promise<Demand> {
+  if ((input.attachmentIds?.length ?? 0) === 0) return submit(db, cipher, ctx, input, options);
+  return transaction(db, (tx) => submit(tx, cipher, ctx, input, options));
+}
+
+async function submit(
   tx: Db,
   cipher: PersonalDataCipher,
   ctx: RequestContext,

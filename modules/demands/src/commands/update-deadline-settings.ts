@@ -1,5 +1,5 @@
 import { auditEntry, emitEvents, type RequestContext, recordAudit } from '@linli/core';
-import { type Db, one } from '@linli/db';
+import { type Db, one, type Tx } from '@linli/db';
 import { sql } from 'drizzle-orm';
 import { requireConfigure } from '../configure.ts';
 import type { DeadlineSettings, UpdateDeadlineSettingsBody } from '../contract.ts';
@@ -21,7 +21,7 @@ export async function deadlineSettings(db: Db, tenantId: string): Promise<Deadli
  * Changes the county's deadline settings (demand.configure on the county): automatic escalation of
  * overdue demands by the deadline job, and the reopening window. Other keys of tenant.settings stay.
  */
-export async function updateDeadlineSettings(tx: Db, ctx: RequestContext, input: UpdateDeadlineSettingsBody): Promise<DeadlineSettings> {
+export async function updateDeadlineSettings(tx: Tx, ctx: RequestContext, input: UpdateDeadlineSettingsBody): Promise<DeadlineSettings> {
   await requireConfigure(tx, ctx);
   const tenantId = ctx.actor.tenantId;
   const before = await deadlineSettings(tx, tenantId);

@@ -1,4 +1,4 @@
-import type { AppError } from '@linli/core';
+import { type AppError, runWrite } from '@linli/core';
 import { type Database, rows } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { buildDemandWorld, countWhere, type DemandWorld, testCipher } from '@linli/demands/testing';
@@ -8,7 +8,7 @@ import type { ServiceRequestInput } from '../contract.ts';
 import { type Open311ClientRecord, Open311Repository } from '../open311.repository.ts';
 import { setUpOpen311 } from '../testing.ts';
 import { apiKeyHash } from './create-client.ts';
-import { submitServiceRequest } from './submit-service-request.ts';
+import { serviceRequestIdempotency, submitServiceRequest } from './submit-service-request.ts';
 
 let database: Database;
 let world: DemandWorld;
@@ -30,8 +30,12 @@ const input = (extra: Partial<ServiceRequestInput> = {}): ServiceRequestInput =>
   attributes: { POLE: ['GM-1'] },
   ...extra,
 });
-const submit = (i: ServiceRequestInput, idempotencyKey?: string) =>
-  database.db.transaction((tx) => submitServiceRequest(tx, testCipher, client, i, { clientIp: '10.0.0.1', idempotencyKey }));
+const submit = async (i: ServiceRequestInput, idempotencyKey?: string) =>
+  (
+    await runWrite(database.db, { idempotency: serviceRequestIdempotency(client, idempotencyKey, i), status: 201 }, (tx) =>
+      submitServiceRequest(tx, testCipher, client, i, { clientIp: '10.0.0.1' }),
+    )
+  ).body;
 const failure = (p: Promise<unknown>) => p.then(() => undefined).catch((e: AppError) => ({ code: e.code, details: e.details }));
 const demandOf = async (number: string) =>
   (

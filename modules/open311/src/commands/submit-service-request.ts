@@ -2,14 +2,15 @@ import {
   AppError,
   auditEntry,
   type ErrorDetail,
+  type Idempotency,
   isValidPhone,
   type PersonalDataCipher,
   type RequestContext,
   recordAudit,
 } from '@linli/core';
-import type { Db } from '@linli/db';
+import type { Tx } from '@linli/db';
 import type { SubmitDemandBody } from '@linli/demands';
-import { IdempotencyRepository, requestHash, submitDemand } from '@linli/demands';
+import { submitDemand } from '@linli/demands';
 import type { TerritoryRef } from '@linli/territory';
 import { validateAttributes } from '../attributes.ts';
 import type { Open311PostResult, ServiceRequestInput } from '../contract.ts';
@@ -18,9 +19,15 @@ import { MAX_TEXT } from '../present.ts';
 
 export interface SubmitServiceRequestOptions {
   clientIp: string | null;
-  /** Idempotency-Key header: a retry with the same key and the same parameters gets the first answer. */
-  idempotencyKey?: string;
   now?: Date;
+}
+
+/**
+ * The Idempotency-Key of a client's POST request (runWrite replays the first answer to a retry
+ * with the same key and parameters): keys are the client's own, so two clients never collide.
+ */
+export function serviceRequestIdempotency(client: Open311ClientRecord, key: string | undefined, input: ServiceRequestInput): Idempotency {
+  return { key: key ? `open311:${client.id}:${key}` : undefined, tenantId: client.tenantId, accountId: client.accountId, request: input };
 }
 
 const CJK = /[\u3400-\u9fff]/;
@@ -53,7 +60,7 @@ function coordinate(value: string | undefined, field: string, limit: number, err
  * anonymous and names are not kept. The email is not stored.
  */
 export async function submitServiceRequest(
-  tx: Db,
+  tx: Tx,
   cipher: PersonalDataCipher,
   client: Open311ClientRecord,
   input: ServiceRequestInput,
@@ -61,18 +68,6 @@ export async function submitServiceRequest(
 ): Promise<Open311PostResult> {
   const tenantId = client.tenantId;
   const repo = new Open311Repository(tx);
-  const keys = new IdempotencyRepository(tx);
-  const claimKey = options.idempotencyKey ? `open311:${client.id}:${options.idempotencyKey}` : undefined;
-  if (claimKey) {
-    const claim = await keys.claim(tenantId, claimKey, client.accountId, requestHash(input));
-    if (claim.kind === 'replay') return claim.body as Open311PostResult;
-    if (claim.kind === 'mismatch') {
-      throw new AppError('unprocessable', 'This Idempotency-Key was already used for another request', [
-        { field: 'Idempotency-Key', reason: 'was used for a different request' },
-      ]);
-    }
-  }
-
   const errors: ErrorDetail[] = [];
   const code = input.service_code?.trim();
   if (!code) throw AppError.invalid([{ field: 'service_code', reason: 'is required' }], 'service_code is required');
@@ -157,7 +152,5 @@ export async function submitServiceRequest(
       },
     ),
   );
-  const result: Open311PostResult = { service_request_id: demand.number, token: demand.id, service_notice: null, account_id: null };
-  if (claimKey) await keys.complete(tenantId, claimKey, 200, result);
-  return result;
+  return { service_request_id: demand.number, token: demand.id, service_notice: null, account_id: null };
 }
