@@ -1,4 +1,6 @@
+import { roleLabels } from '@linli/core/permissions';
 import type { LocaleStrings } from '@linli/web-kit';
+import { labelsIn } from '@linli/web-kit/i18n';
 import type { accountsZh } from './strings.zh-CN.ts';
 
 // English strings of the accounts pages: the keys of strings.zh-CN.ts (a missing one is a compile error).
@@ -6,20 +8,7 @@ export const accountsEn: LocaleStrings<typeof accountsZh> = {
   menu: {
     accounts: 'Accounts & roles',
   },
-  roles: {
-    system_admin: 'System admin',
-    security_admin: 'Security admin',
-    audit_admin: 'Audit admin',
-    county_staff: 'County staff',
-    subdistrict_staff: 'Subdistrict staff',
-    community_staff: 'Community worker',
-    compound_staff: 'Compound staff',
-    grid_worker: 'Grid worker',
-    property_staff: 'Property-company staff',
-    owners_committee_member: "Owners' committee member",
-    volunteer: 'Volunteer',
-    resident: 'Resident',
-  },
+  roles: labelsIn(roleLabels, 'en'),
   accounts: {
     title: 'Accounts & roles',
     username: 'Username',

@@ -1,22 +1,11 @@
 // Chinese strings of the accounts pages (zh-CN, the default); strings.en-US.ts has the same keys.
+import { roleLabels } from '@linli/core/permissions';
+import { labelsIn } from '@linli/web-kit/i18n';
 export const accountsZh = {
   menu: {
     accounts: '账号与授权',
   },
-  roles: {
-    system_admin: '系统管理员',
-    security_admin: '安全管理员',
-    audit_admin: '审计管理员',
-    county_staff: '县（市、区）工作人员',
-    subdistrict_staff: '街道（镇）工作人员',
-    community_staff: '社区工作者',
-    compound_staff: '小区工作人员',
-    grid_worker: '网格员',
-    property_staff: '物业人员',
-    owners_committee_member: '业委会成员',
-    volunteer: '志愿者',
-    resident: '居民',
-  },
+  roles: labelsIn(roleLabels, 'zh'),
   accounts: {
     title: '账号与授权',
     username: '用户名',

@@ -1,17 +1,11 @@
+import { nodeKindLabels } from '@linli/territory/vocabulary';
 import type { LocaleStrings } from '@linli/web-kit';
+import { labelsIn } from '@linli/web-kit/i18n';
 import type { territoryZh } from './strings.zh-CN.ts';
 
 // English strings of the territory pages: the keys of strings.zh-CN.ts (a missing one is a compile error).
 export const territoryEn: LocaleStrings<typeof territoryZh> = {
-  kinds: {
-    county: 'County',
-    subdistrict: 'Subdistrict',
-    community: 'Community',
-    compound: 'Compound',
-    building: 'Building',
-    entrance: 'Entrance',
-    household: 'Household',
-  },
+  kinds: labelsIn(nodeKindLabels, 'en'),
   counts: {
     subdistricts: 'Subdistricts',
     communities: 'Communities',

@@ -1,14 +1,8 @@
 // Chinese strings of the territory pages (zh-CN, the default); strings.en-US.ts has the same keys.
+import { nodeKindLabels } from '@linli/territory/vocabulary';
+import { labelsIn } from '@linli/web-kit/i18n';
 export const territoryZh = {
-  kinds: {
-    county: '县（市、区）',
-    subdistrict: '街道（镇）',
-    community: '社区（村）',
-    compound: '小区',
-    building: '楼栋',
-    entrance: '单元',
-    household: '户',
-  },
+  kinds: labelsIn(nodeKindLabels, 'zh'),
   counts: {
     subdistricts: '街道（镇）',
     communities: '社区（村）',

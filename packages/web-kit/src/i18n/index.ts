@@ -24,6 +24,17 @@ export interface ModuleStrings<Zh extends object = object> {
   'en-US': () => Promise<LocaleStrings<Zh>>;
 }
 
+/**
+ * The names of a fixed list in one language, from the table a module declares once for the server
+ * and the web ({ value: { zh, en } }: core's role names, territory's node kinds).
+ */
+export function labelsIn<K extends string>(labels: Record<K, { zh: string; en: string }>, language: 'zh' | 'en'): Record<K, string> {
+  return Object.fromEntries(Object.entries<{ zh: string; en: string }>(labels).map(([key, text]) => [key, text[language]])) as Record<
+    K,
+    string
+  >;
+}
+
 /** Merges b into a, key by key (two modules may each add entries to one group, such as the menu). */
 export function mergeStrings(a: StringTree, b: StringTree): StringTree {
   const out: StringTree = { ...a };
