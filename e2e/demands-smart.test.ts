@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { createAccount } from '@linli/accounts/testing';
+import { demoDemandTexts, generateDemands } from '@linli/demo';
 import { login, type Session } from '@linli/server/test/helpers';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -219,6 +220,30 @@ describe('smart intake and publication in the browser', { timeout: 240_000 }, ()
       "SELECT count(*)::int AS n FROM audit_event WHERE action = 'demand.classifier.retrain'",
     );
     expect(audits[0]!.n).toBe(1);
+
+    // With enough handled demands of its own (the demo's texts, two years ago, so this month's
+    // figures below stay as they are) the retrain learns from them: the card shows the setting chosen
+    // by cross-validation, its accuracy and each category's recall by name.
+    await generateDemands(e.t.database.db, {
+      tenantId: TENANT,
+      texts: demoDemandTexts(),
+      count: 400,
+      years: 1,
+      seed: 5,
+      end: new Date(Date.now() - 2 * 365 * 86_400_000),
+      timeline: false,
+    });
+    await admin.getByTestId('classifier-retrain').click();
+    await expect.poll(() => text(admin, 'classifier-source'), { timeout: WAIT }).toBe('本地诉求');
+    expect(await text(admin, 'classifier-setting')).toMatch(/朴素贝叶斯 · 平滑系数 α = [\d.]+ · /);
+    expect(await text(admin, 'classifier-cv-accuracy')).toMatch(/^\d+\.\d%$/);
+    const recall = admin.getByTestId('classifier-recall');
+    expect(await recall.locator('tbody tr').count()).toBeGreaterThan(10);
+    expect(await recall.textContent()).toMatch(/电梯故障|垃圾清运|路灯照明/);
+    expect(await recall.textContent()).not.toMatch(/[a-z]_[a-z]/);
+    if (process.env.E2E_SCREENSHOTS) {
+      await admin.getByTestId('classifier-card').screenshot({ path: `${process.env.E2E_SCREENSHOTS}/classifier-card.png` });
+    }
   });
 
   it('anybody opens the notice board on a phone without signing in: figures and the resolved demand, anonymised', async () => {

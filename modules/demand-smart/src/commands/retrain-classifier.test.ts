@@ -124,7 +124,7 @@ describe('retrainClassifier', () => {
     expect(s.source).toBe('tenant');
     expect(s.modelTrainedAt).toBe(status.trainedAt);
     expect(s.categories[0]).toMatchObject({ code: 'elevator', categoryId: world.categories.elevator, name: '电梯故障' });
-  });
+  }, 240_000);
 
   it('records a command-line retrain with the name of the run and no account', async () => {
     const status = await retrainClassifier(
