@@ -32,8 +32,9 @@ export const defaultWebDist = path.resolve(here, '../../web/dist');
 export async function buildApp(options: BuildAppOptions) {
   const { deps } = options;
   const modules = options.modules ?? defaultModules;
-  // The abilities and grants in force are those the manifests declare.
-  configureModules(modules);
+  // The abilities and grants in force are those every manifest declares — also when a test mounts the
+  // routes of a few modules only (a role's grants do not depend on which routes are served).
+  configureModules([...new Set([...defaultModules, ...modules])]);
   const app = Fastify({
     logger: loggerOptions(options.logger),
     // An incoming X-Request-Id is kept when it is short and plain; otherwise the request gets a new one.

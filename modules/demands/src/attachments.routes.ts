@@ -14,6 +14,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AttachmentRepository } from './attachment.repository.ts';
 import { uploadAttachment } from './commands/upload-attachment.ts';
 import { Attachment, IdParams } from './contract.ts';
+import { demandNouns } from './errors.ts';
 
 const tags = ['demands'];
 const errors = errorResponses(400, 403, 404, 413, 429);
@@ -66,9 +67,9 @@ export async function attachmentRoutes(fastify: FastifyInstance, deps: ModuleDep
     async (request, reply) => {
       const ctx = requireContext(request);
       const record = await new AttachmentRepository(db).findVisible(ctx.actor.tenantId, request.params.id, ctx.actor);
-      if (!record) throw AppError.notFound('Attachment', request.params.id);
+      if (!record) throw AppError.notFound(demandNouns.attachment, request.params.id);
       const bytes = await files.get(record.storageKey);
-      if (!bytes) throw AppError.notFound('Attachment file', request.params.id);
+      if (!bytes) throw AppError.notFound(demandNouns.attachmentFile, request.params.id);
       return reply
         .header('content-type', record.contentType)
         .header('content-disposition', attachmentHeader(record.fileName, `attachment-${record.id}`))

@@ -4,6 +4,7 @@ import { demandAbilities } from './abilities.ts';
 import { attachmentCleanupJob } from './attachment-cleanup.ts';
 import { attachmentRoutes } from './attachments.routes.ts';
 import { deadlineJob } from './deadline-job/deadline-job.ts';
+import { demandErrors } from './errors.ts';
 import { demandRoutes } from './routes.ts';
 import { deadlineSettingsRoutes } from './settings.routes.ts';
 
@@ -23,6 +24,7 @@ export const demandsModule: ModuleManifest = {
     for (const group of routeGroups) await app.register(async (child) => group(child, deps));
   },
   abilities: demandAbilities,
+  errors: demandErrors,
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
   tables: [
     'demand',

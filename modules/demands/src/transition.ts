@@ -2,6 +2,7 @@ import { AppError, auditEntry, ensureAuditHead, type RequestContext } from '@lin
 import type { Tx } from '@linli/db';
 import type { Demand } from './contract.ts';
 import { type DemandChange, type DemandRecord, DemandRepository } from './demand.repository.ts';
+import { actionNoun, demandErrors, demandNouns, statusNoun } from './errors.ts';
 import { type DemandAction, type DemandStatus, decide } from './state-machine.ts';
 
 /** Domain event names, past tense, one per action. */
@@ -51,6 +52,14 @@ function conflict(message: string, current: { status: string; version: number })
   return AppError.conflict(message, { status: current.status, version: current.version });
 }
 
+function changedFirst(current: { status: string; version: number }): AppError {
+  return AppError.of(
+    demandErrors.changed_first,
+    { status: statusNoun(current.status) },
+    { status: current.status, version: current.version },
+  );
+}
+
 /**
  * Runs one transition in the caller's transaction: load the demand (404 when the caller cannot
  * see it), check the state machine (409 with the current status, or 403), apply the change with
@@ -68,13 +77,22 @@ export async function runTransition(
   const tenantId = actor.tenantId;
   const demands = new DemandRepository(tx);
   const demand = await demands.findRecord(tenantId, id, actor);
-  if (!demand) throw AppError.notFound('Demand', id);
+  if (!demand) throw AppError.notFound(demandNouns.demand, id);
   if (options.version !== undefined && options.version !== demand.version) {
-    throw conflict(`The demand was changed meanwhile (version ${demand.version}, you saw ${options.version})`, demand);
+    throw AppError.of(
+      demandErrors.changed_meanwhile,
+      { version: demand.version, seen: options.version },
+      { status: demand.status, version: demand.version },
+    );
   }
   const decision = decide(action, demand, actor, { now: options.now, reopenWindowDays: demand.reopenWindowDays ?? undefined });
   if (!decision.ok) {
-    if (decision.code === 'forbidden') throw AppError.forbidden(`You may not ${action.replace('_', ' ')} this demand`);
+    if (decision.code === 'forbidden') throw AppError.of(demandErrors.action_forbidden, { action: actionNoun(action) });
+    if (decision.reason === `cannot ${action.replace('_', ' ')} a demand that is ${demand.status}`) {
+      const params = { action: actionNoun(action), status: statusNoun(demand.status) };
+      throw AppError.of(demandErrors.not_in_state, params, { status: demand.status, version: demand.version });
+    }
+    // A guard's reason (deadline passed, county department …) is translated by the rules of core/error-messages.ts.
     throw conflict(`Cannot ${action.replace('_', ' ')}: ${decision.reason}`, demand);
   }
   const plan = await options.plan(demand, decision.to);
@@ -109,12 +127,12 @@ export async function runTransition(
   if (!summary) {
     const current = (await demands.currentState(tenantId, id)) ?? demand;
     if (current.version !== demand.version) {
-      throw conflict(`Someone else changed the demand first; it is now ${current.status}`, current);
+      throw changedFirst(current);
     }
     // Same version, nothing written: the tenant's audit chain has no head yet.
     await ensureAuditHead(tx, tenantId);
     summary = await write();
-    if (!summary) throw conflict(`Someone else changed the demand first; it is now ${current.status}`, current);
+    if (!summary) throw changedFirst(current);
   }
   await plan.after?.(tx);
   return summary;

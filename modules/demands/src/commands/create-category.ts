@@ -4,6 +4,7 @@ import { DepartmentRepository } from '@linli/departments';
 import { CategoryRepository } from '../category.repository.ts';
 import { requireConfigure } from '../configure.ts';
 import type { Category, CreateCategoryBody } from '../contract.ts';
+import { demandErrors } from '../errors.ts';
 
 /** Adds a category (or subcategory) to the county's tree, with its default level and its own deadlines. */
 export async function createCategory(tx: Db, ctx: RequestContext, input: CreateCategoryBody): Promise<Category> {
@@ -17,9 +18,9 @@ export async function createCategory(tx: Db, ctx: RequestContext, input: CreateC
   errors.push(...duplicateUrgencies(input.deadlines ?? []));
   if (errors.length > 0) throw AppError.invalid(errors);
   const name = input.name.trim();
-  if (await categories.codeTaken(tenantId, input.code)) throw AppError.conflict('A category with this code exists', { field: 'code' });
+  if (await categories.codeTaken(tenantId, input.code)) throw AppError.of(demandErrors.category_code_taken, undefined, { field: 'code' });
   if (await categories.siblingNameTaken(tenantId, input.parentId ?? null, name)) {
-    throw AppError.conflict('A category with this name exists at this place in the tree', { field: 'name' });
+    throw AppError.of(demandErrors.category_name_taken, undefined, { field: 'name' });
   }
   const id = newId();
   await categories.insert({

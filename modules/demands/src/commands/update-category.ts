@@ -3,6 +3,7 @@ import type { Db } from '@linli/db';
 import { CategoryRepository } from '../category.repository.ts';
 import { requireConfigure } from '../configure.ts';
 import type { Category, UpdateCategoryBody } from '../contract.ts';
+import { demandErrors, demandNouns } from '../errors.ts';
 import { departmentErrors, duplicateUrgencies } from './create-category.ts';
 
 /**
@@ -20,7 +21,7 @@ export async function updateCategory(tx: Db, ctx: RequestContext, id: string, in
     throw AppError.invalid([{ field: 'version', reason: 'comes with at least one change' }]);
   }
   const current = await categories.findOne(tenantId, id);
-  if (!current) throw AppError.notFound('Category', id);
+  if (!current) throw AppError.notFound(demandNouns.category, id);
   if (version !== undefined && version !== current.version) throw stale(current.version);
   const level = input.defaultLevel ?? current.defaultLevel;
   const departmentId = input.defaultDepartmentId === undefined ? current.defaultDepartmentId : input.defaultDepartmentId;
@@ -28,7 +29,7 @@ export async function updateCategory(tx: Db, ctx: RequestContext, id: string, in
   if (errors.length > 0) throw AppError.invalid(errors);
   const name = input.name?.trim();
   if (name && (await categories.siblingNameTaken(tenantId, current.parentId, name, id))) {
-    throw AppError.conflict('A category with this name exists at this place in the tree', { field: 'name' });
+    throw AppError.of(demandErrors.category_name_taken, undefined, { field: 'name' });
   }
   // The versioned write comes first: a concurrent save waits for its row lock, then finds the version moved.
   const written = await categories.update(
@@ -45,7 +46,7 @@ export async function updateCategory(tx: Db, ctx: RequestContext, id: string, in
   );
   if (!written) {
     const now = await categories.findCategory(tenantId, id);
-    if (!now) throw AppError.notFound('Category', id);
+    if (!now) throw AppError.notFound(demandNouns.category, id);
     throw stale(now.version);
   }
   if (input.deadlines) await categories.replaceRules(tenantId, id, input.deadlines);
@@ -67,5 +68,5 @@ export async function updateCategory(tx: Db, ctx: RequestContext, id: string, in
 }
 
 function stale(version: number): AppError {
-  return AppError.conflict('The category was changed by someone else; reload it', { version });
+  return AppError.of(demandErrors.category_changed, undefined, { version });
 }

@@ -3,6 +3,7 @@ import { AppError, auditEntry, can, type FileStore, newId, type RequestContext, 
 import type { Db } from '@linli/db';
 import { fileTypeFromBuffer } from 'file-type';
 import { type AttachmentRecord, AttachmentRepository } from '../attachment.repository.ts';
+import { demandErrors } from '../errors.ts';
 
 /**
  * What may be uploaded: photos and common documents, each recognised by its content (magic bytes)
@@ -50,7 +51,7 @@ export async function uploadAttachment(
 ): Promise<AttachmentRecord> {
   const { actor } = ctx;
   const allowed = can(actor, 'demand.intake') || can(actor, 'demand.handle') || actor.grants.some((g) => g.role === 'resident');
-  if (!allowed) throw AppError.forbidden('Permission demand.intake or demand.handle is required to upload');
+  if (!allowed) throw AppError.of(demandErrors.upload_forbidden);
 
   const fileName = cleanFileName(input.fileName);
   const extension = fileName.includes('.') ? (fileName.split('.').pop() ?? '').toLowerCase() : '';
@@ -74,7 +75,7 @@ export async function uploadAttachment(
     ]);
   }
   if (input.bytes.length > accepted.maxBytes) {
-    throw new AppError('payload_too_large', `A ${detected.ext} file may be at most ${accepted.maxBytes / 1024 / 1024} MB`, [
+    throw AppError.of(demandErrors.file_too_large, { type: detected.ext, mb: accepted.maxBytes / 1024 / 1024 }, [
       { field: 'file', reason: 'is too large', value: input.bytes.length },
     ]);
   }
@@ -82,7 +83,7 @@ export async function uploadAttachment(
   const repo = new AttachmentRepository(tx);
   const since = new Date(now.getTime() - 24 * 3_600_000);
   if ((await repo.countUnlinked(actor.tenantId, actor.accountId, since)) >= MAX_UNLINKED_PER_DAY) {
-    throw new AppError('rate_limited', `At most ${MAX_UNLINKED_PER_DAY} uploads a day may wait to be attached to a demand`);
+    throw AppError.of(demandErrors.too_many_uploads, { max: MAX_UNLINKED_PER_DAY });
   }
   const id = newId();
   const storageKey = `demands/${actor.tenantId}/${now.toISOString().slice(0, 7)}/${id}`;
