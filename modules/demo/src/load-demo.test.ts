@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { type Actor, isValidIdNumber, maskPhone, PersonalDataCipher } from '@linli/core';
 import { type Database, rows } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
+import { classifierStatus } from '@linli/demand-smart';
 import { KpiRepository } from '@linli/demand-stats';
 import { DemandRepository } from '@linli/demands';
 import { importDivisions } from '@linli/territory/commands/import-divisions';
@@ -53,6 +54,7 @@ describe('loadDemo', () => {
       'organisations',
       'accounts',
       'demands',
+      'classifier',
       'audit',
       'open311',
       'done',
@@ -61,6 +63,14 @@ describe('loadDemo', () => {
       const last = reported.filter((r) => r.step === step).at(-1)!;
       expect(last.done, step).toBe(last.total);
     }
+  });
+
+  it('trains the county’s classifier on its own handled demands, with the setting chosen by cross-validation', async () => {
+    const status = await classifierStatus(database.db, '370785');
+    expect(status).toMatchObject({ trained: true, source: 'tenant', trainedBy: null });
+    expect(status.tenantSamples).toBeGreaterThan(10_000);
+    expect(status.category.crossValidation?.folds).toBe(5);
+    expect(status.category.crossValidation!.accuracy).toBeGreaterThan(status.category.majorityBaseline + 0.3);
   });
 
   it('meets the published figures of 高密市', () => {
