@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { errorResponses, type ModuleDeps, requireContext } from '@linli/core';
+import { errorResponses, type ModuleDeps, requireContext, runWrite } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import { CalendarRepository } from './calendar.repository.ts';
 import { calendarYear, replaceCalendarYear } from './commands/replace-calendar-year.ts';
@@ -24,6 +24,7 @@ export async function calendarRoutes(fastify: FastifyInstance, deps: ModuleDeps)
     '/demand-calendar/:year',
     {
       schema: {
+        operationId: 'getWorkingCalendar',
         tags,
         summary: 'Working-day calendar of a year: holidays, adjusted working days (调休) and the county’s overrides',
         params: CalendarYearParams,
@@ -41,6 +42,7 @@ export async function calendarRoutes(fastify: FastifyInstance, deps: ModuleDeps)
     '/demand-calendar/:year',
     {
       schema: {
+        operationId: 'replaceWorkingCalendar',
         tags,
         summary: 'Replace the county’s overrides of a year (demand.configure on the county; audited)',
         params: CalendarYearParams,
@@ -50,7 +52,7 @@ export async function calendarRoutes(fastify: FastifyInstance, deps: ModuleDeps)
     },
     async (request) => {
       const ctx = requireContext(request);
-      return db.transaction((tx) => replaceCalendarYear(tx, ctx, request.params.year, request.body));
+      return runWrite(db, (tx) => replaceCalendarYear(tx, ctx, request.params.year, request.body));
     },
   );
 }

@@ -62,6 +62,7 @@ export async function demandImportRoutes(fastify: FastifyInstance, deps: ModuleD
     '/demand-imports/presets',
     {
       schema: {
+        operationId: 'listImportPresets',
         tags,
         summary: 'Built-in mappings to start from (e.g. NYC 311 Socrata export)',
         response: { 200: Type.Array(ImportPreset), ...errors },
@@ -75,7 +76,14 @@ export async function demandImportRoutes(fastify: FastifyInstance, deps: ModuleD
 
   app.get(
     '/demand-imports/mappings',
-    { schema: { tags, summary: 'Saved column mappings of the county', response: { 200: Type.Array(ImportMapping), ...errors } } },
+    {
+      schema: {
+        operationId: 'listImportMappings',
+        tags,
+        summary: 'Saved column mappings of the county',
+        response: { 200: Type.Array(ImportMapping), ...errors },
+      },
+    },
     async (request) => {
       const ctx = requireContext(request);
       requireIntakeOrRead(ctx);
@@ -87,6 +95,7 @@ export async function demandImportRoutes(fastify: FastifyInstance, deps: ModuleD
     '/demand-imports/mappings',
     {
       schema: {
+        operationId: 'createImportMapping',
         tags,
         summary: 'Save a named column mapping (demand.intake on the county; audited)',
         body: CreateMappingBody,
@@ -102,7 +111,15 @@ export async function demandImportRoutes(fastify: FastifyInstance, deps: ModuleD
 
   app.get(
     '/demand-imports/mappings/:id',
-    { schema: { tags, summary: 'A saved column mapping', params: MappingParams, response: { 200: ImportMapping, ...errors } } },
+    {
+      schema: {
+        operationId: 'getImportMapping',
+        tags,
+        summary: 'A saved column mapping',
+        params: MappingParams,
+        response: { 200: ImportMapping, ...errors },
+      },
+    },
     async (request) => {
       const ctx = requireContext(request);
       requireIntakeOrRead(ctx);
@@ -116,6 +133,7 @@ export async function demandImportRoutes(fastify: FastifyInstance, deps: ModuleD
     '/demand-imports/mappings/:id',
     {
       schema: {
+        operationId: 'updateImportMapping',
         tags,
         summary: 'Replace a mapping (give the version you saw; audited)',
         params: MappingParams,
@@ -131,7 +149,15 @@ export async function demandImportRoutes(fastify: FastifyInstance, deps: ModuleD
 
   app.delete(
     '/demand-imports/mappings/:id',
-    { schema: { tags, summary: 'Delete a mapping (audited)', params: MappingParams, response: { 204: Type.Null(), ...errors } } },
+    {
+      schema: {
+        operationId: 'deleteImportMapping',
+        tags,
+        summary: 'Delete a mapping (audited)',
+        params: MappingParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
     async (request, reply) => {
       const ctx = requireContext(request);
       await tx((t) => deleteMapping(t, ctx, request.params.id));
@@ -143,6 +169,7 @@ export async function demandImportRoutes(fastify: FastifyInstance, deps: ModuleD
     '/demand-imports/inspect',
     {
       schema: {
+        operationId: 'inspectDemandImport',
         tags,
         summary: 'Header, first rows and distinct values of an uploaded file, to build a mapping (nothing is stored)',
         consumes: ['multipart/form-data'],
@@ -164,6 +191,7 @@ export async function demandImportRoutes(fastify: FastifyInstance, deps: ModuleD
     '/demand-imports',
     {
       schema: {
+        operationId: 'importDemands',
         tags,
         summary:
           'Import work orders through a saved mapping (multipart: mappingId, optional jobId to follow GET /demand-imports/{jobId} meanwhile, file); all or nothing, 422 lists every row error',
@@ -193,7 +221,14 @@ export async function demandImportRoutes(fastify: FastifyInstance, deps: ModuleD
 
   app.get(
     '/demand-imports/template.xlsx',
-    { schema: { tags, summary: 'An empty file in a mapping’s column layout, with a sheet explaining it', querystring: TemplateQuery } },
+    {
+      schema: {
+        operationId: 'getImportTemplate',
+        tags,
+        summary: 'An empty file in a mapping’s column layout, with a sheet explaining it',
+        querystring: TemplateQuery,
+      },
+    },
     async (request, reply) => {
       const ctx = requireContext(request);
       requireIntakeOrRead(ctx);
@@ -208,6 +243,7 @@ export async function demandImportRoutes(fastify: FastifyInstance, deps: ModuleD
     '/demand-imports/export.xlsx',
     {
       schema: {
+        operationId: 'exportDemandImports',
         tags,
         summary: 'Demands the caller sees, in a mapping’s column layout (value maps reversed, contacts masked; audited)',
         querystring: ExportQuery,
@@ -238,6 +274,7 @@ export async function demandImportRoutes(fastify: FastifyInstance, deps: ModuleD
     '/demand-imports/:jobId',
     {
       schema: {
+        operationId: 'getDemandImport',
         tags,
         summary: 'Progress and row errors of a work-order import',
         params: JobParams,

@@ -60,6 +60,7 @@ export async function smartIntakeRoutes(fastify: FastifyInstance, deps: ModuleDe
     '/demands/suggest',
     {
       schema: {
+        operationId: 'suggestDemandCategory',
         tags,
         summary: 'Category and level suggestions (top 3 with confidence) and similar open demands nearby, while a demand is written',
         body: SuggestBody,
@@ -73,6 +74,7 @@ export async function smartIntakeRoutes(fastify: FastifyInstance, deps: ModuleDe
     '/demands/:id/similar',
     {
       schema: {
+        operationId: 'listSimilarDemands',
         tags,
         summary: 'Demands at the same place with similar text within a window, to link or merge (staff)',
         params: IdParams,
@@ -87,6 +89,7 @@ export async function smartIntakeRoutes(fastify: FastifyInstance, deps: ModuleDe
     '/demand-classifier',
     {
       schema: {
+        operationId: 'getDemandClassifier',
         tags,
         summary: 'The county’s category and level classifier: source, size and held-out accuracy',
         response: { 200: ClassifierStatus, ...errors },
@@ -103,6 +106,7 @@ export async function smartIntakeRoutes(fastify: FastifyInstance, deps: ModuleDe
     '/demand-classifier/retrain',
     {
       schema: {
+        operationId: 'retrainDemandClassifier',
         tags,
         summary: 'Retrain on the county’s handled demands, or the built-in corpus when it has too few (demand.configure; audited)',
         response: { 200: ClassifierStatus, ...errors },
@@ -117,6 +121,7 @@ export async function smartIntakeRoutes(fastify: FastifyInstance, deps: ModuleDe
     '/demands/hotspots',
     {
       schema: {
+        operationId: 'listDemandHotspots',
         tags,
         summary: 'Rising and repeated demands per place and category in a month, ranked (candidates for 每月一题)',
         querystring: HotspotQuery,
@@ -130,6 +135,7 @@ export async function smartIntakeRoutes(fastify: FastifyInstance, deps: ModuleDe
     '/demand-themes',
     {
       schema: {
+        operationId: 'listDemandThemes',
         tags,
         summary: 'Monthly themes (每月一题) in the caller’s scope',
         querystring: ThemeQuery,
@@ -141,7 +147,14 @@ export async function smartIntakeRoutes(fastify: FastifyInstance, deps: ModuleDe
 
   app.get(
     '/demands/hotspots/export.xlsx',
-    { schema: { tags, summary: 'The hot spots of a place and month as Excel (audited)', querystring: HotspotQuery } },
+    {
+      schema: {
+        operationId: 'exportDemandHotspots',
+        tags,
+        summary: 'The hot spots of a place and month as Excel (audited)',
+        querystring: HotspotQuery,
+      },
+    },
     async (request, reply) => {
       const ctx = requireContext(request);
       const list = await listHotspots(db, ctx, request.query);
@@ -156,7 +169,14 @@ export async function smartIntakeRoutes(fastify: FastifyInstance, deps: ModuleDe
 
   app.get(
     '/demand-themes/export.xlsx',
-    { schema: { tags, summary: 'Monthly themes (每月一题) in the caller’s scope as Excel (audited)', querystring: ThemeQuery } },
+    {
+      schema: {
+        operationId: 'exportDemandThemes',
+        tags,
+        summary: 'Monthly themes (每月一题) in the caller’s scope as Excel (audited)',
+        querystring: ThemeQuery,
+      },
+    },
     async (request, reply) => {
       const ctx = requireContext(request);
       const items = await themesFor(db, ctx, request.query);
@@ -170,6 +190,7 @@ export async function smartIntakeRoutes(fastify: FastifyInstance, deps: ModuleDe
     '/demand-themes',
     {
       schema: {
+        operationId: 'createDemandTheme',
         tags,
         summary: 'Make a monthly theme of a hot spot: one per place, month and category (demand.dispatch on the place; audited)',
         body: CreateThemeBody,
@@ -186,6 +207,7 @@ export async function smartIntakeRoutes(fastify: FastifyInstance, deps: ModuleDe
     '/demand-themes/:id',
     {
       schema: {
+        operationId: 'updateDemandTheme',
         tags,
         summary: 'Close a monthly theme with its outcome (audited)',
         params: IdParams,

@@ -24,6 +24,7 @@ export async function boardRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
     '/public/tenants/:tenantId/communities/:communityId/board',
     {
       schema: {
+        operationId: 'getCommunityBoard',
         tags: ['demands'],
         summary: 'Public notice board of a community: its resolved demands without names, contacts or door numbers (no sign-in)',
         params: BoardParams,

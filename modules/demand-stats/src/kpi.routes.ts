@@ -64,6 +64,7 @@ export async function kpiRoutes(fastify: FastifyInstance, deps: ModuleDeps): Pro
     '/demands/kpis',
     {
       schema: {
+        operationId: 'getDemandKpis',
         tags,
         summary: 'KPIs of a subtree over a period (response, resolution, completion, on-time, satisfaction …), optionally by group',
         querystring: KpiBreakdownQuery,
@@ -82,6 +83,7 @@ export async function kpiRoutes(fastify: FastifyInstance, deps: ModuleDeps): Pro
     '/demands/rankings',
     {
       schema: {
+        operationId: 'getDemandRankings',
         tags,
         summary:
           'Handling units at a level ranked by on-time rate, then satisfaction, then average handling time; units under minSample resolved demands follow unranked',
@@ -98,7 +100,14 @@ export async function kpiRoutes(fastify: FastifyInstance, deps: ModuleDeps): Pro
 
   app.get(
     '/demands/kpis/export.xlsx',
-    { schema: { tags, summary: 'The KPI breakdown with the same filters as Excel (audited)', querystring: KpiBreakdownQuery } },
+    {
+      schema: {
+        operationId: 'exportDemandKpis',
+        tags,
+        summary: 'The KPI breakdown with the same filters as Excel (audited)',
+        querystring: KpiBreakdownQuery,
+      },
+    },
     async (request, reply) => {
       const ctx = requireContext(request);
       const scope = await scopeOf(ctx, request.query);

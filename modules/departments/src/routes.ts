@@ -18,6 +18,7 @@ export async function departmentRoutes(fastify: FastifyInstance, deps: ModuleDep
     '/departments',
     {
       schema: {
+        operationId: 'listDepartments',
         tags,
         summary: 'County departments (handling units at the department level)',
         response: { 200: DepartmentList, ...errors },

@@ -41,6 +41,7 @@ export async function open311AdminRoutes(fastify: FastifyInstance, deps: ModuleD
     '/open311-clients',
     {
       schema: {
+        operationId: 'listOpen311Clients',
         tags,
         summary: 'Open311 clients of the county, by name, with their last request (demand.configure on the county; no keys)',
         response: { 200: Open311ClientList, ...errors },
@@ -60,6 +61,7 @@ export async function open311AdminRoutes(fastify: FastifyInstance, deps: ModuleD
     '/open311-clients',
     {
       schema: {
+        operationId: 'createOpen311Client',
         tags,
         summary: 'Register an Open311 client; the answer holds its api key, shown this once (demand.configure; audited)',
         body: CreateOpen311ClientBody,
@@ -80,6 +82,7 @@ export async function open311AdminRoutes(fastify: FastifyInstance, deps: ModuleD
     '/open311-clients/:id/rotate-key',
     {
       schema: {
+        operationId: 'rotateOpen311ClientKey',
         tags,
         summary: 'Give a client a new api key, shown this once; the old key stops working (demand.configure; audited)',
         params: ClientParams,
@@ -99,6 +102,7 @@ export async function open311AdminRoutes(fastify: FastifyInstance, deps: ModuleD
     '/open311-clients/:id',
     {
       schema: {
+        operationId: 'updateOpen311Client',
         tags,
         summary: 'Deactivate or reactivate a client; an inactive client’s key is refused (demand.configure; audited)',
         params: ClientParams,

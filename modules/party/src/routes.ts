@@ -8,6 +8,7 @@ import {
   requireAbility,
   requireContext,
   requireReferences,
+  runWrite,
   scopePaths,
   sendXlsx,
   toXlsx,
@@ -51,6 +52,7 @@ export async function partyRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
     '/party/orgs',
     {
       schema: {
+        operationId: 'listPartyOrgs',
         tags,
         summary: 'Child organisations, those on one territory node, or the topmost in scope',
         querystring: OrgListQuery,
@@ -64,28 +66,56 @@ export async function partyRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
     },
   );
 
-  app.get('/party/orgs/:id', { schema: { tags, params: IdParams, response: { 200: PartyOrgDetail, ...errors } } }, async (request) => {
-    const ctx = requireContext(request);
-    const scope = requireAbility(ctx.actor, 'party.read');
-    const org = await new PartyOrgRepository(db).findById(ctx.actor.tenantId, request.params.id, scope);
-    if (!org) throw AppError.notFound('Party organisation', request.params.id);
-    return org;
-  });
+  app.get(
+    '/party/orgs/:id',
+    {
+      schema: {
+        operationId: 'getPartyOrg',
+        summary: 'A party organisation with its path and members count',
+        tags,
+        params: IdParams,
+        response: { 200: PartyOrgDetail, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      const scope = requireAbility(ctx.actor, 'party.read');
+      const org = await new PartyOrgRepository(db).findById(ctx.actor.tenantId, request.params.id, scope);
+      if (!org) throw AppError.notFound('Party organisation', request.params.id);
+      return org;
+    },
+  );
 
   app.post(
     '/party/orgs',
-    { schema: { tags, body: CreateOrgBody, response: { 201: PartyOrgDetail, ...errors } } },
+    {
+      schema: {
+        operationId: 'createPartyOrg',
+        summary: 'Found a party organisation under another or on a territory node (audited)',
+        tags,
+        body: CreateOrgBody,
+        response: { 201: PartyOrgDetail, ...errors },
+      },
+    },
     async (request, reply) => {
       const ctx = requireContext(request);
       requireAbility(ctx.actor, 'party.write');
-      const created = await db.transaction((tx) => createPartyOrg(tx, ctx, request.body));
+      const created = await runWrite(db, (tx) => createPartyOrg(tx, ctx, request.body));
       return reply.status(201).send(created);
     },
   );
 
   app.get(
     '/party/members',
-    { schema: { tags, querystring: MemberListQuery, response: { 200: MemberPage, ...errors } } },
+    {
+      schema: {
+        operationId: 'listPartyMembers',
+        summary: 'Party members of an organisation or in scope',
+        tags,
+        querystring: MemberListQuery,
+        response: { 200: MemberPage, ...errors },
+      },
+    },
     async (request) => {
       const ctx = requireContext(request);
       const scope = requireAbility(ctx.actor, 'party.read');
@@ -100,11 +130,19 @@ export async function partyRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
 
   app.post(
     '/party/members',
-    { schema: { tags, body: CreateMemberBody, response: { 201: PartyMember, ...errors } } },
+    {
+      schema: {
+        operationId: 'addPartyMember',
+        summary: 'Register a resident as a member of a party organisation (audited)',
+        tags,
+        body: CreateMemberBody,
+        response: { 201: PartyMember, ...errors },
+      },
+    },
     async (request, reply) => {
       const ctx = requireContext(request);
       requireAbility(ctx.actor, 'party.write');
-      const created = await db.transaction((tx) => addPartyMember(tx, ctx, request.body));
+      const created = await runWrite(db, (tx) => addPartyMember(tx, ctx, request.body));
       return reply.status(201).send(created);
     },
   );
@@ -134,6 +172,7 @@ export async function partyRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
     '/party/coverage',
     {
       schema: {
+        operationId: 'getPartyCoverage',
         tags,
         summary: 'One branch per compound: coverage of compounds, buildings and households',
         querystring: CoverageQuery,
@@ -162,7 +201,7 @@ export async function partyRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
 
   app.get(
     '/party/coverage/export.xlsx',
-    { schema: { tags, summary: 'Coverage gaps as Excel', querystring: CoverageQuery } },
+    { schema: { operationId: 'exportPartyCoverage', tags, summary: 'Coverage gaps as Excel', querystring: CoverageQuery } },
     async (request, reply) => {
       const ctx = requireContext(request);
       const scope = requireAbility(ctx.actor, 'party.read');
