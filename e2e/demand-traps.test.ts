@@ -334,5 +334,10 @@ describe('the demand screens without traps', { timeout: 240_000 }, () => {
       expect((await cell.innerText()).trim().length, key).toBeGreaterThan(0);
     }
     expect(await row.locator('td[data-column="actions"]').innerText()).toContain('办理');
+    // For a person to look at: the same inbox on a phone-sized screen.
+    if (shots) {
+      await staff.setViewportSize({ width: 390, height: 844 });
+      await shot(staff, 'staff-inbox-390');
+    }
   });
 });
