@@ -118,6 +118,11 @@ describe('audit trail API', () => {
     const names = res.json().items.map((e: { actorName: string }) => e.actorName);
     expect(names).toEqual(['auditor1', 'staff1']);
     expect(names).not.toContain('otherstaff');
+    // The record is named at read time: the account's display name, not its id.
+    const first = res.json().items[0];
+    expect(first).toMatchObject({ targetType: 'account', targetId: expect.any(String) });
+    expect(first.targetName).toBeTruthy();
+    expect(first.targetName).not.toBe(first.targetId);
     const verify = await t.app.inject({ url: '/api/v1/audit/verify', headers: auditor.headers });
     expect(verify.json()).toEqual({ checked: 2, breaks: [], checkpoints: 0, checkpointProblems: [] });
   });

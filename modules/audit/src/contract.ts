@@ -20,6 +20,9 @@ export const AuditEventView = Type.Object({
   action: Type.String(),
   targetType: Type.Union([Type.String(), Type.Null()]),
   targetId: Type.Union([Type.String(), Type.Null()]),
+  targetName: Type.Union([Type.String(), Type.Null()], {
+    description: "the record's display name today (a person's name masked); null when unknown or deleted",
+  }),
   result: Type.String(),
   clientIp: Type.Union([Type.String(), Type.Null()]),
   details: Type.Record(Type.String(), Type.Unknown()),

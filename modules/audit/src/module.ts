@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { type App, auditCheckpointJob, type ModuleManifest } from '@linli/core';
 import { auditAbilities } from './abilities.ts';
+import { auditNamedTables } from './audit.repository.ts';
 import { auditErrors } from './errors.ts';
 import { auditRoutes } from './routes.ts';
 
@@ -13,6 +14,7 @@ export const auditModule: ModuleManifest = {
   errors: auditErrors,
   // The audit trail (audit_event, audit_head) is written by every module through core's recordAudit: a platform table.
   tables: [],
-  reads: [],
+  // Each record is named at read time (a person's name masked).
+  reads: auditNamedTables,
   jobs: ({ db, config }) => [auditCheckpointJob(db, config.auditCheckpoints.dir, config.auditCheckpoints.minutes)],
 };

@@ -22,10 +22,11 @@ import {
 import { type Static, Type } from 'typebox';
 import { type AuditEventRow, auditRepository } from './audit.repository.ts';
 import { AuditEventView, AuditQuery, CheckpointsView, CheckpointView, VerifyView } from './contract.ts';
+import { auditActionLabels, auditTargetLabels } from './labels.ts';
 
 const errors = errorResponses(400, 401, 403);
 
-function view(e: AuditEventRow) {
+function view(e: AuditEventRow, names: Map<string, string>) {
   return {
     seq: e.seq,
     at: new Date(e.at).toISOString(),
@@ -34,6 +35,7 @@ function view(e: AuditEventRow) {
     action: e.action,
     targetType: e.target_type,
     targetId: e.target_id,
+    targetName: (e.target_type && e.target_id && names.get(`${e.target_type}:${e.target_id}`)) || null,
     result: e.result,
     clientIp: e.client_ip,
     details: e.details ?? {},
@@ -68,6 +70,10 @@ export async function auditRoutes(app: App, { db, config }: ModuleDeps): Promise
 
   const list = (ctxTenant: string, q: Static<typeof AuditQuery>, limit: number) =>
     auditRepository.list(db, { tenantId: ctxTenant, ...q, beforeSeq: decodeCursor(q.cursor, Type.Integer({ minimum: 1 })), limit });
+  const named = async (tenantId: string, found: AuditEventRow[]) => {
+    const names = await auditRepository.targetNames(db, tenantId, found);
+    return found.map((e) => view(e, names));
+  };
 
   app.get(
     '/audit/events',
@@ -88,7 +94,7 @@ export async function auditRoutes(app: App, { db, config }: ModuleDeps): Promise
       requireAbility(ctx.actor, 'audit.read');
       const limit = request.query.limit ?? 50;
       const found = await list(ctx.actor.tenantId, request.query, limit + 1);
-      const items = found.slice(0, limit).map(view);
+      const items = await named(ctx.actor.tenantId, found.slice(0, limit));
       return { items, nextCursor: found.length > limit ? encodeCursor(items.at(-1)!.seq) : null };
     },
   );
@@ -99,16 +105,22 @@ export async function auditRoutes(app: App, { db, config }: ModuleDeps): Promise
     async (request, reply) => {
       const ctx = requireContext(request);
       requireAbility(ctx.actor, 'audit.read');
-      const found = (await list(ctx.actor.tenantId, request.query, 50_000)).map(view);
+      const found = await named(ctx.actor.tenantId, await list(ctx.actor.tenantId, request.query, 50_000));
       const buffer = await buildWorkbook(
         'audit',
         [
           { header: '序号 Seq', key: 'seq', value: (e) => e.seq },
           { header: '时间 Time', key: 'at', width: 26, value: (e) => e.at },
           { header: '操作人 Actor', key: 'actorName', value: (e) => e.actorName },
-          { header: '操作 Action', key: 'action', width: 28, value: (e) => e.action },
-          { header: '对象类型 Target type', key: 'targetType', value: (e) => e.targetType },
-          { header: '对象 Target', key: 'targetId', width: 38, value: (e) => e.targetId },
+          { header: '操作 Action', key: 'action', width: 28, value: (e) => auditActionLabels[e.action]?.name.zh ?? e.action },
+          { header: '操作代码 Action code', key: 'actionCode', width: 28, value: (e) => e.action },
+          {
+            header: '对象类型 Target type',
+            key: 'targetType',
+            value: (e) => (e.targetType ? (auditTargetLabels[e.targetType]?.zh ?? e.targetType) : null),
+          },
+          { header: '对象 Target', key: 'targetName', width: 24, value: (e) => e.targetName },
+          { header: '对象标识 Target id', key: 'targetId', width: 38, value: (e) => e.targetId },
           { header: '结果 Result', key: 'result', value: (e) => e.result },
           { header: '地址 Client', key: 'clientIp', width: 18, value: (e) => e.clientIp },
           { header: '详情 Details', key: 'details', width: 60, value: (e) => JSON.stringify(e.details) },

@@ -13,6 +13,7 @@ export const auditEn: LocaleStrings<typeof auditZh> = {
     actor: 'Actor',
     action: 'Action',
     target: 'Target',
+    summary: 'Event',
     result: 'Result',
     clientIp: 'IP address',
     details: 'Details',

@@ -10,6 +10,7 @@ export const auditZh = {
     actor: '操作人',
     action: '操作',
     target: '对象',
+    summary: '事件',
     result: '结果',
     clientIp: 'IP 地址',
     details: '详情',

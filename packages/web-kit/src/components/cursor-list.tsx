@@ -86,6 +86,8 @@ interface CursorTableProps<T> {
   testId?: string;
   expandable?: TableProps<T>['expandable'];
   onRow?: TableProps<T>['onRow'];
+  /** Horizontal scroll width; default the content's width. A number lets ellipsis columns shrink and fixed columns stay in view. */
+  scroll?: TableProps<T>['scroll'];
   size?: 'small' | 'middle' | 'large';
 }
 
@@ -145,7 +147,7 @@ export function CursorTable<T extends object>(props: CursorTableProps<T>) {
         loading={list.loading}
         pagination={false}
         onChange={onChange}
-        scroll={{ x: 'max-content' }}
+        scroll={props.scroll ?? { x: 'max-content' }}
         size={props.size ?? 'middle'}
         expandable={props.expandable}
         onRow={props.onRow}
