@@ -1,3 +1,15 @@
+/*
+ * Page convention for staff pages (modules/<name>/web/):
+ * - A page is an index component (<thing>-page.tsx, the lazy route target) that holds the page's state (filters,
+ *   which record is open, which dialog shows) and composes parts, each in its own file:
+ *   <thing>-filter.tsx (the filter bar: selects, search box, create button), <thing>-table.tsx (columns and
+ *   CursorTable), and one file per dialog or drawer (<thing>-drawer.tsx, create-<thing>-modal.tsx …).
+ * - Lists go through useCursorList + CursorTable ('@linli/web-kit/components/cursor-list'): server-side filter,
+ *   sort, "load more" and the Excel export of the same query.
+ * - A single read (one record, a detail, a small option list) goes through useData below, never a hand-written
+ *   useEffect + useState pair; after a write call its reload() (or the list's reload()).
+ * - Parts get data and callbacks through props; test ids stay on the element they name.
+ */
 import { type DependencyList, useCallback, useEffect, useRef, useState } from 'react';
 
 export interface Data<T> {
