@@ -33,7 +33,13 @@ export interface Route {
 
 export const routes: Route[] = [
   { name: 'staff_login', url: '/login', entry: 'index.html', pages: ['src/features/auth/login-page.tsx'] },
-  { name: 'staff_inbox', url: '/demands', entry: 'index.html', pages: ['../../modules/demands/web/demand-inbox-page.tsx'], after: 'staff_login' },
+  {
+    name: 'staff_inbox',
+    url: '/demands',
+    entry: 'index.html',
+    pages: ['../../modules/demands/web/demand-inbox-page.tsx'],
+    after: 'staff_login',
+  },
   {
     name: 'staff_dashboard',
     url: '/demands/dashboard',
@@ -50,7 +56,12 @@ export const routes: Route[] = [
     pages: ['src/mobile/mobile-app.tsx', '../../modules/demands/web/mobile/submit-demand.tsx'],
     after: 'm_home',
   },
-  { name: 'public_board', url: '/board/:tenant/:community', entry: 'm.html', pages: ['../../modules/demand-stats/web/board/board-page.tsx'] },
+  {
+    name: 'public_board',
+    url: '/board/:tenant/:community',
+    entry: 'm.html',
+    pages: ['../../modules/demand-stats/web/board/board-page.tsx'],
+  },
 ];
 
 /** The files a route loads before it renders: its entry and pages with their static imports and CSS, HTML first. */
