@@ -141,6 +141,17 @@ describe('audit trail API', () => {
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('lists what each role may do by name, not by ability code', async () => {
+    const admin = await login(t.app, 'secadmin1', 'Test@2026pass');
+    const res = await t.app.inject({ url: '/api/v1/roles', headers: admin.headers });
+    const county = res.json().find((r: { role: string }) => r.role === 'county_staff');
+    expect(county.abilityNames.length).toBe(county.abilities.length);
+    for (const a of county.abilityNames) {
+      expect(a.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(a.zh).not.toBe(a.ability);
+    }
+  });
+
   it('exports the accounts with role and status names in Chinese, to the security admin only', async () => {
     const url = '/api/v1/accounts/export.xlsx';
     const staff = await login(t.app, 'staff1', 'Test@2026pass');

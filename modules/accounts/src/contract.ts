@@ -87,7 +87,14 @@ export const GrantIdParams = Type.Object({ id: Type.String({ format: 'uuid' }), 
 export const PasswordBody = Type.Object({ password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
 
 /** A role as GET /roles lists it: its names and the abilities it carries. */
-export const RoleView = Type.Object({ role: RoleName, zh: Type.String(), en: Type.String(), abilities: Type.Array(Type.String()) });
+export const RoleView = Type.Object({
+  role: RoleName,
+  zh: Type.String(),
+  en: Type.String(),
+  abilities: Type.Array(Type.String()),
+  /** What the role may do, in words: each ability's name as its module declares it (the code when it declares none). */
+  abilityNames: Type.Array(Type.Object({ ability: Type.String(), zh: Type.String(), en: Type.String() })),
+});
 
 export type Grant = Static<typeof GrantView>;
 export type User = Static<typeof UserView>;

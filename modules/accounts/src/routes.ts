@@ -2,6 +2,7 @@ import {
   type App,
   AppError,
   abilitiesOf,
+  abilityLabels,
   attachmentHeader,
   buildWorkbook,
   CursorText,
@@ -184,7 +185,16 @@ export async function accountRoutes(app: App, deps: ModuleDeps): Promise<void> {
 
   app.get('/roles', { schema: { operationId: 'listRoles', tags: ['accounts'], summary: 'Roles and their abilities' } }, async (request) => {
     requireContext(request);
-    return roles.map((role) => ({ role, ...roleLabels[role], abilities: roleAbilities[role] }));
+    return roles.map((role) => ({
+      role,
+      ...roleLabels[role],
+      abilities: roleAbilities[role],
+      abilityNames: roleAbilities[role].map((ability) => ({
+        ability,
+        zh: abilityLabels[ability]?.['zh-CN'] ?? ability,
+        en: abilityLabels[ability]?.['en-US'] ?? ability,
+      })),
+    }));
   });
 
   async function listAccounts(

@@ -117,7 +117,7 @@ function GrantModal({
   onClose: () => void;
   onGranted: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const roleName = useRoleName();
   const [form] = Form.useForm();
@@ -161,7 +161,9 @@ function GrantModal({
                   {r && (
                     <div>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {r.abilities.join(', ')}
+                        {(r.abilityNames ?? [])
+                          .map((a) => (i18n.language === 'en-US' ? a.en : a.zh))
+                          .join(i18n.language === 'en-US' ? ', ' : '、')}
                       </Typography.Text>
                     </div>
                   )}
@@ -294,8 +296,8 @@ export default function AccountsPage() {
   };
 
   const columns: ColumnsType<Account> = [
-    { key: 'username', title: t('accounts.username'), dataIndex: 'username', sorter: true, fixed: 'left' },
-    { key: 'displayName', title: t('accounts.displayName'), dataIndex: 'displayName', sorter: true },
+    { key: 'username', title: t('accounts.username'), dataIndex: 'username', sorter: true, fixed: 'left', width: 140, ellipsis: true },
+    { key: 'displayName', title: t('accounts.displayName'), dataIndex: 'displayName', sorter: true, width: 130, ellipsis: true },
     {
       key: 'status',
       title: t('accounts.status'),
@@ -316,6 +318,8 @@ export default function AccountsPage() {
       title: t('accounts.lastLoginAt'),
       dataIndex: 'lastLoginAt',
       sorter: true,
+      width: 150,
+      responsive: ['xl'],
       render: (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—'),
     },
     {
@@ -349,6 +353,9 @@ export default function AccountsPage() {
           {
             key: 'actions',
             title: t('common.actions'),
+            // The actions stay in view however wide the grants are (停用 at the end of the row).
+            fixed: 'right' as const,
+            width: 230,
             render: (_: unknown, a: Account) => (
               <Space size={4} wrap>
                 <Button size="small" onClick={() => setGranting(a)} data-testid={`grant-role-${a.id}`}>
@@ -416,6 +423,7 @@ export default function AccountsPage() {
         exportPath="/accounts"
         exportQuery={filters}
         exportName="accounts.xlsx"
+        scroll={{ x: 1000 }}
         toolbar={
           <>
             <Input.Search allowClear placeholder={t('accounts.query')} onSearch={setQ} style={{ width: 200 }} data-testid="accounts-q" />

@@ -69,6 +69,9 @@ export interface ModuleAbilities<A extends string = string> {
 /** Every ability of the loaded modules, in module order; filled by `configureAbilities`. */
 export const abilities: Ability[] = [];
 
+/** How each ability is shown (role picker, 403 pages), from the modules' declarations; filled by `configureAbilities`. */
+export const abilityLabels: Partial<Record<string, LocalText>> = {};
+
 /** What each role holds on its granted subtree: the union of the modules' default grants; filled by `configureAbilities`. */
 export const roleAbilities: Record<Role, readonly Ability[]> = Object.fromEntries(roles.map((r) => [r, []])) as unknown as Record<
   Role,
@@ -99,6 +102,8 @@ export function configureAbilities(declarations: readonly ModuleAbilities[]): vo
     }
   }
   abilities.splice(0, abilities.length, ...([...owner] as Ability[]));
+  for (const key of Object.keys(abilityLabels)) delete abilityLabels[key];
+  for (const d of declarations) Object.assign(abilityLabels, d.labels ?? {});
   for (const role of roles) (roleAbilities as Record<Role, readonly string[]>)[role] = table.get(role) as string[];
 }
 
