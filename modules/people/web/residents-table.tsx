@@ -65,44 +65,59 @@ export function ResidentsTable({ nodeId, toolbarExtra }: { nodeId?: string; tool
   const [editing, setEditing] = useState<Resident | null | undefined>(undefined);
 
   const columns: ColumnsType<Resident> = [
-    { key: 'name', title: t('people.name'), dataIndex: 'name', sorter: true, fixed: 'left' },
+    { key: 'name', title: t('people.name'), dataIndex: 'name', sorter: true, fixed: 'left', width: 100, ellipsis: true },
     ...(sensitive
       ? [
           {
             key: 'gender',
             title: t('people.gender'),
             dataIndex: 'gender',
+            width: 64,
+            responsive: ['xl' as const],
             render: (g: string | null | undefined) => genderLabel(g ?? null),
           },
-          { key: 'birthDate', title: t('people.birthDate'), dataIndex: 'birthDate', sorter: true },
+          {
+            key: 'birthDate',
+            title: t('people.birthDate'),
+            dataIndex: 'birthDate',
+            sorter: true,
+            width: 110,
+            responsive: ['xxl' as const],
+          },
         ]
       : []),
-    { key: 'relation', title: t('people.relation'), dataIndex: 'relation' },
+    { key: 'relation', title: t('people.relation'), dataIndex: 'relation', width: 90, ellipsis: true },
     {
       key: 'household',
       title: t('people.household'),
       dataIndex: 'householdPath',
+      ellipsis: { showTitle: true },
       render: (p: string[] | undefined) => (p ?? []).join(' / '),
     },
     {
       key: 'phone',
       title: t('people.phone'),
       dataIndex: 'phone',
+      width: 130,
       render: (v: string | null) => <span data-testid="masked-phone">{v ?? '—'}</span>,
     },
     ...(sensitive
       ? [
-          { key: 'idNumber', title: t('people.idNumber'), dataIndex: 'idNumber' },
+          { key: 'idNumber', title: t('people.idNumber'), dataIndex: 'idNumber', width: 190, responsive: ['xl' as const] },
           {
             key: 'tags',
             title: t('people.tags'),
             dataIndex: 'tags',
+            width: 180,
             render: (tags: string[] | undefined, r: Resident) => (
               <>
                 {r.isPartyMember && <Tag color="red">{t('people.isPartyMember')}</Tag>}
-                {(tags ?? []).map((x) => (
-                  <Tag key={x}>{x}</Tag>
-                ))}
+                {/* A 党员 tag beside the membership flag would show it twice. */}
+                {(tags ?? [])
+                  .filter((x) => !(r.isPartyMember && (x === '党员' || x === t('people.isPartyMember'))))
+                  .map((x) => (
+                    <Tag key={x}>{x}</Tag>
+                  ))}
               </>
             ),
           },
@@ -113,6 +128,9 @@ export function ResidentsTable({ nodeId, toolbarExtra }: { nodeId?: string; tool
           {
             key: 'actions',
             title: t('common.actions'),
+            // 查看完整信息 stays in view however long the address is.
+            fixed: 'right' as const,
+            width: 230,
             render: (_: unknown, r: Resident) => (
               <Space size={4}>
                 {writable && (
@@ -144,6 +162,7 @@ export function ResidentsTable({ nodeId, toolbarExtra }: { nodeId?: string; tool
         exportPath="/people/residents"
         exportQuery={filters}
         exportName="residents.xlsx"
+        scroll={{ x: 1000 }}
         size="small"
         toolbar={
           <>
