@@ -20,6 +20,7 @@ export type ImportStatus = Static<typeof ImportStatus>;
 const Column = Type.String({ minLength: 1, maxLength: 200, description: 'a header of the source file, exactly as written' });
 const OptionalColumn = Type.Optional(Type.Union([Column, Type.Null()]));
 const CategoryCode = Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' });
+const DepartmentCode = Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' });
 const SourceValue = { maxProperties: 1000 };
 
 /** Which column of the source holds which field of a demand. */
@@ -49,6 +50,11 @@ export const ImportColumns = Type.Object(
     reporterName: OptionalColumn,
     reporterPhone: OptionalColumn,
     resolution: OptionalColumn,
+    /**
+     * The agency or department that handles the work order (e.g. NYC 311's Agency): through the
+     * department value map (or as a department code or name) it gives the demand its handling unit.
+     */
+    department: OptionalColumn,
   },
   { additionalProperties: false },
 );
@@ -77,6 +83,8 @@ export const DemandImportConfig = Type.Object(
         type: Type.Record(Type.String(), DemandType, SourceValue),
         category: Type.Record(Type.String(), CategoryCode, SourceValue),
         status: Type.Record(Type.String(), ImportStatus, SourceValue),
+        /** Source agency → our department code (absent from mappings saved before it existed). */
+        department: Type.Optional(Type.Record(Type.String(), DepartmentCode, SourceValue)),
       },
       { additionalProperties: false },
     ),

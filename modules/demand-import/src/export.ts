@@ -106,6 +106,8 @@ function cell(row: ExportRow, c: LayoutColumn, config: DemandImportConfig): stri
       return row.reporterPhone;
     case 'resolution':
       return row.result;
+    case 'department':
+      return row.departmentCode ? (reverse(valueMaps.department ?? {}, row.departmentCode) ?? row.departmentName) : null;
   }
 }
 
@@ -138,6 +140,7 @@ const fieldLabels: Record<ImportField, string> = {
   title: '标题 title',
   description: '诉求内容 description（必填）',
   channel: '渠道 channel',
+  department: '承办部门 handling department（部门编码或名称）',
   type: '类型 type',
   category: '分类 category',
   node: '地点 place（区划代码或名称）',

@@ -2,6 +2,7 @@ import { type Actor, maskName } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import type { DeadlineRule, HandlingLevel } from '@linli/demands';
 import { deadlineRuleSql, demandTypes, iso, visibleTo } from '@linli/demands';
+import { DepartmentRepository } from '@linli/departments';
 import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 import type { DemandImportConfig, ExportQuery, ImportMapping } from './contract.ts';
@@ -58,6 +59,10 @@ export interface DemandValues {
   level: string;
   /** Whether the demand has reached a handling unit (dispatched or later): then the unit is derived from the place. */
   assign: boolean;
+  /** The handling department the file names (its agency column): the demand is at the department level, handled by it, whatever its status. */
+  department_id: string | null;
+  /** The current deadline had passed at the import: no reminders, notices or escalation (counted in the KPIs as it is). */
+  historical: boolean;
   response_due_at: string;
   resolve_due_at: string;
   submitted_at: string;
@@ -108,6 +113,9 @@ export interface ExportRow {
   closedAt: Date | null;
   resolvedAt: Date | null;
   result: string | null;
+  /** The handling department (code and name), when a department handles the demand. */
+  departmentCode: string | null;
+  departmentName: string | null;
 }
 
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
@@ -278,21 +286,24 @@ export class DemandImportRepository {
             node_id, node_path, address, lat, lng, reporter_kind, reporter_name, reporter_phone_enc, reporter_phone_hash,
             reporter_phone_masked, external_id, status, level, handling_node_id, handling_department_id, handling_path,
             response_due_at, resolve_due_at, submitted_at, responded_at, dispatched_at, resolved_at, closed_at, result, reject_reason,
-            created_by)
+            created_by, historical)
           SELECT ${tenantId}, r.id, r.number, r.channel, r.type, r.category_id, 'normal', r.title, r.description,
             r.node_id, n.path, r.address, r.lat, r.lng, r.reporter_kind, r.reporter_name, r.phone_enc, r.phone_hash,
-            r.phone_masked, r.external_id, r.status, r.level,
-            hu.id,
-            CASE WHEN r.assign AND r.level = 'department' THEN c.default_department_id END,
-            CASE WHEN NOT r.assign THEN NULL
+            r.phone_masked, r.external_id, r.status, CASE WHEN r.department_id IS NOT NULL THEN 'department' ELSE r.level END,
+            CASE WHEN r.department_id IS NULL THEN hu.id END,
+            CASE WHEN r.department_id IS NOT NULL THEN r.department_id
+                 WHEN r.assign AND r.level = 'department' THEN c.default_department_id END,
+            CASE WHEN r.department_id IS NOT NULL THEN subpath(n.path, 0, 1)
+                 WHEN NOT r.assign THEN NULL
                  WHEN r.level = 'department' THEN CASE WHEN c.default_department_id IS NOT NULL THEN subpath(n.path, 0, 1) END
                  ELSE hu.path END,
             r.response_due_at, r.resolve_due_at, r.submitted_at, r.responded_at, r.dispatched_at, r.resolved_at, r.closed_at, r.result,
-            r.reject_reason, ${createdBy}::uuid
+            r.reject_reason, ${createdBy}::uuid, r.historical
           FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS r(
             id uuid, number text, channel text, type text, category_id uuid, title text, description text, node_id uuid,
             address text, lat double precision, lng double precision, reporter_kind text, reporter_name text, phone_enc text,
-            phone_hash text, phone_masked text, external_id text, status text, level text, assign boolean,
+            phone_hash text, phone_masked text, external_id text, status text, level text, assign boolean, department_id uuid,
+            historical boolean,
             response_due_at timestamptz, resolve_due_at timestamptz, submitted_at timestamptz, responded_at timestamptz,
             dispatched_at timestamptz,
             resolved_at timestamptz, closed_at timestamptz, result text, reject_reason text)
@@ -305,6 +316,11 @@ export class DemandImportRepository {
           RETURNING id`,
     );
     return inserted.length;
+  }
+
+  /** The county's departments by code and by name (a file or a value map may name either). */
+  async departments(tenantId: string): Promise<{ id: string; code: string; name: string; active: boolean }[]> {
+    return new DepartmentRepository(this.db).list(tenantId);
   }
 
   /**
@@ -401,8 +417,9 @@ export class DemandImportRepository {
       sql`SELECT d.number, d.external_id, d.title, d.description, d.channel, d.type, c.code AS category_code,
             c.name AS category_name, d.status, n.name AS node_name, n.code AS node_code, d.address, d.lat, d.lng,
             d.reporter_name, d.reporter_phone_masked, d.submitted_at, d.responded_at, d.dispatched_at, d.closed_at,
-            d.resolved_at, d.result
+            d.resolved_at, d.result, dep.code AS department_code, dep.name AS department_name
           FROM demand d
+          LEFT JOIN department dep ON dep.tenant_id = d.tenant_id AND dep.id = d.handling_department_id
           JOIN demand_category c ON c.tenant_id = d.tenant_id AND c.id = d.category_id
           JOIN ${territorySql.nodes('n')} ON n.tenant_id = d.tenant_id AND n.id = d.node_id
           WHERE d.tenant_id = ${tenantId} AND ${sql.join(c, sql` AND `)}
@@ -432,6 +449,8 @@ export class DemandImportRepository {
       closedAt: date(r.closed_at),
       resolvedAt: date(r.resolved_at),
       result: (r.result as string | null) ?? null,
+      departmentCode: (r.department_code as string | null) ?? null,
+      departmentName: (r.department_name as string | null) ?? null,
     }));
   }
 }

@@ -2,4 +2,4 @@ export { createMapping } from './commands/create-mapping.ts';
 export { type ImportDemandsDeps, type ImportDemandsInput, importDemands } from './commands/import-demands.ts';
 export * from './contract.ts';
 export { demandImportModule } from './module.ts';
-export { hotline12345Config, importPresets, nyc311Config } from './presets.ts';
+export { hotline12345Config, importPresets, nyc311Config, nyc311Config2022 } from './presets.ts';

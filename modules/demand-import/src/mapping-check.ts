@@ -34,6 +34,12 @@ export async function checkMappingConfig(
     if (!active.has(code))
       errors.push({ field: `config.valueMaps.category.${source}`, reason: 'is not an active category code', value: code });
   }
+  const departments = await repo.departments(tenantId);
+  const departmentNames = new Set(departments.filter((d) => d.active).flatMap((d) => [d.code, d.name]));
+  for (const [source, code] of Object.entries(valueMaps.department ?? {})) {
+    if (!departmentNames.has(code))
+      errors.push({ field: `config.valueMaps.department.${source}`, reason: 'is not an active department of this county', value: code });
+  }
   if (!columns.category && !defaults.categoryCode) {
     errors.push({ field: 'config.defaults.categoryCode', reason: 'is required when no column holds the category' });
   }

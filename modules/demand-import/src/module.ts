@@ -12,5 +12,5 @@ export const demandImportModule: ModuleManifest = {
   routes: demandImportRoutes,
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
   tables: ['demand_import_mapping'],
-  reads: ['demand', 'demand_category', 'demand_event'],
+  reads: ['demand', 'demand_category', 'demand_event', 'department'],
 };

@@ -124,6 +124,147 @@ export const nyc311Config: DemandImportConfig = {
   timeZone: 'America/New_York',
 };
 
+// Complaint types of the current NYC 311 data dictionary (renamed and new since 2013) on top of the 2013 ones.
+// Types the county's taxonomy has no place for (taxi and for-hire vehicles, consumer complaints, lost property)
+// stay unmapped and land in 其他.
+const nyc2022Categories: Record<string, string> = {
+  ...nycCategories,
+  // Housing (HPD) in today's names.
+  'UNSANITARY CONDITION': 'property_service',
+  'DOOR/WINDOW': 'property_service',
+  'FLOORING/STAIRS': 'property_service',
+  'OUTSIDE BUILDING': 'property_service',
+  'Non-Residential Heat': 'property_service',
+  'WATER LEAK': 'leakage',
+  SAFETY: 'safety',
+  Lead: 'safety',
+  'Window Guard': 'falling_objects',
+  'Scaffold Safety': 'falling_objects',
+  'Facade Insp Safety Pgm': 'falling_objects',
+  'Emergency Response Team (ERT)': 'safety',
+  'Real Time Enforcement': 'illegal_building',
+  'Outdoor Dining': 'illegal_building',
+  // Noise and public order (NYPD).
+  'Noise - Park': 'noise',
+  'Illegal Fireworks': 'noise',
+  'Non-Emergency Police Matter': 'safety',
+  'Drug Activity': 'safety',
+  'Quality of Life': 'neighbourhood',
+  'Disorderly Youth': 'neighbourhood',
+  Drinking: 'neighbourhood',
+  'Bike/Roller/Skate Chronic': 'neighbourhood',
+  'Violation of Park Rules': 'neighbourhood',
+  'Urinating in Public': 'environment',
+  'Smoking or Vaping': 'sewage_fumes',
+  // Vehicles and streets.
+  'Abandoned Vehicle': 'illegal_parking',
+  'Abandoned Bike': 'illegal_parking',
+  'Broken Parking Meter': 'parking',
+  Obstruction: 'road',
+  'Snow or Ice': 'road',
+  'Curb Condition': 'road',
+  'Bridge Condition': 'road',
+  'Highway Sign - Damaged': 'road',
+  'Highway Sign - Dangling': 'road',
+  'Bus Stop Shelter Complaint': 'municipal',
+  'Street Flooding': 'water_supply',
+  'Catch Basin Clogged/Flooding': 'water_supply',
+  'Water Quality': 'water_supply',
+  'Water Maintenance': 'water_supply',
+  'Sewer Maintenance': 'water_supply',
+  // Sanitation and environment.
+  'Dirty Condition': 'garbage',
+  'Missed Collection': 'garbage',
+  'Illegal Dumping': 'garbage',
+  'Litter Basket Request': 'garbage',
+  'Residential Disposal Complaint': 'garbage',
+  'Commercial Disposal Complaint': 'garbage',
+  'Dumpster Complaint': 'garbage',
+  'Street Sweeping Complaint': 'garbage',
+  'Illegal Posting': 'garbage',
+  'Electronics Waste Appointment': 'garbage',
+  'Vendor Enforcement': 'environment',
+  'Mobile Food Vendor': 'environment',
+  'Food Establishment': 'environment',
+  Mosquitoes: 'environment',
+  'Standing Water': 'environment',
+  'Cooling Tower': 'environment',
+  Asbestos: 'sewage_fumes',
+  'Construction Lead Dust': 'sewage_fumes',
+  'Dead/Dying Tree': 'greenery',
+  'New Tree Request': 'greenery',
+  'Illegal Tree Damage': 'greenery',
+  // Animals.
+  'Animal-Abuse': 'pets',
+  'Animal in a Park': 'pets',
+  'Illegal Animal Kept as Pet': 'pets',
+  'Unsanitary Animal Pvt Property': 'pets',
+  // People in need.
+  Encampment: 'social_assistance',
+  'Homeless Person Assistance': 'social_assistance',
+  'Homeless Street Condition': 'social_assistance',
+  Panhandling: 'social_assistance',
+  'DHS Advantage - Tenant': 'social_assistance',
+  'Senior Center Complaint': 'meal_aid',
+  'Home Delivered Meal - Missed Delivery': 'meal_aid',
+  'Home Care Provider Complaint': 'home_care',
+  'Elder Abuse': 'home_care',
+  'Housing - Low Income Senior': 'elderly',
+};
+
+/** NYC agencies → the county department that does their work here (agencies with no counterpart stay unmapped). */
+const nycAgencies: Record<string, string> = {
+  HPD: 'housing',
+  DOB: 'housing',
+  NYPD: 'public_security',
+  DOT: 'transport',
+  TLC: 'transport',
+  DEP: 'water',
+  DSNY: 'urban_management',
+  DPR: 'urban_management',
+  DOHMH: 'market_regulation',
+  DCA: 'market_regulation',
+  DCWP: 'market_regulation',
+  DHS: 'civil_affairs',
+  HRA: 'civil_affairs',
+  DFTA: 'civil_affairs',
+  FDNY: 'emergency',
+  NYCEM: 'emergency',
+  OEM: 'emergency',
+};
+
+/**
+ * NYC Open Data "311 Service Requests" as exported today (41 columns, since about 2020): the result
+ * (Resolution Description), the channel (Open Data Channel Type) and the agency as handling unit.
+ * Every request is routed to an agency at creation, so an Open one is dispatched to it.
+ */
+export const nyc311Config2022: DemandImportConfig = {
+  columns: {
+    ...nyc311Config.columns,
+    channel: 'Open Data Channel Type',
+    resolution: 'Resolution Description',
+    department: 'Agency',
+  },
+  defaults: { channel: 'hotline_12345', type: 'complaint', categoryCode: 'other', nodeId: null },
+  valueMaps: {
+    channel: { PHONE: 'hotline_12345', ONLINE: 'web', MOBILE: 'mobile', UNKNOWN: 'hotline_12345', OTHER: 'hotline_12345' },
+    type: {},
+    category: nyc2022Categories,
+    status: {
+      Open: 'dispatched',
+      Unspecified: 'submitted',
+      Pending: 'accepted',
+      Assigned: 'dispatched',
+      Started: 'in_progress',
+      'In Progress': 'in_progress',
+      Closed: 'closed',
+    },
+    department: nycAgencies,
+  },
+  dateFormat: 'MM/DD/YYYY hh:mm:ss A',
+  timeZone: 'America/New_York',
+};
+
 /** A common layout of county 12345 hotline exports (Chinese headers, Beijing time). */
 export const hotline12345Config: DemandImportConfig = {
   columns: {
@@ -170,5 +311,6 @@ export const hotline12345Config: DemandImportConfig = {
 
 export const importPresets: ImportPreset[] = [
   { key: 'nyc311', name: 'NYC 311 (Socrata export)', config: nyc311Config },
+  { key: 'nyc311_2022', name: 'NYC 311 (Socrata export, 2022 columns)', config: nyc311Config2022 },
   { key: 'hotline12345', name: '12345 热线工单（通用格式）', config: hotline12345Config },
 ];

@@ -30,6 +30,8 @@ export interface MappedRow {
   closedAt: Date | null;
   status: ImportStatus;
   resolution: string | null;
+  /** The handling department: its code through the department value map, else the cell itself (a code or name); null without one. */
+  departmentValue: string | null;
   /** The times the demand gets, per its status (see timesFor); null where the state was not reached or the time is unknown. */
   times: ImportTimes;
 }
@@ -257,6 +259,9 @@ export function mapRows(
     const resolution = cell(col.resolution) || null;
     if (resolution && resolution.length > MAX_TEXT) err(col.resolution, `is longer than ${MAX_TEXT} characters`);
 
+    const departmentText = cell(col.department);
+    const departmentValue = departmentText ? (lookup(valueMaps.department ?? {}, departmentText, []) ?? departmentText) : null;
+
     if (problems.length > 0 || !submittedAt || !status || !categoryCode) {
       errors.push(...problems);
       continue;
@@ -279,6 +284,7 @@ export function mapRows(
       closedAt: closedAt ?? null,
       status,
       resolution,
+      departmentValue,
       times: timesFor(status, {
         acceptedAt: acceptedAt ?? null,
         dispatchedAt: dispatchedAt ?? null,

@@ -27,4 +27,5 @@ export const importFields = [
   'reporterName',
   'reporterPhone',
   'resolution',
+  'department',
 ] as const;

@@ -25,13 +25,14 @@ const mapFields: { map: MapName; field: ImportField }[] = [
   { map: 'category', field: 'category' },
   { map: 'channel', field: 'channel' },
   { map: 'type', field: 'type' },
+  { map: 'department', field: 'department' },
 ];
 const timeZones = ['Asia/Shanghai', 'America/New_York', 'UTC', 'Europe/London', 'Asia/Tokyo'];
 
 const emptyConfig = (): ImportConfig => ({
   columns: { externalId: '', submittedAt: '', description: [] },
   defaults: { channel: 'hotline_12345', type: 'complaint', categoryCode: 'other', nodeId: null },
-  valueMaps: { channel: {}, type: {}, category: {}, status: {} },
+  valueMaps: { channel: {}, type: {}, category: {}, status: {}, department: {} },
   dateFormat: 'YYYY-MM-DD HH:mm:ss',
   timeZone: 'Asia/Shanghai',
 });
@@ -123,6 +124,7 @@ export function MappingEditor({
   const [config, setConfig] = useState<ImportConfig>(emptyConfig);
   const [presets, setPresets] = useState<ImportPreset[]>([]);
   const [categories, setCategories] = useState<{ code: string; label: string }[]>([]);
+  const [departments, setDepartments] = useState<{ code: string; name: string }[]>([]);
   const [sample, setSample] = useState<FileInspection | null>(null);
   const [saving, setSaving] = useState(false);
   const [problems, setProblems] = useState<{ field?: string; reason: string }[]>([]);
@@ -137,6 +139,10 @@ export function MappingEditor({
     demandsApi.categories().then(
       (c) => setCategories(flatten(c)),
       () => setCategories([]),
+    );
+    demandsApi.departments().then(
+      (list) => setDepartments(list.filter((d) => d.active)),
+      () => setDepartments([]),
     );
   }, [open, mapping]);
 
@@ -154,6 +160,7 @@ export function MappingEditor({
     category: categories.map((c) => ({ value: c.code, label: `${c.label.trim()} (${c.code})` })),
     channel: demandChannels.map((c) => ({ value: c, label: channelLabel(c) })),
     type: demandTypes.map((c) => ({ value: c, label: typeLabel(c) })),
+    department: departments.map((d) => ({ value: d.code, label: `${d.name} (${d.code})` })),
   };
 
   const save = async () => {
@@ -332,7 +339,7 @@ export function MappingEditor({
                 </Typography.Title>
                 <ValueMapTable
                   sources={sample?.values[column] ?? []}
-                  value={config.valueMaps[map] as Record<string, string>}
+                  value={(config.valueMaps[map] ?? {}) as Record<string, string>}
                   options={targetOptions[map]}
                   onChange={(next) => setConfig((c) => ({ ...c, valueMaps: { ...c.valueMaps, [map]: next } }))}
                 />

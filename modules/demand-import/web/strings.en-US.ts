@@ -58,6 +58,7 @@ export const demandImportEn: typeof demandImportZh = {
     reporterName: 'Reporter name',
     reporterPhone: 'Reporter phone',
     resolution: 'Resolution',
+    department: 'Handling department (agency)',
   },
   noColumn: '(no such column)',
   defaultChannel: 'Default channel',

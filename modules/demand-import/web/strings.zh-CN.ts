@@ -57,6 +57,7 @@ export const demandImportZh = {
     reporterName: '诉求人',
     reporterPhone: '联系电话',
     resolution: '办理结果',
+    department: '承办部门（机构）',
   },
   noColumn: '（无此列）',
   defaultChannel: '默认渠道',

@@ -184,6 +184,10 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
         nextSerial.set(year, serial + 1);
         const { responseDueAt, resolveDueAt } = computeDeadlines(r.submittedAt, category.rules[r.type] ?? FALLBACK_RULE, calendar);
         const phone = cipher.protect(r.reporterPhone, 'phone');
+        const department = resolved.department.get(r.row) ?? null;
+        // The deadline that runs in the demand's status: the response one while submitted, the resolution one while open.
+        const open = !['rejected', 'resolved', 'closed'].includes(r.status);
+        const current = r.status === 'submitted' ? responseDueAt : resolveDueAt;
         return {
           id: newId(),
           number: `${year}-${String(serial).padStart(6, '0')}`,
@@ -205,6 +209,8 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
           status: r.status,
           level: category.defaultLevel,
           assign: assignedStatuses.includes(r.status),
+          department_id: department,
+          historical: open ? current.getTime() <= now.getTime() : resolveDueAt.getTime() <= now.getTime(),
           response_due_at: responseDueAt.toISOString(),
           resolve_due_at: resolveDueAt.toISOString(),
           submitted_at: r.submittedAt.toISOString(),
@@ -373,6 +379,21 @@ async function resolveReferences(
       });
   }
 
+  // The handling department of each row with a department cell: a code or name of this county's departments (after the
+  // value map). An agency the county has no department for leaves the row to the category's usual handling.
+  const department = new Map<number, string>();
+  if (columns.department) {
+    const byCodeOrName = new Map<string, string>();
+    for (const d of (await repo.departments(tenantId)).filter((d) => d.active)) {
+      byCodeOrName.set(d.code, d.id);
+      byCodeOrName.set(d.name, d.id);
+    }
+    for (const r of rows) {
+      const id = r.departmentValue === null ? undefined : byCodeOrName.get(r.departmentValue);
+      if (id) department.set(r.row, id);
+    }
+  }
+
   const existing = new Map<string, string>();
   for (const d of await repo.existingByExternalId(
     tenantId,
@@ -389,5 +410,5 @@ async function resolveReferences(
       });
     }
   }
-  return { errors, category, place, existing };
+  return { errors, category, place, department, existing };
 }

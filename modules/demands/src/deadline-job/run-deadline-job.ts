@@ -44,6 +44,8 @@ interface Claimed {
  *   2. overdue — the current deadline has passed: flagged once per due time;
  *   3. escalation — where the tenant sets settings.demands.autoEscalate, an active demand flagged
  *      overdue at its current resolution deadline, below the department level, goes one level up.
+ * Imported history (demand.historical: its deadline had passed when it was imported) gets none of
+ * these; the KPIs still count it as overdue.
  * Reminders and overdue flags are claimed in one transaction by inserting demand_deadline_notice
  * (demand, deadline, due time, stage) with ON CONFLICT DO NOTHING, and only claimed rows emit
  * their outbox event (demand.deadline_reminder / demand.overdue), so each is sent once however many
@@ -123,7 +125,7 @@ function escalationCandidates(db: Db, limit: number) {
         JOIN demand d ON d.tenant_id = n.tenant_id AND d.id = n.demand_id
         JOIN ${territorySql.nodes('county')} ON county.tenant_id = n.tenant_id AND county.kind = 'county'
         WHERE n.stage = 'overdue' AND n.deadline = 'resolve' AND NOT n.escalated
-          AND d.resolve_due_at = n.due_at AND d.status IN ('dispatched', 'in_progress') AND d.level <> 'department'
+          AND d.resolve_due_at = n.due_at AND d.status IN ('dispatched', 'in_progress') AND d.level <> 'department' AND NOT d.historical
         ORDER BY n.due_at LIMIT ${limit}`,
   );
 }
@@ -144,7 +146,7 @@ function claim(
                  CASE WHEN d.status = 'submitted' THEN d.response_due_at ELSE d.resolve_due_at END AS due_at,
                  CASE WHEN d.status = 'submitted' THEN d.submitted_at ELSE coalesce(d.dispatched_at, d.submitted_at) END AS started_at
           FROM demand d
-          WHERE d.status IN ('submitted', 'accepted', 'returned', 'dispatched', 'in_progress')
+          WHERE d.status IN ('submitted', 'accepted', 'returned', 'dispatched', 'in_progress') AND NOT d.historical
             AND CASE WHEN d.status = 'submitted' THEN d.response_due_at ELSE d.resolve_due_at END
                 <= ${at} + make_interval(hours => ${leadHours}::int)
         ), due AS (
