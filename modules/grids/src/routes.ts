@@ -25,6 +25,7 @@ import {
   IdParams,
   MemberParams,
 } from './contract.ts';
+import { gridNouns } from './errors.ts';
 import { GridCursor, GridRepository } from './grid.repository.ts';
 
 const tags = ['grids'];
@@ -95,7 +96,7 @@ export async function gridRoutes(fastify: FastifyInstance, deps: ModuleDeps): Pr
       const ctx = requireContext(request);
       const scope = requireAbility(ctx.actor, 'grid.read');
       const found = await new GridRepository(db).findById(ctx.actor.tenantId, request.params.id, scope);
-      if (!found) throw AppError.notFound('Grid', request.params.id);
+      if (!found) throw AppError.notFound(gridNouns.grid, request.params.id);
       return found;
     },
   );

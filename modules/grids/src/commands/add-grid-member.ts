@@ -3,6 +3,7 @@ import { AppError, auditEntry, emitEvents, newId, type RequestContext, recordAud
 import type { Db } from '@linli/db';
 import { residentReference } from '@linli/people';
 import type { AddMemberBody, GridMember } from '../contract.ts';
+import { gridErrors, gridNouns } from '../errors.ts';
 import { GridRepository } from '../grid.repository.ts';
 
 /**
@@ -13,7 +14,7 @@ export async function addGridMember(tx: Db, ctx: RequestContext, gridId: string,
   const tenantId = ctx.actor.tenantId;
   const grids = new GridRepository(tx);
   const target = await grids.findById(tenantId, gridId, scopePaths(ctx.actor, 'grid.write'));
-  if (!target) throw AppError.notFound('Grid', gridId);
+  if (!target) throw AppError.notFound(gridNouns.grid, gridId);
   // Staff accounts and residents outside the caller's grid.write scope answer as ones that do not exist.
   await requireReferences(tx, ctx.actor, scopePaths(ctx.actor, 'grid.write'), input, {
     accountId: accountReference,
@@ -32,7 +33,7 @@ export async function addGridMember(tx: Db, ctx: RequestContext, gridId: string,
   }
   if (errors.length > 0) throw AppError.invalid(errors);
   if (input.role === 'leader' && (await grids.hasLeader(tenantId, gridId)))
-    throw AppError.conflict('This grid already has a leader', { field: 'role' });
+    throw AppError.of(gridErrors.leader_taken, undefined, { field: 'role' });
 
   const id = newId();
   const member = {

@@ -13,6 +13,7 @@ import {
 import type { Db } from '@linli/db';
 import { placeReference, territory } from '@linli/territory';
 import type { CreateGridBody, GridDetail } from '../contract.ts';
+import { gridErrors } from '../errors.ts';
 import { GridRepository } from '../grid.repository.ts';
 import { gridReference } from '../references.ts';
 
@@ -34,7 +35,7 @@ export async function createGrid(tx: Db, ctx: RequestContext, input: CreateGridB
   if (community?.kind !== 'community') {
     throw AppError.invalid([{ field: 'communityId', reason: 'is not a community' }]);
   }
-  if (!can(ctx.actor, 'grid.write', community.path)) throw AppError.forbidden('Permission grid.write is required for this community');
+  if (!can(ctx.actor, 'grid.write', community.path)) throw AppError.of(gridErrors.write_required);
 
   let parentBuildings: Set<string> | undefined;
   if (input.level === 'grid' && input.parentId) {
