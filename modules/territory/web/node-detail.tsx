@@ -1,4 +1,5 @@
 import { DragOutlined, EditOutlined, HomeOutlined, MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
+import { nodeSubkindLabels } from '@linli/territory/vocabulary';
 import { api } from '@linli/web-kit/client';
 import { BarChartCard } from '@linli/web-kit/components/charts';
 import { useCan } from '@linli/web-kit/current-user';
@@ -37,7 +38,7 @@ export function NodeDetailPanel({
   onNavigate: (id: string) => void;
   onChanged: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const can = useCan();
   const [detail, setDetail] = useState<NodeDetail | null>(null);
   const [children, setChildren] = useState<ChildRow[] | null>(null);
@@ -119,7 +120,15 @@ export function NodeDetailPanel({
           column={{ xs: 1, sm: 2, md: 3 }}
           items={[
             { key: 'code', label: t('common.code'), children: detail.code ?? '—' },
-            { key: 'kind', label: t('common.kind'), children: kindLabel(detail.kind) + (detail.subkind ? ` · ${detail.subkind}` : '') },
+            {
+              key: 'kind',
+              label: t('common.kind'),
+              children:
+                kindLabel(detail.kind) +
+                (detail.subkind
+                  ? ` · ${nodeSubkindLabels[detail.subkind]?.[i18n.language === 'en-US' ? 'en' : 'zh'] ?? detail.subkind}`
+                  : ''),
+            },
             { key: 'children', label: t('territory.childCount'), children: detail.childCount },
             ...(detail.lat != null && detail.lng != null
               ? [{ key: 'geo', label: `${t('territory.lat')} / ${t('territory.lng')}`, children: `${detail.lat}, ${detail.lng}` }]
