@@ -19,6 +19,14 @@ describe('error messages in Chinese', () => {
     expect(toChinese('Too many requests; retry in 30 s')).toBe('请求过于频繁，请 30 秒后重试');
   });
 
+  it('says in Chinese why a workbook was not read', () => {
+    expect(toChinese('not an .xlsx file')).toBe('不是 .xlsx 文件，请上传 Excel 工作簿（.xlsx）或 CSV 文件');
+    expect(toChinese('the archive has 2001 entries (at most 2000)')).toBe('工作簿内含 2001 个文件（最多 2000 个），未读取');
+    expect(toChinese('damaged central directory')).toBe('工作簿已损坏，未读取');
+    expect(toChinese('truncated entry')).toBe('工作簿不完整（文件被截断），未读取');
+    expect(toChinese('unsupported compression method 12')).toBe('工作簿使用了不支持的压缩方式（12），未读取');
+  });
+
   it('leaves a message no rule knows in English rather than hiding it', () => {
     expect(toChinese('the flux capacitor is out of range')).toBeUndefined();
     const body = localiseError({ code: 'invalid_input', message: 'odd message', details: [{ field: 'x', reason: 'odd reason' }] });
