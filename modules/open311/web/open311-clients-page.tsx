@@ -1,118 +1,16 @@
-import { KeyOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { ApiError } from '@linli/web-kit/client';
+import { PlusOutlined } from '@ant-design/icons';
 import { useCurrentUser } from '@linli/web-kit/current-user';
 import type { ButtonProps } from 'antd';
-import { Alert, App, Button, Flex, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Flex, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Open311Client, type Open311ClientWithKey, open311ClientsApi } from './api.ts';
+import { Open311ClientsFilter, type StatusFilter } from './open311-clients-filter.tsx';
+import { Open311ClientsTable } from './open311-clients-table.tsx';
+import { CreateModal } from './open311-create-modal.tsx';
+import { KeyModal } from './open311-key-modal.tsx';
 
-type StatusFilter = 'all' | 'active' | 'inactive';
 const ENDPOINT = '/open311/v2';
-const formatTime = (v: string | null) => (v ? new Date(v).toLocaleString() : null);
-
-/** The api key of a client, shown once after create or rotate, with a copy button and a warning. */
-function KeyModal({ shown, onClose }: { shown: Open311ClientWithKey | null; onClose: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Modal
-      open={shown !== null}
-      title={t('open311Clients.keyTitle', { name: shown?.name ?? '' })}
-      onCancel={onClose}
-      maskClosable={false}
-      footer={
-        <Button type="primary" onClick={onClose} data-testid="open311-key-done">
-          {t('open311Clients.done')}
-        </Button>
-      }
-    >
-      <Alert type="warning" showIcon title={t('open311Clients.keyWarning')} style={{ marginBottom: 16 }} />
-      <Typography.Paragraph
-        code
-        copyable={{ text: shown?.apiKey ?? '', tooltips: [t('open311Clients.copy'), t('open311Clients.copied')] }}
-        data-testid="open311-api-key"
-        style={{ wordBreak: 'break-all' }}
-      >
-        {shown?.apiKey}
-      </Typography.Paragraph>
-    </Modal>
-  );
-}
-
-/** The create form; server field errors (duplicate name, bad jurisdiction_id) land on their field. */
-function CreateModal({
-  open,
-  countyCode,
-  onClose,
-  onCreated,
-}: {
-  open: boolean;
-  countyCode: string;
-  onClose: () => void;
-  onCreated: (created: Open311ClientWithKey) => void;
-}) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ name: string; jurisdictionId?: string }>();
-  const [saving, setSaving] = useState(false);
-
-  const submit = async (values: { name: string; jurisdictionId?: string }) => {
-    setSaving(true);
-    try {
-      const jurisdictionId = values.jurisdictionId?.trim();
-      const created = await open311ClientsApi.create({ name: values.name.trim(), ...(jurisdictionId ? { jurisdictionId } : {}) });
-      onCreated(created);
-    } catch (e) {
-      if (e instanceof ApiError) {
-        const details: Record<string, unknown>[] =
-          e.detailList.length > 0 ? e.detailList : e.details && typeof e.details === 'object' ? [e.details as Record<string, unknown>] : [];
-        const fields = details
-          .map((d) => ({ name: String(d.field ?? '').replace(/^\//, ''), errors: [String(d.reason ?? e.message)] }))
-          .filter((f) => f.name === 'name' || f.name === 'jurisdictionId')
-          .map((f) => ({ name: f.name as 'name' | 'jurisdictionId', errors: f.errors }));
-        if (fields.length > 0) form.setFields(fields);
-        else message.error(e.message);
-      } else message.error(e instanceof Error ? e.message : String(e));
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  return (
-    <Modal
-      open={open}
-      title={t('open311Clients.createTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('open311Clients.save')}
-      cancelText={t('open311Clients.cancel')}
-      confirmLoading={saving}
-      okButtonProps={{ 'data-testid': 'open311-create-ok' } as ButtonProps}
-      destroyOnHidden
-      // Emptied once closed (the form instance outlives its fields), so nothing typed into a new
-      // form can be reset under the user's hands as it opens.
-      afterClose={() => form.resetFields()}
-    >
-      <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item
-          name="name"
-          label={t('open311Clients.name')}
-          rules={[{ required: true, whitespace: true, max: 100, message: t('open311Clients.nameRequired') }]}
-        >
-          <Input maxLength={100} data-testid="open311-name" />
-        </Form.Item>
-        <Form.Item
-          name="jurisdictionId"
-          label={t('open311Clients.jurisdictionId')}
-          extra={t('open311Clients.jurisdictionHint', { code: countyCode })}
-          rules={[{ pattern: /^[A-Za-z0-9_.-]{1,100}$/, message: t('open311Clients.jurisdictionInvalid') }]}
-        >
-          <Input placeholder={countyCode} maxLength={100} data-testid="open311-jurisdiction" />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
 
 /**
  * Open311 接入: the county's Open311 clients (apps and partner systems). Create one (its api key
@@ -194,84 +92,13 @@ export default function Open311ClientsPage() {
       </Flex>
       <Typography.Text type="secondary">{t('open311Clients.intro', { endpoint: ENDPOINT })}</Typography.Text>
       {loadError && <Alert type="error" showIcon title={loadError} />}
-      <Flex gap={8} wrap>
-        <Input
-          allowClear
-          prefix={<SearchOutlined />}
-          placeholder={t('open311Clients.searchName')}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          style={{ width: 240 }}
-          data-testid="open311-search"
-        />
-        <Select<StatusFilter>
-          value={status}
-          onChange={setStatus}
-          style={{ width: 140 }}
-          options={[
-            { value: 'all', label: `${t('open311Clients.status')}: ${t('common.all')}` },
-            { value: 'active', label: t('open311Clients.active') },
-            { value: 'inactive', label: t('open311Clients.inactive') },
-          ]}
-        />
-      </Flex>
-      <Table<Open311Client>
-        rowKey="id"
+      <Open311ClientsFilter query={query} status={status} onQuery={setQuery} onStatus={setStatus} />
+      <Open311ClientsTable
+        clients={visible}
         loading={clients === null && !loadError}
-        dataSource={visible}
-        locale={{ emptyText: t('open311Clients.empty') }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (count) => t('open311Clients.total', { count }) }}
-        onRow={(c) => ({ 'data-testid': `open311-row-${c.name}` }) as object}
-        columns={[
-          {
-            title: t('open311Clients.name'),
-            dataIndex: 'name',
-            sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
-          },
-          {
-            title: t('open311Clients.jurisdictionId'),
-            dataIndex: 'jurisdictionId',
-            sorter: (a, b) => a.jurisdictionId.localeCompare(b.jurisdictionId),
-            render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
-          },
-          {
-            title: t('open311Clients.status'),
-            dataIndex: 'active',
-            render: (active: boolean, c) => (
-              <Flex gap={8} align="center">
-                <Switch
-                  checked={active}
-                  loading={busy === c.id}
-                  onChange={(on) => void setActive(c, on)}
-                  data-testid={`open311-active-${c.name}`}
-                />
-                <Tag color={active ? 'green' : 'default'}>{t(active ? 'open311Clients.active' : 'open311Clients.inactive')}</Tag>
-              </Flex>
-            ),
-          },
-          {
-            title: t('open311Clients.createdAt'),
-            dataIndex: 'createdAt',
-            defaultSortOrder: 'descend',
-            sorter: (a, b) => a.createdAt.localeCompare(b.createdAt),
-            render: formatTime,
-          },
-          {
-            title: t('open311Clients.lastRequestAt'),
-            dataIndex: 'lastRequestAt',
-            sorter: (a, b) => (a.lastRequestAt ?? '').localeCompare(b.lastRequestAt ?? ''),
-            render: (v: string | null) => formatTime(v) ?? <Typography.Text type="secondary">{t('open311Clients.never')}</Typography.Text>,
-          },
-          {
-            title: t('open311Clients.actions'),
-            key: 'actions',
-            render: (_, c) => (
-              <Button size="small" icon={<KeyOutlined />} onClick={() => rotate(c)} data-testid={`open311-rotate-${c.name}`}>
-                {t('open311Clients.rotate')}
-              </Button>
-            ),
-          },
-        ]}
+        busy={busy}
+        onSetActive={(c, on) => void setActive(c, on)}
+        onRotate={rotate}
       />
       <CreateModal
         open={creating}
