@@ -73,7 +73,9 @@ function IconAction({
  * says so.
  */
 export default function DemandSettingsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The code is a technical name (Open311 service_code, imports): in the form, and in the table only in English.
+  const showCode = i18n.language === 'en-US';
   const { can } = useCurrentUser();
   const { message } = App.useApp();
   const editable = can('demand.configure');
@@ -236,11 +238,19 @@ export default function DemandSettingsPage() {
             })}
             columns={[
               { key: 'name', title: t('demandSettings.columns.name'), dataIndex: 'name' },
-              {
-                key: 'code',
-                title: t('demandSettings.columns.code'),
-                render: (_, r) => <Typography.Text code>{r.code}</Typography.Text>,
-              },
+              ...(showCode
+                ? [
+                    {
+                      key: 'code',
+                      title: t('demandSettings.columns.code'),
+                      render: (_: unknown, r: TreeRow) => (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {r.code}
+                        </Typography.Text>
+                      ),
+                    },
+                  ]
+                : []),
               { key: 'level', title: t('demandSettings.columns.level'), render: (_, r) => levelLabel(r.defaultLevel) },
               {
                 key: 'department',
