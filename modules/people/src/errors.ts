@@ -13,6 +13,11 @@ export const peopleErrors = defineErrors('people', {
     'en-US': 'Permission people.write is required for {where}',
     'zh-CN': '需要 people.write 权限（{where}）',
   },
+  pii_required: {
+    status: 'forbidden',
+    'en-US': 'Permission people.pii is required for this resident',
+    'zh-CN': '需要 people.pii 权限（此居民）',
+  },
   sensitive_required: { status: 'forbidden', 'en-US': 'Permission people.sensitive is required', 'zh-CN': '需要 people.sensitive 权限' },
 });
 

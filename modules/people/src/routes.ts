@@ -38,6 +38,7 @@ import {
   RevealResult,
   UpdateResidentBody,
 } from './contract.ts';
+import { peopleErrors, peopleNouns } from './errors.ts';
 import { LeaderRepository } from './leader.repository.ts';
 import { ResidentCursor, type ResidentFilter, ResidentRepository, type ResidentVisibility } from './resident.repository.ts';
 
@@ -73,7 +74,7 @@ export async function peopleRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
           : []),
         ...(query.sort?.endsWith('birthDate') ? [{ field: 'sort', reason: 'sorts on a sensitive field (birth date)' }] : []),
       ];
-      if (refused.length) throw new AppError('forbidden', 'Permission people.sensitive is required', refused);
+      if (refused.length) throw AppError.of(peopleErrors.sensitive_required, undefined, refused);
     }
     const q = query.q?.trim();
     return {
@@ -178,7 +179,7 @@ export async function peopleRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
       const ctx = requireContext(request);
       const { scope, visible } = readerOf(ctx);
       const found = await new ResidentRepository(db).findById(ctx.actor.tenantId, request.params.id, scope, visible);
-      if (!found) throw AppError.notFound('Resident', request.params.id);
+      if (!found) throw AppError.notFound(peopleNouns.resident, request.params.id);
       return found;
     },
   );
@@ -203,7 +204,7 @@ export async function peopleRoutes(fastify: FastifyInstance, deps: ModuleDeps): 
       const ctx = requireContext(request);
       // No requireAbility here: the scope is checked in SQL and a refusal must be audited and committed.
       const outcome = await runWrite(db, (tx) => revealResident(tx, cipher, ctx, request.params.id, request.body?.fields));
-      if ('denied' in outcome) throw AppError.forbidden(outcome.denied);
+      if ('denied' in outcome) throw AppError.of(peopleErrors.pii_required);
       return outcome.revealed;
     },
   );

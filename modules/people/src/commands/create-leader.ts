@@ -2,6 +2,7 @@ import { AppError, auditEntry, can, emitEvents, newId, type RequestContext, reco
 import type { Db } from '@linli/db';
 import { placeReference, territory } from '@linli/territory';
 import type { CreateLeaderBody, Leader } from '../contract.ts';
+import { peopleErrors, peopleNouns } from '../errors.ts';
 import { LeaderRepository } from '../leader.repository.ts';
 import { residentReference } from '../references.ts';
 
@@ -20,7 +21,7 @@ export async function createLeader(tx: Db, ctx: RequestContext, input: CreateLea
   if (!node || node.kind !== expectedKind) {
     throw AppError.invalid([{ field: 'nodeId', reason: `must be a ${expectedKind} for the role ${input.role}` }]);
   }
-  if (!can(ctx.actor, 'people.write', node.path)) throw AppError.forbidden('Permission people.write is required for this place');
+  if (!can(ctx.actor, 'people.write', node.path)) throw AppError.of(peopleErrors.write_required_here, { where: peopleNouns.thisPlace });
   if (!(await leaders.livesUnder(tenantId, input.residentId, node.path))) {
     throw AppError.invalid([{ field: 'residentId', reason: `must be a resident living in this ${expectedKind}` }]);
   }

@@ -13,6 +13,7 @@ import {
 import type { Db } from '@linli/db';
 import { placeReference, territory } from '@linli/territory';
 import type { CreateResidentBody, Resident } from '../contract.ts';
+import { peopleErrors, peopleNouns } from '../errors.ts';
 import { ResidentRepository } from '../resident.repository.ts';
 import { factsFromIdNumber, normaliseTags, residentFieldErrors } from '../resident-rules.ts';
 
@@ -31,12 +32,13 @@ export async function createResident(
   const household = await territory.node(tx, tenantId, input.householdId);
   if (household?.kind !== 'household') errors.push({ field: 'householdId', reason: 'is not a household' });
   if (errors.length > 0 || !household) throw AppError.invalid(errors);
-  if (!can(ctx.actor, 'people.write', household.path)) throw AppError.forbidden('Permission people.write is required for this household');
+  if (!can(ctx.actor, 'people.write', household.path))
+    throw AppError.of(peopleErrors.write_required_here, { where: peopleNouns.thisHousehold });
 
   const phone = cipher.protect(input.phone, 'phone');
   const idNumber = cipher.protect(input.idNumber, 'id_number');
   if (idNumber.hash && (await residents.idNumberTaken(tenantId, idNumber.hash))) {
-    throw AppError.conflict('A resident with this ID number is already registered', { field: 'idNumber' });
+    throw AppError.of(peopleErrors.id_number_taken, undefined, { field: 'idNumber' });
   }
   const fromId = input.idNumber ? factsFromIdNumber(input.idNumber) : undefined;
   const id = newId();

@@ -1,5 +1,6 @@
 import { AppError, auditEntry, emitEvents, type RequestContext, recordAudit, scopePaths } from '@linli/core';
 import type { Tx } from '@linli/db';
+import { peopleNouns } from '../errors.ts';
 import { LeaderRepository } from '../leader.repository.ts';
 
 /** Ends a building or entrance leader's appointment. */
@@ -7,7 +8,7 @@ export async function removeLeader(tx: Tx, ctx: RequestContext, id: string): Pro
   const tenantId = ctx.actor.tenantId;
   const leaders = new LeaderRepository(tx);
   const leader = await leaders.findById(tenantId, id, scopePaths(ctx.actor, 'people.write'));
-  if (!leader) throw AppError.notFound('Leader', id);
+  if (!leader) throw AppError.notFound(peopleNouns.leader, id);
   await leaders.remove(tenantId, id);
   await recordAudit(
     tx,

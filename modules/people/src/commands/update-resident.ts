@@ -12,6 +12,7 @@ import {
 import type { Db } from '@linli/db';
 import { placeReference, territory } from '@linli/territory';
 import type { Resident, UpdateResidentBody } from '../contract.ts';
+import { peopleErrors, peopleNouns } from '../errors.ts';
 import { type ResidentChanges, ResidentRepository } from '../resident.repository.ts';
 import { normaliseTags, residentFieldErrors } from '../resident-rules.ts';
 
@@ -27,7 +28,7 @@ export async function updateResident(
   const writeScope = scopePaths(ctx.actor, 'people.write');
   const residents = new ResidentRepository(tx);
   const current = await residents.locate(tenantId, id, writeScope);
-  if (!current) throw AppError.notFound('Resident', id);
+  if (!current) throw AppError.notFound(peopleNouns.resident, id);
   await requireReferences(tx, ctx.actor, writeScope, input, { householdId: placeReference });
 
   const errors = residentFieldErrors(input);
@@ -36,7 +37,7 @@ export async function updateResident(
     const household = await territory.node(tx, tenantId, input.householdId);
     if (household?.kind !== 'household') errors.push({ field: 'householdId', reason: 'is not a household' });
     else if (!can(ctx.actor, 'people.write', household.path))
-      throw AppError.forbidden('Permission people.write is required for the new household');
+      throw AppError.of(peopleErrors.write_required_here, { where: peopleNouns.newHousehold });
     else householdId = household.id;
   }
   if (errors.length > 0) throw AppError.invalid(errors);
@@ -57,7 +58,7 @@ export async function updateResident(
   if (input.idNumber !== undefined) {
     const p = cipher.protect(input.idNumber, 'id_number');
     if (p.hash && (await residents.idNumberTaken(tenantId, p.hash, id))) {
-      throw AppError.conflict('A resident with this ID number is already registered', { field: 'idNumber' });
+      throw AppError.of(peopleErrors.id_number_taken, undefined, { field: 'idNumber' });
     }
     Object.assign(changes, { idNumberEnc: p.enc, idNumberHash: p.hash, idNumberMasked: p.masked });
   }
@@ -66,6 +67,6 @@ export async function updateResident(
   await recordAudit(tx, auditEntry(ctx, 'people.resident.update', { type: 'resident', id }, { fields }));
   await emitEvents(tx, { tenantId, type: 'resident.updated', aggregateType: 'resident', aggregateId: id, payload: { fields } });
   const updated = await residents.findById(tenantId, id, writeScope);
-  if (!updated) throw AppError.forbidden('The resident was moved outside your area');
+  if (!updated) throw AppError.of(peopleErrors.moved_outside_scope);
   return updated;
 }
