@@ -1,4 +1,4 @@
-import { Uuid } from '@linli/core/contract-types';
+import { ImportRowError, Uuid } from '@linli/core/contract-types';
 import { Channel, DemandType, Status } from '@linli/demands/contract';
 import { demandChannels } from '@linli/demands/vocabulary';
 import { type Static, Type } from 'typebox';
@@ -127,9 +127,28 @@ export const ImportResult = Type.Object({
   rows: Type.Integer(),
   created: Type.Integer(),
   updated: Type.Integer(),
-  unchanged: Type.Integer({ description: 're-imported rows whose status, times and resolution were already as in the file' }),
+  unchanged: Type.Integer({
+    description:
+      're-imported rows whose status, times and resolution (and category and channel, when updated too) were already as in the file',
+  }),
 });
 export type ImportResult = Static<typeof ImportResult>;
+
+/**
+ * What importing a file would do, before anything is written: how many rows are new and how many
+ * update demands already imported, and of those how many would get another category or channel
+ * (written only when the import is asked to update category and channel too).
+ */
+export const ImportPreview = Type.Object({
+  rows: Type.Integer(),
+  created: Type.Integer({ description: 'rows with an external id not imported yet' }),
+  existing: Type.Integer({ description: 'rows updating a demand imported before' }),
+  categoryChanges: Type.Integer({ description: 'existing demands whose category the file maps differently' }),
+  channelChanges: Type.Integer({ description: 'existing demands whose channel the file maps differently' }),
+  classificationChanges: Type.Integer({ description: 'existing demands whose category or channel would change' }),
+  errors: Type.Array(ImportRowError, { description: 'row errors: the file would not import (all or nothing)' }),
+});
+export type ImportPreview = Static<typeof ImportPreview>;
 
 /** What an uploaded file holds, so a mapping can be made from its header and values. */
 export const FileInspection = Type.Object({

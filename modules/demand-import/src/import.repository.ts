@@ -88,6 +88,9 @@ export interface DemandUpdateValues {
   resolved_at: string | null;
   closed_at: string | null;
   result: string | null;
+  /** Category and channel as the file maps them: written only on a re-import that updates them too (null: kept). */
+  category_id: string | null;
+  channel: string | null;
 }
 
 export interface ExportRow {
@@ -257,6 +260,16 @@ export class DemandImportRepository {
     );
   }
 
+  /** The category and channel of existing demands (a re-import's preview compares them with the file). */
+  classificationOf(tenantId: string, ids: string[]): Promise<{ id: string; category_id: string; channel: string }[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return rows(
+      this.db,
+      sql`SELECT d.id, d.category_id, d.channel FROM demand d
+          WHERE d.tenant_id = ${tenantId} AND d.id IN (SELECT (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid)`,
+    );
+  }
+
   // --- writes ---
 
   /**
@@ -324,7 +337,7 @@ export class DemandImportRepository {
   }
 
   /**
-   * Applies status, times and resolution of a re-import to the demands that differ (the source is
+   * Applies status, times and resolution of a re-import (and category and channel, when given) to the demands that differ (the source is
    * authoritative: a work order reopened there loses its resolved and closed times here). Accepted
    * and dispatched times the file gives replace ours; where it has none, a demand still in a state
    * that has them keeps the times it has (set in Linli or by an earlier import) and gets the derived
@@ -341,7 +354,8 @@ export class DemandImportRepository {
       sql`WITH r AS (
             SELECT * FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
               AS r(id uuid, status text, responded_at timestamptz, responded_known boolean, dispatched_at timestamptz,
-                   dispatched_known boolean, resolved_at timestamptz, closed_at timestamptz, result text)
+                   dispatched_known boolean, resolved_at timestamptz, closed_at timestamptz, result text, category_id uuid,
+                   channel text)
           ), old AS (
             SELECT d.id, d.status FROM demand d JOIN r ON d.tenant_id = ${tenantId} AND d.id = r.id
           ), v AS (
@@ -354,11 +368,13 @@ export class DemandImportRepository {
           )
           UPDATE demand d SET status = v.status, responded_at = v.new_responded_at, dispatched_at = v.new_dispatched_at,
             resolved_at = v.resolved_at, closed_at = v.closed_at,
-            result = coalesce(v.result, d.result), version = d.version + 1, updated_at = now()
+            result = coalesce(v.result, d.result), category_id = coalesce(v.category_id, d.category_id),
+            channel = coalesce(v.channel, d.channel), version = d.version + 1, updated_at = now()
           FROM v, old
           WHERE d.tenant_id = ${tenantId} AND d.id = v.id AND old.id = v.id
-            AND (d.status, d.responded_at, d.dispatched_at, d.closed_at, d.resolved_at, d.result) IS DISTINCT FROM
-                (v.status, v.new_responded_at, v.new_dispatched_at, v.closed_at, v.resolved_at, coalesce(v.result, d.result))
+            AND (d.status, d.responded_at, d.dispatched_at, d.closed_at, d.resolved_at, d.result, d.category_id, d.channel) IS DISTINCT FROM
+                (v.status, v.new_responded_at, v.new_dispatched_at, v.closed_at, v.resolved_at, coalesce(v.result, d.result),
+                 coalesce(v.category_id, d.category_id), coalesce(v.channel, d.channel))
           RETURNING d.id, old.status AS from_status, d.status AS to_status, d.responded_at, d.dispatched_at`,
     );
   }

@@ -31,7 +31,7 @@ afterAll(async () => {
 const api = (s: Session, method: 'GET' | 'POST', url: string, payload?: object) =>
   t.app.inject({ method, url: `/api/v1${url}`, headers: s.headers, ...(payload ? { payload } : {}) });
 
-function upload(s: Session, fields: Record<string, string>, name: string, data: Buffer) {
+function upload(s: Session, fields: Record<string, string>, name: string, data: Buffer, url = '/api/v1/demand-imports') {
   const boundary = `----linli${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
   for (const [k, v] of Object.entries(fields))
@@ -42,7 +42,7 @@ function upload(s: Session, fields: Record<string, string>, name: string, data: 
   parts.push(data, Buffer.from(`\r\n--${boundary}--\r\n`));
   return t.app.inject({
     method: 'POST',
-    url: '/api/v1/demand-imports',
+    url,
     headers: { ...s.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
     payload: Buffer.concat(parts),
   });
@@ -207,5 +207,104 @@ describe('NYC 311 export of 2022 (41 columns) through the current preset', () =>
     expect(k.closed).toBe(closed);
     expect(k.resolved).toBe(closed);
     expect(k.completionRate).toBeCloseTo(closed / source.length, 3);
+  }, 120_000);
+});
+
+describe('re-import that updates category and channel too', () => {
+  // The same work orders (other external ids) imported first through an older mapping: no channel column, and
+  // three of today's types not yet in its category map, so they landed in 其他.
+  const missing = ['Noise - Park', 'Abandoned Vehicle', 'Encampment'];
+  const subset = source.filter((r) => !/^530/.test(r['Unique Key']!));
+  const header = file.toString('utf8').split('\n')[0]!;
+  const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  const reKeyed = Buffer.from(
+    `${header}\n${subset
+      .map((r) =>
+        header
+          .split(',')
+          .map((c) => csvCell(c === 'Unique Key' ? `7${r[c]}` : (r[c] ?? '')))
+          .join(','),
+      )
+      .join('\n')}\n`,
+  );
+  const categoryChanges = subset.filter((r) => missing.includes(r['Complaint Type']!)).length;
+  const channelChanges = subset.filter((r) => ['ONLINE', 'MOBILE'].includes(r['Open Data Channel Type']!)).length;
+  const classificationChanges = subset.filter(
+    (r) => missing.includes(r['Complaint Type']!) || ['ONLINE', 'MOBILE'].includes(r['Open Data Channel Type']!),
+  ).length;
+  let oldMapping: string;
+  const categoriesOf = async () =>
+    new Map(
+      (
+        await query<{ external_id: string; category: string; channel: string }>(
+          `SELECT d.external_id, c.code AS category, d.channel FROM demand d
+           JOIN demand_category c ON c.tenant_id = d.tenant_id AND c.id = d.category_id WHERE d.external_id LIKE '7%'`,
+        )
+      ).map((d) => [d.external_id, d]),
+    );
+
+  it('shows how many known demands would get another category or channel before anything is written', async () => {
+    expect(categoryChanges).toBeGreaterThan(10);
+    expect(channelChanges).toBeGreaterThan(10);
+    const category = Object.fromEntries(Object.entries(nyc311Config2022.valueMaps.category).filter(([k]) => !missing.includes(k)));
+    const saved = await api(county, 'POST', '/demand-imports/mappings', {
+      name: 'NYC 311 (old)',
+      config: {
+        ...nyc311Config2022,
+        columns: { ...nyc311Config2022.columns, channel: null },
+        valueMaps: { ...nyc311Config2022.valueMaps, category },
+      },
+    });
+    expect(saved.statusCode).toBe(201);
+    oldMapping = saved.json().id;
+    const first = await upload(county, { mappingId: oldMapping }, 'old.csv', reKeyed);
+    expect(first.json()).toMatchObject({ rows: subset.length, created: subset.length });
+    const before = await categoriesOf();
+    expect([...before.values()].filter((d) => d.category === 'other').length).toBeGreaterThanOrEqual(categoryChanges);
+
+    const events = (await query<{ n: number }>(`SELECT count(*)::int AS n FROM demand_event`))[0]!.n;
+    const preview = await upload(county, { mappingId }, 'corrected.csv', reKeyed, '/api/v1/demand-imports/preview');
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json()).toEqual({
+      rows: subset.length,
+      created: 0,
+      existing: subset.length,
+      categoryChanges,
+      channelChanges,
+      classificationChanges,
+      errors: [],
+    });
+    // Nothing written by the preview.
+    expect((await query<{ n: number }>(`SELECT count(*)::int AS n FROM demand_event`))[0]!.n).toBe(events);
+    expect(await categoriesOf()).toEqual(before);
+  }, 120_000);
+
+  it('keeps category and channel on a plain re-import and updates them when asked, each with its timeline entry', async () => {
+    const before = await categoriesOf();
+    const plain = await upload(county, { mappingId }, 'corrected.csv', reKeyed);
+    expect(plain.statusCode).toBe(200);
+    expect(plain.json()).toMatchObject({ rows: subset.length, created: 0, updated: 0, unchanged: subset.length });
+    expect(await categoriesOf()).toEqual(before);
+
+    const bad = await upload(county, { mappingId, updateClassification: 'maybe' }, 'corrected.csv', reKeyed);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details).toEqual([{ field: 'updateClassification', reason: 'must be true or false' }]);
+
+    const fixed = await upload(county, { mappingId, updateClassification: 'true' }, 'corrected.csv', reKeyed);
+    expect(fixed.statusCode).toBe(200);
+    expect(fixed.json()).toMatchObject({ rows: subset.length, created: 0, updated: classificationChanges });
+    const after = await categoriesOf();
+    for (const r of subset) {
+      const d = after.get(`7${r['Unique Key']}`)!;
+      expect(d.channel).toBe(nyc311Config2022.valueMaps.channel[r['Open Data Channel Type']!]);
+      if (r['Complaint Type'] === 'Noise - Park') expect(d.category).toBe('noise');
+      if (r['Complaint Type'] === 'Encampment') expect(d.category).toBe('social_assistance');
+    }
+    const entries = await query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM demand_event WHERE action = 'imported' AND data->>'classification' = 'true'`,
+    );
+    expect(entries[0]!.n).toBe(classificationChanges);
+    const again = await upload(county, { mappingId }, 'corrected.csv', reKeyed, '/api/v1/demand-imports/preview');
+    expect(again.json()).toMatchObject({ existing: subset.length, classificationChanges: 0 });
   }, 120_000);
 });

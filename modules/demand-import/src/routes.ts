@@ -20,7 +20,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { createMapping } from './commands/create-mapping.ts';
 import { deleteMapping } from './commands/delete-mapping.ts';
-import { importDemands } from './commands/import-demands.ts';
+import { importDemands, previewImport } from './commands/import-demands.ts';
 import { updateMapping } from './commands/update-mapping.ts';
 import {
   CreateMappingBody,
@@ -29,6 +29,7 @@ import {
   ImportJob,
   ImportMapping,
   ImportPreset,
+  ImportPreview,
   ImportResult,
   JobParams,
   MappingParams,
@@ -209,13 +210,42 @@ export async function demandImportRoutes(fastify: FastifyInstance, deps: ModuleD
       const jobId = fields.jobId?.trim() || undefined;
       if (jobId !== undefined && !isUuid(jobId)) problems.push({ field: 'jobId', reason: 'must be a UUID chosen for this import' });
       if (!file || file.data.length === 0) problems.push({ field: 'file', reason: 'an .xlsx or .csv file is required' });
+      const updateClassification = fields.updateClassification?.trim() || 'false';
+      if (updateClassification !== 'true' && updateClassification !== 'false')
+        problems.push({ field: 'updateClassification', reason: 'must be true or false' });
       if (problems.length || !file) throw AppError.invalid(problems);
       return importDemands({ db, cipher, progressDb: importProgressDb(deps) }, ctx, {
         mappingId,
         jobId,
         fileName: file.name,
         data: file.data,
+        updateClassification: updateClassification === 'true',
       });
+    },
+  );
+
+  app.post(
+    '/demand-imports/preview',
+    {
+      schema: {
+        operationId: 'previewDemandImport',
+        tags,
+        summary:
+          'What importing a file through a saved mapping would do (multipart: mappingId, file), nothing written: rows new and known, and how many known demands would get another category or channel',
+        consumes: ['multipart/form-data'],
+        response: { 200: ImportPreview, ...errors, ...errorResponses(413) },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      requireAbility(ctx.actor, 'demand.intake');
+      const { file, fields } = await readMultipart(request);
+      const mappingId = fields.mappingId?.trim() ?? '';
+      const problems: { field: string; reason: string }[] = [];
+      if (!isUuid(mappingId)) problems.push({ field: 'mappingId', reason: 'must be the id of a saved mapping' });
+      if (!file || file.data.length === 0) problems.push({ field: 'file', reason: 'an .xlsx or .csv file is required' });
+      if (problems.length || !file) throw AppError.invalid(problems);
+      return previewImport({ db }, ctx, { mappingId, fileName: file.name, data: file.data });
     },
   );
 

@@ -16,7 +16,7 @@ import {
 } from '@linli/core';
 import type { Db } from '@linli/db';
 import { computeDeadlines, type DeadlineCalendar, FALLBACK_RULE } from '@linli/demands';
-import type { ImportMapping, ImportResult, RowError } from '../contract.ts';
+import type { ImportMapping, ImportPreview, ImportResult, RowError } from '../contract.ts';
 import {
   DemandImportRepository,
   type DemandUpdateValues,
@@ -35,6 +35,11 @@ export interface ImportDemandsInput {
   jobId?: string;
   fileName: string;
   data: Buffer;
+  /**
+   * A re-import updates status, times and result of the demands it knows; with this, their category
+   * and channel too (a corrected mapping repairs an earlier import). Deadlines and the handling unit stay.
+   */
+  updateClassification?: boolean;
 }
 
 export interface ImportDemandsDeps {
@@ -117,7 +122,13 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
   const jobId = input.jobId ?? newId();
   // A job id that exists already (a retried upload) is a conflict: the primary key answers 409, nothing is imported twice.
   await createImportJob(db, { tenantId, id: jobId, kind: 'demands', fileName: input.fileName, createdBy: ctx.actor.accountId });
-  const auditDetails = { jobId, fileName: input.fileName, mappingId: mapping.id, mappingName: mapping.name };
+  const auditDetails = {
+    jobId,
+    fileName: input.fileName,
+    mappingId: mapping.id,
+    mappingName: mapping.name,
+    ...(input.updateClassification ? { updateClassification: true } : {}),
+  };
   const fail = (found: RowError[], totalRows: number): Promise<never> => {
     const errors = found.map((e) => maskValue(e, config.columns.reporterPhone));
     const audit = auditEntry(
@@ -255,6 +266,8 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
           resolved_at: isoOrNull(r.times.resolvedAt),
           closed_at: isoOrNull(r.times.closedAt),
           result: r.resolution,
+          category_id: input.updateClassification ? (resolved.category.get(r.row) as ImportCategory).id : null,
+          channel: input.updateClassification ? r.channel : null,
         }));
       const updateTimes = new Map(
         mapped.rows.filter((r) => resolved.existing.has(r.externalId)).map((r) => [resolved.existing.get(r.externalId) as string, r]),
@@ -273,7 +286,12 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
               demand_id: d.id,
               from_status: d.from_status,
               to_status: d.to_status,
-              data: { ...eventData, update: true, ...timesData(r.times, r.submittedAt.toISOString(), d) },
+              data: {
+                ...eventData,
+                update: true,
+                ...(input.updateClassification ? { classification: true } : {}),
+                ...timesData(r.times, r.submittedAt.toISOString(), d),
+              },
             };
           }),
         );
@@ -310,6 +328,63 @@ export async function importDemands(deps: ImportDemandsDeps, ctx: RequestContext
     await failImportJob(db, tenantId, jobId, err, 'the import failed while writing; nothing was imported');
     throw err;
   }
+}
+
+/**
+ * What importing the file would do, without writing anything (no job, no audit): the rows it would
+ * create and update, and how many of the demands it updates would get another category or channel
+ * — the count a person confirms before asking the import to update category and channel too. The
+ * row errors are those the import would report.
+ */
+export async function previewImport(
+  deps: Pick<ImportDemandsDeps, 'db' | 'now'>,
+  ctx: RequestContext,
+  input: Pick<ImportDemandsInput, 'mappingId' | 'fileName' | 'data'>,
+): Promise<ImportPreview> {
+  const { tenantId } = ctx.actor;
+  const repo = new DemandImportRepository(deps.db);
+  const county = await requireCountyIntake(repo, ctx);
+  const mapping = await repo.findMapping(tenantId, input.mappingId);
+  if (!mapping) throw AppError.notFound('Import mapping', input.mappingId);
+  const read = await readSourceFile(input.fileName, input.data);
+  const { table } = read;
+  const empty = { rows: table.rows.length, created: 0, existing: 0, categoryChanges: 0, channelChanges: 0, classificationChanges: 0 };
+  const headerErrors = [...read.errors, ...checkHeader(table, mapping.config)];
+  if (headerErrors.length > 0) return { ...empty, errors: headerErrors.map((e) => maskValue(e, mapping.config.columns.reporterPhone)) };
+  const categories = await repo.categories(tenantId);
+  const known = new Map<string, string>();
+  for (const c of categories.filter((c) => c.active)) {
+    known.set(c.code, c.code);
+    known.set(c.name, c.code);
+  }
+  const mapped = mapRows(table.rows, mapping.config, { now: deps.now ?? new Date(), categories: known });
+  const resolved = await resolveReferences(repo, tenantId, mapping, county, categories, mapped.rows);
+  const errors = [...mapped.errors, ...resolved.errors].sort((a, b) => a.row - b.row);
+  const now = new Map((await repo.classificationOf(tenantId, [...resolved.existing.values()])).map((d) => [d.id, d] as const));
+  let categoryChanges = 0;
+  let channelChanges = 0;
+  let classificationChanges = 0;
+  for (const r of mapped.rows) {
+    const id = resolved.existing.get(r.externalId);
+    const current = id ? now.get(id) : undefined;
+    const category = resolved.category.get(r.row);
+    if (!current || !category) continue;
+    const categoryChanged = current.category_id !== category.id;
+    const channelChanged = current.channel !== r.channel;
+    if (categoryChanged) categoryChanges += 1;
+    if (channelChanged) channelChanges += 1;
+    if (categoryChanged || channelChanged) classificationChanges += 1;
+  }
+  const existing = mapped.rows.filter((r) => resolved.existing.has(r.externalId)).length;
+  return {
+    rows: table.rows.length,
+    created: mapped.rows.length - existing,
+    existing,
+    categoryChanges,
+    channelChanges,
+    classificationChanges,
+    errors: errors.map((e) => maskValue(e, mapping.config.columns.reporterPhone)),
+  };
 }
 
 /**
