@@ -1,38 +1,12 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { CalendarYear } from '@linli/calendar/contract';
-import type { DeadlineSettings } from '@linli/demands/contract';
 import { ApiError, api, request } from '@linli/web-kit/client';
 import { useCurrentUser } from '@linli/web-kit/current-user';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Flex,
-  Input,
-  Row,
-  Segmented,
-  Select,
-  Space,
-  Switch,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
-import dayjs from 'dayjs';
+import { Alert, App, Col, Flex, Row, Select, Space, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-
-/** GET /api/v1/demand-calendar/:year (modules/calendar/src/contract.ts); the deadline settings are the demands module's. */
-type CalendarDay = CalendarYear['days'][number];
-interface EditRow {
-  key: number;
-  day: string | null;
-  workday: boolean;
-  name: string;
-}
+import { AutoEscalateCard } from './auto-escalate-card.tsx';
+import { type EditRow, OverridesEditor } from './overrides-editor.tsx';
+import { SpecialDaysTable } from './special-days-table.tsx';
 
 function shanghaiYear(): number {
   return Number(new Intl.DateTimeFormat('en-CA', { year: 'numeric', timeZone: 'Asia/Shanghai' }).format(new Date()));
@@ -40,7 +14,7 @@ function shanghaiYear(): number {
 
 /** The county's working-day calendar: the built-in holidays and 调休 of a year, and its own overrides, edited per year. */
 export default function WorkingCalendarPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const { can } = useCurrentUser();
   const editable = can('demand.configure');
@@ -51,23 +25,6 @@ export default function WorkingCalendarPage() {
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [nextKey, setNextKey] = useState(0);
-  const [settings, setSettings] = useState<DeadlineSettings | null>(null);
-
-  useEffect(() => {
-    api
-      .get<DeadlineSettings>('/demand-settings')
-      .then(setSettings)
-      .catch(() => setSettings(null));
-  }, []);
-
-  const toggleAutoEscalate = async (on: boolean) => {
-    try {
-      setSettings(await request<DeadlineSettings>('PATCH', '/demand-settings', { body: { autoEscalate: on } }));
-      message.success(t('common.saved'));
-    } catch (e) {
-      message.error(e instanceof Error ? e.message : String(e));
-    }
-  };
 
   const show = useCallback((value: CalendarYear) => {
     setData(value);
@@ -85,13 +42,6 @@ export default function WorkingCalendarPage() {
       .catch((e: Error) => setError(e.message));
   }, [year, show]);
 
-  const weekday = (day: string) =>
-    new Intl.DateTimeFormat(i18n.language, { weekday: 'short', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
-  const originLabel: Record<CalendarDay['origin'], string> = {
-    notice: t('calendar.originNotice'),
-    statutory: t('calendar.originStatutory'),
-    override: t('calendar.originOverride'),
-  };
   const update = (key: number, patch: Partial<EditRow>) => setRows((list) => list.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   const save = async () => {
@@ -144,120 +94,29 @@ export default function WorkingCalendarPage() {
         </Space>
       </Flex>
       <Alert type="info" showIcon message={t('calendar.intro')} />
-      {settings && (
-        <Card size="small">
-          <Space wrap>
-            <Switch
-              checked={settings.autoEscalate}
-              disabled={!editable}
-              onChange={(on) => void toggleAutoEscalate(on)}
-              data-testid="auto-escalate"
-            />
-            <Typography.Text strong>{t('calendar.autoEscalate')}</Typography.Text>
-            <Typography.Text type="secondary">{t('calendar.autoEscalateHelp')}</Typography.Text>
-          </Space>
-        </Card>
-      )}
+      <AutoEscalateCard editable={editable} />
       {data && !data.official && <Alert type="warning" showIcon message={t('calendar.notOfficial')} />}
       {error && <Alert type="error" showIcon message={error} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
-          <Card
-            title={t('calendar.specialDays')}
-            size="small"
-            extra={data?.source ? <Typography.Text type="secondary">{data.source}</Typography.Text> : null}
-          >
-            <Table<CalendarDay>
-              size="small"
-              rowKey="day"
-              loading={!data && !error}
-              dataSource={data?.days ?? []}
-              pagination={false}
-              scroll={{ y: 480 }}
-              columns={[
-                { title: t('calendar.day'), dataIndex: 'day', render: (day: string) => `${day} ${weekday(day)}` },
-                {
-                  title: t('calendar.kind'),
-                  dataIndex: 'workday',
-                  render: (w: boolean) =>
-                    w ? <Tag color="blue">{t('calendar.workday')}</Tag> : <Tag color="red">{t('calendar.holiday')}</Tag>,
-                },
-                { title: t('calendar.name'), dataIndex: 'name' },
-                { title: t('calendar.origin'), dataIndex: 'origin', render: (o: CalendarDay['origin']) => originLabel[o] },
-              ]}
-            />
-          </Card>
+          <SpecialDaysTable data={data} error={error} />
         </Col>
         <Col xs={24} lg={12}>
-          <Card
-            title={t('calendar.overrides')}
-            size="small"
-            extra={
-              editable ? (
-                <Button type="primary" onClick={save} loading={saving} disabled={!data} data-testid="calendar-save">
-                  {t('calendar.save')}
-                </Button>
-              ) : null
-            }
-          >
-            {!editable && <Alert type="info" message={t('calendar.readOnly')} style={{ marginBottom: 8 }} />}
-            <Flex vertical gap={8}>
-              {rows.map((r) => (
-                <div key={r.key} data-testid="calendar-override-row">
-                  <Flex gap={8} align="center" wrap>
-                    <DatePicker
-                      value={r.day ? dayjs(r.day) : null}
-                      onChange={(d) => update(r.key, { day: d ? d.format('YYYY-MM-DD') : null })}
-                      minDate={dayjs(`${year}-01-01`)}
-                      maxDate={dayjs(`${year}-12-31`)}
-                      disabled={!editable}
-                      status={rowErrors[r.key] ? 'error' : undefined}
-                    />
-                    <Segmented<string>
-                      value={r.workday ? 'workday' : 'holiday'}
-                      onChange={(v) => update(r.key, { workday: v === 'workday' })}
-                      disabled={!editable}
-                      options={[
-                        { value: 'holiday', label: t('calendar.holiday') },
-                        { value: 'workday', label: t('calendar.workday') },
-                      ]}
-                    />
-                    <Input
-                      value={r.name}
-                      maxLength={40}
-                      placeholder={t('calendar.name')}
-                      onChange={(e) => update(r.key, { name: e.target.value })}
-                      disabled={!editable}
-                      style={{ width: 160 }}
-                    />
-                    {editable && (
-                      <Button
-                        icon={<DeleteOutlined />}
-                        type="text"
-                        danger
-                        aria-label={t('common.delete')}
-                        onClick={() => setRows((list) => list.filter((x) => x.key !== r.key))}
-                      />
-                    )}
-                  </Flex>
-                  {rowErrors[r.key] && <Typography.Text type="danger">{rowErrors[r.key]}</Typography.Text>}
-                </div>
-              ))}
-              {editable && (
-                <Button
-                  icon={<PlusOutlined />}
-                  onClick={() => {
-                    setRows((list) => [...list, { key: nextKey, day: null, workday: false, name: '' }]);
-                    setNextKey((k) => k + 1);
-                  }}
-                  disabled={!data}
-                  data-testid="calendar-add"
-                >
-                  {t('calendar.addDay')}
-                </Button>
-              )}
-            </Flex>
-          </Card>
+          <OverridesEditor
+            year={year}
+            rows={rows}
+            rowErrors={rowErrors}
+            editable={editable}
+            loaded={data !== null}
+            saving={saving}
+            onUpdate={update}
+            onRemove={(key) => setRows((list) => list.filter((x) => x.key !== key))}
+            onAdd={() => {
+              setRows((list) => [...list, { key: nextKey, day: null, workday: false, name: '' }]);
+              setNextKey((k) => k + 1);
+            }}
+            onSave={save}
+          />
         </Col>
       </Row>
     </Space>
