@@ -4,6 +4,7 @@ import type {
   DemandImportConfig as ImportConfig,
   ImportMapping,
   ImportPreset,
+  ImportPreview,
   ImportResult,
 } from '@linli/demand-import/contract';
 import { ApiError, api, apiUrl, request } from '@linli/web-kit/client';
@@ -19,6 +20,7 @@ export type {
   ImportField,
   ImportMapping,
   ImportPreset,
+  ImportPreview,
   ImportResult,
   ImportStatus,
 } from '@linli/demand-import/contract';
@@ -49,12 +51,20 @@ export const importApi = {
     form.append('file', file, file.name);
     return api.post<FileInspection>('/demand-imports/inspect', form);
   },
+  /** What the import would do (new and known rows, category and channel changes), nothing written. */
+  preview: (mappingId: string, file: File) => {
+    const form = new FormData();
+    form.append('mappingId', mappingId);
+    form.append('file', file, file.name);
+    return upload<ImportPreview>('POST', '/demand-imports/preview', form);
+  },
   /** The upload reports its progress (bytes sent); the server answers when the import is over, and `job` shows the rows meanwhile. */
-  run: (mappingId: string, jobId: string, file: File, onProgress: (percent: number) => void) => {
+  run: (mappingId: string, jobId: string, file: File, onProgress: (percent: number) => void, updateClassification = false) => {
     const form = new FormData();
     // Fields before the file: a streaming multipart parser sees mappingId when the file arrives.
     form.append('mappingId', mappingId);
     form.append('jobId', jobId);
+    if (updateClassification) form.append('updateClassification', 'true');
     form.append('file', file, file.name);
     return upload<ImportResult>('POST', '/demand-imports', form, undefined, onProgress);
   },

@@ -24,7 +24,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ImportJob, type ImportMapping, type ImportResult, importApi, newJobId, type RowError } from './api.ts';
+import { type ImportJob, type ImportMapping, type ImportPreview, type ImportResult, importApi, newJobId, type RowError } from './api.ts';
 import { MappingEditor } from './mapping-editor.tsx';
 
 function MappingSelect({ mappings, value, onChange }: { mappings: ImportMapping[]; value?: string; onChange: (v?: string) => void }) {
@@ -51,9 +51,35 @@ function ImportTab({ mappings }: { mappings: ImportMapping[] }) {
   const [errors, setErrors] = useState<RowError[] | null>(null);
 
   const [job, setJob] = useState<ImportJob | null>(null);
+  const [updateClassification, setUpdateClassification] = useState(false);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [checking, setChecking] = useState(false);
+
+  // With "update category and channel too", the file is checked first and the count of demands whose
+  // category or channel would change is shown; the import runs only when the person confirms.
+  const check = async () => {
+    if (!mappingId || !file) return;
+    setResult(null);
+    setErrors(null);
+    setPreview(null);
+    setChecking(true);
+    try {
+      const p = await importApi.preview(mappingId, file);
+      if (p.errors.length > 0) setErrors(p.errors);
+      else setPreview(p);
+    } catch (e) {
+      const rows = rowErrorsOf(e);
+      if (rows) setErrors(rows);
+      else message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setChecking(false);
+    }
+  };
 
   const start = async () => {
     if (!mappingId || !file) return;
+    const reclassify = updateClassification && preview !== null;
+    setPreview(null);
     setResult(null);
     setErrors(null);
     setJob(null);
@@ -72,7 +98,7 @@ function ImportTab({ mappings }: { mappings: ImportMapping[] }) {
     };
     void follow();
     try {
-      setResult(await importApi.run(mappingId, jobId, file, setProgress));
+      setResult(await importApi.run(mappingId, jobId, file, setProgress, reclassify));
     } catch (e) {
       const rows = rowErrorsOf(e);
       if (rows) setErrors(rows);
@@ -102,9 +128,44 @@ function ImportTab({ mappings }: { mappings: ImportMapping[] }) {
         )}
       </Flex>
       <FileDrop file={file} onFile={setFile} accept=".xlsx,.csv" testId="demand-import-file" hint={t('demandImport.uploadHint')} />
-      <Button type="primary" disabled={!mappingId || !file || progress !== null} onClick={start} data-testid="demand-import-start">
-        {t('demandImport.start')}
+      <Checkbox
+        checked={updateClassification}
+        onChange={(e) => {
+          setUpdateClassification(e.target.checked);
+          setPreview(null);
+        }}
+        data-testid="demand-import-update-classification"
+      >
+        {t('demandImport.updateClassification')}
+      </Checkbox>
+      <Button
+        type="primary"
+        disabled={!mappingId || !file || progress !== null || checking || preview !== null}
+        loading={checking}
+        onClick={updateClassification ? check : start}
+        data-testid="demand-import-start"
+      >
+        {updateClassification ? t('demandImport.check') : t('demandImport.start')}
       </Button>
+      {preview && (
+        <Alert
+          type={preview.classificationChanges > 0 ? 'warning' : 'info'}
+          showIcon
+          data-testid="demand-import-preview"
+          title={t('demandImport.previewTitle', { ...preview })}
+          description={t('demandImport.previewText', { ...preview })}
+          action={
+            <Space orientation="vertical">
+              <Button type="primary" size="small" onClick={start} data-testid="demand-import-confirm">
+                {t('demandImport.confirm')}
+              </Button>
+              <Button size="small" onClick={() => setPreview(null)}>
+                {t('demandImport.cancel')}
+              </Button>
+            </Space>
+          }
+        />
+      )}
       {progress !== null && (
         <Space orientation="vertical" style={{ width: '100%' }}>
           {job && job.totalRows > 0 ? (
