@@ -18,4 +18,14 @@ export const partyErrors = defineErrors('party', {
 /** What a 404 names. */
 export const partyNouns = {
   org: { 'zh-CN': '党组织', 'en-US': 'Party organisation' },
+  node: { 'zh-CN': '区划节点', 'en-US': 'Territory node' },
+} as const satisfies Record<string, Noun>;
+
+/** A kind of party organisation as a conflict names it (English keeps the API's code). */
+export const partyOrgKindNouns = {
+  subdistrict_committee: { 'zh-CN': '街道党工委', 'en-US': 'subdistrict_committee' },
+  community_committee: { 'zh-CN': '社区党委', 'en-US': 'community_committee' },
+  compound_branch: { 'zh-CN': '小区党支部', 'en-US': 'compound_branch' },
+  building_group: { 'zh-CN': '楼栋党小组', 'en-US': 'building_group' },
+  member_household: { 'zh-CN': '党员中心户', 'en-US': 'member_household' },
 } as const satisfies Record<string, Noun>;

@@ -32,6 +32,7 @@ import {
   PartyOrgDetail,
 } from './contract.ts';
 import { CoverageRepository } from './coverage.repository.ts';
+import { partyNouns } from './errors.ts';
 import { MemberCursor, PartyMemberRepository } from './party-member.repository.ts';
 import { PartyOrgRepository } from './party-org.repository.ts';
 
@@ -81,7 +82,7 @@ export async function partyRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
       const ctx = requireContext(request);
       const scope = requireAbility(ctx.actor, 'party.read');
       const org = await new PartyOrgRepository(db).findById(ctx.actor.tenantId, request.params.id, scope);
-      if (!org) throw AppError.notFound('Party organisation', request.params.id);
+      if (!org) throw AppError.notFound(partyNouns.org, request.params.id);
       return org;
     },
   );
@@ -164,7 +165,7 @@ export async function partyRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
       },
     );
     const node = await new CoverageRepository(db).findNodePath(tenantId, nodeId);
-    if (!node) throw AppError.notFound('Territory node', nodeId);
+    if (!node) throw AppError.notFound(partyNouns.node, nodeId);
     return node.path;
   }
 

@@ -2,6 +2,7 @@ import { AppError, auditEntry, emitEvents, newId, type RequestContext, recordAud
 import type { Db } from '@linli/db';
 import { residentReference } from '@linli/people';
 import type { CreateMemberBody, PartyMember } from '../contract.ts';
+import { partyErrors, partyNouns } from '../errors.ts';
 import { PartyMemberRepository } from '../party-member.repository.ts';
 import { PartyOrgRepository } from '../party-org.repository.ts';
 import { partyOrgReference } from '../references.ts';
@@ -15,11 +16,10 @@ export async function addPartyMember(tx: Db, ctx: RequestContext, input: CreateM
   // A resident or organisation outside the caller's party.write scope answers as one that does not exist.
   await requireReferences(tx, ctx.actor, writeScope, input, { residentId: residentReference, orgId: partyOrgReference });
   const org = await orgs.findById(tenantId, input.orgId, writeScope);
-  if (!org) throw AppError.notFound('Party organisation', input.orgId);
+  if (!org) throw AppError.notFound(partyNouns.org, input.orgId);
   if (!(await orgs.residentExists(tenantId, input.residentId)))
     throw AppError.invalid([{ field: 'residentId', reason: 'is not a resident' }]);
-  if (await members.isMember(tenantId, input.residentId))
-    throw AppError.conflict('This resident is already a registered party member', { field: 'residentId' });
+  if (await members.isMember(tenantId, input.residentId)) throw AppError.of(partyErrors.member_taken, undefined, { field: 'residentId' });
 
   const id = newId();
   await members.insert({

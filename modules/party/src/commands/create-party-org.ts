@@ -14,6 +14,7 @@ import { type Db, ltreeLabel } from '@linli/db';
 import { residentReference } from '@linli/people';
 import { placeReference, territory } from '@linli/territory';
 import type { CreateOrgBody, PartyOrgDetail } from '../contract.ts';
+import { partyErrors, partyOrgKindNouns } from '../errors.ts';
 import { PartyOrgRepository } from '../party-org.repository.ts';
 import { partyOrgReference } from '../references.ts';
 import { nodeKindOf, parentKindOf } from '../schema.ts';
@@ -53,9 +54,9 @@ export async function createPartyOrg(tx: Db, ctx: RequestContext, input: CreateO
     errors.push({ field: 'secretaryId', reason: 'is not a resident' });
   }
   if (errors.length > 0 || !node) throw AppError.invalid(errors);
-  if (!can(ctx.actor, 'party.write', node.path)) throw AppError.forbidden('Permission party.write is required for this place');
+  if (!can(ctx.actor, 'party.write', node.path)) throw AppError.of(partyErrors.write_required);
   if (await orgs.existsFor(tenantId, input.kind, node.id)) {
-    throw AppError.conflict(`${node.name} already has a ${input.kind}`, { field: 'nodeId' });
+    throw AppError.of(partyErrors.org_exists_here, { node: node.name, kind: partyOrgKindNouns[input.kind] }, { field: 'nodeId' });
   }
 
   const id = newId();
