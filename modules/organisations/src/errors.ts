@@ -1,4 +1,4 @@
-import { defineErrors } from '@linli/core/app-error';
+import { defineErrors, type Noun } from '@linli/core/app-error';
 
 /** The errors of the organisations module, in both languages (pure: the web may read it). Listed in the manifest. */
 export const organisationErrors = defineErrors('organisation', {
@@ -10,3 +10,9 @@ export const organisationErrors = defineErrors('organisation', {
     'zh-CN': '需要 organisation.write 权限（{where}）',
   },
 });
+
+/** The places a 403 names. */
+export const organisationPlaces = {
+  thisPlace: { 'zh-CN': '此地点', 'en-US': 'this place' },
+  thisCommunity: { 'zh-CN': '本社区', 'en-US': 'this community' },
+} as const satisfies Record<string, Noun>;

@@ -15,6 +15,7 @@ import { residentReference } from '@linli/people';
 import { placeReference, territory } from '@linli/territory';
 import type { CreateDualRegistrationBody, DualRegistration } from '../contract.ts';
 import { DualRegistrationRepository } from '../dual-registration.repository.ts';
+import { organisationErrors, organisationPlaces } from '../errors.ts';
 import { organisationReference } from '../references.ts';
 
 /** 双报到: an organisation, or an in-service party member, registers with a community to serve it. */
@@ -41,10 +42,10 @@ export async function createDualRegistration(tx: Db, ctx: RequestContext, input:
   }
   if (errors.length > 0 || !community) throw AppError.invalid(errors);
   if (!can(ctx.actor, 'organisation.write', community.path))
-    throw AppError.forbidden('Permission organisation.write is required for this community');
+    throw AppError.of(organisationErrors.write_required_here, { where: organisationPlaces.thisCommunity });
   const registrant = (input.organisationId ?? input.residentId) as string;
   if (await registrations.alreadyRegistered(tenantId, community.id, registrant)) {
-    throw AppError.conflict(`Already registered with ${community.name}`);
+    throw AppError.of(organisationErrors.already_registered, { community: community.name });
   }
 
   const id = newId();

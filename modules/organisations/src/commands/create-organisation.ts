@@ -15,6 +15,7 @@ import {
 import type { Db } from '@linli/db';
 import { placeReference, territory } from '@linli/territory';
 import type { CreateOrganisationBody, Organisation } from '../contract.ts';
+import { organisationErrors, organisationPlaces } from '../errors.ts';
 import { OrganisationRepository } from '../organisation.repository.ts';
 
 /** Kinds that belong to one compound: 业委会 and 物管会 are formed by a compound's owners. */
@@ -50,10 +51,10 @@ export async function createOrganisation(
   }
   if (errors.length > 0 || !node) throw AppError.invalid(errors);
   if (!can(ctx.actor, 'organisation.write', node.path))
-    throw AppError.forbidden('Permission organisation.write is required for this place');
+    throw AppError.of(organisationErrors.write_required_here, { where: organisationPlaces.thisPlace });
   const name = input.name.trim();
   if (await orgs.nameTaken(tenantId, node.id, input.kind, name))
-    throw AppError.conflict(`${name} is already registered here`, { field: 'name' });
+    throw AppError.of(organisationErrors.name_taken_here, { name }, { field: 'name' });
 
   const id = newId();
   const phone = cipher.protect(input.phone, 'phone');
