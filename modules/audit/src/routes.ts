@@ -22,6 +22,7 @@ import {
 import { type Static, Type } from 'typebox';
 import { type AuditEventRow, auditRepository } from './audit.repository.ts';
 import { AuditEventView, AuditQuery, CheckpointsView, CheckpointView, VerifyView } from './contract.ts';
+import { auditErrors } from './errors.ts';
 import { auditActionLabels, auditTargetLabels } from './labels.ts';
 
 const errors = errorResponses(400, 401, 403);
@@ -190,7 +191,7 @@ export async function auditRoutes(app: App, { db, config }: ModuleDeps): Promise
       const verified = await verifyTenant(tenantId);
       if (verified.breaks.length > 0 || verified.checkpointProblems.length > 0) {
         // A checkpoint of a broken chain would vouch for it.
-        throw AppError.conflict('The audit trail is broken; no checkpoint was written', {
+        throw AppError.of(auditErrors.chain_broken, undefined, {
           breaks: verified.breaks.slice(0, 20),
           checkpointProblems: verified.checkpointProblems.slice(0, 20),
         });
