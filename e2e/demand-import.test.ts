@@ -13,6 +13,7 @@ const WAIT = 45_000;
 const TENANT = '370785';
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../modules/demand-import/src/fixtures');
 const nycFile = path.join(fixtures, 'nyc311_2013-12-25.csv');
+const nyc2022File = path.join(fixtures, 'nyc311_2022-05.csv');
 
 let e: E2E;
 let context: BrowserContext;
@@ -39,13 +40,37 @@ beforeAll(async () => {
     payload: { name: mappingName, config: nyc.config },
   });
   expect(saved.statusCode).toBe(201);
+  // Today's export through an older mapping (no channel column, three current types missing from its category
+  // map) and through the current preset: the re-import that repairs the first import.
+  const now = presets.json().find((p: { key: string }) => p.key === 'nyc311_2022').config;
+  const missing = ['Noise - Park', 'Abandoned Vehicle', 'Encampment'];
+  const older = {
+    ...now,
+    columns: { ...now.columns, channel: null },
+    valueMaps: {
+      ...now.valueMaps,
+      category: Object.fromEntries(Object.entries(now.valueMaps.category).filter(([k]) => !missing.includes(k))),
+    },
+  };
+  for (const [name, config] of [
+    ['NYC 311 旧映射', older],
+    ['NYC 311 (2022)', now],
+  ] as const) {
+    const res = await e.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/demand-imports/mappings',
+      headers: county.headers,
+      payload: { name, config },
+    });
+    expect(res.statusCode).toBe(201);
+  }
 });
 afterAll(async () => {
   await context?.close().catch(() => undefined);
   await e?.close();
 });
 
-async function importPage(): Promise<Page> {
+async function importPage(mapping = mappingName): Promise<Page> {
   context = await e.browser.newContext({
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
@@ -56,9 +81,13 @@ async function importPage(): Promise<Page> {
   const page = await context.newPage();
   await signIn(page, e.url, 'county1');
   await page.goto(`${e.url}/demand-import`);
-  await page.getByTestId('demand-import-mapping').click();
-  await page.locator('.ant-select-item-option', { hasText: mappingName }).click();
+  await chooseMapping(page, mapping);
   return page;
+}
+
+async function chooseMapping(page: Page, name: string) {
+  await page.getByTestId('demand-import-mapping').click();
+  await page.locator('.ant-select-item-option', { hasText: name }).click();
 }
 
 const demands = async () => (await e.t.database.query<{ n: number }>('SELECT count(*)::int AS n FROM demand'))[0]!.n;
@@ -98,5 +127,51 @@ describe('work-order import in the browser', () => {
       "SELECT status, total_rows, processed_rows FROM import_job WHERE kind = 'demands' AND file_name = 'nyc311-fixed.csv'",
     );
     expect(job).toEqual({ status: 'succeeded', total_rows: 2385, processed_rows: 2385 });
+  });
+
+  it('re-imports with category and channel too: shows how many demands would change, then updates them once confirmed', async () => {
+    await context?.close();
+    const page = await importPage('NYC 311 旧映射');
+    const fs = await import('node:fs');
+    const { parse } = await import('csv-parse/sync');
+    const source = parse(fs.readFileSync(nyc2022File), { columns: true }) as Record<string, string>[];
+    const changing = source.filter(
+      (r) =>
+        ['Noise - Park', 'Abandoned Vehicle', 'Encampment'].includes(r['Complaint Type']!) ||
+        ['ONLINE', 'MOBILE'].includes(r['Open Data Channel Type']!),
+    ).length;
+    const file = page.getByTestId('demand-import-file').locator('input[type=file]');
+    await file.setInputFiles(nyc2022File);
+    await page.getByTestId('demand-import-start').click();
+    await page.getByTestId('demand-import-result').waitFor();
+    const classification = async () =>
+      (
+        await e.t.database.query<{ other: number; phone: number }>(
+          `SELECT count(*) FILTER (WHERE c.code = 'other')::int AS other, count(*) FILTER (WHERE d.channel = 'hotline_12345')::int AS phone
+           FROM demand d JOIN demand_category c ON c.tenant_id = d.tenant_id AND c.id = d.category_id WHERE d.external_id LIKE '5%'`,
+        )
+      )[0]!;
+    const before = await classification();
+    expect(before.phone).toBe(source.length);
+
+    // The corrected mapping, with "update category and channel too": the count is shown first, nothing written yet.
+    await page.getByRole('button', { name: '再导入一个文件' }).click();
+    await chooseMapping(page, 'NYC 311 (2022)');
+    await file.setInputFiles(nyc2022File);
+    await page.getByTestId('demand-import-update-classification').click();
+    await page.getByTestId('demand-import-start').click();
+    const preview = page.getByTestId('demand-import-preview');
+    await preview.waitFor();
+    expect(await preview.innerText()).toContain(`将有 ${changing} 条已导入的诉求更改分类或渠道`);
+    await page.screenshot({ path: '/tmp/h10/demand-import-reclassify-preview.png' });
+    expect(await classification()).toEqual(before);
+
+    await page.getByTestId('demand-import-confirm').click();
+    const result = page.getByTestId('demand-import-result');
+    await result.waitFor();
+    expect(await result.innerText()).toContain(`更新 ${changing} 条`);
+    const after = await classification();
+    expect(after.phone).toBeLessThan(before.phone);
+    expect(after.other).toBeLessThan(before.other);
   });
 });
