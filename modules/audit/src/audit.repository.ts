@@ -105,9 +105,11 @@ export const auditRepository = {
     );
   },
 
-  /** The display name of each entry's record ("type:id" → name); records of unknown kinds or since deleted are absent. */
+  /** The display name of each entry's record and actor ("type:id" → name; actors as "account:id"); records of unknown kinds or since deleted are absent. */
   async targetNames(db: Db, tenantId: string, events: readonly AuditEventRow[]): Promise<Map<string, string>> {
     const byType = new Map<string, Set<string>>();
+    const actors = new Set(events.map((e) => e.actor_id).filter((id): id is string => id !== null));
+    if (actors.size > 0) byType.set('account', actors);
     for (const e of events) {
       if (!e.target_type || !e.target_id || !nameSources[e.target_type]) continue;
       const ids = byType.get(e.target_type) ?? new Set<string>();

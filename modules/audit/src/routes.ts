@@ -32,7 +32,8 @@ function view(e: AuditEventRow, names: Map<string, string>) {
     seq: e.seq,
     at: new Date(e.at).toISOString(),
     actorId: e.actor_id,
-    actorName: e.actor_name,
+    // Who acted, by the name people know them by today; the name recorded at the time when the account is gone.
+    actorName: (e.actor_id && names.get(`account:${e.actor_id}`)) || e.actor_name,
     action: e.action,
     targetType: e.target_type,
     targetId: e.target_id,
