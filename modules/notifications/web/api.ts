@@ -11,8 +11,10 @@ export type NotificationItem = Notification;
 
 const POLL_MS = 30_000;
 
+/** When a notification came, with its year (a notice kept from last December must not read as this year's). */
 export function notificationTime(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
     month: 'numeric',
     day: 'numeric',
     hour: '2-digit',
