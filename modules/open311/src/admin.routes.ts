@@ -13,6 +13,7 @@ import {
 import { createOpen311Client } from './commands/create-client.ts';
 import { rotateOpen311ClientKey } from './commands/rotate-client-key.ts';
 import { setOpen311ClientActive } from './commands/set-client-active.ts';
+import { open311Nouns } from './errors.ts';
 import { Open311Repository } from './open311.repository.ts';
 import { requireOpen311Configure } from './system-actor.ts';
 
@@ -22,7 +23,7 @@ const ClientParams = Type.Object({ id: Uuid });
 
 async function clientItem(db: Db, tenantId: string, id: string): Promise<Open311ClientItem> {
   const [client] = await new Open311Repository(db).clients(tenantId, id);
-  if (!client) throw AppError.notFound('Open311 client', id);
+  if (!client) throw AppError.notFound(open311Nouns.client, id);
   return { ...client, createdAt: client.createdAt.toISOString(), lastRequestAt: client.lastRequestAt?.toISOString() ?? null };
 }
 

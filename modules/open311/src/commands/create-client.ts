@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { AppError, type ErrorDetail, newId, recordAudit } from '@linli/core';
 import { type Db, one } from '@linli/db';
 import { sql } from 'drizzle-orm';
+import { open311Errors } from '../errors.ts';
 import { type ConfigureActor, configureAudit, requireOpen311Configure, tenantOf } from '../system-actor.ts';
 
 export interface CreateClientInput {
@@ -51,8 +52,8 @@ export async function createOpen311Client(tx: Db, by: ConfigureActor, input: Cre
     sql`SELECT EXISTS (SELECT 1 FROM open311_client WHERE api_key_hash = ${hash}) AS key_taken,
                EXISTS (SELECT 1 FROM open311_client WHERE tenant_id = ${tenantId} AND name = ${name}) AS name_taken`,
   );
-  if (taken?.key_taken) throw AppError.conflict('This api key is already in use', { field: 'apiKey' });
-  if (taken?.name_taken) throw AppError.conflict('An Open311 client with this name exists', { field: 'name' });
+  if (taken?.key_taken) throw AppError.of(open311Errors.key_taken, undefined, { field: 'apiKey' });
+  if (taken?.name_taken) throw AppError.of(open311Errors.client_name_taken, undefined, { field: 'name' });
 
   const id = newId();
   const accountId = newId();

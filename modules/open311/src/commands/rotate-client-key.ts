@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError, recordAudit } from '@linli/core';
 import type { Db } from '@linli/db';
+import { open311Nouns } from '../errors.ts';
 import { Open311Repository } from '../open311.repository.ts';
 import { type ConfigureActor, configureAudit, requireOpen311Configure, tenantOf } from '../system-actor.ts';
 import { apiKeyHash } from './create-client.ts';
@@ -14,7 +15,7 @@ export async function rotateOpen311ClientKey(tx: Db, by: ConfigureActor, clientI
   const apiKey = randomBytes(32).toString('base64url');
   const repo = new Open311Repository(tx);
   const changed = await repo.replaceKeyHash(tenantOf(by), clientId, apiKeyHash(apiKey));
-  if (!changed) throw AppError.notFound('Open311 client', clientId);
+  if (!changed) throw AppError.notFound(open311Nouns.client, clientId);
   await recordAudit(tx, configureAudit(by, 'open311.client.rotate_key', { type: 'open311_client', id: clientId }, { name: changed.name }));
   return { id: clientId, apiKey };
 }

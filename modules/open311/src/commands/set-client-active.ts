@@ -1,5 +1,6 @@
 import { AppError, recordAudit } from '@linli/core';
 import type { Db } from '@linli/db';
+import { open311Nouns } from '../errors.ts';
 import { Open311Repository } from '../open311.repository.ts';
 import { type ConfigureActor, configureAudit, requireOpen311Configure, tenantOf } from '../system-actor.ts';
 
@@ -11,7 +12,7 @@ export async function setOpen311ClientActive(tx: Db, by: ConfigureActor, clientI
   await requireOpen311Configure(tx, by);
   const repo = new Open311Repository(tx);
   const before = await repo.setClientActive(tenantOf(by), clientId, active);
-  if (!before) throw AppError.notFound('Open311 client', clientId);
+  if (!before) throw AppError.notFound(open311Nouns.client, clientId);
   if (before.active === active) return;
   const action = active ? 'open311.client.activate' : 'open311.client.deactivate';
   await recordAudit(tx, configureAudit(by, action, { type: 'open311_client', id: clientId }, { name: before.name }));

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { Value } from 'typebox/value';
 import { definitionProblems } from '../attributes.ts';
 import { type AttributeDefinition, AttributeDefinitions } from '../contract.ts';
+import { open311Nouns } from '../errors.ts';
 import { type ConfigureActor, configureAudit, requireOpen311Configure, tenantOf } from '../system-actor.ts';
 
 /**
@@ -32,7 +33,7 @@ export async function setServiceAttributes(
     sql`UPDATE demand_category SET open311_attributes = ${JSON.stringify(attributes)}::jsonb, version = version + 1
         WHERE tenant_id = ${tenantId} AND code = ${categoryCode} RETURNING id`,
   );
-  if (!category) throw AppError.notFound('Category', categoryCode);
+  if (!category) throw AppError.notFound(open311Nouns.category, categoryCode);
   const codes = attributes.map((a) => a.code);
   await recordAudit(tx, configureAudit(by, 'demand.category.open311_attributes', { type: 'demand_category', id: category.id }, { codes }));
   await emitEvents(tx, {
