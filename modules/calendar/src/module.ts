@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { ModuleManifest } from '@linli/core';
+import { calendarErrors } from './errors.ts';
 import { calendarRoutes } from './routes.ts';
 
 /**
@@ -10,6 +11,7 @@ export const calendarModule: ModuleManifest = {
   name: 'calendar',
   description: 'Working-day calendar: national holidays and adjusted working days with the county’s overrides, for deadlines',
   routes: calendarRoutes,
+  errors: calendarErrors,
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
   tables: ['tenant_calendar_day'],
 };
