@@ -3,6 +3,7 @@ import { AppError, errorResponses, type ModuleDeps } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import { Board, BoardParams, BoardQuery } from './board.contract.ts';
 import { BoardRepository } from './board.repository.ts';
+import { demandStatsNouns } from './errors.ts';
 
 /** Start of the current calendar month in China (UTC+8), and of the next one. */
 function thisMonth(now: Date): { from: Date; to: Date } {
@@ -35,7 +36,7 @@ export async function boardRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
     async (request, reply) => {
       const repo = new BoardRepository(db);
       const community = await repo.community(request.params.tenantId, request.params.communityId);
-      if (!community) throw AppError.notFound('Community', request.params.communityId);
+      if (!community) throw AppError.notFound(demandStatsNouns.community, request.params.communityId);
       const { from, to } = thisMonth(new Date());
       const [summary, entries] = await Promise.all([
         repo.summary(community, from, to),

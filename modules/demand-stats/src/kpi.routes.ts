@@ -15,6 +15,7 @@ import {
 import type { Db } from '@linli/db';
 import { territory } from '@linli/territory';
 import type { FastifyInstance } from 'fastify';
+import { demandStatsNouns } from './errors.ts';
 import { KpiBreakdown, KpiBreakdownQuery, type Kpis, RankingQuery, Rankings } from './kpi.contract.ts';
 import { type KpiGrouping, KpiRepository, type KpiScope } from './kpi.repository.ts';
 
@@ -52,7 +53,7 @@ export async function kpiRoutes(fastify: FastifyInstance, deps: ModuleDeps): Pro
     }
     const tenantId = ctx.actor.tenantId;
     const node = await territory.node(db, tenantId, nodeId);
-    if (!node) throw AppError.notFound('Place', nodeId);
+    if (!node) throw AppError.notFound(demandStatsNouns.place, nodeId);
     requireAbility(ctx.actor, 'demand.read', node.path);
     if (categoryId && !(await new KpiRepository(db).findCategory(tenantId, categoryId))) {
       throw AppError.invalid([{ field: 'categoryId', reason: 'is not a demand category of this county' }]);
