@@ -2,6 +2,7 @@ import { AppError, type RequestContext, requireAbility, requireReferences } from
 import type { Db } from '@linli/db';
 import { placeReference, territory } from '@linli/territory';
 import type { HotspotList, HotspotQuery } from './contract.ts';
+import { demandSmartNouns } from './errors.ts';
 import { addMonths, HotspotRepository, monthOf } from './hotspot.repository.ts';
 import { candidateMinimum, findHotspots } from './hotspots.ts';
 
@@ -19,7 +20,7 @@ export async function listHotspots(db: Db, ctx: RequestContext, query: HotspotQu
   // Another community's place answers like an unknown one.
   await requireReferences(db, actor, requireAbility(actor, 'demand.read'), query, { nodeId: placeReference });
   const node = await territory.node(db, actor.tenantId, query.nodeId);
-  if (!node) throw AppError.notFound('Place', query.nodeId);
+  if (!node) throw AppError.notFound(demandSmartNouns.place, query.nodeId);
   const month = query.month ?? monthOf(now);
   const repo = new HotspotRepository(db);
   const counts = await repo.monthlyCounts({

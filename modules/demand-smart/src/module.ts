@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { ModuleManifest } from '@linli/core';
+import { demandSmartErrors } from './errors.ts';
 import { smartIntakeRoutes } from './routes.ts';
 
 /**
@@ -10,6 +11,7 @@ export const demandSmartModule: ModuleManifest = {
   name: 'demand-smart',
   description: 'Smart intake: category and level suggestion, similar demands, hot spots and monthly themes',
   routes: smartIntakeRoutes,
+  errors: demandSmartErrors,
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
   tables: ['demand_classifier', 'demand_theme', 'demand_place_month'],
   reads: ['account', 'demand', 'demand_category'],

@@ -39,6 +39,7 @@ import {
   ThemeQuery,
 } from './contract.ts';
 import { classifierStatus } from './current-classifier.ts';
+import { demandSmartNouns } from './errors.ts';
 import { listHotspots } from './hotspot-report.ts';
 import { similarTo, suggestFor } from './suggest.ts';
 import { publicTheme, ThemeRepository } from './theme.repository.ts';
@@ -232,7 +233,7 @@ async function themesFor(db: Db, ctx: RequestContext, query: ThemeQuery): Promis
     // A place in the scope or above it (the list is cut to the scope); another community's answers like an unknown one.
     await requireReferences(db, actor, scope, query, { nodeId: { kind: placeReference, orAboveScope: true } });
     const node = await territory.node(db, actor.tenantId, nodeId);
-    if (!node) throw AppError.notFound('Place', nodeId);
+    if (!node) throw AppError.notFound(demandSmartNouns.place, nodeId);
     rootPath = node.path;
   }
   const items = await new ThemeRepository(db).list(actor.tenantId, inScope(sql`t.node_path`, scope), { rootPath, month, status });

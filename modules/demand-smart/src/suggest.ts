@@ -6,6 +6,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { predict } from './classifier.ts';
 import type { SimilarDemand, SimilarQuery, StaffSimilarDemand, SuggestBody, Suggestions } from './contract.ts';
 import { classifierFor } from './current-classifier.ts';
+import { demandSmartErrors, demandSmartNouns } from './errors.ts';
 import { type Candidate, OPEN_STATUSES, placePath, SimilarRepository } from './similar.repository.ts';
 import { findSimilar, type GeoPoint } from './similarity.ts';
 import { tokenize } from './tokenize.ts';
@@ -59,7 +60,7 @@ export async function suggestFor(db: Db, ctx: RequestContext, input: SuggestBody
   const tenantId = actor.tenantId;
   const isStaff = can(actor, 'demand.intake');
   const isResident = !isStaff && actor.grants.some((g) => g.role === 'resident');
-  if (!isStaff && !isResident) throw AppError.forbidden('Permission demand.intake is required');
+  if (!isStaff && !isResident) throw AppError.of(demandSmartErrors.intake_required);
   if ((input.lat === undefined) !== (input.lng === undefined))
     throw AppError.invalid([{ field: 'lat', reason: 'lat and lng go together' }]);
 
@@ -126,10 +127,10 @@ export async function suggestFor(db: Db, ctx: RequestContext, input: SuggestBody
  */
 export async function similarTo(db: Db, ctx: RequestContext, id: string, query: SimilarQuery = {}): Promise<StaffSimilarDemand[]> {
   const { actor } = ctx;
-  if (!can(actor, 'demand.read') && !can(actor, 'demand.handle')) throw AppError.forbidden('Permission demand.read is required');
+  if (!can(actor, 'demand.read') && !can(actor, 'demand.handle')) throw AppError.of(demandSmartErrors.read_required);
   const repo = new SimilarRepository(db);
   const subject = await repo.subject(actor.tenantId, id, visibleTo(actor, { asReporter: false }));
-  if (!subject) throw AppError.notFound('Demand', id);
+  if (!subject) throw AppError.notFound(demandSmartNouns.demand, id);
   const windowDays = query.windowDays ?? SIMILAR_WINDOW_DAYS;
   const radiusMeters = query.radiusMeters ?? SIMILAR_RADIUS_METERS;
   const candidates = await repo.candidates({

@@ -14,6 +14,7 @@ import { CategoryRepository } from '@linli/demands';
 import { placeReference, territory } from '@linli/territory';
 import { sql } from 'drizzle-orm';
 import type { CreateThemeBody, Theme } from '../contract.ts';
+import { demandSmartErrors } from '../errors.ts';
 import { addMonths, HotspotRepository } from '../hotspot.repository.ts';
 import { findHotspots } from '../hotspots.ts';
 import { publicTheme, ThemeRepository } from '../theme.repository.ts';
@@ -41,7 +42,7 @@ export async function createTheme(tx: Db, ctx: RequestContext, input: CreateThem
   requireAbility(actor, 'demand.dispatch', node.path);
   const themes = new ThemeRepository(tx);
   if (await themes.exists(tenantId, node.id, input.month, category.id)) {
-    throw AppError.conflict('This place already has a theme of this category for the month', { field: 'categoryId' });
+    throw AppError.of(demandSmartErrors.theme_taken, undefined, { field: 'categoryId' });
   }
   const counts = await new HotspotRepository(tx).monthlyCounts({
     tenantId,
