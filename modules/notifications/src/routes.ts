@@ -2,6 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AppError, errorResponses, type ModuleDeps, requireContext } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import { Notification, NotificationIdParams, NotificationListQuery, NotificationPage, UnreadCount } from './contract.ts';
+import { notificationNouns } from './errors.ts';
 import { NotificationRepository } from './notification.repository.ts';
 
 const tags = ['notifications'];
@@ -64,7 +65,7 @@ export async function notificationRoutes(fastify: FastifyInstance, deps: ModuleD
     async (request) => {
       const { actor } = requireContext(request);
       const marked = await repository.markRead(actor.tenantId, actor.accountId, request.params.id);
-      if (!marked) throw AppError.notFound('Notification', request.params.id);
+      if (!marked) throw AppError.notFound(notificationNouns.notification, request.params.id);
       return marked;
     },
   );
