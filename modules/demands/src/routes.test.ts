@@ -200,8 +200,8 @@ describe('demands HTTP API', () => {
     expect((await get('resident', '/demands')).statusCode).toBe(403);
     // Totals are counted only up to a cap; beyond it the list comes without one.
     const repo = new DemandRepository(database.db);
-    expect(await repo.count(world.tenantId, world.ctx.community.actor, {}, [], 1)).toBeUndefined();
-    expect(await repo.count(world.tenantId, world.ctx.community.actor, { tab: 'to_accept' }, [], 10_000)).toBe(toAccept.total);
+    expect(await repo.count(world.tenantId, world.ctx.community.actor, {}, 'inbox', 1)).toBeUndefined();
+    expect(await repo.count(world.tenantId, world.ctx.community.actor, { tab: 'to_accept' }, 'inbox', 10_000)).toBe(toAccept.total);
   });
 
   it('pages the inbox with a cursor without repeating rows', async () => {
