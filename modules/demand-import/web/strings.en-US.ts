@@ -23,7 +23,8 @@ export const demandImportEn: typeof demandImportZh = {
   succeeded: 'Import finished',
   resultText: '{{rows}} rows: {{created}} created, {{updated}} updated, {{unchanged}} unchanged',
   failedTitle: 'The file has {{count}} error(s); nothing was imported',
-  failedHint: 'Fix the rows and import again; known external ids update status, times and resolution (and category and channel when asked).',
+  failedHint:
+    'Fix the rows and import again; known external ids update status, times and resolution (and category and channel when asked).',
   row: 'Row',
   column: 'Column',
   reason: 'Reason',
