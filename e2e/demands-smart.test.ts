@@ -223,9 +223,11 @@ describe('smart intake and publication in the browser', { timeout: 240_000 }, ()
 
     // With enough handled demands of its own (the demo's texts, two years ago, so this month's
     // figures below stay as they are) the retrain learns from them: the card shows the setting chosen
-    // by cross-validation, its accuracy and each category's recall by name.
+    // by cross-validation, its accuracy and each category's recall by name. They lie in another
+    // community, so the first community's notice board below shows only its own resolved demand.
     await generateDemands(e.t.database.db, {
       tenantId: TENANT,
+      within: e.tree.communities[2]!.path,
       texts: demoDemandTexts(),
       count: 400,
       years: 1,
