@@ -548,7 +548,7 @@ const pathCases: PathCase[] = [
   demandRoute('reopen', { reason: '没有解决' }),
   { route: 'POST /api/v1/demands/{id}/merge', target: demandTarget, body: async () => ({ intoId: await make('demand', home) }) },
   demandRoute('supervise', { note: '请加快办理' }, 'county'),
-  demandRoute('callbacks', { reached: true }),
+  demandRoute('callbacks', { reached: true, satisfaction: 'satisfied' }),
   {
     route: 'PATCH /api/v1/demand-categories/{id}',
     caller: 'admin',
