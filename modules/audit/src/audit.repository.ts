@@ -1,5 +1,6 @@
 import { maskName } from '@linli/core';
 import { type Db, rows } from '@linli/db';
+import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 
 const inList = (ids: string[]) =>
@@ -21,7 +22,8 @@ const nameSources: Record<string, { sql: (tenantId: string, ids: string[]) => SQ
     mask: true,
   },
   territory_node: {
-    sql: (t, ids) => sql`SELECT id::text AS id, name FROM territory_node WHERE tenant_id = ${t} AND id::text IN ${inList(ids)}`,
+    sql: (t, ids) =>
+      sql`SELECT n.id::text AS id, n.name FROM ${territorySql.nodes('n')} WHERE n.tenant_id = ${t} AND n.id::text IN ${inList(ids)}`,
   },
   grid: { sql: (t, ids) => sql`SELECT id::text AS id, name FROM grid WHERE tenant_id = ${t} AND id::text IN ${inList(ids)}` },
   party_org: { sql: (t, ids) => sql`SELECT id::text AS id, name FROM party_org WHERE tenant_id = ${t} AND id::text IN ${inList(ids)}` },
