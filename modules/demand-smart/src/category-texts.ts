@@ -14,34 +14,9 @@
  * down to the compound or building at most — never a room or a phone — since they are shown on the
  * public board. Deterministic for a seed.
  */
-import { type Random as Next, seededRandom } from './random.ts';
+import { SeededRandom as Random } from '@linli/core';
 
 /** The seeded generator with the draws this file needs. */
-class Random {
-  readonly next: Next;
-  constructor(seed: number) {
-    this.next = seededRandom(seed);
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)] as T;
-  }
-  sample<T>(items: readonly T[], k: number): T[] {
-    const copy = [...items];
-    const n = Math.min(k, copy.length);
-    for (let i = 0; i < n; i++) {
-      const j = i + Math.floor(this.next() * (copy.length - i));
-      [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-    }
-    return copy.slice(0, n);
-  }
-}
-
 export interface CategoryTexts {
   /** Leaf category code of the default taxonomy. */
   code: string;

@@ -1,4 +1,4 @@
-import { newId } from '@linli/core';
+import { newId, SeededRandom as Random } from '@linli/core';
 import { ltreeLabel } from '@linli/db';
 import { syntheticIdNumber } from './id-number.ts';
 import {
@@ -13,7 +13,6 @@ import {
   stateOwnedPropertyCompanies,
   surnames,
 } from './names.ts';
-import { Random } from './random.ts';
 
 /**
  * The generated part of the 高密市 demo, built in memory first and inserted afterwards. The totals

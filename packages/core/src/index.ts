@@ -20,6 +20,7 @@ export * from './personal-text.ts';
 export * from './referenced-ids.ts';
 export * from './route-helpers.ts';
 export * from './scope-sql.ts';
+export * from './seeded-random.ts';
 export * from './spreadsheet.ts';
 export * from './upload.ts';
 export * from './write.ts';
