@@ -50,27 +50,8 @@ export const demandErrors = defineErrors('demand', {
   },
 });
 
-const actionZh: Record<DemandAction, string> = {
-  accept: '受理',
-  reject: '不予受理',
-  dispatch: '派单',
-  start: '开始办理',
-  resolve: '办结',
-  evaluate: '评价',
-  close: '销号',
-  return: '退单',
-  transfer: '转办',
-  escalate: '提级',
-  request_extension: '申请延期',
-  decide_extension: '审批延期',
-  reopen: '重办',
-  merge: '合并',
-  supervise: '督办',
-  callback: '回访',
-};
-
 /** An action as a param of a declared text (English as the API writes it: `request extension`). */
-export const actionNoun = (action: DemandAction): Noun => ({ 'zh-CN': actionZh[action], 'en-US': action.replace('_', ' ') });
+export const actionNoun = (action: DemandAction): Noun => ({ 'zh-CN': demandLabelsZh.actions[action], 'en-US': action.replace('_', ' ') });
 /** A status as a param of a declared text. */
 export const statusNoun = (status: DemandStatus | string): Noun => ({
   'zh-CN': demandLabelsZh.statuses[status as DemandStatus] ?? status,

@@ -1,4 +1,4 @@
-import type { Channel, DemandStatus, DemandType, HandlingLevel, InboxTab, Satisfaction, Urgency } from './vocabulary.ts';
+import type { Channel, DemandAction, DemandStatus, DemandType, HandlingLevel, InboxTab, Satisfaction, Urgency } from './vocabulary.ts';
 
 /**
  * The Chinese names of the vocabulary, declared once: the server writes them into workbooks and
@@ -44,4 +44,22 @@ export const demandLabelsZh = {
   >,
   urgencies: { normal: '一般', urgent: '紧急', critical: '特急' } satisfies Record<Urgency, string>,
   satisfactions: { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' } satisfies Record<Satisfaction, string>,
+  actions: {
+    accept: '受理',
+    reject: '不予受理',
+    dispatch: '派单',
+    start: '开始办理',
+    resolve: '办结',
+    evaluate: '评价',
+    close: '销号',
+    return: '退单',
+    transfer: '转办',
+    escalate: '提级',
+    request_extension: '申请延期',
+    decide_extension: '延期审批',
+    reopen: '重办',
+    merge: '合并',
+    supervise: '督办',
+    callback: '回访',
+  } satisfies Record<DemandAction, string>,
 } as const;
