@@ -18,11 +18,3 @@ export { DemandRepository, iso, PUBLISHABLE, visibleTo } from './demand.reposito
 export { demandLabelsZh } from './labels.zh-CN.ts';
 export { demandsModule } from './module.ts';
 export * from './state-machine.ts';
-export {
-  type DueDemand,
-  demandsDueBetween,
-  openDemandsOfReporter,
-  openPublicDemandsIn,
-  type PublicOpenDemand,
-  type ReporterOpenDemand,
-} from './work-reads.ts';

@@ -1,7 +1,7 @@
 import { type Ability, type Actor, type Grant, type Role, roles, scopePaths } from '@linli/core';
 import type { Db } from '@linli/db';
 import { BoardRepository, KpiRepository } from '@linli/demand-stats';
-import { DemandRepository, demandsDueBetween, openDemandsOfReporter, openPublicDemandsIn } from '@linli/demands';
+import { DemandRepository } from '@linli/demands';
 import { notifications } from '@linli/notifications';
 import { CoverageRepository } from '@linli/party';
 import { territory } from '@linli/territory';
@@ -177,7 +177,7 @@ async function compoundView(db: Db, actor: Actor, grant: Grant, now: Date): Prom
   const root = { id: compound.id, path: compound.path };
   const [figures, open, board, boardRef] = await Promise.all([
     figuresOf(db, actor.tenantId, [root], now),
-    openPublicDemandsIn(db, actor.tenantId, compound.path, BOARD_LIMIT),
+    new DemandRepository(db).openPublicIn(actor.tenantId, compound.path, BOARD_LIMIT),
     boardItems(db, actor.tenantId, compound.path, BOARD_LIMIT),
     boardRefOf(db, actor.tenantId, compound.path),
   ]);
@@ -234,7 +234,7 @@ export async function readWorkbench(db: Db, actor: Actor, now = new Date()): Pro
 
   const today = periodsOf(now).today;
   const due = seesDemands
-    ? await demandsDueBetween(db, actor, { from: startOf(today), to: new Date(startOf(today).getTime() + DAY) }, TODAY_LIMIT)
+    ? await demandsRepo.dueBetween(actor, { from: startOf(today), to: new Date(startOf(today).getTime() + DAY) }, TODAY_LIMIT)
     : null;
 
   // The figures of the scope: where the person reads demands, else where they handle them (property staff).
@@ -290,7 +290,7 @@ export async function readResidentHome(db: Db, actor: Actor): Promise<ResidentHo
   );
   const first = households[0];
   const [openDemands, unreadNotices, board] = await Promise.all([
-    openDemandsOfReporter(db, tenantId, actor.accountId, 5),
+    new DemandRepository(db).openOfReporter(tenantId, actor.accountId, 5),
     notifications.unreadCount(db, tenantId, actor.accountId),
     (async () => {
       if (!first) return null;
