@@ -33,7 +33,7 @@ export interface DemoDemandsSummary {
  * 20,000 demands over three years across the county — categories, channels, levels and timing
  * drawn from its distributions, Chinese text written for each leaf category and place (demoDemandTexts) — whose KPIs come out of the
  * data (completion ~97 %, satisfaction ~99.5 %, like the seed's figures), plus 400 over the last
- * week in the demo community, many of them still open in every state. Only the demands of the last
+ * eight days in the demo community, many of them still open in every state. Only the demands of the last
  * 120 days have a timeline. Five of the recent ones
  * near the demo resident are re-attributed to them as the reporter. Callers get a full name and a
  * phone stored as intake stores it (demoCallers), so staff can reveal them for a callback.
@@ -65,10 +65,15 @@ export async function loadDemoDemands(database: Database, input: DemoDemandsInpu
         tenantId,
         texts,
         count: DEMO_RECENT_DEMANDS,
-        years: 7 / 365,
+        // Eight days, so that whatever the hour of loading some of them are in the last day before
+        // their 7-day resolution deadline.
+        years: 8 / 365,
         seed: 2026,
         end,
         within: input.community.path,
+        // A backlog, as a community really has: some of the week's demands are still being handled
+        // when their resolution deadline comes near, so 即将超期 and 已超期 hold work too.
+        stalledShare: 0.12,
         deferIndexes: false,
         callers,
       });

@@ -1,5 +1,5 @@
 import { type Db, one, rows } from '@linli/db';
-import { generateDemands as syntheticTexts } from '@linli/demand-smart';
+import { BUILTIN_CATEGORY_CODES, generateDemands as syntheticTexts } from '@linli/demand-smart';
 import { type SQL, sql } from 'drizzle-orm';
 
 /**
@@ -21,7 +21,7 @@ import { type SQL, sql } from 'drizzle-orm';
  *   its category mapped to the default taxonomy's code. Then the category's default level (6 %
  *   escalated one level up), channel and urgency by fixed shares;
  * - timing: response within the response window for ~97 %, 1.5 % rejected, dispatch 0–3 h later,
- *   resolution log-normal around a quarter of the resolution window (~96 % on time), 0.3 % stalled;
+ *   resolution log-normal around a quarter of the resolution window (~96 % on time), 0.3 % stalled (`stalledShare`);
  *   evaluation by 88 % of the resolved (93 % satisfied, 6.5 % basically, 0.5 % dissatisfied), a
  *   staff callback for 92 %, closing for 99 % a few days after resolution. Whatever lies after
  *   `end` has not happened yet, so recent demands are open in every state.
@@ -55,6 +55,8 @@ export interface ScaleOptions {
    * reads (the demo passes them). Without: a masked name and masked phone only, nothing to reveal.
    */
   callers?: GeneratedCaller[];
+  /** Share of the accepted demands whose handling stalls (never resolved), default 0.003. */
+  stalledShare?: number;
   /**
    * Texts to draw from: a category code each (a leaf, or a top category), title and description
    * with place placeholders ({county}, {subdistrict}, {community}, {compound}, {building}, {unit},
@@ -89,20 +91,6 @@ export interface ScaleResult {
   ms: number;
 }
 
-/** Synthetic category → code in the default taxonomy (a top category, or a leaf). */
-const categoryCodes: Record<string, string> = {
-  环境卫生: 'environment',
-  物业管理: 'property',
-  停车管理: 'parking',
-  邻里纠纷: 'neighbourhood',
-  市政设施: 'municipal',
-  安全隐患: 'safety',
-  养老服务: 'elderly',
-  政策咨询: 'policy',
-  噪音扰民: 'noise',
-  供暖供水: 'water_supply',
-};
-
 const TEXT_POOL = 2000;
 
 function textPool(seed: number): ScaleText[] {
@@ -111,7 +99,7 @@ function textPool(seed: number): ScaleText[] {
     const first = chars.join('').split(/[，。！]/)[0] ?? '';
     const title = [...first].length > 24 ? `${[...first].slice(0, 24).join('')}…` : first;
     const text = {
-      code: categoryCodes[d.category] ?? 'other',
+      code: BUILTIN_CATEGORY_CODES[d.category] ?? 'other',
       title: title || d.text.slice(0, 20),
       description: d.text,
       enquiry: d.category === '政策咨询',
@@ -136,6 +124,7 @@ export async function generateDemands(db: Db, options: ScaleOptions): Promise<Sc
   const end = options.end ?? new Date();
   const texts = options.texts && options.texts.length > 0 ? options.texts : textPool(seed);
   const within = options.within ?? null;
+  const stalledShare = options.stalledShare ?? 0.003;
   return db.transaction(async (inner) => {
     let mark = performance.now();
     let statement = 0;
@@ -294,7 +283,7 @@ export async function generateDemands(db: Db, options: ScaleOptions): Promise<Sc
       ), life AS (
         SELECT t.*,
           t.respond_at + make_interval(secs => t.r_dispatch * 3 * 3600) AS dispatch_at,
-          CASE WHEN t.rejected OR t.r_stall < 0.003 THEN NULL
+          CASE WHEN t.rejected OR t.r_stall < ${stalledShare} THEN NULL
                ELSE t.respond_at + make_interval(secs => t.r_dispatch * 3 * 3600 + t.handling_secs) END AS resolve_at
         FROM timed t
       ), after AS (
