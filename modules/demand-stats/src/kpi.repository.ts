@@ -3,7 +3,7 @@ import { demandChannels, demandLabelsZh, type HandlingLevel, handlingLevels } fr
 import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Kpis } from './kpi.contract.ts';
-import { type KpiGrouping, kpiGroupings } from './vocabulary.ts';
+import type { KpiGrouping } from './vocabulary.ts';
 
 /**
  * The KPIs of a territory subtree over a period, in one SQL aggregation over the demand rows.

@@ -2,7 +2,6 @@ import { type Actor, AppError, type ErrorDetail, missingReferences, scopePaths }
 import type { Tx } from '@linli/db';
 import { DepartmentRepository } from '@linli/departments';
 import { placeReference, territory } from '@linli/territory';
-import { type SQL, sql } from 'drizzle-orm';
 import { CategoryRepository } from './category.repository.ts';
 import type { DemandChange } from './demand.repository.ts';
 import type { HandlingLevel } from './state-machine.ts';

@@ -13,7 +13,7 @@ import type {
   DemandDetail,
   UpdateCategoryBody as UpdateCategoryInput,
 } from '@linli/demands/contract';
-import type { Channel, DemandAction, DemandStatus, DemandType, HandlingLevel, Satisfaction, Urgency } from '@linli/demands/vocabulary';
+import type { DemandAction } from '@linli/demands/vocabulary';
 import type { Department } from '@linli/departments/contract';
 import { ApiError, api } from '@linli/web-kit/client';
 import { hasModule } from '@linli/web-kit/installed';
