@@ -61,7 +61,17 @@ export const KpiGrouping = Type.Enum(kpiGroupings, {
 export const KpiBreakdownQuery = Type.Object({ ...periodAndPlace, groupBy: Type.Optional(KpiGrouping) }, { additionalProperties: false });
 export type KpiBreakdownQuery = Static<typeof KpiBreakdownQuery>;
 
-export const KpiGroup = Type.Object({ key: Type.String(), label: Type.String(), kpis: Kpis });
+export const KpiGroup = Type.Object({
+  key: Type.String(),
+  label: Type.String(),
+  kpis: Kpis,
+  partial: Type.Optional(
+    Type.Boolean({
+      description:
+        'groupBy=month only: true on the month under way (Asia/Shanghai) — its figures are month to date, not a complete month; false on the others',
+    }),
+  ),
+});
 export type KpiGroup = Static<typeof KpiGroup>;
 
 /** The total's fields at the top level as before (GET /demands/kpis kept its shape), plus `kpis` and the groups. */

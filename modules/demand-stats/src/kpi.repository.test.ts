@@ -238,6 +238,28 @@ describe('KPI breakdowns', () => {
     ]);
   });
 
+  it('by month, marks the month under way at asOf (Shanghai) as partial, and no other', async () => {
+    // 1 April 00:30 in Shanghai is still 31 March in UTC: the month under way is April, as Shanghai counts.
+    const early = await repo().breakdown(
+      { ...scope, from: '2026-03-01', to: '2026-04-30', asOf: new Date('2026-03-31T16:30:00Z') },
+      'month',
+    );
+    expect(early.groups.map((g) => [g.key, g.partial])).toEqual([
+      ['2026-03', false],
+      ['2026-04', true],
+    ]);
+    const later = await repo().breakdown(
+      { ...scope, from: '2026-03-01', to: '2026-04-30', asOf: new Date('2026-05-01T00:00:00+08:00') },
+      'month',
+    );
+    expect(later.groups.map((g) => [g.key, g.partial])).toEqual([
+      ['2026-03', false],
+      ['2026-04', false],
+    ]);
+    // Other groupings carry no such flag.
+    expect((await repo().breakdown(scope, 'level')).groups.every((g) => g.partial === undefined)).toBe(true);
+  });
+
   it('by top category, and by the subcategories of a filtered category', async () => {
     const { groups } = await repo().breakdown(scope, 'category');
     const counts = Object.fromEntries(groups.map((g) => [g.label, g.kpis.submitted]));
@@ -335,7 +357,7 @@ describe('rankings of handling units', () => {
     asOf: new Date('2026-08-01'),
   });
 
-  it('rank by on-time rate, then satisfaction, then handling time; units under the minimum sample follow unranked', async () => {
+  it('rank by on-time rate, then satisfaction; units under the minimum sample follow unranked', async () => {
     const { compounds } = world.tree;
     const ranked = await new KpiRepository(database.db).rankings(july(), 'compound', 2);
     expect(
@@ -349,10 +371,50 @@ describe('rankings of handling units', () => {
     expect(ranked[0]).toMatchObject({ unitName: compounds[0]!.name, level: 'compound' });
   });
 
+  it('break ties by the shown sample, then the name, never by the handling time the table does not show', async () => {
+    // August: compounds[0] resolves 2 demands in 50 h and 60 h, compounds[1] 3 demands in 70 h; all on
+    // time and satisfied. Equal rates: the larger sample ranks first although it was slower.
+    const { households, compounds } = world.tree;
+    const T4 = new Date('2026-08-03T09:00:00+08:00').getTime();
+    for (const [k, hours] of [
+      [0, 50],
+      [0, 60],
+      [1, 70],
+      [1, 70],
+      [1, 70],
+    ] as const) {
+      await insert({
+        base: T4,
+        node: households[4 * k],
+        unit: compounds[k],
+        status: 'evaluated',
+        level: 'compound',
+        responded: 1,
+        resolved: hours,
+        satisfaction: 'satisfied',
+      });
+    }
+    const august = { ...july(), from: '2026-08-01', to: '2026-08-31', asOf: new Date('2026-09-01') };
+    const ranked = await new KpiRepository(database.db).rankings(august, 'compound', 2);
+    expect(
+      ranked.map((u) => [u.unitId, u.rank, u.sample, u.kpis.onTimeRate, u.kpis.satisfactionRate, u.kpis.averageHandlingHours]),
+    ).toEqual([
+      [compounds[1]!.id, 1, 3, 1, 1, 70],
+      [compounds[0]!.id, 2, 2, 1, 1, 55],
+      ...[compounds[2]!, compounds[3]!].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')).map((c) => [c.id, null, 0, null, null, null]),
+    ]);
+    // The same order from the rollup and from the demand rows.
+    expect(await new KpiRepository(database.db, { rollup: false }).rankings(august, 'compound', 2)).toEqual(ranked);
+  });
+
   it('lists the units of the level in the subtree even without demands, and ranks the one-case unit once the minimum allows it', async () => {
     const { compounds, communities } = world.tree;
     const one = await new KpiRepository(database.db).rankings(july(), 'compound', 1);
-    expect(one[0]).toMatchObject({ unitId: compounds[2]!.id, rank: 1 });
+    // compounds[2] (one case, on time, satisfied) is ranked now: after compounds[0] (the same rates, a larger sample).
+    expect(one.slice(0, 2).map((u) => [u.unitId, u.rank])).toEqual([
+      [compounds[0]!.id, 1],
+      [compounds[2]!.id, 2],
+    ]);
     const byCommunity = await new KpiRepository(database.db).rankings(july(), 'community', 1);
     expect(byCommunity.map((u) => [u.unitId, u.rank, u.sample])).toEqual([
       [communities[0]!.id, 1, 1],

@@ -44,6 +44,8 @@ export interface KpiGroupResult {
   key: string;
   label: string;
   kpis: Kpis;
+  /** By month only: true on the month still under way at `asOf` (Shanghai), whose figures are month to date. */
+  partial?: boolean;
 }
 
 export interface KpiBreakdownResult {
@@ -233,6 +235,8 @@ export class KpiRepository {
   /** The KPIs of the cohort and of each group of `groupBy`; every candidate group is listed, with zeros when it has no demands. */
   async breakdown(scope: KpiScope, groupBy: KpiGrouping): Promise<KpiBreakdownResult> {
     const { from, to, root } = scope;
+    // The month (YYYY-MM, Shanghai) under way at asOf: its figures are month to date, not a whole month.
+    const currentMonth = new Date((scope.asOf ?? new Date()).getTime() + 8 * 3_600_000).toISOString().slice(0, 7);
     const candidates = await this.candidates(scope, groupBy);
     const result = await rows<CountRow & { is_total: boolean; key: string | null }>(
       this.db,
@@ -253,7 +257,10 @@ export class KpiRepository {
     const groups: KpiGroupResult[] = candidates.map((c) => {
       const groupFrom = groupBy === 'month' && `${c.key}-01` > from ? `${c.key}-01` : from;
       const groupTo = groupBy === 'month' && lastDayOfMonth(c.key) < to ? lastDayOfMonth(c.key) : to;
-      return { key: c.key, label: c.label, kpis: toKpis(byKey.get(c.key), groupBy === 'child' ? c.key : root.id, groupFrom, groupTo) };
+      const kpis = toKpis(byKey.get(c.key), groupBy === 'child' ? c.key : root.id, groupFrom, groupTo);
+      return groupBy === 'month'
+        ? { key: c.key, label: c.label, kpis, partial: c.key === currentMonth }
+        : { key: c.key, label: c.label, kpis };
     });
     // Demands on the root node itself (not inside any child) are shown as their own group.
     const own = byKey.get('');
@@ -381,9 +388,9 @@ export class KpiRepository {
   }
 
   /**
-   * Handling units at `level` ranked by a composite: on-time rate (high first), then satisfaction
-   * rate, then average handling time (short first), then more resolved demands, then name; a null
-   * rate sorts last. Units with fewer than `minSample` resolved demands in the cohort are listed
+   * Handling units at `level` ranked by columns the dashboard shows: on-time rate (high first), then
+   * satisfaction rate, then more resolved demands (the sample), then name; a null rate sorts last.
+   * Nothing the table does not show (such as the handling time) decides the order. Units with fewer than `minSample` resolved demands in the cohort are listed
    * after the ranked ones with rank null, so one fast case cannot top the table. Units: the nodes
    * of that kind inside the subtree (or the county's departments), with or without demands, plus
    * any other unit the cohort was dispatched to.
@@ -409,13 +416,11 @@ export class KpiRepository {
       return { unitId: u.id, unitName: u.name, level, sample: kpis.resolved, kpis, rank: null as number | null };
     });
     const desc = (a: number | null, b: number | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : b - a);
-    const asc = (a: number | null, b: number | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a - b);
     list.sort(
       (a, b) =>
         Number(b.sample >= minSample) - Number(a.sample >= minSample) ||
         desc(a.kpis.onTimeRate, b.kpis.onTimeRate) ||
         desc(a.kpis.satisfactionRate, b.kpis.satisfactionRate) ||
-        asc(a.kpis.averageHandlingHours, b.kpis.averageHandlingHours) ||
         b.sample - a.sample ||
         a.unitName.localeCompare(b.unitName, 'zh-CN'),
     );

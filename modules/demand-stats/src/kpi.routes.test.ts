@@ -65,6 +65,20 @@ describe('KPI dashboard API', () => {
     expect(top).toEqual(kpis);
   });
 
+  it('marks the month under way as partial (month to date) in the monthly breakdown', async () => {
+    const node = world.tree.subdistricts[0]!.id;
+    const body = (await get('subdistrict', `/demands/kpis?nodeId=${node}&${period}&groupBy=month`)).json();
+    const thisMonth = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    const months = body.groups as { key: string; partial?: boolean; kpis: { submitted: number } }[];
+    expect(months).toHaveLength(12);
+    expect(months.filter((g) => g.partial).map((g) => g.key)).toEqual([thisMonth]);
+    expect(months.every((g) => typeof g.partial === 'boolean')).toBe(true);
+    // The demands made now are in that month.
+    expect(months.find((g) => g.key === thisMonth)?.kpis.submitted).toBe(3);
+    const byChild = (await get('subdistrict', `/demands/kpis?nodeId=${node}&${period}&groupBy=child`)).json();
+    expect(byChild.groups.some((g: { partial?: boolean }) => 'partial' in g)).toBe(false);
+  });
+
   it('filters by category with its subcategories', async () => {
     const node = world.tree.subdistricts[0]!.id;
     const noise = (await get('subdistrict', `/demands/kpis?nodeId=${node}&${period}&categoryId=${world.categories.neighbourhood}`)).json();

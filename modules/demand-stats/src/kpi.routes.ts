@@ -87,7 +87,7 @@ export async function kpiRoutes(fastify: FastifyInstance, deps: ModuleDeps): Pro
         operationId: 'getDemandRankings',
         tags,
         summary:
-          'Handling units at a level ranked by on-time rate, then satisfaction, then average handling time; units under minSample resolved demands follow unranked',
+          'Handling units at a level ranked by on-time rate, then satisfaction rate, then sample (resolved demands), then name; units under minSample resolved demands follow unranked',
         querystring: RankingQuery,
         response: { 200: Rankings, ...errors },
       },

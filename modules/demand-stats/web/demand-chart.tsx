@@ -19,17 +19,77 @@ export default function DemandChart({
   series,
   kind,
   onSelect,
+  partial,
+  partialNote,
 }: {
   labels: string[];
   series: Series[];
   kind: 'bar' | 'line';
   /** Called with the index of the clicked category (e.g. to open a child territory). */
   onSelect?: (index: number) => void;
+  /**
+   * Per label: true for a period not over yet (the month under way). Its lines are drawn dashed from the
+   * last complete point and its bars lighter, and the tooltip adds `partialNote`.
+   */
+  partial?: boolean[];
+  partialNote?: string;
 }) {
   const palette = ['#c8161d', '#1677ff', '#52c41a', '#faad14', '#722ed1', '#13c2c2'];
+  const isPartial = (i: number) => partial?.[i] === true;
+  const anyPartial = labels.some((_, i) => isPartial(i));
+  const scaled = (s: Series) => s.values.map((v) => (v === null ? null : s.rate ? Math.round(v * 1000) / 10 : v));
+  type Drawn = Record<string, unknown>;
+  const drawn = series.flatMap((s, index): Drawn[] => {
+    const color = palette[index % palette.length];
+    const type = s.rate && kind === 'bar' ? 'line' : kind;
+    const values = scaled(s);
+    const common = { name: s.name, yAxisIndex: s.rate ? 1 : 0, color, barMaxWidth: 28, connectNulls: true };
+    if (!anyPartial) return [{ ...common, type, data: values }];
+    if (type === 'bar') {
+      return [{ ...common, type, data: values.map((v, i) => (isPartial(i) ? { value: v, itemStyle: { opacity: 0.4 } } : v)) }];
+    }
+    // A solid line through the complete periods; a dashed one (same name, so one legend entry) from the
+    // last complete point before each partial one to it.
+    const solid = values.map((v, i) => (isPartial(i) ? null : v));
+    const dashed = values.map((v, i) => {
+      if (isPartial(i)) return v;
+      return isPartial(i + 1) ? v : null;
+    });
+    return [
+      { ...common, type, data: solid },
+      {
+        ...common,
+        type,
+        data: dashed,
+        connectNulls: false,
+        lineStyle: { type: 'dashed' },
+        symbol: 'emptyCircle',
+        itemStyle: { opacity: 0.6 },
+        z: 1,
+      },
+    ];
+  });
+  const rateOf = new Map(series.map((s) => [s.name, s.rate === true]));
   const option = {
     color: palette,
-    tooltip: { trigger: 'axis' },
+    tooltip: {
+      trigger: 'axis',
+      // The dashed companions repeat a series' name: each name once, with the period's own value.
+      formatter: (params: { seriesName: string; marker: string; value: unknown; dataIndex: number; axisValueLabel: string }[]) => {
+        const first = params[0];
+        if (!first) return '';
+        const seen = new Set<string>();
+        const lines = [String(first.axisValueLabel).replace(/\n/g, ' ')];
+        if (isPartial(first.dataIndex) && partialNote) lines.push(partialNote);
+        for (const p of params) {
+          const v = typeof p.value === 'object' && p.value !== null ? (p.value as { value: unknown }).value : p.value;
+          if (seen.has(p.seriesName) || v === null || v === undefined || v === '-') continue;
+          seen.add(p.seriesName);
+          lines.push(`${p.marker}${p.seriesName}: ${v}${rateOf.get(p.seriesName) ? '%' : ''}`);
+        }
+        return lines.join('<br/>');
+      },
+    },
     legend: { top: 0 },
     grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: labels.length > 6 ? 30 : 0 } },
@@ -37,14 +97,7 @@ export default function DemandChart({
       { type: 'value', minInterval: 1 },
       { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
     ],
-    series: series.map((s) => ({
-      type: s.rate && kind === 'bar' ? 'line' : kind,
-      name: s.name,
-      yAxisIndex: s.rate ? 1 : 0,
-      data: s.values.map((v) => (v === null ? null : s.rate ? Math.round(v * 1000) / 10 : v)),
-      barMaxWidth: 28,
-      connectNulls: true,
-    })),
+    series: drawn,
   };
   const onEvents = onSelect ? { click: (e: { dataIndex?: number }) => e.dataIndex !== undefined && onSelect(e.dataIndex) } : undefined;
   return (

@@ -73,6 +73,8 @@ async function fallbackGroups(f: Filters, by: 'child' | 'month'): Promise<KpiGro
       key: cursor.format('YYYY-MM'),
       label: cursor.format('YYYY-MM'),
       kpis: (await fetchKpis({ ...f, from, to }, noFeatures)).kpis,
+      // The month under way (as the server marks it; here by the browser's clock).
+      partial: cursor.isSame(dayjs(), 'month'),
     });
     cursor = cursor.add(1, 'month');
   }
@@ -114,7 +116,10 @@ function GroupChart({
   return (
     <Suspense fallback={<Spin />}>
       <DemandChart
-        labels={shown.map((g) => g.label)}
+        // The month under way is labelled 本月至今 and drawn dashed / lighter: its figures are not a whole month's.
+        labels={shown.map((g) => (g.partial ? `${g.label}\n${t('demandStats.dashboard.monthToDate')}` : g.label))}
+        partial={shown.map((g) => g.partial === true)}
+        partialNote={t('demandStats.dashboard.partialMonth')}
         series={series}
         kind={kind}
         onSelect={onSelect && ((i) => shown[i] && onSelect(shown[i]))}

@@ -32,6 +32,9 @@ export const demandStatsEn: LocaleStrings<typeof demandStatsZh> = {
     belowMinSample: 'Too few resolved demands to be ranked',
     drillHint: 'Click a bar to open that area',
     rankLevel: 'Rank units at',
+    rankedBy: 'Ranked by on-time rate, highest first; ties by satisfaction rate, then sample, then name',
+    monthToDate: 'month to date',
+    partialMonth: 'the month is not over: figures so far',
   },
   board: {
     title: 'Community notice board',

@@ -30,6 +30,9 @@ export const demandStatsZh = {
     belowMinSample: '样本不足，不参与排名',
     drillHint: '点击柱形查看下级',
     rankLevel: '排名层级',
+    rankedBy: '按按期办结率从高到低排名；并列时依次比较满意率、样本数、名称',
+    monthToDate: '本月至今',
+    partialMonth: '本月尚未结束，数字为截至今天的累计',
   },
   board: {
     title: '社区公示栏',
