@@ -38,7 +38,7 @@ function placeCategoryColumns<T extends { nodeName: string; categoryName: string
       dataIndex: 'nodeName',
       filters: valueFilters(rows, (r) => r.nodeName),
       onFilter: (value, r) => r.nodeName === value,
-      sorter: (a, b) => a.nodeName.localeCompare(b.nodeName, 'zh-CN'),
+      sorter: (a, b) => a.nodeName.localeCompare(b.nodeName, 'zh-CN', { numeric: true }),
     },
     {
       title: titles.category,

@@ -66,7 +66,7 @@ export class GridRepository {
           JOIN ${territorySql.nodes('b')} ON b.tenant_id = gb.tenant_id AND b.id = gb.building_id
           LEFT JOIN ${territorySql.nodes('cp')} ON cp.tenant_id = b.tenant_id AND cp.id = b.parent_id
           WHERE gb.tenant_id = ${tenantId} AND gb.grid_id = ${id}
-          ORDER BY cp.name, b.name`,
+          ORDER BY cp.name, ${territorySql.naturalKey(sql`b.name`)}, b.name`,
     );
     const members = await rows<GridMember>(
       this.db,

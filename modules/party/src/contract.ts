@@ -13,7 +13,10 @@ export const PartyOrg = Type.Object({
   name: Type.String(),
   nodeId: Uuid,
   nodeName: Type.String(),
-  memberCount: Type.Integer({ description: 'party members in this organisation and all below it' }),
+  memberCount: Type.Integer({
+    description:
+      'party members in this organisation and all below it, and those of the organisations above it who live on its territory node',
+  }),
   childCount: Type.Integer(),
   secretaryName: Nullable(Type.String()),
   establishedOn: Nullable(Type.String()),

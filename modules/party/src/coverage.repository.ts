@@ -80,7 +80,7 @@ export class CoverageRepository {
           FROM ${territorySql.nodes('b')}
           LEFT JOIN ${territorySql.nodes('cp')} ON cp.tenant_id = b.tenant_id AND cp.id = b.parent_id AND cp.kind = 'compound'
           WHERE b.kind = 'building' AND ${this.within(b, tenantId, scope, rootPath)} AND NOT ${this.hasOrg(b, 'building_group')}
-          ORDER BY cp.name, b.name, b.id
+          ORDER BY cp.name, ${territorySql.naturalKey(sql`b.name`)}, b.name, b.id
           LIMIT ${limit}`,
     );
   }

@@ -4,6 +4,7 @@ import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Static, Type } from 'typebox';
 import type { PartyMember } from './contract.ts';
+import { memberBelongsTo } from './party-org.repository.ts';
 import { partyMember } from './schema.ts';
 
 export interface MemberFilter {
@@ -32,7 +33,11 @@ export class PartyMemberRepository {
 
   private conditions(tenantId: string, filter: MemberFilter): SQL[] {
     const c: SQL[] = [];
-    if (filter.orgId) c.push(sql`o.path <@ (SELECT p.path FROM party_org p WHERE p.tenant_id = ${tenantId} AND p.id = ${filter.orgId})`);
+    if (filter.orgId) {
+      c.push(sql`EXISTS (SELECT 1 FROM party_org p JOIN ${territorySql.nodes('pn')} ON pn.tenant_id = p.tenant_id AND pn.id = p.node_id
+        WHERE p.tenant_id = ${tenantId} AND p.id = ${filter.orgId}
+          AND ${memberBelongsTo(sql.raw('o'), sql.raw('r'), sql.raw('p'), sql.raw('pn'))})`);
+    }
     if (filter.nodeId) c.push(sql`n.path <@ ${territorySql.pathOf(tenantId, filter.nodeId)}`);
     if (filter.inService !== undefined) c.push(sql`m.in_service = ${filter.inService}`);
     return c;

@@ -14,8 +14,25 @@ export interface OrgRef {
 }
 
 /**
+ * Whether the party member whose own organisation is `memberOrg` and who is the resident
+ * `resident` belongs to the organisation `org` (on the territory node `orgNode`): registered in
+ * `org` or anywhere below it, or registered with the compound branch (or building group) above
+ * `org` and living inside `org`'s territory node. Members are registered with their compound
+ * branch, so a 楼栋党小组 counts the branch's members who live in its building (and a member
+ * household those living in it), while the branch still counts each of them once. Members of a
+ * community or subdistrict committee are not drawn down into the branches.
+ */
+export function memberBelongsTo(memberOrg: SQL, resident: SQL, org: SQL, orgNode: SQL): SQL {
+  return sql`(${memberOrg}.path <@ ${org}.path OR (${memberOrg}.path @> ${org}.path
+    AND ${memberOrg}.kind IN ('compound_branch', 'building_group') AND EXISTS (
+    SELECT 1 FROM ${territorySql.nodes('mh')} WHERE mh.tenant_id = ${resident}.tenant_id AND mh.id = ${resident}.household_id
+      AND mh.path <@ ${orgNode}.path)))`;
+}
+
+/**
  * SQL of the party organisation tree. An organisation is visible where its territory node is in
- * the caller's scope; member counts cover the organisation's whole subtree (ltree `<@`).
+ * the caller's scope; member counts cover the organisation's whole subtree (ltree `<@`) and the
+ * members of the organisations above it who live on its territory node (memberBelongsTo).
  */
 export class PartyOrgRepository {
   constructor(private readonly db: Db) {}
@@ -33,7 +50,8 @@ export class PartyOrgRepository {
   private select(tenantId: string, scope: string[], condition: SQL): SQL {
     return sql`SELECT o.id, o.parent_id AS "parentId", o.kind, o.name, o.node_id AS "nodeId", n.name AS "nodeName",
         (SELECT count(*)::int FROM party_member m JOIN party_org d ON d.tenant_id = m.tenant_id AND d.id = m.party_org_id
-          WHERE m.tenant_id = o.tenant_id AND d.path <@ o.path) AS "memberCount",
+          JOIN resident mr ON mr.tenant_id = m.tenant_id AND mr.id = m.resident_id
+          WHERE m.tenant_id = o.tenant_id AND ${memberBelongsTo(sql.raw('d'), sql.raw('mr'), sql.raw('o'), sql.raw('n'))}) AS "memberCount",
         (SELECT count(*)::int FROM party_org c WHERE c.tenant_id = o.tenant_id AND c.parent_id = o.id) AS "childCount",
         s.name AS "secretaryName", to_char(o.established_on, 'YYYY-MM-DD') AS "establishedOn"
       FROM party_org o
@@ -55,7 +73,10 @@ export class PartyOrgRepository {
       ? sql.join(conditions, sql` AND `)
       : sql`NOT EXISTS (SELECT 1 FROM party_org p JOIN ${territorySql.nodes('pn')} ON pn.tenant_id = p.tenant_id AND pn.id = p.node_id
                         WHERE p.tenant_id = o.tenant_id AND p.id = o.parent_id AND ${inScope(sql`pn.path`, scope)})`;
-    return rows<PartyOrg>(this.db, sql`${this.select(tenantId, scope, condition)} ORDER BY n.path, o.name LIMIT 2000`);
+    return rows<PartyOrg>(
+      this.db,
+      sql`${this.select(tenantId, scope, condition)} ORDER BY ${territorySql.naturalPathKey(sql`n.tenant_id`, sql`n.path`)}, o.name LIMIT 2000`,
+    );
   }
 
   async findById(tenantId: string, id: string, scope: string[]): Promise<PartyOrgDetail | undefined> {

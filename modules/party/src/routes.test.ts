@@ -1,7 +1,7 @@
 import { createAccount } from '@linli/accounts/testing';
 import type { Database } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
-import { buildModuleApp, buildTwoCommunities, insertResident } from '@linli/people/testing';
+import { buildModuleApp, buildTwoCommunities, insertNode, insertResident } from '@linli/people/testing';
 import type { LinliApp } from '@linli/server';
 import { login, type Session } from '@linli/server/test/helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,5 +138,58 @@ describe('party membership is sensitive personal information (docs/privacy-matri
     expect(members.statusCode).toBe(200);
     expect(members.json().items).toEqual([]);
     expect((await get(`/party/members?orgId=${branch.id}`)).json().items.map((m: { name: string }) => m.name)).toEqual(['支部党员']);
+  });
+});
+
+describe('a building group counts the party members living in its building (楼栋党小组 党员数)', () => {
+  let branch: TestOrg;
+  let groupA: TestOrg;
+  let groupB: TestOrg;
+  let communityB: TestOrg;
+  beforeAll(async () => {
+    const db = database.db;
+    communityB = await insertPartyOrg(db, { node: tree.b.community, kind: 'community_committee', name: '康成社区党委', parent: top });
+    branch = await insertPartyOrg(db, { node: tree.b.compound, kind: 'compound_branch', name: '康成小区党支部', parent: communityB });
+    // 10号楼 is created before 2号楼, so the id order (1, 10, 2) is not the natural one (1, 2, 10).
+    const building10 = await insertNode(db, { parent: tree.b.compound, kind: 'building', name: '10号楼' });
+    const buildingB = await insertNode(db, { parent: tree.b.compound, kind: 'building', name: '2号楼' });
+    const entranceB = await insertNode(db, { parent: buildingB, kind: 'entrance', name: '1单元' });
+    const h201 = await insertNode(db, { parent: entranceB, kind: 'household', name: '201' });
+    const h202 = await insertNode(db, { parent: entranceB, kind: 'household', name: '202' });
+    groupA = await insertPartyOrg(db, { node: tree.b.building, kind: 'building_group', name: '1号楼党小组', parent: branch });
+    await insertPartyOrg(db, { node: building10, kind: 'building_group', name: '10号楼党小组', parent: branch });
+    groupB = await insertPartyOrg(db, { node: buildingB, kind: 'building_group', name: '2号楼党小组', parent: branch });
+    const member = async (household: typeof h201, name: string, org: TestOrg) => {
+      const { id } = await insertResident(db, household, { name, isPartyMember: true });
+      await insertPartyMember(db, org, id);
+    };
+    // Building A: three members, all registered with the branch (as the demo and most counties do).
+    await member(tree.b.h101, '甲一', branch);
+    await member(tree.b.h101, '甲二', branch);
+    await member(tree.b.h102, '甲三', branch);
+    // Building B: one registered with the branch, one with the group itself.
+    await member(h201, '乙一', branch);
+    await member(h202, '乙二', groupB);
+    // A community committee member living in building A belongs to the committee, not to the group.
+    await member(tree.b.h102, '社区委员', communityB);
+  });
+
+  it('counts 3 in building A’s group, 2 in building B’s, 5 in the branch, 6 in the community committee', async () => {
+    const count = (items: { name: string; memberCount: number }[]) => Object.fromEntries(items.map((o) => [o.name, o.memberCount]));
+    const groups = (await get(`/party/orgs?parentId=${branch.id}`)).json().items;
+    expect(count(groups)).toEqual({ '1号楼党小组': 3, '2号楼党小组': 2, '10号楼党小组': 0 });
+    // The groups come in their buildings' natural order.
+    expect(groups.map((o: { name: string }) => o.name)).toEqual(['1号楼党小组', '2号楼党小组', '10号楼党小组']);
+    expect(count((await get(`/party/orgs?parentId=${communityB.id}`)).json().items)).toEqual({ 康成小区党支部: 5 });
+    expect(count((await get(`/party/orgs?nodeId=${tree.b.community.id}`)).json().items)).toEqual({ 康成社区党委: 6 });
+    expect((await get(`/party/orgs/${groupA.id}`)).json()).toMatchObject({ name: '1号楼党小组', memberCount: 3 });
+  });
+
+  it('lists the same members on the group’s roll as its count', async () => {
+    const names = async (orgId: string) =>
+      ((await get(`/party/members?orgId=${orgId}`)).json().items as { name: string }[]).map((m) => m.name).sort();
+    expect(await names(groupA.id)).toEqual(['甲一', '甲三', '甲二'].sort());
+    expect(await names(groupB.id)).toEqual(['乙一', '乙二'].sort());
+    expect(await names(branch.id)).toEqual(['乙一', '乙二', '甲一', '甲三', '甲二'].sort());
   });
 });

@@ -73,7 +73,7 @@ export function CoverageReport() {
                     key: 'name',
                     title: t('common.name'),
                     dataIndex: 'name',
-                    sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
+                    sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true }),
                     render: (name: string, r) => <Link to={`/compounds/${r.id}`}>{name}</Link>,
                   },
                   { key: 'communityName', title: t('party.communityName'), dataIndex: 'communityName' },
@@ -90,7 +90,12 @@ export function CoverageReport() {
                 pagination={{ pageSize: 10, hideOnSinglePage: true }}
                 locale={{ emptyText: t('party.fullCoverage') }}
                 columns={[
-                  { key: 'name', title: t('common.name'), dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
+                  {
+                    key: 'name',
+                    title: t('common.name'),
+                    dataIndex: 'name',
+                    sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true }),
+                  },
                   { key: 'compoundName', title: t('party.compoundName'), dataIndex: 'compoundName' },
                 ]}
               />

@@ -20,7 +20,7 @@ export class LeaderRepository {
           WHERE l.tenant_id = ${tenantId} AND ${inScope(sql`n.path`, scope)}
             ${filter.nodeId ? sql`AND n.path <@ ${territorySql.pathOf(tenantId, filter.nodeId)}` : sql``}
             ${filter.role ? sql`AND l.role = ${filter.role}` : sql``}
-          ORDER BY n.path, l.role, r.name
+          ORDER BY ${territorySql.naturalPathKey(sql`n.tenant_id`, sql`n.path`)}, l.role, r.name
           LIMIT 5000`,
     );
   }

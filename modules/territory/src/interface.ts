@@ -136,11 +136,39 @@ export const territorySql = {
     return sql`ARRAY(SELECT tn.name FROM territory_node tn WHERE tn.tenant_id = ${tenantId} AND tn.path @> ${path} ORDER BY tn.depth)`;
   },
 
+  /**
+   * A text key that orders node names naturally: by the first run of digits as a number (1号楼,
+   * 2号楼 … 10号楼; 1单元 before 10单元; room 101 before 1001), names without digits last. Sort by
+   * it, then by the name itself: `ORDER BY ${territorySql.naturalKey(sql`b.name`)}, b.name`.
+   */
+  naturalKey(name: SQLWrapper): SQL {
+    return naturalKey(name);
+  },
+
+  /**
+   * A text[] key that orders nodes as a tree walked in natural order: the natural key and name of
+   * every node on `path` (an ltree column or value), county first. Siblings sort 1号楼 … 10号楼,
+   * and each node's subtree follows it.
+   */
+  naturalPathKey(tenantId: SQLWrapper | string, path: SQLWrapper): SQL {
+    return sql`ARRAY(SELECT ${naturalKey(sql`tk.name`)} || tk.name FROM territory_node tk
+      WHERE tk.tenant_id = ${tenantId} AND tk.path @> ${path} ORDER BY tk.depth)`;
+  },
+
   /** The name of the node `nodeId`, as a scalar subquery. */
   nameOf(tenantId: SQLWrapper | string, nodeId: SQLWrapper | string): SQL {
     return sql`(SELECT tn.name FROM territory_node tn WHERE tn.tenant_id = ${tenantId} AND tn.id = ${uuid(nodeId)})`;
   },
 };
+
+/**
+ * The natural sort key of a name (see territorySql.naturalKey): '0' and the first digit run padded
+ * to 20 digits, or '1' when the name has none. Plain text, so it compares the same under every
+ * collation and travels in a keyset cursor like any text column.
+ */
+export function naturalKey(name: SQLWrapper): SQL {
+  return sql`(CASE WHEN ${name} ~ '[0-9]' THEN '0' || lpad(substring(${name} from '[0-9]+'), 20, '0') ELSE '1' END)`;
+}
 
 function uuid(value: SQLWrapper | string): SQLWrapper {
   return typeof value === 'string' ? sql`${value}::uuid` : value;

@@ -4,7 +4,7 @@ import { createTestDatabase } from '@linli/db/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ancestorsOf, countsOf, findNode, listNodes, rootsOf } from './territory.repository.ts';
-import { buildSmallTree, createTenant, type SmallTree, testContext } from './testing.ts';
+import { buildSmallTree, createNode, createTenant, type SmallTree, type TestNode, testContext } from './testing.ts';
 
 let database: Database;
 let tree: SmallTree;
@@ -118,5 +118,61 @@ describe('reads are limited to the tenant and the scope in SQL', () => {
     expect(roots[0]?.childCount).toBe(2);
     const ancestors = await ancestorsOf(database.db, '370785', tree.households[0]!.path);
     expect(ancestors.map((a) => a.kind)).toEqual(['county', 'subdistrict', 'community', 'compound', 'building', 'entrance']);
+  });
+});
+
+describe('node lists are in natural order (1号楼, 2号楼 … 10号楼), in SQL', () => {
+  const tenantId = '341602';
+  let county: TestNode;
+  let compound: TestNode;
+  let building: TestNode;
+  let entrance: TestNode;
+  beforeAll(async () => {
+    const db = database.db;
+    await createTenant(db, { tenantId, name: '谯城区' });
+    const node = (parent: TestNode | null, kind: TestNode['kind'], name: string) =>
+      createNode(db, { tenantId, parentId: parent?.id ?? null, kind, name });
+    county = await node(null, 'county', '谯城区');
+    const subdistrict = await node(county, 'subdistrict', '花戏楼街道');
+    const community = await node(subdistrict, 'community', '光明社区');
+    compound = await node(community, 'compound', '光明苑');
+    // Inserted in the order a text sort gives, so neither insertion nor id order passes the test.
+    for (const name of ['10号楼', '11号楼', '1号楼', '2号楼', '商业楼', '9号楼']) {
+      const b = await node(compound, 'building', name);
+      if (name === '1号楼') building = b;
+    }
+    for (const name of ['10单元', '1单元', '2单元']) {
+      const e = await node(building, 'entrance', name);
+      if (name === '1单元') entrance = e;
+    }
+    for (const name of ['1001', '101', '1101', '201', '902']) await node(entrance, 'household', name);
+  });
+  const scope = () => scopePaths(testContext(tenantId, [{ role: 'system_admin', node: county }]).actor, 'territory.read');
+  const names = async (parentId: string, sort?: string, limit = 50) => {
+    const seen: string[] = [];
+    let after: unknown[] | undefined;
+    for (let i = 0; i < 20; i++) {
+      const page = await listNodes(database.db, tenantId, scope(), { parentId, sort: sort as never }, { after, limit });
+      seen.push(...page.items.map((n) => n.name));
+      if (!page.nextKey) break;
+      after = page.nextKey;
+    }
+    return seen;
+  };
+  const buildings = ['1号楼', '2号楼', '9号楼', '10号楼', '11号楼', '商业楼'];
+
+  it('orders the children by the number in their names, in the default and the name sort', async () => {
+    expect(await names(compound.id)).toEqual(buildings);
+    expect(await names(compound.id, 'name')).toEqual(buildings);
+    expect(await names(compound.id, '-name')).toEqual([...buildings].reverse());
+    expect(await names(building.id, 'name')).toEqual(['1单元', '2单元', '10单元']);
+    expect(await names(entrance.id, 'name')).toEqual(['101', '201', '902', '1001', '1101']);
+  });
+
+  it('keeps the natural order across keyset pages', async () => {
+    expect(await names(compound.id, 'name', 2)).toEqual(buildings);
+    expect(await names(compound.id, undefined, 4)).toEqual(buildings);
+    expect(await names(compound.id, '-name', 4)).toEqual([...buildings].reverse());
+    expect(await names(entrance.id, 'name', 2)).toEqual(['101', '201', '902', '1001', '1101']);
   });
 });

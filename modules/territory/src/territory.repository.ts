@@ -3,6 +3,7 @@ import { type Db, one, rows } from '@linli/db';
 import { type SQL, sql } from 'drizzle-orm';
 import { type TSchema, Type } from 'typebox';
 import type { Boundary, Node, NodeCounts, NodeKind, NodeSort } from './contract.ts';
+import { naturalKey } from './interface.ts';
 
 // All SQL of the territory module. Every read takes the caller's scope (ltree paths) and puts it
 // into the WHERE clause; nothing is filtered afterwards in memory. Writes assume the command has
@@ -160,7 +161,7 @@ export async function rootsOf(db: Db, tenantId: string, scope: string[]): Promis
           scope.map((p) => sql`${p}::ltree`),
           sql`, `,
         )})
-        ORDER BY n.depth, n.name`,
+        ORDER BY n.depth, ${naturalKey(sql`n.name`)}, n.name`,
   );
   return found.map(toNode);
 }
@@ -176,11 +177,16 @@ type SortKey = { expr: SQL; cast: SQL; schema: TSchema };
 const int = { cast: sql`int`, schema: Type.Integer() };
 const text = { cast: sql`text`, schema: CursorText };
 const sortKeys: Record<string, SortKey[]> = {
+  // Names in natural order (1号楼, 2号楼 … 10号楼), the same key in the ORDER BY and the cursor.
   sortOrder: [
     { expr: sql`n.sort_order`, ...int },
+    { expr: naturalKey(sql`n.name`), ...text },
     { expr: sql`n.name`, ...text },
   ],
-  name: [{ expr: sql`n.name`, ...text }],
+  name: [
+    { expr: naturalKey(sql`n.name`), ...text },
+    { expr: sql`n.name`, ...text },
+  ],
   code: [{ expr: sql`coalesce(n.code, '')`, ...text }],
   createdAt: [{ expr: sql`n.created_at`, cast: sql`timestamptz`, schema: CursorTime }],
 };
@@ -364,7 +370,7 @@ export async function clashingChildNames(db: Db, tenantId: string, sourceId: str
     db,
     sql`SELECT s.name FROM territory_node s
         JOIN territory_node t ON t.tenant_id = s.tenant_id AND t.parent_id = ${targetId}::uuid AND t.name = s.name
-        WHERE s.tenant_id = ${tenantId} AND s.parent_id = ${sourceId}::uuid ORDER BY s.name LIMIT 50`,
+        WHERE s.tenant_id = ${tenantId} AND s.parent_id = ${sourceId}::uuid ORDER BY ${naturalKey(sql`s.name`)}, s.name LIMIT 50`,
   );
   return found.map((r) => r.name);
 }

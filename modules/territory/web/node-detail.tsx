@@ -168,7 +168,7 @@ export function NodeDetailPanel({
                 key: 'name',
                 title: t('common.name'),
                 dataIndex: 'name',
-                sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
+                sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true }),
                 render: (name: string, row) => <Typography.Link onClick={() => onNavigate(row.id)}>{name}</Typography.Link>,
               },
               { key: 'kind', title: t('common.kind'), dataIndex: 'kind', render: (k: string) => kindLabel(k) },
