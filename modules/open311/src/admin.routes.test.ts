@@ -121,6 +121,45 @@ describe('Open311 clients API', () => {
     ]);
   });
 
+  it('shows one state on both pages: the Open311 read says what the service account’s status on the accounts page says', async () => {
+    const security = await createAccount(t.database.db, {
+      tenantId: world.tenantId,
+      username: 'open311.security',
+      grants: [{ role: 'security_admin', nodeId: world.tree.county.id }],
+    });
+    const accountsAdmin = await login(t.app, security.username, security.password);
+    const created = (await api(admin, 'POST', '/open311-clients', { name: 'Shared switch' })).json();
+    const [link] = await rows<{ account_id: string }>(
+      t.database.db,
+      sql`SELECT account_id::text FROM open311_client WHERE id = ${created.id}::uuid`,
+    );
+    const accountStatus = async () => {
+      const res = await api(accountsAdmin, 'GET', `/accounts?q=${encodeURIComponent(`open311-${created.id}`)}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const found = (res.json().items as { id: string; status: string }[]).filter((a) => a.id === link!.account_id);
+      expect(found).toHaveLength(1);
+      return found[0]!.status;
+    };
+    const clientActive = async () =>
+      ((await api(admin, 'GET', '/open311-clients')).json().items as { id: string; active: boolean }[]).find((c) => c.id === created.id)
+        ?.active;
+    // A new client: 启用 on the Open311 page, 正常 (active) on the accounts page.
+    expect(await clientActive()).toBe(true);
+    expect(await accountStatus()).toBe('active');
+    // The accounts page disables the service account: the Open311 read says disabled, and the key is refused.
+    const disable = await api(accountsAdmin, 'PATCH', `/accounts/${link!.account_id}`, { status: 'disabled' });
+    expect(disable.statusCode, disable.body).toBe(204);
+    expect(await clientActive()).toBe(false);
+    expect((await submit(created.apiKey)).statusCode).toBe(403);
+    // The Open311 page switches it back on: the accounts page says active again.
+    expect((await api(admin, 'PATCH', `/open311-clients/${created.id}`, { active: true })).json()).toMatchObject({ active: true });
+    expect(await accountStatus()).toBe('active');
+    expect((await submit(created.apiKey)).statusCode).toBe(201);
+    // And off from the Open311 page: disabled on the accounts page.
+    await api(admin, 'PATCH', `/open311-clients/${created.id}`, { active: false });
+    expect(await accountStatus()).toBe('disabled');
+  });
+
   it('refuses community staff (403) and callers without a session (401), changing nothing', async () => {
     const created = (await api(admin, 'POST', '/open311-clients', { name: 'Guarded app' })).json();
     expect((await api(community, 'GET', '/open311-clients')).statusCode).toBe(403);

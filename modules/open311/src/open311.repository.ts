@@ -83,27 +83,28 @@ const PUBLIC_KINDS = sql`('county', 'subdistrict', 'community', 'compound')`;
 export class Open311Repository {
   constructor(private readonly db: Db) {}
 
-  /** The active client holding this api key (by its SHA-256), with its service account. */
+  /** The client holding this api key (by its SHA-256), with its service account, if that account is active. */
   findClientByKeyHash(keyHash: string): Promise<Open311ClientRecord | undefined> {
     return one<Open311ClientRecord>(
       this.db,
       sql`SELECT c.tenant_id AS "tenantId", c.id, c.name, c.jurisdiction_id AS "jurisdictionId", c.account_id AS "accountId",
             a.username
           FROM open311_client c JOIN account a ON a.id = c.account_id
-          WHERE c.api_key_hash = ${keyHash} AND c.active`,
+          WHERE c.api_key_hash = ${keyHash} AND a.status = 'active'`,
     );
   }
 
   /**
    * The county's clients for staff, by name (or one of them), with the time of each one's last
-   * request; never the key hash.
+   * request; never the key hash. `active` is the service account's status, the record the accounts
+   * page shows too.
    */
   async clients(tenantId: string, clientId?: string): Promise<Open311ClientListRecord[]> {
     const list = await rows<Open311ClientListRecord & { createdAt: Date | string; lastRequestAt: Date | string | null }>(
       this.db,
-      sql`SELECT c.id, c.name, c.jurisdiction_id AS "jurisdictionId", c.active, c.created_at AS "createdAt",
+      sql`SELECT c.id, c.name, c.jurisdiction_id AS "jurisdictionId", a.status = 'active' AS active, c.created_at AS "createdAt",
             (SELECT max(r.created_at) FROM open311_request r WHERE r.tenant_id = c.tenant_id AND r.client_id = c.id) AS "lastRequestAt"
-          FROM open311_client c
+          FROM open311_client c JOIN account a ON a.id = c.account_id
           WHERE c.tenant_id = ${tenantId} ${clientId === undefined ? sql`` : sql`AND c.id = ${clientId}::uuid`}
           ORDER BY c.name`,
     );
@@ -124,15 +125,20 @@ export class Open311Repository {
     );
   }
 
-  /** Sets a client's active flag; its name and the flag before, or undefined if there is no such client. */
+  /**
+   * Switches a client on or off: its service account's status ('active' / 'disabled'), the one record
+   * both the accounts page and the Open311 page show. The client's name and whether it was on before,
+   * or undefined if the county has no such client.
+   */
   setClientActive(tenantId: string, clientId: string, active: boolean): Promise<{ name: string; active: boolean } | undefined> {
     if (!isUuid(clientId)) return Promise.resolve(undefined);
     return one<{ name: string; active: boolean }>(
       this.db,
-      sql`UPDATE open311_client c SET active = ${active}
-          FROM (SELECT id, active FROM open311_client WHERE tenant_id = ${tenantId} AND id = ${clientId}::uuid FOR UPDATE) old
-          WHERE c.tenant_id = ${tenantId} AND c.id = old.id
-          RETURNING c.name, old.active`,
+      sql`UPDATE account a SET status = ${active ? 'active' : 'disabled'}, updated_at = now()
+          FROM (SELECT c.name, x.id, x.status FROM open311_client c JOIN account x ON x.id = c.account_id
+                WHERE c.tenant_id = ${tenantId} AND c.id = ${clientId}::uuid FOR UPDATE OF x) old
+          WHERE a.id = old.id
+          RETURNING old.name, old.status = 'active' AS active`,
     );
   }
 
@@ -140,9 +146,9 @@ export class Open311Repository {
   async servingTenants(jurisdictionId: string | undefined): Promise<string[]> {
     const list = await rows<{ tenant_id: string }>(
       this.db,
-      sql`SELECT DISTINCT tenant_id FROM open311_client
-          WHERE active ${jurisdictionId === undefined ? sql`` : sql`AND jurisdiction_id = ${jurisdictionId}`}
-          ORDER BY tenant_id LIMIT 2`,
+      sql`SELECT DISTINCT c.tenant_id FROM open311_client c JOIN account a ON a.id = c.account_id
+          WHERE a.status = 'active' ${jurisdictionId === undefined ? sql`` : sql`AND c.jurisdiction_id = ${jurisdictionId}`}
+          ORDER BY c.tenant_id LIMIT 2`,
     );
     return list.map((r) => r.tenant_id);
   }

@@ -38,13 +38,13 @@ describe('createOpen311Client', () => {
     expect(found).toMatchObject({ id: client.id, tenantId: world.tenantId, accountId: client.accountId });
   });
 
-  it('gives the client a disabled service account that no password opens', async () => {
+  it('gives the client an active service account (its on/off switch) that no password opens', async () => {
     const client = await create({ name: 'Partner system', apiKey: 'partner-key-000001' });
     const [account] = await rows<{ status: string; password_hash: string; tenant_id: string }>(
       database.db,
       sql`SELECT status, password_hash, tenant_id FROM account WHERE id = ${client.accountId}::uuid`,
     );
-    expect(account).toMatchObject({ status: 'disabled', tenant_id: world.tenantId });
+    expect(account).toMatchObject({ status: 'active', tenant_id: world.tenantId });
     expect(await verifyPassword('', account!.password_hash)).toBe(false);
     expect(await verifyPassword('partner-key-000001', account!.password_hash)).toBe(false);
     const grants = await rows(database.db, sql`SELECT 1 FROM role_grant WHERE account_id = ${client.accountId}::uuid`);

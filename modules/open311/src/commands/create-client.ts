@@ -30,8 +30,9 @@ export function apiKeyHash(apiKey: string): string {
 const NO_PASSWORD = '!open311-service-account';
 
 /**
- * Registers an Open311 client of a county with its api key and its service account (disabled,
- * without a password): the account the client's submissions are recorded under.
+ * Registers an Open311 client of a county with its api key and its service account (without a
+ * password): the account the client's submissions are recorded under. The account's status is the
+ * client's on/off switch (active here), the one record the accounts page and the Open311 page show.
  */
 export async function createOpen311Client(tx: Db, by: ConfigureActor, input: CreateClientInput): Promise<CreatedClient> {
   await requireOpen311Configure(tx, by);
@@ -58,7 +59,7 @@ export async function createOpen311Client(tx: Db, by: ConfigureActor, input: Cre
   const id = newId();
   const accountId = newId();
   await tx.execute(sql`INSERT INTO account (id, tenant_id, username, display_name, password_hash, status)
-    VALUES (${accountId}::uuid, ${tenantId}, ${`open311-${id}`}, ${`Open311: ${name}`}, ${NO_PASSWORD}, 'disabled')`);
+    VALUES (${accountId}::uuid, ${tenantId}, ${`open311-${id}`}, ${`Open311: ${name}`}, ${NO_PASSWORD}, 'active')`);
   await tx.execute(sql`INSERT INTO open311_client (tenant_id, id, name, api_key_hash, jurisdiction_id, account_id)
     VALUES (${tenantId}, ${id}::uuid, ${name}, ${hash}, ${jurisdictionId}, ${accountId}::uuid)`);
   await recordAudit(tx, configureAudit(by, 'open311.client.create', { type: 'open311_client', id }, { name, jurisdictionId, accountId }));
