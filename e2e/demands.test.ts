@@ -187,6 +187,15 @@ describe('demands in the browser', { timeout: 240_000 }, () => {
     await expect
       .poll(() => rankings.locator('tbody tr', { hasText: e.tree.compounds[0]!.name }).innerText(), { timeout: WAIT })
       .toMatch(/^1\s/);
+    // The table says what it is ranked by: 按期办结率, right after the unit, with a descending arrow.
+    const headers = await rankings.locator('thead th').allInnerTexts();
+    expect(headers.slice(0, 4).map((h) => h.trim())).toEqual(['名次', '单位', '按期办结率', '满意率']);
+    expect(
+      await rankings
+        .getByTestId('ranking-sorted-column')
+        .getByRole('img', { name: /按按期办结率从高到低排名/ })
+        .count(),
+    ).toBe(1);
   });
 
   it('bulk dispatch reports each row: one changed meanwhile fails with the reason, the other goes', async () => {
