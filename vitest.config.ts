@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 // One id per test run, inherited by the workers: names this run's template databases.
@@ -5,11 +6,22 @@ process.env.LINLI_TEST_RUN ??= `${process.pid}_${Date.now().toString(36)}`;
 
 const unitAndService = ['packages/**/*.test.ts', 'modules/**/*.test.ts', 'apps/server/**/*.test.ts', 'bench/**/*.test.ts'];
 
+// A test file that never opens a database (imports no testing helper and no database) gives the same
+// answer on both drivers: it runs once, in the pglite project.
+const opensDatabase = /testing|test\/helpers|@linli\/db|createDatabase|LINLI_TEST_DB/;
+const withoutDatabase = ['packages', 'modules', 'apps/server', 'bench']
+  .flatMap((dir) => fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => `${dir}/${f}`))
+  .filter((file) => file.endsWith('.test.ts') && !file.includes('node_modules'))
+  .filter((file) => !opensDatabase.test(fs.readFileSync(file, 'utf8')));
+
 // Every database test runs twice: on embedded PGlite and on a real PostgreSQL server.
 export default defineConfig({
   test: {
     pool: 'forks',
     maxWorkers: 2,
+    // Test files share their worker's module cache (each still opens its own database): loading the
+    // server's module graph and PGlite's WebAssembly once per worker instead of once per file.
+    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // The audit keys of the test master key, in every test process (the server sets them at start-up).
@@ -30,6 +42,7 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: unitAndService,
+          exclude: withoutDatabase,
           env: { LINLI_TEST_DB: 'postgres' },
           globalSetup: ['packages/db/test/global-setup-postgres.ts'],
         },

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import diagnostics from 'node:diagnostics_channel';
 import { promisify } from 'node:util';
 import { AppError } from './app-error.ts';
 
@@ -40,10 +41,28 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${N}$${r}$${p}$${salt.toString('base64')}$${hash.toString('base64')}`;
 }
 
+/**
+ * Every scrypt check is published on this diagnostics channel (in-process only; Node's
+ * `diagnostics_channel`) with its cost parameters and whether it ran against the unusable hash —
+ * never the password or the hash — so a monitor or a test can see that each login answer paid
+ * for exactly one check.
+ */
+export const passwordCheckChannel = diagnostics.channel('linli.password.verify');
+export interface PasswordCheck {
+  unusable: boolean;
+  N: number;
+  r: number;
+  p: number;
+}
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [, n, rr, pp, saltB64, hashB64] = parts as [string, string, string, string, string, string];
+  if (passwordCheckChannel.hasSubscribers) {
+    const check: PasswordCheck = { unusable: stored === UNUSABLE_PASSWORD_HASH, N: Number(n), r: Number(rr), p: Number(pp) };
+    passwordCheckChannel.publish(check);
+  }
   const expected = Buffer.from(hashB64, 'base64');
   const actual = await scrypt(password, Buffer.from(saltB64, 'base64'), expected.length, {
     N: Number(n),

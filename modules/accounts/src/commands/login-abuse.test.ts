@@ -1,21 +1,21 @@
-import { hashPassword, loadConfig, passwordHashParameters, UNUSABLE_PASSWORD_HASH } from '@linli/core';
+import {
+  hashPassword,
+  loadConfig,
+  type PasswordCheck,
+  passwordCheckChannel,
+  passwordHashParameters,
+  UNUSABLE_PASSWORD_HASH,
+} from '@linli/core';
 import { createTestApp, type TestApp } from '@linli/server/test/helpers';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAccount, TEST_PASSWORD } from '../testing.ts';
 
-// verifyPassword watched (and still run) to prove every answer paid for one scrypt.
-const verified = vi.hoisted(() => [] as string[]);
-vi.mock('@linli/core', async (importOriginal) => {
-  const core = await importOriginal<typeof import('@linli/core')>();
-  return {
-    ...core,
-    verifyPassword: async (password: string, stored: string) => {
-      verified.push(stored);
-      return core.verifyPassword(password, stored);
-    },
-  };
-});
+// Every scrypt check is published on core's diagnostics channel: watched to prove every answer paid for one.
+const verified: PasswordCheck[] = [];
+const watch = (message: unknown) => verified.push(message as PasswordCheck);
+beforeAll(() => passwordCheckChannel.subscribe(watch));
+afterAll(() => passwordCheckChannel.unsubscribe(watch));
 
 let t: TestApp;
 const tenantId = '370785';
@@ -63,17 +63,17 @@ describe('login answers tell nothing about the account', () => {
 
   it('checks an unknown user name against a hash of the same scrypt parameters, and a locked account’s password too', async () => {
     await attempt(t.app, 'nobody-at-all', 'Wrong@2026x');
-    expect(verified).toEqual([UNUSABLE_PASSWORD_HASH]);
     const real = passwordHashParameters(await hashPassword('x'));
     const dummy = passwordHashParameters(UNUSABLE_PASSWORD_HASH);
     expect(real).toBeDefined();
     expect(dummy).toEqual(real);
+    expect(verified).toEqual([{ unusable: true, N: real!.N, r: real!.r, p: real!.p }]);
 
     for (let i = 0; i < 5; i++) await attempt(t.app, username, 'Wrong@2026x');
     verified.length = 0;
     await attempt(t.app, username, TEST_PASSWORD);
     expect(verified).toHaveLength(1);
-    expect(verified[0]).not.toBe(UNUSABLE_PASSWORD_HASH);
+    expect(verified[0]).toMatchObject({ unusable: false, N: real!.N });
   });
 });
 
