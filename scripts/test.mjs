@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: lint, type-check, build the web app (the browser tests use it), then every Vitest
-// project: unit and service tests on PGlite and on PostgreSQL, and the browser tests.
+// project: unit and service tests on PGlite and on PostgreSQL, and the browser tests on PGlite.
 // PostgreSQL: TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,8 +26,10 @@ if (fs.existsSync('apps/web/tsconfig.json')) run('typecheck web', 'npx', ['tsc',
 run('build web', 'node', ['--import', 'tsx', 'apps/server/src/cli/build-web.ts', '--force']);
 fs.mkdirSync('.tmp', { recursive: true });
 const report = '.tmp/vitest-report.json';
+// The projects of `npm test`; e2e-postgres (the browser tests on PostgreSQL) runs on demand, see README.
 const extra = process.argv.slice(2);
-const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra], {
+const projects = extra.some((a) => a.startsWith('--project')) ? [] : ['pglite', 'postgres', 'e2e-pglite'].flatMap((p) => ['--project', p]);
+const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...projects, ...extra], {
   stdio: 'inherit',
 });
 let summary = '';
