@@ -29,9 +29,13 @@ const report = '.tmp/vitest-report.json';
 // The projects of `npm test`; e2e-postgres (the browser tests on PostgreSQL) runs on demand, see README.
 const extra = process.argv.slice(2);
 const projects = extra.some((a) => a.startsWith('--project')) ? [] : ['pglite', 'postgres', 'e2e-pglite'].flatMap((p) => ['--project', p]);
-const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...projects, ...extra], {
-  stdio: 'inherit',
-});
+const vitest = spawnSync(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...projects, ...extra],
+  {
+    stdio: 'inherit',
+  },
+);
 let summary = '';
 try {
   const r = JSON.parse(fs.readFileSync(report, 'utf8'));
