@@ -56,7 +56,8 @@ async function insert(f: Fixture): Promise<string> {
       ${f.unit?.id ?? null}::uuid, ${f.unit?.path ?? null}::ltree)`);
   if (f.callback) {
     await database.db.execute(
-      sql`INSERT INTO demand_callback (tenant_id, id, demand_id, reached) VALUES (${world.tenantId}, ${newId()}::uuid, ${id}::uuid, true)`,
+      sql`INSERT INTO demand_callback (tenant_id, id, demand_id, reached, satisfaction)
+        VALUES (${world.tenantId}, ${newId()}::uuid, ${id}::uuid, true, 'satisfied')`,
     );
   }
   return id;
@@ -515,5 +516,44 @@ describe('the monthly rollups (demand_kpi_month, demand_kpi_category_month)', ()
     expect(live.kpis).toMatchObject({ evaluated: 1, satisfiedOrBasically: 1, callbackCovered: 1 });
     await database.db.execute(sql`SELECT demand_kpi_rebuild(${world.tenantId})`);
     expect(await snapshot()).toEqual(kept);
+  });
+});
+
+describe('a callback without an outcome (stored before the form required one)', () => {
+  it('neither covers its demand in 回访率 (rows, rollup, rebuild) nor takes it off 待回访; one with an outcome does', async () => {
+    const today = new Date(Date.now() + 8 * HOUR).toISOString().slice(0, 10);
+    const month = { tenantId: world.tenantId, root: world.tree.county, from: `${today.slice(0, 7)}-01`, to: today };
+    const covered = async () => {
+      const fromRows = (await new KpiRepository(database.db, { rollup: false }).breakdown(month, 'level')).kpis.callbackCovered;
+      const fromRollup = (await new KpiRepository(database.db).breakdown(month, 'level')).kpis.callbackCovered;
+      expect(fromRollup).toBe(fromRows);
+      return fromRows;
+    };
+    const callbackAt = async (id: string) =>
+      (await rows<{ at: string | null }>(database.db, sql`SELECT callback_at::text AS at FROM demand WHERE id = ${id}::uuid`))[0]!.at;
+    const d = await demandAt(database.db, world, 'resolved');
+    const before = await covered();
+
+    // The old form's defaults: reached, nothing else.
+    await database.db.execute(
+      sql`INSERT INTO demand_callback (tenant_id, id, demand_id, reached) VALUES (${world.tenantId}, ${newId()}::uuid, ${d.id}::uuid, true)`,
+    );
+    // Not reached, and no reason given.
+    await database.db.execute(
+      sql`INSERT INTO demand_callback (tenant_id, id, demand_id, reached, note) VALUES (${world.tenantId}, ${newId()}::uuid, ${d.id}::uuid, false, '  ')`,
+    );
+    expect(await covered()).toBe(before);
+    expect(await callbackAt(d.id)).toBeNull();
+    await database.db.execute(sql`SELECT demand_kpi_rebuild(${world.tenantId})`);
+    expect(await covered()).toBe(before);
+
+    // Not reached, with the reason: an outcome.
+    await database.db.execute(
+      sql`INSERT INTO demand_callback (tenant_id, id, demand_id, reached, note) VALUES (${world.tenantId}, ${newId()}::uuid, ${d.id}::uuid, false, '无人接听')`,
+    );
+    expect(await covered()).toBe(before + 1);
+    expect(await callbackAt(d.id)).not.toBeNull();
+    await database.db.execute(sql`SELECT demand_kpi_rebuild(${world.tenantId})`);
+    expect(await covered()).toBe(before + 1);
   });
 });

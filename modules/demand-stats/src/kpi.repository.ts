@@ -91,7 +91,7 @@ function rawSums(asOf: Date): SQL {
     count(*) FILTER (WHERE d.resolved_at IS NOT NULL AND d.level = 'subdistrict') AS at_subdistrict,
     count(*) FILTER (WHERE d.resolved_at IS NOT NULL AND d.level = 'department') AS at_department,
     count(*) FILTER (WHERE d.resolved_at IS NOT NULL AND EXISTS (
-      SELECT 1 FROM demand_callback cb WHERE cb.tenant_id = d.tenant_id AND cb.demand_id = d.id)) AS callback_covered`;
+      SELECT 1 FROM demand_callback cb WHERE cb.tenant_id = d.tenant_id AND cb.demand_id = d.id AND cb.has_outcome)) AS callback_covered`;
 }
 
 /** The same partial sums from rollup rows `r` (demand_kpi_month, migration 0009). */
