@@ -33,6 +33,8 @@ export default defineConfig({
         test: {
           name: 'pglite',
           include: unitAndService,
+          // Several server processes on one database: only a database server can be shared.
+          exclude: ['apps/server/src/multi-process.test.ts'],
           env: { LINLI_TEST_DB: 'pglite' },
           globalSetup: ['packages/db/test/global-setup-pglite.ts'],
         },
