@@ -1,18 +1,23 @@
 import { accountsModule } from '@linli/accounts';
 import { auditModule } from '@linli/audit';
+import { ballotsModule } from '@linli/ballots';
 import { calendarModule } from '@linli/calendar';
 import type { ModuleManifest } from '@linli/core';
+import { deliberationModule } from '@linli/deliberation';
 import { demandImportModule } from '@linli/demand-import';
 import { demandSmartModule } from '@linli/demand-smart';
 import { demandStatsModule } from '@linli/demand-stats';
 import { demandsModule } from '@linli/demands';
 import { departmentsModule } from '@linli/departments';
 import { gridsModule } from '@linli/grids';
+import { meetingsModule } from '@linli/meetings';
 import { notificationsModule } from '@linli/notifications';
 import { open311Module } from '@linli/open311';
+import { opinionMapModule } from '@linli/opinion-map';
 import { organisationsModule } from '@linli/organisations';
 import { partyModule } from '@linli/party';
 import { peopleModule } from '@linli/people';
+import { resolutionsModule } from '@linli/resolutions';
 import { territoryModule } from '@linli/territory';
 import { workbenchModule } from '@linli/workbench';
 
@@ -37,4 +42,9 @@ export const modules: ModuleManifest[] = [
   notificationsModule,
   workbenchModule,
   auditModule,
+  ballotsModule,
+  deliberationModule,
+  meetingsModule,
+  opinionMapModule,
+  resolutionsModule,
 ];

@@ -2,17 +2,22 @@
 // strings of both apps are built from this list. A new module adds one line here (and its package).
 import { accountsWeb } from '@linli/accounts/web';
 import { auditWeb } from '@linli/audit/web';
+import { ballotsWeb } from '@linli/ballots/web';
 import { calendarWeb } from '@linli/calendar/web';
+import { deliberationWeb } from '@linli/deliberation/web';
 import { demandImportWeb } from '@linli/demand-import/web';
 import { demandSmartWeb } from '@linli/demand-smart/web';
 import { demandStatsWeb } from '@linli/demand-stats/web';
 import { demandsWeb } from '@linli/demands/web';
 import { gridsWeb } from '@linli/grids/web';
+import { meetingsWeb } from '@linli/meetings/web';
 import { notificationsWeb } from '@linli/notifications/web';
 import { open311Web } from '@linli/open311/web';
+import { opinionMapWeb } from '@linli/opinion-map/web';
 import { organisationsWeb } from '@linli/organisations/web';
 import { partyWeb } from '@linli/party/web';
 import { peopleWeb } from '@linli/people/web';
+import { resolutionsWeb } from '@linli/resolutions/web';
 import { territoryWeb } from '@linli/territory/web';
 import { setInstalledModules } from '@linli/web-kit/installed';
 import { workbenchWeb } from '@linli/workbench/web';
@@ -34,6 +39,11 @@ export const webModules = [
   demandImportWeb,
   open311Web,
   notificationsWeb,
+  ballotsWeb,
+  deliberationWeb,
+  meetingsWeb,
+  opinionMapWeb,
+  resolutionsWeb,
 ] as const;
 
 setInstalledModules(webModules.map((m) => m.name));

@@ -1,0 +1,21 @@
+import type { WebModule } from '@linli/web-kit';
+import { lazyIcon } from '@linli/web-kit/lazy-icon';
+import { lazy } from 'react';
+import { ballotsZh } from './strings.zh-CN.ts';
+
+const BallotsPage = lazy(() => import('./ballots-page.tsx'));
+
+/** ballots: its staff page, menu entry and strings (pages load when opened). */
+export const ballotsWeb: WebModule<typeof ballotsZh> = {
+  name: 'ballots',
+  routes: [{ path: 'ballots', page: BallotsPage, ability: 'ballots.read' }],
+  menu: [
+    {
+      path: '/ballots',
+      icon: lazyIcon(() => import('@ant-design/icons/es/icons/AppstoreOutlined')),
+      label: 'menu.ballots',
+      ability: 'ballots.read',
+    },
+  ],
+  strings: { 'zh-CN': ballotsZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.ballotsEn) },
+};

@@ -1,0 +1,21 @@
+import type { WebModule } from '@linli/web-kit';
+import { lazyIcon } from '@linli/web-kit/lazy-icon';
+import { lazy } from 'react';
+import { deliberationZh } from './strings.zh-CN.ts';
+
+const DeliberationPage = lazy(() => import('./deliberation-page.tsx'));
+
+/** deliberation: its staff page, menu entry and strings (pages load when opened). */
+export const deliberationWeb: WebModule<typeof deliberationZh> = {
+  name: 'deliberation',
+  routes: [{ path: 'deliberation', page: DeliberationPage, ability: 'deliberation.read' }],
+  menu: [
+    {
+      path: '/deliberation',
+      icon: lazyIcon(() => import('@ant-design/icons/es/icons/AppstoreOutlined')),
+      label: 'menu.deliberation',
+      ability: 'deliberation.read',
+    },
+  ],
+  strings: { 'zh-CN': deliberationZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.deliberationEn) },
+};

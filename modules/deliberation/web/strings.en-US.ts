@@ -1,0 +1,17 @@
+import type { LocaleStrings } from '@linli/web-kit';
+import type { deliberationZh } from './strings.zh-CN.ts';
+
+export const deliberationEn: LocaleStrings<typeof deliberationZh> = {
+  menu: {
+    deliberation: 'deliberation',
+  },
+  deliberation: {
+    title: 'deliberation',
+    community: 'Community',
+    itemTitle: 'Title',
+    note: 'Note',
+    createdAt: 'Recorded at',
+    search: 'Search titles',
+    create: 'New item',
+  },
+};
