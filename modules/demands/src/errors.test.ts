@@ -13,4 +13,13 @@ describe('demand errors', () => {
     const first = AppError.of(demandErrors.changed_first, { status: statusNoun('in_progress') });
     expect(first.messageIn('zh-CN')).toBe('该诉求已被他人先行处理，当前状态为「办理中」，请刷新');
   });
+
+  it('name every action in Chinese as the demand screens do', () => {
+    const refused = AppError.of(demandErrors.action_refused, {
+      action: actionNoun('decide_extension'),
+      reason: { 'zh-CN': '没有待审批的延期申请', 'en-US': 'there is no extension request waiting' },
+    });
+    expect(refused.message).toBe('Cannot decide extension: there is no extension request waiting');
+    expect(refused.messageIn('zh-CN')).toBe('不能延期审批：没有待审批的延期申请');
+  });
 });

@@ -19,6 +19,11 @@ export const demandErrors = defineErrors('demand', {
     'en-US': 'Cannot {action}: cannot {action} a demand that is {status}',
     'zh-CN': '状态为「{status}」的诉求不能{action}',
   },
+  action_refused: {
+    status: 'conflict',
+    'en-US': 'Cannot {action}: {reason}',
+    'zh-CN': '不能{action}：{reason}',
+  },
   action_forbidden: { status: 'forbidden', 'en-US': 'You may not {action} this demand', 'zh-CN': '您不能对该诉求执行「{action}」' },
   external_id_taken: {
     status: 'conflict',

@@ -1,4 +1,4 @@
-import { AppError, auditEntry, ensureAuditHead, type RequestContext } from '@linli/core';
+import { AppError, auditEntry, ensureAuditHead, type RequestContext, toChinese } from '@linli/core';
 import type { Tx } from '@linli/db';
 import type { Demand } from './contract.ts';
 import { type DemandChange, type DemandRecord, DemandRepository } from './demand.repository.ts';
@@ -48,10 +48,6 @@ export interface TransitionOptions {
   plan: (demand: DemandRecord, to: DemandStatus) => Promise<TransitionPlan> | TransitionPlan;
 }
 
-function conflict(message: string, current: { status: string; version: number }): AppError {
-  return AppError.conflict(message, { status: current.status, version: current.version });
-}
-
 function changedFirst(current: { status: string; version: number }): AppError {
   return AppError.of(
     demandErrors.changed_first,
@@ -92,8 +88,14 @@ export async function runTransition(
       const params = { action: actionNoun(action), status: statusNoun(demand.status) };
       throw AppError.of(demandErrors.not_in_state, params, { status: demand.status, version: demand.version });
     }
-    // A guard's reason (deadline passed, county department …) is translated by the rules of core/error-messages.ts.
-    throw conflict(`Cannot ${action.replace('_', ' ')}: ${decision.reason}`, demand);
+    // A guard's reason (deadline passed, county department …) is worded in English by the state machine
+    // and put into Chinese by the rules of core/error-messages.ts.
+    const reason = { 'zh-CN': toChinese(decision.reason) ?? decision.reason, 'en-US': decision.reason };
+    throw AppError.of(
+      demandErrors.action_refused,
+      { action: actionNoun(action), reason },
+      { status: demand.status, version: demand.version },
+    );
   }
   const plan = await options.plan(demand, decision.to);
   const data = plan.data ?? {};

@@ -8,10 +8,7 @@ describe('error messages in Chinese', () => {
       '诉求（0190a1b2-0000-7000-8000-000000000001）不存在或无权查看',
     );
     expect(toChinese('Permission demand.intake is required for this place')).toBe('需要 demand.intake 权限（此地点）');
-    expect(toChinese('Cannot accept: cannot accept a demand that is dispatched')).toBe('状态为「已派单」的诉求不能受理');
-    expect(toChinese('Someone else changed the demand first; it is now in_progress')).toBe(
-      '该诉求已被他人先行处理，当前状态为「办理中」，请刷新',
-    );
+    expect(toChinese('a demand at a county department cannot be escalated further')).toBe('已在县级部门办理，不能再提级');
     expect(toChinese('is longer than 200 characters')).toBe('超过 200 个字符');
     expect(toChinese("must have required property 'description'")).toBe('缺少必填字段 description');
     expect(toChinese('must match format "uuid"')).toBe('不是有效的编号');

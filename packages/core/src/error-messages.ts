@@ -67,11 +67,7 @@ const rules: Rule[] = [
   [/^At most (\d+) uploads a day may wait to be attached to a demand$/, (n) => `每天最多 ${n} 个未关联诉求的上传`],
   [/^The demand was changed meanwhile.*$/, '该诉求已被他人修改，请刷新后重试'],
   [/^.*was changed meanwhile.*$/, '记录已被他人修改，请刷新后重试'],
-  [/^Cannot ([a-z ]+): cannot [a-z ]+ a demand that is (\w+)$/, (a, s) => `状态为「${status(s)}」的诉求不能${action(a)}`],
-  [/^Cannot ([a-z ]+): (.+)$/, (a, why) => `不能${action(a)}：${toChinese(why) ?? why}`],
-  [/^Someone else changed the demand first; it is now (\w+)$/, (s) => `该诉求已被他人先行处理，当前状态为「${status(s)}」，请刷新`],
   [/^a demand at a county department cannot be escalated further$/, '已在县级部门办理，不能再提级'],
-  [/^You may not ([a-z ]+) this demand$/, (a) => `您不能对该诉求执行「${action(a)}」`],
   [/^Too many failed logins; the account is locked until (.+)$/, (t) => `登录失败次数过多，账号锁定至 ${t}`],
   [/^Too many requests; retry in (\d+) s$/, (n) => `请求过于频繁，请 ${n} 秒后重试`],
   [/^Your password has expired; please change it$/, '密码已过期，请修改密码'],
@@ -162,38 +158,6 @@ const rules: Rule[] = [
   [/^must match a schema in anyOf$/, '取值不正确'],
 ];
 
-const statusNames: Record<string, string> = {
-  submitted: '待受理',
-  accepted: '待派单',
-  rejected: '不予受理',
-  returned: '已退单',
-  dispatched: '已派单',
-  in_progress: '办理中',
-  resolved: '已办结',
-  evaluated: '已评价',
-  closed: '已销号',
-  merged: '已合并',
-};
-const actionNames: Record<string, string> = {
-  accept: '受理',
-  reject: '不予受理',
-  dispatch: '派单',
-  start: '开始办理',
-  resolve: '办结',
-  evaluate: '评价',
-  close: '销号',
-  return: '退单',
-  transfer: '转办',
-  escalate: '提级',
-  'request extension': '申请延期',
-  request_extension: '申请延期',
-  'decide extension': '审批延期',
-  decide_extension: '审批延期',
-  reopen: '重办',
-  merge: '合并',
-  supervise: '督办',
-  callback: '回访',
-};
 const typeNames: Record<string, string> = {
   string: '文本',
   integer: '整数',
@@ -203,8 +167,6 @@ const typeNames: Record<string, string> = {
   array: '列表',
   null: '空值',
 };
-const status = (s: string) => statusNames[s] ?? s;
-const action = (a: string) => actionNames[a] ?? a;
 const typeName = (t: string) => typeNames[t] ?? t;
 const place = (p: string) => (p === 'this place' ? '此地点' : p === 'this community' ? '本社区' : p.replace(/^this /, '此'));
 

@@ -25,7 +25,12 @@ describe('escalateDemand', () => {
     expect(await up()).toMatchObject({ level: 'subdistrict', handlingUnit: { id: world.tree.subdistricts[0]!.id } });
     expect(await failure(up())).toMatchObject({ code: 'invalid_input', details: [{ field: 'departmentId' }] });
     expect(await up(world.ctx.county, world.departments.housing)).toMatchObject({ level: 'department' });
-    expect(await failure(up())).toMatchObject({ code: 'conflict' });
+    const refused = await up().catch((e: AppError) => e);
+    expect(refused).toMatchObject({
+      code: 'conflict',
+      message: 'Cannot escalate: a demand at a county department cannot be escalated further',
+    });
+    expect((refused as AppError).messageIn('zh-CN')).toBe('不能提级：已在县级部门办理，不能再提级');
     const [row] = await database.query<{ escalation_count: number }>('SELECT escalation_count FROM demand WHERE id = $1', [d.id]);
     expect(row!.escalation_count).toBe(3);
   });
