@@ -846,6 +846,15 @@ export class DemandRepository {
     return row?.beyond ?? false;
   }
 
+  /** How many demands match `where` (aliased `d`), and the first rows of `list` (which filters by the same `where`). */
+  private async totalAndFirst<R>(where: SQL, list: SQL): Promise<{ total: number; list: R[] }> {
+    const [count, found] = await Promise.all([
+      one<{ n: number }>(this.db, sql`SELECT count(*)::int AS n FROM demand d WHERE ${where}`),
+      rows<R>(this.db, list),
+    ]);
+    return { total: count?.n ?? 0, list: found };
+  }
+
   /**
    * The caller's inbox demands (the same visibility as the staff inbox) whose current deadline is in
    * [from, to), earliest first, at most `limit`, with how many there are in all.
@@ -854,29 +863,26 @@ export class DemandRepository {
     const where = sql`d.tenant_id = ${actor.tenantId} AND d.status IN ${WITH_DEADLINE}
       AND ${CURRENT_DUE} >= ${window.from.toISOString()}::timestamptz AND ${CURRENT_DUE} < ${window.to.toISOString()}::timestamptz
       AND ${visibleTo(actor, { asReporter: false })}`;
-    const [count, list] = await Promise.all([
-      one<{ n: number }>(this.db, sql`SELECT count(*)::int AS n FROM demand d WHERE ${where}`),
-      rows<{
-        id: string;
-        number: string;
-        title: string;
-        status: DemandStatus;
-        category_name: string;
-        place_name: string;
-        due_at: Date | string;
-      }>(
-        this.db,
-        sql`SELECT d.id, d.number, d.title, d.status, c.name AS category_name, n.name AS place_name, ${CURRENT_DUE} AS due_at
-            FROM demand d
-            JOIN demand_category c ON c.tenant_id = d.tenant_id AND c.id = d.category_id
-            JOIN ${territorySql.nodes('n')} ON n.tenant_id = d.tenant_id AND n.id = d.node_id
-            WHERE ${where}
-            ORDER BY ${CURRENT_DUE}, d.id
-            LIMIT ${limit}`,
-      ),
-    ]);
+    const { total, list } = await this.totalAndFirst<{
+      id: string;
+      number: string;
+      title: string;
+      status: DemandStatus;
+      category_name: string;
+      place_name: string;
+      due_at: Date | string;
+    }>(
+      where,
+      sql`SELECT d.id, d.number, d.title, d.status, c.name AS category_name, n.name AS place_name, ${CURRENT_DUE} AS due_at
+          FROM demand d
+          JOIN demand_category c ON c.tenant_id = d.tenant_id AND c.id = d.category_id
+          JOIN ${territorySql.nodes('n')} ON n.tenant_id = d.tenant_id AND n.id = d.node_id
+          WHERE ${where}
+          ORDER BY ${CURRENT_DUE}, d.id
+          LIMIT ${limit}`,
+    );
     return {
-      total: count?.n ?? 0,
+      total,
       items: list.map((r) => ({
         id: r.id,
         number: r.number,
@@ -893,19 +899,23 @@ export class DemandRepository {
   /** The reporter's open demands (newest first, at most `limit`) and how many there are in all. */
   async openOfReporter(tenantId: string, accountId: string, limit: number): Promise<{ total: number; items: ReporterOpenDemand[] }> {
     const where = sql`d.tenant_id = ${tenantId} AND d.reporter_account_id = ${accountId}::uuid AND d.status IN ${REPORTER_OPEN}`;
-    const [count, list] = await Promise.all([
-      one<{ n: number }>(this.db, sql`SELECT count(*)::int AS n FROM demand d WHERE ${where}`),
-      rows<{ id: string; number: string; title: string; status: DemandStatus; category_name: string; submitted_at: Date | string }>(
-        this.db,
-        sql`SELECT d.id, d.number, d.title, d.status, c.name AS category_name, d.submitted_at
-            FROM demand d JOIN demand_category c ON c.tenant_id = d.tenant_id AND c.id = d.category_id
-            WHERE ${where}
-            ORDER BY d.submitted_at DESC, d.id DESC
-            LIMIT ${limit}`,
-      ),
-    ]);
+    const { total, list } = await this.totalAndFirst<{
+      id: string;
+      number: string;
+      title: string;
+      status: DemandStatus;
+      category_name: string;
+      submitted_at: Date | string;
+    }>(
+      where,
+      sql`SELECT d.id, d.number, d.title, d.status, c.name AS category_name, d.submitted_at
+          FROM demand d JOIN demand_category c ON c.tenant_id = d.tenant_id AND c.id = d.category_id
+          WHERE ${where}
+          ORDER BY d.submitted_at DESC, d.id DESC
+          LIMIT ${limit}`,
+    );
     return {
-      total: count?.n ?? 0,
+      total,
       items: list.map((r) => ({
         id: r.id,
         number: r.number,
@@ -924,26 +934,23 @@ export class DemandRepository {
    */
   async openPublicIn(tenantId: string, path: string, limit: number): Promise<{ total: number; items: PublicOpenDemand[] }> {
     const where = sql`d.tenant_id = ${tenantId} AND d.node_path <@ ${path}::ltree AND d.status IN ${WITH_DEADLINE} AND ${PUBLISHABLE}`;
-    const [count, list] = await Promise.all([
-      one<{ n: number }>(this.db, sql`SELECT count(*)::int AS n FROM demand d WHERE ${where}`),
-      rows<{
-        number: string;
-        title: string;
-        status: DemandStatus;
-        category_name: string;
-        submitted_at: Date | string;
-        reporter_name: string | null;
-      }>(
-        this.db,
-        sql`SELECT d.number, d.title, d.status, c.name AS category_name, d.submitted_at, d.reporter_name
-            FROM demand d JOIN demand_category c ON c.tenant_id = d.tenant_id AND c.id = d.category_id
-            WHERE ${where}
-            ORDER BY d.submitted_at DESC, d.id DESC
-            LIMIT ${limit}`,
-      ),
-    ]);
+    const { total, list } = await this.totalAndFirst<{
+      number: string;
+      title: string;
+      status: DemandStatus;
+      category_name: string;
+      submitted_at: Date | string;
+      reporter_name: string | null;
+    }>(
+      where,
+      sql`SELECT d.number, d.title, d.status, c.name AS category_name, d.submitted_at, d.reporter_name
+          FROM demand d JOIN demand_category c ON c.tenant_id = d.tenant_id AND c.id = d.category_id
+          WHERE ${where}
+          ORDER BY d.submitted_at DESC, d.id DESC
+          LIMIT ${limit}`,
+    );
     return {
-      total: count?.n ?? 0,
+      total,
       items: list.map((r) => ({
         number: r.number,
         title: maskPersonalText(r.title, [r.reporter_name]),
