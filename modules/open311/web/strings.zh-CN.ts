@@ -7,7 +7,7 @@ export const open311ClientsZh = {
   searchName: '按名称搜索',
   status: '状态',
   active: '启用',
-  inactive: '停用',
+  inactive: '已停用',
   name: '名称',
   jurisdictionId: '辖区标识',
   jurisdictionHint: '接入方请求中携带的辖区标识（jurisdiction_id），默认为本县（市、区）代码 {{code}}',

@@ -1,6 +1,6 @@
 import { theme } from 'antd';
 import { describe, expect, it } from 'vitest';
-import { brandRed, desktopTheme, focusBlue, focusOutline } from './theme.ts';
+import { brandRed, desktopTheme, focusBlue, focusOutline, focusRingComponents } from './theme.ts';
 
 // Fields must not look like validation errors when focused: their focus colours are not the brand red.
 describe('desktop theme', () => {
@@ -27,5 +27,18 @@ describe('desktop theme', () => {
         expect(colour, name).not.toBe(token.colorPrimaryHover);
       }
     }
+  });
+
+  it('rings buttons, checkboxes, radios and the other focusable controls in the focus blue, keeping primary buttons red', () => {
+    const components = config.components ?? {};
+    for (const name of ['Button', 'Checkbox', 'Radio', 'Switch'] as const) expect(focusRingComponents).toContain(name);
+    for (const name of focusRingComponents) {
+      // antd draws the :focus-visible outline of these components in colorPrimaryBorder.
+      const c = components[name] as { colorPrimaryBorder?: string; colorPrimary?: string } | undefined;
+      expect(c?.colorPrimaryBorder, name).toBe(focusBlue);
+      expect(c?.colorPrimary, name).toBeUndefined();
+    }
+    // Globally the brand derivation is untouched.
+    expect(token.colorPrimaryBorder).toBe(theme.getDesignToken({ token: { colorPrimary: brandRed } }).colorPrimaryBorder);
   });
 });

@@ -5,7 +5,10 @@ import type { ThemeConfig } from 'antd';
  * links, checked boxes), but a red border around a field is what a validation error looks like
  * (`colorError`). So the focus and hover of fields — Input, InputNumber, DatePicker, Mentions, Select
  * (also AutoComplete, Cascader, TreeSelect) — and the focus halo (`controlOutline`) use a distinct
- * focus blue; errors keep `colorError`, the brand keeps red.
+ * focus blue; errors keep `colorError`, the brand keeps red. The keyboard focus ring (`:focus-visible`)
+ * of buttons, checkboxes, radios, switches, tabs, segmented controls, pagination and trees is drawn by
+ * antd in `colorPrimaryBorder` (pink-red from the brand): those components take the focus blue
+ * instead, so a focused control is never ringed in red. A primary button stays brand red.
  */
 export const brandRed = '#c8161d';
 export const focusBlue = '#1677ff';
@@ -18,6 +21,14 @@ const fieldFocus = {
   hoverBorderColor: focusBlueHover,
   activeShadow: `0 0 0 2px ${focusOutline}`,
 };
+
+/**
+ * The components whose keyboard focus ring antd draws in `colorPrimaryBorder`. In them this token
+ * serves the ring only (Button also tints a pressed `variant="filled"` primary button with it, which
+ * the product does not use), so setting it here turns the ring blue and nothing else.
+ */
+const focusRing = { colorPrimaryBorder: focusBlue };
+export const focusRingComponents = ['Button', 'Checkbox', 'Radio', 'Switch', 'Tabs', 'Segmented', 'Pagination', 'Tree'] as const;
 
 export function desktopTheme({ motion }: { motion: boolean }): ThemeConfig {
   return {
@@ -36,6 +47,7 @@ export function desktopTheme({ motion }: { motion: boolean }): ThemeConfig {
       DatePicker: fieldFocus,
       Mentions: fieldFocus,
       Select: { activeBorderColor: focusBlue, hoverBorderColor: focusBlueHover, activeOutlineColor: focusOutline },
+      ...Object.fromEntries(focusRingComponents.map((name) => [name, focusRing])),
     },
   };
 }
