@@ -1,0 +1,36 @@
+import { auditEntry, emitEvents, type RequestContext, recordAudit, scopePaths } from '@linli/core';
+import type { Tx } from '@linli/db';
+import { SupervisionRepository } from '../supervision.repository.ts';
+
+/**
+ * Generates the month's evaluations (一事一月一评): one per resolution under way in the caller's
+ * scope with a committee, due on the month's last day. Running it again makes nothing twice; each
+ * new evaluation sends its committee a reminder through the outbox.
+ */
+export async function scheduleEvaluations(
+  tx: Tx,
+  ctx: RequestContext,
+  month: string,
+): Promise<{ scheduled: number; alreadyScheduled: number }> {
+  const tenantId = ctx.actor.tenantId;
+  const scope = scopePaths(ctx.actor, 'resolutions.write');
+  const repo = new SupervisionRepository(tx);
+  const made = await repo.schedule(tenantId, scope, month);
+  const total = await repo.scheduledCount(tenantId, scope, month);
+  await emitEvents(
+    tx,
+    made.map((e) => ({
+      tenantId,
+      type: 'resolutions.evaluation_due',
+      aggregateType: 'supervision_committee',
+      aggregateId: e.committeeId,
+      payload: { evaluationId: e.id, resolutionId: e.resolutionId, title: e.title, month },
+    })),
+  );
+  if (made.length > 0)
+    await recordAudit(
+      tx,
+      auditEntry(ctx, 'resolutions.evaluation.schedule', { type: 'resolution_evaluation', id: made[0]!.id }, { month, count: made.length }),
+    );
+  return { scheduled: made.length, alreadyScheduled: total - made.length };
+}
