@@ -2,7 +2,8 @@ import type { ModuleAbilities } from '@linli/core/permissions';
 
 /**
  * Meetings abilities and who holds them by default. Pure (no node imports): the web reads it too.
- * A grant holds on the granted node and everything under it.
+ * A grant holds on the granted node and everything under it. Residents need no ability: their
+ * notices and check-in follow their household grant.
  */
 export const meetingsAbilities = {
   abilities: ['meetings.read', 'meetings.write'],
@@ -11,10 +12,14 @@ export const meetingsAbilities = {
     county_staff: ['meetings.read'],
     subdistrict_staff: ['meetings.read', 'meetings.write'],
     community_staff: ['meetings.read', 'meetings.write'],
+    compound_staff: ['meetings.read', 'meetings.write'],
+    grid_worker: ['meetings.read'],
+    owners_committee_member: ['meetings.read', 'meetings.write'],
+    property_staff: ['meetings.read'],
   },
   labels: {
-    'meetings.read': { 'zh-CN': '查看meetings', 'en-US': 'Read meetings' },
-    'meetings.write': { 'zh-CN': '维护meetings', 'en-US': 'Keep meetings' },
+    'meetings.read': { 'zh-CN': '查看议事会与会议', 'en-US': 'Read councils and meetings' },
+    'meetings.write': { 'zh-CN': '组织议事会与会议', 'en-US': 'Run councils and meetings' },
   },
 } as const satisfies ModuleAbilities;
 

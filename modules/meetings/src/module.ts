@@ -5,25 +5,53 @@ import { seedMeetingsDemo } from './demo.ts';
 import { meetingsErrors } from './errors.ts';
 import { meetingsRoutes } from './routes.ts';
 
-/** Meetings: (one line — what the module is for). */
+/**
+ * Meetings (议事会与会议): councils with permanent and flexible seats — compound councils,
+ * community councils, street and county joint meetings, owners' meetings — and their meetings:
+ * notice, agenda, check-in, quorum, simplified Robert's rules, minutes.
+ */
 export const meetingsModule: ModuleManifest = {
   name: 'meetings',
-  description: '(one line: what the module is for)',
+  description: 'Councils and their meetings: seats, notices, check-in, quorum, motions and speaking turns, minutes',
   routes: meetingsRoutes,
   abilities: meetingsAbilities,
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
   errors: meetingsErrors,
   demo: seedMeetingsDemo,
-  tables: ['meetings_item'],
-  reads: [],
+  tables: [
+    'council',
+    'council_seat',
+    'meeting',
+    'meeting_item',
+    'meeting_invitee',
+    'meeting_attendance',
+    'meeting_motion',
+    'meeting_turn',
+    'meeting_photo',
+  ],
+  reads: ['resident', 'party_org', 'organisation', 'department'],
   territoryRefs: {
     nodes: [
       {
-        table: 'meetings_item',
-        column: 'community_id',
-        kinds: ['community'],
+        table: 'council',
+        column: 'node_id',
+        kinds: ['compound', 'community', 'subdistrict', 'county'],
         onMerge: 'repoint',
-        label: { 'zh-CN': 'meetings记录', 'en-US': 'meetings items' },
+        label: { 'zh-CN': '议事会', 'en-US': 'councils' },
+      },
+      {
+        table: 'meeting',
+        column: 'node_id',
+        kinds: ['compound', 'community', 'subdistrict', 'county'],
+        onMerge: 'repoint',
+        label: { 'zh-CN': '会议', 'en-US': 'meetings' },
+      },
+      {
+        table: 'meeting_invitee',
+        column: 'household_id',
+        kinds: ['household'],
+        onMerge: 'repoint',
+        label: { 'zh-CN': '参会人', 'en-US': 'meeting invitees' },
       },
     ],
   },
