@@ -1,4 +1,4 @@
-import { CursorText, CursorTime, inScope, newId, type ReferenceKind, Uuid } from '@linli/core';
+import { CursorText, CursorTime, inScope, maskPersonalText, newId, type ReferenceKind, Uuid } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
@@ -59,6 +59,15 @@ function withNextOpening(row: StationRow, now: Date): StationRecord {
   const schedule = row.schedule as StationSchedule | null;
   return { ...row, nextOpening: schedule ? (nextOpenings(schedule as StationScheduleRule, now, 1)[0] ?? null) : null };
 }
+
+type PublicRules = PublicStation['rules'];
+const maskRules = (r: PublicRules): PublicRules =>
+  r && {
+    ...r,
+    scopeSummary: maskPersonalText(r.scopeSummary),
+    procedure: maskPersonalText(r.procedure),
+    meetingRules: maskPersonalText(r.meetingRules),
+  };
 
 /** SQL of deliberation stations, their kinds, photos and posted rules; a station is visible where its node is in scope. */
 export class StationRepository {
@@ -385,7 +394,9 @@ export class StationRepository {
     );
     return found.map(({ photoIds, ...s }) => ({
       ...s,
-      rules: typeof s.rules === 'string' ? JSON.parse(s.rules) : s.rules,
+      // Staff write these texts; a phone or ID number typed into them is masked like on every public page.
+      room: s.room === null ? null : maskPersonalText(s.room),
+      rules: maskRules(typeof s.rules === 'string' ? JSON.parse(s.rules) : s.rules),
       openings: s.schedule ? nextOpenings(s.schedule as StationScheduleRule, now, 5) : [],
       photos: (photoIds ?? []).map((p) => ({
         id: p,
