@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { OpinionMapItem } from '@linli/opinion-map/contract';
+import type { Conversation as OpinionMapItem } from '@linli/opinion-map/contract';
 import { api } from '@linli/web-kit/client';
 import { CursorTable, useCursorList } from '@linli/web-kit/components/cursor-list';
 import { FormError, useApiForm } from '@linli/web-kit/components/form-errors';
@@ -24,7 +24,7 @@ function CreateItemModal({ open, onClose, onCreated }: { open: boolean; onClose:
   const onOk = async () => {
     const v = await form.validateFields().catch(() => undefined);
     if (!v) return;
-    const created = await run(() => api.post<OpinionMapItem>('/opinion-map/items', { ...v, note: v.note || undefined }));
+    const created = await run(() => api.post<OpinionMapItem>('/opinion-map/conversations', { ...v, note: v.note || undefined }));
     if (created) {
       message.success(t('common.saved'));
       onCreated();
@@ -61,7 +61,7 @@ export default function OpinionMapPage() {
   const [q, setQ] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
   const filters = { communityId, q };
-  const list = useCursorList<OpinionMapItem>('/opinion-map/items', filters, 50, '-createdAt');
+  const list = useCursorList<OpinionMapItem>('/opinion-map/conversations', filters, 50, '-createdAt');
   const columns: ColumnsType<OpinionMapItem> = [
     { title: t('opinionMap.itemTitle'), dataIndex: 'title', key: 'title', sorter: true },
     { title: t('opinionMap.community'), dataIndex: 'communityName', key: 'communityName' },
@@ -81,7 +81,7 @@ export default function OpinionMapPage() {
         list={list}
         columns={columns}
         rowKey="id"
-        exportPath="/opinion-map/items"
+        exportPath="/opinion-map/conversations"
         exportQuery={filters}
         exportName="opinion-map.xlsx"
         testId="opinion-map-table"
