@@ -1,0 +1,80 @@
+import { inScope } from '@linli/core';
+import { type Db, one, rows } from '@linli/db';
+import { territorySql } from '@linli/territory';
+import { type SQL, sql } from 'drizzle-orm';
+import type { DeliberationKpis } from './contract.ts';
+
+export interface KpiPeriod {
+  /** Shanghai days, both included; absent: from the first topic, up to now. */
+  from?: string;
+  to?: string;
+}
+
+const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
+
+/**
+ * The figures of the topic pool over a period and a subtree, from the pool's own records: topics
+ * collected (submitted, merged duplicates not counted), admitted and excluded at screening, decided,
+ * deliberated (a council meeting on the topic), resolved; the completion rate (adopted topics
+ * decided in the period that were carried through) and satisfaction (mean of evaluated topics
+ * resolved in the period), and days from topic to decision.
+ */
+export class KpiRepository {
+  constructor(private readonly db: Db) {}
+
+  async kpis(tenantId: string, scope: string[], nodeId: string | undefined, period: KpiPeriod): Promise<DeliberationKpis> {
+    const place: SQL[] = [sql`t.tenant_id = ${tenantId}`, inScope(sql`t.node_path`, scope)];
+    if (nodeId) place.push(territorySql.underNode(sql`t.node_path`, tenantId, nodeId));
+    const where = sql.join(place, sql` AND `);
+    const within = (column: SQL) => {
+      const c: SQL[] = [];
+      if (period.from) c.push(sql`${column} >= (${period.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
+      if (period.to) c.push(sql`${column} < ((${period.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`);
+      return c.length ? sql.join(c, sql` AND `) : sql`true`;
+    };
+    const counts = await one<Record<string, number | string | null>>(
+      this.db,
+      sql`SELECT
+          count(*) FILTER (WHERE t.status <> 'merged' AND ${within(sql`t.submitted_at`)})::int AS collected,
+          count(*) FILTER (WHERE t.decided_at IS NOT NULL AND ${within(sql`t.decided_at`)})::int AS decided,
+          count(*) FILTER (WHERE t.resolved_at IS NOT NULL AND ${within(sql`t.resolved_at`)})::int AS resolved,
+          count(*) FILTER (WHERE t.decided_at IS NOT NULL AND ${within(sql`t.decided_at`)} AND t.status IN
+            ('adopted', 'implementing', 'completed', 'evaluated', 'published', 'closed') AND (t.status <> 'closed' OR t.resolved_at IS NOT NULL))::int AS adopted,
+          count(*) FILTER (WHERE t.decided_at IS NOT NULL AND ${within(sql`t.decided_at`)} AND t.resolved_at IS NOT NULL)::int AS adopted_resolved,
+          avg(t.satisfaction) FILTER (WHERE t.satisfaction IS NOT NULL AND ${within(sql`t.resolved_at`)})::float8 AS satisfaction,
+          avg(extract(epoch FROM t.decided_at - t.submitted_at) / 86400) FILTER (WHERE t.decided_at IS NOT NULL AND ${within(sql`t.decided_at`)})::float8 AS days,
+          count(*) FILTER (WHERE t.status <> 'merged' AND t.level = 'compound' AND ${within(sql`t.submitted_at`)})::int AS compound,
+          count(*) FILTER (WHERE t.status <> 'merged' AND t.level = 'community' AND ${within(sql`t.submitted_at`)})::int AS community,
+          count(*) FILTER (WHERE t.status <> 'merged' AND t.level = 'subdistrict' AND ${within(sql`t.submitted_at`)})::int AS subdistrict
+        FROM deliberation_topic t WHERE ${where}`,
+    );
+    const events = await rows<{ action: string; to: string; n: number }>(
+      this.db,
+      sql`SELECT e.action, e.to_status AS to, count(DISTINCT e.topic_id)::int AS n
+          FROM deliberation_topic_event e JOIN deliberation_topic t ON t.tenant_id = e.tenant_id AND t.id = e.topic_id
+          WHERE ${where} AND e.action IN ('screen', 'deliberate') AND ${within(sql`e.at`)}
+          GROUP BY e.action, e.to_status`,
+    );
+    const event = (action: string, to: string) => events.find((e) => e.action === action && e.to === to)?.n ?? 0;
+    const n = (k: string) => Number(counts?.[k] ?? 0);
+    const satisfaction = counts?.satisfaction === null || counts?.satisfaction === undefined ? null : Number(counts.satisfaction);
+    const days = counts?.days === null || counts?.days === undefined ? null : Math.round(Number(counts.days) * 10) / 10;
+    return {
+      meetings: event('deliberate', 'deliberated'),
+      topicsCollected: n('collected'),
+      topicsAdmitted: event('screen', 'admissible'),
+      topicsExcluded: event('screen', 'excluded'),
+      topicsDecided: n('decided'),
+      topicsResolved: n('resolved'),
+      completionRate: ratio(n('adopted_resolved'), n('adopted')),
+      satisfactionRate: satisfaction,
+      averageDaysToDecision: days,
+      byLevel: { compound: n('compound'), community: n('community'), subdistrict: n('subdistrict') },
+      sources: {
+        meetings: 'deliberation: topics deliberated in the period',
+        completion: 'deliberation: adopted topics decided in the period, share completed',
+        satisfaction: 'deliberation: mean satisfaction of topics evaluated, resolved in the period',
+      },
+    };
+  }
+}
