@@ -3,16 +3,20 @@ import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
 import { opinionMapZh } from './strings.zh-CN.ts';
 
-const OpinionMapPage = lazy(() => import('./opinion-map-page.tsx'));
+const ConversationsPage = lazy(() => import('./conversations-page.tsx'));
+const ConversationPage = lazy(() => import('./conversation-page.tsx'));
 
-/** opinion-map: its staff page, menu entry and strings (pages load when opened). */
+/** The opinion map: the conversations list, a conversation's map and statements, its menu entry and strings. */
 export const opinionMapWeb: WebModule<typeof opinionMapZh> = {
   name: 'opinion-map',
-  routes: [{ path: 'opinion-map', page: OpinionMapPage, ability: 'opinionMap.read' }],
+  routes: [
+    { path: 'opinion-map', page: ConversationsPage, ability: 'opinionMap.read' },
+    { path: 'opinion-map/:id', page: ConversationPage, ability: 'opinionMap.read' },
+  ],
   menu: [
     {
       path: '/opinion-map',
-      icon: lazyIcon(() => import('@ant-design/icons/es/icons/AppstoreOutlined')),
+      icon: lazyIcon(() => import('@ant-design/icons/es/icons/DotChartOutlined')),
       label: 'menu.opinionMap',
       ability: 'opinionMap.read',
     },
