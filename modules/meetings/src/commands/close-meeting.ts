@@ -48,14 +48,14 @@ export async function closingReport(db: Db, tenantId: string, meetingId: string)
   if (!basics) throw AppError.notFound(meetingsNouns.meeting, meetingId);
   const byKind: ClosingReport['byKind'] = {};
   for (const i of invitees) {
-    const k = (byKind[i.kind] ??= { invited: 0, present: 0 });
+    const k = byKind[i.kind] ?? { invited: 0, present: 0 };
+    byKind[i.kind] = k;
     k.invited += 1;
     if (i.checkedInAt) k.present += 1;
   }
   const uninvited = attendance.filter((a) => a.inviteeId === null).length;
   if (uninvited) {
-    const k = (byKind.resident ??= { invited: 0, present: 0 });
-    k.present += uninvited;
+    byKind.resident = { invited: 0, present: uninvited };
   }
   const membersExpected = invitees.filter((i) => i.kind === 'member').length;
   const membersPresent = attendance.filter((a) => a.isMember).length;
