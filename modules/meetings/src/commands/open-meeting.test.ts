@@ -1,5 +1,5 @@
 import { type AppError, runWrite } from '@linli/core';
-import type { Database } from '@linli/db';
+import type { Database, Tx } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { contextFor } from '@linli/people/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ let council: CouncilDetail;
 let members: string[];
 
 const code = (e: AppError) => (e.declared?.code ?? e.code) as string;
-const write = <T>(fn: Parameters<typeof runWrite<T>>[1] & ((tx: never) => Promise<T>)) => runWrite(database.db, fn) as Promise<T>;
+const write = <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => runWrite(database.db, fn);
 
 beforeAll(async () => {
   database = await createTestDatabase();
