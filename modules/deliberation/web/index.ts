@@ -1,6 +1,7 @@
 import type { WebModule } from '@linli/web-kit';
 import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
+import { stationMenu, stationStaffRoutes } from './stations-web.ts';
 import { deliberationZh } from './strings.zh-CN.ts';
 
 const DeliberationPage = lazy(() => import('./deliberation-page.tsx'));
@@ -8,7 +9,7 @@ const DeliberationPage = lazy(() => import('./deliberation-page.tsx'));
 /** deliberation: its staff page, menu entry and strings (pages load when opened). */
 export const deliberationWeb: WebModule<typeof deliberationZh> = {
   name: 'deliberation',
-  routes: [{ path: 'deliberation', page: DeliberationPage, ability: 'deliberation.read' }],
+  routes: [{ path: 'deliberation', page: DeliberationPage, ability: 'deliberation.read' }, ...stationStaffRoutes],
   menu: [
     {
       path: '/deliberation',
@@ -16,6 +17,7 @@ export const deliberationWeb: WebModule<typeof deliberationZh> = {
       label: 'menu.deliberation',
       ability: 'deliberation.read',
     },
+    ...stationMenu,
   ],
   strings: { 'zh-CN': deliberationZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.deliberationEn) },
 };

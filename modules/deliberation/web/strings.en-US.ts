@@ -1,7 +1,9 @@
 import type { LocaleStrings } from '@linli/web-kit';
+import { stationsEn } from './stations-strings.en-US.ts';
 import type { deliberationZh } from './strings.zh-CN.ts';
 
 export const deliberationEn: LocaleStrings<typeof deliberationZh> = {
+  ...stationsEn,
   menu: {
     deliberation: 'deliberation',
   },

@@ -1,5 +1,8 @@
 // Chinese strings of the deliberation pages (zh-CN, the default); strings.en-US.ts has the same keys.
+import { stationsZh } from './stations-strings.zh-CN.ts';
+
 export const deliberationZh = {
+  ...stationsZh,
   menu: {
     deliberation: 'deliberation',
   },
