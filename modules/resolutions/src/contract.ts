@@ -302,3 +302,11 @@ export const QuarterlyRow = Type.Object({
   ...Figures.properties,
 });
 export const QuarterlyFigures = Type.Object({ items: Type.Array(QuarterlyRow) });
+
+export type CommitteeList = Static<typeof CommitteeList>;
+export type LateList = Static<typeof LateList>;
+export type PublicationList = Static<typeof PublicationList>;
+export type IdeaList = Static<typeof IdeaList>;
+export type ObjectionList = Static<typeof ObjectionList>;
+export type QuarterlyFigures = Static<typeof QuarterlyFigures>;
+export type ScheduleResult = Static<typeof ScheduleResult>;

@@ -27,7 +27,7 @@ beforeAll(async () => {
   resident = await as('resident');
   neighbour = await as('neighbour');
   const { contextOf } = await import('@linli/demands/testing');
-  const far = await contextOf(database.db, world.tenantId, 'resident', world.tree.households[4]!, 'far');
+  const far = await contextOf(database.db, world.tenantId, 'resident', world.tree.households[8]!, 'far');
   farResident = await login(app, far.account.username, far.account.password);
 });
 afterAll(async () => {
@@ -98,7 +98,7 @@ describe('resolutions HTTP API', () => {
     expect((await app.inject({ url: '/api/v1/me/resolutions', headers: farResident.headers })).json().items).toEqual([]);
     expect((await app.inject({ url: `/api/v1/me/resolutions/${r.id}`, headers: farResident.headers })).statusCode).toBe(404);
     const survey = await app.inject({
-      method: 'PUT',
+      method: 'POST',
       url: `/api/v1/me/resolutions/${r.id}/survey`,
       headers: resident.headers,
       payload: { satisfaction: 'satisfied' },

@@ -552,7 +552,7 @@ export async function resolutionsRoutes(fastify: FastifyInstance, deps: ModuleDe
     },
   );
 
-  app.put(
+  app.post(
     '/me/resolutions/:id/survey',
     {
       schema: {

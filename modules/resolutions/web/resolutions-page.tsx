@@ -1,99 +1,75 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { ResolutionsItem } from '@linli/resolutions/contract';
-import { api } from '@linli/web-kit/client';
+import type { Resolution } from '@linli/resolutions/contract';
 import { CursorTable, useCursorList } from '@linli/web-kit/components/cursor-list';
-import { FormError, useApiForm } from '@linli/web-kit/components/form-errors';
 import { TerritorySelect } from '@linli/web-kit/components/territory-select';
 import { useCan } from '@linli/web-kit/current-user';
-import { App, Button, Card, Form, Input, Modal } from 'antd';
+import { Button, Card, Input, Progress, Select, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CreateResolutionModal } from './create-resolution-modal.tsx';
+import { label, statusColor } from './labels.ts';
+import { ResolutionDrawer } from './resolution-drawer.tsx';
 
-/** The create dialog: a community in scope and a title. */
-function CreateItemModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ communityId: string; title: string; note?: string }>();
-  const { run, error, saving, clearError } = useApiForm(form, ['communityId', 'title', 'note']);
-  const close = () => {
-    form.resetFields();
-    clearError();
-    onClose();
-  };
-  const onOk = async () => {
-    const v = await form.validateFields().catch(() => undefined);
-    if (!v) return;
-    const created = await run(() => api.post<ResolutionsItem>('/resolutions/items', { ...v, note: v.note || undefined }));
-    if (created) {
-      message.success(t('common.saved'));
-      onCreated();
-      close();
-    }
-  };
-  return (
-    <Modal open={open} title={t('resolutions.create')} onOk={onOk} onCancel={close} confirmLoading={saving} destroyOnHidden>
-      <FormError error={error} />
-      <Form form={form} layout="vertical" data-testid="resolutions-form">
-        <Form.Item name="communityId" label={t('resolutions.community')} rules={[{ required: true, message: t('common.required') }]}>
-          <TerritorySelect selectableKinds={['community']} deepestKind="community" testId="resolutions-community" />
-        </Form.Item>
-        <Form.Item
-          name="title"
-          label={t('resolutions.itemTitle')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input maxLength={200} showCount data-testid="resolutions-title" />
-        </Form.Item>
-        <Form.Item name="note" label={t('resolutions.note')}>
-          <Input.TextArea maxLength={2000} showCount rows={3} />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-/** The list of items in the caller's scope: filter by community and title, sort, load more, export to Excel. */
+/** The resolution tracker: filter by place, status and title, sort, load more, Excel; a row opens its tasks and progress. */
 export default function ResolutionsPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [communityId, setCommunityId] = useState<string | undefined>();
+  const [nodeId, setNodeId] = useState<string | undefined>();
+  const [status, setStatus] = useState<string | undefined>();
   const [q, setQ] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
-  const filters = { communityId, q };
-  const list = useCursorList<ResolutionsItem>('/resolutions/items', filters, 50, '-createdAt');
-  const columns: ColumnsType<ResolutionsItem> = [
-    { title: t('resolutions.itemTitle'), dataIndex: 'title', key: 'title', sorter: true },
-    { title: t('resolutions.community'), dataIndex: 'communityName', key: 'communityName' },
-    { title: t('resolutions.note'), dataIndex: 'note', key: 'note', ellipsis: true, responsive: ['lg'] },
+  const [open, setOpen] = useState<string | null>(null);
+  const filters = { nodeId, status, q };
+  const list = useCursorList<Resolution>('/resolutions', filters, 50, '-decidedOn');
+  const columns: ColumnsType<Resolution> = [
+    { title: t('resolutions.resolutionTitle'), dataIndex: 'title', key: 'title', sorter: true },
+    { title: t('resolutions.place'), dataIndex: 'nodeName', key: 'nodeName' },
+    { title: t('resolutions.decidedOn'), dataIndex: 'decidedOn', key: 'decidedOn', sorter: true, width: 120 },
     {
-      title: t('resolutions.createdAt'),
-      dataIndex: 'createdAt',
-      key: 'createdAt',
-      sorter: true,
-      width: 180,
-      render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }),
+      title: t('resolutions.status'),
+      dataIndex: 'status',
+      key: 'status',
+      width: 100,
+      render: (s: string) => <Tag color={statusColor[s]}>{label('resolutions.statuses', s)}</Tag>,
     },
+    {
+      title: t('resolutions.progress'),
+      dataIndex: 'progress',
+      key: 'progress',
+      sorter: true,
+      width: 170,
+      render: (p: number) => <Progress percent={p} size="small" />,
+    },
+    { title: t('resolutions.taskCount'), dataIndex: 'taskCount', key: 'taskCount', width: 80 },
+    { title: t('resolutions.nextDeadline'), dataIndex: 'nextDeadline', key: 'nextDeadline', width: 120 },
   ];
   return (
     <Card title={t('resolutions.title')}>
-      <CursorTable<ResolutionsItem>
+      <CursorTable<Resolution>
         list={list}
         columns={columns}
         rowKey="id"
-        exportPath="/resolutions/items"
+        exportPath="/resolutions"
         exportQuery={filters}
-        exportName="resolutions.xlsx"
+        exportName="决议.xlsx"
         testId="resolutions-table"
+        onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
         toolbar={
           <>
             <TerritorySelect
-              selectableKinds={['community']}
-              deepestKind="community"
+              deepestKind="compound"
               allowClear
-              placeholder={t('resolutions.community')}
+              placeholder={t('resolutions.place')}
               style={{ width: 220 }}
-              onChange={(v) => setCommunityId(v)}
+              onChange={(v) => setNodeId(v)}
+            />
+            <Select
+              allowClear
+              placeholder={t('resolutions.status')}
+              style={{ width: 120 }}
+              onChange={(v?: string) => setStatus(v)}
+              options={['in_progress', 'completed', 'cancelled'].map((s) => ({ value: s, label: label('resolutions.statuses', s) }))}
             />
             <Input.Search
               allowClear
@@ -102,14 +78,15 @@ export default function ResolutionsPage() {
               onSearch={(v) => setQ(v.trim() || undefined)}
             />
             {can('resolutions.write') && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="resolutions-create">
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="resolution-create">
                 {t('resolutions.create')}
               </Button>
             )}
           </>
         }
       />
-      <CreateItemModal open={creating} onClose={() => setCreating(false)} onCreated={list.reload} />
+      <CreateResolutionModal open={creating} onClose={() => setCreating(false)} onCreated={list.reload} />
+      <ResolutionDrawer id={open} onClose={() => setOpen(null)} onChanged={list.reload} />
     </Card>
   );
 }
