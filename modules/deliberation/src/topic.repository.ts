@@ -269,6 +269,13 @@ export class TopicRepository {
     return updated.length === 1;
   }
 
+  /** The support count alone: supports do not change the version staff act on. */
+  async setSupportCount(tenantId: string, id: string, supportCount: number): Promise<void> {
+    await this.db.execute(
+      sql`UPDATE deliberation_topic SET support_count = ${supportCount} WHERE tenant_id = ${tenantId} AND id = ${id}::uuid`,
+    );
+  }
+
   async appendEvent(
     tenantId: string,
     topicId: string,

@@ -30,8 +30,8 @@ export async function mergeTopic(tx: Tx, ctx: RequestContext, id: string, input:
       data: { intoId: survivor.id, intoNumber: survivor.number },
       after: async () => {
         const supports = await topics.moveToSurvivor(tenantId, duplicate.id, survivor.id);
-        await topics.update(tenantId, survivor.id, survivor.version, { supportCount: supports });
-        await topics.update(tenantId, duplicate.id, duplicate.version + 1, { supportCount: 0 });
+        await topics.setSupportCount(tenantId, survivor.id, supports);
+        await topics.setSupportCount(tenantId, duplicate.id, 0);
         await topics.appendEvent(tenantId, survivor.id, {
           actorId: actor.accountId,
           actorName: actor.displayName,

@@ -36,7 +36,8 @@ export async function supportTopic(tx: Tx, ctx: RequestContext, id: string, now 
   const { supportThreshold } = await new ScopeRepository(tx).settings(tenantId);
   const pooled = record.status === 'admissible' && reachesThreshold(supportCount, supportThreshold);
   const dueAt = pooled ? await decisionDue(tx, tenantId, record.level, now) : undefined;
-  await topics.update(tenantId, id, record.version, pooled ? { supportCount, status: 'pooled', dueAt } : { supportCount });
+  if (pooled) await topics.update(tenantId, id, record.version, { supportCount, status: 'pooled', dueAt });
+  else await topics.setSupportCount(tenantId, id, supportCount);
   if (pooled) {
     await topics.appendEvent(tenantId, id, {
       actorId: null,
