@@ -1,8 +1,11 @@
 import type { ModuleAbilities } from '@linli/core/permissions';
 
 /**
- * Ballots abilities and who holds them by default. Pure (no node imports): the web reads it too.
- * A grant holds on the granted node and everything under it.
+ * Ballot abilities. Staff who run a vote (community and subdistrict workers, compound staff, the
+ * owners' committee for owners' decisions) create, open and close ballots, register proxies and type
+ * in paper counts in their subtree; the county reads. Residents hold no ability: they vote where the
+ * frozen roll lists their household or themselves (checked by the ballots module).
+ * Pure (no node imports): the web reads it too.
  */
 export const ballotsAbilities = {
   abilities: ['ballots.read', 'ballots.write'],
@@ -11,10 +14,12 @@ export const ballotsAbilities = {
     county_staff: ['ballots.read'],
     subdistrict_staff: ['ballots.read', 'ballots.write'],
     community_staff: ['ballots.read', 'ballots.write'],
+    compound_staff: ['ballots.read', 'ballots.write'],
+    owners_committee_member: ['ballots.read', 'ballots.write'],
   },
   labels: {
-    'ballots.read': { 'zh-CN': '查看ballots', 'en-US': 'Read ballots' },
-    'ballots.write': { 'zh-CN': '维护ballots', 'en-US': 'Keep ballots' },
+    'ballots.read': { 'zh-CN': '查看表决', 'en-US': 'Read ballots' },
+    'ballots.write': { 'zh-CN': '组织表决', 'en-US': 'Run ballots' },
   },
 } as const satisfies ModuleAbilities;
 

@@ -5,25 +5,36 @@ import { seedBallotsDemo } from './demo.ts';
 import { ballotsErrors } from './errors.ts';
 import { ballotsRoutes } from './routes.ts';
 
-/** Ballots: (one line — what the module is for). */
+/** Ballots: the one ballot engine of deliberation, owners' decisions and micro-funds — paper tallies and online votes, Art. 278 rules. */
 export const ballotsModule: ModuleManifest = {
   name: 'ballots',
-  description: '(one line: what the module is for)',
+  description: '表决：现场计票与线上投票，按户按人或按面积，双过半/双四分之三（民法典第278条），委托、改票、匿名',
   routes: ballotsRoutes,
   abilities: ballotsAbilities,
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
   errors: ballotsErrors,
   demo: seedBallotsDemo,
-  tables: ['ballots_item'],
-  reads: [],
+  tables: [
+    'ballot',
+    'ballot_option',
+    'ballot_roll',
+    'ballot_proxy',
+    'ballot_participation',
+    'ballot_choice',
+    'ballot_total',
+    'ballot_tally_entry',
+  ],
+  reads: ['resident'],
   territoryRefs: {
+    paths: [{ table: 'ballot', column: 'place_path' }],
     nodes: [
+      { table: 'ballot', column: 'place_id', onMerge: 'refuse', label: { 'zh-CN': '表决', 'en-US': 'ballots' } },
       {
-        table: 'ballots_item',
-        column: 'community_id',
-        kinds: ['community'],
-        onMerge: 'repoint',
-        label: { 'zh-CN': 'ballots记录', 'en-US': 'ballots items' },
+        table: 'ballot_roll',
+        column: 'household_id',
+        kinds: ['household'],
+        onMerge: 'refuse',
+        label: { 'zh-CN': '表决名单', 'en-US': 'voter lists' },
       },
     ],
   },

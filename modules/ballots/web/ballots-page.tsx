@@ -1,71 +1,49 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { BallotsItem } from '@linli/ballots/contract';
-import { api } from '@linli/web-kit/client';
+import type { BallotListItem } from '@linli/ballots/contract';
 import { CursorTable, useCursorList } from '@linli/web-kit/components/cursor-list';
-import { FormError, useApiForm } from '@linli/web-kit/components/form-errors';
 import { TerritorySelect } from '@linli/web-kit/components/territory-select';
 import { useCan } from '@linli/web-kit/current-user';
-import { App, Button, Card, Form, Input, Modal } from 'antd';
+import { Button, Card, Input, Select, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BallotDrawer } from './ballot-drawer.tsx';
+import { CreateBallotModal } from './create-ballot-modal.tsx';
+import { ballotLabel, statusColor } from './labels.ts';
 
-/** The create dialog: a community in scope and a title. */
-function CreateItemModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ communityId: string; title: string; note?: string }>();
-  const { run, error, saving, clearError } = useApiForm(form, ['communityId', 'title', 'note']);
-  const close = () => {
-    form.resetFields();
-    clearError();
-    onClose();
-  };
-  const onOk = async () => {
-    const v = await form.validateFields().catch(() => undefined);
-    if (!v) return;
-    const created = await run(() => api.post<BallotsItem>('/ballots/items', { ...v, note: v.note || undefined }));
-    if (created) {
-      message.success(t('common.saved'));
-      onCreated();
-      close();
-    }
-  };
-  return (
-    <Modal open={open} title={t('ballots.create')} onOk={onOk} onCancel={close} confirmLoading={saving} destroyOnHidden>
-      <FormError error={error} />
-      <Form form={form} layout="vertical" data-testid="ballots-form">
-        <Form.Item name="communityId" label={t('ballots.community')} rules={[{ required: true, message: t('common.required') }]}>
-          <TerritorySelect selectableKinds={['community']} deepestKind="community" testId="ballots-community" />
-        </Form.Item>
-        <Form.Item
-          name="title"
-          label={t('ballots.itemTitle')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input maxLength={200} showCount data-testid="ballots-title" />
-        </Form.Item>
-        <Form.Item name="note" label={t('ballots.note')}>
-          <Input.TextArea maxLength={2000} showCount rows={3} />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-/** The list of items in the caller's scope: filter by community and title, sort, load more, export to Excel. */
+/** The ballots in the caller's scope: filter by place, status and title, sort, load more, Excel; a row opens its drawer. */
 export default function BallotsPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [communityId, setCommunityId] = useState<string | undefined>();
+  const [placeId, setPlaceId] = useState<string | undefined>();
+  const [status, setStatus] = useState<string | undefined>();
   const [q, setQ] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
-  const filters = { communityId, q };
-  const list = useCursorList<BallotsItem>('/ballots/items', filters, 50, '-createdAt');
-  const columns: ColumnsType<BallotsItem> = [
-    { title: t('ballots.itemTitle'), dataIndex: 'title', key: 'title', sorter: true },
-    { title: t('ballots.community'), dataIndex: 'communityName', key: 'communityName' },
-    { title: t('ballots.note'), dataIndex: 'note', key: 'note', ellipsis: true, responsive: ['lg'] },
+  const [openId, setOpenId] = useState<string | null>(null);
+  const filters = { placeId, status, q };
+  const list = useCursorList<BallotListItem>('/ballots', filters, 50, '-createdAt');
+  const columns: ColumnsType<BallotListItem> = [
+    {
+      title: t('ballots.itemTitle'),
+      dataIndex: 'title',
+      key: 'title',
+      sorter: true,
+      render: (v: string, r) => (
+        <Button type="link" style={{ padding: 0 }} onClick={() => setOpenId(r.id)} data-testid="ballot-open-row">
+          {v}
+        </Button>
+      ),
+    },
+    { title: t('ballots.subject'), dataIndex: 'subjectTitle', key: 'subjectTitle', ellipsis: true, responsive: ['lg'] },
+    { title: t('ballots.place'), dataIndex: 'placeName', key: 'placeName' },
+    { title: t('ballots.method'), dataIndex: 'method', key: 'method', render: (v: string) => ballotLabel('methods', v) },
+    { title: t('ballots.rule'), dataIndex: 'rule', key: 'rule', render: (v: string) => ballotLabel('rules', v), responsive: ['md'] },
+    {
+      title: t('ballots.status'),
+      dataIndex: 'status',
+      key: 'status',
+      render: (v: string) => <Tag color={statusColor[v]}>{ballotLabel('statuses', v)}</Tag>,
+    },
     {
       title: t('ballots.createdAt'),
       dataIndex: 'createdAt',
@@ -77,28 +55,28 @@ export default function BallotsPage() {
   ];
   return (
     <Card title={t('ballots.title')}>
-      <CursorTable<BallotsItem>
+      <CursorTable<BallotListItem>
         list={list}
         columns={columns}
         rowKey="id"
-        exportPath="/ballots/items"
+        exportPath="/ballots"
         exportQuery={filters}
-        exportName="ballots.xlsx"
+        exportName="表决.xlsx"
         testId="ballots-table"
         toolbar={
           <>
-            <TerritorySelect
-              selectableKinds={['community']}
-              deepestKind="community"
+            <TerritorySelect allowClear placeholder={t('ballots.place')} style={{ width: 220 }} onChange={(v) => setPlaceId(v)} />
+            <Select
               allowClear
-              placeholder={t('ballots.community')}
-              style={{ width: 220 }}
-              onChange={(v) => setCommunityId(v)}
+              placeholder={t('ballots.status')}
+              style={{ width: 120 }}
+              onChange={(v?: string) => setStatus(v)}
+              options={['draft', 'open', 'closed'].map((s) => ({ value: s, label: ballotLabel('statuses', s) }))}
             />
             <Input.Search
               allowClear
               placeholder={t('ballots.search')}
-              style={{ width: 220 }}
+              style={{ width: 200 }}
               onSearch={(v) => setQ(v.trim() || undefined)}
             />
             {can('ballots.write') && (
@@ -109,7 +87,15 @@ export default function BallotsPage() {
           </>
         }
       />
-      <CreateItemModal open={creating} onClose={() => setCreating(false)} onCreated={list.reload} />
+      <CreateBallotModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(id) => {
+          list.reload();
+          setOpenId(id);
+        }}
+      />
+      <BallotDrawer id={openId} onClose={() => setOpenId(null)} onChanged={list.reload} />
     </Card>
   );
 }

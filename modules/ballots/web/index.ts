@@ -12,7 +12,7 @@ export const ballotsWeb: WebModule<typeof ballotsZh> = {
   menu: [
     {
       path: '/ballots',
-      icon: lazyIcon(() => import('@ant-design/icons/es/icons/AppstoreOutlined')),
+      icon: lazyIcon(() => import('@ant-design/icons/es/icons/CheckSquareOutlined')),
       label: 'menu.ballots',
       ability: 'ballots.read',
     },

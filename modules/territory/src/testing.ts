@@ -159,3 +159,37 @@ export async function rollupMismatches(db: Db, tenantId: string): Promise<Rollup
   const parse = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
   return found.map((r) => ({ nodeId: r.node_id, stored: r.stored === null ? null : parse(r.stored), recounted: parse(r.recounted) }));
 }
+
+/**
+ * Inserts households under an entrance in one statement, named 101, 102 … with the given floor
+ * areas (m², null for none): ballots weighted by floor area are set up with it.
+ */
+export async function createHouseholds(
+  db: Db,
+  entrance: { tenantId: string; id: string; path: string },
+  areas: (number | null)[],
+  firstName = 101,
+): Promise<TestNode[]> {
+  const made = areas.map((area, i) => {
+    const id = newId();
+    return { id, path: `${entrance.path}.${ltreeLabel(id)}`, name: String(firstName + i), area };
+  });
+  if (made.length === 0) return [];
+  await db.execute(
+    sql`INSERT INTO territory_node (tenant_id, id, parent_id, kind, name, path, depth, floor_area) VALUES ${sql.join(
+      made.map(
+        (h) =>
+          sql`(${entrance.tenantId}, ${h.id}::uuid, ${entrance.id}::uuid, 'household', ${h.name}, ${h.path}::ltree, ${kindDepth('household')}, ${h.area})`,
+      ),
+      sql`, `,
+    )}`,
+  );
+  return made.map((h) => ({
+    id: h.id,
+    path: h.path,
+    tenantId: entrance.tenantId,
+    kind: 'household' as const,
+    name: h.name,
+    parentId: entrance.id,
+  }));
+}
