@@ -29,7 +29,8 @@ CREATE TABLE opinion_participant (
   tenant_id text NOT NULL,
   id uuid NOT NULL,
   conversation_id uuid NOT NULL,
-  account_id uuid NOT NULL REFERENCES account (id),
+  -- The resident account (no foreign key: account is a global table, and a participant outlives its account).
+  account_id uuid NOT NULL,
   number integer NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (tenant_id, id),
