@@ -3,16 +3,32 @@ import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
 import { meetingsZh } from './strings.zh-CN.ts';
 
+const CouncilsPage = lazy(() => import('./councils-page.tsx'));
 const MeetingsPage = lazy(() => import('./meetings-page.tsx'));
+const MeetingWizard = lazy(() => import('./meeting-wizard.tsx'));
+const MeetingPage = lazy(() => import('./meeting-page.tsx'));
+const ChairMode = lazy(() => import('./chair-mode.tsx'));
 
-/** meetings: its staff page, menu entry and strings (pages load when opened). */
+/** Councils and meetings: the councils with their seats, the meetings, the wizard, a meeting, the chair's tablet mode. */
 export const meetingsWeb: WebModule<typeof meetingsZh> = {
   name: 'meetings',
-  routes: [{ path: 'meetings', page: MeetingsPage, ability: 'meetings.read' }],
+  routes: [
+    { path: 'councils', page: CouncilsPage, ability: 'meetings.read' },
+    { path: 'meetings', page: MeetingsPage, ability: 'meetings.read' },
+    { path: 'meetings/new', page: MeetingWizard, ability: 'meetings.write' },
+    { path: 'meetings/:id', page: MeetingPage, ability: 'meetings.read' },
+    { path: 'meetings/:id/chair', page: ChairMode, ability: 'meetings.write' },
+  ],
   menu: [
     {
+      path: '/councils',
+      icon: lazyIcon(() => import('@ant-design/icons/es/icons/TeamOutlined')),
+      label: 'menu.councils',
+      ability: 'meetings.read',
+    },
+    {
       path: '/meetings',
-      icon: lazyIcon(() => import('@ant-design/icons/es/icons/AppstoreOutlined')),
+      icon: lazyIcon(() => import('@ant-design/icons/es/icons/CalendarOutlined')),
       label: 'menu.meetings',
       ability: 'meetings.read',
     },

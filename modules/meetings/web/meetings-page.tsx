@@ -1,115 +1,115 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { MeetingsItem } from '@linli/meetings/contract';
-import { api } from '@linli/web-kit/client';
+import type { Meeting } from '@linli/meetings/contract';
+import type { Query } from '@linli/web-kit/client';
 import { CursorTable, useCursorList } from '@linli/web-kit/components/cursor-list';
-import { FormError, useApiForm } from '@linli/web-kit/components/form-errors';
 import { TerritorySelect } from '@linli/web-kit/components/territory-select';
 import { useCan } from '@linli/web-kit/current-user';
-import { App, Button, Card, Form, Input, Modal } from 'antd';
+import { Button, Card, DatePicker, Input, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { formatTime, MeetingStatusTag } from './status-tag.tsx';
 
-/** The create dialog: a community in scope and a title. */
-function CreateItemModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ communityId: string; title: string; note?: string }>();
-  const { run, error, saving, clearError } = useApiForm(form, ['communityId', 'title', 'note']);
-  const close = () => {
-    form.resetFields();
-    clearError();
-    onClose();
-  };
-  const onOk = async () => {
-    const v = await form.validateFields().catch(() => undefined);
-    if (!v) return;
-    const created = await run(() => api.post<MeetingsItem>('/meetings/items', { ...v, note: v.note || undefined }));
-    if (created) {
-      message.success(t('common.saved'));
-      onCreated();
-      close();
-    }
-  };
-  return (
-    <Modal open={open} title={t('meetings.create')} onOk={onOk} onCancel={close} confirmLoading={saving} destroyOnHidden>
-      <FormError error={error} />
-      <Form form={form} layout="vertical" data-testid="meetings-form">
-        <Form.Item name="communityId" label={t('meetings.community')} rules={[{ required: true, message: t('common.required') }]}>
-          <TerritorySelect selectableKinds={['community']} deepestKind="community" testId="meetings-community" />
-        </Form.Item>
-        <Form.Item
-          name="title"
-          label={t('meetings.itemTitle')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input maxLength={200} showCount data-testid="meetings-title" />
-        </Form.Item>
-        <Form.Item name="note" label={t('meetings.note')}>
-          <Input.TextArea maxLength={2000} showCount rows={3} />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
+const levels = ['compound', 'community', 'subdistrict', 'county'] as const;
+const statuses = ['draft', 'published', 'open', 'closed', 'cancelled'] as const;
 
-/** The list of items in the caller's scope: filter by community and title, sort, load more, export to Excel. */
+/** Meetings in scope: filter by place, level, status, period and title; sort; load more; Excel. */
 export default function MeetingsPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [communityId, setCommunityId] = useState<string | undefined>();
+  const navigate = useNavigate();
+  const [nodeId, setNodeId] = useState<string | undefined>();
+  const [level, setLevel] = useState<string | undefined>();
+  const [status, setStatus] = useState<string | undefined>();
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [q, setQ] = useState<string | undefined>();
-  const [creating, setCreating] = useState(false);
-  const filters = { communityId, q };
-  const list = useCursorList<MeetingsItem>('/meetings/items', filters, 50, '-createdAt');
-  const columns: ColumnsType<MeetingsItem> = [
-    { title: t('meetings.itemTitle'), dataIndex: 'title', key: 'title', sorter: true },
-    { title: t('meetings.community'), dataIndex: 'communityName', key: 'communityName' },
-    { title: t('meetings.note'), dataIndex: 'note', key: 'note', ellipsis: true, responsive: ['lg'] },
+  const filters: Query = {
+    nodeId,
+    level,
+    status,
+    from: range?.[0]?.format('YYYY-MM-DD'),
+    to: range?.[1]?.format('YYYY-MM-DD'),
+    q,
+  };
+  const list = useCursorList<Meeting>('/meetings', filters, 50, '-startsAt');
+  const columns: ColumnsType<Meeting> = [
     {
-      title: t('meetings.createdAt'),
-      dataIndex: 'createdAt',
-      key: 'createdAt',
+      title: t('meetings.list.meeting'),
+      dataIndex: 'title',
+      key: 'title',
       sorter: true,
-      width: 180,
-      render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }),
+      render: (v: string, m) => <Link to={`/meetings/${m.id}`}>{v}</Link>,
     },
+    { title: t('meetings.list.council'), dataIndex: 'councilName', key: 'councilName', responsive: ['lg'] },
+    { title: t('meetings.councils.level'), dataIndex: 'level', key: 'level', render: (v: Meeting['level']) => t(`meetings.levels.${v}`) },
+    { title: t('meetings.councils.place'), dataIndex: 'nodeName', key: 'nodeName' },
+    { title: t('meetings.list.startsAt'), dataIndex: 'startsAt', key: 'startsAt', sorter: true, width: 170, render: formatTime },
+    { title: t('meetings.list.place'), dataIndex: 'placeText', key: 'placeText', ellipsis: true, responsive: ['xl'] },
+    {
+      title: t('meetings.list.status'),
+      dataIndex: 'status',
+      key: 'status',
+      render: (v: Meeting['status']) => <MeetingStatusTag status={v} />,
+    },
+    { title: t('meetings.list.attendance'), key: 'attendance', render: (_: unknown, m) => `${m.invited} / ${m.present}` },
   ];
   return (
-    <Card title={t('meetings.title')}>
-      <CursorTable<MeetingsItem>
+    <Card title={t('meetings.list.title')}>
+      <CursorTable<Meeting>
         list={list}
         columns={columns}
         rowKey="id"
-        exportPath="/meetings/items"
+        exportPath="/meetings"
         exportQuery={filters}
-        exportName="meetings.xlsx"
+        exportName="会议.xlsx"
         testId="meetings-table"
         toolbar={
           <>
             <TerritorySelect
-              selectableKinds={['community']}
-              deepestKind="community"
+              selectableKinds={['subdistrict', 'community', 'compound']}
+              deepestKind="compound"
               allowClear
-              placeholder={t('meetings.community')}
-              style={{ width: 220 }}
-              onChange={(v) => setCommunityId(v)}
+              placeholder={t('meetings.councils.place')}
+              style={{ width: 200 }}
+              onChange={(v) => setNodeId(v)}
+            />
+            <Select
+              allowClear
+              placeholder={t('meetings.councils.level')}
+              style={{ width: 120 }}
+              value={level}
+              onChange={setLevel}
+              options={levels.map((l) => ({ value: l, label: t(`meetings.levels.${l}`) }))}
+            />
+            <Select
+              allowClear
+              placeholder={t('meetings.list.status')}
+              style={{ width: 120 }}
+              value={status}
+              onChange={setStatus}
+              options={statuses.map((s) => ({ value: s, label: t(`meetings.statuses.${s}`) }))}
+            />
+            <DatePicker.RangePicker
+              value={range}
+              onChange={(v) => setRange(v)}
+              placeholder={[t('meetings.list.from'), t('meetings.list.to')]}
             />
             <Input.Search
               allowClear
-              placeholder={t('meetings.search')}
-              style={{ width: 220 }}
+              placeholder={t('meetings.list.search')}
+              style={{ width: 180 }}
               onSearch={(v) => setQ(v.trim() || undefined)}
             />
             {can('meetings.write') && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="meetings-create">
-                {t('meetings.create')}
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/meetings/new')} data-testid="meeting-create">
+                {t('meetings.list.create')}
               </Button>
             )}
           </>
         }
       />
-      <CreateItemModal open={creating} onClose={() => setCreating(false)} onCreated={list.reload} />
     </Card>
   );
 }
