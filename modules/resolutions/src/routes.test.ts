@@ -181,7 +181,7 @@ describe('resolutions HTTP API', () => {
     const closed = await app.inject({
       method: 'POST',
       url: `/api/v1/resolution-publications/${notice.id}/objections`,
-      headers: resident.headers,
+      headers: { ...resident.headers, 'accept-language': 'zh-CN' },
       payload: { text: '迟到的异议' },
     });
     expect(closed.statusCode).toBe(409);
