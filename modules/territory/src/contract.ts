@@ -160,6 +160,7 @@ export const importColumns = [
   { key: 'idNumber', zh: '身份证号', aliases: ['身份证号码', '公民身份号码'], required: false },
   { key: 'tags', zh: '标签', aliases: [], required: false },
   { key: 'isPartyMember', zh: '是否党员', aliases: ['党员'], required: false },
+  { key: 'floorArea', zh: '建筑面积', aliases: ['房屋面积', '面积'], required: false },
 ] as const;
 export type ImportColumnKey = (typeof importColumns)[number]['key'];
 

@@ -31,6 +31,8 @@ export interface HouseholdRow {
   idNumber: string | null;
   tags: ResidentTag[];
   isPartyMember: boolean;
+  /** 建筑面积 of the household in m² (two decimals), the weight of its vote in owners' decisions. */
+  floorArea: number | null;
 }
 
 type RawRow = { row: number; cells: Partial<Record<ImportColumnKey, string>> };
@@ -137,6 +139,7 @@ export function validateHouseholdRows(raw: RawRow[], today = new Date()): { rows
   const todayIso = today.toISOString().slice(0, 10);
   const seenId = new Map<string, number>();
   const seenPerson = new Map<string, number>();
+  const areaOf = new Map<string, { area: number; row: number }>();
   for (const { row, cells } of raw) {
     const problems: RowError[] = [];
     const err = (key: ImportColumnKey, reason: string, value?: string) =>
@@ -224,6 +227,21 @@ export function validateHouseholdRows(raw: RawRow[], today = new Date()): { rows
       else if (!no.has(partyText)) err('isPartyMember', 'must be 是 or 否', cells.isPartyMember);
     }
 
+    // 建筑面积 belongs to the household: every row of it that gives one gives the same.
+    let floorArea: number | null = null;
+    const areaText = (cells.floorArea ?? '').replace(/\s|㎡|m²|平方米|平米/g, '');
+    if (areaText) {
+      const area = /^\d{1,5}(\.\d{1,2})?$/.test(areaText) ? Number(areaText) : Number.NaN;
+      if (!(area > 0 && area < 100_000)) err('floorArea', 'is not a floor area in m² (e.g. 89.5, at most two decimals)', cells.floorArea);
+      else {
+        const where = [compound, building, entrance, household].join('\u0000');
+        const first = areaOf.get(where);
+        if (first && first.area !== area) err('floorArea', `differs from row ${first.row} of the same household (${first.area})`, areaText);
+        else if (!first) areaOf.set(where, { area, row });
+        floorArea = area;
+      }
+    }
+
     if (compound && building && entrance && household && name) {
       const key = [compound, building, entrance, household, name].join('\u0000');
       const first = seenPerson.get(key);
@@ -233,7 +251,22 @@ export function validateHouseholdRows(raw: RawRow[], today = new Date()): { rows
 
     if (problems.length) errors.push(...problems);
     else
-      rows.push({ row, compound, building, entrance, household, name, gender, birthDate, relation, phone, idNumber, tags, isPartyMember });
+      rows.push({
+        row,
+        compound,
+        building,
+        entrance,
+        household,
+        name,
+        gender,
+        birthDate,
+        relation,
+        phone,
+        idNumber,
+        tags,
+        isPartyMember,
+        floorArea,
+      });
   }
   return { rows, errors };
 }
@@ -271,6 +304,7 @@ export async function householdTemplate(): Promise<Buffer> {
     idNumber: '18 位公民身份号码（校验位按 GB 11643 检查）；有身份证号时按身份证号更新已有居民',
     tags: `用“、”分隔：${Object.values(residentTags).join('、')}`,
     isPartyMember: '是 / 否',
+    floorArea: '房屋建筑面积（平方米，最多两位小数），同一户各行相同；业主表决按面积计票时使用',
   };
   for (const c of importColumns) help.addRow({ zh: c.zh, key: c.key, required: c.required ? '是' : '', rule: rules[c.key] });
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -7,7 +7,7 @@ import type { NodeKind } from './contract.ts';
 // `territory` (one query each), a join or filter inside their own SQL through `territorySql`, so a
 // scope check stays in the same statement. A node source built by `territorySql.nodes(alias)`
 // offers these columns only: tenant_id, id, parent_id, kind, subkind, name, code, path (ltree of
-// node ids, county first), depth (the county is 0).
+// node ids, county first), depth (the county is 0), floor_area (建筑面积 in m² of a household, or null).
 
 /** A node as other modules see it. */
 export interface TerritoryRef {

@@ -278,6 +278,17 @@ export interface NewNode {
 }
 
 /** Multi-row insert, in chunks that stay below the bind-parameter limit. */
+/** Sets 建筑面积 (m²) of households by id, in one statement. */
+export async function setHouseholdFloorAreas(db: Db, tenantId: string, areas: Map<string, number>): Promise<void> {
+  if (areas.size === 0) return;
+  await db.execute(sql`UPDATE territory_node n SET floor_area = v.area, updated_at = now()
+    FROM (VALUES ${sql.join(
+      [...areas].map(([id, area]) => sql`(${id}::uuid, ${area}::numeric)`),
+      sql`, `,
+    )}) AS v(id, area)
+    WHERE n.tenant_id = ${tenantId} AND n.id = v.id AND n.kind = 'household'`);
+}
+
 export async function insertNodes(db: Db, nodes: NewNode[]): Promise<void> {
   for (let i = 0; i < nodes.length; i += 1000) {
     const chunk = nodes.slice(i, i + 1000);

@@ -248,4 +248,28 @@ describe('importHouseholds', () => {
       expect(await latestJob('big-embedded.csv')).toMatchObject({ processed_rows: 1200, total_rows: 1200, status: 'succeeded' });
     });
   }
+  it('reads 建筑面积 into the household’s floor area, and refuses two different areas for one household', async () => {
+    const withArea = (...lines: string[]) => Buffer.from([`${header},建筑面积（㎡）`, ...lines].join('\n'), 'utf8');
+    const conflict = await errorOf(
+      run(withArea('面积小区,1号楼,1单元,101,甲,男,,户主,,,,,89.50', '面积小区,1号楼,1单元,101,乙,女,,配偶,,,,,90')),
+    );
+    expect(conflict?.details).toEqual([expect.objectContaining({ row: 3, column: '建筑面积', value: '90' })]);
+    const bad = await errorOf(run(withArea('面积小区,1号楼,1单元,102,丙,男,,户主,,,,,八十')));
+    expect(bad?.details).toEqual([expect.objectContaining({ column: '建筑面积', value: '八十' })]);
+    await run(
+      withArea(
+        '面积小区,1号楼,1单元,101,甲,男,,户主,,,,,89.50㎡',
+        '面积小区,1号楼,1单元,101,乙,女,,配偶,,,,,',
+        '面积小区,1号楼,1单元,102,丙,男,,户主,,,,,',
+      ),
+    );
+    const areas = await database.query<{ name: string; floor_area: number | null }>(
+      `SELECT h.name, h.floor_area FROM territory_node h JOIN territory_node e ON e.id = h.parent_id JOIN territory_node b ON b.id = e.parent_id
+        JOIN territory_node c ON c.id = b.parent_id WHERE c.name = '面积小区' ORDER BY h.name`,
+    );
+    expect(areas).toEqual([
+      { name: '101', floor_area: 89.5 },
+      { name: '102', floor_area: null },
+    ]);
+  });
 });

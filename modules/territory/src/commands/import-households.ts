@@ -24,6 +24,7 @@ import {
   type NewNode,
   type ResidentValues,
   residentsForImport,
+  setHouseholdFloorAreas,
   subtreeNodes,
   updateResidents,
 } from '../territory.repository.ts';
@@ -121,6 +122,7 @@ export async function importHouseholds(
     return await db.transaction(async (tx) => {
       const plan = await planNodes(tx, tenantId, community, checked.rows);
       for (const level of ['compound', 'building', 'entrance', 'household'] as const) await insertNodes(tx, plan.newNodes[level]);
+      await setHouseholdFloorAreas(tx, tenantId, floorAreas(plan.householdOf, checked.rows));
 
       const created: ImportCounts = { ...plan.created, residents: 0 };
       const updated: ImportCounts = { ...plan.matched, residents: 0 };
@@ -264,4 +266,14 @@ function maskValue(e: RowError): RowError {
   if (e.column === '身份证号') return { ...e, value: maskIdNumber(e.value) };
   if (e.column === '手机号') return { ...e, value: maskPhone(e.value) };
   return e;
+}
+
+/** 建筑面积 of each household whose rows give one (new and matched households alike). */
+function floorAreas(householdOf: Map<number, string>, rows: HouseholdRow[]): Map<string, number> {
+  const areas = new Map<string, number>();
+  for (const r of rows) {
+    const id = householdOf.get(r.row);
+    if (id && r.floorArea !== null) areas.set(id, r.floorArea);
+  }
+  return areas;
 }
