@@ -1,7 +1,8 @@
 import { AppError, auditEntry, type ReferenceKind, type RequestContext, recordAudit, requireReferences, scopePaths } from '@linli/core';
 import type { Tx } from '@linli/db';
-import { placeReference, territorySql } from '@linli/territory';
+import { placeReference, territory, territorySql } from '@linli/territory';
 import { sql } from 'drizzle-orm';
+import { resolutionsErrors } from '../errors.ts';
 import { SupervisionRepository } from '../supervision.repository.ts';
 
 /** A resolution named by id (requireReferences): in scope where its place is. */
@@ -20,6 +21,9 @@ export async function recordIdea(
 ): Promise<{ id: string }> {
   const scope = scopePaths(ctx.actor, 'resolutions.write');
   await requireReferences(tx, ctx.actor, scope, input, { nodeId: placeReference, resolutionId: resolutionReference });
+  const place = await territory.node(tx, ctx.actor.tenantId, input.nodeId);
+  if (!place || !['compound', 'community', 'subdistrict'].includes(place.kind))
+    throw AppError.of(resolutionsErrors.place_kind, { place: place?.name ?? input.nodeId });
   const text = input.text.trim();
   if (!text) throw AppError.invalid([{ field: 'text', reason: 'is empty' }]);
   const id = await new SupervisionRepository(tx).insertIdea(ctx.actor.tenantId, { ...input, text, createdBy: ctx.actor.accountId });
