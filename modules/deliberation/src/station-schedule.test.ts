@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSchedule, nextOpenings, scheduleProblems, type StationScheduleRule, toRRule } from './station-schedule.ts';
+import { describeSchedule, nextOpenings, type StationScheduleRule, scheduleProblems, toRRule } from './station-schedule.ts';
 
 /** 周六有约: every Saturday 9:00–11:00 China time. */
 const saturdays: StationScheduleRule = { freq: 'weekly', weekdays: [6], start: '09:00', end: '11:00' };

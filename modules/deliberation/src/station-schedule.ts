@@ -44,7 +44,8 @@ export function scheduleProblems(rule: StationScheduleRule): { field: string; re
   if (TIME.test(rule.start) && TIME.test(rule.end) && rule.end <= rule.start)
     problems.push({ field: 'schedule.end', reason: 'is not after the start' });
   if (rule.freq === 'monthly' && !rule.nth?.length) problems.push({ field: 'schedule.nth', reason: 'a monthly rule names which weeks' });
-  if (rule.freq === 'weekly' && rule.nth?.length) problems.push({ field: 'schedule.nth', reason: 'only a monthly rule has weeks of the month' });
+  if (rule.freq === 'weekly' && rule.nth?.length)
+    problems.push({ field: 'schedule.nth', reason: 'only a monthly rule has weeks of the month' });
   if (rule.freq === 'monthly' && rule.interval !== undefined && rule.interval !== 1)
     problems.push({ field: 'schedule.interval', reason: 'only a weekly rule has an interval' });
   for (const key of ['from', 'until'] as const) {
