@@ -146,9 +146,7 @@ export type ScreenTopicBody = Static<typeof ScreenTopicBody>;
 export const TransitionTopicBody = Type.Object(
   {
     version: Version,
-    action: Type.Union(
-      ['pool', 'schedule', 'deliberate', 'decide', 'implement', 'complete', 'evaluate', 'publish', 'close'].map((a) => Type.Literal(a)),
-    ),
+    action: Type.Enum(['pool', 'schedule', 'deliberate', 'decide', 'implement', 'complete', 'evaluate', 'publish', 'close'] as const),
     to: Type.Optional(TopicStatus),
     note: Type.Optional(Type.String({ maxLength: 1000 })),
     satisfaction: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'evaluate: share of satisfied residents' })),
