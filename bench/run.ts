@@ -3,6 +3,7 @@
 // `uploads` measures how fast a zip bomb is refused and at what memory.
 // `start` measures `npm start` on an empty DATA_DIR: cold_start_s, rss_mb_after_start (bench/start.ts).
 // `web` measures the first-load bytes per route of the built web app (run `npm run build:web` first).
+// `ballots` measures votes cast per second by 500 households at once, as a ratio to raw inserts.
 export {};
 
 const args = process.argv.slice(2);
@@ -19,9 +20,12 @@ if (benchmark === 'demands') {
 } else if (benchmark === 'web') {
   const { main } = await import('./first-load.ts');
   await main(args);
+} else if (benchmark === 'ballots') {
+  const { main } = await import('./ballots.ts');
+  await main(args);
 } else if (benchmark === 'start') {
   const { main } = await import('./start.ts');
   await main(args);
 } else {
-  throw new Error(`unknown benchmark ${benchmark} (foundation, demands, uploads, web or start)`);
+  throw new Error(`unknown benchmark ${benchmark} (foundation, demands, ballots, uploads, web or start)`);
 }
