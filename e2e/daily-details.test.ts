@@ -160,6 +160,20 @@ describe('buildings in natural order', () => {
     await list.getByText('10号楼').waitFor();
     const ids = await list.locator('[data-testid^="building-"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')));
     expect(ids).toEqual([0, 1, 3, 2].map((i) => `building-${buildings[i]!.id}`));
+    // Each building's entrance count stands apart from its name, named (not "1号楼2").
+    const first = page.getByTestId(`building-${buildings[0]!.id}`);
+    expect(await first.getByTestId('compound-building-entrances').innerText()).toBe('2 个单元');
+    const nameBox = (await first.getByTestId('compound-building-name').boundingBox())!;
+    const countBox = (await first.getByTestId('compound-building-entrances').boundingBox())!;
+    expect(countBox.x - (nameBox.x + nameBox.width)).toBeGreaterThan(16);
+    // The compound's counts are of what lies in it: no 街道 0, 社区 0, 小区 1 (itself).
+    const counts = await page.getByTestId('counts-cards').innerText();
+    expect(counts).toContain('楼栋');
+    expect(counts).not.toMatch(/街道|社区|小区/);
+    // Its residents' households read from the compound down, not cut after 第1街道 / 第1社区.
+    const households = page.getByTestId('resident-household');
+    await households.first().waitFor();
+    for (const text of await households.allInnerTexts()) expect(text).toMatch(/^第1小区 \/ 1号楼 \/ \d单元 \/ \d01$/);
     await shot(page, 'compound-page');
   });
 });
@@ -294,6 +308,8 @@ describe('the Open311 service account has one state', () => {
     const clientRow = admin.getByTestId(`open311-row-${CLIENT}`);
     await clientRow.waitFor();
     await clientRow.locator('.ant-tag', { hasText: '已停用' }).waitFor();
+    // Times as on the other lists.
+    expect(await clientRow.innerText()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     const toggle = admin.getByTestId(`open311-active-${CLIENT}`);
     expect(await toggle.getAttribute('aria-checked')).toBe('false');
     await shot(admin, 'open311-stopped');
@@ -327,11 +343,13 @@ describe('the demand dashboard', () => {
           if (node && typeof node.getEchartsInstance === 'function') {
             const option = node.getEchartsInstance().getOption() as {
               xAxis: { data: string[] }[];
-              series: { lineStyle?: { type?: string }; data: unknown[] }[];
+              series: { name: string; lineStyle?: { type?: string }; data: (number | null)[] }[];
             };
             return {
               labels: option.xAxis[0]!.data,
               dashed: option.series.filter((s) => s.lineStyle?.type === 'dashed').length,
+              // 诉求总数, solid through the whole months and dashed to the month under way.
+              submitted: option.series.filter((s) => s.name === '诉求总数').map((s) => s.data),
             };
           }
           fiber = fiber.return;
@@ -341,9 +359,15 @@ describe('the demand dashboard', () => {
     await expect.poll(async () => (await read())?.labels.length ?? 0, { timeout: WAIT }).toBeGreaterThan(0);
     const option = (await read())!;
     const [year, month] = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).split('-').map(Number);
-    expect(option.labels.at(-1)).toBe(`${year}年${month}月\n本月至今`);
+    // More than six months are slanted, each label on one line.
+    if (option.labels.length > 6) expect(option.labels.every((l) => !l.includes('\n'))).toBe(true);
+    expect(option.labels.at(-1)).toMatch(new RegExp(`^${year}年${month}月\\s本月至今$`));
     expect(option.labels.slice(0, -1).every((l) => !l.includes('本月至今'))).toBe(true);
     expect(option.dashed).toBeGreaterThan(0);
+    // This month's demand is plotted on the dashed part only, at the month under way.
+    const [solid, dashed] = option.submitted;
+    expect(solid!.at(-1)).toBeNull();
+    expect(dashed!.at(-1)).toBe(1);
     await shot(page, 'dashboard');
   });
 });

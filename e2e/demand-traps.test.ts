@@ -155,6 +155,15 @@ describe('the demand screens without traps', { timeout: 240_000 }, () => {
     expect(errors).toMatch(/不是.*照片|文件类型/);
     expect(errors).toContain('超过 10 MB');
     expect(await phone.getByTestId('m-submit').isDisabled()).toBe(true);
+    // 移除 stays on one line beside a long reason (it wrapped to 移/除 at 390 px).
+    for (const remove of await phone.getByTestId('m-photo-remove').all()) {
+      expect(await remove.evaluate((el) => el.getClientRects().length === 1 && el.scrollWidth <= el.clientWidth)).toBe(true);
+      expect((await remove.boundingBox())!.height).toBeLessThan(36);
+    }
+    // The second row of categories is named as what it is, not a second 分类.
+    const labels = await phone.locator('.adm-form-item-label').allInnerTexts();
+    expect(labels.filter((l) => l.replace(/[*\s]/g, '') === '分类')).toHaveLength(1);
+    expect(labels.some((l) => l.includes('具体问题'))).toBe(true);
     await shot(phone, 'phone-photo-errors');
     await phone.getByTestId('m-submit').click({ force: true });
     expect(await countRows('SELECT count(*)::int AS n FROM demand WHERE description = $1', [description])).toBe(0);

@@ -70,7 +70,10 @@ export default function DemandChart({
     ];
   });
   const rateOf = new Map(series.map((s) => [s.name, s.rate === true]));
+  const rotate = labels.length > 6;
   const option = {
+    // No drawing animation for people who asked for reduced motion (as the rest of the app).
+    animation: !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches,
     color: palette,
     tooltip: {
       trigger: 'axis',
@@ -92,7 +95,13 @@ export default function DemandChart({
     },
     legend: { top: 0 },
     grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: labels.length > 6 ? 30 : 0 } },
+    // Slanted labels on one line: the second line of a slanted "2026年12月\n本月至今" fell onto its
+    // neighbour's label.
+    xAxis: {
+      type: 'category',
+      data: rotate ? labels.map((l) => l.replace(/\n/g, ' ')) : labels,
+      axisLabel: { interval: 0, rotate: rotate ? 30 : 0 },
+    },
     yAxis: [
       { type: 'value', minInterval: 1 },
       { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },

@@ -228,6 +228,7 @@ export const demandsEn: LocaleStrings<typeof demandsZh> = {
     submitEntry: 'Report a problem',
     newTitle: 'Report a problem',
     describe: 'Describe the problem',
+    subcategory: 'More precisely (optional)',
     titleOptional: 'Title (optional)',
     staffOnly: 'Visible to staff only',
     staffOnlyHelp: 'This demand is then not published on the community notice board or through Open311; staff handle it as usual',

@@ -172,6 +172,7 @@ export const demandsZh = {
     submitEntry: '我要反映',
     newTitle: '反映诉求',
     describe: '请描述您遇到的问题',
+    subcategory: '具体问题（可不选）',
     titleOptional: '标题（可不填）',
     staffOnly: '仅工作人员可见',
     staffOnlyHelp: '勾选后，这条诉求不在社区公示栏和对外开放接口中公开；工作人员照常办理',

@@ -1,9 +1,11 @@
 import { KeyOutlined } from '@ant-design/icons';
 import { Button, Flex, Switch, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Open311Client } from './api.ts';
 
-const formatTime = (v: string | null) => (v ? new Date(v).toLocaleString() : null);
+/** As the other lists show times: 2026-12-03 05:35. */
+const formatTime = (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : null);
 
 /** The county's Open311 clients: name, jurisdiction, active switch, created and last request, rotate key. */
 export function Open311ClientsTable({

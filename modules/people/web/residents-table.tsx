@@ -91,8 +91,14 @@ export function ResidentsTable({ nodeId, toolbarExtra }: { nodeId?: string; tool
       key: 'household',
       title: t('people.household'),
       dataIndex: 'householdPath',
-      ellipsis: { showTitle: true },
-      render: (p: string[] | undefined) => (p ?? []).join(' / '),
+      ellipsis: { showTitle: false },
+      // The end of the address (compound / building / entrance / household) is what tells households
+      // apart; the whole path from the subdistrict is the hover title.
+      render: (p: string[] | undefined) => (
+        <span title={(p ?? []).join(' / ')} data-testid="resident-household">
+          {(p ?? []).slice(-4).join(' / ')}
+        </span>
+      ),
     },
     {
       key: 'phone',

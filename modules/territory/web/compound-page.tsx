@@ -70,7 +70,7 @@ export default function CompoundPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         {detail.name} <Tag color="red">{t('kinds.compound')}</Tag>
       </Typography.Title>
-      <CountsCards counts={detail.counts} />
+      <CountsCards counts={detail.counts} kind={detail.kind} />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
           <PartyOrgsCard compoundId={detail.id} buildingIds={(buildings ?? []).map((b) => b.id)} />
@@ -99,11 +99,21 @@ export default function CompoundPage() {
                 renderItem={(b) => (
                   <List.Item
                     onClick={() => setBuilding(b.id)}
-                    style={{ cursor: 'pointer', background: b.id === building ? '#fff1f0' : undefined, paddingInline: 8 }}
+                    style={{
+                      cursor: 'pointer',
+                      background: b.id === building ? '#fff1f0' : undefined,
+                      paddingInline: 8,
+                      display: 'flex',
+                      justifyContent: 'space-between',
+                      gap: 8,
+                    }}
                     data-testid={`building-${b.id}`}
                   >
-                    {b.name}
-                    <Typography.Text type="secondary">{b.childCount}</Typography.Text>
+                    {/* The name and, apart from it, how many entrances (not "1号楼2"). */}
+                    <span data-testid="compound-building-name">{b.name}</span>
+                    <Typography.Text type="secondary" data-testid="compound-building-entrances">
+                      {t('compound.entranceCount', { count: b.childCount })}
+                    </Typography.Text>
                   </List.Item>
                 )}
               />

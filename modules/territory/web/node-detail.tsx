@@ -136,7 +136,7 @@ export function NodeDetailPanel({
           ]}
         />
       </Card>
-      <CountsCards counts={detail.counts} />
+      <CountsCards counts={detail.counts} kind={detail.kind} />
       {detail.kind !== 'household' && (
         <Card title={t('territory.chartTitle')} size="small">
           {children === null ? (

@@ -62,6 +62,7 @@ export const territoryEn: LocaleStrings<typeof territoryZh> = {
     grid: 'Grid',
     selectBuilding: 'Select a building',
     selectEntrance: 'Select an entrance',
+    entranceCount: '{{count}} entrances',
     noGrid: 'Not in a grid yet',
   },
   import: {

@@ -56,6 +56,7 @@ export const territoryZh = {
     grid: '网格',
     selectBuilding: '请选择楼栋',
     selectEntrance: '请选择单元',
+    entranceCount: '{{count}} 个单元',
     noGrid: '尚未划入网格',
   },
   import: {

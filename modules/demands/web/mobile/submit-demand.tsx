@@ -291,7 +291,7 @@ export default function SubmitDemand() {
           </div>
         )}
         {subcategories.length > 0 && (
-          <Form.Item name="sub" label={t('demands.fields.category')}>
+          <Form.Item name="sub" label={t('demands.mobile.subcategory')}>
             <Selector columns={3} options={subcategories.map((c) => ({ label: c.name, value: c.id }))} data-testid="m-subcategory" />
           </Form.Item>
         )}
@@ -400,6 +400,9 @@ export default function SubmitDemand() {
                       size="mini"
                       color="danger"
                       fill="outline"
+                      // 移除 on one line however long the reason beside it.
+                      style={{ flexShrink: 0, whiteSpace: 'nowrap' }}
+                      data-testid="m-photo-remove"
                       onClick={() => setFailed((list) => list.filter((x) => x.key !== f.key))}
                     >
                       {t('demands.photos.remove')}
