@@ -29,7 +29,7 @@ export const meetingsModule: ModuleManifest = {
     'meeting_turn',
     'meeting_photo',
   ],
-  reads: ['resident', 'party_org', 'organisation', 'department'],
+  reads: ['resident', 'party_org', 'organisation', 'property_service', 'department'],
   territoryRefs: {
     nodes: [
       {
