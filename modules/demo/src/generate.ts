@@ -50,6 +50,8 @@ export interface NodeRow {
   lng: number | null;
   attrs: Record<string, unknown>;
   sortOrder: number;
+  /** 建筑面积 (m²) of a household (the weight of its vote in owners' decisions); absent on other nodes. */
+  floorArea?: number;
 }
 
 export interface ResidentRow {
@@ -240,6 +242,7 @@ export function generateDemoPlan(input: { county: TerritoryRef; subdistricts: Te
               lat: null,
               lng: null,
               attrs: { floor: f, room },
+              floorArea: demoFloorArea(b, f, d),
               sortOrder: f * 100 + d,
             };
             households.push(household);
@@ -698,3 +701,13 @@ function chineseNumber(n: number): string {
 const pad2 = (n: number) => String(n).padStart(2, '0');
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n));
+
+/**
+ * A plausible 建筑面积 (m²) of a demo household from its building, floor and door: the two doors of a
+ * floor differ, buildings of a compound differ a little, top floors are larger. No random draw, so
+ * the rest of the generated county stays what it was.
+ */
+export function demoFloorArea(building: number, floor: number, door: number): number {
+  const base = door % 2 === 1 ? 89.56 : 118.32;
+  return Math.round((base + (building % 6) * 3.15 + (floor >= 6 ? 12.4 : 0)) * 100) / 100;
+}

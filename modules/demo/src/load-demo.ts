@@ -146,9 +146,37 @@ export async function loadDemo(deps: DemoDeps, options: DemoOptions = {}): Promi
   residentsProtected.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
 
   const T = DEMO_TENANT;
-  const nodeColumns = ['tenant_id', 'id', 'parent_id', 'kind', 'subkind', 'name', 'path', 'depth', 'lat', 'lng', 'attrs', 'sort_order'];
+  const nodeColumns = [
+    'tenant_id',
+    'id',
+    'parent_id',
+    'kind',
+    'subkind',
+    'name',
+    'path',
+    'depth',
+    'lat',
+    'lng',
+    'attrs',
+    'sort_order',
+    'floor_area',
+  ];
   const nodeValues = (list: NodeRow[]) =>
-    list.map((n) => [T, n.id, n.parentId, n.kind, n.subkind, n.name, n.path, n.depth, n.lat, n.lng, JSON.stringify(n.attrs), n.sortOrder]);
+    list.map((n) => [
+      T,
+      n.id,
+      n.parentId,
+      n.kind,
+      n.subkind,
+      n.name,
+      n.path,
+      n.depth,
+      n.lat,
+      n.lng,
+      JSON.stringify(n.attrs),
+      n.sortOrder,
+      n.floorArea ?? null,
+    ]);
   const insert = async (tx: Db, stepName: string, table: string, columns: string[], values: unknown[][]) => {
     await insertRows(tx, table, columns, values, (done) => progress(stepName, done, values.length));
   };
