@@ -52,7 +52,7 @@ export async function scopeRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
     },
   );
 
-  app.put(
+  app.post(
     '/deliberation/scope-kinds',
     {
       schema: {
@@ -70,7 +70,7 @@ export async function scopeRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
     },
   );
 
-  app.put(
+  app.post(
     '/deliberation/station-scope',
     {
       schema: {
@@ -124,7 +124,7 @@ export async function scopeRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
     },
   );
 
-  app.put(
+  app.patch(
     '/deliberation/settings',
     {
       schema: {

@@ -113,14 +113,14 @@ describe('deliberation topic API', () => {
     expect(kinds.filter((k) => k.list === 'allowed')).toHaveLength(9);
     const county = await login(app, world.accounts.county!.username, world.accounts.county!.password);
     const saved = await app.inject({
-      method: 'PUT',
+      method: 'POST',
       url: '/api/v1/deliberation/scope-kinds',
       headers: county.headers,
       payload: { code: 'greening', list: 'allowed', name: '绿化养护' },
     });
     expect(saved.statusCode, saved.body).toBe(200);
     const refused = await app.inject({
-      method: 'PUT',
+      method: 'POST',
       url: '/api/v1/deliberation/scope-kinds',
       headers: staff.headers,
       payload: { code: 'greening', list: 'allowed', name: '不行' },

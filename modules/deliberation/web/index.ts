@@ -4,17 +4,28 @@ import { lazy } from 'react';
 import { stationMenu, stationStaffRoutes } from './stations-web.ts';
 import { deliberationZh } from './strings.zh-CN.ts';
 
-const DeliberationPage = lazy(() => import('./deliberation-page.tsx'));
+const TopicsPage = lazy(() => import('./topics-page.tsx'));
+const ScopePage = lazy(() => import('./scope-page.tsx'));
 
-/** deliberation: its staff page, menu entry and strings (pages load when opened). */
+/** Deliberation: the topic pool, the scope lists, the stations; menu entries and strings (pages load when opened). */
 export const deliberationWeb: WebModule<typeof deliberationZh> = {
   name: 'deliberation',
-  routes: [{ path: 'deliberation', page: DeliberationPage, ability: 'deliberation.read' }, ...stationStaffRoutes],
+  routes: [
+    { path: 'deliberation', page: TopicsPage, ability: 'deliberation.read' },
+    { path: 'deliberation/scope', page: ScopePage, ability: 'deliberation.read' },
+    ...stationStaffRoutes,
+  ],
   menu: [
     {
       path: '/deliberation',
       icon: lazyIcon(() => import('@ant-design/icons/es/icons/AppstoreOutlined')),
       label: 'menu.deliberation',
+      ability: 'deliberation.read',
+    },
+    {
+      path: '/deliberation/scope',
+      icon: lazyIcon(() => import('@ant-design/icons/es/icons/SafetyCertificateOutlined')),
+      label: 'menu.deliberationScope',
       ability: 'deliberation.read',
     },
     ...stationMenu,
