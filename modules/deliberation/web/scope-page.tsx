@@ -60,7 +60,11 @@ export default function ScopePage() {
                     title: '',
                     key: 'edit',
                     width: 70,
-                    render: (_: unknown, k: ScopeKind) => <a onClick={() => setEditing(k)}>{t('topics.scopeEdit')}</a>,
+                    render: (_: unknown, k: ScopeKind) => (
+                      <Button type="link" size="small" onClick={() => setEditing(k)}>
+                        {t('topics.scopeEdit')}
+                      </Button>
+                    ),
                   },
                 ]
               : []),

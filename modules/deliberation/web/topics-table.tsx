@@ -1,6 +1,6 @@
 import type { Topic } from '@linli/deliberation/contract';
 import { type CursorListState, CursorTable } from '@linli/web-kit/components/cursor-list';
-import { Tag } from 'antd';
+import { Button, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,9 +29,9 @@ export function TopicsTable({
       dataIndex: 'title',
       key: 'title',
       render: (v: string, r) => (
-        <a onClick={() => onOpen(r.id)} data-testid={`topic-${r.number}`}>
+        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(r.id)} data-testid={`topic-${r.number}`}>
           {v} {r.redProject && <Tag color="red">{t('topics.red')}</Tag>}
-        </a>
+        </Button>
       ),
     },
     { title: t('topics.place'), key: 'place', render: (_, r) => r.locationPath.join(' / '), responsive: ['lg'] },
