@@ -1,7 +1,7 @@
 import { defineErrors, type Noun } from '@linli/core/app-error';
 
 /** The errors of the opinion map, in both languages (pure: the web may read it). Listed in the manifest. */
-export const opinionMapErrors = defineErrors('opinionMap', {
+export const opinionMapErrors = defineErrors('opinion_map', {
   wrong_place_kind: {
     status: 'invalid_input',
     'en-US': '{place} is not a subdistrict, community or compound',
