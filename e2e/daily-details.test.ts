@@ -170,10 +170,16 @@ describe('buildings in natural order', () => {
     const counts = await page.getByTestId('counts-cards').innerText();
     expect(counts).toContain('楼栋');
     expect(counts).not.toMatch(/街道|社区|小区/);
-    // Its residents' households read from the compound down, not cut after 第1街道 / 第1社区.
+    // Its residents' households show building / entrance / household, in full (not cut after
+    // 第1街道 / 第1社区), the whole path as the title.
     const households = page.getByTestId('resident-household');
     await households.first().waitFor();
-    for (const text of await households.allInnerTexts()) expect(text).toMatch(/^第1小区 \/ 1号楼 \/ \d单元 \/ \d01$/);
+    for (const household of await households.all()) {
+      expect(await household.innerText()).toMatch(/^1号楼 \/ \d单元 \/ \d01$/);
+      expect(await household.getAttribute('title')).toMatch(/^第1街道 \/ 第1社区 \/ 第1小区 \/ 1号楼 \/ \d单元 \/ \d01$/);
+      const cell = household.locator('xpath=ancestor::td[1]');
+      expect(await cell.evaluate((td) => td.scrollWidth <= td.clientWidth)).toBe(true);
+    }
     await shot(page, 'compound-page');
   });
 });

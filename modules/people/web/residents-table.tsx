@@ -92,11 +92,11 @@ export function ResidentsTable({ nodeId, toolbarExtra }: { nodeId?: string; tool
       title: t('people.household'),
       dataIndex: 'householdPath',
       ellipsis: { showTitle: false },
-      // The end of the address (compound / building / entrance / household) is what tells households
-      // apart; the whole path from the subdistrict is the hover title.
+      // The end of the address (building / entrance / household) is what tells households apart and
+      // fits the column; the whole path from the subdistrict is the hover title.
       render: (p: string[] | undefined) => (
         <span title={(p ?? []).join(' / ')} data-testid="resident-household">
-          {(p ?? []).slice(-4).join(' / ')}
+          {(p ?? []).slice(-3).join(' / ')}
         </span>
       ),
     },
