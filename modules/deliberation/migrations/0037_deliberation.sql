@@ -121,12 +121,13 @@ CREATE TABLE deliberation_topic_source (
 );
 CREATE INDEX deliberation_topic_source_topic ON deliberation_topic_source (tenant_id, topic_id);
 
--- Support from residents on their phones: one per household and topic.
+-- Support from residents on their phones: one per household and topic (account_id: the resident's
+-- account; null for supports counted on paper at a bench meeting and typed in).
 CREATE TABLE deliberation_topic_support (
   tenant_id text NOT NULL,
   topic_id uuid NOT NULL,
   household_id uuid NOT NULL,
-  account_id uuid NOT NULL,
+  account_id uuid,
   at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (tenant_id, topic_id, household_id),
   FOREIGN KEY (tenant_id, topic_id) REFERENCES deliberation_topic (tenant_id, id),
