@@ -131,9 +131,19 @@ async function signedIn(username: string, mobile = false): Promise<Page> {
   return page;
 }
 
-/** A screenshot for a person to look at, when E2E_SCREENSHOTS names a folder. */
+/**
+ * Screenshots for a person to look at, when E2E_SCREENSHOTS names a folder: at the page's width and
+ * at a phone's (390 px), then back.
+ */
 async function shot(page: Page, name: string) {
-  if (shots) await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+  if (!shots) return;
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+  const size = page.viewportSize();
+  if (!size || size.width <= 390) return;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(shots, `${name}-390.png`), fullPage: true });
+  await page.setViewportSize(size);
 }
 
 const NATURAL = ['1号楼', '2号楼', '3号楼', '10号楼'];
