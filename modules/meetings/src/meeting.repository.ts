@@ -295,6 +295,18 @@ export class MeetingRepository {
     );
   }
 
+  /** Whether the invitee of these households who bears this name has already been checked in (by staff). */
+  async householdInviteeCheckedIn(tenantId: string, meetingId: string, householdPaths: string[], name: string): Promise<boolean> {
+    const row = await one(
+      this.db,
+      sql`SELECT 1 AS x FROM meeting_invitee i
+        JOIN ${territorySql.nodes('h')} ON h.tenant_id = i.tenant_id AND h.id = i.household_id
+        JOIN meeting_attendance a ON a.tenant_id = i.tenant_id AND a.meeting_id = i.meeting_id AND a.invitee_id = i.id
+        WHERE i.tenant_id = ${tenantId} AND i.meeting_id = ${meetingId}::uuid AND i.name = ${name} AND ${inScope(sql`h.path`, householdPaths)}`,
+    );
+    return row !== undefined;
+  }
+
   async checkedIn(tenantId: string, meetingId: string, who: { inviteeId?: string; accountId?: string }): Promise<boolean> {
     const conditions: SQL[] = [];
     if (who.inviteeId) conditions.push(sql`invitee_id = ${who.inviteeId}::uuid`);

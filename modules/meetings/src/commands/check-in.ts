@@ -45,7 +45,10 @@ export async function checkInWithCode(tx: Tx, ctx: RequestContext, meetingId: st
   requireStatus(meeting, 'checkIn');
   if (meeting.code !== code) throw AppError.of(meetingsErrors.wrong_code, {}, [{ field: 'code', reason: 'does not match' }]);
   const name = ctx.actor.displayName;
-  if (await meetings.checkedIn(tenantId, meetingId, { accountId: ctx.actor.accountId })) {
+  if (
+    (await meetings.checkedIn(tenantId, meetingId, { accountId: ctx.actor.accountId })) ||
+    (await meetings.householdInviteeCheckedIn(tenantId, meetingId, households, name))
+  ) {
     throw AppError.of(meetingsErrors.already_checked_in, { name });
   }
   const invitee = await meetings.inviteeOfAccount(tenantId, meetingId, households, name);

@@ -79,6 +79,12 @@ describe('a meeting from notice to minutes', () => {
       code(e),
     );
     expect(again).toBe('meetings.already_checked_in');
+    // The same member, checked in by staff, cannot check in again on the phone.
+    const memberPhone = contextFor('370785', [{ role: 'resident', node: world.tree.a.h101 }], memberInvitees[0]?.name);
+    const phoneAgain = await write((tx) => checkInWithCode(tx, memberPhone, draft.id, draft.code as string)).catch((e: AppError) =>
+      code(e),
+    );
+    expect(phoneAgain).toBe('meetings.already_checked_in');
     const short = await write((tx) => openMeeting(tx, world.staff, draft.id)).catch((e: AppError) => [code(e), e.message]);
     expect(short).toEqual(['meetings.quorum_not_met', '2 of 5 members are present; 3 are needed to open the meeting']);
 
