@@ -19,6 +19,63 @@ const roles = [
   'member',
 ] as const;
 
+interface Named {
+  id: string;
+  name: string;
+}
+
+/** Where the affiliation of a seat comes from: the party organisations, organisations or county departments. */
+function affiliationSource(
+  role: (typeof roles)[number],
+  nodeId: string,
+): { field: 'partyOrgId' | 'organisationId' | 'departmentId'; load: () => Promise<Named[]> } | null {
+  const items = (p: Promise<{ items: Named[] }>) => p.then((r) => r.items).catch(() => []);
+  if (role === 'party_branch' || role === 'street_committee')
+    return { field: 'partyOrgId', load: () => items(api.get('/party/orgs', { nodeId })) };
+  if (role === 'owners_committee')
+    return { field: 'organisationId', load: () => items(api.get('/organisations', { nodeId, kind: 'owners_committee' })) };
+  if (role === 'property_company')
+    return { field: 'organisationId', load: () => items(api.get('/organisations', { nodeId, kind: 'property_company' })) };
+  if (role === 'department') return { field: 'departmentId', load: () => items(api.get('/departments')) };
+  return null;
+}
+
+/** The party organisation, organisation or department a seat stands for, picked from their records. */
+function AffiliationSelect({
+  role,
+  nodeId,
+  value,
+  onChange,
+}: {
+  role: (typeof roles)[number];
+  nodeId: string;
+  value?: string;
+  onChange?: (v?: string) => void;
+}) {
+  const { t } = useTranslation();
+  const source = affiliationSource(role, nodeId);
+  const options = useData(() => (source ? source.load() : Promise.resolve([])), [role, nodeId]);
+  if (!source) return null;
+  return (
+    <Select
+      allowClear
+      style={{ width: 200 }}
+      value={value}
+      onChange={onChange}
+      loading={options.loading}
+      placeholder={t(
+        source.field === 'partyOrgId'
+          ? 'meetings.councils.partyOrg'
+          : source.field === 'departmentId'
+            ? 'meetings.councils.department'
+            : 'meetings.councils.organisation',
+      )}
+      options={(options.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+      data-testid="seat-affiliation"
+    />
+  );
+}
+
 /** A council with its seats: add a member picked from the residents, end a seat. */
 export function CouncilDrawer({ councilId, onClose, onChanged }: { councilId: string | null; onClose: () => void; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -28,7 +85,8 @@ export function CouncilDrawer({ councilId, onClose, onChanged }: { councilId: st
     (signal) => (councilId ? api.get<CouncilDetail>(`/councils/${councilId}`, undefined, { signal }) : Promise.resolve(undefined)),
     [councilId],
   );
-  const [form] = Form.useForm<{ role: (typeof roles)[number]; residentId?: string; name?: string }>();
+  const [form] = Form.useForm<{ role: (typeof roles)[number]; residentId?: string; name?: string; affiliationId?: string }>();
+  const role = Form.useWatch('role', form) ?? 'member';
   const { run, error, saving, clearError } = useApiForm(form, ['role', 'residentId', 'name']);
   const c = council.data;
   const addSeat = async () => {
@@ -118,7 +176,14 @@ export function CouncilDrawer({ councilId, onClose, onChanged }: { councilId: st
               <FormError error={error} />
               <Form form={form} layout="inline" initialValues={{ role: 'member' }} data-testid="seat-form">
                 <Form.Item name="role" rules={[{ required: true }]}>
-                  <Select style={{ width: 160 }} options={roles.map((r) => ({ value: r, label: t(`meetings.seatRoles.${r}`) }))} />
+                  <Select
+                    style={{ width: 160 }}
+                    onChange={() => form.setFieldValue('affiliationId', undefined)}
+                    options={roles.map((r) => ({ value: r, label: t(`meetings.seatRoles.${r}`) }))}
+                  />
+                </Form.Item>
+                <Form.Item name="affiliationId">
+                  <AffiliationSelect role={role} nodeId={c.nodeId} />
                 </Form.Item>
                 <Form.Item name="residentId">
                   <ResidentSelect nodeId={c.nodeId} testId="seat-resident" />
