@@ -63,7 +63,8 @@ CREATE TABLE ballot_roll (
   household_id  uuid NOT NULL,
   area          numeric(10, 2),
   PRIMARY KEY (tenant_id, ballot_id, voter_id),
-  FOREIGN KEY (tenant_id, ballot_id) REFERENCES ballot (tenant_id, id) ON DELETE CASCADE
+  FOREIGN KEY (tenant_id, ballot_id) REFERENCES ballot (tenant_id, id) ON DELETE CASCADE,
+  FOREIGN KEY (tenant_id, household_id) REFERENCES territory_node (tenant_id, id)
 );
 CREATE INDEX ballot_roll_household ON ballot_roll (tenant_id, household_id, ballot_id);
 

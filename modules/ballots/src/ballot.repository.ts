@@ -7,7 +7,7 @@ import type { Ballot, BallotListItem, BallotProxy, BallotResult, TallyEntry } fr
 import type { BallotRule } from './decision.ts';
 
 export interface BallotFilter {
-  placeId?: string;
+  nodeId?: string;
   status?: string;
   subjectKind?: string;
   q?: string;
@@ -120,7 +120,7 @@ export class BallotRepository {
     page: { limit: number; after?: [string, string] },
   ): Promise<{ items: BallotListItem[]; next: [string, string] | null }> {
     const c: SQL[] = [];
-    if (filter.placeId) c.push(territorySql.underNode(sql`b.place_path`, tenantId, filter.placeId));
+    if (filter.nodeId) c.push(territorySql.underNode(sql`b.place_path`, tenantId, filter.nodeId));
     if (filter.status) c.push(sql`b.status = ${filter.status}`);
     if (filter.subjectKind) c.push(sql`b.subject_kind = ${filter.subjectKind}`);
     if (filter.q) c.push(sql`b.title ILIKE ${`%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`}`);

@@ -112,7 +112,7 @@ export const Ballot = Type.Object({
 export type Ballot = Static<typeof Ballot>;
 
 export const BallotFilter = {
-  placeId: Type.Optional(Uuid),
+  nodeId: Type.Optional(Type.String({ format: 'uuid', description: 'Ballots of this place and the places under it' })),
   status: Type.Optional(Type.Union([Type.Literal('draft'), Type.Literal('open'), Type.Literal('closed')])),
   subjectKind: Type.Optional(Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' })),
   q: Type.Optional(Type.String({ maxLength: 100, description: 'Words of the title' })),

@@ -79,6 +79,9 @@ describe('ballots HTTP API', () => {
     const list = await app.inject({ url: '/api/v1/ballots?status=closed&sort=title', headers: staffA.headers });
     expect(list.json().items.map((b: { id: string }) => b.id)).toEqual([id]);
     expect((await app.inject({ url: '/api/v1/ballots', headers: staffB.headers })).json().items).toEqual([]);
+    const under = (nodeId: string) => app.inject({ url: `/api/v1/ballots?nodeId=${nodeId}`, headers: staffA.headers });
+    expect((await under(w.tree.a.compound.id)).json().items.map((b: { id: string }) => b.id)).toContain(id);
+    expect((await under(w.tree.a.h101.id)).json().items).toEqual([]);
     const file = await app.inject({ url: '/api/v1/ballots/export.xlsx', headers: staffA.headers });
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.subarray(0, 2).toString()).toBe('PK');

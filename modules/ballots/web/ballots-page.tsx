@@ -15,12 +15,12 @@ import { ballotLabel, statusColor } from './labels.ts';
 export default function BallotsPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [placeId, setPlaceId] = useState<string | undefined>();
+  const [nodeId, setNodeId] = useState<string | undefined>();
   const [status, setStatus] = useState<string | undefined>();
   const [q, setQ] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
-  const filters = { placeId, status, q };
+  const filters = { nodeId, status, q };
   const list = useCursorList<BallotListItem>('/ballots', filters, 50, '-createdAt');
   const columns: ColumnsType<BallotListItem> = [
     {
@@ -65,7 +65,7 @@ export default function BallotsPage() {
         testId="ballots-table"
         toolbar={
           <>
-            <TerritorySelect allowClear placeholder={t('ballots.place')} style={{ width: 220 }} onChange={(v) => setPlaceId(v)} />
+            <TerritorySelect allowClear placeholder={t('ballots.place')} style={{ width: 220 }} onChange={(v) => setNodeId(v)} />
             <Select
               allowClear
               placeholder={t('ballots.status')}
