@@ -191,6 +191,16 @@ describe('buildings in natural order', () => {
       expect(await cell.evaluate((td) => td.scrollWidth <= td.clientWidth)).toBe(true);
     }
     await shot(page, 'compound-page');
+    // At a phone's width the leaders' table scrolls sideways: its headings stay on one line.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('compound-leaders')
+          .locator('thead th')
+          .evaluateAll((ths) => Math.max(...ths.map((th) => th.clientHeight))),
+      )
+      .toBeLessThan(48);
   });
 });
 
@@ -221,6 +231,13 @@ describe('楼栋党小组 count the members living in their building', () => {
     await detail.getByText('1号楼党小组').first().waitFor();
     await expect.poll(() => detail.locator('.ant-descriptions-item', { hasText: '党员数' }).innerText()).toMatch(/党员数\s*3/);
     await shot(page, 'party-groups');
+    // At a phone's width the coverage card keeps its title whole (the scope picker moves below it).
+    await page.setViewportSize({ width: 390, height: 844 });
+    const title = page.getByTestId('party-coverage').locator('.ant-card-head-title');
+    await expect.poll(() => title.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    expect(await title.innerText()).toBe('组织覆盖情况');
+    await page.getByTestId('party-coverage').getByText('统计范围').waitFor();
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     // The compound page lists the same counts beside its buildings.
     await page.goto(`${e.url}/compounds/${compound.id}`);
@@ -329,6 +346,12 @@ describe('the Open311 service account has one state', () => {
     const toggle = admin.getByTestId(`open311-active-${CLIENT}`);
     expect(await toggle.getAttribute('aria-checked')).toBe('false');
     await shot(admin, 'open311-stopped');
+    // At a phone's width the table scrolls within the page: the page is no wider than the phone and
+    // the headings stay on one line.
+    await admin.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await admin.locator('.ant-table thead th').evaluateAll((ths) => Math.max(...ths.map((th) => th.clientHeight)))).toBeLessThan(64);
+    await admin.setViewportSize({ width: 1440, height: 900 });
 
     await toggle.click();
     await clientRow.locator('.ant-tag', { hasText: '启用' }).waitFor();

@@ -3,7 +3,7 @@ import { GaugeChart } from '@linli/web-kit/components/charts';
 import { TerritorySelect } from '@linli/web-kit/components/territory-select';
 import type { Coverage } from '@linli/web-kit/types';
 import { useData } from '@linli/web-kit/use-data';
-import { Card, Col, Empty, Progress, Row, Space, Spin, Table, Typography } from 'antd';
+import { Card, Col, Empty, Grid, Progress, Row, Space, Spin, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -21,21 +21,21 @@ export function CoverageReport() {
   const coverage = report.data ?? null;
   const loading = report.loading;
 
+  // On a phone the scope picker beside the title would cut 组织覆盖情况 to "组…": it goes into the body.
+  const narrow = Grid.useBreakpoint().sm === false;
+  const scope = (
+    <Space>
+      <Typography.Text type="secondary">{t('party.scope')}</Typography.Text>
+      <TerritorySelect value={nodeId} onChange={(v) => setNodeId(v)} deepestKind="compound" testId="coverage-scope" />
+    </Space>
+  );
+
   const branch = coverage ? pct(coverage.compoundsWithBranch, coverage.compounds) : 0;
   const group = coverage ? pct(coverage.buildingsWithGroup, coverage.buildings) : 0;
 
   return (
-    <Card
-      title={t('party.coverage')}
-      size="small"
-      data-testid="party-coverage"
-      extra={
-        <Space>
-          <Typography.Text type="secondary">{t('party.scope')}</Typography.Text>
-          <TerritorySelect value={nodeId} onChange={(v) => setNodeId(v)} deepestKind="compound" testId="coverage-scope" />
-        </Space>
-      }
-    >
+    <Card title={t('party.coverage')} size="small" data-testid="party-coverage" extra={narrow ? undefined : scope}>
+      {narrow && <div style={{ marginBottom: 12 }}>{scope}</div>}
       {loading && !coverage ? (
         <Spin />
       ) : !coverage ? (

@@ -56,6 +56,8 @@ export function LeadersCard({ compoundId, buildings }: { compoundId: string; bui
         dataSource={leaders ?? []}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         locale={{ emptyText: t('leaders.none') }}
+        // On a phone the table scrolls sideways instead of breaking 职责 / 姓名 into one character a line.
+        scroll={{ x: 640 }}
         columns={[
           {
             key: 'nodeName',
