@@ -29,11 +29,13 @@ export const ballotsModule: ModuleManifest = {
     paths: [{ table: 'ballot', column: 'place_path' }],
     nodes: [
       { table: 'ballot', column: 'place_id', onMerge: 'refuse', label: { 'zh-CN': '表决', 'en-US': 'ballots' } },
+      // A place with ballots is not merged away (its path is the ballots' scope); a household merged
+      // into another keeps its votes, the roll shows the household it became.
       {
         table: 'ballot_roll',
         column: 'household_id',
         kinds: ['household'],
-        onMerge: 'refuse',
+        onMerge: 'repoint',
         label: { 'zh-CN': '表决名单', 'en-US': 'voter lists' },
       },
     ],
