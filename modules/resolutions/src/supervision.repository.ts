@@ -68,6 +68,16 @@ export class SupervisionRepository {
     return id;
   }
 
+  /** The accounts of a committee's active members (who a reminder or an objection notice is for). */
+  async memberAccounts(tenantId: string, committeeId: string): Promise<string[]> {
+    const found = await rows<{ accountId: string }>(
+      this.db,
+      sql`SELECT account_id AS "accountId" FROM supervision_member
+          WHERE tenant_id = ${tenantId} AND committee_id = ${committeeId}::uuid AND active AND account_id IS NOT NULL ORDER BY account_id`,
+    );
+    return found.map((f) => f.accountId);
+  }
+
   member(tenantId: string, id: string) {
     return one<{ id: string; committeeId: string; accountId: string | null; active: boolean; name: string }>(
       this.db,

@@ -43,7 +43,13 @@ export async function objectToNotice(
     type: 'resolutions.objection_filed',
     aggregateType: committee ? 'supervision_committee' : 'resolution_publication',
     aggregateId: committee?.id ?? publicationId,
-    payload: { publicationId, objectionId: id, resolutionId: input.resolutionId ?? null, nodeId: notice.nodeId },
+    payload: {
+      publicationId,
+      objectionId: id,
+      resolutionId: input.resolutionId ?? null,
+      nodeId: notice.nodeId,
+      recipientAccountIds: committee ? await repo.memberAccounts(tenantId, committee.id) : [],
+    },
   });
   return { id };
 }

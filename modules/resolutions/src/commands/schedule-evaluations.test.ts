@@ -25,6 +25,12 @@ describe('scheduleEvaluations', () => {
     expect(await schedule('2026-02')).toEqual({ scheduled: 1, alreadyScheduled: 0 });
     expect(await schedule('2026-02')).toEqual({ scheduled: 0, alreadyScheduled: 1 });
     expect(await outboxCount(database.db, 'resolutions.evaluation_due')).toBe(reminders + 1);
+    const [reminder] = await database.query<{ aggregate_id: string; payload: { recipientAccountIds: string[]; month: string } }>(
+      "SELECT aggregate_id, payload FROM outbox_event WHERE type = 'resolutions.evaluation_due'",
+    );
+    expect(reminder?.aggregate_id).toBe(world.committeeId);
+    // the members with an account hear of it: here the neighbour
+    expect(reminder?.payload).toMatchObject({ month: '2026-02', recipientAccountIds: [world.ctx.neighbour.actor.accountId] });
     const rows = await database.query<{ resolution_id: string; due_on: string }>(
       "SELECT resolution_id, to_char(due_on, 'YYYY-MM-DD') AS due_on FROM resolution_evaluation WHERE month = '2026-02-01'",
     );

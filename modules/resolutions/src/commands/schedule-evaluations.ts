@@ -17,6 +17,9 @@ export async function scheduleEvaluations(
   const repo = new SupervisionRepository(tx);
   const made = await repo.schedule(tenantId, scope, month);
   const total = await repo.scheduledCount(tenantId, scope, month);
+  const accounts = new Map<string, string[]>();
+  for (const committeeId of new Set(made.map((e) => e.committeeId)))
+    accounts.set(committeeId, await repo.memberAccounts(tenantId, committeeId));
   await emitEvents(
     tx,
     made.map((e) => ({
@@ -24,7 +27,13 @@ export async function scheduleEvaluations(
       type: 'resolutions.evaluation_due',
       aggregateType: 'supervision_committee',
       aggregateId: e.committeeId,
-      payload: { evaluationId: e.id, resolutionId: e.resolutionId, title: e.title, month },
+      payload: {
+        evaluationId: e.id,
+        resolutionId: e.resolutionId,
+        title: e.title,
+        month,
+        recipientAccountIds: accounts.get(e.committeeId) ?? [],
+      },
     })),
   );
   if (made.length > 0)
