@@ -30,6 +30,8 @@ export function Open311ClientsTable({
       locale={{ emptyText: t('open311Clients.empty') }}
       pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (count) => t('open311Clients.total', { count }) }}
       onRow={(c) => ({ 'data-testid': `open311-row-${c.name}` }) as object}
+      // On a phone the table scrolls inside the page instead of widening it and breaking headings.
+      scroll={{ x: 900 }}
       columns={[
         {
           title: t('open311Clients.name'),
