@@ -227,20 +227,34 @@ export class MeetingRepository {
 
   /** Invites every member holding a seat of the council now. */
   async inviteMembers(tenantId: string, meetingId: string, councilId: string): Promise<number> {
-    const added = await rows(
+    const seats = await rows<{
+      seatId: string;
+      residentId: string | null;
+      householdId: string | null;
+      name: string;
+      affiliation: string | null;
+    }>(
       this.db,
-      sql`INSERT INTO meeting_invitee (tenant_id, id, meeting_id, kind, seat_id, resident_id, household_id, name, affiliation)
-        SELECT s.tenant_id, gen_random_uuid(), ${meetingId}::uuid, 'member', s.id, s.resident_id, r.household_id, s.name,
-          coalesce(po.name, o.name, d.name)
+      sql`SELECT s.id AS "seatId", s.resident_id AS "residentId", r.household_id AS "householdId", s.name,
+          coalesce(po.name, o.name, d.name) AS affiliation
         FROM council_seat s
         LEFT JOIN resident r ON r.tenant_id = s.tenant_id AND r.id = s.resident_id
         LEFT JOIN party_org po ON po.tenant_id = s.tenant_id AND po.id = s.party_org_id
         LEFT JOIN organisation o ON o.tenant_id = s.tenant_id AND o.id = s.organisation_id
         LEFT JOIN department d ON d.tenant_id = s.tenant_id AND d.id = s.department_id
         WHERE s.tenant_id = ${tenantId} AND s.council_id = ${councilId}::uuid AND s.ended_at IS NULL
-        RETURNING id`,
+        ORDER BY s.created_at, s.id`,
     );
-    return added.length;
+    if (seats.length === 0) return 0;
+    await this.db.execute(sql`INSERT INTO meeting_invitee (tenant_id, id, meeting_id, kind, seat_id, resident_id, household_id, name, affiliation)
+      VALUES ${sql.join(
+        seats.map(
+          (s) =>
+            sql`(${tenantId}, ${newId()}, ${meetingId}, 'member', ${s.seatId}, ${s.residentId}, ${s.householdId}, ${s.name}, ${s.affiliation})`,
+        ),
+        sql`, `,
+      )}`);
+    return seats.length;
   }
 
   async insertInvitee(

@@ -150,6 +150,10 @@ describe('a meeting from notice to minutes', () => {
     });
     expect(report.motions).toEqual({ adopted: 1, rejected: 0, withdrawn: 0 });
 
+    const late = await write((tx) => scheduleAgendaItem(tx, world.staff, draft.id, { kind: 'topic', title: '会后补充' })).catch(
+      (e: AppError) => code(e),
+    );
+    expect(late).toBe('meetings.wrong_status');
     const decisions = await meetingDecisions(database.db, world.staff, draft.id);
     expect(decisions?.map((d) => [d.title, d.outcome])).toEqual([
       ['3号楼加装电梯', 'adopted'],
