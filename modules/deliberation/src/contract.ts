@@ -240,14 +240,19 @@ export const KpiQuery = Type.Object({
 });
 export type KpiQuery = Static<typeof KpiQuery>;
 export const DeliberationKpis = Type.Object({
-  meetings: Type.Integer({ description: 'topics deliberated in the period (council meetings held on topics of the pool)' }),
+  meetings: Type.Integer({ description: 'council meetings held in the period (the meetings module)' }),
+  topicsDeliberated: Type.Integer({ description: 'topics of the pool deliberated in the period' }),
   topicsCollected: Type.Integer(),
   topicsAdmitted: Type.Integer(),
   topicsExcluded: Type.Integer(),
   topicsDecided: Type.Integer(),
   topicsResolved: Type.Integer(),
-  completionRate: Nullable(Type.Number({ description: 'resolved / adopted, a fraction' })),
-  satisfactionRate: Nullable(Type.Number({ description: 'mean satisfaction of evaluated topics, a fraction' })),
+  completionRate: Nullable(
+    Type.Number({ description: 'share of the resolutions (else adopted topics) decided in the period that were completed, a fraction' }),
+  ),
+  satisfactionRate: Nullable(
+    Type.Number({ description: 'share of satisfied survey answers on resolutions (else mean topic satisfaction), a fraction' }),
+  ),
   averageDaysToDecision: Nullable(Type.Number()),
   byLevel: Type.Record(Type.String(), Type.Integer()),
   sources: Type.Object({ meetings: Type.String(), completion: Type.String(), satisfaction: Type.String() }),

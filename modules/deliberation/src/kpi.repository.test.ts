@@ -139,7 +139,7 @@ describe('deliberation KPIs', () => {
       to: '2026-03-31',
     });
     expect(kpis).toMatchObject({
-      meetings: 3,
+      topicsDeliberated: 3,
       topicsCollected: 4,
       topicsAdmitted: 3,
       topicsExcluded: 1,
@@ -160,6 +160,12 @@ describe('deliberation KPIs', () => {
     expect(all.topicsCollected).toBe(5);
     const february = await repo.kpis('370785', [world.tree.communities[0]!.path], undefined, { from: '2026-02-01', to: '2026-02-28' });
     // T5 was adopted in February and carried through in March: its cohort is complete, its satisfaction counts in March.
-    expect(february).toMatchObject({ topicsCollected: 1, meetings: 1, topicsResolved: 0, completionRate: 1, satisfactionRate: null });
+    expect(february).toMatchObject({
+      topicsCollected: 1,
+      topicsDeliberated: 1,
+      topicsResolved: 0,
+      completionRate: 1,
+      satisfactionRate: null,
+    });
   });
 });

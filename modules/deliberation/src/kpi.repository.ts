@@ -13,7 +13,7 @@ export interface KpiPeriod {
 const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
 
 /**
- * The figures of the topic pool over a period and a subtree, from the pool's own records: topics
+ * The figures of the pool's own records over a period and a subtree, from the pool's own records: topics
  * collected (submitted, merged duplicates not counted), admitted and excluded at screening, decided,
  * deliberated (a council meeting on the topic), resolved; the completion rate (adopted topics
  * decided in the period that were carried through) and satisfaction (mean of evaluated topics
@@ -60,7 +60,8 @@ export class KpiRepository {
     const satisfaction = counts?.satisfaction === null || counts?.satisfaction === undefined ? null : Number(counts.satisfaction);
     const days = counts?.days === null || counts?.days === undefined ? null : Math.round(Number(counts.days) * 10) / 10;
     return {
-      meetings: event('deliberate', 'deliberated'),
+      meetings: 0,
+      topicsDeliberated: event('deliberate', 'deliberated'),
       topicsCollected: n('collected'),
       topicsAdmitted: event('screen', 'admissible'),
       topicsExcluded: event('screen', 'excluded'),
@@ -70,11 +71,7 @@ export class KpiRepository {
       satisfactionRate: satisfaction,
       averageDaysToDecision: days,
       byLevel: { compound: n('compound'), community: n('community'), subdistrict: n('subdistrict') },
-      sources: {
-        meetings: 'deliberation: topics deliberated in the period',
-        completion: 'deliberation: adopted topics decided in the period, share completed',
-        satisfaction: 'deliberation: mean satisfaction of topics evaluated, resolved in the period',
-      },
+      sources: { meetings: 'none', completion: 'deliberation', satisfaction: 'deliberation' },
     };
   }
 }

@@ -103,6 +103,7 @@ describe('deliberation topic API', () => {
     const res = await get(`/kpis?nodeId=${world.tree.communities[0]!.id}&from=2020-01-01&to=2099-12-31`, staff);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ meetings: 0, topicsResolved: 0, completionRate: null, satisfactionRate: null });
+    expect(res.json().sources).toEqual({ meetings: 'meetings', completion: 'deliberation', satisfaction: 'deliberation' });
     expect(res.json().topicsCollected).toBeGreaterThanOrEqual(4);
     expect((await get('/kpis?from=2026-03-02&to=2026-03-01', staff)).statusCode).toBe(400);
     expect((await get(`/kpis?nodeId=${world.tree.communities[0]!.id}`, otherStaff)).statusCode).toBe(404);

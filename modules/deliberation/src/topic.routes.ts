@@ -37,7 +37,7 @@ import {
   TopicPage,
   TransitionTopicBody,
 } from './contract.ts';
-import { KpiRepository } from './kpi.repository.ts';
+import { deliberationKpis } from './deliberation-kpis.ts';
 import { TopicRepository, topicCursorFor } from './topic.repository.ts';
 import { householdsOf, readTopicDetail } from './topic-detail.ts';
 
@@ -318,7 +318,7 @@ export async function topicRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
       const { nodeId, from, to } = request.query;
       if (nodeId) await requireReferences(db, ctx.actor, scope, request.query, { nodeId: placeReference });
       if (from && to && from > to) throw AppError.invalid([{ field: 'to', reason: 'is before from' }]);
-      return new KpiRepository(db).kpis(ctx.actor.tenantId, scope, nodeId, { from, to });
+      return deliberationKpis(db, { tenantId: ctx.actor.tenantId, paths: scope }, nodeId, { from, to });
     },
   );
 }
