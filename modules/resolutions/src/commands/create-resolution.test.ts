@@ -2,6 +2,7 @@ import type { AppError } from '@linli/core';
 import type { Database } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { timelineOf } from '@linli/demands/testing';
+import { createNode, createTenant } from '@linli/territory/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildResolutionWorld, type ResolutionWorld, resolutionAt, sourceDemand } from '../testing.ts';
 
@@ -54,6 +55,12 @@ describe('createResolution', () => {
     expect(await codeOf(resolutionAt(database.db, world, { nodeId: world.tree.compounds[4]!.id }))).toBe('not_found');
     expect(await codeOf(resolutionAt(database.db, world, { nodeId: world.tree.buildings[0]!.id }))).toBe('invalid_input');
     expect(await codeOf(resolutionAt(database.db, world, { demandIds: ['01900000-0000-7000-8000-0000000000ff'] }))).toBe('not_found');
+    // a compound of another county: the same answer as an unknown place
+    await createTenant(database.db, { tenantId: '532601', name: '文山市' });
+    let parentId: string | null = null;
+    for (const kind of ['county', 'subdistrict', 'community', 'compound'] as const)
+      parentId = (await createNode(database.db, { tenantId: '532601', parentId, kind, name: `外县${kind}` })).id;
+    expect(await codeOf(resolutionAt(database.db, world, { nodeId: parentId as string }))).toBe('not_found');
     const blank = await resolutionAt(database.db, world, { title: '   ' }).catch((e: AppError) => e);
     expect((blank as AppError).details).toEqual([expect.objectContaining({ field: 'title' })]);
     const after = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM resolution');
