@@ -377,5 +377,9 @@ export async function seedDeliberationDemo(ctx: DemoSeedContext): Promise<void> 
       }
       ctx.progress(i + 1, all.length);
     }
+    // A topic meets at the station of its place, where the demo has one.
+    await tx.execute(sql`UPDATE deliberation_topic t SET station_id = (SELECT st.id FROM deliberation_station st
+        WHERE st.tenant_id = t.tenant_id AND st.node_id = t.node_id AND st.active ORDER BY st.name LIMIT 1)
+      WHERE t.tenant_id = ${T} AND t.station_id IS NULL`);
   });
 }
