@@ -57,6 +57,7 @@ export const NodeSchema = Type.Object({
   attrs: Attrs,
   sortOrder: Type.Integer(),
   childCount: Type.Integer(),
+  floorArea: Type.Optional(Type.Union([Type.Number(), Type.Null()], { description: '建筑面积 of a household in m²' })),
   counts: Type.Optional(NodeCountsSchema),
 });
 export type Node = Static<typeof NodeSchema>;
@@ -113,6 +114,8 @@ export const UpdateNodeBody = Type.Object(
     boundary: Type.Optional(Type.Union([BoundarySchema, Type.Null()])),
     attrs: Type.Optional(Attrs),
     sortOrder: Type.Optional(Type.Integer()),
+    /** 建筑面积 of a household in m² (two decimals); null clears it. */
+    floorArea: Type.Optional(Type.Union([Type.Number({ exclusiveMinimum: 0, maximum: 99999.99 }), Type.Null()])),
   },
   { additionalProperties: false, minProperties: 1 },
 );

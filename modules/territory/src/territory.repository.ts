@@ -14,7 +14,7 @@ export interface NodeRow extends Node {
 }
 
 const nodeColumns = sql`n.id, n.parent_id, n.kind, n.subkind, n.name, n.code, n.path::text AS path, n.depth, n.lat, n.lng,
-  n.boundary, n.attrs, n.sort_order,
+  n.boundary, n.attrs, n.sort_order, n.floor_area,
   (SELECT count(*) FROM territory_node c WHERE c.tenant_id = n.tenant_id AND c.parent_id = n.id) AS child_count`;
 
 interface RawNode {
@@ -31,6 +31,7 @@ interface RawNode {
   boundary: Boundary | string | null;
   attrs: Record<string, unknown> | string | null;
   sort_order: number;
+  floor_area?: number | string | null;
   child_count: number;
 }
 
@@ -54,6 +55,7 @@ function toNode(r: RawNode): NodeRow {
     attrs: json<Record<string, unknown>>(r.attrs) ?? {},
     sortOrder: Number(r.sort_order),
     childCount: Number(r.child_count),
+    floorArea: r.floor_area === null || r.floor_area === undefined ? null : Number(r.floor_area),
   };
 }
 
@@ -314,6 +316,7 @@ export interface NodePatch {
   boundary?: Boundary | null;
   attrs?: Record<string, unknown>;
   sortOrder?: number;
+  floorArea?: number | null;
 }
 
 export async function updateNode(db: Db, tenantId: string, id: string, patch: NodePatch): Promise<void> {
@@ -326,6 +329,7 @@ export async function updateNode(db: Db, tenantId: string, id: string, patch: No
   if (patch.boundary !== undefined) sets.push(sql`boundary = ${patch.boundary ? JSON.stringify(patch.boundary) : null}::jsonb`);
   if (patch.attrs !== undefined) sets.push(sql`attrs = ${JSON.stringify(patch.attrs)}::jsonb`);
   if (patch.sortOrder !== undefined) sets.push(sql`sort_order = ${patch.sortOrder}`);
+  if (patch.floorArea !== undefined) sets.push(sql`floor_area = ${patch.floorArea}`);
   await db.execute(sql`UPDATE territory_node SET ${sql.join(sets, sql`, `)} WHERE tenant_id = ${tenantId} AND id = ${id}::uuid`);
 }
 

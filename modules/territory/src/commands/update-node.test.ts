@@ -95,4 +95,22 @@ describe('updateNode', () => {
     const err = await errorOf(inTx((tx) => updateNode(tx, ctx, tree.compounds[2]!.id, { name: 'x' })));
     expect(err).toMatchObject({ code: 'not_found' });
   });
+  it('sets a household’s floor area (建筑面积), audited; refuses it on other nodes and with more than two decimals', async () => {
+    const ctx = testContext('370785', [{ role: 'community_staff', node: tree.communities[0]! }]);
+    const household = tree.households[0]!;
+    const updated = await inTx((tx) => updateNode(tx, ctx, household.id, { floorArea: 89.56 }));
+    expect(updated.floorArea).toBe(89.56);
+    const stored = await one<{ floor_area: number }>(database.db, sql`SELECT floor_area FROM territory_node WHERE id = ${household.id}`);
+    expect(stored?.floor_area).toBe(89.56);
+    const audit = await one<{ details: { changes: Record<string, unknown> } }>(
+      database.db,
+      sql`SELECT details FROM audit_event WHERE action = 'territory.node.update' AND target_id = ${household.id} ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(audit?.details.changes.floorArea).toEqual({ from: null, to: 89.56 });
+    const onBuilding = await errorOf(inTx((tx) => updateNode(tx, ctx, tree.buildings[0]!.id, { floorArea: 1000 })));
+    expect(onBuilding?.details).toEqual([{ field: 'floorArea', reason: 'only a household has a floor area' }]);
+    const decimals = await errorOf(inTx((tx) => updateNode(tx, ctx, household.id, { floorArea: 89.555 })));
+    expect(decimals?.details).toEqual([{ field: 'floorArea', reason: 'has more than two decimals' }]);
+    expect((await inTx((tx) => updateNode(tx, ctx, household.id, { floorArea: null }))).floorArea).toBeNull();
+  });
 });

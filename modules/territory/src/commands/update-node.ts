@@ -50,6 +50,14 @@ export async function updateNode(tx: Tx, ctx: RequestContext, id: string, input:
   change('boundary', node.boundary, input.boundary);
   change('attrs', node.attrs, input.attrs);
   change('sortOrder', node.sortOrder, input.sortOrder);
+  if (input.floorArea !== undefined) {
+    // 建筑面积 belongs to a household (the weight of its vote in owners' decisions).
+    if (input.floorArea !== null && node.kind !== 'household')
+      throw AppError.invalid([{ field: 'floorArea', reason: 'only a household has a floor area' }]);
+    if (input.floorArea !== null && Math.round(input.floorArea * 100) / 100 !== input.floorArea)
+      throw AppError.invalid([{ field: 'floorArea', reason: 'has more than two decimals' }]);
+    change('floorArea', node.floorArea ?? null, input.floorArea);
+  }
 
   if (Object.keys(changes).length === 0) return node;
   await updateNodeRow(tx, tenantId, id, patch);
