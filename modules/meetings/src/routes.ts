@@ -18,6 +18,7 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { addInvitees } from './commands/add-invitees.ts';
 import { addSeat } from './commands/add-seat.ts';
+import { cancelMeeting } from './commands/cancel-meeting.ts';
 import { checkInInvitee, checkInWithCode, residentHouseholds } from './commands/check-in.ts';
 import { closeMeeting, closingReport } from './commands/close-meeting.ts';
 import { councilDetail } from './commands/council-detail.ts';
@@ -372,6 +373,7 @@ export async function meetingsRoutes(fastify: FastifyInstance, deps: ModuleDeps 
   );
   step('reminders', 'remindMeetingInvitees', 'Remind the invitees who have not checked in (outbox)', sendReminder);
   step('open', 'openMeeting', 'Open the meeting once the quorum of members has checked in', openMeeting);
+  step('cancel', 'cancelMeeting', 'Call off a meeting not yet opened (invitees of a published one hear of it)', cancelMeeting);
 
   app.post(
     '/meetings/:id/check-ins',

@@ -77,6 +77,11 @@ export default function MeetingPage() {
                 </Popconfirm>
               )}
               {m.status === 'published' && <Button onClick={() => act('reminders')}>{t('meetings.detail.remind')}</Button>}
+              {(m.status === 'draft' || m.status === 'published') && (
+                <Popconfirm title={t('meetings.detail.cancelConfirm')} onConfirm={() => act('cancel')}>
+                  <Button danger>{t('meetings.detail.cancel')}</Button>
+                </Popconfirm>
+              )}
               {m.status === 'published' && (
                 <Button type="primary" onClick={() => act('open')} data-testid="meeting-open">
                   {t('meetings.detail.open')}

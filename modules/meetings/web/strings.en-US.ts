@@ -96,6 +96,8 @@ export const meetingsEn: LocaleStrings<typeof meetingsZh> = {
       notice: 'Publish the notice',
       noticeConfirm: 'The notice goes to every invitee and the residents. Publish it?',
       remind: 'Send a reminder',
+      cancel: 'Call off',
+      cancelConfirm: 'Call off this meeting? Invitees already notified will hear of it.',
       open: 'Open the meeting',
       chair: 'Chair mode',
       close: 'Close the meeting',

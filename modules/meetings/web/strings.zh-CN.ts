@@ -94,6 +94,8 @@ export const meetingsZh = {
       notice: '发布会议通知',
       noticeConfirm: '通知将发送给全体参会人员和居民，确定发布吗？',
       remind: '发送提醒',
+      cancel: '取消会议',
+      cancelConfirm: '确定取消这次会议吗？已通知的参会人将收到取消消息。',
       open: '宣布开会',
       chair: '主持模式',
       close: '结束会议',

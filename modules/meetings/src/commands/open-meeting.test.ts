@@ -7,6 +7,7 @@ import type { CouncilDetail } from '../contract.ts';
 import { countMeetings, meetingDecisions } from '../queries.ts';
 import { buildMeetingWorld, councilWithMembers, draftMeeting, insertResidents } from '../testing.ts';
 import { addInvitees } from './add-invitees.ts';
+import { cancelMeeting } from './cancel-meeting.ts';
 import { checkInInvitee, checkInWithCode } from './check-in.ts';
 import { closeMeeting } from './close-meeting.ts';
 import { decideMotion } from './decide-motion.ts';
@@ -193,5 +194,8 @@ describe('a meeting from notice to minutes', () => {
     const foreign = contextFor('532601', [{ role: 'community_staff', node: world.tree.other.community }]);
     expect(await meetingDetail(database.db, foreign, draft.id)).toBeUndefined();
     await write((tx) => endSeat(tx, world.staff, small.id, small.seats[0]?.id as string));
+    const cancelled = await write((tx) => cancelMeeting(tx, world.staff, draft.id));
+    expect(cancelled.status).toBe('cancelled');
+    expect(await write((tx) => publishNotice(tx, world.staff, draft.id)).catch((e: AppError) => code(e))).toBe('meetings.wrong_status');
   });
 });
