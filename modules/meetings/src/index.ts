@@ -7,7 +7,7 @@
 //       when the meeting is unknown or outside the caller's meetings.read scope.
 //   countMeetings(db, { tenantId, paths }, { nodeId?, from?, to? }) → { compound, community,
 //       subdistrict, county, total }: meetings held (opened with a quorum) by council level.
-//   Events in the outbox: meetings.notice_published, meetings.reminder, meetings.closed (payload:
+//   Events in the outbox: meetings.notice_published, meetings.reminder, meetings.cancelled, meetings.closed (payload:
 //   nodeId, level, title, agenda or decisions, invitees' resident ids — never names or phones).
 
 export { scheduleAgendaItem } from './commands/schedule-agenda-item.ts';
