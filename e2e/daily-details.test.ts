@@ -381,11 +381,12 @@ describe('the demand dashboard', () => {
           const node = fiber.stateNode as { getEchartsInstance?: () => { getOption(): unknown } } | null;
           if (node && typeof node.getEchartsInstance === 'function') {
             const option = node.getEchartsInstance().getOption() as {
-              xAxis: { data: string[] }[];
+              xAxis: { data: string[]; axisLabel: { rotate: number } }[];
               series: { name: string; lineStyle?: { type?: string }; data: (number | null)[] }[];
             };
             return {
               labels: option.xAxis[0]!.data,
+              rotate: option.xAxis[0]!.axisLabel.rotate,
               dashed: option.series.filter((s) => s.lineStyle?.type === 'dashed').length,
               // 诉求总数, solid through the whole months and dashed to the month under way.
               submitted: option.series.filter((s) => s.name === '诉求总数').map((s) => s.data),
@@ -408,5 +409,13 @@ describe('the demand dashboard', () => {
     expect(solid!.at(-1)).toBeNull();
     expect(dashed!.at(-1)).toBe(1);
     await shot(page, 'dashboard');
+    // On a phone more than six months are slanted steeply enough not to overlap.
+    if (option.labels.length > 6) {
+      expect(option.rotate).toBe(30);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.reload();
+      await chart.waitFor();
+      await expect.poll(async () => (await read())?.rotate, { timeout: WAIT }).toBe(60);
+    }
   });
 });

@@ -100,7 +100,8 @@ export default function DemandChart({
     xAxis: {
       type: 'category',
       data: rotate ? labels.map((l) => l.replace(/\n/g, ' ')) : labels,
-      axisLabel: { interval: 0, rotate: rotate ? 30 : 0 },
+      // Steeper on a phone, where a month's slot is narrower than a label's height at 30°.
+      axisLabel: { interval: 0, rotate: rotate ? (window.innerWidth < 768 ? 60 : 30) : 0 },
     },
     yAxis: [
       { type: 'value', minInterval: 1 },
