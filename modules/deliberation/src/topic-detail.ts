@@ -18,7 +18,7 @@ export async function readTopicDetail(db: Db, actor: Actor, id: string, resident
   const tenantId = actor.tenantId;
   const topics = new TopicRepository(db);
   const scope = [...scopePaths(actor, 'deliberation.read'), ...residentScope];
-  const found = await topics.findDetail(tenantId, id, scope);
+  const found = await topics.findDetail(tenantId, id, scope, residentScope);
   if (!found) throw AppError.notFound(deliberationNouns.topic, id);
   const { nodePath, ...topic } = found;
   const sources = await topics.sources(tenantId, id);

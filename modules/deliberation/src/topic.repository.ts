@@ -176,7 +176,14 @@ export class TopicRepository {
   }
 
   /** One topic as lists show it, with the detail's own fields; undefined outside the scope. */
-  async findDetail(tenantId: string, id: string, scope: string[]) {
+  /** `above`: paths (a resident's compounds) whose topics, and those of the places above them, are visible too. */
+  async findDetail(tenantId: string, id: string, scope: string[], above: string[] = []) {
+    const visible = above.length
+      ? sql`(${inScope(sql`t.node_path`, scope)} OR ${sql.join(
+          above.map((p) => sql`t.node_path @> ${p}::ltree`),
+          sql` OR `,
+        )})`
+      : inScope(sql`t.node_path`, scope);
     return one<
       Topic & {
         description: string;
@@ -187,7 +194,7 @@ export class TopicRepository {
         stationId: string | null;
         nodePath: string;
       }
-    >(this.db, this.select(tenantId, [sql`t.id = ${id}::uuid`, inScope(sql`t.node_path`, scope)], true));
+    >(this.db, this.select(tenantId, [sql`t.id = ${id}::uuid`, visible], true));
   }
 
   findSummary(tenantId: string, id: string): Promise<Topic | undefined> {

@@ -97,6 +97,17 @@ describe('deliberation topic API', () => {
     expect(mine.every((t) => t.status !== 'submitted')).toBe(true);
     expect((await get(`/topics/${proposed.json().id}`, resident)).json()).toMatchObject({ supportedByMe: true });
     expect((await get('/topics', resident)).statusCode).toBe(403);
+    // A topic of the community above the compound shows in the list and opens; another compound's does not.
+    const above = (
+      await post('/topics', staff, { title: '社区健身广场', description: '社区层面', nodeId: world.tree.communities[0]!.id })
+    ).json();
+    await post(`/topics/${above.id}/screen`, staff, { version: 1, outcome: 'admissible', kindCode: 'activities' });
+    expect((await get('/my/topics', resident)).json().items.map((t: { id: string }) => t.id)).toContain(above.id);
+    expect((await get(`/topics/${above.id}`, resident)).statusCode).toBe(200);
+    const elsewhere = (
+      await post('/topics', staff, { title: '隔壁小区', description: '别处', nodeId: world.tree.compounds[1]!.id })
+    ).json();
+    expect((await get(`/topics/${elsewhere.id}`, resident)).statusCode).toBe(404);
   });
 
   it('answers the KPIs of a place and period as fractions, and refuses a period upside down', async () => {
