@@ -15,19 +15,80 @@ const tableNow = () => Object.fromEntries(roles.map((r) => [r, sorted(roleAbilit
 const READ_ALL = ['territory.read', 'people.read', 'people.roster', 'people.sensitive', 'party.read', 'grid.read', 'organisation.read'];
 const WRITE_ALL = ['territory.write', 'territory.import', 'people.write', 'party.write', 'grid.write', 'organisation.write'];
 const DEMAND_DESK = ['demand.read', 'demand.intake', 'demand.handle', 'demand.dispatch'];
+// Co-governance modules (ballots, deliberation, meetings, opinion map, resolutions): staff run them in
+// their subtree, the county reads (and keeps the deliberation scope lists and escalated topics).
+const RUN_ALL = ['ballots.read', 'ballots.write', 'meetings.read', 'meetings.write', 'resolutions.read', 'resolutions.write'];
+const DELIBERATE = ['deliberation.read', 'deliberation.write'];
+// The system admin keeps the county's configuration (the deliberation scope lists) and reads the
+// co-governance records; like demands (demand.read and demand.configure, no handling), it runs none of them.
+const CO_GOVERNANCE_READ = ['ballots.read', 'deliberation.read', 'meetings.read', 'opinionMap.read', 'resolutions.read'];
 const centralGrants: Record<Role, string[]> = {
-  system_admin: [...READ_ALL, ...WRITE_ALL, 'demand.read', 'demand.configure'],
+  system_admin: [...READ_ALL, ...WRITE_ALL, 'demand.read', 'demand.configure', ...CO_GOVERNANCE_READ, 'deliberation.scope'],
   security_admin: ['territory.read', 'account.read', 'account.manage'],
   audit_admin: ['territory.read', 'account.read', 'audit.read'],
-  county_staff: [...READ_ALL, ...DEMAND_DESK, 'demand.supervise'],
-  subdistrict_staff: [...READ_ALL, ...WRITE_ALL, 'people.pii', ...DEMAND_DESK],
-  community_staff: [...READ_ALL, ...WRITE_ALL, 'people.pii', ...DEMAND_DESK],
-  compound_staff: [...READ_ALL, 'people.write', 'people.pii', 'demand.read', 'demand.intake', 'demand.handle'],
-  grid_worker: [...READ_ALL, 'people.write', 'people.pii', 'demand.read', 'demand.intake', 'demand.handle'],
-  property_staff: ['territory.read', 'people.read', 'organisation.read', 'demand.handle'],
-  owners_committee_member: ['territory.read', 'organisation.read', 'party.read'],
+  county_staff: [...READ_ALL, ...DEMAND_DESK, 'demand.supervise', ...CO_GOVERNANCE_READ, 'deliberation.write', 'deliberation.scope'],
+  subdistrict_staff: [
+    ...READ_ALL,
+    ...WRITE_ALL,
+    'people.pii',
+    ...DEMAND_DESK,
+    ...RUN_ALL,
+    ...DELIBERATE,
+    'opinionMap.read',
+    'opinionMap.write',
+    'resolutions.evaluate',
+  ],
+  community_staff: [
+    ...READ_ALL,
+    ...WRITE_ALL,
+    'people.pii',
+    ...DEMAND_DESK,
+    ...RUN_ALL,
+    ...DELIBERATE,
+    'opinionMap.read',
+    'opinionMap.write',
+    'resolutions.evaluate',
+  ],
+  compound_staff: [
+    ...READ_ALL,
+    'people.write',
+    'people.pii',
+    'demand.read',
+    'demand.intake',
+    'demand.handle',
+    ...RUN_ALL,
+    ...DELIBERATE,
+    'opinionMap.read',
+    'resolutions.evaluate',
+  ],
+  grid_worker: [
+    ...READ_ALL,
+    'people.write',
+    'people.pii',
+    'demand.read',
+    'demand.intake',
+    'demand.handle',
+    ...DELIBERATE,
+    'meetings.read',
+    'opinionMap.read',
+    'resolutions.read',
+  ],
+  property_staff: ['territory.read', 'people.read', 'organisation.read', 'demand.handle', 'meetings.read'],
+  // Owners' decisions (ballots) and owners' meetings are the owners' committee's own business.
+  owners_committee_member: [
+    'territory.read',
+    'organisation.read',
+    'party.read',
+    'ballots.read',
+    'ballots.write',
+    'meetings.read',
+    'meetings.write',
+    'resolutions.read',
+  ],
   volunteer: ['territory.read'],
-  resident: [],
+  // A resident follows the resolutions of the places above the household and objects to a notice;
+  // evaluates only as a member of the resolution's supervision committee (checked by the module).
+  resident: ['resolutions.follow', 'resolutions.evaluate'],
 };
 
 describe('the server reads its module manifests', () => {
