@@ -117,6 +117,43 @@ describe('opinion-map conversations (staff)', () => {
     expect(open?.state).toBe('open');
   });
 
+  it('answers a conversation or statement of another community or county exactly like an unknown id, on every write', async () => {
+    const c = await openConversation('路径核对', ['观点']);
+    const statement = ((await statementsOf(c.id)).json().items[0] as { id: string }).id;
+    const writes: { url: (id: string) => string; payload?: object }[] = [
+      { url: (id) => `${api}/opinion-map/conversations/${id}/close` },
+      { url: (id) => `${api}/opinion-map/conversations/${id}/statements`, payload: { body: '路径观点' } },
+      { url: (id) => `${api}/opinion-map/conversations/${id}/map` },
+      { url: (id) => `${api}/opinion-map/statements/${id}/moderation`, payload: { decision: 'approve' } },
+    ];
+    for (const w of writes) {
+      const target = w.url('x').includes('/statements/') && !w.url('x').includes('/conversations/') ? statement : c.id;
+      const unknownId = '01900000-0000-7000-8000-000000000000';
+      const unknown = await app.inject({
+        method: 'POST',
+        url: w.url(unknownId),
+        headers: staffA.headers,
+        ...(w.payload ? { payload: w.payload } : {}),
+      });
+      expect(unknown.statusCode).toBe(404);
+      for (const session of [staffB, staffForeign]) {
+        const res = await app.inject({
+          method: 'POST',
+          url: w.url(target),
+          headers: session.headers,
+          ...(w.payload ? { payload: w.payload } : {}),
+        });
+        expect(res.statusCode).toBe(404);
+        expect(res.body.replaceAll(target, '<id>')).toBe(unknown.body.replaceAll(unknownId, '<id>'));
+      }
+    }
+    const [row] = await database.query<{ state: string; n: number }>(
+      'SELECT state, (SELECT count(*)::int FROM opinion_statement s WHERE s.conversation_id = c.id) AS n FROM opinion_conversation c WHERE id = $1',
+      [c.id],
+    );
+    expect(row).toEqual({ state: 'open', n: 1 });
+  });
+
   it('refuses bad input naming the field, and a place that is not a subdistrict, community or compound', async () => {
     const missing = await app.inject({
       method: 'POST',
