@@ -8,7 +8,7 @@ import type { ModuleAbilities } from '@linli/core/permissions';
 export const meetingsAbilities = {
   abilities: ['meetings.read', 'meetings.write'],
   grants: {
-    system_admin: ['meetings.read', 'meetings.write'],
+    system_admin: ['meetings.read'],
     county_staff: ['meetings.read'],
     subdistrict_staff: ['meetings.read', 'meetings.write'],
     community_staff: ['meetings.read', 'meetings.write'],
