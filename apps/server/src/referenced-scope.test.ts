@@ -1,4 +1,5 @@
 import { createAccount } from '@linli/accounts/testing';
+import { ballotBody } from '@linli/ballots/testing';
 import { newId } from '@linli/core';
 import { rows } from '@linli/db';
 import { acceptDemand, buildDemandWorld, type DemandWorld, dispatchDemand, submitTestDemand } from '@linli/demands/testing';
@@ -43,7 +44,16 @@ type Kind =
   | 'demand'
   | 'attachment'
   | 'category'
-  | 'department';
+  | 'department'
+  // Records of the co-governance modules, made through their API by the place's own staff.
+  | 'station'
+  | 'topic'
+  | 'council'
+  | 'ballot'
+  | 'conversation'
+  | 'resolution'
+  | 'committee'
+  | 'meeting';
 
 /** Kinds that belong to the whole county: only another county's record is out of scope. */
 const countyWide: Kind[] = ['category', 'department'];
@@ -62,6 +72,8 @@ interface Place {
   organisation: string;
   account: string;
   world: DemandWorld;
+  /** A community worker of the place, who makes its records of the co-governance modules. */
+  staff: Session;
 }
 
 let t: TestApp;
@@ -73,8 +85,9 @@ let home: Place;
 let neighbour: Place;
 let foreign: Place;
 let serial = 0;
+const committees = new Map<Place, string>();
 
-async function buildPlace(world: DemandWorld, k: number, accountFor: string): Promise<Place> {
+async function buildPlace(world: DemandWorld, k: number, accountFor: string, staff?: Session): Promise<Place> {
   const db = t.deps.db;
   const tree = world.tree;
   const community = tree.communities[k]!;
@@ -88,6 +101,14 @@ async function buildPlace(world: DemandWorld, k: number, accountFor: string): Pr
     username: `${accountFor}.${k}`,
     grants: [{ role: 'grid_worker', nodeId: community.id }],
   });
+  if (!staff) {
+    const worker = await createAccount(db, {
+      tenantId: world.tenantId,
+      username: `${accountFor}.staff.${k}`,
+      grants: [{ role: 'community_staff', nodeId: community.id }],
+    });
+    staff = await login(t.app, worker.username, worker.password);
+  }
   return {
     tenantId: world.tenantId,
     subdistrict,
@@ -102,8 +123,32 @@ async function buildPlace(world: DemandWorld, k: number, accountFor: string): Pr
     organisation: organisation.id,
     account: account.id,
     world,
+    staff,
   };
 }
+
+/** A write through the API by `session` that must succeed; its JSON answer. */
+async function created(session: Session, url: string, body: unknown, method: 'POST' | 'PUT' = 'POST'): Promise<{ id: string }> {
+  const res = await t.app.inject({ method, url, headers: session.headers, payload: body as object });
+  if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+  return res.json() as { id: string };
+}
+
+const meetingBody = (councilId: string, over: Record<string, unknown> = {}) => ({
+  councilId,
+  title: `加装电梯议事会${++serial}`,
+  startsAt: '2030-05-10T01:00:00.000Z',
+  placeText: '小区党群议事亭',
+  items: [{ kind: 'topic', title: '3号楼加装电梯' }],
+  ...over,
+});
+
+const resolutionBody = (nodeId: string, over: Record<string, unknown> = {}) => ({
+  nodeId,
+  title: `楼道照明改造${++serial}`,
+  tasks: [{ title: '更换灯具', ownerKind: 'unit', ownerName: '物业公司', deadline: '2030-06-30' }],
+  ...over,
+});
 
 /** A fresh record of `kind` at `place` (fresh, so a write that leaks can be seen and a baseline never collides). */
 async function make(kind: Kind, place: Place): Promise<string> {
@@ -149,6 +194,36 @@ async function make(kind: Kind, place: Place): Promise<string> {
       return place.world.categories.noise!;
     case 'department':
       return Object.values(place.world.departments)[0]!;
+    case 'station':
+      return (
+        await created(place.staff, `${api}/deliberation/stations`, { nodeId: place.compound.id, name: `议事站${n}`, kind: 'station' })
+      ).id;
+    case 'topic':
+      return (
+        await created(place.staff, `${api}/deliberation/topics`, {
+          nodeId: place.compound.id,
+          title: `加装电梯${n}`,
+          description: '老旧小区加装电梯的费用分摊',
+        })
+      ).id;
+    case 'council':
+      return (await created(place.staff, `${api}/councils`, { nodeId: place.compound.id, level: 'compound', name: `议事会${n}` })).id;
+    case 'ballot':
+      return (await created(place.staff, `${api}/ballots`, ballotBody(place.compound.id, { title: `表决${n}` }))).id;
+    case 'conversation':
+      return (await created(place.staff, `${api}/opinion-map/conversations`, { nodeId: place.community.id, title: `停车收费${n}` })).id;
+    case 'resolution':
+      return (await created(place.staff, `${api}/resolutions`, resolutionBody(place.compound.id))).id;
+    case 'meeting':
+      return (await created(place.staff, `${api}/meetings`, meetingBody(await make('council', place)))).id;
+    case 'committee': {
+      // One committee per compound: the place's other compound keeps it (the sweep creates one on its compound).
+      const id =
+        committees.get(place) ??
+        (await created(place.staff, `${api}/supervision-committees`, { nodeId: place.otherCompound.id, name: `监督委员会${n}` })).id;
+      committees.set(place, id);
+      return id;
+    }
   }
 }
 
@@ -448,6 +523,139 @@ const cases: Case[] = [
       body: { month: '2026-05', nodeId: ids.nodeId, categoryId: ids.categoryId, title: `每月一题${++serial}` },
     }),
   },
+  // ---- Co-governance modules.
+  {
+    route: 'POST /api/v1/ballots',
+    fields: { placeId: 'compound' },
+    request: async (ids) => ({ url: `${api}/ballots`, body: ballotBody(ids.placeId!, { title: `表决${++serial}` }) }),
+  },
+  {
+    route: 'POST /api/v1/deliberation/stations',
+    fields: { nodeId: 'compound' },
+    request: async (ids) => ({
+      url: `${api}/deliberation/stations`,
+      body: { nodeId: ids.nodeId, name: `议事站${++serial}`, kind: 'station' },
+    }),
+  },
+  {
+    route: 'POST /api/v1/deliberation/topics',
+    fields: { nodeId: 'compound', stationId: 'station', demandId: 'demand' },
+    request: async (ids) => ({
+      url: `${api}/deliberation/topics`,
+      body: { nodeId: ids.nodeId, title: `议题${++serial}`, description: '楼道堆物清理', stationId: ids.stationId, demandId: ids.demandId },
+    }),
+  },
+  {
+    route: 'POST /api/v1/councils',
+    fields: { nodeId: 'compound' },
+    request: async (ids) => ({ url: `${api}/councils`, body: { nodeId: ids.nodeId, level: 'compound', name: `议事会${++serial}` } }),
+  },
+  {
+    route: 'POST /api/v1/councils/{id}/seats',
+    fields: { residentId: 'resident', partyOrgId: 'communityCommittee', organisationId: 'organisation', departmentId: 'department' },
+    request: async (ids) => ({
+      url: `${api}/councils/${await make('council', home)}/seats`,
+      body: { role: 'member', name: `席位${++serial}`, ...ids },
+    }),
+  },
+  {
+    route: 'POST /api/v1/meetings',
+    fields: { councilId: 'council', stationId: 'station', 'invitees[].residentId': 'resident' },
+    request: async (ids) => ({
+      url: `${api}/meetings`,
+      body: meetingBody(ids.councilId!, {
+        stationId: ids.stationId,
+        invitees: [{ kind: 'observer', residentId: ids['invitees[].residentId'] }],
+      }),
+    }),
+  },
+  {
+    route: 'POST /api/v1/meetings/{id}/invitees',
+    fields: { 'invitees[].residentId': 'resident' },
+    request: async (ids) => ({
+      url: `${api}/meetings/${await make('meeting', home)}/invitees`,
+      body: { invitees: [{ kind: 'observer', residentId: ids['invitees[].residentId'] }] },
+    }),
+  },
+  {
+    route: 'POST /api/v1/deliberation/station-scope',
+    fields: { stationId: 'station' },
+    request: async (ids) => ({
+      url: `${api}/deliberation/station-scope`,
+      body: { stationId: ids.stationId, code: 'elevator', list: 'excluded' },
+    }),
+  },
+  {
+    route: 'POST /api/v1/deliberation/topics/{id}/screen',
+    fields: { demandCategoryId: 'category' },
+    request: async (ids) => ({
+      url: `${api}/deliberation/topics/${await make('topic', home)}/screen`,
+      body: { version: 1, outcome: 'admissible', kindCode: 'elevator', demandCategoryId: ids.demandCategoryId },
+    }),
+  },
+  {
+    route: 'POST /api/v1/deliberation/topics/{id}/merge',
+    fields: { intoId: 'topic' },
+    request: async (ids) => ({
+      url: `${api}/deliberation/topics/${await make('topic', home)}/merge`,
+      body: { version: 1, intoId: ids.intoId },
+    }),
+  },
+  {
+    route: 'POST /api/v1/opinion-map/conversations',
+    fields: { nodeId: 'community', topicId: 'topic' },
+    request: async (ids) => ({
+      url: `${api}/opinion-map/conversations`,
+      body: { nodeId: ids.nodeId, title: `观点征集${++serial}`, topicId: ids.topicId },
+    }),
+  },
+  {
+    route: 'POST /api/v1/resolutions',
+    fields: { nodeId: 'compound', topicId: 'topic', meetingId: 'meeting', 'demandIds[]': 'demand', 'tasks[].ownerAccountId': 'account' },
+    request: async (ids) => ({
+      url: `${api}/resolutions`,
+      body: resolutionBody(ids.nodeId!, {
+        topicId: ids.topicId,
+        meetingId: ids.meetingId,
+        demandIds: [ids['demandIds[]']],
+        tasks: [
+          {
+            title: '更换灯具',
+            ownerKind: 'person',
+            ownerName: '网格员',
+            ownerAccountId: ids['tasks[].ownerAccountId'],
+            deadline: '2030-06-30',
+          },
+        ],
+      }),
+    }),
+  },
+  {
+    route: 'POST /api/v1/supervision-committees',
+    fields: { nodeId: 'compound' },
+    request: async (ids) => ({ url: `${api}/supervision-committees`, body: { nodeId: ids.nodeId, name: `监督委员会${++serial}` } }),
+  },
+  {
+    route: 'POST /api/v1/supervision-committees/{id}/members',
+    fields: { accountId: 'account' },
+    request: async (ids) => ({
+      url: `${api}/supervision-committees/${await make('committee', home)}/members`,
+      body: { name: `委员${++serial}`, kind: 'resident_rep', accountId: ids.accountId },
+    }),
+  },
+  {
+    route: 'POST /api/v1/resolution-publications',
+    fields: { nodeId: 'compound' },
+    request: async (ids) => ({ url: `${api}/resolution-publications`, body: { nodeId: ids.nodeId, month: '2026-02', objectionDays: 7 } }),
+  },
+  {
+    route: 'POST /api/v1/resolution-ideas',
+    fields: { nodeId: 'compound', resolutionId: 'resolution' },
+    request: async (ids) => ({
+      url: `${api}/resolution-ideas`,
+      body: { nodeId: ids.nodeId, kind: 'golden_idea', text: `充电桩收益反哺楼道照明${++serial}`, resolutionId: ids.resolutionId },
+    }),
+  },
 ];
 
 // ---- Records named in the path: /…/{id}/… of another community or county answers like an unknown id.
@@ -455,6 +663,7 @@ const cases: Case[] = [
 /** Path parameters that name no record. */
 const NOT_RECORDS: Record<string, string> = {
   'PUT /api/v1/demand-calendar/{year} year': 'a calendar year',
+  'POST /api/v1/meetings/{id}/photos/{kind} kind': 'the kind of photo (sign-in sheet, the meeting)',
 };
 
 type Target = Record<string, string>;
@@ -588,7 +797,67 @@ const pathCases: PathCase[] = [
       return { id };
     },
   },
+  // ---- Co-governance modules: the record is made by the place's own staff through the API.
+  made('POST /api/v1/ballots/{id}/open', 'ballot'),
+  made('POST /api/v1/ballots/{id}/close', 'ballot'),
+  made('POST /api/v1/ballots/{id}/tally', 'ballot', { cast: { voters: 10 }, options: [{ id: 1, voters: 6 }] }),
+  made('PATCH /api/v1/deliberation/stations/{id}', 'station', { version: 1, name: '改名议事站' }),
+  made('PUT /api/v1/deliberation/stations/{id}/schedule', 'station', { schedule: null }),
+  made('POST /api/v1/deliberation/topics/{id}/escalate', 'topic', { version: 1, reason: '需上级协调' }),
+  made('POST /api/v1/deliberation/topics/{id}/transition', 'topic', { version: 1, action: 'pool' }),
+  made('POST /api/v1/deliberation/topics/{id}/support', 'topic'),
+  made('POST /api/v1/deliberation/topics/{id}/screen', 'topic', { version: 1, outcome: 'admissible', kindCode: 'elevator' }),
+  made('POST /api/v1/deliberation/topics/{id}/advisers', 'topic', { role: 'lawyer', name: '李律师' }),
+  {
+    route: 'POST /api/v1/deliberation/topics/{id}/merge',
+    target: async (p) => ({ id: await make('topic', p) }),
+    body: async () => ({ version: 1, intoId: await make('topic', home) }),
+  },
+  made('POST /api/v1/ballots/{id}/proxies', 'ballot', { grantorId: newId(), holderId: newId() }),
+  made('POST /api/v1/deliberation/stations/{id}/rules', 'station', {
+    scopeSummary: '小区公共事务',
+    procedure: '提议、协商、表决',
+    meetingRules: '一人一次发言',
+  }),
+  made('POST /api/v1/meetings/{id}/check-ins', 'meeting', { inviteeId: newId() }),
+  made('POST /api/v1/meetings/{id}/motions', 'meeting', { text: '同意加装电梯', mover: '张三' }),
+  {
+    route: 'POST /api/v1/resolutions/{id}/tasks/{taskId}/progress',
+    target: async (p) => {
+      const r = (await created(p.staff, `${api}/resolutions`, resolutionBody(p.compound.id))) as { id: string; tasks?: { id: string }[] };
+      return { id: r.id, taskId: r.tasks![0]!.id };
+    },
+    body: { progress: 50, note: '灯具已采购' },
+  },
+  {
+    route: 'POST /api/v1/opinion-map/statements/{id}/moderation',
+    target: async (p) => {
+      const c = await make('conversation', p);
+      // A resident's statement waits for moderation; a staff one is approved at once — either is a record of the place.
+      return { id: (await created(p.staff, `${api}/opinion-map/conversations/${c}/statements`, { body: `观点${++serial}` })).id };
+    },
+    body: { decision: 'approve' },
+  },
+  made('PATCH /api/v1/councils/{id}', 'council', { name: '改名议事会' }),
+  made('POST /api/v1/councils/{id}/seats', 'council', { role: 'member', name: '居民代表' }),
+  made('POST /api/v1/meetings/{id}/invitees', 'meeting', { invitees: [{ kind: 'observer', name: '列席居民' }] }),
+  made('POST /api/v1/meetings/{id}/notice', 'meeting'),
+  made('POST /api/v1/meetings/{id}/reminders', 'meeting'),
+  made('POST /api/v1/meetings/{id}/open', 'meeting'),
+  made('POST /api/v1/meetings/{id}/cancel', 'meeting'),
+  made('POST /api/v1/meetings/{id}/close', 'meeting'),
+  made('PUT /api/v1/meetings/{id}/minutes', 'meeting', { minutes: '会议纪要' }),
+  made('POST /api/v1/opinion-map/conversations/{id}/close', 'conversation'),
+  made('POST /api/v1/opinion-map/conversations/{id}/statements', 'conversation', { body: '收费应按车位数分摊' }),
+  made('POST /api/v1/opinion-map/conversations/{id}/map', 'conversation'),
+  made('POST /api/v1/resolutions/{id}/complete', 'resolution'),
+  made('POST /api/v1/supervision-committees/{id}/members', 'committee', { name: '委员', kind: 'resident_rep' }),
 ];
+
+/** A write on a record of `kind` that the place's staff made. */
+function made(route: string, kind: Kind, body?: unknown): PathCase {
+  return { route, target: async (p) => ({ id: await make(kind, p) }), body };
+}
 
 async function mappingAt(p: Place): Promise<string> {
   const id = newId();
@@ -691,10 +960,10 @@ beforeAll(async () => {
     ],
   });
   deskId = account.id;
-  home = await buildPlace(a, 0, 'home');
+  desk = await login(t.app, 'desk', account.password);
+  home = await buildPlace(a, 0, 'home', desk);
   neighbour = await buildPlace(a, 2, 'neighbour'); // another subdistrict's community of the same county
   foreign = await buildPlace(b, 0, 'foreign'); // another county
-  desk = await login(t.app, 'desk', account.password);
   await createAccount(t.deps.db, {
     tenantId: '370785',
     username: 'countyadmin',
@@ -859,6 +1128,13 @@ function readKind(route: string, field: string): Kind | 'mapping' {
     orgId: 'communityCommittee',
     categoryId: 'category',
     mappingId: 'mapping',
+    placeId: 'community',
+    stationId: 'station',
+    topicId: 'topic',
+    councilId: 'council',
+    conversationId: 'conversation',
+    resolutionId: 'resolution',
+    committeeId: 'committee',
   };
   const kind = byName[field];
   if (!kind) throw new Error(`no kind for ${route} ${field}: add it to readKind or NOT_READ_REFERENCES`);
