@@ -10,7 +10,7 @@ import type { ModuleAbilities } from '@linli/core/permissions';
 export const deliberationAbilities = {
   abilities: ['deliberation.read', 'deliberation.write', 'deliberation.scope'],
   grants: {
-    system_admin: ['deliberation.read', 'deliberation.write', 'deliberation.scope'],
+    system_admin: ['deliberation.read', 'deliberation.scope'],
     county_staff: ['deliberation.read', 'deliberation.write', 'deliberation.scope'],
     subdistrict_staff: ['deliberation.read', 'deliberation.write'],
     community_staff: ['deliberation.read', 'deliberation.write'],
