@@ -839,6 +839,24 @@ const pathCases: PathCase[] = [
     body: { decision: 'approve' },
   },
   made('PATCH /api/v1/councils/{id}', 'council', { name: '改名议事会' }),
+  {
+    route: 'DELETE /api/v1/councils/{id}/seats/{seatId}',
+    target: async (p) => {
+      const id = await make('council', p);
+      const council = (await created(p.staff, `${api}/councils/${id}/seats`, { role: 'member', name: '居民代表' })) as {
+        id: string;
+        seats?: { id: string }[];
+      };
+      return { id, seatId: council.seats![0]!.id };
+    },
+  },
+  made('POST /api/v1/resolutions/{id}/evaluations', 'resolution', {
+    month: '2026-02',
+    memberId: newId(),
+    progress: 50,
+    quality: 'good',
+    satisfaction: 'satisfied',
+  }),
   made('POST /api/v1/councils/{id}/seats', 'council', { role: 'member', name: '居民代表' }),
   made('POST /api/v1/meetings/{id}/invitees', 'meeting', { invitees: [{ kind: 'observer', name: '列席居民' }] }),
   made('POST /api/v1/meetings/{id}/notice', 'meeting'),
