@@ -16,7 +16,7 @@ export const opinionMapModule: ModuleManifest = {
   errors: opinionMapErrors,
   demo: seedOpinionMapDemo,
   tables: ['opinion_conversation', 'opinion_participant', 'opinion_statement', 'opinion_vote', 'opinion_map'],
-  reads: [],
+  reads: ['deliberation_topic'],
   territoryRefs: {
     nodes: [
       {

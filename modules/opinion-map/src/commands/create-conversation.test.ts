@@ -1,4 +1,4 @@
-import type { AppError } from '@linli/core';
+import { type AppError, newId } from '@linli/core';
 import type { Database } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { buildTwoCommunities, contextFor } from '@linli/people/testing';
@@ -47,5 +47,33 @@ describe('createConversation', () => {
       "SELECT count(*)::int AS n FROM opinion_conversation WHERE title IN ('越权', '楼栋')",
     );
     expect(count?.n).toBe(0);
+  });
+
+  it('answers a deliberation topic of another community like an unknown one, and links one of its own', async () => {
+    const ctx = contextFor('370785', [{ role: 'community_staff', node: tree.a.community }]);
+    const topicAt = async (node: { id: string; path: string }, level: string) => {
+      const id = newId();
+      await database.query(
+        `INSERT INTO deliberation_topic (tenant_id, id, number, title, description, source, node_id, node_path, level)
+         VALUES ('370785', $1, $2, '加装电梯', '费用分摊', 'staff', $3, $4::ltree, $5)`,
+        [id, `T-${id.slice(-6)}`, node.id, node.path, level],
+      );
+      return id;
+    };
+    const refusal = (topicId: string) =>
+      database.db
+        .transaction((tx) => createConversation(tx, ctx, { nodeId: tree.a.compound.id, title: '外部议题', topicId }))
+        .then(() => 'created')
+        .catch((e: AppError) => `${e.declared?.code ?? e.code} ${e.message.replaceAll(topicId, '<id>')}`);
+    const unknown = await refusal(newId());
+    expect(unknown).toMatch(/^not_found/);
+    expect(await refusal(await topicAt(tree.b.community, 'community'))).toBe(unknown);
+    const [count] = await database.query<{ n: number }>("SELECT count(*)::int AS n FROM opinion_conversation WHERE title = '外部议题'");
+    expect(count?.n).toBe(0);
+    const own = await topicAt(tree.a.compound, 'compound');
+    const c = await database.db.transaction((tx) =>
+      createConversation(tx, ctx, { nodeId: tree.a.compound.id, title: '本小区议题', topicId: own }),
+    );
+    expect(c.topicId).toBe(own);
   });
 });

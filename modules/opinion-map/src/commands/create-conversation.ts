@@ -1,12 +1,30 @@
-import { AppError, auditEntry, emitEvents, type RequestContext, recordAudit, requireReferences, scopePaths } from '@linli/core';
+import {
+  AppError,
+  auditEntry,
+  emitEvents,
+  type ReferenceKind,
+  type RequestContext,
+  recordAudit,
+  requireReferences,
+  scopePaths,
+} from '@linli/core';
 import type { Tx } from '@linli/db';
 import { placeReference, territory } from '@linli/territory';
+import { sql } from 'drizzle-orm';
 import type { Conversation, CreateConversationBody } from '../contract.ts';
 import { ConversationRepository } from '../conversation.repository.ts';
 import { opinionMapErrors, opinionMapNouns } from '../errors.ts';
 import { StatementRepository } from '../statement.repository.ts';
 
 const placeKinds = ['subdistrict', 'community', 'compound'];
+
+/** The deliberation topic a conversation informs: in scope where the topic's place is. */
+const topicReference: ReferenceKind = {
+  name: 'opinion_map_topic',
+  noun: 'Topic',
+  from: sql`deliberation_topic x`,
+  path: sql`x.node_path`,
+};
 
 /**
  * Opens a conversation of a place in the caller's scope, with its seed statements (approved at
@@ -16,7 +34,7 @@ export async function createConversation(tx: Tx, ctx: RequestContext, input: Cre
   const tenantId = ctx.actor.tenantId;
   const scope = scopePaths(ctx.actor, 'opinionMap.write');
   // A place outside the caller's scope answers exactly like one that does not exist.
-  await requireReferences(tx, ctx.actor, scope, input, { nodeId: placeReference });
+  await requireReferences(tx, ctx.actor, scope, input, { nodeId: placeReference, topicId: topicReference });
   const place = await territory.node(tx, tenantId, input.nodeId);
   if (!place || !placeKinds.includes(place.kind))
     throw AppError.of(opinionMapErrors.wrong_place_kind, { place: place?.name ?? input.nodeId });
