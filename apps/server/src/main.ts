@@ -1,7 +1,17 @@
 import { loadConfig, writeAuditCheckpoints } from '@linli/core';
 import { startJobs } from '@linli/core/scheduler';
 import { maintainTables } from '@linli/db';
-import { DEMO_PASSWORD, demoAccounts, isDemoLoaded, isDemoNeeded, loadDemo } from '@linli/demo';
+import {
+  DEMO_PASSWORD,
+  type DemoAccount,
+  demoAccounts,
+  isCountyLoaded,
+  isDemoLoaded,
+  isDemoNeeded,
+  loadDemo,
+  loadMoreCounties,
+  moreDemoCounties,
+} from '@linli/demo';
 import { buildApp } from './app.ts';
 import { isFreshDataDir, loadDemoInChild } from './first-start.ts';
 import { moduleJobs } from './module-registry.ts';
@@ -81,16 +91,37 @@ const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
 console.log(`\nLinli 邻里 is running at ${url}  (API docs ${url}/api/docs)`);
 console.log(`ready in ${((performance.now() - started) / 1000).toFixed(1)} s, memory ${rss} MiB`);
 if (database.driver === 'pglite') console.log('embedded mode: one process per DATA_DIR; use DATABASE_URL (PostgreSQL) to run several');
+const printAccounts = (list: readonly DemoAccount[]) => {
+  for (const a of list) console.log(`  ${a.username.padEnd(12)} ${a.role.padEnd(24)} ${a.scope}  ${a.description}`);
+};
+let stopping = false;
 if (await isDemoLoaded(database)) {
   console.log(`\ndemo accounts (password ${DEMO_PASSWORD}):`);
-  for (const a of demoAccounts) console.log(`  ${a.username.padEnd(12)} ${a.role.padEnd(24)} ${a.scope}  ${a.description}`);
+  printAccounts(demoAccounts);
+  for (const county of moreDemoCounties) if (await isCountyLoaded(database, county)) printAccounts(county.accounts);
+  // The other demo counties load beside the running server, one transaction each: 高密市 works meanwhile.
+  if (process.env.LINLI_DEMO !== 'false') {
+    void loadMoreCounties(
+      { database, cipher: deps.cipher },
+      { modules, onProgress: progressPrinter('demo', { write: (text) => process.stdout.write(text) }) },
+    ).then(
+      (loaded) => {
+        for (const c of loaded) {
+          console.log(`demo county ${c.name} loaded in ${(c.elapsedMs / 1000).toFixed(1)} s; its accounts (password ${DEMO_PASSWORD}):`);
+          printAccounts(moreDemoCounties.find((m) => m.name === c.name)?.accounts ?? []);
+        }
+      },
+      (err: Error) => {
+        if (!stopping) app.log.error({ err }, 'loading the other demo counties failed');
+      },
+    );
+  }
 } else if (!(await isDemoNeeded(database))) {
   console.log('sign in with the accounts made by `npm run tenant:init`');
 } else {
   console.log('empty database: create a county and its first administrator with `npm run tenant:init` (see docs/deploy.md)');
 }
 
-let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;

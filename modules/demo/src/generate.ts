@@ -15,19 +15,76 @@ import {
 } from './names.ts';
 
 /**
- * The generated part of the 高密市 demo, built in memory first and inserted afterwards. The totals
- * the seed text publishes are met exactly: 219 小区党支部, 1,634 楼栋党小组, 5,326 党员中心户,
+ * The generated part of a demo county, built in memory first and inserted afterwards. For 高密市 the
+ * totals its seed text publishes are met exactly: 219 小区党支部, 1,634 楼栋党小组, 5,326 党员中心户,
  * 75 双报到 units, 44 urban communities. Everything else is plausible, not real.
  */
-export const targets = {
-  compounds: 225,
-  compoundBranches: 219,
-  buildings: 1718,
-  buildingGroups: 1634,
-  memberHouseholds: 5326,
-  dualRegistrations: 75,
-  oldCompounds: 186,
-} as const;
+export interface CountyProfile {
+  /** The county's division code, also its tenant id and the region of its residents' ID numbers. */
+  tenantId: string;
+  /** Seed of the generator: the same profile always gives the same county. */
+  seed: number;
+  targets: {
+    compounds: number;
+    compoundBranches: number;
+    buildings: number;
+    buildingGroups: number;
+    memberHouseholds: number;
+    dualRegistrations: number;
+    oldCompounds: number;
+  };
+  /** How many urban communities (the first by division code) hold the compounds; all of them when absent. */
+  communitiesWithCompounds?: number;
+  /** South-west corner of the area the compounds are placed in. */
+  origin: { lat: number; lng: number };
+  /** The street whose first community with compounds anchors the demo accounts. */
+  anchorSubdistrict: string;
+  /** 市 for a county-level city (市委办公室), 区 for a district (区委办公室). */
+  unitPrefix: '市' | '区';
+}
+
+/** 高密市: the full demo county. */
+export const gaomiProfile: CountyProfile = {
+  tenantId: '370785',
+  seed: 370785,
+  targets: {
+    compounds: 225,
+    compoundBranches: 219,
+    buildings: 1718,
+    buildingGroups: 1634,
+    memberHouseholds: 5326,
+    dualRegistrations: 75,
+    oldCompounds: 186,
+  },
+  origin: { lat: 36.37, lng: 119.72 },
+  anchorSubdistrict: '朝阳街道',
+  unitPrefix: '市',
+};
+
+/**
+ * 谯城区: the deliberation demo county. Its seed text: 毫议站 in 41 communities and 85 compounds, each
+ * compound with its party branch; buildings and households are plausible, smaller than 高密市's.
+ */
+export const qiaochengProfile: CountyProfile = {
+  tenantId: '341602',
+  seed: 341602,
+  targets: {
+    compounds: 85,
+    compoundBranches: 85,
+    buildings: 425,
+    buildingGroups: 400,
+    memberHouseholds: 1300,
+    dualRegistrations: 30,
+    oldCompounds: 40,
+  },
+  communitiesWithCompounds: 41,
+  origin: { lat: 33.82, lng: 115.74 },
+  anchorSubdistrict: '花戏楼街道',
+  unitPrefix: '区',
+};
+
+/** The 高密市 totals (kept for the tests and the README's figures). */
+export const targets = gaomiProfile.targets;
 
 export interface TerritoryRef {
   id: string;
@@ -135,19 +192,26 @@ interface BuildingInfo {
   entrances: { node: NodeRow; households: { node: NodeRow; residents: ResidentRow[] }[] }[];
 }
 
-export function generateDemoPlan(input: { county: TerritoryRef; subdistricts: TerritoryRef[]; communities: TerritoryRef[] }): DemoPlan {
-  const rng = new Random(370785);
-  const urban = input.communities.filter((c) => c.subkind === 'urban').sort((a, b) => a.code.localeCompare(b.code));
-  const people = new PeopleFactory(rng);
+export function generateDemoPlan(
+  input: { county: TerritoryRef; subdistricts: TerritoryRef[]; communities: TerritoryRef[] },
+  profile: CountyProfile = gaomiProfile,
+): DemoPlan {
+  const { targets } = profile;
+  const rng = new Random(profile.seed);
+  const urban = input.communities
+    .filter((c) => c.subkind === 'urban')
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .slice(0, profile.communitiesWithCompounds);
+  const people = new PeopleFactory(rng, profile.tenantId);
 
-  // Compounds: 225 spread over the urban communities, at least two each.
+  // Compounds (225 in 高密市) spread over the urban communities, at least two each.
   const perCommunity = spread(rng, targets.compounds, urban.length, 2, 5);
   const compoundNames = uniqueCompoundNames(rng, targets.compounds);
   const compounds: NodeRow[] = [];
   const compoundCommunity = new Map<string, TerritoryRef>();
   urban.forEach((community, ci) => {
-    const baseLat = 36.37 + rng.next() * 0.06;
-    const baseLng = 119.72 + rng.next() * 0.07;
+    const baseLat = profile.origin.lat + rng.next() * 0.06;
+    const baseLng = profile.origin.lng + rng.next() * 0.07;
     for (let k = 0; k < (perCommunity[ci] as number); k++) {
       const id = newId();
       const old = compounds.length < targets.oldCompounds;
@@ -445,10 +509,16 @@ export function generateDemoPlan(input: { county: TerritoryRef; subdistricts: Te
     return row;
   };
   const stateOwned = stateOwnedPropertyCompanies.map((name) =>
-    organisation({ kind: 'property_company', name, nodeId: input.county.id, stateOwned: true, attrs: {} }),
+    organisation({ kind: 'property_company', name: `${input.county.name}${name}`, nodeId: input.county.id, stateOwned: true, attrs: {} }),
   );
   const market = propertyCompanyWords.map((w) =>
-    organisation({ kind: 'property_company', name: `高密市${w}物业服务有限公司`, nodeId: input.county.id, stateOwned: false, attrs: {} }),
+    organisation({
+      kind: 'property_company',
+      name: `${input.county.name}${w}物业服务有限公司`,
+      nodeId: input.county.id,
+      stateOwned: false,
+      attrs: {},
+    }),
   );
   const propertyServices: DemoPlan['propertyServices'] = [];
   for (const c of compounds) {
@@ -480,8 +550,9 @@ export function generateDemoPlan(input: { county: TerritoryRef; subdistricts: Te
     });
   }
   const dualRegistrations: DemoPlan['dualRegistrations'] = [];
-  for (const unit of dualRegistrationUnits) {
-    const o = organisation({ kind: unit.kind, name: unit.name, nodeId: input.county.id, stateOwned: false, attrs: {} });
+  for (const unit of dualRegistrationUnits.slice(0, targets.dualRegistrations)) {
+    const name = profile.unitPrefix === '市' ? unit.name : unit.name.replace(/^市/, '区').replace('团市委', '团区委');
+    const o = organisation({ kind: unit.kind, name, nodeId: input.county.id, stateOwned: false, attrs: {} });
     dualRegistrations.push({
       id: newId(),
       communityId: rng.pick(urban).id,
@@ -491,9 +562,10 @@ export function generateDemoPlan(input: { county: TerritoryRef; subdistricts: Te
     });
   }
 
-  // Anchors for the demo accounts: 朝阳街道 (or the first street) and its first community with compounds.
+  // Anchors for the demo accounts: the profile's street (or the first street) and its first community with compounds.
   const subdistrict =
-    input.subdistricts.find((s) => s.name === '朝阳街道') ?? (input.subdistricts.find((s) => s.subkind === 'street') as TerritoryRef);
+    input.subdistricts.find((s) => s.name === profile.anchorSubdistrict) ??
+    (input.subdistricts.find((s) => s.subkind === 'street') as TerritoryRef);
   const community = urban.find((c) => c.parentId === subdistrict.id && compoundsByCommunity.has(c.id)) as TerritoryRef;
   const myCompounds = compoundsByCommunity.get(community.id) as NodeRow[];
   const servedIds = new Set(propertyServices.map((p) => p.compoundId));
@@ -537,9 +609,12 @@ class PeopleFactory {
   readonly #rng: Random;
   readonly #phones = new Set<string>();
   readonly #idNumbers = new Set<string>();
+  /** The county's division code, the region part of its residents' ID numbers. */
+  readonly #region: string;
 
-  constructor(rng: Random) {
+  constructor(rng: Random, region: string) {
     this.#rng = rng;
+    this.#region = region;
   }
 
   household(householdId: string): ResidentRow[] {
@@ -617,7 +692,7 @@ class PeopleFactory {
     const rng = this.#rng;
     const birthDate = `${REFERENCE_YEAR - 1 - age}-${pad2(rng.int(1, 12))}-${pad2(rng.int(1, 28))}`;
     let idNumber: string;
-    do idNumber = syntheticIdNumber('370785', birthDate, rng.int(0, 499), gender);
+    do idNumber = syntheticIdNumber(this.#region, birthDate, rng.int(0, 499), gender);
     while (this.#idNumbers.has(idNumber));
     this.#idNumbers.add(idNumber);
     const tags: string[] = [];

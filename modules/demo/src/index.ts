@@ -1,4 +1,5 @@
 export { demoDemandTexts } from './demo-demands.ts';
+export { type CountyProfile, gaomiProfile, qiaochengProfile } from './generate.ts';
 export { type GeneratedCaller, generateDemands, type ScaleOptions, type ScaleResult, type ScaleText } from './generate-demands.ts';
 export {
   DEMO_PASSWORD,
@@ -9,8 +10,11 @@ export {
   type DemoSummary,
   demoAccounts,
   demoTenants,
+  isCountyLoaded,
   isDemoLoaded,
   isDemoNeeded,
   loadDemo,
+  loadMoreCounties,
+  moreDemoCounties,
   resetDemo,
 } from './load-demo.ts';

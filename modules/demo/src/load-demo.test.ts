@@ -9,7 +9,17 @@ import { importDivisions } from '@linli/territory/commands/import-divisions';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DEMANDS, DEMO_RECENT_DEMANDS } from './demo-demands.ts';
-import { type DemoSummary, demoAccounts, isDemoLoaded, isDemoNeeded, loadDemo } from './index.ts';
+import {
+  type DemoSummary,
+  demoAccounts,
+  isCountyLoaded,
+  isDemoLoaded,
+  isDemoNeeded,
+  loadDemo,
+  loadMoreCounties,
+  moreDemoCounties,
+} from './index.ts';
+import { countRows } from './load-demo.ts';
 
 const masterKey = Buffer.alloc(32, 7);
 const cipher = new PersonalDataCipher(masterKey);
@@ -228,5 +238,75 @@ describe('loadDemo', () => {
       expect(result).toEqual({ created: 0, updated: 0 });
     }
     expect(await rows(database.db, sql`SELECT count(*)::int AS n FROM territory_node`)).toEqual(before);
+  });
+});
+
+describe('loadMoreCounties', () => {
+  const T = '341602';
+  let loaded: { name: string; elapsedMs: number }[];
+  let again: { name: string; elapsedMs: number }[];
+  let gaomiBefore: Record<string, number>;
+  const steps: string[] = [];
+
+  beforeAll(async () => {
+    gaomiBefore = await countRows(database.db, '370785');
+    loaded = await loadMoreCounties({ database, cipher }, { onProgress: (step) => steps.push(step) });
+    again = await loadMoreCounties({ database, cipher });
+  }, 600_000);
+
+  it('loads 谯城区 once, with its progress named after it, and leaves 高密市 as it was', async () => {
+    expect(loaded.map((l) => l.name)).toEqual(['谯城区']);
+    expect(again).toEqual([]);
+    expect(steps).toContain('谯城区 residents');
+    expect(await countRows(database.db, '370785')).toEqual(gaomiBefore);
+    expect(await isCountyLoaded(database, moreDemoCounties[0]!)).toBe(true);
+  });
+
+  it('holds the 85 compounds of its seed text, each with its party branch, in 41 communities', async () => {
+    const counts = await countRows(database.db, T);
+    expect(counts).toMatchObject({ compounds: 85, compound_branches: 85, accounts: 3, role_grants: 3 });
+    expect(counts.residents).toBeGreaterThan(10_000);
+    const [spread] = await rows<{ communities: number }>(
+      database.db,
+      sql`SELECT count(DISTINCT parent_id)::int AS communities FROM territory_node WHERE tenant_id = ${T} AND kind = 'compound'`,
+    );
+    expect(spread!.communities).toBe(41);
+    // Loaded beside a running server: the subtree counts were kept by their triggers, not rebuilt.
+    const [county] = await rows<{ compounds: number; residents: number }>(
+      database.db,
+      sql`SELECT r.compounds, r.residents FROM territory_rollup r JOIN territory_node n ON n.tenant_id = r.tenant_id AND n.id = r.node_id
+          WHERE n.tenant_id = ${T} AND n.kind = 'county'`,
+    );
+    expect(county).toEqual({ compounds: 85, residents: counts.residents });
+  });
+
+  it('gives its residents 谯城区 ID numbers and its accounts their places in 谯城区', async () => {
+    const residents = await rows<{ id_number_enc: string }>(
+      database.db,
+      sql`SELECT id_number_enc FROM resident WHERE tenant_id = ${T} ORDER BY id LIMIT 200`,
+    );
+    for (const r of residents) {
+      const id = cipher.decrypt(r.id_number_enc);
+      expect(isValidIdNumber(id)).toBe(true);
+      expect(id.startsWith(T)).toBe(true);
+    }
+    const grants = await rows<{ username: string; role: string; kind: string; linked: boolean }>(
+      database.db,
+      sql`SELECT a.username, g.role, n.kind,
+                 EXISTS (SELECT 1 FROM resident r WHERE r.tenant_id = a.tenant_id AND r.account_id = a.id AND r.household_id = n.id) AS linked
+          FROM account a JOIN role_grant g ON g.tenant_id = a.tenant_id AND g.account_id = a.id
+          JOIN territory_node n ON n.tenant_id = g.tenant_id AND n.id = g.node_id
+          WHERE a.tenant_id = ${T} ORDER BY a.username`,
+    );
+    expect(grants).toEqual([
+      { username: 'qc-admin', role: 'system_admin', kind: 'county', linked: false },
+      { username: 'qc-community', role: 'community_staff', kind: 'community', linked: false },
+      { username: 'qc-resident', role: 'resident', kind: 'household', linked: true },
+    ]);
+    const [company] = await rows<{ name: string }>(
+      database.db,
+      sql`SELECT name FROM organisation WHERE tenant_id = ${T} AND kind = 'property_company' AND state_owned ORDER BY name LIMIT 1`,
+    );
+    expect(company!.name.startsWith('谯城区')).toBe(true);
   });
 });

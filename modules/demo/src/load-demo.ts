@@ -8,7 +8,15 @@ import { sql } from 'drizzle-orm';
 import { insertRows, withIndexesDeferred, withTriggersDisabled } from './bulk-insert.ts';
 import { loadDemoDemands } from './demo-demands.ts';
 import { loadDemoOpen311 } from './demo-open311.ts';
-import { type DemoPlan, generateDemoPlan, type NodeRow, type TerritoryRef } from './generate.ts';
+import {
+  type CountyProfile,
+  type DemoPlan,
+  gaomiProfile,
+  generateDemoPlan,
+  type NodeRow,
+  qiaochengProfile,
+  type TerritoryRef,
+} from './generate.ts';
 import { type ProtectedColumns, protectMany } from './protect-in-worker.ts';
 
 type ProtectedColumnsOf = Omit<ProtectedColumns, 'id'>;
@@ -30,21 +38,39 @@ export interface DemoAccount {
   description: string;
   /** Name of the territory node the role is granted on. */
   scope: string;
+  /** Which place of the county's demo plan the role is granted on. */
+  anchor: 'county' | 'subdistrict' | 'community' | 'propertyCompound' | 'ownersCompound' | 'household';
 }
 
-/** All demo accounts share the password DEMO_PASSWORD and belong to 高密市. */
+/** The 高密市 demo accounts; all demo accounts share the password DEMO_PASSWORD. */
 export const demoAccounts: readonly DemoAccount[] = [
-  { username: 'admin', role: 'system_admin', description: '系统管理员：区划、数据和配置', scope: '高密市' },
-  { username: 'secadmin', role: 'security_admin', description: '安全管理员：账号和授权', scope: '高密市' },
-  { username: 'auditor', role: 'audit_admin', description: '审计管理员：只看审计日志', scope: '高密市' },
-  { username: 'county', role: 'county_staff', description: '市级工作人员：全市只读', scope: '高密市' },
-  { username: 'subdistrict', role: 'subdistrict_staff', description: '街道工作人员', scope: '朝阳街道' },
-  { username: 'community', role: 'community_staff', description: '社区工作者', scope: '秦家岭社区' },
-  { username: 'grid', role: 'grid_worker', description: '网格员（网格服务队成员）', scope: '秦家岭社区' },
-  { username: 'property', role: 'property_staff', description: '物业服务企业人员', scope: '金都家园' },
-  { username: 'owners', role: 'owners_committee_member', description: '业委会成员', scope: '金都家园' },
-  { username: 'volunteer', role: 'volunteer', description: '志愿者', scope: '秦家岭社区' },
-  { username: 'resident', role: 'resident', description: '居民（本人及家庭）', scope: '1-1-101' },
+  { username: 'admin', role: 'system_admin', description: '系统管理员：区划、数据和配置', scope: '高密市', anchor: 'county' },
+  { username: 'secadmin', role: 'security_admin', description: '安全管理员：账号和授权', scope: '高密市', anchor: 'county' },
+  { username: 'auditor', role: 'audit_admin', description: '审计管理员：只看审计日志', scope: '高密市', anchor: 'county' },
+  { username: 'county', role: 'county_staff', description: '市级工作人员：全市只读', scope: '高密市', anchor: 'county' },
+  { username: 'subdistrict', role: 'subdistrict_staff', description: '街道工作人员', scope: '朝阳街道', anchor: 'subdistrict' },
+  { username: 'community', role: 'community_staff', description: '社区工作者', scope: '秦家岭社区', anchor: 'community' },
+  { username: 'grid', role: 'grid_worker', description: '网格员（网格服务队成员）', scope: '秦家岭社区', anchor: 'community' },
+  { username: 'property', role: 'property_staff', description: '物业服务企业人员', scope: '金都家园', anchor: 'propertyCompound' },
+  { username: 'owners', role: 'owners_committee_member', description: '业委会成员', scope: '金都家园', anchor: 'ownersCompound' },
+  { username: 'volunteer', role: 'volunteer', description: '志愿者', scope: '秦家岭社区', anchor: 'community' },
+  { username: 'resident', role: 'resident', description: '居民（本人及家庭）', scope: '1-1-101', anchor: 'household' },
+];
+
+/**
+ * Counties loaded after the server is ready (loadMoreCounties), each with its own demo accounts: 谯城区,
+ * the deliberation county of the seed (毫议站 in 41 communities and 85 compounds).
+ */
+export const moreDemoCounties: readonly { profile: CountyProfile; name: string; accounts: readonly DemoAccount[] }[] = [
+  {
+    profile: qiaochengProfile,
+    name: '谯城区',
+    accounts: [
+      { username: 'qc-admin', role: 'system_admin', description: '谯城区系统管理员：区划、数据和配置', scope: '谯城区', anchor: 'county' },
+      { username: 'qc-community', role: 'community_staff', description: '谯城区社区工作者', scope: '花戏楼街道', anchor: 'community' },
+      { username: 'qc-resident', role: 'resident', description: '谯城区居民（本人及家庭）', scope: '谯城区', anchor: 'household' },
+    ],
+  },
 ];
 
 export interface DemoSummary {
@@ -123,18 +149,154 @@ export async function loadDemo(deps: DemoDeps, options: DemoOptions = {}): Promi
     }
   });
 
-  const territory = await rows<TerritoryRef & { kind: string }>(
-    database.db,
-    sql`SELECT id, parent_id AS "parentId", kind, name, code, path::text AS path, subkind FROM territory_node
-        WHERE tenant_id = ${DEMO_TENANT} AND kind IN ('county', 'subdistrict', 'community') ORDER BY code`,
+  const { plan, accountIds, nodeOf } = await loadCountyFoundation(
+    deps,
+    gaomiProfile,
+    demoAccounts,
+    { db: database.db, step, bulkStep, bulk: true },
+    progress,
   );
-  const plan = generateDemoPlan({
-    county: territory.find((n) => n.kind === 'county') as TerritoryRef,
-    subdistricts: territory.filter((n) => n.kind === 'subdistrict'),
-    communities: territory.filter((n) => n.kind === 'community'),
-  });
+  const T = DEMO_TENANT;
 
-  // Encryption of 171,816 residents' phone and ID numbers starts now on a worker thread and is
+  progress('demands', 0, 1);
+  await loadDemoDemands(database, {
+    tenantId: T,
+    community: plan.anchors.community,
+    household: plan.anchors.household,
+    residentName: plan.anchors.resident.name,
+    cipher,
+  });
+  progress('demands', 1, 1);
+  // The county's classifier learns at once from its own handled demands (thousands), as a county
+  // staff member's retrain would: without it the hot-spot and settings pages showed the built-in
+  // model and "本地已办结诉求 0 / 200" beside them. Trained in a worker thread.
+  progress('classifier', 0, 1);
+  await retrainClassifier(database.db, { system: 'demo', tenantId: T });
+  progress('classifier', 1, 1);
+
+  await runDemoSeeders(options.modules ?? [], { database, cipher, tenantId: T, shared: { plan, accountIds } }, progress);
+
+  const summaryCounts = await countRows(database.db);
+  await step('audit', async (tx) => {
+    await recordAudit(
+      tx,
+      demoTenants.map((t) => ({
+        tenantId: t.tenantId,
+        actorName: 'system',
+        action: 'demo.load',
+        targetType: 'tenant',
+        targetId: t.tenantId,
+        details: t.tenantId === DEMO_TENANT ? { counts: summaryCounts } : { counts: { divisionsOnly: true } },
+      })),
+    );
+  });
+  // After the summary: the client's service account is not one of the demo accounts.
+  await step('open311', (tx) => loadDemoOpen311(tx, T));
+  progress('done', 1, 1);
+  return {
+    tenants: demoTenants.map((t) => ({ ...t })),
+    counts: summaryCounts,
+    accounts: demoAccounts.map((a) => ({ ...a, scope: nodeOf(a).name })),
+    elapsedMs: Math.round(performance.now() - started),
+  };
+}
+
+/** True when a county of moreDemoCounties is loaded (its first demo account exists). */
+export async function isCountyLoaded(database: Database, county: (typeof moreDemoCounties)[number]): Promise<boolean> {
+  const row = await one<{ loaded: boolean }>(
+    database.db,
+    sql`SELECT EXISTS (SELECT 1 FROM account WHERE tenant_id = ${county.profile.tenantId} AND username = ${county.accounts[0]?.username ?? ''}) AS loaded`,
+  );
+  return row?.loaded === true;
+}
+
+/**
+ * Loads the counties of moreDemoCounties that are not there yet, beside a running server (main.ts calls
+ * it once the server is ready): each county's people and places in one transaction (all or nothing,
+ * indexes and triggers left as they are so the other counties keep working), then the modules' demo
+ * seeders for it. Returns the counties it loaded.
+ */
+export async function loadMoreCounties(deps: DemoDeps, options: DemoOptions = {}): Promise<{ name: string; elapsedMs: number }[]> {
+  const progress = options.onProgress ?? (() => undefined);
+  const loaded: { name: string; elapsedMs: number }[] = [];
+  for (const county of moreDemoCounties) {
+    if (!(await isDemoLoaded(deps.database)) || (await isCountyLoaded(deps.database, county))) continue;
+    const started = performance.now();
+    const T = county.profile.tenantId;
+    const countyProgress = (step: string, done: number, total: number) => progress(`${county.name} ${step}`, done, total);
+    const foundation = await deps.database.db.transaction(async (tx) => {
+      const step = async (name: string, fn: (tx: Db) => Promise<void>) => {
+        countyProgress(name, 0, 1);
+        await fn(tx);
+        countyProgress(name, 1, 1);
+      };
+      return loadCountyFoundation(deps, county.profile, county.accounts, { db: tx, step, bulkStep: step, bulk: false }, countyProgress);
+    });
+    await runDemoSeeders(
+      options.modules ?? [],
+      {
+        database: deps.database,
+        cipher: deps.cipher,
+        tenantId: T,
+        shared: { plan: foundation.plan, accountIds: foundation.accountIds, profile: county.profile },
+      },
+      countyProgress,
+    );
+    const counts = await countRows(deps.database.db, T);
+    await deps.database.db.transaction((tx) =>
+      recordAudit(tx, [{ tenantId: T, actorName: 'system', action: 'demo.load', targetType: 'tenant', targetId: T, details: { counts } }]),
+    );
+    loaded.push({ name: county.name, elapsedMs: Math.round(performance.now() - started) });
+  }
+  return loaded;
+}
+
+interface LoadRun {
+  /** Where the county's divisions are read (the database, or the transaction the county is loaded in). */
+  db: Db;
+  step: (name: string, fn: (tx: Db) => Promise<void>) => Promise<void>;
+  /** A step of many rows; on a first load it runs with the rollup triggers off. */
+  bulkStep: (name: string, fn: (tx: Db) => Promise<void>) => Promise<void>;
+  /** A first load into an empty database: indexes deferred and subtree counts computed once at the end. */
+  bulk: boolean;
+}
+
+interface CountyFoundation {
+  plan: DemoPlan;
+  accountIds: Map<string, string>;
+  county: TerritoryRef;
+  nodeOf: (a: DemoAccount) => { id: string; name: string };
+}
+
+/**
+ * A county's people and places from its profile: compounds down to residents, the five-level party
+ * tree, leaders, grids, organisations and its demo accounts (the county's divisions are there already).
+ */
+async function loadCountyFoundation(
+  deps: DemoDeps,
+  profile: CountyProfile,
+  accountsToMake: readonly DemoAccount[],
+  run: LoadRun,
+  progress: (step: string, done: number, total: number) => void,
+): Promise<CountyFoundation> {
+  const { database, cipher } = deps;
+  const T = profile.tenantId;
+  const territory = await rows<TerritoryRef & { kind: string }>(
+    run.db,
+    sql`SELECT id, parent_id AS "parentId", kind, name, code, path::text AS path, subkind FROM territory_node
+        WHERE tenant_id = ${T} AND kind IN ('county', 'subdistrict', 'community') ORDER BY code`,
+  );
+  const county = territory.find((n) => n.kind === 'county') as TerritoryRef;
+  const plan = generateDemoPlan(
+    {
+      county,
+      subdistricts: territory.filter((n) => n.kind === 'subdistrict'),
+      communities: territory.filter((n) => n.kind === 'community'),
+    },
+    profile,
+  );
+
+  // Encryption of the residents' phone and ID numbers (171,816 in 高密市) starts now on a worker thread and is
   // awaited at the residents step; the database inserts the buildings and households meanwhile.
   const residentsProtected = protectMany(
     [
@@ -145,7 +307,11 @@ export async function loadDemo(deps: DemoDeps, options: DemoOptions = {}): Promi
   );
   residentsProtected.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
 
-  const T = DEMO_TENANT;
+  const { step, bulkStep } = run;
+  // Indexes are rebuilt once after the big inserts on a first load only; a county loaded beside a running
+  // server keeps them, so other counties' reads stay fast meanwhile.
+  const deferringIndexes = <R>(tx: Db, table: string, methods: readonly string[], fn: () => Promise<R>) =>
+    run.bulk ? withIndexesDeferred(tx, table, methods, fn) : fn();
   const nodeColumns = [
     'tenant_id',
     'id',
@@ -186,7 +352,7 @@ export async function loadDemo(deps: DemoDeps, options: DemoOptions = {}): Promi
     await insert(tx, 'buildings', 'territory_node', nodeColumns, nodeValues(nodes));
   });
   await bulkStep('households', async (tx) => {
-    await withIndexesDeferred(tx, 'territory_node', ['gist', 'gin'], () =>
+    await deferringIndexes(tx, 'territory_node', ['gist', 'gin'], () =>
       insert(tx, 'households', 'territory_node', nodeColumns, nodeValues(plan.households)),
     );
   });
@@ -220,7 +386,7 @@ export async function loadDemo(deps: DemoDeps, options: DemoOptions = {}): Promi
       'tags',
       'is_party_member',
     );
-    await withIndexesDeferred(tx, 'resident', ['gin'], () => insert(tx, 'residents', 'resident', columns, values));
+    await deferringIndexes(tx, 'resident', ['gin'], () => insert(tx, 'residents', 'resident', columns, values));
   });
   await bulkStep('party', async (tx) => {
     await insert(
@@ -245,7 +411,8 @@ export async function loadDemo(deps: DemoDeps, options: DemoOptions = {}): Promi
       plan.nodeLeaders.map((l) => [T, l.id, l.nodeId, l.residentId, l.role, l.since]),
     );
   });
-  await database.db.execute(sql`SELECT territory_rollup_rebuild(${T})`);
+  // The statement triggers were off for the bulk steps: the subtree counts are computed once now.
+  if (run.bulk) await database.db.execute(sql`SELECT territory_rollup_rebuild(${T})`);
   await step('grids', async (tx) => {
     await insert(
       tx,
@@ -308,17 +475,17 @@ export async function loadDemo(deps: DemoDeps, options: DemoOptions = {}): Promi
     );
   });
 
-  // scrypt is deliberately slow; the eleven hashes run in parallel on libuv's thread pool.
-  const passwordHashes = await Promise.all(demoAccounts.map(() => hashPassword(DEMO_PASSWORD)));
-  const accounts = accountPlan(plan, territory.find((n) => n.kind === 'county') as TerritoryRef);
-  const accountIds = new Map(demoAccounts.map((a) => [a.username, newId()]));
+  // scrypt is deliberately slow; the hashes run in parallel on libuv's thread pool.
+  const passwordHashes = await Promise.all(accountsToMake.map(() => hashPassword(DEMO_PASSWORD)));
+  const accounts = accountPlan(plan, county);
+  const accountIds = new Map(accountsToMake.map((a) => [a.username, newId()]));
   await step('accounts', async (tx) => {
     await insert(
       tx,
       'accounts',
       'account',
       ['id', 'tenant_id', 'username', 'display_name', 'password_hash', 'password_changed_at', 'must_change_password'],
-      demoAccounts.map((a, i) => [
+      accountsToMake.map((a, i) => [
         accountIds.get(a.username),
         T,
         a.username,
@@ -333,62 +500,27 @@ export async function loadDemo(deps: DemoDeps, options: DemoOptions = {}): Promi
       'accounts',
       'role_grant',
       ['tenant_id', 'id', 'account_id', 'role', 'node_id'],
-      demoAccounts.map((a) => [T, newId(), accountIds.get(a.username), a.role, accounts.nodeOf(a).id]),
+      accountsToMake.map((a) => [T, newId(), accountIds.get(a.username), a.role, accounts.nodeOf(a).id]),
     );
-    await tx.execute(
-      sql`UPDATE resident SET account_id = ${accountIds.get('resident')} WHERE tenant_id = ${T} AND id = ${plan.anchors.resident.id}`,
-    );
-    const gridAccount = demoAccounts.find((a) => a.username === 'grid') as DemoAccount;
-    await insert(
-      tx,
-      'accounts',
-      'grid_member',
-      ['tenant_id', 'id', 'grid_id', 'role', 'account_id', 'name'],
-      [[T, newId(), plan.anchors.gridId, 'grid_worker', accountIds.get('grid'), accounts.displayName(gridAccount)]],
-    );
+    const residentAccount = accountsToMake.find((a) => a.anchor === 'household');
+    if (residentAccount) {
+      await tx.execute(
+        sql`UPDATE resident SET account_id = ${accountIds.get(residentAccount.username)}
+            WHERE tenant_id = ${T} AND id = ${plan.anchors.resident.id}`,
+      );
+    }
+    const gridAccount = accountsToMake.find((a) => a.role === 'grid_worker');
+    if (gridAccount) {
+      await insert(
+        tx,
+        'accounts',
+        'grid_member',
+        ['tenant_id', 'id', 'grid_id', 'role', 'account_id', 'name'],
+        [[T, newId(), plan.anchors.gridId, 'grid_worker', accountIds.get(gridAccount.username), accounts.displayName(gridAccount)]],
+      );
+    }
   });
-
-  progress('demands', 0, 1);
-  await loadDemoDemands(database, {
-    tenantId: T,
-    community: plan.anchors.community,
-    household: plan.anchors.household,
-    residentName: plan.anchors.resident.name,
-    cipher,
-  });
-  progress('demands', 1, 1);
-  // The county's classifier learns at once from its own handled demands (thousands), as a county
-  // staff member's retrain would: without it the hot-spot and settings pages showed the built-in
-  // model and "本地已办结诉求 0 / 200" beside them. Trained in a worker thread.
-  progress('classifier', 0, 1);
-  await retrainClassifier(database.db, { system: 'demo', tenantId: T });
-  progress('classifier', 1, 1);
-
-  await runDemoSeeders(options.modules ?? [], { database, cipher, tenantId: T, shared: { plan, accountIds } }, progress);
-
-  const summaryCounts = await countRows(database.db);
-  await step('audit', async (tx) => {
-    await recordAudit(
-      tx,
-      demoTenants.map((t) => ({
-        tenantId: t.tenantId,
-        actorName: 'system',
-        action: 'demo.load',
-        targetType: 'tenant',
-        targetId: t.tenantId,
-        details: t.tenantId === DEMO_TENANT ? { counts: summaryCounts } : { counts: { divisionsOnly: true } },
-      })),
-    );
-  });
-  // After the summary: the client's service account is not one of the demo accounts.
-  await step('open311', (tx) => loadDemoOpen311(tx, T));
-  progress('done', 1, 1);
-  return {
-    tenants: demoTenants.map((t) => ({ ...t })),
-    counts: summaryCounts,
-    accounts: demoAccounts.map((a) => ({ ...a, scope: accounts.nodeOf(a).name })),
-    elapsedMs: Math.round(performance.now() - started),
-  };
+  return { plan, accountIds, county, nodeOf: accounts.nodeOf };
 }
 
 /**
@@ -417,22 +549,17 @@ export async function resetDemo(deps: DemoDeps, options: DemoOptions = {}): Prom
 
 function accountPlan(plan: DemoPlan, county: TerritoryRef) {
   const { anchors } = plan;
-  const nodes: Record<string, { id: string; name: string }> = {
-    admin: county,
-    secadmin: county,
-    auditor: county,
+  const nodes: Record<DemoAccount['anchor'], { id: string; name: string }> = {
     county,
     subdistrict: anchors.subdistrict,
     community: anchors.community,
-    grid: anchors.community,
-    property: anchors.propertyCompound,
-    owners: anchors.ownersCompound,
-    volunteer: anchors.community,
-    resident: anchors.household,
+    propertyCompound: anchors.propertyCompound,
+    ownersCompound: anchors.ownersCompound,
+    household: anchors.household,
   };
   return {
-    nodeOf: (a: DemoAccount) => nodes[a.username] as { id: string; name: string },
-    displayName: (a: DemoAccount) => (a.username === 'resident' ? anchors.resident.name : `演示${a.description.split('：')[0]}`),
+    nodeOf: (a: DemoAccount) => nodes[a.anchor],
+    displayName: (a: DemoAccount) => (a.anchor === 'household' ? anchors.resident.name : `演示${a.description.split('：')[0]}`),
   };
 }
 
