@@ -10,7 +10,7 @@ import type { ModuleAbilities } from '@linli/core/permissions';
 export const ballotsAbilities = {
   abilities: ['ballots.read', 'ballots.write'],
   grants: {
-    system_admin: ['ballots.read', 'ballots.write'],
+    system_admin: ['ballots.read'],
     county_staff: ['ballots.read'],
     subdistrict_staff: ['ballots.read', 'ballots.write'],
     community_staff: ['ballots.read', 'ballots.write'],

@@ -16,7 +16,7 @@ export async function buildStationWorld(database: Database) {
     a: contextFor('370785', [{ role: 'community_staff', node: tree.a.community }], 'staff.a'),
     b: contextFor('370785', [{ role: 'community_staff', node: tree.b.community }], 'staff.b'),
     street: contextFor('370785', [{ role: 'subdistrict_staff', node: tree.subdistrict }], 'staff.street'),
-    other: contextFor('532601', [{ role: 'system_admin', node: tree.other.county }], 'admin.other'),
+    other: contextFor('532601', [{ role: 'county_staff', node: tree.other.county }], 'staff.other'),
   };
   const create = (who: RequestContext, input: Partial<CreateStationBody> & { nodeId: string }): Promise<StationDetail> =>
     database.db.transaction((tx) => createStation(tx, who, { name: '议事站', kind: 'station', ...input }));

@@ -35,7 +35,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   app = await buildModuleApp(database, [stationsOnly]);
   tree = await buildTwoCommunities(database.db);
-  const grant = (node: { id: string }, role: 'community_staff' | 'system_admin' | 'resident' = 'community_staff') => [
+  const grant = (node: { id: string }, role: 'community_staff' | 'county_staff' | 'resident' = 'community_staff') => [
     { role, nodeId: node.id },
   ];
   const a = await createAccount(database.db, {
@@ -48,7 +48,7 @@ beforeAll(async () => {
   const o = await createAccount(database.db, {
     tenantId: '532601',
     username: 'station.o',
-    grants: grant(tree.other.county, 'system_admin'),
+    grants: grant(tree.other.county, 'county_staff'),
   });
   const r = await createAccount(database.db, { tenantId: '370785', username: 'station.r', grants: grant(tree.a.h101, 'resident') });
   staffA = await login(app, a.username, a.password);

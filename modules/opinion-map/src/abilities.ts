@@ -9,7 +9,7 @@ import type { ModuleAbilities } from '@linli/core/permissions';
 export const opinionMapAbilities = {
   abilities: ['opinionMap.read', 'opinionMap.write'],
   grants: {
-    system_admin: ['opinionMap.read', 'opinionMap.write'],
+    system_admin: ['opinionMap.read'],
     county_staff: ['opinionMap.read'],
     subdistrict_staff: ['opinionMap.read', 'opinionMap.write'],
     community_staff: ['opinionMap.read', 'opinionMap.write'],

@@ -9,7 +9,7 @@ import type { ModuleAbilities } from '@linli/core/permissions';
 export const resolutionsAbilities = {
   abilities: ['resolutions.read', 'resolutions.write', 'resolutions.evaluate', 'resolutions.follow'],
   grants: {
-    system_admin: ['resolutions.read', 'resolutions.write'],
+    system_admin: ['resolutions.read'],
     county_staff: ['resolutions.read'],
     subdistrict_staff: ['resolutions.read', 'resolutions.write', 'resolutions.evaluate'],
     community_staff: ['resolutions.read', 'resolutions.write', 'resolutions.evaluate'],
