@@ -94,6 +94,10 @@ export const demandsEn: LocaleStrings<typeof demandsZh> = {
     merge: 'Merge',
     supervise: 'Supervise',
     callback: 'Callback',
+    to_deliberation: 'Sent to deliberation',
+    from_deliberation: 'Came from a topic',
+    resolution_adopted: 'Resolution adopted',
+    resolution_completed: 'Resolution completed',
   },
   fields: {
     number: 'Number',

@@ -48,7 +48,15 @@ export const demandsZh = {
     reasonLabel: '未联系上的原因',
     reasonRequired: '请填写未联系上的原因',
   },
-  actions: { submit: '提交诉求', ...demandLabelsZh.actions },
+  actions: {
+    submit: '提交诉求',
+    ...demandLabelsZh.actions,
+    // Entries other modules write into a demand's timeline (deliberation topics, resolutions).
+    to_deliberation: '转入议事协商',
+    from_deliberation: '由议题转入',
+    resolution_adopted: '形成决议',
+    resolution_completed: '决议办结',
+  },
   fields: {
     number: '编号',
     title: '标题',
