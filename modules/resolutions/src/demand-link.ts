@@ -1,6 +1,7 @@
 import type { ReferenceKind, RequestContext } from '@linli/core';
 import type { Db } from '@linli/db';
 import { DemandRepository } from '@linli/demands';
+import { territorySql } from '@linli/territory';
 import { sql } from 'drizzle-orm';
 
 /** A demand named as a source of a resolution (requireReferences): in scope where the demand's place is. */
@@ -9,6 +10,22 @@ export const demandReference: ReferenceKind = {
   noun: 'Demand',
   from: sql`demand x`,
   path: sql`x.node_path`,
+};
+
+/** The deliberation topic a resolution came from (requireReferences): in scope where the topic's place is. */
+export const topicReference: ReferenceKind = {
+  name: 'resolution_topic',
+  noun: 'Topic',
+  from: sql`deliberation_topic x`,
+  path: sql`x.node_path`,
+};
+
+/** The meeting that adopted a resolution (requireReferences): in scope where the meeting's place is. */
+export const meetingReference: ReferenceKind = {
+  name: 'resolution_meeting',
+  noun: 'Meeting',
+  from: sql`meeting x JOIN ${territorySql.nodes('n')} ON n.tenant_id = x.tenant_id AND n.id = x.node_id`,
+  path: sql`n.path`,
 };
 
 /**

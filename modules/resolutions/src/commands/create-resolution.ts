@@ -3,7 +3,7 @@ import { AppError, auditEntry, emitEvents, type RequestContext, recordAudit, req
 import type { Tx } from '@linli/db';
 import { placeReference, territory } from '@linli/territory';
 import type { CreateResolutionBody, ResolutionDetail } from '../contract.ts';
-import { demandReference, noteOnDemands } from '../demand-link.ts';
+import { demandReference, meetingReference, noteOnDemands, topicReference } from '../demand-link.ts';
 import { resolutionsErrors } from '../errors.ts';
 import { ResolutionRepository } from '../resolution.repository.ts';
 import { SupervisionRepository } from '../supervision.repository.ts';
@@ -26,9 +26,11 @@ export async function createResolution(tx: Tx, ctx: RequestContext, input: Creat
     tx,
     ctx.actor,
     scope,
-    { nodeId: input.nodeId, demandIds, ownerAccountIds },
+    { nodeId: input.nodeId, topicId: input.topicId, meetingId: input.meetingId, demandIds, ownerAccountIds },
     {
       nodeId: placeReference,
+      topicId: topicReference,
+      meetingId: meetingReference,
       demandIds: demandReference,
       ownerAccountIds: accountReference,
     },
