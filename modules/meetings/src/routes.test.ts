@@ -1,4 +1,5 @@
 import { createAccount } from '@linli/accounts/testing';
+import { newId } from '@linli/core';
 import type { Database } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { buildModuleApp, buildTwoCommunities, insertResident } from '@linli/people/testing';
@@ -127,5 +128,64 @@ describe('meetings HTTP API', () => {
     const badCode = await post(resident, '/me/meetings/0190a000-0000-7000-8000-000000000001/check-in', { code: 'abc' });
     expect(badCode.statusCode).toBe(400);
     expect((await get(staffA, '/me/meetings')).statusCode).toBe(403);
+  });
+
+  it('answers a station or agenda topic of another community, and an invitee or item of another meeting, like unknown ones', async () => {
+    const at = (node: { id: string; path: string }) => ({ id: newId(), node });
+    const station = at(tree.b.compound);
+    await database.query(
+      `INSERT INTO deliberation_station_kind (tenant_id, code, name) VALUES ('370785', 'station', '议事站') ON CONFLICT DO NOTHING`,
+    );
+    await database.query(
+      `INSERT INTO deliberation_station (tenant_id, id, name, kind, level, node_id, node_path) VALUES ('370785', $1, '外社区议事站', 'station', 'compound', $2, $3::ltree)`,
+      [station.id, station.node.id, station.node.path],
+    );
+    const topic = at(tree.b.compound);
+    await database.query(
+      `INSERT INTO deliberation_topic (tenant_id, id, number, title, description, source, node_id, node_path, level)
+       VALUES ('370785', $1, $2, '加装电梯', '费用分摊', 'staff', $3, $4::ltree, 'compound')`,
+      [topic.id, `T-${topic.id.slice(-6)}`, topic.node.id, topic.node.path],
+    );
+    const council = (await post(staffA, '/councils', { nodeId: tree.a.compound.id, level: 'compound', name: '越界测试议事会' })).json().id;
+    expect((await post(staffA, `/councils/${council}/seats`, { role: 'member', name: '居民代表' })).statusCode).toBe(201);
+    const body = (over: object) => ({
+      councilId: council,
+      title: '议事会',
+      startsAt: '2026-06-01T11:00:00.000Z',
+      placeText: '议事亭',
+      items: [],
+      ...over,
+    });
+    const same = async (url: string, payload: (id: string) => object, foreignId: string) => {
+      const unknownId = newId();
+      const unknown = await post(staffA, url, payload(unknownId));
+      const foreignAnswer = await post(staffA, url, payload(foreignId));
+      expect(unknown.statusCode, unknown.body).toBe(404);
+      expect([foreignAnswer.statusCode, foreignAnswer.body.replaceAll(foreignId, '<id>')]).toEqual([
+        unknown.statusCode,
+        unknown.body.replaceAll(unknownId, '<id>'),
+      ]);
+    };
+    await same('/meetings', (stationId) => body({ stationId }), station.id);
+    await same('/meetings', (id) => body({ items: [{ kind: 'topic', id, title: '加装电梯' }] }), topic.id);
+
+    const meeting = async () => {
+      const m = await post(staffA, '/meetings', body({ items: [{ kind: 'topic', title: '楼道照明' }] }));
+      expect(m.statusCode, m.body).toBe(201);
+      expect((await post(staffA, `/meetings/${m.json().id}/notice`)).statusCode).toBe(200);
+      return m.json() as { id: string; invitees: { id: string }[]; items: { id: string }[] };
+    };
+    const [one, two] = [await meeting(), await meeting()];
+    await same(`/meetings/${one.id}/check-ins`, (inviteeId) => ({ inviteeId }), two.invitees[0]!.id);
+    expect((await post(staffA, `/meetings/${one.id}/check-ins`, { inviteeId: one.invitees[0]!.id })).statusCode).toBe(201);
+    expect((await post(staffA, `/meetings/${one.id}/open`)).json().status).toBe('open');
+    await same(`/meetings/${one.id}/motions`, (itemId) => ({ text: '同意', mover: '居民代表', itemId }), two.items[0]!.id);
+    const minutes = (id: string) => ({ minutes: '纪要', items: [{ id, decision: '同意', outcome: 'adopted' }] });
+    const put = (items: object) =>
+      app.inject({ method: 'PUT', url: `/api/v1/meetings/${one.id}/minutes`, headers: staffA.headers, payload: items });
+    const unknownItem = newId();
+    const [a, b] = [await put(minutes(unknownItem)), await put(minutes(two.items[0]!.id))];
+    expect(a.statusCode, a.body).toBe(404);
+    expect([b.statusCode, b.body.replaceAll(two.items[0]!.id, '<id>')]).toEqual([a.statusCode, a.body.replaceAll(unknownItem, '<id>')]);
   });
 });

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { AppError, auditEntry, type RequestContext, recordAudit, scopePaths } from '@linli/core';
+import { AppError, auditEntry, type ReferenceKind, type RequestContext, recordAudit, requireReferences, scopePaths } from '@linli/core';
 import type { Tx } from '@linli/db';
+import { sql } from 'drizzle-orm';
 import type { CreateMeetingBody, MeetingDetail } from '../contract.ts';
 import { CouncilRepository } from '../council.repository.ts';
 import { meetingsErrors, meetingsNouns } from '../errors.ts';
@@ -8,6 +9,15 @@ import { MeetingRepository } from '../meeting.repository.ts';
 import { checkInCode } from '../rules.ts';
 import { addInviteesTo } from './add-invitees.ts';
 import { meetingDetail } from './meeting-detail.ts';
+import { requireSubjects } from './subject-reference.ts';
+
+/** The deliberation station a meeting is held at (requireReferences): in scope where the station's place is. */
+const stationReference: ReferenceKind = {
+  name: 'meetings_station',
+  noun: 'Deliberation station',
+  from: sql`deliberation_station x`,
+  path: sql`x.node_path`,
+};
 
 /**
  * Prepares a meeting of a council (a draft): time, place (a deliberation station or free text),
@@ -21,6 +31,15 @@ export async function createMeeting(tx: Tx, ctx: RequestContext, input: CreateMe
   // A council outside the scope answers exactly like an unknown one, naming the field.
   if (!council) throw new AppError('not_found', 'Council not found', [{ field: 'councilId', reason: 'not found' }]);
   if (!council.active) throw AppError.of(meetingsErrors.council_inactive);
+  // A station of another community or county answers exactly like an unknown one.
+  await requireReferences(tx, ctx.actor, scope, input, { stationId: stationReference });
+  // So does an agenda item naming a record (a topic, a ballot …) of another place.
+  await requireSubjects(
+    tx,
+    ctx.actor,
+    scope,
+    input.items.map((item, i) => ({ field: `items.${i}.id`, kind: item.kind, id: item.id })),
+  );
   const title = input.title.trim();
   if (!title) throw AppError.invalid([{ field: 'title', reason: 'is empty' }]);
   const placeText = input.placeText?.trim() || undefined;
