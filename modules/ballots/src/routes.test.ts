@@ -1,4 +1,5 @@
 import { createAccount } from '@linli/accounts/testing';
+import { newId } from '@linli/core';
 import type { Database } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { buildModuleApp } from '@linli/people/testing';
@@ -129,5 +130,49 @@ describe('ballots HTTP API', () => {
     expect(bad.body).toContain('rule');
     const other = await app.inject({ method: 'POST', url: '/api/v1/ballots', headers: staffB.headers, payload: ballotBody(w.building.id) });
     expect(other.statusCode).toBe(404);
+  });
+
+  it('answers a subject of another community, and a proxy naming a voter not on the roll, like unknown ids', async () => {
+    const topic = newId();
+    const far = w.tree.b.compound;
+    await database.query(
+      `INSERT INTO deliberation_topic (tenant_id, id, number, title, description, source, node_id, node_path, level)
+       VALUES ('370785', $1, $2, '加装电梯', '费用分摊', 'staff', $3, $4::ltree, 'compound')`,
+      [topic, `T-${topic.slice(-6)}`, far.id, far.path],
+    );
+    const create = (id: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/ballots',
+        headers: staffA.headers,
+        payload: ballotBody(w.building.id, { subject: { kind: 'topic', id, title: '加装电梯' } }),
+      });
+    const unknownId = newId();
+    const unknown = await create(unknownId);
+    expect(unknown.statusCode, unknown.body).toBe(404);
+    const foreign = await create(topic);
+    expect([foreign.statusCode, foreign.body.replaceAll(topic, '<id>')]).toEqual([404, unknown.body.replaceAll(unknownId, '<id>')]);
+
+    // A household of another community is on no roll of this place: the same answer as an unknown voter.
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/ballots',
+      headers: staffA.headers,
+      payload: ballotBody(w.building.id, { method: 'tally', rule: 'simple_majority', weighting: 'none', maxProxies: 2 }),
+    });
+    const id = created.json().id as string;
+    await app.inject({ method: 'POST', url: `/api/v1/ballots/${id}/open`, headers: staffA.headers });
+    const proxy = (grantorId: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/ballots/${id}/proxies`,
+        headers: staffA.headers,
+        payload: { grantorId, holderId: w.households[0]!.id },
+      });
+    const noVoter = newId();
+    const nobody = await proxy(noVoter);
+    expect(nobody.statusCode, nobody.body).toBe(404);
+    const outside = await proxy(w.tree.b.h101.id);
+    expect([outside.statusCode, outside.body.replaceAll(w.tree.b.h101.id, '<id>')]).toEqual([404, nobody.body.replaceAll(noVoter, '<id>')]);
   });
 });

@@ -5,6 +5,7 @@ import { BallotRepository } from '../ballot.repository.ts';
 import type { Ballot, CreateBallotBody } from '../contract.ts';
 import { presetRules } from '../decision.ts';
 import { ballotsErrors, ballotsNouns } from '../errors.ts';
+import { requireSubjects } from './subject-reference.ts';
 
 /**
  * Creates a ballot (draft) on a place in the caller's scope, for a subject of any module
@@ -15,6 +16,8 @@ export async function createBallot(tx: Tx, ctx: RequestContext, input: CreateBal
   const tenantId = ctx.actor.tenantId;
   const scope = scopePaths(ctx.actor, 'ballots.write');
   await requireReferences(tx, ctx.actor, scope, input, { placeId: placeReference });
+  // The subject, when it is a record of ours (a topic, a meeting …), is checked like any reference.
+  await requireSubjects(tx, ctx.actor, scope, [{ field: 'subject.id', kind: input.subject.kind, id: input.subject.id }]);
   const problems: { field: string; reason: string }[] = [];
   const title = input.title.trim();
   const subjectTitle = input.subject.title.trim();
