@@ -28,6 +28,23 @@ const NOT_REFERENCES: Record<string, string> = {
   'PUT /api/v1/demand-imports/mappings/{id} body.config.columns.externalId': 'a column name',
   // The GB/T 2260 code of the county an Open311 client answers for (the caller's own tenant).
   'POST /api/v1/open311-clients body.jurisdictionId': 'a county code, checked against the tenant',
+  // Records inside the parent named in the path, which is checked against the scope first; the id is
+  // then looked up within that parent only, so one of another parent answers like an unknown one.
+  'POST /api/v1/ballots/{id}/proxies body.grantorId': 'a voter on the roll of the ballot in the path, looked up in that roll',
+  'POST /api/v1/ballots/{id}/proxies body.holderId': 'a voter on the roll of the ballot in the path, looked up in that roll',
+  'POST /api/v1/me/ballots/{id}/vote body.forVoterId': 'a voter of the ballot in the path, looked up among the caller’s own proxies',
+  'POST /api/v1/me/ballots/{id}/vote body.householdId': 'a voter of the ballot in the path, looked up among the caller’s own households',
+  'POST /api/v1/meetings/{id}/check-ins body.inviteeId': 'an invitee of the meeting in the path, looked up in that meeting',
+  'POST /api/v1/meetings/{id}/motions body.itemId': 'an agenda item of the meeting in the path, looked up in that meeting',
+  'POST /api/v1/meetings/{id}/motions/{motionId}/turns body.attendanceId':
+    'an attendance at the meeting in the path, looked up in that meeting',
+  'PUT /api/v1/meetings/{id}/minutes body.items[].id': 'an agenda item of the meeting in the path, looked up in that meeting',
+  'POST /api/v1/resolutions body.tasks[].ownerMemberId':
+    'a member of the supervision committee over the resolution’s place (nodeId, checked), looked up in that committee',
+  'POST /api/v1/resolutions/{id}/tasks/{taskId}/progress body.photoIds[]': 'a photo of the resolution in the path, looked up in it',
+  'POST /api/v1/resolutions/{id}/evaluations body.memberId': 'a member of the committee of the resolution in the path, looked up in it',
+  'POST /api/v1/resolutions/{id}/evaluations body.photoIds[]': 'a photo of the resolution in the path, looked up in it',
+  'POST /api/v1/resolution-publications/{id}/objections body.resolutionId': 'an entry of the notice in the path, looked up in it',
 };
 
 type Kind =
@@ -86,6 +103,10 @@ let neighbour: Place;
 let foreign: Place;
 let serial = 0;
 const committees = new Map<Place, string>();
+/** A resident of the home household, for the resident's own (/me) writes. */
+let resident: Session;
+/** Topics made for the home place: one resolution per topic, so each send of the case gets its own. */
+const homeTopics = new Set<string>();
 
 async function buildPlace(world: DemandWorld, k: number, accountFor: string, staff?: Session): Promise<Place> {
   const db = t.deps.db;
@@ -198,14 +219,15 @@ async function make(kind: Kind, place: Place): Promise<string> {
       return (
         await created(place.staff, `${api}/deliberation/stations`, { nodeId: place.compound.id, name: `议事站${n}`, kind: 'station' })
       ).id;
-    case 'topic':
-      return (
-        await created(place.staff, `${api}/deliberation/topics`, {
-          nodeId: place.compound.id,
-          title: `加装电梯${n}`,
-          description: '老旧小区加装电梯的费用分摊',
-        })
-      ).id;
+    case 'topic': {
+      const { id } = await created(place.staff, `${api}/deliberation/topics`, {
+        nodeId: place.compound.id,
+        title: `加装电梯${n}`,
+        description: '老旧小区加装电梯的费用分摊',
+      });
+      if (place === home) homeTopics.add(id);
+      return id;
+    }
     case 'council':
       return (await created(place.staff, `${api}/councils`, { nodeId: place.compound.id, level: 'compound', name: `议事会${n}` })).id;
     case 'ballot':
@@ -530,6 +552,17 @@ const cases: Case[] = [
     request: async (ids) => ({ url: `${api}/ballots`, body: ballotBody(ids.placeId!, { title: `表决${++serial}` }) }),
   },
   {
+    route: 'POST /api/v1/ballots',
+    fields: { 'subject.id': 'topic' },
+    request: async (ids) => ({
+      url: `${api}/ballots`,
+      body: ballotBody(home.compound.id, {
+        title: `表决${++serial}`,
+        subject: { kind: 'topic', id: ids['subject.id'], title: '加装电梯' },
+      }),
+    }),
+  },
+  {
     route: 'POST /api/v1/deliberation/stations',
     fields: { nodeId: 'compound' },
     request: async (ids) => ({
@@ -567,6 +600,14 @@ const cases: Case[] = [
         stationId: ids.stationId,
         invitees: [{ kind: 'observer', residentId: ids['invitees[].residentId'] }],
       }),
+    }),
+  },
+  {
+    route: 'POST /api/v1/meetings',
+    fields: { 'items[].id': 'topic' },
+    request: async (ids) => ({
+      url: `${api}/meetings`,
+      body: meetingBody(await make('council', home), { items: [{ kind: 'topic', id: ids['items[].id'], title: '3号楼加装电梯' }] }),
     }),
   },
   {
@@ -615,7 +656,8 @@ const cases: Case[] = [
     request: async (ids) => ({
       url: `${api}/resolutions`,
       body: resolutionBody(ids.nodeId!, {
-        topicId: ids.topicId,
+        // One resolution per topic: each send with the home topic gets a fresh one of the home place.
+        topicId: homeTopics.has(ids.topicId!) ? await make('topic', home) : ids.topicId,
         meetingId: ids.meetingId,
         demandIds: [ids['demandIds[]']],
         tasks: [
@@ -672,7 +714,34 @@ interface PathCase {
   /** The path parameters of a record at `place` (the record the route acts on). */
   target: (place: Place) => Promise<Target>;
   body?: unknown | (() => Promise<unknown>);
-  caller?: 'admin' | 'county';
+  /** A photo upload: the body is a one-pixel PNG as multipart/form-data. */
+  upload?: boolean;
+  /** Path parameters that name no record (NOT_RECORDS), the same in every request. */
+  fixed?: Target;
+  /** Residents write through /me: a resident of the home household. */
+  caller?: 'admin' | 'county' | 'resident';
+}
+
+const onePixelPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64',
+);
+function photoUpload(): { payload: Buffer; type: string } {
+  const boundary = '----referenced-scope-boundary';
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="photo.png"\r\nContent-Type: image/png\r\n\r\n`),
+    onePixelPng,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, type: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** A photo upload through the API by `session` that must succeed; its JSON answer. */
+async function uploaded(session: Session, url: string): Promise<Record<string, unknown>> {
+  const { payload, type } = photoUpload();
+  const res = await t.app.inject({ method: 'POST', url, headers: { ...session.headers, 'content-type': type }, payload });
+  if (res.statusCode >= 300) throw new Error(`POST ${url}: ${res.statusCode} ${res.body}`);
+  return res.json() as Record<string, unknown>;
 }
 
 async function one(query: ReturnType<typeof sql>): Promise<string> {
@@ -805,7 +874,8 @@ const pathCases: PathCase[] = [
   made('PUT /api/v1/deliberation/stations/{id}/schedule', 'station', { schedule: null }),
   made('POST /api/v1/deliberation/topics/{id}/escalate', 'topic', { version: 1, reason: '需上级协调' }),
   made('POST /api/v1/deliberation/topics/{id}/transition', 'topic', { version: 1, action: 'pool' }),
-  made('POST /api/v1/deliberation/topics/{id}/support', 'topic'),
+  // Supporting a topic is a resident's act (staff are refused whatever the id).
+  { ...made('POST /api/v1/deliberation/topics/{id}/support', 'topic'), caller: 'resident' },
   made('POST /api/v1/deliberation/topics/{id}/screen', 'topic', { version: 1, outcome: 'admissible', kindCode: 'elevator' }),
   made('POST /api/v1/deliberation/topics/{id}/advisers', 'topic', { role: 'lawyer', name: '李律师' }),
   {
@@ -870,7 +940,93 @@ const pathCases: PathCase[] = [
   made('POST /api/v1/opinion-map/conversations/{id}/map', 'conversation'),
   made('POST /api/v1/resolutions/{id}/complete', 'resolution'),
   made('POST /api/v1/supervision-committees/{id}/members', 'committee', { name: '委员', kind: 'resident_rep' }),
+  // Photos: the station's wall, a meeting's sign-in sheet, a resolution's milestones.
+  { route: 'POST /api/v1/deliberation/stations/{id}/photos', target: async (p) => ({ id: await make('station', p) }), upload: true },
+  {
+    route: 'DELETE /api/v1/deliberation/stations/{id}/photos/{photoId}',
+    target: async (p) => {
+      const id = await make('station', p);
+      const station = (await uploaded(p.staff, `${api}/deliberation/stations/${id}/photos`)) as { photos: { id: string }[] };
+      return { id, photoId: station.photos[0]!.id };
+    },
+  },
+  {
+    route: 'POST /api/v1/meetings/{id}/photos/{kind}',
+    target: async (p) => ({ id: await make('meeting', p) }),
+    fixed: { kind: 'sign_in_sheet' },
+    upload: true,
+  },
+  { route: 'POST /api/v1/resolutions/{id}/photos', target: async (p) => ({ id: await make('resolution', p) }), upload: true },
+  // A motion being debated at a meeting that is open.
+  {
+    route: 'POST /api/v1/meetings/{id}/motions/{motionId}/turns',
+    target: motionAt,
+    body: async () => ({ attendanceId: newId(), stance: 'for', seconds: 60 }),
+  },
+  { route: 'POST /api/v1/meetings/{id}/motions/{motionId}/decision', target: motionAt, body: { votesFor: 3, votesAgainst: 1 } },
+  // The resident's own writes: a record of another community or county reads like an unknown one.
+  {
+    route: 'POST /api/v1/me/ballots/{id}/vote',
+    caller: 'resident',
+    target: async (p) => {
+      // An online ballot of the place's households, open for votes (counted by head, no floor areas needed).
+      const body = ballotBody(p.compound.id, { title: `表决${++serial}`, rule: 'simple_majority', weighting: 'none' });
+      const { id } = await created(p.staff, `${api}/ballots`, body);
+      await created(p.staff, `${api}/ballots/${id}/open`, {});
+      return { id };
+    },
+    body: { options: [1], receipt: 'referenced-scope-receipt-0001' },
+  },
+  {
+    route: 'POST /api/v1/me/meetings/{id}/check-in',
+    caller: 'resident',
+    target: async (p) => {
+      // A meeting of the place whose notice is out (a council meets with at least one member).
+      const council = await make('council', p);
+      await created(p.staff, `${api}/councils/${council}/seats`, { role: 'member', name: '居民代表' });
+      const { id } = await created(p.staff, `${api}/meetings`, meetingBody(council));
+      await created(p.staff, `${api}/meetings/${id}/notice`, {});
+      return { id };
+    },
+    body: { code: '123456' },
+  },
+  {
+    route: 'PUT /api/v1/me/opinion-statements/{id}/vote',
+    caller: 'resident',
+    target: async (p) => {
+      const c = await make('conversation', p);
+      return { id: (await created(p.staff, `${api}/opinion-map/conversations/${c}/statements`, { body: `观点${++serial}` })).id };
+    },
+    body: { value: 'agree' },
+  },
+  {
+    route: 'POST /api/v1/me/opinion-conversations/{id}/statements',
+    caller: 'resident',
+    target: async (p) => ({ id: await make('conversation', p) }),
+    body: { body: '收费应按车位数分摊' },
+  },
+  { ...made('POST /api/v1/me/resolutions/{id}/survey', 'resolution', { satisfaction: 'satisfied' }), caller: 'resident' },
+  {
+    route: 'POST /api/v1/resolution-publications/{id}/objections',
+    caller: 'resident',
+    target: async (p) => {
+      // Each notice its own month, so a place never publishes one month twice.
+      const month = new Date(Date.UTC(2026, -++serial, 1)).toISOString().slice(0, 7);
+      return { id: (await created(p.staff, `${api}/resolution-publications`, { nodeId: p.compound.id, month, objectionDays: 7 })).id };
+    },
+    body: { text: '路灯位置不合理' },
+  },
 ];
+
+/** A motion of a meeting of the place, opened (the state a motion is debated and decided in). */
+async function motionAt(p: Place): Promise<Target> {
+  const id = await make('meeting', p);
+  const motionId = newId();
+  await t.deps.db.execute(sql`UPDATE meeting SET status = 'open', opened_at = now() WHERE tenant_id = ${p.tenantId} AND id = ${id}::uuid`);
+  await t.deps.db.execute(sql`INSERT INTO meeting_motion (tenant_id, id, meeting_id, text, mover)
+    VALUES (${p.tenantId}, ${motionId}, ${id}::uuid, '同意加装电梯', '张三')`);
+  return { id, motionId };
+}
 
 /** A write on a record of `kind` that the place's staff made. */
 function made(route: string, kind: Kind, body?: unknown): PathCase {
@@ -994,6 +1150,12 @@ beforeAll(async () => {
     grants: [{ role: 'county_staff', nodeId: a.tree.county.id }],
   });
   county = await login(t.app, 'countystaff', account.password);
+  await createAccount(t.deps.db, {
+    tenantId: '370785',
+    username: 'homeresident',
+    grants: [{ role: 'resident', nodeId: home.household.id }],
+  });
+  resident = await login(t.app, 'homeresident', account.password);
 }, 120_000);
 afterAll(async () => {
   await t?.close();
@@ -1084,19 +1246,23 @@ describe('records named in the path of a write are checked against the caller sc
   for (const c of pathCases) {
     it(c.route, async () => {
       const [method, path] = c.route.split(' ') as [string, string];
+      const session = c.caller === 'admin' ? admin : c.caller === 'county' ? county : c.caller === 'resident' ? resident : desk;
       const send = async (target: Target) => {
         const body = typeof c.body === 'function' ? await (c.body as () => Promise<unknown>)() : c.body;
+        const upload = c.upload ? photoUpload() : undefined;
         const before = await snapshot();
         const res = await t.app.inject({
           method: method as 'POST',
-          url: path.replace(/\{([^}]+)\}/g, (_, name: string) => target[name] as string),
-          headers: { ...(c.caller === 'admin' ? admin : c.caller === 'county' ? county : desk).headers },
-          ...(body !== undefined ? { payload: body as object } : {}),
+          url: path.replace(/\{([^}]+)\}/g, (_, name: string) => (c.fixed?.[name] ?? target[name]) as string),
+          headers: { ...session.headers, ...(upload ? { 'content-type': upload.type } : {}) },
+          ...(upload ? { payload: upload.payload } : body !== undefined ? { payload: body as object } : {}),
         });
         return { res, before, after: await snapshot() };
       };
       const problems: string[] = [];
-      const unknownIds = Object.fromEntries([...path.matchAll(/\{([^}]+)\}/g)].map((x) => [x[1] as string, newId()]));
+      const unknownIds = Object.fromEntries(
+        [...path.matchAll(/\{([^}]+)\}/g)].filter((x) => !c.fixed?.[x[1] as string]).map((x) => [x[1] as string, newId()]),
+      );
       const unknown = await send(unknownIds);
       const changedBy = (x: { before: Record<string, string>; after: Record<string, string> }) =>
         Object.keys(x.after).filter((table) => x.after[table] !== x.before[table]);
@@ -1108,7 +1274,7 @@ describe('records named in the path of a write are checked against the caller sc
       // 404, or 403 where every refused attempt is answered alike (a reveal needs people.pii on the record's place).
       if (![403, 404].includes(unknown.res.statusCode))
         problems.push(`an unknown id answered ${unknown.res.statusCode} ${unknown.res.body.slice(0, 200)}`);
-      const places = c.caller ? { foreign } : { neighbour, foreign };
+      const places = c.caller === 'admin' || c.caller === 'county' ? { foreign } : { neighbour, foreign };
       for (const [where, place] of Object.entries(places)) {
         const ids = await c.target(place);
         const { res, before, after } = await send(ids);
