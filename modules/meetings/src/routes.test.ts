@@ -187,5 +187,15 @@ describe('meetings HTTP API', () => {
     const [a, b] = [await put(minutes(unknownItem)), await put(minutes(two.items[0]!.id))];
     expect(a.statusCode, a.body).toBe(404);
     expect([b.statusCode, b.body.replaceAll(two.items[0]!.id, '<id>')]).toEqual([a.statusCode, a.body.replaceAll(unknownItem, '<id>')]);
+    // A speaker checked in at another meeting is no attendee of this one.
+    const motion = await post(staffA, `/meetings/${one.id}/motions`, { text: '同意', mover: '居民代表' });
+    expect(motion.statusCode, motion.body).toBe(201);
+    const elsewhere = await post(staffA, `/meetings/${two.id}/check-ins`, { inviteeId: two.invitees[0]!.id });
+    expect(elsewhere.statusCode, elsewhere.body).toBe(201);
+    await same(
+      `/meetings/${one.id}/motions/${motion.json().id}/turns`,
+      (attendanceId) => ({ attendanceId, stance: 'for', seconds: 60 }),
+      elsewhere.json().id,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { createAccount } from '@linli/accounts/testing';
-import type { AppError, RequestContext } from '@linli/core';
+import { type AppError, newId, type RequestContext } from '@linli/core';
 import type { Database } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { contextFor, insertResident } from '@linli/people/testing';
@@ -171,6 +171,25 @@ describe('scope', () => {
     }
     expect(await code(vote(w.residentB, id, [1], newReceipt()))).toMatch(/^not_found/);
     expect(await code(tx((t) => createBallot(t, w.staffB, ballotBody(w.building.id))))).toMatch(/^not_found/);
+    const [n] = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM ballot_participation WHERE ballot_id = $1', [id]);
+    expect(n?.n).toBe(0);
+  });
+
+  it('a household of another community named to vote for reads like an unknown one', async () => {
+    const id = await openNew();
+    const resident = w.residents[0]!;
+    const answer = (over: { householdId?: string; forVoterId?: string }, named: string) =>
+      tx((t) => castVote(t, resident, id, { options: [1], receipt: newReceipt(), ...over })).then(
+        () => 'cast',
+        (e: AppError) => `${e.code} ${e.message.replaceAll(named, '<id>')} ${JSON.stringify(e.details ?? [])}`,
+      );
+    const outside = w.tree.b.h101.id;
+    for (const field of ['householdId', 'forVoterId'] as const) {
+      const unknownId = newId();
+      const unknown = await answer({ [field]: unknownId }, unknownId);
+      expect(unknown).not.toBe('cast');
+      expect(await answer({ [field]: outside }, outside)).toBe(unknown);
+    }
     const [n] = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM ballot_participation WHERE ballot_id = $1', [id]);
     expect(n?.n).toBe(0);
   });

@@ -1,4 +1,4 @@
-import type { AppError } from '@linli/core';
+import { type AppError, newId } from '@linli/core';
 import type { Database } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,5 +66,29 @@ describe('publishNotice and objectToNotice', () => {
       .transaction((tx) => publishNotice(tx, world.ctx.otherCommunity, { nodeId: world.tree.compounds[0]!.id, month: '2026-04' }))
       .catch((e: AppError) => e.code);
     expect(elsewhere).toBe('not_found');
+  });
+
+  it('answers a resolution that is not on the notice like an unknown one, and records nothing', async () => {
+    const notice = await database.db.transaction((tx) =>
+      publishNotice(tx, world.ctx.community, { nodeId: world.tree.compounds[0]!.id, month: '2026-05' }),
+    );
+    // a resolution of the neighbouring compound: on no notice of this compound
+    const elsewhere = await resolutionAt(database.db, world, {
+      nodeId: world.tree.compounds[1]!.id,
+      title: '邻小区决议',
+      tasks: [{ title: '清理楼道', ownerKind: 'unit', ownerName: '物业服务中心', deadline: '2026-03-31' }],
+    });
+    const answer = (resolutionId: string) =>
+      database.db
+        .transaction((tx) => objectToNotice(tx, world.ctx.resident, notice.id, { text: '有意见', resolutionId }))
+        .then(() => 'recorded')
+        .catch((e: AppError) => `${e.code} ${e.message.replaceAll(resolutionId, '<id>')} ${JSON.stringify(e.details ?? [])}`);
+    const unknown = await answer(newId());
+    expect(unknown).toMatch(/^not_found/);
+    expect(await answer(elsewhere.id)).toBe(unknown);
+    const count = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM resolution_objection WHERE publication_id = $1', [
+      notice.id,
+    ]);
+    expect(count[0]?.n).toBe(0);
   });
 });
