@@ -1,4 +1,4 @@
-import { type AppError, runWrite } from '@linli/core';
+import { type AppError, newId, runWrite } from '@linli/core';
 import type { Database, Tx } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { contextFor } from '@linli/people/testing';
@@ -197,5 +197,27 @@ describe('a meeting from notice to minutes', () => {
     const cancelled = await write((tx) => cancelMeeting(tx, world.staff, draft.id));
     expect(cancelled.status).toBe('cancelled');
     expect(await write((tx) => publishNotice(tx, world.staff, draft.id)).catch((e: AppError) => code(e))).toBe('meetings.wrong_status');
+  });
+
+  it('puts a topic of the place on the agenda, and answers one of another community like an unknown id', async () => {
+    const draft = await draftMeeting(database, world.staff, council.id);
+    const topicAt = async (node: { id: string; path: string }) => {
+      const id = newId();
+      await database.query(
+        `INSERT INTO deliberation_topic (tenant_id, id, number, title, description, source, node_id, node_path, level)
+         VALUES ('370785', $1, $2, '加装电梯', '费用分摊', 'staff', $3, $4::ltree, 'compound')`,
+        [id, `T-${id.slice(-6)}`, node.id, node.path],
+      );
+      return id;
+    };
+    const schedule = (id: string) =>
+      write((tx) => scheduleAgendaItem(tx, world.staff, draft.id, { kind: 'topic', id, title: '加装电梯' })).then(
+        () => 'scheduled',
+        (e: AppError) => `${e.code} ${e.message.replaceAll(id, '<id>')} ${JSON.stringify(e.details ?? [])}`,
+      );
+    const unknown = await schedule(newId());
+    expect(unknown).toMatch(/^not_found/);
+    expect(await schedule(await topicAt(world.tree.b.compound))).toBe(unknown);
+    expect(await schedule(await topicAt(world.tree.a.compound))).toBe('scheduled');
   });
 });

@@ -1,8 +1,9 @@
-import { AppError, auditEntry, type RequestContext, recordAudit } from '@linli/core';
+import { AppError, auditEntry, type RequestContext, recordAudit, scopePaths } from '@linli/core';
 import type { Tx } from '@linli/db';
 import type { Subject } from '../contract.ts';
 import { MeetingRepository } from '../meeting.repository.ts';
 import { meetingFor } from './meeting-guard.ts';
+import { requireSubjects } from './subject-reference.ts';
 
 /**
  * Puts a subject of another module (a deliberation topic, a property reform matter, a ballot …) on
@@ -14,6 +15,8 @@ export async function scheduleAgendaItem(tx: Tx, ctx: RequestContext, meetingId:
   const title = subject.title.trim();
   if (!title) throw AppError.invalid([{ field: 'title', reason: 'is empty' }]);
   if (!/^[a-z][a-z0-9_]{0,39}$/.test(subject.kind)) throw AppError.invalid([{ field: 'kind', reason: 'is not a subject kind' }]);
+  // A subject of another community or county answers like an unknown one, as on a new meeting's agenda.
+  await requireSubjects(tx, ctx.actor, scopePaths(ctx.actor, 'meetings.write'), [{ field: 'id', kind: subject.kind, id: subject.id }]);
   const itemId = await new MeetingRepository(tx).appendItem(ctx.actor.tenantId, meeting.id, { kind: subject.kind, id: subject.id, title });
   await recordAudit(
     tx,
