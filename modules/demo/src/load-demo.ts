@@ -47,7 +47,7 @@ export const demoAccounts: readonly DemoAccount[] = [
   { username: 'admin', role: 'system_admin', description: '系统管理员：区划、数据和配置', scope: '高密市', anchor: 'county' },
   { username: 'secadmin', role: 'security_admin', description: '安全管理员：账号和授权', scope: '高密市', anchor: 'county' },
   { username: 'auditor', role: 'audit_admin', description: '审计管理员：只看审计日志', scope: '高密市', anchor: 'county' },
-  { username: 'county', role: 'county_staff', description: '市级工作人员：全市只读', scope: '高密市', anchor: 'county' },
+  { username: 'county', role: 'county_staff', description: '市级工作人员：全市查看、登记、派单和督办', scope: '高密市', anchor: 'county' },
   { username: 'subdistrict', role: 'subdistrict_staff', description: '街道工作人员', scope: '朝阳街道', anchor: 'subdistrict' },
   { username: 'community', role: 'community_staff', description: '社区工作者', scope: '秦家岭社区', anchor: 'community' },
   { username: 'grid', role: 'grid_worker', description: '网格员（网格服务队成员）', scope: '秦家岭社区', anchor: 'community' },
