@@ -13,7 +13,7 @@ export async function saveStationKind(tx: Tx, ctx: RequestContext, input: SaveSt
   const tenantId = ctx.actor.tenantId;
   const county = await territory.countyRoot(tx, tenantId);
   if (!county || !can(ctx.actor, 'deliberation.scope', county.path))
-    throw AppError.forbidden('Only who keeps the county\'s deliberation lists may change the list of station kinds');
+    throw AppError.forbidden("Only who keeps the county's deliberation lists may change the list of station kinds");
   const name = input.name.trim();
   if (!name) throw AppError.invalid([{ field: 'name', reason: 'is empty' }]);
   const stations = new StationRepository(tx);
