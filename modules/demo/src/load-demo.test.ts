@@ -271,7 +271,8 @@ describe('loadMoreCounties', () => {
       sql`SELECT count(DISTINCT parent_id)::int AS communities FROM territory_node WHERE tenant_id = ${T} AND kind = 'compound'`,
     );
     expect(spread!.communities).toBe(41);
-    // Loaded beside a running server: the subtree counts were kept by their triggers, not rebuilt.
+    // Loaded beside a running server with the count triggers off for its own transaction: the county's
+    // subtree counts, computed once, agree with its rows.
     const [county] = await rows<{ compounds: number; residents: number }>(
       database.db,
       sql`SELECT r.compounds, r.residents FROM territory_rollup r JOIN territory_node n ON n.tenant_id = r.tenant_id AND n.id = r.node_id
