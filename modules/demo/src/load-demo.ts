@@ -67,8 +67,8 @@ export const moreDemoCounties: readonly { profile: CountyProfile; name: string; 
     name: '谯城区',
     accounts: [
       { username: 'qc-admin', role: 'system_admin', description: '谯城区系统管理员：区划、数据和配置', scope: '谯城区', anchor: 'county' },
-      { username: 'qc-community', role: 'community_staff', description: '谯城区社区工作者', scope: '花戏楼街道', anchor: 'community' },
-      { username: 'qc-resident', role: 'resident', description: '谯城区居民（本人及家庭）', scope: '谯城区', anchor: 'household' },
+      { username: 'qc-community', role: 'community_staff', description: '谯城区社区工作者', scope: '白布社区', anchor: 'community' },
+      { username: 'qc-resident', role: 'resident', description: '谯城区居民（本人及家庭）', scope: '1-1-102', anchor: 'household' },
     ],
   },
 ];
