@@ -86,9 +86,9 @@ const centralGrants: Record<Role, string[]> = {
     'resolutions.read',
   ],
   volunteer: ['territory.read'],
-  // A resident follows the resolutions of the places above the household and objects to a notice;
-  // evaluates only as a member of the resolution's supervision committee (checked by the module).
-  resident: ['resolutions.follow', 'resolutions.evaluate'],
+  // Residents hold no ability (permissions.test.ts): their resident grant lets them follow the
+  // resolutions above their household, object to a notice and, on a supervision committee, evaluate.
+  resident: [],
 };
 
 describe('the server reads its module manifests', () => {

@@ -23,6 +23,11 @@ export const resolutionsErrors = defineErrors('resolutions', {
     'en-US': 'A member who owns a task of this resolution may not evaluate it',
     'zh-CN': '承担该决议任务的成员不能评价该决议',
   },
+  not_a_resident: {
+    status: 'forbidden',
+    'en-US': 'Only a resident of a household here may follow, answer or object to resolutions',
+    'zh-CN': '只有本辖区住户的居民可以关注决议、参与满意度调查或提出异议',
+  },
   not_a_member: {
     status: 'forbidden',
     'en-US': 'Only a member of the resolution’s supervision committee may evaluate it',

@@ -18,6 +18,7 @@ import {
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { evaluatorPaths, followerPaths, requireFollower } from './callers.ts';
 import { addMember } from './commands/add-member.ts';
 import { answerSurvey } from './commands/answer-survey.ts';
 import { completeResolution } from './commands/complete-resolution.ts';
@@ -252,8 +253,8 @@ export async function resolutionsRoutes(fastify: FastifyInstance, deps: ModuleDe
       const staff = ResolutionRepository.visible([
         ...new Set([...scopePaths(ctx.actor, 'resolutions.read'), ...scopePaths(ctx.actor, 'resolutions.evaluate')]),
       ]);
-      const follower = ResolutionRepository.visible(scopePaths(ctx.actor, 'resolutions.follow'), true);
-      const evaluator = ResolutionRepository.visible(scopePaths(ctx.actor, 'resolutions.evaluate'), true);
+      const follower = ResolutionRepository.visible(followerPaths(ctx.actor), true);
+      const evaluator = ResolutionRepository.visible(evaluatorPaths(ctx.actor), true);
       const photo = await new ResolutionRepository(db).photo(
         ctx.actor.tenantId,
         request.params.id,
@@ -360,7 +361,7 @@ export async function resolutionsRoutes(fastify: FastifyInstance, deps: ModuleDe
     },
     async (request) => {
       const ctx = requireContext(request);
-      requireAbility(ctx.actor, 'resolutions.evaluate');
+      if (evaluatorPaths(ctx.actor).length === 0) requireAbility(ctx.actor, 'resolutions.evaluate');
       return runWrite(db, (tx) => evaluateResolution(tx, ctx, request.params.id, request.body));
     },
   );
@@ -487,7 +488,7 @@ export async function resolutionsRoutes(fastify: FastifyInstance, deps: ModuleDe
     },
     async (request, reply) => {
       const ctx = requireContext(request);
-      requireAbility(ctx.actor, 'resolutions.follow');
+      requireFollower(ctx.actor);
       return reply.status(201).send(await runWrite(db, (tx) => objectToNotice(tx, ctx, request.params.id, request.body)));
     },
   );
@@ -527,7 +528,7 @@ export async function resolutionsRoutes(fastify: FastifyInstance, deps: ModuleDe
     },
     async (request) => {
       const ctx = requireContext(request);
-      const scope = requireAbility(ctx.actor, 'resolutions.follow');
+      const scope = requireFollower(ctx.actor);
       return cursorPage(request.query, ResolutionCursor, (filter, page) =>
         new ResolutionRepository(db).list(ctx.actor.tenantId, ResolutionRepository.visible(scope, true), filter, page),
       );
@@ -547,7 +548,7 @@ export async function resolutionsRoutes(fastify: FastifyInstance, deps: ModuleDe
     },
     async (request) => {
       const ctx = requireContext(request);
-      const scope = requireAbility(ctx.actor, 'resolutions.follow');
+      const scope = requireFollower(ctx.actor);
       return resolutionDetail(db, ctx.actor.tenantId, request.params.id, scope, true);
     },
   );
@@ -566,7 +567,7 @@ export async function resolutionsRoutes(fastify: FastifyInstance, deps: ModuleDe
     },
     async (request, reply) => {
       const ctx = requireContext(request);
-      requireAbility(ctx.actor, 'resolutions.follow');
+      requireFollower(ctx.actor);
       await runWrite(db, (tx) => answerSurvey(tx, ctx, request.params.id, request.body.satisfaction));
       return reply.status(204).send(null);
     },
@@ -695,7 +696,7 @@ export async function resolutionsRoutes(fastify: FastifyInstance, deps: ModuleDe
 /** Staff see the notices of places in their scope; residents those of the places above their home. */
 function noticeVisibility(ctx: ReturnType<typeof requireContext>) {
   const staff = scopePaths(ctx.actor, 'resolutions.read');
-  const follower = scopePaths(ctx.actor, 'resolutions.follow');
+  const follower = followerPaths(ctx.actor);
   if (staff.length === 0 && follower.length === 0) requireAbility(ctx.actor, 'resolutions.read');
   return sql`(${ResolutionRepository.visible(staff)} OR ${ResolutionRepository.visible(follower, true)})`;
 }

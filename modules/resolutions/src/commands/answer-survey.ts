@@ -1,5 +1,6 @@
-import { AppError, type RequestContext, scopePaths } from '@linli/core';
+import { AppError, type RequestContext } from '@linli/core';
 import type { Tx } from '@linli/db';
+import { followerPaths } from '../callers.ts';
 import type { Satisfaction } from '../contract.ts';
 import { resolutionsNouns } from '../errors.ts';
 import { ResolutionRepository } from '../resolution.repository.ts';
@@ -8,7 +9,7 @@ import { ResolutionRepository } from '../resolution.repository.ts';
 export async function answerSurvey(tx: Tx, ctx: RequestContext, resolutionId: string, satisfaction: Satisfaction): Promise<void> {
   const tenantId = ctx.actor.tenantId;
   const repo = new ResolutionRepository(tx);
-  const found = await repo.find(tenantId, resolutionId, ResolutionRepository.visible(scopePaths(ctx.actor, 'resolutions.follow'), true));
+  const found = await repo.find(tenantId, resolutionId, ResolutionRepository.visible(followerPaths(ctx.actor), true));
   if (!found) throw AppError.notFound(resolutionsNouns.resolution, resolutionId);
   await repo.answerSurvey(tenantId, resolutionId, ctx.actor.accountId, satisfaction);
 }

@@ -2,6 +2,7 @@ import { AppError, auditEntry, can, emitEvents, type RequestContext, recordAudit
 import type { Tx } from '@linli/db';
 import { territory } from '@linli/territory';
 import { sql } from 'drizzle-orm';
+import { evaluatorPaths } from '../callers.ts';
 import type { EvaluateBody, ResolutionDetail } from '../contract.ts';
 import { resolutionsErrors, resolutionsNouns } from '../errors.ts';
 import { ResolutionRepository } from '../resolution.repository.ts';
@@ -21,7 +22,7 @@ export async function evaluateResolution(
   input: EvaluateBody,
 ): Promise<ResolutionDetail> {
   const tenantId = ctx.actor.tenantId;
-  const scope = scopePaths(ctx.actor, 'resolutions.evaluate');
+  const scope = evaluatorPaths(ctx.actor);
   const visible = sql`(${ResolutionRepository.visible(scope)} OR ${ResolutionRepository.visible(scope, true)})`;
   const resolutions = new ResolutionRepository(tx);
   const resolution = await resolutions.find(tenantId, resolutionId, visible);
@@ -81,6 +82,6 @@ export async function evaluateResolution(
     payload: { month: input.month, evaluationId: evaluation.id, satisfaction: input.satisfaction },
   });
   return resolutionDetail(tx, tenantId, resolutionId, [...scopePaths(ctx.actor, 'resolutions.read'), ...scope], false).catch(() =>
-    resolutionDetail(tx, tenantId, resolutionId, scopePaths(ctx.actor, 'resolutions.evaluate'), true),
+    resolutionDetail(tx, tenantId, resolutionId, evaluatorPaths(ctx.actor), true),
   );
 }

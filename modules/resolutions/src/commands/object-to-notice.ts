@@ -1,5 +1,6 @@
-import { AppError, auditEntry, emitEvents, type RequestContext, recordAudit, scopePaths } from '@linli/core';
+import { AppError, auditEntry, emitEvents, type RequestContext, recordAudit } from '@linli/core';
 import type { Tx } from '@linli/db';
+import { followerPaths } from '../callers.ts';
 import { resolutionsErrors, resolutionsNouns } from '../errors.ts';
 import { ResolutionRepository } from '../resolution.repository.ts';
 import { SupervisionRepository } from '../supervision.repository.ts';
@@ -15,7 +16,7 @@ export async function objectToNotice(
   input: { text: string; resolutionId?: string },
 ): Promise<{ id: string }> {
   const tenantId = ctx.actor.tenantId;
-  const scope = scopePaths(ctx.actor, 'resolutions.follow');
+  const scope = followerPaths(ctx.actor);
   const repo = new SupervisionRepository(tx);
   const notice = await repo.publication(tenantId, publicationId, ResolutionRepository.visible(scope, true));
   if (!notice) throw AppError.notFound(resolutionsNouns.publication, publicationId);

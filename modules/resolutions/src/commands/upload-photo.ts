@@ -1,6 +1,7 @@
 import { AppError, auditEntry, type FileStore, newId, type RequestContext, recordAudit, scopePaths } from '@linli/core';
 import type { Tx } from '@linli/db';
 import { sql } from 'drizzle-orm';
+import { evaluatorPaths } from '../callers.ts';
 import type { Photo } from '../contract.ts';
 import { resolutionsNouns } from '../errors.ts';
 import { ResolutionRepository } from '../resolution.repository.ts';
@@ -30,7 +31,7 @@ export async function uploadPhoto(
 ): Promise<Photo> {
   const tenantId = ctx.actor.tenantId;
   const write = scopePaths(ctx.actor, 'resolutions.write');
-  const evaluate = scopePaths(ctx.actor, 'resolutions.evaluate');
+  const evaluate = evaluatorPaths(ctx.actor);
   const visible = sql`(${ResolutionRepository.visible(write)} OR ${ResolutionRepository.visible(evaluate)} OR ${ResolutionRepository.visible(evaluate, true)})`;
   const repo = new ResolutionRepository(tx);
   if (!(await repo.find(tenantId, resolutionId, visible))) throw AppError.notFound(resolutionsNouns.resolution, resolutionId);
