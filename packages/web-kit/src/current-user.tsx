@@ -60,3 +60,12 @@ export function useCurrentUser(): CurrentUserState {
 export function useCan(): (ability: Ability) => boolean {
   return useCurrentUser().can;
 }
+
+/**
+ * Whether a user works in the admin app: anyone with a grant other than resident (居民). A resident's
+ * own abilities (following and evaluating the resolutions of their compound) do not make them staff;
+ * they use the phone pages under /m.
+ */
+export function usesStaffApp(me: Me): boolean {
+  return me.grants.some((g) => g.role !== 'resident');
+}

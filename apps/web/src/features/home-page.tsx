@@ -1,4 +1,4 @@
-import { useCurrentUser } from '@linli/web-kit/current-user';
+import { useCurrentUser, usesStaffApp } from '@linli/web-kit/current-user';
 import { WorkbenchPage } from '@linli/workbench/web';
 import { Flex, Spin } from 'antd';
 import { Suspense } from 'react';
@@ -8,8 +8,8 @@ import { Navigate } from 'react-router';
 export function HomePage() {
   const { me } = useCurrentUser();
   if (!me) return null;
-  // Residents (no admin ability) use the mobile pages.
-  if (me.abilities.length === 0) return <Navigate to="/m" replace />;
+  // Residents use the mobile pages.
+  if (!usesStaffApp(me)) return <Navigate to="/m" replace />;
   return (
     <div data-testid="home">
       <Suspense

@@ -1,5 +1,5 @@
 import { ApiError, api, setCsrfToken } from '@linli/web-kit/client';
-import { useCurrentUser } from '@linli/web-kit/current-user';
+import { useCurrentUser, usesStaffApp } from '@linli/web-kit/current-user';
 import { type Locale, setLocale } from '@linli/web-kit/i18n';
 import type { LoginResponse, Me } from '@linli/web-kit/types';
 import { Button, Form, Input, Toast } from 'antd-mobile';
@@ -29,7 +29,7 @@ export function MobileLogin() {
   const destination = (target: Me): string => {
     const back = params.get('next');
     if (back?.startsWith('/') && !back.startsWith('//')) return back;
-    return target.abilities.length === 0 ? '/m' : '/';
+    return usesStaffApp(target) ? '/' : '/m';
   };
   const go = (path: string) => {
     if (residentAddress(path)) navigate(path, { replace: true });

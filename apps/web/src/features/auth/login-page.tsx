@@ -1,6 +1,6 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { api, setCsrfToken } from '@linli/web-kit/client';
-import { useCurrentUser } from '@linli/web-kit/current-user';
+import { useCurrentUser, usesStaffApp } from '@linli/web-kit/current-user';
 import type { LoginResponse, Me } from '@linli/web-kit/types';
 import { Alert, App, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
@@ -10,9 +10,9 @@ import { LanguageSwitch } from '../../components/app-layout.tsx';
 import { ChangePasswordForm } from './change-password-form.tsx';
 import { loginErrorMessage } from './login-error.ts';
 
-/** Where a user lands: the admin app, or the resident pages for someone with no admin ability. */
+/** Where a user lands: the admin app, or the resident pages for someone who is only a resident. */
 export function homeOf(me: Me): string {
-  return me.abilities.length === 0 ? '/m' : '/';
+  return usesStaffApp(me) ? '/' : '/m';
 }
 
 export function LoginPage() {
