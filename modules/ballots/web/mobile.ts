@@ -1,17 +1,19 @@
 import type { MobileWebModule } from '@linli/web-kit';
+import { withPageStrings } from '@linli/web-kit/i18n';
 import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
+import { ballotsPageStrings } from './first-strings.ts';
 
-const MyBallots = lazy(() => import('./mobile/my-ballots.tsx'));
-const BallotVote = lazy(() => import('./mobile/ballot-vote.tsx'));
+const MyBallots = lazy(withPageStrings(ballotsPageStrings, () => import('./mobile/my-ballots.tsx')));
+const BallotVote = lazy(withPageStrings(ballotsPageStrings, () => import('./mobile/ballot-vote.tsx')));
 
-/** The resident's ballots: the list (a tab) and a ballot's vote and result page. */
+/** The resident's ballots: the list (a link on the home page) and a ballot's vote and result page. */
 export const mobileWeb: MobileWebModule = {
   routes: [
     {
       path: 'ballots',
       page: MyBallots,
-      tab: { title: 'ballots.mobile.tab', icon: lazyIcon(() => import('@ant-design/icons/es/icons/CheckSquareOutlined')) },
+      entry: { title: 'ballots.mobile.mine', icon: lazyIcon(() => import('@ant-design/icons/es/icons/CheckSquareOutlined')) },
     },
     { path: 'ballots/:id', page: BallotVote },
   ],

@@ -1,16 +1,18 @@
 import type { MobileWebModule } from '@linli/web-kit';
+import { withPageStrings } from '@linli/web-kit/i18n';
 import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
+import { meetingsPageStrings } from './first-strings.ts';
 
-const MyMeetings = lazy(() => import('./mobile/my-meetings.tsx'));
+const MyMeetings = lazy(withPageStrings(meetingsPageStrings, () => import('./mobile/my-meetings.tsx')));
 
-/** The resident's meeting notices (a tab): agenda, check-in with the room's code, minutes once closed. */
+/** The resident's meeting notices (a link on the home page): agenda, check-in with the room's code, minutes once closed. */
 export const mobileWeb: MobileWebModule = {
   routes: [
     {
       path: 'meetings',
       page: MyMeetings,
-      tab: { title: 'meetings.mobile.tab', icon: lazyIcon(() => import('@ant-design/icons/es/icons/TeamOutlined')) },
+      entry: { title: 'meetings.mobile.title', icon: lazyIcon(() => import('@ant-design/icons/es/icons/TeamOutlined')) },
     },
   ],
 };

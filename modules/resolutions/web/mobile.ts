@@ -1,18 +1,20 @@
 import type { MobileWebModule } from '@linli/web-kit';
+import { withPageStrings } from '@linli/web-kit/i18n';
 import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
+import { resolutionsPageStrings } from './first-strings.ts';
 
-const MyResolutions = lazy(() => import('./mobile/my-resolutions.tsx'));
-const ResolutionView = lazy(() => import('./mobile/resolution-view.tsx'));
-const Notices = lazy(() => import('./mobile/notices.tsx'));
+const MyResolutions = lazy(withPageStrings(resolutionsPageStrings, () => import('./mobile/my-resolutions.tsx')));
+const ResolutionView = lazy(withPageStrings(resolutionsPageStrings, () => import('./mobile/resolution-view.tsx')));
+const Notices = lazy(withPageStrings(resolutionsPageStrings, () => import('./mobile/notices.tsx')));
 
-/** The resident's view: the resolutions of their compound (a tab) with progress and the survey; the notices, with objections. */
+/** The resident's view: the resolutions of their compound (a link on the home page) with progress and the survey; the notices, with objections. */
 export const mobileWeb: MobileWebModule = {
   routes: [
     {
       path: 'resolutions',
       page: MyResolutions,
-      tab: { title: 'resolutions.mobile.tab', icon: lazyIcon(() => import('@ant-design/icons/es/icons/CheckSquareOutlined')) },
+      entry: { title: 'resolutions.mobile.mine', icon: lazyIcon(() => import('@ant-design/icons/es/icons/FileDoneOutlined')) },
     },
     { path: 'resolutions/notices', page: Notices },
     { path: 'resolutions/:id', page: ResolutionView },

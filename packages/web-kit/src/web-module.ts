@@ -44,6 +44,16 @@ export interface MobileRoute {
     /** A number on the tab (unread messages); a hook, called on every render of the bar. */
     useBadge?: () => number;
   };
+  /**
+   * A link on the home page instead of a tab, for pages a resident opens now and then (meeting
+   * notices, ballots, the opinion map, resolutions): the bottom bar keeps five tabs at most. Pages
+   * below its path get a back arrow to it; the page itself leads back home.
+   */
+  entry?: {
+    /** i18n key of its title. */
+    title: string;
+    icon: ReactNode;
+  };
 }
 
 /**

@@ -41,6 +41,7 @@ export const shellEn: LocaleStrings<typeof shellZh> = {
     account: 'Account',
     tenant: 'County',
     welcome: 'Welcome to Linli',
+    participate: 'Take part',
     adminEntry: 'Open the admin app',
   },
   errors: {

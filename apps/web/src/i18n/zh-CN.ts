@@ -40,6 +40,7 @@ export const shellZh = {
     account: '账号',
     tenant: '所属县（市、区）',
     welcome: '欢迎使用邻里',
+    participate: '参与议事',
     adminEntry: '进入管理端',
   },
   errors: {

@@ -1,5 +1,5 @@
 import { HomeOutlined, UserOutlined } from '@ant-design/icons';
-import { useCurrentUser } from '@linli/web-kit/current-user';
+import { useCurrentUser, usesStaffApp } from '@linli/web-kit/current-user';
 import { roleLabel } from '@linli/web-kit/labels';
 import { Button, DotLoading, List, NavBar, TabBar } from 'antd-mobile';
 import { Suspense } from 'react';
@@ -12,6 +12,7 @@ import { mobileModules } from './mobile-modules.ts';
 // uploader, the timeline, … come later).
 const mobileRoutes = mobileModules.flatMap((m) => m.routes ?? []);
 const tabRoutes = mobileRoutes.filter((r) => r.tab);
+const entryRoutes = mobileRoutes.filter((r) => r.entry);
 const homeBlocks = mobileModules.flatMap((m, i) => (m.home ? [{ key: i, Block: m.home }] : []));
 
 /** The numbers on the module tabs (unread messages): the list of tabs is fixed, so are the hooks called. */
@@ -23,6 +24,7 @@ function useTabBadges(): (number | undefined)[] {
 function MobileHome() {
   const { t } = useTranslation();
   const { me } = useCurrentUser();
+  const navigate = useNavigate();
   // The household, its full address and what goes on there are the home blocks of the modules
   // (workbench first: address, open demands, the board).
   return (
@@ -34,6 +36,15 @@ function MobileHome() {
       {homeBlocks.map(({ key, Block }) => (
         <Block key={key} />
       ))}
+      {entryRoutes.length > 0 && (
+        <List header={t('mobile.participate')} data-testid="mobile-entries">
+          {entryRoutes.map((r) => (
+            <List.Item key={r.path} prefix={r.entry?.icon} onClick={() => navigate(`/m/${r.path}`)} data-testid={`mobile-entry-${r.path}`}>
+              {(t as unknown as (key: string) => string)(r.entry?.title ?? '')}
+            </List.Item>
+          ))}
+        </List>
+      )}
     </div>
   );
 }
@@ -59,7 +70,7 @@ function MobileProfile() {
         ))}
       </List>
       <div style={{ padding: 16, display: 'grid', gap: 12 }}>
-        {me.abilities.length > 0 && (
+        {usesStaffApp(me) && (
           // The admin app is the other entry (index.html, antd): loaded from the server.
           <Button block onClick={() => window.location.assign('/')}>
             {t('mobile.adminEntry')}
@@ -100,8 +111,12 @@ export default function MobileApp() {
     .map((tab) => tab.key)
     .filter((key) => key !== '/m' && location.pathname.startsWith(key))
     .concat('/m')[0];
-  // Pages below a tab (a demand, the submission form) lead back to the tab's list.
-  const parent = tabs.find((tab) => tab.key !== '/m' && location.pathname.startsWith(`${tab.key}/`))?.key ?? null;
+  // Pages below a tab or a home-page entry (a demand, the submission form, a ballot) lead back to its
+  // list; an entry's own page leads back home.
+  const sections = [...tabs.map((tab) => tab.key), ...entryRoutes.map((r) => `/m/${r.path}`)];
+  const parent =
+    sections.find((key) => key !== '/m' && location.pathname.startsWith(`${key}/`)) ??
+    (entryRoutes.some((r) => location.pathname === `/m/${r.path}`) ? '/m' : null);
   return (
     <div style={{ display: 'flex', flexDirection: 'column', minHeight: '100vh', background: '#f5f5f5' }}>
       <NavBar
