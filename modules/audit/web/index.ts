@@ -1,9 +1,11 @@
 import type { WebModule } from '@linli/web-kit';
+import { withPageStrings } from '@linli/web-kit/i18n';
 import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
-import { auditZh } from './strings.zh-CN.ts';
+import { auditFirstZh, auditPageStrings } from './first-strings.ts';
+import type { auditZh } from './strings.zh-CN.ts';
 
-const AuditPage = lazy(() => import('./audit-page.tsx'));
+const AuditPage = lazy(withPageStrings(auditPageStrings, () => import('./audit-page.tsx')));
 
 /** The audit trail and its signed checkpoints. */
 export const auditWeb: WebModule<typeof auditZh> = {
@@ -17,5 +19,5 @@ export const auditWeb: WebModule<typeof auditZh> = {
       ability: 'audit.read',
     },
   ],
-  strings: { 'zh-CN': auditZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.auditEn) },
+  strings: { 'zh-CN': auditFirstZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.auditEn) },
 };

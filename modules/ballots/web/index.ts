@@ -1,9 +1,11 @@
 import type { WebModule } from '@linli/web-kit';
+import { withPageStrings } from '@linli/web-kit/i18n';
 import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
-import { ballotsZh } from './strings.zh-CN.ts';
+import { ballotsFirstZh, ballotsPageStrings } from './first-strings.ts';
+import type { ballotsZh } from './strings.zh-CN.ts';
 
-const BallotsPage = lazy(() => import('./ballots-page.tsx'));
+const BallotsPage = lazy(withPageStrings(ballotsPageStrings, () => import('./ballots-page.tsx')));
 
 /** ballots: its staff page, menu entry and strings (pages load when opened). */
 export const ballotsWeb: WebModule<typeof ballotsZh> = {
@@ -17,5 +19,5 @@ export const ballotsWeb: WebModule<typeof ballotsZh> = {
       ability: 'ballots.read',
     },
   ],
-  strings: { 'zh-CN': ballotsZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.ballotsEn) },
+  strings: { 'zh-CN': ballotsFirstZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.ballotsEn) },
 };

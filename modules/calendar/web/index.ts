@@ -1,9 +1,11 @@
 import type { WebModule } from '@linli/web-kit';
+import { withPageStrings } from '@linli/web-kit/i18n';
 import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
-import { calendarZh } from './strings.zh-CN.ts';
+import { calendarFirstZh, calendarPageStrings } from './first-strings.ts';
+import type { calendarZh } from './strings.zh-CN.ts';
 
-const WorkingCalendarPage = lazy(() => import('./working-calendar-page.tsx'));
+const WorkingCalendarPage = lazy(withPageStrings(calendarPageStrings, () => import('./working-calendar-page.tsx')));
 
 /** The working-day calendar: the national holidays and the county's own days off and working days. */
 export const calendarWeb: WebModule<{ calendar: typeof calendarZh }> = {
@@ -18,7 +20,7 @@ export const calendarWeb: WebModule<{ calendar: typeof calendarZh }> = {
     },
   ],
   strings: {
-    'zh-CN': { calendar: calendarZh },
+    'zh-CN': calendarFirstZh,
     'en-US': () => import('./strings.en-US.ts').then((m) => ({ calendar: m.calendarEn })),
   },
 };

@@ -1,11 +1,13 @@
 import type { WebModule } from '@linli/web-kit';
+import { withPageStrings } from '@linli/web-kit/i18n';
 import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
+import { deliberationFirstZh, deliberationPageStrings } from './first-strings.ts';
 import { stationMenu, stationStaffRoutes } from './stations-web.ts';
-import { deliberationZh } from './strings.zh-CN.ts';
+import type { deliberationZh } from './strings.zh-CN.ts';
 
-const TopicsPage = lazy(() => import('./topics-page.tsx'));
-const ScopePage = lazy(() => import('./scope-page.tsx'));
+const TopicsPage = lazy(withPageStrings(deliberationPageStrings, () => import('./topics-page.tsx')));
+const ScopePage = lazy(withPageStrings(deliberationPageStrings, () => import('./scope-page.tsx')));
 
 /** Deliberation: the topic pool, the scope lists, the stations; menu entries and strings (pages load when opened). */
 export const deliberationWeb: WebModule<typeof deliberationZh> = {
@@ -30,5 +32,5 @@ export const deliberationWeb: WebModule<typeof deliberationZh> = {
     },
     ...stationMenu,
   ],
-  strings: { 'zh-CN': deliberationZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.deliberationEn) },
+  strings: { 'zh-CN': deliberationFirstZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.deliberationEn) },
 };

@@ -1,14 +1,16 @@
 import type { MenuEntry, MobileWebModule, StaffRoute } from '@linli/web-kit';
+import { withPageStrings } from '@linli/web-kit/i18n';
 import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
+import { deliberationPageStrings } from './first-strings.ts';
 
 // What deliberation stations add to the module's web parts (index.ts and mobile.ts spread these in).
 // Pages load when opened.
 
-const StationsPage = lazy(() => import('./stations-page.tsx'));
-const StationPoster = lazy(() => import('./station-poster.tsx'));
-const MobileStations = lazy(() => import('./mobile-stations.tsx'));
-const StationPublicPage = lazy(() => import('./station-public-page.tsx'));
+const StationsPage = lazy(withPageStrings(deliberationPageStrings, () => import('./stations-page.tsx')));
+const StationPoster = lazy(withPageStrings(deliberationPageStrings, () => import('./station-poster.tsx')));
+const MobileStations = lazy(withPageStrings(deliberationPageStrings, () => import('./mobile-stations.tsx')));
+const StationPublicPage = lazy(withPageStrings(deliberationPageStrings, () => import('./station-public-page.tsx')));
 
 export const stationStaffRoutes: StaffRoute[] = [
   { path: 'deliberation/stations', page: StationsPage, ability: 'deliberation.read' },
@@ -30,4 +32,4 @@ export const stationMobile: Required<Pick<MobileWebModule, 'routes' | 'publicRou
   publicRoutes: [{ path: '/board/stations/:tenantId/:id', page: StationPublicPage }],
 };
 
-export const StationHomeEntry = lazy(() => import('./mobile-stations-entry.tsx'));
+export const StationHomeEntry = lazy(withPageStrings(deliberationPageStrings, () => import('./mobile-stations-entry.tsx')));

@@ -1,9 +1,11 @@
 import type { WebModule } from '@linli/web-kit';
+import { withPageStrings } from '@linli/web-kit/i18n';
 import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
-import { demandImportZh } from './strings.zh-CN.ts';
+import { demandImportFirstZh, demandImportPageStrings } from './first-strings.ts';
+import type { demandImportZh } from './strings.zh-CN.ts';
 
-const DemandImportPage = lazy(() => import('./demand-import-page.tsx'));
+const DemandImportPage = lazy(withPageStrings(demandImportPageStrings, () => import('./demand-import-page.tsx')));
 
 /** 12345 work orders: import with column mappings, export for the hotline centre. */
 export const demandImportWeb: WebModule<{ demandImport: typeof demandImportZh }> = {
@@ -18,7 +20,7 @@ export const demandImportWeb: WebModule<{ demandImport: typeof demandImportZh }>
     },
   ],
   strings: {
-    'zh-CN': { demandImport: demandImportZh },
+    'zh-CN': demandImportFirstZh,
     'en-US': () => import('./strings.en-US.ts').then((m) => ({ demandImport: m.demandImportEn })),
   },
 };

@@ -1,9 +1,11 @@
 import type { WebModule } from '@linli/web-kit';
+import { withPageStrings } from '@linli/web-kit/i18n';
 import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
-import { demandSmartZh } from './strings.zh-CN.ts';
+import { demandSmartFirstZh, demandSmartPageStrings } from './first-strings.ts';
+import type { demandSmartZh } from './strings.zh-CN.ts';
 
-const HotspotsPage = lazy(() => import('./hotspots-page.tsx'));
+const HotspotsPage = lazy(withPageStrings(demandSmartPageStrings, () => import('./hotspots-page.tsx')));
 
 /** Smart intake: hot spots and the monthly themes, the classifier's state (suggestions and similar demands show on the demands pages). */
 export const demandSmartWeb: WebModule<{ demandSmart: typeof demandSmartZh }> = {
@@ -18,7 +20,7 @@ export const demandSmartWeb: WebModule<{ demandSmart: typeof demandSmartZh }> = 
     },
   ],
   strings: {
-    'zh-CN': { demandSmart: demandSmartZh },
+    'zh-CN': demandSmartFirstZh,
     'en-US': () => import('./strings.en-US.ts').then((m) => ({ demandSmart: m.demandSmartEn })),
   },
 };

@@ -1,9 +1,11 @@
 import type { WebModule } from '@linli/web-kit';
+import { withPageStrings } from '@linli/web-kit/i18n';
 import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
-import { demandStatsZh } from './strings.zh-CN.ts';
+import { demandStatsFirstZh, demandStatsPageStrings } from './first-strings.ts';
+import type { demandStatsZh } from './strings.zh-CN.ts';
 
-const DemandDashboardPage = lazy(() => import('./demand-dashboard-page.tsx'));
+const DemandDashboardPage = lazy(withPageStrings(demandStatsPageStrings, () => import('./demand-dashboard-page.tsx')));
 
 /** Demand KPIs: response, on-time, satisfaction, breakdowns and rankings (the public notice board: mobile.ts). */
 export const demandStatsWeb: WebModule<{ demandStats: typeof demandStatsZh }> = {
@@ -18,7 +20,7 @@ export const demandStatsWeb: WebModule<{ demandStats: typeof demandStatsZh }> = 
     },
   ],
   strings: {
-    'zh-CN': { demandStats: demandStatsZh },
+    'zh-CN': demandStatsFirstZh,
     'en-US': () => import('./strings.en-US.ts').then((m) => ({ demandStats: m.demandStatsEn })),
   },
 };

@@ -1,12 +1,14 @@
 import type { WebModule } from '@linli/web-kit';
+import { withPageStrings } from '@linli/web-kit/i18n';
 import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
-import { demandSettingsZh } from './settings/strings.zh-CN.ts';
+import { demandSettingsFirstZh, demandSettingsPageStrings, demandTemplatesLoader } from './first-strings.ts';
+import type { demandSettingsZh } from './settings/strings.zh-CN.ts';
 import { demandsZh } from './strings.zh-CN.ts';
 
 const DemandInboxPage = lazy(() => import('./demand-inbox-page.tsx'));
-const DemandDetailPage = lazy(() => import('./demand-detail-page.tsx'));
-const DemandSettingsPage = lazy(() => import('./settings/demand-settings-page.tsx'));
+const DemandDetailPage = lazy(withPageStrings(demandTemplatesLoader, () => import('./demand-detail-page.tsx')));
+const DemandSettingsPage = lazy(withPageStrings(demandSettingsPageStrings, () => import('./settings/demand-settings-page.tsx')));
 
 /** Demands: the staff inbox and detail, categories and deadlines (the resident's pages: mobile.ts). */
 export const demandsWeb: WebModule<{ demands: typeof demandsZh; demandSettings: typeof demandSettingsZh }> = {
@@ -31,7 +33,7 @@ export const demandsWeb: WebModule<{ demands: typeof demandsZh; demandSettings: 
     },
   ],
   strings: {
-    'zh-CN': { demands: demandsZh, demandSettings: demandSettingsZh },
+    'zh-CN': { demands: demandsZh, ...demandSettingsFirstZh },
     'en-US': () =>
       Promise.all([import('./strings.en-US.ts'), import('./settings/strings.en-US.ts')]).then(([d, s]) => ({
         demands: d.demandsEn,

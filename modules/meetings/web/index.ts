@@ -1,13 +1,15 @@
 import type { WebModule } from '@linli/web-kit';
+import { withPageStrings } from '@linli/web-kit/i18n';
 import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
-import { meetingsZh } from './strings.zh-CN.ts';
+import { meetingsFirstZh, meetingsPageStrings } from './first-strings.ts';
+import type { meetingsZh } from './strings.zh-CN.ts';
 
-const CouncilsPage = lazy(() => import('./councils-page.tsx'));
-const MeetingsPage = lazy(() => import('./meetings-page.tsx'));
-const MeetingWizard = lazy(() => import('./meeting-wizard.tsx'));
-const MeetingPage = lazy(() => import('./meeting-page.tsx'));
-const ChairMode = lazy(() => import('./chair-mode.tsx'));
+const CouncilsPage = lazy(withPageStrings(meetingsPageStrings, () => import('./councils-page.tsx')));
+const MeetingsPage = lazy(withPageStrings(meetingsPageStrings, () => import('./meetings-page.tsx')));
+const MeetingWizard = lazy(withPageStrings(meetingsPageStrings, () => import('./meeting-wizard.tsx')));
+const MeetingPage = lazy(withPageStrings(meetingsPageStrings, () => import('./meeting-page.tsx')));
+const ChairMode = lazy(withPageStrings(meetingsPageStrings, () => import('./chair-mode.tsx')));
 
 /** Councils and meetings: the councils with their seats, the meetings, the wizard, a meeting, the chair's tablet mode. */
 export const meetingsWeb: WebModule<typeof meetingsZh> = {
@@ -33,5 +35,5 @@ export const meetingsWeb: WebModule<typeof meetingsZh> = {
       ability: 'meetings.read',
     },
   ],
-  strings: { 'zh-CN': meetingsZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.meetingsEn) },
+  strings: { 'zh-CN': meetingsFirstZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.meetingsEn) },
 };

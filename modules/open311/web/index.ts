@@ -1,9 +1,11 @@
 import type { WebModule } from '@linli/web-kit';
+import { withPageStrings } from '@linli/web-kit/i18n';
 import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
-import { open311ClientsZh } from './strings.zh-CN.ts';
+import { open311ClientsFirstZh, open311ClientsPageStrings } from './first-strings.ts';
+import type { open311ClientsZh } from './strings.zh-CN.ts';
 
-const Open311ClientsPage = lazy(() => import('./open311-clients-page.tsx'));
+const Open311ClientsPage = lazy(withPageStrings(open311ClientsPageStrings, () => import('./open311-clients-page.tsx')));
 
 /** Open311 GeoReport v2: the outside clients that submit demands and their keys. */
 export const open311Web: WebModule<{ open311Clients: typeof open311ClientsZh }> = {
@@ -18,7 +20,7 @@ export const open311Web: WebModule<{ open311Clients: typeof open311ClientsZh }> 
     },
   ],
   strings: {
-    'zh-CN': { open311Clients: open311ClientsZh },
+    'zh-CN': open311ClientsFirstZh,
     'en-US': () => import('./strings.en-US.ts').then((m) => ({ open311Clients: m.open311ClientsEn })),
   },
 };

@@ -1,10 +1,12 @@
 import type { WebModule } from '@linli/web-kit';
+import { withPageStrings } from '@linli/web-kit/i18n';
 import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
-import { opinionMapZh } from './strings.zh-CN.ts';
+import { opinionMapFirstZh, opinionMapPageStrings } from './first-strings.ts';
+import type { opinionMapZh } from './strings.zh-CN.ts';
 
-const ConversationsPage = lazy(() => import('./conversations-page.tsx'));
-const ConversationPage = lazy(() => import('./conversation-page.tsx'));
+const ConversationsPage = lazy(withPageStrings(opinionMapPageStrings, () => import('./conversations-page.tsx')));
+const ConversationPage = lazy(withPageStrings(opinionMapPageStrings, () => import('./conversation-page.tsx')));
 
 /** The opinion map: the conversations list, a conversation's map and statements, its menu entry and strings. */
 export const opinionMapWeb: WebModule<typeof opinionMapZh> = {
@@ -21,5 +23,5 @@ export const opinionMapWeb: WebModule<typeof opinionMapZh> = {
       ability: 'opinionMap.read',
     },
   ],
-  strings: { 'zh-CN': opinionMapZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.opinionMapEn) },
+  strings: { 'zh-CN': opinionMapFirstZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.opinionMapEn) },
 };

@@ -1,9 +1,11 @@
 import type { WebModule } from '@linli/web-kit';
+import { withPageStrings } from '@linli/web-kit/i18n';
 import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
-import { organisationsZh } from './strings.zh-CN.ts';
+import { organisationsFirstZh, organisationsPageStrings } from './first-strings.ts';
+import type { organisationsZh } from './strings.zh-CN.ts';
 
-const OrganisationsPage = lazy(() => import('./organisations-page.tsx'));
+const OrganisationsPage = lazy(withPageStrings(organisationsPageStrings, () => import('./organisations-page.tsx')));
 
 /** Organisations (owners' committees, property managers, social organisations) and dual registration. */
 export const organisationsWeb: WebModule<typeof organisationsZh> = {
@@ -17,5 +19,5 @@ export const organisationsWeb: WebModule<typeof organisationsZh> = {
       ability: 'organisation.read',
     },
   ],
-  strings: { 'zh-CN': organisationsZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.organisationsEn) },
+  strings: { 'zh-CN': organisationsFirstZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.organisationsEn) },
 };

@@ -1,12 +1,14 @@
 import type { WebModule } from '@linli/web-kit';
+import { withPageStrings } from '@linli/web-kit/i18n';
 import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
-import { resolutionsZh } from './strings.zh-CN.ts';
+import { resolutionsFirstZh, resolutionsPageStrings } from './first-strings.ts';
+import type { resolutionsZh } from './strings.zh-CN.ts';
 
-const ResolutionsPage = lazy(() => import('./resolutions-page.tsx'));
-const SupervisionPage = lazy(() => import('./supervision-page.tsx'));
-const NoticesPage = lazy(() => import('./notices-page.tsx'));
-const CommitteesPage = lazy(() => import('./committees-page.tsx'));
+const ResolutionsPage = lazy(withPageStrings(resolutionsPageStrings, () => import('./resolutions-page.tsx')));
+const SupervisionPage = lazy(withPageStrings(resolutionsPageStrings, () => import('./supervision-page.tsx')));
+const NoticesPage = lazy(withPageStrings(resolutionsPageStrings, () => import('./notices-page.tsx')));
+const CommitteesPage = lazy(withPageStrings(resolutionsPageStrings, () => import('./committees-page.tsx')));
 
 /** Resolutions: the tracker, the monthly supervision grid, the notices (PDF, objections, good ideas, figures) and the committees. */
 export const resolutionsWeb: WebModule<typeof resolutionsZh> = {
@@ -43,5 +45,5 @@ export const resolutionsWeb: WebModule<typeof resolutionsZh> = {
       ability: 'resolutions.read',
     },
   ],
-  strings: { 'zh-CN': resolutionsZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.resolutionsEn) },
+  strings: { 'zh-CN': resolutionsFirstZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.resolutionsEn) },
 };

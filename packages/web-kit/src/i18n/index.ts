@@ -81,6 +81,37 @@ export async function switchLocale(locale: Locale): Promise<void> {
   await i18n.changeLanguage(locale);
 }
 
+/**
+ * The Chinese strings a module's pages alone use, kept out of the first load of both apps (the
+ * first-load budgets of the build): the module's eager strings hold what shows before a page opens
+ * (menu entries, tab and home-page titles), and its pages load the rest with themselves
+ * (withPageStrings). The English file of the module stays whole and comes with the English switch.
+ */
+export type PageStrings = () => Promise<object>;
+
+const pageStringsLoaded = new Map<PageStrings, Promise<void>>();
+
+/** Adds a module's page strings to the Chinese bundle, once. */
+export function loadPageStrings(load: PageStrings): Promise<void> {
+  let done = pageStringsLoaded.get(load);
+  if (!done) {
+    done = load().then((strings) => {
+      i18n.addResourceBundle('zh-CN', 'translation', strings, true, false);
+    });
+    done.catch(() => pageStringsLoaded.delete(load)); // a failed download is tried again with the next page
+    pageStringsLoaded.set(load, done);
+  }
+  return done;
+}
+
+/** A page's loader (for React.lazy) that brings its module's page strings along. */
+export function withPageStrings<T>(strings: PageStrings, page: () => Promise<T>): () => Promise<T> {
+  return async () => {
+    const [loaded] = await Promise.all([page(), loadPageStrings(strings)]);
+    return loaded;
+  };
+}
+
 export function setLocale(locale: Locale): void {
   localStorage.setItem(STORAGE_KEY, locale);
   document.documentElement.lang = locale;

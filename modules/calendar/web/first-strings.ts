@@ -1,0 +1,16 @@
+// The module's Chinese strings in two parts, to keep both apps' first load small: its menu entry is
+// here and goes with the first load; the whole file (strings.zh-CN.ts) comes with its page
+// (withPageStrings). The values here repeat the whole file's (first-strings.test.ts checks that).
+import type { PageStrings } from '@linli/web-kit/i18n';
+import type { calendarZh } from './strings.zh-CN.ts';
+
+const first = { calendar: { menu: '工作日历' } };
+
+/** Typed as the whole file, so that t() knows every key; the rest arrives with the page before it renders. */
+export const calendarFirstZh = first as unknown as { calendar: typeof calendarZh };
+
+/** The module's whole Chinese strings, loaded with its page. */
+export const calendarPageStrings: PageStrings = () => import('./strings.zh-CN.ts').then((m) => ({ calendar: m.calendarZh }));
+
+/** The part of the first load, for the test that it agrees with the whole file. */
+export const calendarFirstPart: object = first;
