@@ -13,6 +13,7 @@ export { createBallot } from './commands/create-ballot.ts';
 export { enterTally } from './commands/enter-tally.ts';
 export { openBallot } from './commands/open-ballot.ts';
 export { registerProxy } from './commands/register-proxy.ts';
+export { requireSubjects } from './commands/subject-reference.ts';
 export * from './contract.ts';
 export { type BallotRule, decide, presetRules } from './decision.ts';
 export { ballotsModule } from './module.ts';

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { requireSubjects } from '@linli/ballots';
 import { AppError, auditEntry, type ReferenceKind, type RequestContext, recordAudit, requireReferences, scopePaths } from '@linli/core';
 import type { Tx } from '@linli/db';
 import { sql } from 'drizzle-orm';
@@ -9,7 +10,6 @@ import { MeetingRepository } from '../meeting.repository.ts';
 import { checkInCode } from '../rules.ts';
 import { addInviteesTo } from './add-invitees.ts';
 import { meetingDetail } from './meeting-detail.ts';
-import { requireSubjects } from './subject-reference.ts';
 
 /** The deliberation station a meeting is held at (requireReferences): in scope where the station's place is. */
 const stationReference: ReferenceKind = {

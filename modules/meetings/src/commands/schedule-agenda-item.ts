@@ -1,9 +1,9 @@
+import { requireSubjects } from '@linli/ballots';
 import { AppError, auditEntry, type RequestContext, recordAudit, scopePaths } from '@linli/core';
 import type { Tx } from '@linli/db';
 import type { Subject } from '../contract.ts';
 import { MeetingRepository } from '../meeting.repository.ts';
 import { meetingFor } from './meeting-guard.ts';
-import { requireSubjects } from './subject-reference.ts';
 
 /**
  * Puts a subject of another module (a deliberation topic, a property reform matter, a ballot …) on
