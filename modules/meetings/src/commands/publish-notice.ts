@@ -11,8 +11,9 @@ import { meetingFor } from './meeting-guard.ts';
 /**
  * Publishes the notice of a draft meeting to its members and the residents of its place: one
  * outbox event (`meetings.notice_published`, delivered by notifications) with the time, place,
- * agenda and the invitees' records — ids only, no names or phones. A council below its minimum
- * size (a community council needs 5 members) cannot be called.
+ * agenda and the invitees' records — ids only, no names or phones (notifications finds the
+ * residents' accounts). A council below its minimum size (a community council needs 5 members)
+ * cannot be called.
  */
 export async function publishNotice(tx: Tx, ctx: RequestContext, meetingId: string): Promise<MeetingDetail> {
   const tenantId = ctx.actor.tenantId;
@@ -28,8 +29,9 @@ export async function publishNotice(tx: Tx, ctx: RequestContext, meetingId: stri
     sql`members_expected = ${members}`,
     sql`quorum_needed = ${quorumNeeded(members, meeting.quorumPercent)}`,
   ]);
-  const invitees = await meetings.invitees(tenantId, meetingId);
-  const items = await meetings.items(tenantId, meetingId);
+  const detail = await meetingDetail(tx, ctx, meetingId);
+  if (!detail) throw AppError.notFound(meetingsNouns.meeting, meetingId);
+  const { invitees, items } = detail;
   await emitEvents(tx, {
     tenantId,
     type: 'meetings.notice_published',
@@ -39,12 +41,13 @@ export async function publishNotice(tx: Tx, ctx: RequestContext, meetingId: stri
       nodeId: meeting.nodeId,
       level: meeting.level,
       title: meeting.title,
+      startsAt: detail.startsAt,
+      placeText: detail.placeText,
+      nodeName: detail.nodeName,
       items: items.map((i) => ({ kind: i.subjectKind, id: i.subjectId, title: i.title })),
       residentIds: invitees.map((i) => i.residentId).filter((id) => id !== null),
     },
   });
   await recordAudit(tx, auditEntry(ctx, 'meetings.meeting.publish', { type: 'meeting', id: meetingId }, { invitees: invitees.length }));
-  const detail = await meetingDetail(tx, ctx, meetingId);
-  if (!detail) throw AppError.notFound(meetingsNouns.meeting, meetingId);
   return detail;
 }

@@ -7,7 +7,8 @@ import { SupervisionRepository } from '../supervision.repository.ts';
 
 /**
  * A resident's objection to a notice of their place, within its objection window (refused after
- * it). The objection goes to the committee of the place (a notice through the outbox).
+ * it). The objection goes to the committee of the place (a notice through the outbox, which
+ * notifications also delivers to the community staff of the place).
  */
 export async function objectToNotice(
   tx: Tx,
@@ -21,10 +22,12 @@ export async function objectToNotice(
   const notice = await repo.publication(tenantId, publicationId, ResolutionRepository.visible(scope, true));
   if (!notice) throw AppError.notFound(resolutionsNouns.publication, publicationId);
   if (!notice.open) throw AppError.of(resolutionsErrors.objection_closed, { until: notice.objectionUntil });
+  let resolutionTitle: string | null = null;
   if (input.resolutionId) {
     const entries = await repo.noticeEntries(tenantId, notice.path, notice.month);
-    if (!entries.some((e) => e.resolutionId === input.resolutionId))
-      throw AppError.notFound(resolutionsNouns.resolution, input.resolutionId);
+    const entry = entries.find((e) => e.resolutionId === input.resolutionId);
+    if (!entry) throw AppError.notFound(resolutionsNouns.resolution, input.resolutionId);
+    resolutionTitle = entry.title;
   }
   const text = input.text.trim();
   if (!text) throw AppError.invalid([{ field: 'text', reason: 'is empty' }]);
@@ -48,7 +51,10 @@ export async function objectToNotice(
       publicationId,
       objectionId: id,
       resolutionId: input.resolutionId ?? null,
+      resolutionTitle,
       nodeId: notice.nodeId,
+      nodeName: notice.nodeName,
+      month: notice.month,
       recipientAccountIds: committee ? await repo.memberAccounts(tenantId, committee.id) : [],
     },
   });
