@@ -4,8 +4,8 @@ import { type Db, rows } from '@linli/db';
 import { sql } from 'drizzle-orm';
 import type { Channel } from './channels.ts';
 import { runDeliveryLoop } from './delivery-loop.ts';
-import { type Audience, callerText, eventRoutes, linkTo } from './messages.ts';
-import { type DemandTarget, type NewNotification, NotificationRepository } from './notification.repository.ts';
+import { type Audience, callerText, eventRoutes, isDelivered, linkTo, type PayloadRoute, payloadRoutes } from './messages.ts';
+import { type DemandTarget, type NewNotification, NotificationRepository, type Recipient } from './notification.repository.ts';
 import { backoffMs, DEFAULT_MAX_ATTEMPTS, type SendResult } from './retry.ts';
 import { sendCallerTexts } from './send-caller-texts.ts';
 
@@ -72,7 +72,7 @@ export async function dispatchOutbox(db: Db, options: DispatchOptions = {}): Pro
     // Recipients of a unit, looked up once per batch: a burst of events mostly concerns few units.
     const holders = new Map<string, string[]>();
     // Events nobody is notified of (territory, people, configuration …) are marked delivered in one statement.
-    const silent = events.filter((e) => !eventRoutes[e.type] || e.aggregate_type !== 'demand');
+    const silent = events.filter((e) => !isDelivered(e.type, e.aggregate_type));
     if (silent.length > 0) {
       await tx.execute(
         sql`UPDATE outbox_event SET published_at = ${at}, next_attempt_at = NULL
@@ -115,12 +115,14 @@ async function deliverEvent(
   { channels, textChannels }: { channels: string[]; textChannels: string[] },
   holders: Map<string, string[]>,
 ): Promise<{ notifications: number; texts: number }> {
+  const payload = (typeof event.payload === 'string' ? JSON.parse(event.payload) : event.payload) as Record<string, unknown>;
+  const byPayload = payloadRoutes[event.type];
+  if (byPayload) return { notifications: await deliverByPayload(tx, event, payload, byPayload, channels), texts: 0 };
   const routes = eventRoutes[event.type];
   if (!routes || event.aggregate_type !== 'demand') return { notifications: 0, texts: 0 };
   const repository = new NotificationRepository(tx);
   const demand = await repository.demand(event.tenant_id, event.aggregate_id);
   if (!demand) return { notifications: 0, texts: 0 };
-  const payload = (typeof event.payload === 'string' ? JSON.parse(event.payload) : event.payload) as Record<string, unknown>;
   const seen = new Set<string>();
   const list: NewNotification[] = [];
   for (const route of routes) {
@@ -151,6 +153,61 @@ async function deliverEvent(
       )
     : 0;
   return { notifications: ids.length, texts };
+}
+
+const idsIn = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
+/**
+ * Writes the notifications of a co-governance event (meetings, resolutions): one per recipient
+ * account the payload leads to, so a household's account invited twice hears it once and a
+ * repeated dispatch adds nothing. Returns how many are new.
+ */
+async function deliverByPayload(
+  tx: Db,
+  event: OutboxRow,
+  payload: Record<string, unknown>,
+  route: PayloadRoute,
+  channels: string[],
+): Promise<number> {
+  const repository = new NotificationRepository(tx);
+  const tenantId = event.tenant_id;
+  let recipients: Recipient[];
+  switch (route.audience) {
+    case 'invited_residents':
+      // Invitees without a resident record (a seat held for a department, an adviser) or without an account hear nothing.
+      recipients = await repository.residentAccounts(tenantId, idsIn(payload.residentIds));
+      break;
+    case 'committee':
+      recipients = await repository.recipients(tenantId, idsIn(payload.recipientAccountIds));
+      break;
+    case 'committee_and_community_staff': {
+      const nodeId = typeof payload.nodeId === 'string' ? payload.nodeId : undefined;
+      recipients = [
+        ...(await repository.recipients(tenantId, idsIn(payload.recipientAccountIds))),
+        ...(nodeId ? await repository.roleHoldersOver(tenantId, nodeId, 'community_staff') : []),
+      ];
+      break;
+    }
+  }
+  const message = route.message(payload);
+  const seen = new Set<string>();
+  const list: NewNotification[] = [];
+  for (const r of recipients) {
+    if (seen.has(r.accountId)) continue;
+    seen.add(r.accountId);
+    list.push({
+      tenantId,
+      recipientId: r.accountId,
+      eventId: event.id,
+      eventType: event.type,
+      link: route.link(event.aggregate_id, payload, r.staff),
+      demandId: null,
+      ...message,
+    });
+  }
+  const ids = await repository.insert(list);
+  await repository.queueDeliveries(tenantId, ids, channels);
+  return ids.length;
 }
 
 const waitingForDispatch = ['accepted', 'returned'];

@@ -8,6 +8,10 @@
  * demands assigned to their unit (dispatch, transfer, escalation, reopening), of deadlines, of
  * supervision and of the decision on their extension request; dispatchers of the first receiver
  * hear of returned demands and of extension requests waiting for their approval.
+ *
+ * Meetings and resolutions (co-governance) name their recipients in the event (`payloadRoutes`):
+ * invited residents hear of a meeting's notice and reminder, a supervision committee of the month's
+ * evaluation, the committee and the community staff of an objection to a notice.
  */
 export type Audience = 'reporter' | 'handlers' | 'intake_or_handlers' | 'dispatchers';
 
@@ -162,6 +166,133 @@ export const eventRoutes: Record<string, EventRoute[]> = {
 /** Where a recipient opens the demand: staff in the admin app, residents on the mobile pages. */
 export function linkTo(demandId: string, audience: Audience): string {
   return audience === 'reporter' ? `/m/demands/${demandId}` : `/demands/${demandId}`;
+}
+
+// ── Co-governance events (meetings, resolutions) ────────────────────────────────────────────
+//
+// These events name their recipients in the payload: the residents invited to a meeting (their
+// resident records: the dispatcher finds their accounts) or the accounts of a supervision
+// committee; an objection also goes to the community staff of the place. Texts carry what the
+// event carries — titles, time and place — and never names or phones.
+
+/** Who hears of a co-governance event. */
+export type PayloadAudience =
+  /** The accounts of the residents in payload.residentIds (invitees of a meeting). */
+  | 'invited_residents'
+  /** The accounts in payload.recipientAccountIds (a supervision committee's members). */
+  | 'committee'
+  /** The committee, and the community staff of payload.nodeId (a grant on the place or above it). */
+  | 'committee_and_community_staff';
+
+export interface PayloadRoute {
+  /** The aggregate types the event is written with; another aggregate type stays silent. */
+  aggregateTypes: string[];
+  audience: PayloadAudience;
+  message(payload: Record<string, unknown>): Message;
+  /** Where the recipient opens it: `staff` works in the admin app (a grant other than resident), else the /m pages. */
+  link(aggregateId: string, payload: Record<string, unknown>, staff: boolean): string;
+}
+
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** 2026-02 → 2026年2月. */
+function monthLabel(month: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  return m ? `${m[1]}年${Number(m[2])}月` : month;
+}
+
+function meetingFacts(payload: Record<string, unknown>) {
+  const startsAt = text(payload.startsAt);
+  return {
+    title: text(payload.title),
+    startsAt,
+    time: startsAt ? shanghaiShort(startsAt) : '',
+    // A meeting names its room in words or by a deliberation station; then the place is its node.
+    place: text(payload.placeText) || text(payload.nodeName),
+  };
+}
+
+function meetingNotice(payload: Record<string, unknown>): Message {
+  const m = meetingFacts(payload);
+  const items = Array.isArray(payload.items) ? (payload.items as { title?: unknown }[]) : [];
+  const agenda = items
+    .map((i) => text(i?.title))
+    .filter(Boolean)
+    .join('；');
+  return {
+    key: 'notification.meetingNotice',
+    params: { title: m.title, startsAt: m.startsAt, place: m.place, agenda },
+    title: `会议通知：${m.title}`,
+    body: `「${m.title}」定于 ${m.time} 在${m.place}召开${agenda ? `，议题：${agenda}` : ''}。请准时参加。`,
+  };
+}
+
+function meetingReminder(payload: Record<string, unknown>): Message {
+  const m = meetingFacts(payload);
+  return {
+    key: 'notification.meetingReminder',
+    params: { title: m.title, startsAt: m.startsAt, place: m.place },
+    title: `会议提醒：${m.title}`,
+    body: `「${m.title}」将于 ${m.time} 在${m.place}召开，请准时参加，到场后扫码签到。`,
+  };
+}
+
+function evaluationDue(payload: Record<string, unknown>): Message {
+  const title = text(payload.title);
+  const month = text(payload.month);
+  return {
+    key: 'notification.evaluationDue',
+    params: { title, month },
+    title: `待评价：${title}`,
+    body: `决议「${title}」${monthLabel(month)}的监督评价待完成，请于月底前评价。`,
+  };
+}
+
+function objectionFiled(payload: Record<string, unknown>): Message {
+  const place = text(payload.nodeName);
+  const month = text(payload.month);
+  const resolution = text(payload.resolutionTitle);
+  return {
+    key: 'notification.objectionFiled',
+    params: { place, month, resolution },
+    title: `公示异议：${place}`,
+    body: `有居民对${place}${monthLabel(month)}的决议公示${resolution ? `中的「${resolution}」` : ''}提出异议，请及时核实处理。`,
+  };
+}
+
+/** Co-governance event type → who hears of it, what it says and where it opens. */
+export const payloadRoutes: Record<string, PayloadRoute> = {
+  'meetings.notice_published': {
+    aggregateTypes: ['meeting'],
+    audience: 'invited_residents',
+    message: meetingNotice,
+    // Invitees are reached as residents: the notices, agendas and check-in are on the phone pages.
+    link: () => '/m/meetings',
+  },
+  'meetings.reminder': {
+    aggregateTypes: ['meeting'],
+    audience: 'invited_residents',
+    message: meetingReminder,
+    link: () => '/m/meetings',
+  },
+  'resolutions.evaluation_due': {
+    aggregateTypes: ['supervision_committee'],
+    audience: 'committee',
+    message: evaluationDue,
+    link: (_id, payload, staff) => (staff ? '/resolutions/supervision' : `/m/resolutions/${text(payload.resolutionId)}`),
+  },
+  'resolutions.objection_filed': {
+    aggregateTypes: ['supervision_committee', 'resolution_publication'],
+    audience: 'committee_and_community_staff',
+    message: objectionFiled,
+    link: (_id, _payload, staff) => (staff ? '/resolutions/notices' : '/m/resolutions/notices'),
+  },
+};
+
+/** Whether the dispatcher delivers the event (a demand event about a demand, or a co-governance event of its aggregate). */
+export function isDelivered(type: string, aggregateType: string): boolean {
+  if (eventRoutes[type]) return aggregateType === 'demand';
+  return payloadRoutes[type]?.aggregateTypes.includes(aggregateType) ?? false;
 }
 
 /**

@@ -15,7 +15,8 @@ export const notificationsModule: ModuleManifest = {
   routes: notificationRoutes,
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
   tables: ['notification', 'notification_delivery', 'caller_text'],
-  reads: ['account', 'demand', 'role_grant'],
+  // Demands for their recipients; residents to reach the invitees of a meeting (meetings.* events).
+  reads: ['account', 'demand', 'resident', 'role_grant'],
   // The outbox dispatcher and the retention of delivered events; a wrong channel setting stops start-up.
   jobs: ({ db, cipher, log }) => notificationJobs(db, loadNotificationConfig(), log, cipher),
 };

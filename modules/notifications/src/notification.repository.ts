@@ -27,6 +27,16 @@ export interface NewNotification extends Message {
   demandId: string | null;
 }
 
+/** Who receives a notification, and whether they work in the staff app (where the link opens). */
+export interface Recipient {
+  accountId: string;
+  staff: boolean;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A uuid[] value of the well-formed ids (an id from an event payload is not trusted to be one). */
+const uuidArray = (ids: string[]): SQL => sql`${`{${ids.filter((id) => uuidPattern.test(id)).join(',')}}`}::uuid[]`;
+
 interface NotificationRow {
   id: string;
   event_type: string;
@@ -91,6 +101,65 @@ export class NotificationRepository {
           SELECT DISTINCT account_id FROM holders WHERE depth = (SELECT max(depth) FROM holders) ORDER BY account_id`,
     );
     return list.map((r) => r.account_id);
+  }
+
+  /**
+   * The accounts of residents (by their records): the account linked to the record when it holds
+   * a resident grant on the resident's household, else every active account with a resident grant
+   * on that household (a household's accounts are not tied to one person). Records without such
+   * an account give nothing.
+   */
+  async residentAccounts(tenantId: string, residentIds: string[]): Promise<Recipient[]> {
+    if (residentIds.length === 0) return [];
+    const found = await rows<{ account_id: string }>(
+      this.db,
+      sql`WITH home AS (
+            SELECT r.id, r.account_id AS linked, g.account_id
+            FROM resident r
+            JOIN role_grant g ON g.tenant_id = r.tenant_id AND g.role = 'resident' AND g.node_id = r.household_id
+            JOIN account a ON a.id = g.account_id AND a.tenant_id = r.tenant_id AND a.status = 'active'
+            WHERE r.tenant_id = ${tenantId} AND r.id = ANY (${uuidArray(residentIds)}))
+          SELECT DISTINCT h.account_id FROM home h
+          WHERE h.linked IS NULL OR h.linked = h.account_id
+            OR NOT EXISTS (SELECT 1 FROM home l WHERE l.id = h.id AND l.account_id = h.linked)
+          ORDER BY h.account_id`,
+    );
+    return this.recipients(
+      tenantId,
+      found.map((r) => r.account_id),
+    );
+  }
+
+  /** Active accounts holding `role` on the node `nodeId` or a node above it. */
+  async roleHoldersOver(tenantId: string, nodeId: string, role: Role): Promise<Recipient[]> {
+    if (!uuidPattern.test(nodeId)) return [];
+    const found = await rows<{ account_id: string }>(
+      this.db,
+      sql`SELECT DISTINCT g.account_id FROM role_grant g
+          JOIN ${territorySql.nodes('n')} ON n.tenant_id = g.tenant_id AND n.id = g.node_id
+          WHERE g.tenant_id = ${tenantId} AND g.role = ${role} AND n.path @> ${territorySql.pathOf(tenantId, nodeId)}
+          ORDER BY g.account_id`,
+    );
+    return this.recipients(
+      tenantId,
+      found.map((r) => r.account_id),
+    );
+  }
+
+  /**
+   * The active accounts of the tenant among `ids` (an id of a disabled, unknown or other county's
+   * account is dropped), each with whether it works in the staff app: a grant other than resident.
+   */
+  async recipients(tenantId: string, ids: string[]): Promise<Recipient[]> {
+    if (ids.length === 0) return [];
+    return rows<Recipient>(
+      this.db,
+      sql`SELECT a.id AS "accountId", EXISTS (SELECT 1 FROM role_grant g
+              WHERE g.tenant_id = a.tenant_id AND g.account_id = a.id AND g.role <> 'resident') AS staff
+          FROM account a
+          WHERE a.tenant_id = ${tenantId} AND a.status = 'active' AND a.id = ANY (${uuidArray(ids)})
+          ORDER BY a.id`,
+    );
   }
 
   /** Writes in-app notifications; one per event and recipient, so a repeated delivery adds nothing. Returns the new ids. */
