@@ -23,6 +23,12 @@ export function notificationTime(iso: string, locale: string): string {
   }).format(new Date(iso));
 }
 
+/** 2026-02 → February 2026 (a resolution's month of evaluation or notice). */
+function monthName(month: string | undefined): string {
+  if (!month || !/^\d{4}-\d{2}$/.test(month)) return month ?? '';
+  return new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+}
+
 /**
  * The text in the interface language: notifications are stored in Chinese; for English the message
  * key and parameters are rendered with the en-US strings.
@@ -90,6 +96,40 @@ export function useNotificationText() {
             title: t('notifications.messages.demandSupervised.title', values),
             body: t('notifications.messages.demandSupervised.body', values),
           };
+        case 'notification.meetingNotice': {
+          const meeting = {
+            ...values,
+            starts: p.startsAt ? notificationTime(p.startsAt, 'en-US') : '',
+            agendaText: p.agenda ? t('notifications.messages.meetingNotice.agenda', { agenda: p.agenda }) : '',
+          };
+          return {
+            title: t('notifications.messages.meetingNotice.title', meeting),
+            body: t('notifications.messages.meetingNotice.body', meeting),
+          };
+        }
+        case 'notification.meetingReminder': {
+          const meeting = { ...values, starts: p.startsAt ? notificationTime(p.startsAt, 'en-US') : '' };
+          return {
+            title: t('notifications.messages.meetingReminder.title', meeting),
+            body: t('notifications.messages.meetingReminder.body', meeting),
+          };
+        }
+        case 'notification.evaluationDue':
+          return {
+            title: t('notifications.messages.evaluationDue.title', values),
+            body: t('notifications.messages.evaluationDue.body', { ...values, month: monthName(p.month) }),
+          };
+        case 'notification.objectionFiled': {
+          const objection = {
+            ...values,
+            month: monthName(p.month),
+            resolutionText: p.resolution ? t('notifications.messages.objectionFiled.resolution', { resolution: p.resolution }) : '',
+          };
+          return {
+            title: t('notifications.messages.objectionFiled.title', objection),
+            body: t('notifications.messages.objectionFiled.body', objection),
+          };
+        }
         default:
           return { title: n.title, body: n.body };
       }

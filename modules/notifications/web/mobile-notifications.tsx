@@ -5,7 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { type NotificationItem, notificationTime, refreshUnreadCount, useNotificationText } from './api.ts';
 
-/** The resident's messages (/m/notifications): progress of their demands; tapping one opens the demand and marks it read. */
+/**
+ * The resident's messages (/m/notifications): progress of their demands, meeting notices and reminders,
+ * the committee's evaluations and objections; tapping one opens its page and marks it read.
+ */
 export default function MobileNotifications() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();

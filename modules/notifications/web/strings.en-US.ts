@@ -28,6 +28,24 @@ export const notificationsEn: LocaleStrings<typeof notificationsZh> = {
       body: 'The extension of demand {{number}} was refused; the deadline stays {{due}}.',
     },
     demandSupervised: { title: 'Supervised: {{number}}', body: 'Demand {{number}} “{{title}}” is under supervision; please speed it up.' },
+    meetingNotice: {
+      title: 'Meeting notice: {{title}}',
+      body: '“{{title}}” meets on {{starts}} at {{place}}{{agendaText}}. Please attend.',
+      agenda: '; agenda: {{agenda}}',
+    },
+    meetingReminder: {
+      title: 'Meeting reminder: {{title}}',
+      body: '“{{title}}” meets on {{starts}} at {{place}}. Please attend and check in with the code in the room.',
+    },
+    evaluationDue: {
+      title: 'To evaluate: {{title}}',
+      body: 'The committee’s evaluation of resolution “{{title}}” for {{month}} is due by the end of the month.',
+    },
+    objectionFiled: {
+      title: 'Objection to a notice: {{place}}',
+      body: 'A resident objected to the {{month}} notice of {{place}}{{resolutionText}}; please look into it.',
+      resolution: ' (“{{resolution}}”)',
+    },
   },
   events: {
     'demand.accepted': 'accepted',

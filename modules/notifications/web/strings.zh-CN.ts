@@ -1,4 +1,4 @@
-// Strings of the notification bell and the resident's messages; strings.en-US.ts has the same keys.
+// Strings of the notification bell and the resident's messages (demands, meetings, resolutions); strings.en-US.ts has the same keys.
 export const notificationsZh = {
   bell: {
     title: '消息通知',
@@ -18,6 +18,18 @@ export const notificationsZh = {
     extensionApproved: { title: '延期已批准：{{number}}', body: '诉求 {{number}} 的办结时限已延至 {{due}}。' },
     extensionRefused: { title: '延期未批准：{{number}}', body: '诉求 {{number}} 的延期申请未获批准，办结时限仍为 {{due}}。' },
     demandSupervised: { title: '督办：{{number}}', body: '诉求 {{number}}「{{title}}」已被督办，请加快办理。' },
+    meetingNotice: {
+      title: '会议通知：{{title}}',
+      body: '「{{title}}」定于 {{starts}} 在{{place}}召开{{agendaText}}。请准时参加。',
+      agenda: '，议题：{{agenda}}',
+    },
+    meetingReminder: { title: '会议提醒：{{title}}', body: '「{{title}}」将于 {{starts}} 在{{place}}召开，请准时参加，到场后扫码签到。' },
+    evaluationDue: { title: '待评价：{{title}}', body: '决议「{{title}}」{{month}}的监督评价待完成，请于月底前评价。' },
+    objectionFiled: {
+      title: '公示异议：{{place}}',
+      body: '有居民对{{place}}{{month}}的决议公示{{resolutionText}}提出异议，请及时核实处理。',
+      resolution: '中的「{{resolution}}」',
+    },
   },
   events: {
     'demand.accepted': '已受理',
