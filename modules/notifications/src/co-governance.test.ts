@@ -14,8 +14,9 @@ let t: TestApp;
 let database: Database;
 let world: DemandWorld;
 const sessions = {} as Record<'community' | 'resident' | 'neighbour' | 'grid', Session>;
-/** A second account of the resident's household (households[0]), and a resident of households[3] who sits on the committee. */
+/** Second accounts of the resident's (households[0]) and the neighbour's household (households[1]), and a resident of households[3] who sits on the committee. */
 let spouseId: string;
+let flatmateId: string;
 let leaderId: string;
 
 beforeAll(async () => {
@@ -32,6 +33,7 @@ beforeAll(async () => {
       grants: [{ role: 'resident', nodeId: world.tree.households[household]!.id }],
     }).then((a) => a.id);
   spouseId = await resident('spouse', 0);
+  flatmateId = await resident('flatmate', 1);
   leaderId = await resident('leader', 3);
 });
 afterAll(() => t.close());
@@ -79,7 +81,7 @@ describe('meeting notices and reminders', () => {
   it('tell each invited resident’s account once, the time, place and agenda; a seat without an account gets nothing', async () => {
     // 赵大姐's record is linked to the resident's account: her household's other account does not hear of it.
     const zhao = await residentRecord('赵大姐', 0, idOf('resident'));
-    // 钱师傅's record has no account of its own: the accounts of his household (the neighbour) hear of it.
+    // 钱师傅's record has no account of its own: the accounts of his household (the neighbour, the flatmate) hear of it.
     const qian = await residentRecord('钱师傅', 1);
     // 孙老伯 has no account at all.
     const sun = await residentRecord('孙老伯', 2);
@@ -110,7 +112,7 @@ describe('meeting notices and reminders', () => {
     const result = await dispatchOutbox(database.db);
     expect(result).toMatchObject({ failed: 0, dead: 0 });
     const list = await notificationsOf('meetings.notice_published');
-    expect(list.map((n) => n.recipient_id)).toEqual(sorted(idOf('resident'), idOf('neighbour')));
+    expect(list.map((n) => n.recipient_id)).toEqual(sorted(idOf('resident'), idOf('neighbour'), flatmateId));
     expect(list.map((n) => n.recipient_id)).not.toContain(spouseId);
     expect(list[0]).toMatchObject({
       message_key: 'notification.meetingNotice',
@@ -125,7 +127,7 @@ describe('meeting notices and reminders', () => {
       sql`UPDATE outbox_event SET published_at = NULL WHERE type = 'meetings.notice_published' AND aggregate_id = ${meetingId}`,
     );
     expect(await dispatchOutbox(database.db)).toMatchObject({ events: 1, notifications: 0, failed: 0 });
-    expect(await notificationsOf('meetings.notice_published')).toHaveLength(2);
+    expect(await notificationsOf('meetings.notice_published')).toHaveLength(3);
 
     // The resident reads it in the inbox (消息), unread.
     const inbox = await call<{ items: { eventType: string; link: string; readAt: string | null; demandId: string | null }[] }>(
@@ -144,7 +146,7 @@ describe('meeting notices and reminders', () => {
     await call(sessions.community, 'POST', `/meetings/${meetingId}/reminders`, undefined, 200);
     expect(await dispatchOutbox(database.db)).toMatchObject({ failed: 0 });
     const list = await notificationsOf('meetings.reminder');
-    expect(list.map((n) => n.recipient_id)).toEqual([idOf('neighbour')]);
+    expect(list.map((n) => n.recipient_id)).toEqual(sorted(idOf('neighbour'), flatmateId));
     expect(list[0]).toMatchObject({
       message_key: 'notification.meetingReminder',
       title: '会议提醒：加装电梯议事会',
