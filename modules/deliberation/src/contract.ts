@@ -239,14 +239,27 @@ export const KpiQuery = Type.Object({
   to: Type.Optional(Type.String({ format: 'date' })),
 });
 export type KpiQuery = Static<typeof KpiQuery>;
+export const KpiMonth = Type.Object({
+  month: Type.String({ description: 'YYYY-MM, Asia/Shanghai' }),
+  meetings: Type.Integer(),
+  topicsCollected: Type.Integer(),
+  topicsResolved: Type.Integer(),
+});
 export const DeliberationKpis = Type.Object({
   meetings: Type.Integer({ description: 'council meetings held in the period (the meetings module)' }),
+  meetingsByLevel: Type.Object({
+    compound: Type.Integer(),
+    community: Type.Integer(),
+    subdistrict: Type.Integer(),
+    county: Type.Integer(),
+  }),
   topicsDeliberated: Type.Integer({ description: 'topics of the pool deliberated in the period' }),
   topicsCollected: Type.Integer(),
   topicsAdmitted: Type.Integer(),
   topicsExcluded: Type.Integer(),
   topicsDecided: Type.Integer(),
   topicsResolved: Type.Integer(),
+  redProjects: Type.Integer({ description: 'topics collected in the period handled as red projects (红色项目)' }),
   completionRate: Nullable(
     Type.Number({ description: 'share of the resolutions (else adopted topics) decided in the period that were completed, a fraction' }),
   ),
@@ -254,7 +267,16 @@ export const DeliberationKpis = Type.Object({
     Type.Number({ description: 'share of satisfied survey answers on resolutions (else mean topic satisfaction), a fraction' }),
   ),
   averageDaysToDecision: Nullable(Type.Number()),
-  byLevel: Type.Record(Type.String(), Type.Integer()),
+  averageDaysToCompletion: Nullable(Type.Number({ description: 'days from decision to completion of the completed resolutions' })),
+  evaluationsOnTime: Nullable(Type.Number({ description: 'share of the monthly evaluations due that were made on time, a fraction' })),
+  stations: Type.Integer({ description: 'stations in service under the place (now)' }),
+  supervisionCommittees: Type.Integer(),
+  supervisionMembers: Type.Integer(),
+  publications: Type.Integer({ description: 'monthly notices (公示) published in the period' }),
+  ideasReported: Type.Integer({ description: 'good ideas reported to the county in the period' }),
+  byLevel: Type.Record(Type.String(), Type.Integer(), { description: 'topics collected by level' }),
+  byStatus: Type.Record(Type.String(), Type.Integer(), { description: 'topics collected in the period by their state now' }),
+  byMonth: Type.Array(KpiMonth),
   sources: Type.Object({ meetings: Type.String(), completion: Type.String(), satisfaction: Type.String() }),
 });
 export type DeliberationKpis = Static<typeof DeliberationKpis>;

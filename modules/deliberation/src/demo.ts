@@ -1,7 +1,8 @@
-import { type DemoSeedContext, newId } from '@linli/core';
+import { type DemoSeedContext, demoAccountId, newId } from '@linli/core';
 import { rows } from '@linli/db';
 import { territorySql } from '@linli/territory';
 import { sql } from 'drizzle-orm';
+import { seedTopicHistory, type TopicTargets } from './demo-history.ts';
 import { ScopeRepository } from './scope.repository.ts';
 import type { Redirect, TopicLevel, TopicSource, TopicStatus } from './vocabulary.ts';
 
@@ -289,7 +290,11 @@ const spread = Object.keys(paths);
 
 const DAY = 86_400_000;
 
-/** Demo data of deliberation: the county's scope lists and three dozen topics of the demo community across states. */
+/**
+ * Demo data of deliberation: the county's scope lists, three dozen topics of the demo community across
+ * states (worked examples), and with the county's targets (`profile.deliberation`) its topics of the
+ * last 12 months at the scale of its published figures (demo-history.ts).
+ */
 export async function seedDeliberationDemo(ctx: DemoSeedContext): Promise<void> {
   const T = ctx.tenantId;
   const db = ctx.database.db;
@@ -312,8 +317,7 @@ export async function seedDeliberationDemo(ctx: DemoSeedContext): Promise<void> 
     sql`SELECT s.id, s.path::text AS path FROM ${territorySql.nodes('s')} WHERE s.tenant_id = ${T} AND s.id = ${community.parentId}::uuid`,
   );
   if (compounds.length === 0 || !subdistrict) return;
-  const accountIds = ctx.shared.accountIds instanceof Map ? (ctx.shared.accountIds as Map<string, string>) : new Map<string, string>();
-  const staffId = accountIds.get('community') ?? null;
+  const staffId = demoAccountId(ctx, 'community');
   const now = Date.now();
   type Seed = Template & { status: string; reason?: string; redirect?: Redirect; note?: string };
   const all: Seed[] = [
@@ -382,4 +386,11 @@ export async function seedDeliberationDemo(ctx: DemoSeedContext): Promise<void> 
         WHERE st.tenant_id = t.tenant_id AND st.node_id = t.node_id AND st.active ORDER BY st.name LIMIT 1)
       WHERE t.tenant_id = ${T} AND t.station_id IS NULL`);
   });
+  const targets = (ctx.shared.profile as { deliberation?: TopicTargets } | undefined)?.deliberation;
+  if (targets) {
+    await seedTopicHistory(ctx, targets, staffId, now);
+    await db.execute(sql`UPDATE deliberation_topic t SET station_id = (SELECT st.id FROM deliberation_station st
+        WHERE st.tenant_id = t.tenant_id AND st.node_id = t.node_id AND st.active ORDER BY st.name LIMIT 1)
+      WHERE t.tenant_id = ${T} AND t.station_id IS NULL`);
+  }
 }

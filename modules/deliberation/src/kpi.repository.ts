@@ -2,7 +2,6 @@ import { inScope } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
-import type { DeliberationKpis } from './contract.ts';
 
 export interface KpiPeriod {
   /** Shanghai days, both included; absent: from the first topic, up to now. */
@@ -11,6 +10,25 @@ export interface KpiPeriod {
 }
 
 const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
+
+/** The pool's own figures of a place and period (the meetings and resolutions modules add theirs). */
+export interface TopicFigures {
+  topicsDeliberated: number;
+  topicsCollected: number;
+  topicsAdmitted: number;
+  topicsExcluded: number;
+  topicsDecided: number;
+  topicsResolved: number;
+  redProjects: number;
+  completionRate: number | null;
+  satisfactionRate: number | null;
+  averageDaysToDecision: number | null;
+  stations: number;
+  byLevel: Record<string, number>;
+  byStatus: Record<string, number>;
+  /** Topics collected and resolved per Shanghai month (YYYY-MM). */
+  byMonth: { month: string; topicsCollected: number; topicsResolved: number }[];
+}
 
 /**
  * The figures of the pool's own records over a period and a subtree, from the pool's own records: topics
@@ -22,7 +40,7 @@ const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
 export class KpiRepository {
   constructor(private readonly db: Db) {}
 
-  async kpis(tenantId: string, scope: string[], nodeId: string | undefined, period: KpiPeriod): Promise<DeliberationKpis> {
+  async kpis(tenantId: string, scope: string[], nodeId: string | undefined, period: KpiPeriod): Promise<TopicFigures> {
     const place: SQL[] = [sql`t.tenant_id = ${tenantId}`, inScope(sql`t.node_path`, scope)];
     if (nodeId) place.push(territorySql.underNode(sql`t.node_path`, tenantId, nodeId));
     const where = sql.join(place, sql` AND `);
@@ -45,7 +63,8 @@ export class KpiRepository {
           avg(extract(epoch FROM t.decided_at - t.submitted_at) / 86400) FILTER (WHERE t.decided_at IS NOT NULL AND ${within(sql`t.decided_at`)})::float8 AS days,
           count(*) FILTER (WHERE t.status <> 'merged' AND t.level = 'compound' AND ${within(sql`t.submitted_at`)})::int AS compound,
           count(*) FILTER (WHERE t.status <> 'merged' AND t.level = 'community' AND ${within(sql`t.submitted_at`)})::int AS community,
-          count(*) FILTER (WHERE t.status <> 'merged' AND t.level = 'subdistrict' AND ${within(sql`t.submitted_at`)})::int AS subdistrict
+          count(*) FILTER (WHERE t.status <> 'merged' AND t.level = 'subdistrict' AND ${within(sql`t.submitted_at`)})::int AS subdistrict,
+          count(*) FILTER (WHERE t.status <> 'merged' AND t.red_project AND ${within(sql`t.submitted_at`)})::int AS red
         FROM deliberation_topic t WHERE ${where}`,
     );
     const events = await rows<{ action: string; to: string; n: number }>(
@@ -55,23 +74,47 @@ export class KpiRepository {
           WHERE ${where} AND e.action IN ('screen', 'deliberate') AND ${within(sql`e.at`)}
           GROUP BY e.action, e.to_status`,
     );
+    const states = await rows<{ status: string; n: number }>(
+      this.db,
+      sql`SELECT t.status, count(*)::int AS n FROM deliberation_topic t
+          WHERE ${where} AND t.status <> 'merged' AND ${within(sql`t.submitted_at`)} GROUP BY t.status`,
+    );
+    const month = (column: SQL) => sql`to_char(${column} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+    const months = await rows<{ month: string; collected: number; resolved: number }>(
+      this.db,
+      sql`SELECT m.month, sum(m.collected)::int AS collected, sum(m.resolved)::int AS resolved FROM (
+            SELECT ${month(sql`t.submitted_at`)} AS month, 1 AS collected, 0 AS resolved FROM deliberation_topic t
+              WHERE ${where} AND t.status <> 'merged' AND ${within(sql`t.submitted_at`)}
+            UNION ALL
+            SELECT ${month(sql`t.resolved_at`)}, 0, 1 FROM deliberation_topic t
+              WHERE ${where} AND t.resolved_at IS NOT NULL AND ${within(sql`t.resolved_at`)}) m
+          GROUP BY m.month ORDER BY m.month`,
+    );
+    const stationPlace: SQL[] = [sql`s.tenant_id = ${tenantId}`, sql`s.active`, inScope(sql`s.node_path`, scope)];
+    if (nodeId) stationPlace.push(territorySql.underNode(sql`s.node_path`, tenantId, nodeId));
+    const stations = await one<{ n: number }>(
+      this.db,
+      sql`SELECT count(*)::int AS n FROM deliberation_station s WHERE ${sql.join(stationPlace, sql` AND `)}`,
+    );
     const event = (action: string, to: string) => events.find((e) => e.action === action && e.to === to)?.n ?? 0;
     const n = (k: string) => Number(counts?.[k] ?? 0);
     const satisfaction = counts?.satisfaction === null || counts?.satisfaction === undefined ? null : Number(counts.satisfaction);
     const days = counts?.days === null || counts?.days === undefined ? null : Math.round(Number(counts.days) * 10) / 10;
     return {
-      meetings: 0,
       topicsDeliberated: event('deliberate', 'deliberated'),
       topicsCollected: n('collected'),
       topicsAdmitted: event('screen', 'admissible'),
       topicsExcluded: event('screen', 'excluded'),
       topicsDecided: n('decided'),
       topicsResolved: n('resolved'),
+      redProjects: n('red'),
       completionRate: ratio(n('adopted_resolved'), n('adopted')),
       satisfactionRate: satisfaction,
       averageDaysToDecision: days,
+      stations: stations?.n ?? 0,
       byLevel: { compound: n('compound'), community: n('community'), subdistrict: n('subdistrict') },
-      sources: { meetings: 'none', completion: 'deliberation', satisfaction: 'deliberation' },
+      byStatus: Object.fromEntries(states.map((r) => [r.status, r.n])),
+      byMonth: months.map((m) => ({ month: m.month, topicsCollected: m.collected, topicsResolved: m.resolved })),
     };
   }
 }

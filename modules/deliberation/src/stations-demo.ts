@@ -57,12 +57,15 @@ async function insertAll(tx: Tx, tenantId: string, stations: SeedStation[]): Pro
 }
 
 /**
- * Demo stations of 高密市: its venues 德邻议事厅 (the anchor community), 三官一律工作室 (the anchor
+ * Demo stations. 谯城区 (a county whose profile names its own kind): a 毫议站 in every compound. 高密市: its venues 德邻议事厅 (the anchor community), 三官一律工作室 (the anchor
  * street) and 老娘舅拉呱室 (a compound, in its property room), and a 议事站 in every compound (谯城区's
  * 毫议站 model), all with 周六有约 and posted rules. The county adds its own kind 拉呱室 to the list.
  */
 export async function seedStationDemo(ctx: DemoSeedContext): Promise<void> {
   const { tenantId } = ctx;
+  // A county with its own name for compound stations (谯城区's 毫议站) has those, one per compound, only.
+  const ownKind = (ctx.shared.profile as { deliberation?: { stationKind?: { code: string; name: string } } } | undefined)?.deliberation
+    ?.stationKind;
   const plan = ctx.shared.plan as
     | { compounds?: PlanNode[]; anchors?: { subdistrict?: PlanNode; community?: PlanNode; propertyCompound?: PlanNode } }
     | undefined;
@@ -84,7 +87,7 @@ export async function seedStationDemo(ctx: DemoSeedContext): Promise<void> {
   };
 
   const venues: SeedStation[] = [];
-  if (community)
+  if (community && !ownKind)
     venues.push({
       name: '德邻议事厅',
       kind: 'hall',
@@ -95,7 +98,7 @@ export async function seedStationDemo(ctx: DemoSeedContext): Promise<void> {
       ...near(0.004, -0.003),
       schedule: saturdayAppointment,
     });
-  if (street)
+  if (street && !ownKind)
     venues.push({
       name: '三官一律工作室',
       kind: 'studio',
@@ -106,20 +109,21 @@ export async function seedStationDemo(ctx: DemoSeedContext): Promise<void> {
       ...near(-0.006, 0.005),
       schedule: { freq: 'weekly', weekdays: [4], start: '14:30', end: '17:00', note: '法官、检察官、警官、律师轮流坐班' },
     });
-  venues.push({
-    name: '老娘舅拉呱室',
-    kind: 'chat_room',
-    level: 'compound',
-    node: anchorCompound,
-    room: '物业用房一楼',
-    areaM2: 20,
-    ...near(0.0006, 0.0004),
-    schedule: { freq: 'weekly', weekdays: [2, 6], start: '15:00', end: '17:00', note: '周六有约，周二加开' },
-  });
+  if (!ownKind)
+    venues.push({
+      name: '老娘舅拉呱室',
+      kind: 'chat_room',
+      level: 'compound',
+      node: anchorCompound,
+      room: '物业用房一楼',
+      areaM2: 20,
+      ...near(0.0006, 0.0004),
+      schedule: { freq: 'weekly', weekdays: [2, 6], start: '15:00', end: '17:00', note: '周六有约，周二加开' },
+    });
   const rooms = ['物业用房', '小区党群驿站', '闲置岗亭', '架空层活动室'];
   const perCompound: SeedStation[] = compounds.map((c, i) => ({
-    name: `${c.name}议事站`,
-    kind: 'station',
+    name: `${c.name}${ownKind?.name ?? '议事站'}`,
+    kind: ownKind?.code ?? 'station',
     level: 'compound',
     node: c,
     room: rooms[i % rooms.length]!,
@@ -131,7 +135,8 @@ export async function seedStationDemo(ctx: DemoSeedContext): Promise<void> {
   await db.transaction(async (tx) => {
     const stations = new StationRepository(tx);
     await stations.ensureKinds(tenantId);
-    await stations.saveKind(tenantId, { code: 'chat_room', name: '拉呱室', sortOrder: 60 });
+    if (ownKind) await stations.saveKind(tenantId, { code: ownKind.code, name: ownKind.name, sortOrder: 5 });
+    else await stations.saveKind(tenantId, { code: 'chat_room', name: '拉呱室', sortOrder: 60 });
     await insertAll(tx, tenantId, venues);
     ctx.progress(venues.length, venues.length + perCompound.length);
     await insertAll(tx, tenantId, perCompound);

@@ -41,6 +41,36 @@ export interface CountyProfile {
   anchorSubdistrict: string;
   /** 市 for a county-level city (市委办公室), 区 for a district (区委办公室). */
   unitPrefix: '市' | '区';
+  /** Deliberation records over the last 12 months at the scale of the county's published figures. */
+  deliberation: DeliberationTargets;
+}
+
+/**
+ * What the deliberation, meetings and resolutions demo seeders generate for a county (each reads its
+ * part from the shared context's `profile`), so that its dashboard computes the published figures
+ * from records.
+ */
+export interface DeliberationTargets {
+  /** Council meetings held over the last 12 months, by council level. */
+  meetings: { compound: number; community: number; subdistrict: number };
+  /** Topics collected over the last 12 months (excluded ones included), of which resolved. */
+  topicsCollected: number;
+  topicsResolved: number;
+  /** Hard disputes handled as red projects (红色项目) with judges and lawyers. */
+  redProjects: number;
+  /** Resolutions decided over the last 12 months, of which completed (the completion rate). */
+  resolutions: number;
+  resolutionsCompleted: number;
+  /** Satisfaction survey answers on those resolutions, of which dissatisfied (the satisfaction rate). */
+  surveyAnswers: number;
+  dissatisfied: number;
+  /** Supervision committees (one per compound, the anchor community's first) and their members. */
+  committees: number;
+  committeeMembers: number;
+  /** Good ideas reported to the county (报送). */
+  ideasReported: number;
+  /** The county's own name for its compound stations (谯城区: 毫议站), added to its list of kinds. */
+  stationKind?: { code: string; name: string };
 }
 
 /** 高密市: the full demo county. */
@@ -59,6 +89,20 @@ export const gaomiProfile: CountyProfile = {
   origin: { lat: 36.37, lng: 119.72 },
   anchorSubdistrict: '朝阳街道',
   unitPrefix: '市',
+  // 416 compound meetings "一事一议", 309 demands collected and 185 small matters solved (its report).
+  deliberation: {
+    meetings: { compound: 416, community: 40, subdistrict: 12 },
+    topicsCollected: 309,
+    topicsResolved: 185,
+    redProjects: 6,
+    resolutions: 120,
+    resolutionsCompleted: 112,
+    surveyAnswers: 400,
+    dissatisfied: 6,
+    committees: 24,
+    committeeMembers: 150,
+    ideasReported: 3,
+  },
 };
 
 /**
@@ -81,6 +125,22 @@ export const qiaochengProfile: CountyProfile = {
   origin: { lat: 33.82, lng: 115.74 },
   anchorSubdistrict: '花戏楼街道',
   unitPrefix: '区',
+  // 168 meetings, 185 problems solved, completion 96.8 % (180 of 186), satisfaction 99.5 % (597 of
+  // 600), 15 red projects, 85 supervision committees with 534 members, 4 suggestions to the district.
+  deliberation: {
+    meetings: { compound: 128, community: 32, subdistrict: 8 },
+    topicsCollected: 212,
+    topicsResolved: 185,
+    redProjects: 15,
+    resolutions: 186,
+    resolutionsCompleted: 180,
+    surveyAnswers: 600,
+    dissatisfied: 3,
+    committees: 85,
+    committeeMembers: 534,
+    ideasReported: 4,
+    stationKind: { code: 'haoyi', name: '毫议站' },
+  },
 };
 
 /** The 高密市 totals (kept for the tests and the README's figures). */

@@ -5,11 +5,14 @@ import { createTestDatabase } from '@linli/db/testing';
 import { classifierStatus } from '@linli/demand-smart';
 import { KpiRepository } from '@linli/demand-stats';
 import { DemandRepository } from '@linli/demands';
+import { modules } from '@linli/server/modules';
+import { createTestApp, login, type TestApp } from '@linli/server/test/helpers';
 import { importDivisions } from '@linli/territory/commands/import-divisions';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_DEMANDS, DEMO_RECENT_DEMANDS } from './demo-demands.ts';
 import {
+  DEMO_PASSWORD,
   type DemoSummary,
   demoAccounts,
   isCountyLoaded,
@@ -34,7 +37,10 @@ beforeAll(async () => {
   neededBefore = await isDemoNeeded(database);
   loadedBefore = await isDemoLoaded(database);
   // With the master key the residents' numbers are encrypted on a worker thread (protect-in-worker.ts).
-  summary = await loadDemo({ database, cipher, masterKey }, { onProgress: (step, done, total) => reported.push({ step, done, total }) });
+  summary = await loadDemo(
+    { database, cipher, masterKey },
+    { modules, onProgress: (step, done, total) => reported.push({ step, done, total }) },
+  );
 }, 900_000);
 afterAll(async () => {
   await database?.close();
@@ -65,6 +71,7 @@ describe('loadDemo', () => {
       'accounts',
       'demands',
       'classifier',
+      ...modules.filter((m) => m.demo).map((m) => `demo:${m.name}`),
       'audit',
       'open311',
       'done',
@@ -250,7 +257,7 @@ describe('loadMoreCounties', () => {
 
   beforeAll(async () => {
     gaomiBefore = await countRows(database.db, '370785');
-    loaded = await loadMoreCounties({ database, cipher }, { onProgress: (step) => steps.push(step) });
+    loaded = await loadMoreCounties({ database, cipher }, { modules, onProgress: (step) => steps.push(step) });
     again = await loadMoreCounties({ database, cipher });
   }, 600_000);
 
@@ -309,5 +316,62 @@ describe('loadMoreCounties', () => {
       sql`SELECT name FROM organisation WHERE tenant_id = ${T} AND kind = 'property_company' AND state_owned ORDER BY name LIMIT 1`,
     );
     expect(company!.name.startsWith('谯城区')).toBe(true);
+  });
+});
+
+/** The last 12 months in Shanghai days, as the dashboard's default period: [today − 1 year + 1 day, today]. */
+function lastTwelveMonths(now = new Date()): { from: string; to: string } {
+  const day = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const from = new Date(now.getTime() + 8 * 3_600_000);
+  from.setUTCFullYear(from.getUTCFullYear() - 1);
+  from.setUTCDate(from.getUTCDate() + 1);
+  return { from: from.toISOString().slice(0, 10), to: day(now) };
+}
+
+describe('the deliberation dashboards of the demo counties', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ database });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  async function kpis(username: string) {
+    const session = await login(t.app, username, DEMO_PASSWORD);
+    const { from, to } = lastTwelveMonths();
+    const res = await t.app.inject({ url: `/api/v1/deliberation/kpis?from=${from}&to=${to}`, headers: session.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  }
+
+  it('reproduce 谯城区’s published figures from its records over the last 12 months', async () => {
+    const figures = await kpis('qc-admin');
+    // 召开议事协商会议168次，解决群众问题诉求185件，办结率96.8%，满意率99.5%；难题15个；监督委员会85个、成员534人；毫议站85处；意见建议4条
+    expect(figures).toMatchObject({
+      meetings: 168,
+      topicsResolved: 185,
+      completionRate: 0.968,
+      satisfactionRate: 0.995,
+      redProjects: 15,
+      supervisionCommittees: 85,
+      supervisionMembers: 534,
+      stations: 85,
+      ideasReported: 4,
+      sources: { meetings: 'meetings', completion: 'resolutions', satisfaction: 'resolutions' },
+    });
+    expect(figures.meetingsByLevel).toMatchObject({ compound: 128, community: 32, subdistrict: 8 });
+    // The months add up to the period's totals.
+    const sum = (k: string) => figures.byMonth.reduce((n: number, m: Record<string, number>) => n + (m[k] ?? 0), 0);
+    expect([sum('meetings'), sum('topicsCollected'), sum('topicsResolved')]).toEqual([168, figures.topicsCollected, 185]);
+    expect(figures.topicsExcluded).toBeGreaterThan(0);
+  });
+
+  it('reproduce 高密市’s figures: 416 compound meetings, 309 demands collected, 185 solved', async () => {
+    const figures = await kpis('county');
+    expect(figures.meetingsByLevel.compound).toBe(416);
+    expect(figures).toMatchObject({ topicsCollected: 309, topicsResolved: 185 });
+    // Its venues beside the compound stations.
+    expect(figures.stations).toBeGreaterThan(225);
   });
 });

@@ -174,7 +174,11 @@ export async function loadDemo(deps: DemoDeps, options: DemoOptions = {}): Promi
   await retrainClassifier(database.db, { system: 'demo', tenantId: T });
   progress('classifier', 1, 1);
 
-  await runDemoSeeders(options.modules ?? [], { database, cipher, tenantId: T, shared: { plan, accountIds } }, progress);
+  await runDemoSeeders(
+    options.modules ?? [],
+    { database, cipher, tenantId: T, shared: { plan, accountIds, profile: gaomiProfile } },
+    progress,
+  );
 
   const summaryCounts = await countRows(database.db);
   await step('audit', async (tx) => {

@@ -48,11 +48,19 @@ async function insertRows(db: Db, head: SQL, values: SQL[]): Promise<void> {
   }
 }
 
+/** The part of the county's demo profile this seeder reads: meetings held over the last 12 months by level. */
+interface MeetingTargets {
+  meetings: { compound: number; community: number; subdistrict: number };
+}
+
 /**
  * Demo data of meetings in the demo county: a council for every compound (its party branch, owners'
  * committee and property company in permanent seats), a community council of seven members with a
  * term in every community, a party-building joint meeting in every subdistrict with two county
- * departments, and past meetings of each with attendance, a debated motion and minutes.
+ * departments, and past meetings of each with attendance, a debated motion and minutes — over the
+ * last 12 months, as many per level as the county's profile says (`profile.deliberation.meetings`,
+ * spread evenly over the councils of the level), else one to three a compound, one or two a
+ * community and one a subdistrict.
  */
 export async function seedMeetingsDemo(ctx: DemoSeedContext): Promise<void> {
   const db = ctx.database.db;
@@ -84,6 +92,24 @@ export async function seedMeetingsDemo(ctx: DemoSeedContext): Promise<void> {
     sql`SELECT id, name FROM department WHERE tenant_id = ${tenantId} AND active ORDER BY sort_order, name LIMIT 6`,
   );
 
+  const targets = (ctx.shared.profile as { deliberation?: MeetingTargets } | undefined)?.deliberation?.meetings;
+  const hasCouncil = (place: Place) =>
+    place.level === 'subdistrict' || place.residents.filter((p) => p.id !== place.secretary?.id).length >= 5;
+  const eligible = places.filter(hasCouncil);
+  const ordinal = new Map<string, number>();
+  const perLevel = { compound: 0, community: 0, subdistrict: 0 };
+  for (const place of eligible) ordinal.set(place.id, perLevel[place.level]++);
+  /** Meetings of a place's council: the level's target spread evenly (the first councils take one more). */
+  const meetingsOf = (place: Place): number => {
+    if (!targets) {
+      return place.level === 'compound' ? 1 + Math.floor(random() * 3) : place.level === 'community' ? 1 + Math.floor(random() * 2) : 1;
+    }
+    const total = targets[place.level];
+    const councilsOfLevel = perLevel[place.level];
+    const k = ordinal.get(place.id) ?? 0;
+    return Math.floor(total / councilsOfLevel) + (k < total % councilsOfLevel ? 1 : 0);
+  };
+
   const councils: SQL[] = [];
   const seats: SQL[] = [];
   const meetings: SQL[] = [];
@@ -97,7 +123,7 @@ export async function seedMeetingsDemo(ctx: DemoSeedContext): Promise<void> {
 
   for (const [n, place] of places.entries()) {
     const people = place.residents.filter((p) => p.id !== place.secretary?.id);
-    if (place.level !== 'subdistrict' && people.length < 5) continue;
+    if (!hasCouncil(place)) continue;
     const councilId = newId();
     const isCommunity = place.level === 'community';
     const name = place.level === 'compound' ? `${place.name}议事会` : isCommunity ? `${place.name}居民议事会` : `${place.name}党建联席会议`;
@@ -141,9 +167,9 @@ export async function seedMeetingsDemo(ctx: DemoSeedContext): Promise<void> {
       for (const d of departments.slice(0, 2)) seat('department', null, `${d.name}负责人`, { departmentId: d.id });
     }
 
-    // Past meetings: one to three a compound, one or two a community, one a subdistrict.
+    // Past meetings over the last 12 months.
     const topics = place.level === 'compound' ? compoundTopics : isCommunity ? communityTopics : streetTopics;
-    const count = place.level === 'compound' ? 1 + Math.floor(random() * 3) : isCommunity ? 1 + Math.floor(random() * 2) : 1;
+    const count = meetingsOf(place);
     for (let k = 0; k < count; k++) {
       const meetingId = newId();
       const [topic, decision] = topics[(n + k) % topics.length] as readonly [string, string];

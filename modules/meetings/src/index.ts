@@ -6,7 +6,8 @@
 //   meetingDecisions(db, ctx, meetingId) → the agenda items with decision and outcome, or undefined
 //       when the meeting is unknown or outside the caller's meetings.read scope.
 //   countMeetings(db, { tenantId, paths }, { nodeId?, from?, to? }) → { compound, community,
-//       subdistrict, county, total }: meetings held (opened with a quorum) by council level.
+//       subdistrict, county, total, byMonth }: meetings held (opened with a quorum) by council level
+//       and by Shanghai month (`YYYY-MM`).
 //   Events in the outbox: meetings.notice_published, meetings.reminder, meetings.cancelled, meetings.closed (payload:
 //   nodeId, level, title, agenda or decisions, invitees' resident ids — never names or phones).
 

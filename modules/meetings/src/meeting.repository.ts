@@ -533,22 +533,23 @@ export class MeetingRepository {
     );
   }
 
-  /** Meetings held (open or closed) by level, in a period, under a node and in scope. */
+  /** Meetings held (open or closed) by level and month (Asia/Shanghai, YYYY-MM), in a period, under a node and in scope. */
   countByLevel(
     tenantId: string,
     scope: string[],
     filter: { nodeId?: string; from?: string; to?: string },
-  ): Promise<{ level: CouncilLevel; meetings: number }[]> {
+  ): Promise<{ level: CouncilLevel; month: string; meetings: number }[]> {
     const c: SQL[] = [sql`m.status IN ('open', 'closed')`];
     if (filter.nodeId) c.push(territorySql.underNode(sql`n.path`, tenantId, filter.nodeId));
-    if (filter.from) c.push(sql`m.starts_at >= ${filter.from}::date`);
-    if (filter.to) c.push(sql`m.starts_at < ${filter.to}::date + 1`);
+    // Days are Shanghai days, as everywhere in the figures.
+    if (filter.from) c.push(sql`m.starts_at >= (${filter.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
+    if (filter.to) c.push(sql`m.starts_at < (${filter.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
     return rows(
       this.db,
-      sql`SELECT m.level, count(*)::int AS meetings FROM meeting m
+      sql`SELECT m.level, to_char(m.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, count(*)::int AS meetings FROM meeting m
         JOIN ${territorySql.nodes('n')} ON n.tenant_id = m.tenant_id AND n.id = m.node_id
         WHERE m.tenant_id = ${tenantId} AND ${inScope(sql`n.path`, scope)} AND ${sql.join(c, sql` AND `)}
-        GROUP BY m.level`,
+        GROUP BY 1, 2`,
     );
   }
 }

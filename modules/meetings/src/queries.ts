@@ -17,17 +17,22 @@ export async function meetingDecisions(db: Db, ctx: { actor: Actor }, meetingId:
 }
 
 /**
- * Meetings held (opened, with their quorum) in a period under a node, by council level — the
- * deliberation KPIs' "meetings by level". `scope` is the tenant and the caller's ltree paths (for
- * example `{ tenantId, paths: scopePaths(actor, 'meetings.read') }`); `from` and `to` are dates, both included.
+ * Meetings held (opened, with their quorum) in a period under a node, by council level and by month
+ * (Asia/Shanghai, `YYYY-MM`) — the deliberation KPIs' "meetings by level and period". `scope` is the
+ * tenant and the caller's ltree paths (for example `{ tenantId, paths: scopePaths(actor,
+ * 'meetings.read') }`); `from` and `to` are Shanghai dates, both included.
  */
 export async function countMeetings(
   db: Db,
   scope: { tenantId: string; paths: string[] },
   filter: { nodeId?: string; from?: string; to?: string },
-): Promise<Record<CouncilLevel, number> & { total: number }> {
+): Promise<Record<CouncilLevel, number> & { total: number; byMonth: Record<string, number> }> {
   const counts = await new MeetingRepository(db).countByLevel(scope.tenantId, scope.paths, filter);
   const by = { compound: 0, community: 0, subdistrict: 0, county: 0 };
-  for (const c of counts) by[c.level] = c.meetings;
-  return { ...by, total: counts.reduce((n, c) => n + c.meetings, 0) };
+  const byMonth: Record<string, number> = {};
+  for (const c of counts) {
+    by[c.level] += c.meetings;
+    byMonth[c.month] = (byMonth[c.month] ?? 0) + c.meetings;
+  }
+  return { ...by, total: counts.reduce((n, c) => n + c.meetings, 0), byMonth };
 }

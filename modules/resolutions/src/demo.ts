@@ -1,4 +1,4 @@
-import { type DemoSeedContext, newId, SeededRandom } from '@linli/core';
+import { type DemoSeedContext, demoAccountId, newId, SeededRandom } from '@linli/core';
 import { type Db, rows } from '@linli/db';
 import { territorySql } from '@linli/territory';
 import { sql } from 'drizzle-orm';
@@ -64,6 +64,25 @@ const MEMBERS: [string, 'elder_sage' | 'building_leader' | 'resident_rep'][] = [
 ];
 const COMMENTS = ['施工有序，居民认可', '进度符合计划', '材料到位，尚待施工', '个别居民仍有意见，需加强沟通', '已按期完成'];
 
+/** Given names of committee members beyond the six above, so that larger committees are not all alike. */
+const MORE_MEMBERS: [string, 'elder_sage' | 'building_leader' | 'resident_rep'][] = [
+  ['陈桂兰', 'resident_rep'],
+  ['周国庆', 'elder_sage'],
+  ['吴海燕', 'building_leader'],
+];
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭'];
+
+/** The part of the county's demo profile this seeder reads (all over the last 12 months). */
+interface ResolutionTargets {
+  resolutions: number;
+  resolutionsCompleted: number;
+  surveyAnswers: number;
+  dissatisfied: number;
+  committees: number;
+  committeeMembers: number;
+  ideasReported: number;
+}
+
 const monthsBack = (n: number) => {
   const d = new Date();
   d.setUTCDate(1);
@@ -71,12 +90,52 @@ const monthsBack = (n: number) => {
   return d.toISOString().slice(0, 10);
 };
 
+/** `total` spread over `parts`, the first ones taking one more. */
+const spread = (total: number, parts: number, i: number) => Math.floor(total / parts) + (i < total % parts ? 1 : 0);
+
+/** What one resolution of the plan is: its committee, its age in months and what it gets. */
+interface Planned {
+  committee: number;
+  age: number;
+  done: boolean;
+  answers: number;
+  dissatisfied: number;
+}
+
 /**
- * Demo data of resolutions in the demo county: a supervision committee of six (五老乡贤, building
- * leaders, resident representatives) in each compound of the demo community and a few more, each
- * with resolutions decided over the last months, their tasks and milestones, the monthly
- * evaluations (a few late), last month's notice, survey answers and good ideas. The demo resident
- * sits on the committee of their compound.
+ * The resolutions to generate with a county's targets: spread over the committees, decided one to
+ * eleven months ago, the most recent ones still under way (as many as the targets leave open), the
+ * survey answers spread over them with the dissatisfied ones on different resolutions.
+ */
+function planResolutions(t: ResolutionTargets, committees: number): Planned[] {
+  const plan: Planned[] = [];
+  for (let c = 0; c < committees; c++) {
+    for (let k = 0; k < spread(t.resolutions, committees, c); k++) {
+      plan.push({ committee: c, age: 1 + ((plan.length * 5) % 11), done: true, answers: 0, dissatisfied: 0 });
+    }
+  }
+  const open = t.resolutions - t.resolutionsCompleted;
+  [...plan.keys()]
+    .sort((a, b) => plan[a]!.age - plan[b]!.age || a - b)
+    .slice(0, open)
+    .forEach((j) => {
+      plan[j]!.done = false;
+    });
+  plan.forEach((p, j) => {
+    p.answers = spread(t.surveyAnswers, plan.length, j);
+  });
+  for (let d = 0; d < t.dissatisfied; d++) plan[Math.floor((d * plan.length) / t.dissatisfied)]!.dissatisfied += 1;
+  return plan;
+}
+
+/**
+ * Demo data of resolutions in the demo county: a supervision committee (五老乡贤, building leaders,
+ * resident representatives) in each compound of the demo community and more, each with resolutions
+ * decided over the last months, their tasks and milestones, the monthly evaluations (a few late),
+ * last month's notice, survey answers and good ideas. The demo resident sits on the committee of
+ * their compound. With the county's targets (`profile.deliberation`), the committees, members,
+ * resolutions completed and survey answers are exactly those; without, twelve committees of six
+ * with two or three resolutions each.
  */
 export async function seedResolutionsDemo(ctx: DemoSeedContext): Promise<void> {
   const T = ctx.tenantId;
@@ -84,13 +143,13 @@ export async function seedResolutionsDemo(ctx: DemoSeedContext): Promise<void> {
   const plan = ctx.shared.plan as
     | { anchors?: { community?: { id: string }; household?: { id: string }; resident?: { name: string } } }
     | undefined;
-  const accountIds = ctx.shared.accountIds as Map<string, string> | undefined;
+  const targets = (ctx.shared.profile as { deliberation?: ResolutionTargets } | undefined)?.deliberation;
   const anchor = plan?.anchors?.community?.id;
   const compounds = await rows<{ id: string; name: string; path: string }>(
     db,
     sql`SELECT c.id, c.name, c.path::text AS path FROM ${territorySql.nodes('c')}
         WHERE c.tenant_id = ${T} AND c.kind = 'compound'
-        ORDER BY ${anchor ? sql`(c.parent_id = ${anchor}::uuid) DESC,` : sql``} c.path LIMIT 12`,
+        ORDER BY ${anchor ? sql`(c.parent_id = ${anchor}::uuid) DESC,` : sql``} c.path LIMIT ${targets?.committees ?? 12}`,
   );
   if (compounds.length === 0) return;
   const residentHome = plan?.anchors?.household?.id
@@ -101,9 +160,11 @@ export async function seedResolutionsDemo(ctx: DemoSeedContext): Promise<void> {
         )
       )[0]?.path
     : undefined;
-  const residentAccount = accountIds?.get('resident');
-  const staffAccount = accountIds?.get('community') ?? null;
+  const residentAccount = demoAccountId(ctx, 'resident') ?? undefined;
+  const staffAccount = demoAccountId(ctx, 'community');
   const rand = new SeededRandom(341602);
+  const planned = targets ? planResolutions(targets, compounds.length) : undefined;
+  let ideas = 0;
   await db.transaction(async (tx) => {
     for (const [i, compound] of compounds.entries()) {
       await seedCompound(tx, T, rand, compound, {
@@ -113,6 +174,9 @@ export async function seedResolutionsDemo(ctx: DemoSeedContext): Promise<void> {
             : undefined,
         staff: staffAccount,
         index: i,
+        members: targets ? spread(targets.committeeMembers, compounds.length, i) : MEMBERS.length,
+        planned: planned?.filter((p) => p.committee === i),
+        reportIdea: () => (targets ? ideas++ < targets.ideasReported : false),
       });
       ctx.progress(i + 1, compounds.length);
     }
@@ -124,34 +188,50 @@ async function seedCompound(
   T: string,
   rand: SeededRandom,
   compound: { id: string; name: string },
-  who: { resident?: { account: string; name: string }; staff: string | null; index: number },
+  who: {
+    resident?: { account: string; name: string };
+    staff: string | null;
+    index: number;
+    members: number;
+    planned?: Planned[];
+    reportIdea: () => boolean;
+  },
 ): Promise<void> {
   const committeeId = newId();
   await tx.execute(sql`INSERT INTO supervision_committee (tenant_id, id, node_id, name, created_by)
     VALUES (${T}, ${committeeId}, ${compound.id}, ${`${compound.name}小区事务监督委员会`}, ${who.staff})`);
   const memberIds: string[] = [];
-  for (const [j, [name, kind]] of MEMBERS.entries()) {
+  const roster = [...MEMBERS, ...MORE_MEMBERS];
+  for (let j = 0; j < who.members; j++) {
+    const [given, kind] = roster[j % roster.length]!;
+    // Beyond the first committee the surnames vary, so that the county's members are not all namesakes.
+    const name = who.index === 0 ? given : `${SURNAMES[(who.index * 7 + j) % SURNAMES.length]}${given.slice(1)}`;
     const id = newId();
     memberIds.push(id);
     // the demo resident takes the last resident representative's seat of their own compound
-    const seat = who.resident && j === MEMBERS.length - 1 ? who.resident : null;
+    const seat = who.resident && j === Math.min(who.members, MEMBERS.length) - 1 ? who.resident : null;
     await tx.execute(sql`INSERT INTO supervision_member (tenant_id, id, committee_id, name, kind, account_id)
       VALUES (${T}, ${id}, ${committeeId}, ${seat?.name ?? name}, ${kind}, ${seat?.account ?? null})`);
   }
   const leader = memberIds[2] as string;
-  const count = 2 + (who.index % 2);
-  for (let k = 0; k < count; k++) {
+  const evaluators = [0, 1, 3, 4].filter((m) => m < memberIds.length);
+  const resolutions: { age: number; done: boolean; answers?: number; dissatisfied?: number }[] =
+    who.planned ??
+    Array.from({ length: 2 + (who.index % 2) }, () => {
+      const age = rand.int(1, 5); // months since the decision
+      return { age, done: age >= 3 && rand.chance(0.6) };
+    });
+  for (const [k, planned] of resolutions.entries()) {
     const matter = MATTERS[(who.index * 2 + k) % MATTERS.length]!;
-    const age = rand.int(1, 5); // months since the decision
+    const { age, done } = planned;
     const decided = new Date(`${monthsBack(age)}T00:00:00Z`);
     decided.setUTCDate(rand.int(3, 25));
     const decidedOn = decided.toISOString().slice(0, 10);
-    const done = age >= 3 && rand.chance(0.6);
     const resolutionId = newId();
     await tx.execute(sql`INSERT INTO resolution (tenant_id, id, node_id, committee_id, title, content, proposed_rule, decided_on, created_by, status, completed_at)
       VALUES (${T}, ${resolutionId}, ${compound.id}, ${committeeId}, ${matter.title}, ${`经小区“毫议”议事会协商一致通过：${matter.title}。`},
         ${matter.rule ?? null}, ${decidedOn}::date, ${who.staff}, ${done ? 'completed' : 'in_progress'},
-        ${done ? sql`LEAST(${decidedOn}::date + make_interval(days => ${rand.int(35, 80)}), now() - interval '1 day')` : sql`NULL`})`);
+        ${done ? sql`GREATEST(${decidedOn}::date + interval '1 day', LEAST(${decidedOn}::date + make_interval(days => ${rand.int(35, 80)}), now() - interval '1 day'))` : sql`NULL`})`);
     const progresses: number[] = [];
     for (const [p, [title, ownerKind, ownerName, funding]] of matter.tasks.entries()) {
       const taskId = newId();
@@ -175,7 +255,7 @@ async function seedCompound(
       const dueOn = sql`(${month}::date + interval '1 month' - interval '1 day')::date`;
       if (done && m < age - 2) break;
       const late = rand.chance(0.12);
-      const evaluator = memberIds[rand.pick([0, 1, 3, 4])] as string; // never the leader, who owns a task
+      const evaluator = memberIds[rand.pick(evaluators)] as string; // never the leader, who owns a task
       if (late && m === 1) {
         await tx.execute(sql`INSERT INTO resolution_evaluation (tenant_id, id, resolution_id, committee_id, month, due_on)
           VALUES (${T}, ${newId()}, ${resolutionId}, ${committeeId}, ${month}::date, ${dueOn})`);
@@ -188,18 +268,36 @@ async function seedCompound(
           ${rand.chance(0.9) ? 'satisfied' : 'basically_satisfied'}, ${rand.pick(COMMENTS)},
           ${month}::date + make_interval(days => ${late ? 33 : rand.int(18, 27)}), ${who.staff})`);
     }
-    for (let s = 0; s < rand.int(3, 8); s++) {
+    const answers = planned.answers ?? rand.int(3, 8);
+    for (let s = 0; s < answers; s++) {
+      const answer =
+        planned.answers === undefined
+          ? rand.chance(0.95)
+            ? 'satisfied'
+            : 'basically_satisfied'
+          : s < (planned.dissatisfied ?? 0)
+            ? 'dissatisfied'
+            : s % 9 === 4
+              ? 'basically_satisfied'
+              : 'satisfied';
       await tx.execute(sql`INSERT INTO resolution_survey (tenant_id, resolution_id, account_id, satisfaction)
-        VALUES (${T}, ${resolutionId}, ${newId()}, ${rand.chance(0.95) ? 'satisfied' : 'basically_satisfied'})`);
+        VALUES (${T}, ${resolutionId}, ${newId()}, ${answer})`);
     }
   }
   // last month's notice, published on the 1st of this month with a seven-day objection period
   await tx.execute(sql`INSERT INTO resolution_publication (tenant_id, id, node_id, month, published_at, objection_until, published_by)
     VALUES (${T}, ${newId()}, ${compound.id}, ${monthsBack(1)}::date, ${monthsBack(0)}::date + interval '9 hours',
       ${monthsBack(0)}::date + interval '7 days 18 hours', ${who.staff})`);
-  if (who.index < 4) {
-    await tx.execute(sql`INSERT INTO resolution_idea (tenant_id, id, node_id, kind, text, created_by)
-      VALUES (${T}, ${newId()}, ${compound.id}, ${who.index % 2 ? 'good_opinion' : 'golden_idea'},
-        ${['充电桩收益用于楼道照明维护', '楼栋长每月带队巡查一次公共设施', '议事结果在单元门口二维码公示', '商铺排水纳入物业年度巡检'][who.index]}, ${who.staff})`);
+  if (who.index < 4 || who.index % 20 === 0) {
+    const texts = [
+      '充电桩收益用于楼道照明维护',
+      '楼栋长每月带队巡查一次公共设施',
+      '议事结果在单元门口二维码公示',
+      '商铺排水纳入物业年度巡检',
+    ];
+    const reported = who.reportIdea();
+    await tx.execute(sql`INSERT INTO resolution_idea (tenant_id, id, node_id, kind, text, reported_on, created_by)
+      VALUES (${T}, ${newId()}, ${compound.id}, ${who.index % 2 ? 'good_opinion' : 'golden_idea'}, ${texts[who.index % texts.length]},
+        ${reported ? sql`${monthsBack(2)}::date + 14` : sql`NULL`}, ${who.staff})`);
   }
 }

@@ -65,3 +65,49 @@ export async function quarterlyFigures(db: Db, scope: { tenantId: string; paths:
   );
   return found.map(({ subdistrictId, subdistrictName, quarter, ...f }) => ({ subdistrictId, subdistrictName, quarter, ...shape(f) }));
 }
+
+export interface SupervisionFigures {
+  /** Supervision committees at places under the node (however old). */
+  committees: number;
+  /** Their active members. */
+  members: number;
+  /** Monthly notices (公示) published in the period. */
+  publications: number;
+  /** Good ideas reported to the county (报送) in the period. */
+  ideasReported: number;
+}
+
+/**
+ * The supervision side of the deliberation KPIs, at places in `scope` (and under `nodeId` when
+ * given): committees and their active members as they stand, notices published and good ideas
+ * reported between `from` and `to` (Shanghai dates, inclusive).
+ */
+export async function supervisionFigures(
+  db: Db,
+  scope: { tenantId: string; paths: string[] },
+  range: { nodeId?: string; from: string; to: string },
+): Promise<SupervisionFigures> {
+  const T = scope.tenantId;
+  const place = sql`n.tenant_id = ${T} AND ${inScope(sql`n.path`, scope.paths)}
+    ${range.nodeId ? sql`AND ${territorySql.underNode(sql`n.path`, T, range.nodeId)}` : sql``}`;
+  const row = await one<SupervisionFigures>(
+    db,
+    sql`SELECT
+        (SELECT count(*)::int FROM supervision_committee c JOIN ${territorySql.nodes('n')} ON n.tenant_id = c.tenant_id AND n.id = c.node_id
+          WHERE c.tenant_id = ${T} AND ${place}) AS committees,
+        (SELECT count(*)::int FROM supervision_member m JOIN supervision_committee c ON c.tenant_id = m.tenant_id AND c.id = m.committee_id
+          JOIN ${territorySql.nodes('n')} ON n.tenant_id = c.tenant_id AND n.id = c.node_id
+          WHERE m.tenant_id = ${T} AND m.active AND ${place}) AS members,
+        (SELECT count(*)::int FROM resolution_publication p JOIN ${territorySql.nodes('n')} ON n.tenant_id = p.tenant_id AND n.id = p.node_id
+          WHERE p.tenant_id = ${T} AND ${place}
+            AND (p.published_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN ${range.from}::date AND ${range.to}::date) AS publications,
+        (SELECT count(*)::int FROM resolution_idea i JOIN ${territorySql.nodes('n')} ON n.tenant_id = i.tenant_id AND n.id = i.node_id
+          WHERE i.tenant_id = ${T} AND ${place} AND i.reported_on BETWEEN ${range.from}::date AND ${range.to}::date) AS "ideasReported"`,
+  );
+  return {
+    committees: row?.committees ?? 0,
+    members: row?.members ?? 0,
+    publications: row?.publications ?? 0,
+    ideasReported: row?.ideasReported ?? 0,
+  };
+}

@@ -81,6 +81,18 @@ export interface DemoSeedContext {
 }
 
 /**
+ * The id of the county's demo account of a role name from the shared context's `accountIds`
+ * (高密市's are plain, `community`; other counties prefix their code, `qc-community`); null when the
+ * county has none.
+ */
+export function demoAccountId(ctx: Pick<DemoSeedContext, 'shared'>, name: string): string | null {
+  const accountIds = ctx.shared.accountIds;
+  if (!(accountIds instanceof Map)) return null;
+  for (const [username, id] of accountIds as Map<string, string>) if (username === name || username.endsWith(`-${name}`)) return id;
+  return null;
+}
+
+/**
  * Calls each manifest's demo seeder in module order, one after the other (a seeder may read what
  * an earlier one wrote). `onStep` is told when a module's seeding starts and ends.
  */
