@@ -36,6 +36,7 @@ export const resolutionsEn: LocaleStrings<typeof resolutionsZh> = {
     complete: 'Complete',
     evaluations: 'Monthly evaluations',
     sources: 'Sources',
+    fromTopic: 'From the topic (adopted)',
     topic: 'Topic',
     demands: 'Source demands',
     survey: 'Satisfaction survey',

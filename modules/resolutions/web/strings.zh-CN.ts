@@ -34,6 +34,7 @@ export const resolutionsZh = {
     complete: '办结',
     evaluations: '月度评价',
     sources: '来源',
+    fromTopic: '来源议题（已议定通过）',
     topic: '议题',
     demands: '来源诉求',
     survey: '满意度调查',
