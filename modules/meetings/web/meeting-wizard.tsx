@@ -23,7 +23,14 @@ interface Values {
   advisers: { name: string; affiliation?: string }[];
 }
 
-const itemKinds = ['topic', 'renovation_project', 'property', 'ballot', 'other'];
+const itemKinds = ['topic', 'renovation_project', 'property', 'ballot', 'other'] as const;
+
+/** A deliberation station as the wizard offers it (from the deliberation module's list). */
+interface StationOption {
+  id: string;
+  name: string;
+  nodeName: string;
+}
 const stepFields: (keyof Values)[][] = [
   ['councilId', 'title', 'startsAt', 'endsAt', 'stationId', 'placeText', 'chairName'],
   ['items'],
@@ -48,6 +55,11 @@ export default function MeetingWizard() {
     'invitees',
   ]);
   const councils = useData((signal) => api.get<Page<Council>>('/councils', { limit: 500, sort: 'name' }, { signal }), []);
+  // The stations in scope to meet at, picked by name (the list answers 403 to callers who may not read it: then none).
+  const stations = useData(
+    (signal) => api.get<Page<StationOption>>('/deliberation/stations', { limit: 500, active: true }, { signal }).catch(() => undefined),
+    [],
+  );
   const councilId = Form.useWatch('councilId', form);
   const council = councils.data?.items.find((c) => c.id === councilId);
 
@@ -128,6 +140,21 @@ export default function MeetingWizard() {
               <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
             </Form.Item>
           </Space>
+          <Form.Item name="stationId" label={t('meetings.wizard.stationId')}>
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              loading={stations.loading}
+              options={stations.data?.items.map((s) => ({ value: s.id, label: `${s.name}（${s.nodeName}）` }))}
+              onChange={(id?: string) => {
+                // The notice says where: the station's name, unless a place was written already.
+                const station = stations.data?.items.find((s) => s.id === id);
+                if (station && !form.getFieldValue('placeText')?.trim()) form.setFieldValue('placeText', station.name);
+              }}
+              data-testid="wizard-station"
+            />
+          </Form.Item>
           <Form.Item
             name="placeText"
             label={t('meetings.wizard.placeText')}
@@ -144,15 +171,6 @@ export default function MeetingWizard() {
           >
             <Input maxLength={200} data-testid="wizard-place" />
           </Form.Item>
-          <Form.Item
-            name="stationId"
-            label={t('meetings.wizard.stationId')}
-            rules={[
-              { pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, message: t('meetings.wizard.stationId') },
-            ]}
-          >
-            <Input maxLength={36} />
-          </Form.Item>
           <Form.Item name="chairName" label={t('meetings.wizard.chairName')}>
             <Input maxLength={50} />
           </Form.Item>
@@ -165,7 +183,7 @@ export default function MeetingWizard() {
                   <Space key={f.key} align="baseline">
                     <span>{i + 1}.</span>
                     <Form.Item name={[f.name, 'kind']}>
-                      <Select style={{ width: 140 }} options={itemKinds.map((k) => ({ value: k, label: k }))} />
+                      <Select style={{ width: 140 }} options={itemKinds.map((k) => ({ value: k, label: t(`meetings.itemKinds.${k}`) }))} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'title']} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
                       <Input

@@ -3,11 +3,24 @@ import type { CreateResolutionBody, ResolutionDetail } from '@linli/resolutions/
 import { api } from '@linli/web-kit/client';
 import { FormError, useApiForm } from '@linli/web-kit/components/form-errors';
 import { TerritorySelect } from '@linli/web-kit/components/territory-select';
+import type { Page } from '@linli/web-kit/types';
+import { useData } from '@linli/web-kit/use-data';
 import { App, Button, DatePicker, Form, Input, Modal, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+/** An adopted topic of the pool (the deliberation module's list), to record its resolution from. */
+interface AdoptedTopic {
+  id: string;
+  number: string;
+  title: string;
+  nodeId: string;
+  locationPath: string[];
+}
+
 interface FormValues {
+  topicId?: string;
   nodeId: string;
   title: string;
   content?: string;
@@ -21,8 +34,38 @@ export function CreateResolutionModal({ open, onClose, onCreated }: { open: bool
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const { run, error, saving, clearError } = useApiForm(form, ['nodeId', 'title', 'content', 'decidedOn', 'proposedRule', 'tasks']);
+  const { run, error, saving, clearError } = useApiForm(form, [
+    'topicId',
+    'nodeId',
+    'title',
+    'content',
+    'decidedOn',
+    'proposedRule',
+    'tasks',
+  ]);
+  // The topics adopted in the pool (none for a caller who may not read it): picking one links the
+  // resolution to it and fills in its place and title.
+  const topics = useData(
+    (signal) =>
+      open
+        ? api
+            .get<Page<AdoptedTopic>>('/deliberation/topics', { status: 'adopted', limit: 200, sort: '-submittedAt' }, { signal })
+            .catch(() => undefined)
+        : Promise.resolve(undefined),
+    [open],
+  );
+  const [topicPlace, setTopicPlace] = useState<string | undefined>();
+  const pickTopic = (id?: string) => {
+    const topic = topics.data?.items.find((x) => x.id === id);
+    if (!topic) return;
+    setTopicPlace(topic.locationPath.at(-1));
+    form.setFieldsValue({
+      nodeId: topic.nodeId,
+      title: form.getFieldValue('title')?.trim() ? form.getFieldValue('title') : topic.title,
+    });
+  };
   const close = () => {
+    setTopicPlace(undefined);
     form.resetFields();
     clearError();
     onClose();
@@ -31,6 +74,7 @@ export function CreateResolutionModal({ open, onClose, onCreated }: { open: bool
     const v = await form.validateFields().catch(() => undefined);
     if (!v) return;
     const body: CreateResolutionBody = {
+      topicId: v.topicId || undefined,
       nodeId: v.nodeId,
       title: v.title,
       content: v.content || undefined,
@@ -50,8 +94,24 @@ export function CreateResolutionModal({ open, onClose, onCreated }: { open: bool
     <Modal open={open} width={760} title={t('resolutions.create')} onOk={onOk} onCancel={close} confirmLoading={saving} destroyOnHidden>
       <FormError error={error} />
       <Form form={form} layout="vertical" initialValues={{ tasks: [{ ownerKind: 'unit' }] }} data-testid="resolution-form">
+        <Form.Item name="topicId" label={t('resolutions.fromTopic')}>
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            loading={topics.loading}
+            options={topics.data?.items.map((x) => ({ value: x.id, label: `${x.number} ${x.title}` }))}
+            onChange={pickTopic}
+            data-testid="resolution-topic"
+          />
+        </Form.Item>
         <Form.Item name="nodeId" label={t('resolutions.place')} rules={required}>
-          <TerritorySelect selectableKinds={['subdistrict', 'community', 'compound']} deepestKind="compound" testId="resolution-place" />
+          <TerritorySelect
+            selectableKinds={['subdistrict', 'community', 'compound']}
+            deepestKind="compound"
+            testId="resolution-place"
+            valueLabel={topicPlace}
+          />
         </Form.Item>
         <Form.Item
           name="title"
