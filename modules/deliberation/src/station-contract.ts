@@ -205,6 +205,8 @@ export type PublishStationRulesBody = Static<typeof PublishStationRulesBody>;
 /** What anyone may see of a station without signing in: no person is named. */
 export const PublicStation = Type.Object({
   id: Uuid,
+  /** The station's place (its public page links to the place's notices). */
+  nodeId: Uuid,
   name: Type.String(),
   kindName: Type.String(),
   level: StationLevel,

@@ -125,7 +125,7 @@ export class StationRepository {
     const c = this.conditions(tenantId, scope, filter);
     const found = await rows<StationPoint & { lat: number | null; lng: number | null }>(
       this.db,
-      sql`SELECT s.id, s.name, k.name AS "kindName", s.level, n.name AS "nodeName", s.lat, s.lng
+      sql`SELECT s.id, s.node_id AS "nodeId", s.name, k.name AS "kindName", s.level, n.name AS "nodeName", s.lat, s.lng
         FROM deliberation_station s
         JOIN ${territorySql.nodes('n')} ON n.tenant_id = s.tenant_id AND n.id = s.node_id
         JOIN deliberation_station_kind k ON k.tenant_id = s.tenant_id AND k.code = s.kind
@@ -379,7 +379,7 @@ export class StationRepository {
   private async publicStations(tenantId: string, conditions: SQL[], now: Date): Promise<PublicStation[]> {
     const found = await rows<Omit<PublicStation, 'openings' | 'photos'> & { photoIds: string[] | null }>(
       this.db,
-      sql`SELECT s.id, s.name, k.name AS "kindName", s.level, ${territorySql.namesOnPath(tenantId, sql`s.node_path`)} AS place,
+      sql`SELECT s.id, s.node_id AS "nodeId", s.name, k.name AS "kindName", s.level, ${territorySql.namesOnPath(tenantId, sql`s.node_path`)} AS place,
           s.room, s.area_m2::float8 AS "areaM2", s.schedule,
           (SELECT json_build_object('version', r.version, 'scopeSummary', r.scope_summary, 'procedure', r.procedure,
               'meetingRules', r.meeting_rules, 'publishedAt', ${iso(sql`r.published_at`)})

@@ -34,7 +34,7 @@ export default function StationPublicPage() {
         </div>
       )}
       {station === null && <ErrorBlock status="empty" title={t('deliberationStations.public.notFound')} description="" />}
-      {station && <StationPublicView station={station} full />}
+      {station && <StationPublicView station={station} full tenantId={tenantId} />}
     </div>
   );
 }

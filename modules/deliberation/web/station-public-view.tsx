@@ -1,12 +1,14 @@
 import { Card, Image, List, Space, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { PublicStation } from '../src/station-contract.ts';
 import { describeSchedule, type StationScheduleRule } from '../src/station-schedule.ts';
 import { levelKey, openingRange } from './stations-api.ts';
 
 /** What a resident sees of a station (public page and 身边的议事站): place, hours, coming openings, rules in force, photos. */
-export function StationPublicView({ station, full }: { station: PublicStation; full: boolean }) {
+export function StationPublicView({ station, full, tenantId }: { station: PublicStation; full: boolean; tenantId?: string }) {
   const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
   const zh = i18n.language !== 'en-US';
   return (
     <Card
@@ -45,6 +47,17 @@ export function StationPublicView({ station, full }: { station: PublicStation; f
           {station.openings.map((o) => (
             <List.Item key={o.start}>{openingRange(o, zh)}</List.Item>
           ))}
+        </List>
+      )}
+      {full && tenantId && (
+        <List style={{ marginTop: 8 }}>
+          <List.Item
+            clickable
+            onClick={() => navigate(`/board/notices/${tenantId}/${station.nodeId}`)}
+            data-testid="station-public-notices"
+          >
+            {t('deliberationStations.public.notices')}
+          </List.Item>
         </List>
       )}
       {full && station.rules && (

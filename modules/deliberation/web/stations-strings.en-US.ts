@@ -79,6 +79,7 @@ export const stationsEn: LocaleStrings<typeof stationsZh> = {
       more: 'Rules',
     },
     public: {
+      notices: 'Notices of resolutions (monthly evaluation and publication)',
       notFound: 'No such station, or it is not in use',
       openingsNone: 'No fixed opening hours; please ask the community',
       rulesTitle: 'Posted rules (version {{v}})',

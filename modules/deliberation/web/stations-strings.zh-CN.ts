@@ -77,6 +77,7 @@ export const stationsZh = {
       more: '查看议事规则',
     },
     public: {
+      notices: '议事结果公示（一事一月一评一公示）',
       notFound: '未找到该议事阵地，或已停用',
       openingsNone: '暂无固定开放时间，请联系社区',
       rulesTitle: '议事规则（第 {{v}} 版）',

@@ -248,6 +248,12 @@ export const Publication = Type.Object({
 });
 export type Publication = Static<typeof Publication>;
 export const PublicationList = Type.Object({ items: Type.Array(Publication) });
+/** A place's notices on its public page: the place's name and the notices (newest first), each with its printable PDF. */
+export const PublicNotices = Type.Object({
+  placeName: Type.String(),
+  items: Type.Array(Type.Object({ ...Publication.properties, pdfUrl: Type.String() })),
+});
+export type PublicNotices = Static<typeof PublicNotices>;
 export const PublicationQuery = Type.Object({ nodeId: Type.Optional(Uuid) });
 
 export const ObjectBody = Type.Object({

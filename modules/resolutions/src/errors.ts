@@ -72,6 +72,7 @@ export const resolutionsNouns = {
   committee: { 'zh-CN': '小区事务监督委员会', 'en-US': 'Supervision committee' },
   member: { 'zh-CN': '监督委员会成员', 'en-US': 'Committee member' },
   publication: { 'zh-CN': '公示', 'en-US': 'Publication notice' },
+  place: { 'zh-CN': '地点', 'en-US': 'Place' },
   photo: { 'zh-CN': '照片', 'en-US': 'Photo' },
   photoFile: { 'zh-CN': '照片文件', 'en-US': 'Photo file' },
 } as const satisfies Record<string, Noun>;

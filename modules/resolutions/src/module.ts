@@ -3,6 +3,7 @@ import type { ModuleManifest } from '@linli/core';
 import { resolutionsAbilities } from './abilities.ts';
 import { seedResolutionsDemo } from './demo.ts';
 import { resolutionsErrors } from './errors.ts';
+import { publicNoticeRoutes } from './public.routes.ts';
 import { resolutionsRoutes } from './routes.ts';
 
 /**
@@ -12,7 +13,11 @@ import { resolutionsRoutes } from './routes.ts';
 export const resolutionsModule: ModuleManifest = {
   name: 'resolutions',
   description: '决议落实：议事协商形成的决议、任务与进度，小区事务监督委员会“一事一月一评一公示”，居民异议、满意度与好意见金点子',
-  routes: resolutionsRoutes,
+  routes: async (app, deps) => {
+    // Each group is its own plugin: the signed-in routes' hook stays off the public page.
+    await app.register(async (child) => resolutionsRoutes(child, deps));
+    await app.register(async (child) => publicNoticeRoutes(child, deps));
+  },
   abilities: resolutionsAbilities,
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
   errors: resolutionsErrors,

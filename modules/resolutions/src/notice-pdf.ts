@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import { maskPersonalText } from '@linli/core';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import type { NoticeEntry } from './contract.ts';
+import type { SupervisionRepository } from './supervision.repository.ts';
 
 /** The shipped font (a GB 2312 level-1 subset of Noto Sans CJK SC, OFL; see assets/README.md): no system font is used. */
 const FONT_URL = new URL('../assets/NotoSansSC-GB2312-L1.otf', import.meta.url);
@@ -111,4 +113,34 @@ export function wrap(text: string, font: PDFFont, size: number, maxWidth: number
     out.push(current);
   }
   return out;
+}
+
+/**
+ * The printable notice of a published month (staff download and the public page alike). It goes on a
+ * notice board: a phone or ID number typed into a title or comment is masked, as on every public page.
+ */
+export async function publishedNoticePdf(
+  repo: SupervisionRepository,
+  tenantId: string,
+  notice: { nodeName: string; path: string; month: string; publishedAt: string; objectionUntil: string },
+): Promise<Uint8Array> {
+  const committee = await repo.committeeOver(tenantId, notice.path);
+  const committeeName = committee ? (await repo.committee(tenantId, committee.id, [notice.path]))?.name : undefined;
+  return noticePdf({
+    placeName: notice.nodeName,
+    month: notice.month,
+    publishedOn: notice.publishedAt,
+    objectionUntil: notice.objectionUntil,
+    committeeName,
+    entries: publicEntries(await repo.noticeEntries(tenantId, notice.path, notice.month)),
+  });
+}
+
+/** Notice entries as the public sees them: titles and comments with phone and ID numbers masked. */
+export function publicEntries(entries: NoticeEntry[]): NoticeEntry[] {
+  return entries.map((e) => ({
+    ...e,
+    title: maskPersonalText(e.title),
+    evaluation: e.evaluation && { ...e.evaluation, comment: e.evaluation.comment === null ? null : maskPersonalText(e.evaluation.comment) },
+  }));
 }

@@ -211,3 +211,65 @@ describe('resolutions HTTP API', () => {
     ).toBe(0);
   });
 });
+
+// Last: its resolution would change the figures the tests above count.
+describe('the public page of notices', () => {
+  it('shows a place’s notices on a public page without sign-in, numbers masked, with the printable notice', async () => {
+    const compound = world.tree.compounds[0]!;
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/resolutions',
+      headers: staff.headers,
+      payload: body({ title: '修缮凉亭（联系人13912345678）', decidedOn: '2026-04-02' }),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const r = created.json();
+    const evaluated = await app.inject({
+      method: 'POST',
+      url: `/api/v1/resolutions/${r.id}/evaluations`,
+      headers: neighbour.headers,
+      payload: {
+        month: '2026-05',
+        memberId: world.members.neighbour,
+        progress: 60,
+        quality: 'good',
+        satisfaction: 'satisfied',
+        comment: '有问题请打13812345678',
+      },
+    });
+    expect(evaluated.statusCode, evaluated.body).toBe(200);
+    const published = await app.inject({
+      method: 'POST',
+      url: '/api/v1/resolution-publications',
+      headers: staff.headers,
+      payload: { nodeId: compound.id, month: '2026-05', objectionDays: 7 },
+    });
+    expect(published.statusCode, published.body).toBe(201);
+
+    // A building under the compound shows the compound's notices (and the places' above), newest first.
+    const page = await app.inject(`/api/v1/public/tenants/${world.tenantId}/places/${compound.id}/resolution-notices`);
+    expect(page.statusCode, page.body).toBe(200);
+    const notices = page.json();
+    expect(notices.placeName).toBe(compound.name);
+    expect(notices.items[0]).toMatchObject({ id: published.json().id, month: '2026-05', open: true });
+    const entry = notices.items[0].entries.find((e: { resolutionId: string }) => e.resolutionId === r.id);
+    expect(entry.title).not.toContain('13912345678');
+    expect(entry.evaluation.comment).toContain('有问题请打');
+    expect(entry.evaluation.comment).not.toContain('13812345678');
+    expect(page.body).not.toContain('李阿姨');
+    const pdf = await app.inject(notices.items[0].pdfUrl);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+
+    // A place of another county, a household, a crafted tenant: answered like unknown places.
+    for (const url of [
+      `/api/v1/public/tenants/532601/places/${compound.id}/resolution-notices`,
+      `/api/v1/public/tenants/${world.tenantId}/places/${world.tree.households[0]!.id}/resolution-notices`,
+      `/api/v1/public/tenants/532601/resolution-notices/${published.json().id}/notice.pdf`,
+    ]) {
+      expect((await app.inject(url)).statusCode, url).toBe(404);
+    }
+    expect((await app.inject(`/api/v1/public/tenants/x%00/places/${compound.id}/resolution-notices`)).statusCode).toBe(400);
+  });
+});

@@ -67,7 +67,7 @@ import {
 } from './contract.ts';
 import { resolutionsNouns } from './errors.ts';
 import { quarterlyFigures, resolutionFigures } from './figures.ts';
-import { noticePdf } from './notice-pdf.ts';
+import { publishedNoticePdf } from './notice-pdf.ts';
 import { ResolutionCursor, ResolutionRepository } from './resolution.repository.ts';
 import { SupervisionRepository } from './supervision.repository.ts';
 
@@ -457,16 +457,7 @@ export async function resolutionsRoutes(fastify: FastifyInstance, deps: ModuleDe
       const repo = new SupervisionRepository(db);
       const notice = await repo.publication(ctx.actor.tenantId, request.params.id, noticeVisibility(ctx));
       if (!notice) throw AppError.notFound(resolutionsNouns.publication, request.params.id);
-      const committee = await repo.committeeOver(ctx.actor.tenantId, notice.path);
-      const committeeName = committee ? (await repo.committee(ctx.actor.tenantId, committee.id, [notice.path]))?.name : undefined;
-      const pdf = await noticePdf({
-        placeName: notice.nodeName,
-        month: notice.month,
-        publishedOn: notice.publishedAt,
-        objectionUntil: notice.objectionUntil,
-        committeeName,
-        entries: await repo.noticeEntries(ctx.actor.tenantId, notice.path, notice.month),
-      });
+      const pdf = await publishedNoticePdf(repo, ctx.actor.tenantId, notice);
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', attachmentHeader(`${notice.nodeName}${notice.month}公示.pdf`, `notice-${notice.month}.pdf`))

@@ -7,8 +7,12 @@ import { resolutionsPageStrings } from './first-strings.ts';
 const MyResolutions = lazy(withPageStrings(resolutionsPageStrings, () => import('./mobile/my-resolutions.tsx')));
 const ResolutionView = lazy(withPageStrings(resolutionsPageStrings, () => import('./mobile/resolution-view.tsx')));
 const Notices = lazy(withPageStrings(resolutionsPageStrings, () => import('./mobile/notices.tsx')));
+const PublicNotices = lazy(withPageStrings(resolutionsPageStrings, () => import('./public-notices-page.tsx')));
 
-/** The resident's view: the resolutions of their compound (a link on the home page) with progress and the survey; the notices, with objections. */
+/**
+ * The resident's view: the resolutions of their compound (a link on the home page) with progress and
+ * the survey; the notices, with objections; and each place's public notice board.
+ */
 export const mobileWeb: MobileWebModule = {
   routes: [
     {
@@ -19,4 +23,6 @@ export const mobileWeb: MobileWebModule = {
     { path: 'resolutions/notices', page: Notices },
     { path: 'resolutions/:id', page: ResolutionView },
   ],
+  // The notice board of a place, open without sign-in (a station's public page links here).
+  publicRoutes: [{ path: '/board/notices/:tenantId/:nodeId', page: PublicNotices }],
 };

@@ -103,6 +103,13 @@ export const resolutionsEn: LocaleStrings<typeof resolutionsZh> = {
       hasAccount: 'Has an account',
       open: 'Resolutions under way',
     },
+    public: {
+      titleOf: 'Notices of {{place}}',
+      notFound: 'No such place',
+      empty: 'No notices published here yet',
+      notEvaluated: 'Not evaluated this month',
+      objectOnPhone: 'I live here: object',
+    },
     mobile: {
       tab: 'Resolutions',
       mine: 'Resolutions of my compound',

@@ -101,6 +101,13 @@ export const resolutionsZh = {
       hasAccount: '已关联账号',
       open: '实施中决议',
     },
+    public: {
+      titleOf: '{{place}} 决议公示',
+      notFound: '没有找到这个地点',
+      empty: '这里还没有发布公示',
+      notEvaluated: '本月未评价',
+      objectOnPhone: '我是本小区居民，提出异议',
+    },
     mobile: {
       tab: '决议',
       mine: '本小区决议',
