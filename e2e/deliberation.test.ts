@@ -337,6 +337,8 @@ describe('deliberation in the browser', { timeout: 240_000 }, () => {
     const result = ballot.getByTestId('ballot-result');
     await result.waitFor();
     expect(await result.innerText()).toContain('1 / 8');
+    // A simple majority has no turnout threshold, and says so.
+    expect(await ballot.innerText()).toContain('不设门槛 · 通过比例 > 1/2');
     expect(await result.locator('tr', { hasText: '不同意' }).innerText()).toMatch(/^不同意\s+0\s/);
     expect(await result.locator('tr', { hasText: /^同意/ }).innerText()).toMatch(/^同意\s+1\s.*通过/s);
     await shot(staff, 'ballot-result');

@@ -61,8 +61,8 @@ export function BallotDrawer({ id, onClose, onChanged }: { id: string | null; on
             </Descriptions.Item>
             <Descriptions.Item label={t('ballots.rule')}>{ballotLabel('rules', b.rule)}</Descriptions.Item>
             <Descriptions.Item label={t('ballots.quorum')}>
-              {b.quorum.num}/{b.quorum.den} · {t('ballots.pass')} {b.pass.strict ? '>' : '≥'} {b.pass.num}/{b.pass.den}（
-              {ballotLabel('bases', b.pass.basis)}）
+              {b.quorum.num === 0 ? t('ballots.noQuorum') : `${b.quorum.num}/${b.quorum.den}`} · {t('ballots.pass')}{' '}
+              {b.pass.strict ? '>' : '≥'} {b.pass.num}/{b.pass.den}（{ballotLabel('bases', b.pass.basis)}）
             </Descriptions.Item>
             <Descriptions.Item label={t('ballots.options')}>{b.options.map((o) => o.label).join('、')}</Descriptions.Item>
             <Descriptions.Item label={t('ballots.roll')}>

@@ -40,6 +40,7 @@ export const ballotsEn: LocaleStrings<typeof ballotsZh> = {
     castSoFar: 'Voted',
     resultHidden: 'The result is shown once the ballot is closed',
     result: 'Result',
+    noQuorum: 'None',
     quorumMet: 'Quorum met',
     quorumNotMet: 'Quorum not met',
     turnout: 'Turnout',

@@ -38,6 +38,7 @@ export const ballotsZh = {
     castSoFar: '已投票',
     resultHidden: '结果在表决结束后公布',
     result: '表决结果',
+    noQuorum: '不设门槛',
     quorumMet: '达到参与门槛',
     quorumNotMet: '未达到参与门槛',
     turnout: '参与率',
