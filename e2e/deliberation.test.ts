@@ -265,11 +265,19 @@ describe('deliberation in the browser', { timeout: 240_000 }, () => {
     await expect.poll(() => staff.getByTestId('wizard-place').inputValue()).toBe('第1小区议事亭');
     await shot(staff, 'meeting-wizard-time');
     await staff.getByTestId('wizard-next').click();
-    await staff.getByTestId('wizard-item-0').fill(ADMITTED);
+    // The agenda names the topic of the pool (its title comes with it).
+    await choose(staff, staff.getByTestId('wizard-item-topic-0'), ADMITTED);
+    await expect.poll(() => staff.getByTestId('wizard-item-0').inputValue()).toBe(ADMITTED);
     await shot(staff, 'meeting-wizard-agenda');
     await staff.getByTestId('wizard-next').click();
     await staff.getByTestId('wizard-submit').click();
     await staff.waitForURL(/\/meetings\/[0-9a-f-]{36}$/);
+    const linked = await e.t.database.query<{ title: string }>(
+      `SELECT t.title FROM meeting_item i JOIN deliberation_topic t ON t.tenant_id = i.tenant_id AND t.id = i.subject_id
+        WHERE i.meeting_id = $1 AND i.subject_kind = 'topic'`,
+      [staff.url().split('/').pop()],
+    );
+    expect(linked.map((r) => r.title)).toEqual([ADMITTED]);
     await staff.getByTestId('meeting-notice').click();
     await confirmPop(staff);
     await staff.getByTestId('meeting-open').waitFor();

@@ -18,12 +18,23 @@ interface Values {
   stationId?: string;
   placeText?: string;
   chairName?: string;
-  items: { kind: string; title: string }[];
+  items: { kind: string; title: string; id?: string }[];
   flexible: { residentId?: string }[];
   advisers: { name: string; affiliation?: string }[];
 }
 
 const itemKinds = ['topic', 'renovation_project', 'property', 'ballot', 'other'] as const;
+
+/** A topic of the pool (the deliberation module's list) that an agenda item can name. */
+interface PoolTopic {
+  id: string;
+  number: string;
+  title: string;
+  status: string;
+}
+
+/** The states of a topic that is waiting for, or on the way to, a meeting. */
+const schedulable = ['admissible', 'pooled', 'scheduled', 'escalated', 'deferred'];
 
 /** A deliberation station as the wizard offers it (from the deliberation module's list). */
 interface StationOption {
@@ -60,6 +71,12 @@ export default function MeetingWizard() {
     (signal) => api.get<Page<StationOption>>('/deliberation/stations', { limit: 500, active: true }, { signal }).catch(() => undefined),
     [],
   );
+  // The pool's topics an agenda item of kind 'topic' may name (none for a caller who may not read the pool).
+  const topics = useData(
+    (signal) => api.get<Page<PoolTopic>>('/deliberation/topics', { limit: 500, sort: '-submittedAt' }, { signal }).catch(() => undefined),
+    [],
+  );
+  const poolTopics = (topics.data?.items ?? []).filter((x) => schedulable.includes(x.status));
   const councilId = Form.useWatch('councilId', form);
   const council = councils.data?.items.find((c) => c.id === councilId);
 
@@ -79,7 +96,9 @@ export default function MeetingWizard() {
         stationId: v.stationId?.trim() || undefined,
         placeText: v.placeText?.trim() || undefined,
         chairName: v.chairName?.trim() || undefined,
-        items: (v.items ?? []).filter((i) => i?.title?.trim()).map((i) => ({ kind: i.kind, title: i.title.trim() })),
+        items: (v.items ?? [])
+          .filter((i) => i?.title?.trim())
+          .map((i) => ({ kind: i.kind, id: (i.kind === 'topic' && i.id) || undefined, title: i.title.trim() })),
         invitees: [
           ...(v.flexible ?? [])
             .filter((f) => f?.residentId)
@@ -185,10 +204,32 @@ export default function MeetingWizard() {
                     <Form.Item name={[f.name, 'kind']}>
                       <Select style={{ width: 140 }} options={itemKinds.map((k) => ({ value: k, label: t(`meetings.itemKinds.${k}`) }))} />
                     </Form.Item>
+                    <Form.Item noStyle shouldUpdate>
+                      {() =>
+                        form.getFieldValue(['items', f.name, 'kind']) === 'topic' && (
+                          <Form.Item name={[f.name, 'id']}>
+                            <Select
+                              allowClear
+                              showSearch
+                              optionFilterProp="label"
+                              placeholder={t('meetings.wizard.pickTopic')}
+                              style={{ width: 260 }}
+                              loading={topics.loading}
+                              options={poolTopics.map((x) => ({ value: x.id, label: `${x.number} ${x.title}` }))}
+                              onChange={(id?: string) => {
+                                const topic = poolTopics.find((x) => x.id === id);
+                                if (topic) form.setFieldValue(['items', f.name, 'title'], topic.title);
+                              }}
+                              data-testid={`wizard-item-topic-${i}`}
+                            />
+                          </Form.Item>
+                        )
+                      }
+                    </Form.Item>
                     <Form.Item name={[f.name, 'title']} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
                       <Input
                         placeholder={t('meetings.wizard.item')}
-                        style={{ width: 360 }}
+                        style={{ width: 300 }}
                         maxLength={200}
                         data-testid={`wizard-item-${i}`}
                       />

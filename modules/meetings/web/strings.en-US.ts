@@ -81,6 +81,7 @@ export const meetingsEn: LocaleStrings<typeof meetingsZh> = {
       placeHint: 'Choose a deliberation station or give a place',
       chairName: 'Chair (neutral)',
       item: 'Topic',
+      pickTopic: 'Pick a topic of the pool',
       itemKind: 'Kind',
       addItem: 'Add a topic',
       membersInvited: 'All permanent members of the council are invited',

@@ -79,6 +79,7 @@ export const meetingsZh = {
       placeHint: '选择议事阵地或填写会议地点',
       chairName: '主持人（中立）',
       item: '议题',
+      pickTopic: '从议题库选择议题',
       itemKind: '类别',
       addItem: '增加议题',
       membersInvited: '议事会常驻成员将全部受邀',
