@@ -8,6 +8,7 @@ import type { deliberationZh } from './strings.zh-CN.ts';
 const first = {
   menu: { deliberation: '议题库', deliberationScope: '正负面清单' },
   deliberationStations: { menu: '议事阵地', mobile: { entry: '议事站' } },
+  deliberationVisits: { menu: '入户走访' },
   topics: { mobile: { tab: '议事' } },
 };
 

@@ -5,6 +5,7 @@ import { lazy } from 'react';
 import { deliberationFirstZh, deliberationPageStrings } from './first-strings.ts';
 import { stationMenu, stationStaffRoutes } from './stations-web.ts';
 import type { deliberationZh } from './strings.zh-CN.ts';
+import { visitMenu, visitStaffRoutes } from './visits-web.ts';
 
 const TopicsPage = lazy(withPageStrings(deliberationPageStrings, () => import('./topics-page.tsx')));
 const ScopePage = lazy(withPageStrings(deliberationPageStrings, () => import('./scope-page.tsx')));
@@ -16,6 +17,7 @@ export const deliberationWeb: WebModule<typeof deliberationZh> = {
     { path: 'deliberation', page: TopicsPage, ability: 'deliberation.read' },
     { path: 'deliberation/scope', page: ScopePage, ability: 'deliberation.read' },
     ...stationStaffRoutes,
+    ...visitStaffRoutes,
   ],
   menu: [
     {
@@ -31,6 +33,7 @@ export const deliberationWeb: WebModule<typeof deliberationZh> = {
       ability: 'deliberation.read',
     },
     ...stationMenu,
+    ...visitMenu,
   ],
   strings: { 'zh-CN': deliberationFirstZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.deliberationEn) },
 };

@@ -1,9 +1,11 @@
 import type { LocaleStrings } from '@linli/web-kit';
 import { stationsEn } from './stations-strings.en-US.ts';
 import type { deliberationZh } from './strings.zh-CN.ts';
+import { visitsEn } from './visits-strings.en-US.ts';
 
 export const deliberationEn: LocaleStrings<typeof deliberationZh> = {
   ...stationsEn,
+  ...visitsEn,
   menu: {
     deliberation: 'Topic pool',
     deliberationScope: 'Scope lists',

@@ -1,8 +1,10 @@
 // Chinese strings of the deliberation pages (zh-CN, the default); strings.en-US.ts has the same keys.
 import { stationsZh } from './stations-strings.zh-CN.ts';
+import { visitsZh } from './visits-strings.zh-CN.ts';
 
 export const deliberationZh = {
   ...stationsZh,
+  ...visitsZh,
   menu: {
     deliberation: '议题库',
     deliberationScope: '正负面清单',
