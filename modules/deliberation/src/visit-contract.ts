@@ -6,12 +6,12 @@ import { type Static, Type } from 'typebox';
 
 export const visitOutcomes = ['visited', 'not_home', 'refused'] as const;
 export type VisitOutcome = (typeof visitOutcomes)[number];
-export const VisitOutcome = Type.Union(visitOutcomes.map((o) => Type.Literal(o)));
+export const VisitOutcome = Type.Enum(visitOutcomes);
 
 /** A household's state in a plan: its latest visit's outcome, or not visited yet. */
 export const visitStates = ['unvisited', ...visitOutcomes] as const;
 export type VisitState = (typeof visitStates)[number];
-export const VisitState = Type.Union(visitStates.map((s) => Type.Literal(s)));
+export const VisitState = Type.Enum(visitStates);
 
 export const Quarter = Type.String({ pattern: '^[0-9]{4}-Q[1-4]$', description: 'YYYY-Qn, the calendar quarter in China time' });
 const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD' });
