@@ -1,9 +1,10 @@
-// `npm run bench -- [foundation|demands|web] [--driver pglite|postgres] [--quick] [--json]`: runs one
+// `npm run bench -- [foundation|demands|deliberation|ballots|web] [--driver pglite|postgres] [--quick] [--json]`: runs one
 // benchmark of bench/ (the foundation benchmark by default) with the given flags (see each file's header).
 // `uploads` measures how fast a zip bomb is refused and at what memory.
 // `start` measures `npm start` on an empty DATA_DIR: cold_start_s, rss_mb_after_start (bench/start.ts).
 // `web` measures the first-load bytes per route of the built web app (run `npm run build:web` first).
 // `ballots` measures votes cast per second by 500 households at once, as a ratio to raw inserts.
+// `deliberation` measures the topic pool board and the KPIs at county scope on a generated county, then ballots.
 export {};
 
 const args = process.argv.slice(2);
@@ -23,9 +24,12 @@ if (benchmark === 'demands') {
 } else if (benchmark === 'ballots') {
   const { main } = await import('./ballots.ts');
   await main(args);
+} else if (benchmark === 'deliberation') {
+  const { main } = await import('./deliberation.ts');
+  await main(args);
 } else if (benchmark === 'start') {
   const { main } = await import('./start.ts');
   await main(args);
 } else {
-  throw new Error(`unknown benchmark ${benchmark} (foundation, demands, ballots, uploads, web or start)`);
+  throw new Error(`unknown benchmark ${benchmark} (foundation, demands, ballots, deliberation, uploads, web or start)`);
 }
