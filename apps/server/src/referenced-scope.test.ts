@@ -249,6 +249,29 @@ async function make(kind: Kind, place: Place): Promise<string> {
   }
 }
 
+/** Home visits run in this quarter, dated today (China time). */
+const visitQuarter = (() => {
+  const china = new Date(Date.now() + 8 * 3_600_000);
+  return `${china.getUTCFullYear()}-Q${Math.floor(china.getUTCMonth() / 3) + 1}`;
+})();
+const visitDay = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** The quarter's visit plan of the place's grid, made by its staff (making plans is idempotent). */
+async function planAt(place: Place): Promise<string> {
+  await created(place.staff, `${api}/deliberation/visit-plans`, { quarter: visitQuarter });
+  const res = await t.app.inject({ url: `${api}/deliberation/visit-plans?quarter=${visitQuarter}`, headers: place.staff.headers });
+  const plan = (res.json() as { items: { planId: string; gridId: string }[] }).items.find((i) => i.gridId === place.grid);
+  if (!plan) throw new Error(`no visit plan: ${res.body}`);
+  return plan.planId;
+}
+
+/** A visit of the place's household (in its grid) that raised something, recorded by its staff. */
+async function raisedVisitAt(place: Place): Promise<string> {
+  const body = { householdId: place.household.id, visitedOn: visitDay, outcome: 'visited', raised: '楼道灯坏了' };
+  return (await created(place.staff, `${api}/deliberation/visit-plans/${await planAt(place)}/visits`, body)).id;
+}
+let homeRaisedVisit: string | undefined;
+
 /** A demand of the home community at a stage the desk may act on. */
 async function homeDemand(stage: 'submitted' | 'accepted' | 'dispatched', level: 'compound' | 'subdistrict' = 'compound'): Promise<string> {
   const w = home.world;
@@ -643,6 +666,31 @@ const cases: Case[] = [
     }),
   },
   {
+    route: 'POST /api/v1/deliberation/visit-plans',
+    fields: { nodeId: 'community' },
+    request: async (ids) => ({ url: `${api}/deliberation/visit-plans`, body: { quarter: visitQuarter, nodeId: ids.nodeId } }),
+  },
+  {
+    route: 'POST /api/v1/deliberation/visit-plans/{id}/visits',
+    fields: { householdId: 'household' },
+    request: async (ids) => ({
+      url: `${api}/deliberation/visit-plans/${await planAt(home)}/visits`,
+      body: { householdId: ids.householdId, visitedOn: visitDay, outcome: 'visited' },
+    }),
+  },
+  {
+    // One topic per visit: the refused sends write nothing, so the home visit stays free for the last, own send.
+    route: 'POST /api/v1/deliberation/visits/{id}/topic',
+    fields: { stationId: 'station' },
+    request: async (ids) => {
+      homeRaisedVisit ??= await raisedVisitAt(home);
+      return {
+        url: `${api}/deliberation/visits/${homeRaisedVisit}/topic`,
+        body: { title: `楼道照明${++serial}`, stationId: ids.stationId },
+      };
+    },
+  },
+  {
     route: 'POST /api/v1/opinion-map/conversations',
     fields: { nodeId: 'community', topicId: 'topic' },
     request: async (ids) => ({
@@ -884,6 +932,16 @@ const pathCases: PathCase[] = [
     body: async () => ({ version: 1, intoId: await make('topic', home) }),
   },
   made('POST /api/v1/ballots/{id}/proxies', 'ballot', { grantorId: newId(), holderId: newId() }),
+  {
+    route: 'POST /api/v1/deliberation/visit-plans/{id}/visits',
+    target: async (p) => ({ id: await planAt(p) }),
+    body: async () => ({ householdId: home.otherHousehold.id, visitedOn: visitDay, outcome: 'visited' }),
+  },
+  {
+    route: 'POST /api/v1/deliberation/visits/{id}/topic',
+    target: async (p) => ({ id: await raisedVisitAt(p) }),
+    body: { title: '楼道照明' },
+  },
   made('POST /api/v1/deliberation/stations/{id}/rules', 'station', {
     scopeSummary: '小区公共事务',
     procedure: '提议、协商、表决',
