@@ -71,7 +71,7 @@ export function VisitHouseholdsDrawer({
       key: 'raised',
       ellipsis: true,
       render: (v: string | null, h) => (
-        <Space direction="vertical" size={0}>
+        <Space orientation="vertical" size={0}>
           <Typography.Text ellipsis={{ tooltip: v }}>{v ?? ''}</Typography.Text>
           {h.topicNumber && <Tag color="blue">{t('deliberationVisits.topicRaised', { number: h.topicNumber })}</Tag>}
         </Space>
@@ -117,7 +117,7 @@ export function VisitHouseholdsDrawer({
           onSearch={(v) => setQ(v.trim() || undefined)}
         />
       </Space>
-      {list.error && <Alert type="error" showIcon message={list.error.message} style={{ marginBottom: 12 }} />}
+      {list.error && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 12 }} />}
       <Table<PlanHousehold>
         rowKey="householdId"
         size="small"

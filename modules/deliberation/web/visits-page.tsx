@@ -93,13 +93,13 @@ export default function VisitsPage() {
           {t('common.exportExcel')}
         </Button>
       </Space>
-      {coverage.error && <Alert type="error" showIcon message={coverage.error.message} style={{ marginBottom: 12 }} />}
+      {coverage.error && <Alert type="error" showIcon title={coverage.error.message} style={{ marginBottom: 12 }} />}
       {data && data.gridsWithoutPlan > 0 && (
         <Alert
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          message={t('deliberationVisits.withoutPlan', { count: data.gridsWithoutPlan })}
+          title={t('deliberationVisits.withoutPlan', { count: data.gridsWithoutPlan })}
         />
       )}
       <Table<VisitCoverage>
