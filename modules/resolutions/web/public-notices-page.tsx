@@ -50,7 +50,7 @@ export default function PublicNoticesPage() {
           style={{ margin: 12 }}
           data-testid="public-notice"
         >
-          <List>
+          <List style={{ '--border-top': 'none' }}>
             {n.entries.map((e) => (
               <List.Item
                 key={e.resolutionId}
@@ -68,7 +68,13 @@ export default function PublicNoticesPage() {
           <div style={{ color: '#888', margin: '8px 0' }}>
             {t('resolutions.notices.objectionUntil')} {dayjs(n.objectionUntil).format('YYYY-MM-DD HH:mm')}
           </div>
-          <a href={n.pdfUrl} target="_blank" rel="noopener" data-testid="public-notice-pdf">
+          <a
+            href={n.pdfUrl}
+            target="_blank"
+            rel="noopener"
+            style={{ display: 'block', textDecoration: 'none' }}
+            data-testid="public-notice-pdf"
+          >
             <Button block fill="outline">
               {t('resolutions.notices.pdf')}
             </Button>
