@@ -6,7 +6,7 @@ import type { PageStrings } from '@linli/web-kit/i18n';
 import type { deliberationZh } from './strings.zh-CN.ts';
 
 const first = {
-  menu: { deliberation: '议题库', deliberationScope: '正负面清单' },
+  menu: { deliberation: '议题库', deliberationScope: '正负面清单', deliberationDashboard: '议事看板' },
   deliberationStations: { menu: '议事阵地', mobile: { entry: '议事站' } },
   deliberationVisits: { menu: '入户走访' },
   topics: { mobile: { tab: '议事' } },

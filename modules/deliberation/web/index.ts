@@ -9,8 +9,9 @@ import { visitMenu, visitStaffRoutes } from './visits-web.ts';
 
 const TopicsPage = lazy(withPageStrings(deliberationPageStrings, () => import('./topics-page.tsx')));
 const ScopePage = lazy(withPageStrings(deliberationPageStrings, () => import('./scope-page.tsx')));
+const DashboardPage = lazy(withPageStrings(deliberationPageStrings, () => import('./dashboard-page.tsx')));
 
-/** Deliberation: the topic pool, the scope lists, the stations; menu entries and strings (pages load when opened). */
+/** Deliberation: the topic pool, the scope lists, the stations, the dashboard; menu entries and strings (pages load when opened). */
 export const deliberationWeb: WebModule<typeof deliberationZh> = {
   name: 'deliberation',
   routes: [
@@ -18,6 +19,7 @@ export const deliberationWeb: WebModule<typeof deliberationZh> = {
     { path: 'deliberation/scope', page: ScopePage, ability: 'deliberation.read' },
     ...stationStaffRoutes,
     ...visitStaffRoutes,
+    { path: 'deliberation/dashboard', page: DashboardPage, ability: 'deliberation.read' },
   ],
   menu: [
     {
@@ -34,6 +36,12 @@ export const deliberationWeb: WebModule<typeof deliberationZh> = {
     },
     ...stationMenu,
     ...visitMenu,
+    {
+      path: '/deliberation/dashboard',
+      icon: lazyIcon(() => import('@ant-design/icons/es/icons/BarChartOutlined')),
+      label: 'menu.deliberationDashboard',
+      ability: 'deliberation.read',
+    },
   ],
   strings: { 'zh-CN': deliberationFirstZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.deliberationEn) },
 };

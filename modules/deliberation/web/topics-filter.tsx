@@ -3,17 +3,8 @@ import { topicLevels, topicSources, topicStatuses } from '@linli/deliberation/vo
 import { TerritorySelect } from '@linli/web-kit/components/territory-select';
 import { Button, Checkbox, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { TopicFilters } from './topic-filters.ts';
 import { topicLabel } from './topic-labels.ts';
-
-export interface TopicFilters {
-  nodeId?: string;
-  status?: string;
-  level?: string;
-  source?: string;
-  redProject?: boolean;
-  overdue?: boolean;
-  q?: string;
-}
 
 /** The pool's filter bar: place, state, bank, source, red projects, overdue, words; and the create button. */
 export function TopicsFilter({
@@ -35,13 +26,16 @@ export function TopicsFilter({
         allowClear
         placeholder={t('topics.place')}
         style={{ width: 200 }}
-        onChange={(v) => set({ nodeId: v })}
+        value={value.nodeId ?? null}
+        valueLabel={value.placeName}
+        onChange={(v, node) => set({ nodeId: v, placeName: node?.name })}
       />
       <Select
         allowClear
         placeholder={t('topics.status')}
         style={{ width: 120 }}
         options={topicStatuses.map((s) => ({ value: s, label: topicLabel('statuses', s) }))}
+        value={value.status}
         onChange={(v) => set({ status: v })}
         data-testid="topics-status"
       />
@@ -50,6 +44,7 @@ export function TopicsFilter({
         placeholder={t('topics.level')}
         style={{ width: 100 }}
         options={topicLevels.map((s) => ({ value: s, label: topicLabel('levels', s) }))}
+        value={value.level}
         onChange={(v) => set({ level: v })}
       />
       <Select
@@ -57,6 +52,7 @@ export function TopicsFilter({
         placeholder={t('topics.source')}
         style={{ width: 120 }}
         options={topicSources.map((s) => ({ value: s, label: topicLabel('sourcesNames', s) }))}
+        value={value.source}
         onChange={(v) => set({ source: v })}
       />
       <Checkbox checked={value.redProject === true} onChange={(e) => set({ redProject: e.target.checked || undefined })}>
@@ -69,6 +65,7 @@ export function TopicsFilter({
         allowClear
         placeholder={t('topics.search')}
         style={{ width: 200 }}
+        defaultValue={value.q}
         onSearch={(v) => set({ q: v.trim() || undefined })}
       />
       {onCreate && (

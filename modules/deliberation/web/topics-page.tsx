@@ -4,27 +4,40 @@ import { useCan } from '@linli/web-kit/current-user';
 import { Card } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { CreateTopicModal } from './create-topic-modal.tsx';
 import { TopicDrawer } from './topic-drawer.tsx';
-import { type TopicFilters, TopicsFilter } from './topics-filter.tsx';
+import { type TopicFilters, topicFiltersOf, topicFiltersParams } from './topic-filters.ts';
+import { TopicsFilter } from './topics-filter.tsx';
 import { TopicsTable } from './topics-table.tsx';
 
-/** The topic pool (议题库): every bank in scope by state and level, filtered, sorted, exported; a topic opens in a drawer. */
+/**
+ * The topic pool (议题库): every bank in scope by state and level, filtered, sorted, exported; a topic
+ * opens in a drawer. The filters live in the address (/deliberation?status=excluded&level=community),
+ * so a link (the dashboard's figures) opens the pool filtered.
+ */
 export default function TopicsPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [filters, setFilters] = useState<TopicFilters>({});
+  const [params, setParams] = useSearchParams();
+  const [filters, setFilters] = useState<TopicFilters>(() => topicFiltersOf(params));
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
-  const list = useCursorList<Topic>('/deliberation/topics', { ...filters }, 50, '-submittedAt');
+  // The place's name only labels the place select; the server is asked by the place's id.
+  const { placeName: _placeName, ...query } = filters;
+  const list = useCursorList<Topic>('/deliberation/topics', { ...query }, 50, '-submittedAt');
+  const change = (next: TopicFilters) => {
+    setFilters(next);
+    setParams(topicFiltersParams(next), { replace: true });
+  };
   return (
     <Card title={t('topics.title')}>
       <TopicsTable
         list={list}
-        filters={filters}
+        filters={query}
         onOpen={setOpen}
         toolbar={
-          <TopicsFilter value={filters} onChange={setFilters} onCreate={can('deliberation.write') ? () => setCreating(true) : undefined} />
+          <TopicsFilter value={filters} onChange={change} onCreate={can('deliberation.write') ? () => setCreating(true) : undefined} />
         }
       />
       <CreateTopicModal

@@ -4,8 +4,8 @@ import { Button, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TopicFilters } from './topic-filters.ts';
 import { statusColor, topicLabel } from './topic-labels.ts';
-import type { TopicFilters } from './topics-filter.tsx';
 
 const time = (v: string | null) => (v ? new Date(v).toLocaleString('zh-CN', { hour12: false }) : '');
 

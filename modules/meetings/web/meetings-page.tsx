@@ -6,24 +6,42 @@ import { TerritorySelect } from '@linli/web-kit/components/territory-select';
 import { useCan } from '@linli/web-kit/current-user';
 import { Button, Card, DatePicker, Input, Select } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { formatTime, MeetingStatusTag } from './status-tag.tsx';
 
 const levels = ['compound', 'community', 'subdistrict', 'county'] as const;
 const statuses = ['draft', 'published', 'open', 'closed', 'cancelled'] as const;
+
+/** The filters an address opens the list with (?nodeId=&placeName=&level=&status=&from=&to=, as the deliberation dashboard links). */
+function fromAddress(params: URLSearchParams) {
+  const day = (key: string) => {
+    const v = params.get(key);
+    return v && dayjs(v).isValid() ? dayjs(v) : null;
+  };
+  const pick = <T extends string>(key: string, words: readonly T[]) => words.find((w) => w === params.get(key));
+  return {
+    nodeId: params.get('nodeId') ?? undefined,
+    placeName: params.get('placeName') ?? undefined,
+    level: pick('level', levels),
+    status: pick('status', statuses),
+    range: day('from') || day('to') ? ([day('from'), day('to')] as [Dayjs | null, Dayjs | null]) : null,
+  };
+}
 
 /** Meetings in scope: filter by place, level, status, period and title; sort; load more; Excel. */
 export default function MeetingsPage() {
   const { t } = useTranslation();
   const can = useCan();
   const navigate = useNavigate();
-  const [nodeId, setNodeId] = useState<string | undefined>();
-  const [level, setLevel] = useState<string | undefined>();
-  const [status, setStatus] = useState<string | undefined>();
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [params] = useSearchParams();
+  const [initial] = useState(() => fromAddress(params));
+  const [nodeId, setNodeId] = useState<string | undefined>(initial.nodeId);
+  const [level, setLevel] = useState<string | undefined>(initial.level);
+  const [status, setStatus] = useState<string | undefined>(initial.status);
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(initial.range);
   const [q, setQ] = useState<string | undefined>();
   const filters: Query = {
     nodeId,
@@ -73,6 +91,8 @@ export default function MeetingsPage() {
               allowClear
               placeholder={t('meetings.councils.place')}
               style={{ width: 200 }}
+              value={nodeId ?? null}
+              valueLabel={initial.placeName}
               onChange={(v) => setNodeId(v)}
             />
             <Select

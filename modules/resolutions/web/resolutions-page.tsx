@@ -7,16 +7,22 @@ import { Button, Card, Input, Progress, Select, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { CreateResolutionModal } from './create-resolution-modal.tsx';
 import { label, statusColor } from './labels.ts';
 import { ResolutionDrawer } from './resolution-drawer.tsx';
+
+const statuses = ['in_progress', 'completed', 'cancelled'] as const;
 
 /** The resolution tracker: filter by place, status and title, sort, load more, Excel; a row opens its tasks and progress. */
 export default function ResolutionsPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [nodeId, setNodeId] = useState<string | undefined>();
-  const [status, setStatus] = useState<string | undefined>();
+  // An address may name the first filters (?nodeId=&placeName=&status=, as the deliberation dashboard links).
+  const [params] = useSearchParams();
+  const [placeName] = useState(() => params.get('placeName') ?? undefined);
+  const [nodeId, setNodeId] = useState<string | undefined>(() => params.get('nodeId') ?? undefined);
+  const [status, setStatus] = useState<string | undefined>(() => statuses.find((s) => s === params.get('status')));
   const [q, setQ] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
@@ -62,14 +68,17 @@ export default function ResolutionsPage() {
               allowClear
               placeholder={t('resolutions.place')}
               style={{ width: 220 }}
+              value={nodeId ?? null}
+              valueLabel={placeName}
               onChange={(v) => setNodeId(v)}
             />
             <Select
               allowClear
               placeholder={t('resolutions.status')}
               style={{ width: 120 }}
+              value={status}
               onChange={(v?: string) => setStatus(v)}
-              options={['in_progress', 'completed', 'cancelled'].map((s) => ({ value: s, label: label('resolutions.statuses', s) }))}
+              options={statuses.map((s) => ({ value: s, label: label('resolutions.statuses', s) }))}
             />
             <Input.Search
               allowClear
