@@ -113,6 +113,11 @@ export type TopicListQuery = Static<typeof TopicListQuery>;
 export const TopicExportQuery = Type.Object(TopicFilter);
 export const TopicPage = Page(Topic);
 
+/** A topic the merge picker offers as a likely duplicate: how alike its title is, 0 to 1. */
+export const SimilarTopic = Type.Object({ ...Topic.properties, score: Type.Number({ minimum: 0, maximum: 1 }) });
+export type SimilarTopic = Static<typeof SimilarTopic>;
+export const SimilarTopics = Type.Object({ items: Type.Array(SimilarTopic) });
+
 export const SubmitTopicBody = Type.Object(
   {
     title: Text(100),
@@ -207,7 +212,12 @@ export const SaveScopeKindBody = Type.Object(
 export type SaveScopeKindBody = Static<typeof SaveScopeKindBody>;
 
 export const StationScopeBody = Type.Object(
-  { stationId: Uuid, code: Type.String({ minLength: 2, maxLength: 40 }), list: Nullable(ScopeList) },
+  {
+    stationId: Uuid,
+    code: Type.String({ minLength: 2, maxLength: 40 }),
+    list: Nullable(ScopeList),
+    reason: Type.Optional(Type.String({ maxLength: 500, description: 'why the station decides otherwise (kept in the history)' })),
+  },
   { additionalProperties: false, description: 'list null: the station follows the county list again' },
 );
 export type StationScopeBody = Static<typeof StationScopeBody>;
@@ -219,6 +229,7 @@ export const ScopeChange = Type.Object({
   action: Type.String(),
   before: Type.Unknown(),
   after: Type.Unknown(),
+  reason: Nullable(Type.String()),
   actorName: Nullable(Type.String()),
   at: DateTime,
 });

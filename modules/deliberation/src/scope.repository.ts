@@ -79,20 +79,32 @@ export class ScopeRepository {
       ON CONFLICT (tenant_id, station_id, code) DO UPDATE SET list = EXCLUDED.list, updated_by = EXCLUDED.updated_by, updated_at = now()`);
   }
 
+  /** One change; its reason, if given, is kept as `reason` of the `after` document (changes() reads it apart). */
   async recordChange(
     tenantId: string,
-    c: { stationId: string | null; code: string; action: string; before: unknown; after: unknown; actorId: string; actorName: string },
+    c: {
+      stationId: string | null;
+      code: string;
+      action: string;
+      before: unknown;
+      after: Record<string, unknown> | null;
+      reason?: string | null;
+      actorId: string;
+      actorName: string;
+    },
   ): Promise<void> {
+    const after = c.reason ? { ...c.after, reason: c.reason } : (c.after ?? null);
     await this.db.execute(sql`INSERT INTO deliberation_scope_change (tenant_id, id, station_id, code, action, before, after, actor_id, actor_name)
       VALUES (${tenantId}, ${newId()}::uuid, ${c.stationId}::uuid, ${c.code}, ${c.action}, ${JSON.stringify(c.before ?? null)}::jsonb,
-              ${JSON.stringify(c.after ?? null)}::jsonb, ${c.actorId}::uuid, ${c.actorName})`);
+              ${JSON.stringify(after)}::jsonb, ${c.actorId}::uuid, ${c.actorName})`);
   }
 
   /** The history of the county list (stationId absent) or of one station's overrides, newest first. */
   changes(tenantId: string, stationId?: string): Promise<ScopeChange[]> {
     return rows<ScopeChange>(
       this.db,
-      sql`SELECT id, station_id AS "stationId", code, action, before, after, actor_name AS "actorName", ${iso('at')} AS at
+      sql`SELECT id, station_id AS "stationId", code, action, before, after - 'reason' AS after, after ->> 'reason' AS reason,
+            actor_name AS "actorName", ${iso('at')} AS at
           FROM deliberation_scope_change
           WHERE tenant_id = ${tenantId} AND ${stationId ? sql`station_id = ${stationId}::uuid` : sql`station_id IS NULL`}
           ORDER BY at DESC, id DESC LIMIT 500`,

@@ -4,7 +4,7 @@ import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { Topic, TopicAdviser, TopicEvent } from './contract.ts';
-import type { AdviserRole, Redirect, TopicLevel, TopicSource, TopicStatus } from './vocabulary.ts';
+import { type AdviserRole, finishedStatuses, type Redirect, type TopicLevel, type TopicSource, type TopicStatus } from './vocabulary.ts';
 
 export interface TopicFilter {
   nodeId?: string;
@@ -402,6 +402,26 @@ export class TopicRepository {
     return one(
       this.db,
       sql`SELECT id, number FROM deliberation_topic WHERE tenant_id = ${tenantId} AND demand_id = ${demandId}::uuid AND status <> 'merged' LIMIT 1`,
+    );
+  }
+
+  /**
+   * The topics a topic may be merged into, newest first: open (not finished), in scope, at the topic's
+   * compound (for a topic of a community or street: its own place) and under it, or at a place above it.
+   */
+  mergeCandidates(tenantId: string, scope: string[], topic: { id: string; nodePath: string }, limit: number): Promise<Topic[]> {
+    const area = sql`subpath(${topic.nodePath}::ltree, 0, least(nlevel(${topic.nodePath}::ltree), 4))`;
+    return rows<Topic>(
+      this.db,
+      sql`${this.select(tenantId, [
+        inScope(sql`t.node_path`, scope),
+        sql`t.id <> ${topic.id}::uuid`,
+        sql`t.status NOT IN (${sql.join(
+          finishedStatuses.map((s) => sql`${s}`),
+          sql`, `,
+        )})`,
+        sql`(t.node_path <@ ${area} OR t.node_path @> ${area})`,
+      ])} ORDER BY t.submitted_at DESC, t.id DESC LIMIT ${limit}`,
     );
   }
 

@@ -5,6 +5,7 @@ import { buildModuleApp } from '@linli/people/testing';
 import type { LinliApp } from '@linli/server';
 import { login, type Session } from '@linli/server/test/helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStation } from './commands/create-station.ts';
 import { deliberationModule } from './module.ts';
 import { buildTopicWorld, type TopicWorld } from './topic-testing.ts';
 
@@ -120,6 +121,44 @@ describe('deliberation topic API', () => {
     expect((await get(`/kpis?nodeId=${world.tree.communities[0]!.id}`, otherStaff)).statusCode).toBe(404);
   });
 
+  it('suggests the open topics of the same compound and above with similar titles as duplicates to merge into', async () => {
+    const [compound, otherCompound] = [world.tree.compounds[0]!.id, world.tree.compounds[1]!.id];
+    const take = async (title: string, nodeId: string) =>
+      (await post('/topics', staff, { title, description: `${title}。`, nodeId })).json() as { id: string; version: number };
+    const wires = await take('电动车飞线充电', compound);
+    const piles = await take('增设电动车充电桩', compound);
+    const shed = await take('车棚充电桩数量不足', compound);
+    await take('楼道照明损坏', compound);
+    await take('社区电动车充电设施', world.tree.communities[0]!.id);
+    await take('增设电动车充电桩', otherCompound);
+    const excluded = await take('电动车充电桩', compound);
+    const screened = await post(`/topics/${excluded.id}/screen`, staff, {
+      version: 1,
+      outcome: 'excluded',
+      kindCode: 'private_dispute',
+      reason: '重复',
+    });
+    expect(screened.json().status).toBe('excluded');
+
+    const similar = await get(`/topics/${wires.id}/similar`, staff);
+    expect(similar.statusCode, similar.body).toBe(200);
+    const items = similar.json().items as { id: string; title: string; nodeId: string; score: number; locationPath: string[] }[];
+    // Most alike first; the other compound's topic, the excluded one and the unrelated one are not offered.
+    expect(items.map((t) => t.title)).toEqual(['增设电动车充电桩', '社区电动车充电设施', '车棚充电桩数量不足']);
+    expect(items[0]).toMatchObject({ id: piles.id, nodeId: compound });
+    expect(items[0]!.score).toBeGreaterThan(items[2]!.score);
+    expect(items[2]).toMatchObject({ id: shed.id });
+    expect(items[2]!.score).toBeGreaterThanOrEqual(0.2);
+    expect((await get(`/topics/${wires.id}/similar`, otherStaff)).statusCode).toBe(404);
+    expect((await get(`/topics/${wires.id}/similar`, resident)).statusCode).toBe(403);
+
+    const merged = await post(`/topics/${wires.id}/merge`, staff, { version: wires.version, intoId: piles.id });
+    expect(merged.json()).toMatchObject({ status: 'merged', mergedIntoId: piles.id });
+    const after = (await get(`/topics/${shed.id}/similar`, staff)).json().items as { id: string }[];
+    expect(after.map((t) => t.id)).toContain(piles.id);
+    expect(after.map((t) => t.id)).not.toContain(wires.id);
+  });
+
   it('serves the scope lists and their history, edited by the county only', async () => {
     const kinds = (await get('/scope-kinds', staff)).json().items as { list: string }[];
     expect(kinds.filter((k) => k.list === 'allowed')).toHaveLength(9);
@@ -139,5 +178,35 @@ describe('deliberation topic API', () => {
     });
     expect(refused.statusCode).toBe(403);
     expect((await get('/scope-changes', staff)).json().items[0]).toMatchObject({ code: 'greening', action: 'update' });
+  });
+
+  it("keeps a station's own lists with the reason in its history, apart from the county's", async () => {
+    const station = await database.db.transaction((tx) =>
+      createStation(tx, world.ctx.community, { name: '东苑毫议站', kind: 'station', nodeId: world.tree.compounds[0]!.id }),
+    );
+    const set = await post('/station-scope', staff, {
+      stationId: station.id,
+      code: 'elevator',
+      list: 'excluded',
+      reason: '均为多层，无加装条件',
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const kinds = (await get(`/scope-kinds?stationId=${station.id}`, staff)).json().items as { code: string }[];
+    expect(kinds.find((k) => k.code === 'elevator')).toMatchObject({ list: 'excluded', countyList: 'allowed', overridden: true });
+    const history = (await get(`/scope-changes?stationId=${station.id}`, staff)).json().items;
+    expect(history).toEqual([
+      expect.objectContaining({
+        stationId: station.id,
+        code: 'elevator',
+        action: 'override',
+        reason: '均为多层，无加装条件',
+        after: { list: 'excluded', overridden: true },
+      }),
+    ]);
+    expect((await get('/scope-changes', staff)).json().items.map((c: { stationId: string | null }) => c.stationId)).not.toContain(
+      station.id,
+    );
+    expect((await post('/station-scope', otherStaff, { stationId: station.id, code: 'elevator', list: null })).statusCode).toBe(404);
+    expect((await get(`/scope-changes?stationId=${station.id}`, otherStaff)).statusCode).toBe(404);
   });
 });

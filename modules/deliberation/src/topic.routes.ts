@@ -28,6 +28,7 @@ import {
   KpiQuery,
   MergeTopicBody,
   ScreenTopicBody,
+  SimilarTopics,
   SubmitTopicBody,
   SupportResult,
   Topic,
@@ -38,6 +39,8 @@ import {
   TransitionTopicBody,
 } from './contract.ts';
 import { deliberationKpis } from './deliberation-kpis.ts';
+import { deliberationNouns } from './errors.ts';
+import { similarTopics } from './similar-topics.ts';
 import { TopicRepository, topicCursorFor } from './topic.repository.ts';
 import { householdsOf, readTopicDetail } from './topic-detail.ts';
 
@@ -134,6 +137,27 @@ export async function topicRoutes(fastify: FastifyInstance, deps: ModuleDeps): P
       const households = householdsOf(ctx.actor);
       if (households.length === 0) requireAbility(ctx.actor, 'deliberation.read');
       return readTopicDetail(db, ctx.actor, request.params.id, compoundPaths(households.map((h) => h.path)));
+    },
+  );
+
+  app.get(
+    '/deliberation/topics/:id/similar',
+    {
+      schema: {
+        operationId: 'listSimilarDeliberationTopics',
+        summary:
+          'Likely duplicates of a topic to merge it into: open topics of its compound (and above) in scope with similar titles, most alike first',
+        tags,
+        params: IdParams,
+        response: { 200: SimilarTopics, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      const scope = requireAbility(ctx.actor, 'deliberation.read');
+      const topic = await new TopicRepository(db).findDetail(ctx.actor.tenantId, request.params.id, scope);
+      if (!topic) throw AppError.notFound(deliberationNouns.topic, request.params.id);
+      return { items: await similarTopics(db, ctx.actor.tenantId, scope, topic) };
     },
   );
 

@@ -3,10 +3,11 @@ import type { ScopeChange, ScopeKind } from '@linli/deliberation/contract';
 import { api } from '@linli/web-kit/client';
 import { useCan } from '@linli/web-kit/current-user';
 import { useData } from '@linli/web-kit/use-data';
-import { Button, Card, Table, Tag } from 'antd';
+import { Button, Card, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScopeKindModal } from './scope-kind-modal.tsx';
+import { StationScopeCard } from './station-scope-card.tsx';
 import { topicLabel } from './topic-labels.ts';
 
 const brief = (v: unknown) =>
@@ -16,7 +17,10 @@ const brief = (v: unknown) =>
         .join('；')
     : '';
 
-/** The county's scope lists (正负面清单): allowed and excluded kinds, where excluded topics go, and who changed what. */
+/**
+ * The county's scope lists (正负面清单): allowed and excluded kinds, where excluded topics go, and who changed what;
+ * on the second tab each station's own decisions over them, with their history.
+ */
 export default function ScopePage() {
   const { t } = useTranslation();
   const can = useCan();
@@ -24,7 +28,7 @@ export default function ScopePage() {
   const history = useData((signal) => api.get<{ items: ScopeChange[] }>('/deliberation/scope-changes', {}, { signal }), []);
   const [editing, setEditing] = useState<ScopeKind | null | undefined>(undefined);
   const editable = can('deliberation.scope');
-  return (
+  const county = (
     <>
       <Card
         title={t('topics.scopeTitle')}
@@ -91,6 +95,17 @@ export default function ScopePage() {
           ]}
         />
       </Card>
+    </>
+  );
+  return (
+    <>
+      <Tabs
+        data-testid="scope-tabs"
+        items={[
+          { key: 'county', label: t('topics.stationScope.tabCounty'), children: county },
+          { key: 'stations', label: t('topics.stationScope.tabStations'), children: <StationScopeCard /> },
+        ]}
+      />
       <ScopeKindModal
         kind={editing ?? null}
         open={editing !== undefined}

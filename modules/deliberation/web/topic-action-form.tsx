@@ -6,6 +6,7 @@ import { useData } from '@linli/web-kit/use-data';
 import { App, Button, Form, Input, InputNumber, Radio, Select, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { topicLabel } from './topic-labels.ts';
+import { TopicMergePicker } from './topic-merge-picker.tsx';
 
 export type TopicFormAction =
   | 'screen'
@@ -151,8 +152,8 @@ export function TopicActionForm({
       )}
       {action === 'merge' && (
         <>
-          <Form.Item name="intoId" label={t('topics.intoId')} rules={required}>
-            <Input maxLength={36} />
+          <Form.Item name="intoId" label={t('topics.mergePicker.target')} rules={required}>
+            <TopicMergePicker topic={topic} />
           </Form.Item>
           <Form.Item name="note" label={t('topics.note')}>
             <Input maxLength={1000} />

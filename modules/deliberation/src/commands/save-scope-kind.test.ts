@@ -56,7 +56,7 @@ describe('scope lists', () => {
       createStation(tx, world.ctx.community, { name: '一号毫议站', kind: 'station', nodeId: world.tree.compounds[0]!.id }),
     );
     const items = await database.db.transaction((tx) =>
-      setStationScope(tx, world.ctx.community, { stationId: station.id, code: 'elevator', list: 'excluded' }),
+      setStationScope(tx, world.ctx.community, { stationId: station.id, code: 'elevator', list: 'excluded', reason: ' 多层无加装条件 ' }),
     );
     expect(items.find((k) => k.code === 'elevator')).toMatchObject({ list: 'excluded', countyList: 'allowed', overridden: true });
     const topic = await world.submit({ stationId: station.id, title: '加装电梯' });
@@ -72,6 +72,9 @@ describe('scope lists', () => {
     );
     const history = await new ScopeRepository(database.db).changes(world.tenantId, station.id);
     expect(history.map((c) => c.action)).toEqual(['clear_override', 'override']);
+    expect(history.map((c) => c.reason)).toEqual([null, '多层无加装条件']);
+    expect(history[1]).toMatchObject({ before: { list: 'allowed', overridden: false }, after: { list: 'excluded', overridden: true } });
+    expect(history[1]!.after).not.toHaveProperty('reason');
     expect(
       await refusal(
         database.db.transaction((tx) =>

@@ -7,7 +7,7 @@ import { stationReference } from '../station.repository.ts';
 
 /**
  * A station's own decision over a kind of the county list (e.g. a compound station that takes up no
- * elevator topics), or back to the county's (list null); every change kept with who and when.
+ * elevator topics), or back to the county's (list null); every change kept with who, when and why.
  */
 export async function setStationScope(tx: Tx, ctx: RequestContext, input: StationScopeBody): Promise<ScopeKind[]> {
   const { actor } = ctx;
@@ -25,6 +25,7 @@ export async function setStationScope(tx: Tx, ctx: RequestContext, input: Statio
     action: input.list === null ? 'clear_override' : 'override',
     before: { list: before.list, overridden: before.overridden },
     after: { list: input.list ?? before.countyList, overridden: input.list !== null },
+    reason: input.reason?.trim() || null,
     actorId: actor.accountId,
     actorName: actor.displayName,
   };
