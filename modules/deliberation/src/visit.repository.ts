@@ -96,16 +96,22 @@ export class VisitRepository {
     const wanted = grids.filter((g) => !g.planned);
     if (wanted.length === 0) return { created: [], existing: grids.length };
     // ON CONFLICT: two callers making the same quarter's plans at once both succeed, each plan made once.
-    const made = await rows<{ id: string }>(
-      this.db,
-      sql`INSERT INTO deliberation_visit_plan (tenant_id, id, grid_id, quarter, created_by)
-          VALUES ${sql.join(
-            wanted.map((g) => sql`(${tenantId}, ${newId()}::uuid, ${g.id}::uuid, ${quarter}, ${createdBy}::uuid)`),
-            sql`, `,
-          )}
-          ON CONFLICT (tenant_id, grid_id, quarter) DO NOTHING RETURNING id`,
-    );
-    return { created: made.map((r) => r.id), existing: grids.length - made.length };
+    // In chunks: a county has thousands of grids, a statement at most 65,535 parameters.
+    const made: string[] = [];
+    for (let i = 0; i < wanted.length; i += 1000) {
+      const chunk = wanted.slice(i, i + 1000);
+      const inserted = await rows<{ id: string }>(
+        this.db,
+        sql`INSERT INTO deliberation_visit_plan (tenant_id, id, grid_id, quarter, created_by)
+            VALUES ${sql.join(
+              chunk.map((g) => sql`(${tenantId}, ${newId()}::uuid, ${g.id}::uuid, ${quarter}, ${createdBy}::uuid)`),
+              sql`, `,
+            )}
+            ON CONFLICT (tenant_id, grid_id, quarter) DO NOTHING RETURNING id`,
+      );
+      made.push(...inserted.map((r) => r.id));
+    }
+    return { created: made, existing: grids.length - made.length };
   }
 
   /** Each plan of the quarter in scope with its households and their visits counted, and the grids still without a plan. */
