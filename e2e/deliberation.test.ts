@@ -30,6 +30,7 @@ let e: E2E;
 const contexts: BrowserContext[] = [];
 let staff: Page;
 let phone: Page;
+let worker: Session;
 
 /** This month in China, YYYY-MM (the month of the evaluation and of the notice). */
 const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
@@ -53,7 +54,7 @@ beforeAll(async () => {
   // The people: the resident of 1-1-101 (resident1, 居民一) and a neighbour of 1-1-201, both on the compound's council.
   const me = await insertResident(e.t.deps.db, t.households[0]!, { name: '居民一' });
   const neighbour = await insertResident(e.t.deps.db, t.households[1]!, { name: '王大妈' });
-  const worker = await login(e.t.app, 'worker1', PASSWORD);
+  worker = await login(e.t.app, 'worker1', PASSWORD);
   const council = await call<{ id: string }>(worker, 'POST', '/councils', {
     nodeId: t.compounds[0]!.id,
     level: 'compound',
@@ -65,6 +66,13 @@ beforeAll(async () => {
   await call(worker, 'POST', '/deliberation/stations', { name: '第1小区议事亭', kind: 'pavilion', nodeId: t.compounds[0]!.id });
   const committee = await call<{ id: string }>(worker, 'POST', '/supervision-committees', { nodeId: t.compounds[0]!.id });
   await call(worker, 'POST', `/supervision-committees/${committee.id}/members`, { name: '李老师', kind: 'elder_sage' });
+  // The resident sits on it too, with their account: they evaluate on the phone.
+  const [account] = await e.t.database.query<{ id: string }>("SELECT id FROM account WHERE username = 'resident1'");
+  await call(worker, 'POST', `/supervision-committees/${committee.id}/members`, {
+    name: '居民一',
+    kind: 'resident_rep',
+    accountId: account!.id,
+  });
 
   staff = await newPage(false);
   await signIn(staff, e.url, 'worker1');
@@ -291,15 +299,24 @@ describe('deliberation in the browser', { timeout: 240_000 }, () => {
     await topicAction('排期', '已排期');
     await staff.goto(meetingUrl);
 
-    // The resident finds the notice on the phone and checks in with the code shown in the room.
+    // The resident finds the notice on the phone, then checks in by the QR code shown in the room:
+    // it holds the phone's check-in page with the code, which checks in once the resident confirms.
     await phone.goto(`${e.url}/m`);
     await phone.getByTestId('mobile-entry-meetings').click();
     const card = phone.getByTestId(`m-meeting-${MEETING}`);
     await card.waitFor();
     expect(await card.innerText()).toContain(ADMITTED);
     expect(await card.innerText()).toContain('第1小区议事亭');
-    await card.getByTestId('m-meeting-code').locator('input').fill(code);
-    await card.getByTestId('m-meeting-check-in').click();
+    const qr = staff.getByTestId('meeting-check-in-qr');
+    expect(await qr.locator('canvas, svg').count()).toBeGreaterThan(0);
+    const qrUrl = await qr.getAttribute('data-url');
+    expect(qrUrl).toBe(`${e.url}/m/meetings/checkin?meeting=${meetingUrl.split('/').pop()}&code=${code}`);
+    await phone.goto(qrUrl!);
+    await expect.poll(() => phone.getByTestId('m-check-in').innerText()).toContain(MEETING);
+    await shot(phone, 'phone-meeting-qr-confirm');
+    await phone.getByTestId('m-check-in-confirm').click();
+    await phone.getByTestId('m-check-in-done').waitFor();
+    await phone.getByTestId('m-check-in-back').click();
     await expect.poll(() => card.innerText()).toContain('已签到');
     await shot(phone, 'phone-meeting-checked-in');
 
@@ -493,5 +510,55 @@ describe('deliberation in the browser', { timeout: 240_000 }, () => {
     await notice.locator('.ant-table-row-expand-icon').click();
     await expect.poll(() => staff.locator('.ant-table-expanded-row').innerText()).toContain('清运后二单元楼道仍有杂物');
     await shot(staff, 'notice-objection');
+  });
+
+  it('a committee member evaluates on the phone the month’s resolutions they do not carry out themselves', async () => {
+    const committees = await call<{ items: { members: { id: string; name: string }[] }[] }>(worker, 'GET', '/supervision-committees');
+    const seat = committees.items.flatMap((c) => c.members).find((m) => m.name === '居民一')!;
+    const task = { deadline: `${month}-28` };
+    await call(worker, 'POST', '/resolutions', {
+      nodeId: e.tree.compounds[0]!.id,
+      title: '单元门禁维修',
+      decidedOn: `${month}-01`,
+      tasks: [{ title: '更换门禁读卡器', ownerKind: 'unit', ownerName: '物业服务中心', ...task }],
+    });
+    await call(worker, 'POST', '/resolutions', {
+      nodeId: e.tree.compounds[0]!.id,
+      title: '楼道公约宣传',
+      decidedOn: `${month}-01`,
+      tasks: [{ title: '入户宣传', ownerKind: 'person', ownerName: '居民一', ownerMemberId: seat.id, ...task }],
+    });
+
+    await phone.goto(`${e.url}/m`);
+    await phone.getByTestId('mobile-entry-resolutions').click();
+    await phone.getByTestId('m-evaluations-link').click();
+    const list = phone.getByTestId('m-evaluations');
+    // Staff recorded this month's evaluation of the first resolution; the member owns a task of another.
+    await expect.poll(() => list.getByTestId(`m-evaluation-${RESOLUTION}`).innerText()).toContain('已评价');
+    const owned = list.getByTestId('m-evaluation-楼道公约宣传');
+    await expect.poll(() => owned.innerText()).toContain('不参与评价');
+    expect(await owned.getByTestId('m-evaluate-open').count()).toBe(0);
+    await shot(phone, 'phone-evaluations');
+
+    const item = list.getByTestId('m-evaluation-单元门禁维修');
+    await item.getByTestId('m-evaluate-open').click();
+    const form = phone.getByTestId('m-evaluate-form');
+    await form.getByTestId('m-evaluate-quality').getByText('好', { exact: true }).click();
+    await form.getByTestId('m-evaluate-satisfaction').getByText('基本满意', { exact: true }).click();
+    await form.getByTestId('m-evaluate-comment').locator('textarea').fill('读卡器已到货，等待安装');
+    await shot(phone, 'phone-evaluate-form');
+    await form.getByTestId('m-evaluate-submit').click();
+    await expect.poll(() => item.innerText()).toContain('已评价');
+
+    // Staff see it in the month's grid, evaluated on time by the member.
+    await staff.goto(`${e.url}/resolutions/supervision`);
+    await expect
+      .poll(() => staff.getByTestId('supervision-grid').locator('tr', { hasText: '单元门禁维修' }).innerText())
+      .toContain('按时评价');
+    const [row] = await e.t.database.query<{ member_id: string; comment: string }>(
+      `SELECT e.member_id, e.comment FROM resolution_evaluation e JOIN resolution r ON r.tenant_id = e.tenant_id AND r.id = e.resolution_id
+        WHERE r.title = '单元门禁维修'`,
+    );
+    expect(row).toEqual({ member_id: seat.id, comment: '读卡器已到货，等待安装' });
   });
 });

@@ -1,23 +1,48 @@
+import { ReloadOutlined } from '@ant-design/icons';
 import type { Ballot } from '@linli/ballots/contract';
 import { api } from '@linli/web-kit/client';
 import { useCan } from '@linli/web-kit/current-user';
 import { useData } from '@linli/web-kit/use-data';
-import { Alert, App, Button, Descriptions, Drawer, Popconfirm, Space, Tabs, Tag } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Popconfirm, Space, Tabs, Tag, Tooltip } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BallotResultView } from './ballot-result.tsx';
 import { ballotLabel, statusColor } from './labels.ts';
 import { ProxyPanel } from './proxy-panel.tsx';
 import { TallyPanel } from './tally-panel.tsx';
 
-/** One ballot: its rules and roll, open/close, and the result (hidden until closed), paper tally and proxies. */
+/** How often an open ballot's count of votes is read again while the drawer is shown. */
+const REFRESH_MS = 10_000;
+
+/**
+ * One ballot: its rules and roll, open/close, and the result (hidden until closed), paper tally and
+ * proxies. While it is open the count of votes so far is read again every ten seconds while the page
+ * is visible, and on the refresh button.
+ */
 export function BallotDrawer({ id, onClose, onChanged }: { id: string | null; onClose: () => void; onChanged: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const can = useCan();
-  const { data: b, reload } = useData(
-    (signal) => (id ? api.get<Ballot>(`/ballots/${id}`, undefined, { signal }) : Promise.resolve(undefined)),
-    [id],
-  );
+  const {
+    data: b,
+    reload,
+    loading,
+  } = useData((signal) => (id ? api.get<Ballot>(`/ballots/${id}`, undefined, { signal }) : Promise.resolve(undefined)), [id]);
+  const isOpen = b?.status === 'open';
+  useEffect(() => {
+    if (!id || !isOpen) return;
+    const timer = window.setInterval(() => {
+      if (document.visibilityState === 'visible') void reload();
+    }, REFRESH_MS);
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void reload();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      window.clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [id, isOpen, reload]);
   const act = async (action: 'open' | 'close') => {
     try {
       await api.post(`/ballots/${id}/${action}`);
@@ -48,6 +73,11 @@ export function BallotDrawer({ id, onClose, onChanged }: { id: string | null; on
                   {t('ballots.close')}
                 </Button>
               </Popconfirm>
+            )}
+            {b.status === 'open' && (
+              <Tooltip title={t('ballots.refresh')}>
+                <Button icon={<ReloadOutlined />} loading={loading} onClick={() => void reload()} data-testid="ballot-refresh" />
+              </Tooltip>
             )}
           </Space>
           <Descriptions size="small" column={2} bordered>

@@ -38,6 +38,7 @@ export const ballotsEn: LocaleStrings<typeof ballotsZh> = {
     rollCount: '{{voters}} voters',
     rollArea: '{{area}} m²',
     castSoFar: 'Voted',
+    refresh: 'Refresh the count',
     resultHidden: 'The result is shown once the ballot is closed',
     result: 'Result',
     noQuorum: 'None',

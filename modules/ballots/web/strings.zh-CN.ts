@@ -36,6 +36,7 @@ export const ballotsZh = {
     rollCount: '{{voters}} 人/户',
     rollArea: '{{area}} ㎡',
     castSoFar: '已投票',
+    refresh: '刷新投票数',
     resultHidden: '结果在表决结束后公布',
     result: '表决结果',
     noQuorum: '不设门槛',

@@ -2,13 +2,17 @@ import type { ClosingReport, Invitee, MeetingDetail } from '@linli/meetings/cont
 import { api, apiUrl, request } from '@linli/web-kit/client';
 import { useCan } from '@linli/web-kit/current-user';
 import { useData } from '@linli/web-kit/use-data';
-import { App, Button, Card, Col, Descriptions, List, Popconfirm, Row, Space, Statistic, Table, Tag, Upload } from 'antd';
+import { App, Button, Card, Col, Descriptions, List, Popconfirm, QRCode, Row, Space, Statistic, Table, Tag, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { MinutesForm } from './minutes-form.tsx';
 import { formatTime, MeetingStatusTag } from './status-tag.tsx';
 
-/** A meeting: notice, reminders, check-in on the tablet, opening with the quorum, minutes, photos, closing report. */
+/** The address a meeting's QR code holds: the resident's check-in page with the code (see mobile/check-in.tsx). */
+const checkInUrl = (meetingId: string, code: string) =>
+  `${window.location.origin}/m/meetings/checkin?meeting=${encodeURIComponent(meetingId)}&code=${encodeURIComponent(code)}`;
+
+/** A meeting: notice, reminders, check-in on the tablet or by QR code, opening with the quorum, minutes, photos, closing report. */
 export default function MeetingPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -125,6 +129,10 @@ export default function MeetingPage() {
                 groupSeparator=""
               />
               <div style={{ color: '#888' }}>{t('meetings.detail.codeHint')}</div>
+              <div data-testid="meeting-check-in-qr" data-url={checkInUrl(m.id, m.code ?? '')} style={{ marginTop: 8 }}>
+                <QRCode value={checkInUrl(m.id, m.code ?? '')} size={200} errorLevel="L" />
+              </div>
+              <div style={{ color: '#888' }}>{t('meetings.detail.qrHint')}</div>
             </Col>
           )}
         </Row>

@@ -1,5 +1,6 @@
 import type { Meeting } from '@linli/meetings/contract';
 import { Tag } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 
 const colors: Record<string, string> = { draft: 'default', published: 'blue', open: 'green', closed: 'purple', cancelled: 'default' };
@@ -13,4 +14,5 @@ export function MeetingStatusTag({ status }: { status: Meeting['status'] }) {
   );
 }
 
-export const formatTime = (v: string | null) => (v ? new Date(v).toLocaleString('zh-CN', { hour12: false }) : '—');
+/** A meeting time to the minute, YYYY-MM-DD HH:mm in the browser's time zone. */
+export const formatTime = (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—');

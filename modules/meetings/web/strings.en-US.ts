@@ -106,6 +106,7 @@ export const meetingsEn: LocaleStrings<typeof meetingsZh> = {
       closeConfirm: 'No check-in or motion after closing. Close the meeting?',
       code: 'Check-in code',
       codeHint: 'Residents type this code on their phone’s meetings page to check in',
+      qrHint: 'Residents scan it with their phone and confirm to check in',
       agenda: 'Agenda',
       invitees: 'Invitees',
       attendance: 'Check-in',
@@ -160,6 +161,14 @@ export const meetingsEn: LocaleStrings<typeof meetingsZh> = {
       checkInDone: 'Checked in',
       minutes: 'Minutes',
       agenda: 'Agenda',
+      qr: {
+        confirm: 'Check in',
+        confirmHint: 'You scanned this meeting’s check-in code: confirm that you are here to check in.',
+        unknown: 'Meeting not found',
+        unknownHint:
+          'The code works for the meetings of your compound, community and subdistrict, or those you are invited to; you can also type the code on the meetings page.',
+        notOpen: 'Check-in is not open for this meeting',
+      },
     },
   },
 };

@@ -104,6 +104,7 @@ export const meetingsZh = {
       closeConfirm: '结束后不能再签到和动议，确定结束会议吗？',
       code: '签到码',
       codeHint: '居民在手机“会议通知”页输入此签到码签到',
+      qrHint: '居民用手机扫码，确认后即签到',
       agenda: '议程',
       invitees: '参会人员',
       attendance: '签到',
@@ -157,6 +158,13 @@ export const meetingsZh = {
       checkInDone: '签到成功',
       minutes: '会议纪要',
       agenda: '议程',
+      qr: {
+        confirm: '确认签到',
+        confirmHint: '您扫描了这次会议的签到码，请确认是本人到场后签到。',
+        unknown: '没有找到这次会议',
+        unknownHint: '签到码只对您受邀或所在小区、社区、街道的会议有效，也可以在“会议通知”页输入签到码。',
+        notOpen: '这次会议现在不能签到',
+      },
     },
   },
 };

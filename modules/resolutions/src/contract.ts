@@ -187,6 +187,24 @@ export const EvaluateBody = Type.Object({
 });
 export type EvaluateBody = Static<typeof EvaluateBody>;
 
+/** An evaluation the caller owes as a member of a committee: this month's, or an earlier month's still missing. */
+export const DueEvaluation = Type.Object({
+  resolutionId: Uuid,
+  title: Type.String(),
+  nodeName: Type.String(),
+  progress: Type.Integer({ description: 'The resolution’s progress now' }),
+  month: Type.String({ description: 'YYYY-MM' }),
+  dueOn: Type.String({ description: 'YYYY-MM-DD' }),
+  state: Evaluation.properties.state,
+  evaluatedAt: Nullable(Type.String()),
+  committeeName: Type.String(),
+  memberId: Type.String({ format: 'uuid', description: 'The caller’s own seat on the committee: the memberId to evaluate with' }),
+  ownsTask: Type.Boolean({ description: 'The caller owns a task of the resolution, so may not evaluate it' }),
+});
+export type DueEvaluation = Static<typeof DueEvaluation>;
+export const DueEvaluationList = Type.Object({ items: Type.Array(DueEvaluation) });
+export type DueEvaluationList = Static<typeof DueEvaluationList>;
+
 export const MonthGridQuery = Type.Object({ nodeId: Type.Optional(Uuid), from: Month, to: Month });
 export const MonthGridRow = Type.Object({
   resolutionId: Uuid,

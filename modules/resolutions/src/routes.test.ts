@@ -273,3 +273,81 @@ describe('the public page of notices', () => {
     expect((await app.inject(`/api/v1/public/tenants/x%00/places/${compound.id}/resolution-notices`)).statusCode).toBe(400);
   });
 });
+
+describe('the evaluations a committee member owes, on their phone', () => {
+  const due = async (session: Session) => {
+    const res = await app.inject({ url: '/api/v1/me/evaluations-due', headers: session.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().items as { resolutionId: string; month: string; state: string; memberId: string; ownsTask: boolean }[];
+  };
+
+  it('lists this month’s evaluations with the caller’s own seat, to members only and never beyond their places', async () => {
+    const month = (await database.query<{ m: string }>("SELECT to_char(current_date, 'YYYY-MM') AS m"))[0]!.m;
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/resolutions',
+      headers: staff.headers,
+      payload: body({ title: '疏通雨水管' }),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const r = created.json();
+    // a resolution whose task the neighbour owns: listed, marked, and refused by the server
+    const owned = await app.inject({
+      method: 'POST',
+      url: '/api/v1/resolutions',
+      headers: staff.headers,
+      payload: body({
+        title: '楼道杂物清理',
+        tasks: [
+          { title: '动员住户', ownerKind: 'person', ownerName: '李阿姨', ownerMemberId: world.members.neighbour, deadline: '2026-12-31' },
+        ],
+      }),
+    });
+    expect(owned.statusCode, owned.body).toBe(201);
+
+    // another community's resolution, even with the neighbour's account put on its committee, never shows
+    const otherCompound = world.tree.compounds.find((c) => c.path.startsWith(`${world.tree.communities[2]!.path}.`))!;
+    const committee = await app.inject({
+      method: 'POST',
+      url: '/api/v1/supervision-committees',
+      headers: outsider.headers,
+      payload: { nodeId: otherCompound.id },
+    });
+    expect(committee.statusCode, committee.body).toBe(201);
+    await database.query(
+      `INSERT INTO supervision_member (tenant_id, id, committee_id, name, kind, account_id)
+       VALUES ($1, gen_random_uuid(), $2, '李阿姨', 'resident_rep', $3)`,
+      [world.tenantId, committee.json().id, world.ctx.neighbour.actor.accountId],
+    );
+    const far = await app.inject({
+      method: 'POST',
+      url: '/api/v1/resolutions',
+      headers: outsider.headers,
+      payload: body({ nodeId: otherCompound.id, title: '外社区决议', tasks: [body().tasks[0]!] }),
+    });
+    expect(far.statusCode, far.body).toBe(201);
+    expect(far.json().committeeId).toBe(committee.json().id);
+
+    const items = await due(neighbour);
+    const mine = items.find((i) => i.resolutionId === r.id && i.month === month);
+    expect(mine).toMatchObject({ memberId: world.members.neighbour, state: 'due', ownsTask: false });
+    expect(items.find((i) => i.resolutionId === owned.json().id)).toMatchObject({ ownsTask: true });
+    expect(items.some((i) => i.resolutionId === far.json().id)).toBe(false);
+    expect(items.every((i) => i.memberId === world.members.neighbour)).toBe(true);
+    // the resident of the same compound sits on no committee; the far resident neither
+    expect(await due(resident)).toEqual([]);
+    expect(await due(farResident)).toEqual([]);
+
+    const evaluate = (id: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/v1/resolutions/${id}/evaluations`,
+        headers: neighbour.headers,
+        payload: { month, memberId: mine!.memberId, progress: 10, quality: 'fair', satisfaction: 'basically_satisfied', comment: '刚开工' },
+      });
+    expect((await evaluate(owned.json().id)).statusCode).toBe(403);
+    const done = await evaluate(r.id);
+    expect(done.statusCode, done.body).toBe(200);
+    expect((await due(neighbour)).find((i) => i.resolutionId === r.id && i.month === month)).toMatchObject({ state: 'on_time' });
+  });
+});

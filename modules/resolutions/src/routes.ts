@@ -38,6 +38,7 @@ import {
   CommitteeQuery,
   CreateCommitteeBody,
   CreateResolutionBody,
+  DueEvaluationList,
   EvaluateBody,
   Figures,
   FiguresQuery,
@@ -363,6 +364,26 @@ export async function resolutionsRoutes(fastify: FastifyInstance, deps: ModuleDe
       const ctx = requireContext(request);
       if (evaluatorPaths(ctx.actor).length === 0) requireAbility(ctx.actor, 'resolutions.evaluate');
       return runWrite(db, (tx) => evaluateResolution(tx, ctx, request.params.id, request.body));
+    },
+  );
+
+  app.get(
+    '/me/evaluations-due',
+    {
+      schema: {
+        operationId: 'listMyDueEvaluations',
+        summary:
+          'The evaluations the caller owes as a member of a supervision committee: this month’s and earlier months’ still missing, with their own member id',
+        tags,
+        response: { 200: DueEvaluationList, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      const scope = evaluatorPaths(ctx.actor);
+      if (scope.length === 0) return { items: [] };
+      const visible = sql`(${ResolutionRepository.visible(scope)} OR ${ResolutionRepository.visible(scope, true)})`;
+      return { items: await new SupervisionRepository(db).dueFor(ctx.actor.tenantId, ctx.actor.accountId, visible) };
     },
   );
 

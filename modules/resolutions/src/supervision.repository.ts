@@ -2,7 +2,7 @@ import { inScope, newId } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
-import type { Committee, CommitteeMember, Idea, LateEvaluation, MonthGrid, NoticeEntry, Publication } from './contract.ts';
+import type { Committee, CommitteeMember, DueEvaluation, Idea, LateEvaluation, MonthGrid, NoticeEntry, Publication } from './contract.ts';
 import { evaluationState, isoTime } from './resolution.repository.ts';
 
 /** 'YYYY-MM' → the first day of the month, 'YYYY-MM-01'. */
@@ -165,6 +165,39 @@ export class SupervisionRepository {
           RETURNING e.id`,
     );
     return row !== undefined;
+  }
+
+  /**
+   * The evaluations an account owes as an active member of a committee: this month's of every
+   * resolution of the committee under way (scheduled or not yet), and the earlier months' still
+   * missing, with the member's seat and whether they own one of its tasks. Only resolutions
+   * `visible` (on the place alias n) to the caller as an evaluator, as evaluate-resolution.ts reads them.
+   */
+  dueFor(tenantId: string, accountId: string, visible: SQL): Promise<DueEvaluation[]> {
+    const thisMonth = sql`date_trunc('month', current_date)::date`;
+    return rows<DueEvaluation>(
+      this.db,
+      sql`SELECT r.id AS "resolutionId", r.title, n.name AS "nodeName", r.progress, to_char(mo.month, 'YYYY-MM') AS month,
+            to_char(coalesce(e.due_on, (mo.month + interval '1 month' - interval '1 day')::date), 'YYYY-MM-DD') AS "dueOn",
+            CASE WHEN e.id IS NULL THEN 'due' ELSE ${evaluationState('e')} END AS state,
+            ${isoTime(sql`e.evaluated_at`)} AS "evaluatedAt", c.name AS "committeeName", m.id AS "memberId",
+            EXISTS (SELECT 1 FROM resolution_task t WHERE t.tenant_id = r.tenant_id AND t.resolution_id = r.id
+              AND (t.owner_member_id = m.id OR t.owner_account_id = m.account_id)) AS "ownsTask"
+          FROM supervision_member m
+          JOIN supervision_committee c ON c.tenant_id = m.tenant_id AND c.id = m.committee_id
+          JOIN resolution r ON r.tenant_id = m.tenant_id AND r.committee_id = m.committee_id
+          JOIN ${territorySql.nodes('n')} ON n.tenant_id = r.tenant_id AND n.id = r.node_id
+          CROSS JOIN LATERAL (
+            SELECT ${thisMonth} AS month WHERE r.decided_on < ${thisMonth} + interval '1 month'
+            UNION
+            SELECT x.month FROM resolution_evaluation x
+            WHERE x.tenant_id = r.tenant_id AND x.resolution_id = r.id AND x.evaluated_at IS NULL AND x.month < ${thisMonth}
+          ) mo
+          LEFT JOIN resolution_evaluation e ON e.tenant_id = r.tenant_id AND e.resolution_id = r.id AND e.month = mo.month
+          WHERE m.tenant_id = ${tenantId} AND m.account_id = ${accountId}::uuid AND m.active
+            AND r.status = 'in_progress' AND ${visible}
+          ORDER BY mo.month DESC, r.decided_on, r.id LIMIT 500`,
+    );
   }
 
   /** Evaluations whose month ended without one (the state 'late'), oldest first. */

@@ -6,12 +6,14 @@ import { resolutionsPageStrings } from './first-strings.ts';
 
 const MyResolutions = lazy(withPageStrings(resolutionsPageStrings, () => import('./mobile/my-resolutions.tsx')));
 const ResolutionView = lazy(withPageStrings(resolutionsPageStrings, () => import('./mobile/resolution-view.tsx')));
+const Evaluations = lazy(withPageStrings(resolutionsPageStrings, () => import('./mobile/evaluations.tsx')));
 const Notices = lazy(withPageStrings(resolutionsPageStrings, () => import('./mobile/notices.tsx')));
 const PublicNotices = lazy(withPageStrings(resolutionsPageStrings, () => import('./public-notices-page.tsx')));
 
 /**
  * The resident's view: the resolutions of their compound (a link on the home page) with progress and
- * the survey; the notices, with objections; and each place's public notice board.
+ * the survey; the notices, with objections; the monthly evaluations a committee member owes (linked
+ * from the resolutions page for members only); and each place's public notice board.
  */
 export const mobileWeb: MobileWebModule = {
   routes: [
@@ -21,6 +23,7 @@ export const mobileWeb: MobileWebModule = {
       entry: { title: 'resolutions.mobile.mine', icon: lazyIcon(() => import('@ant-design/icons/es/icons/FileDoneOutlined')) },
     },
     { path: 'resolutions/notices', page: Notices },
+    { path: 'resolutions/evaluations', page: Evaluations },
     { path: 'resolutions/:id', page: ResolutionView },
   ],
   // The notice board of a place, open without sign-in (a station's public page links here).
