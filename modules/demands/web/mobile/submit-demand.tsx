@@ -1,21 +1,8 @@
 import { API_BASE, ApiError, api } from '@linli/web-kit/client';
 import { useCurrentUser } from '@linli/web-kit/current-user';
 import type { Grant } from '@linli/web-kit/types';
-import {
-  Button,
-  Checkbox,
-  Dialog,
-  Form,
-  ImageUploader,
-  type ImageUploadItem,
-  Input,
-  List,
-  Radio,
-  Selector,
-  TextArea,
-  Toast,
-} from 'antd-mobile';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Checkbox, Dialog, Form, type ImageUploadItem, Input, List, Radio, Selector, TextArea, Toast } from 'antd-mobile';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import {
@@ -33,6 +20,10 @@ import {
 } from '../api.ts';
 import { statusLabel, typeLabel } from '../demand-labels.ts';
 import { uploadProblem } from '../upload-problem.ts';
+
+// The photo grid (antd-mobile's ImageUploader with its image viewer and gesture library) loads after
+// the form: it was the largest part of this page's first load (budget 200 KiB, e2e/web-entries).
+const SubmitPhotos = lazy(() => import('./submit-photos.tsx'));
 
 interface Place {
   id: string;
@@ -363,30 +354,24 @@ export default function SubmitDemand() {
         </Form.Item>
         {features?.attachments && (
           <Form.Item label={t('demands.fields.photos')} help={t('demands.mobile.photoLimit')}>
-            <ImageUploader
-              value={photos}
-              onChange={setPhotos}
-              onUploadQueueChange={(tasks) => setUploading(tasks.filter((task) => task.status === 'pending').length)}
-              maxCount={6}
-              accept="image/jpeg,image/png,image/webp"
-              // A failed photo leaves the grid and is listed below with the reason, until removed.
-              showFailed={false}
-              beforeUpload={(file) => {
-                const problem = photoProblem(file);
-                if (!problem) return file;
-                addFailed(file.name, problem);
-                return null;
-              }}
-              upload={async (file) => {
-                try {
-                  const a = await demandsApi.upload(file);
-                  return { key: a.id, url: `${API_BASE}/demand-attachments/${a.id}`, extra: { id: a.id } };
-                } catch (e) {
-                  addFailed(file.name, uploadProblem(e, tr, PHOTO_MAX_MB));
-                  throw e;
-                }
-              }}
-            />
+            <Suspense fallback={null}>
+              <SubmitPhotos
+                value={photos}
+                onChange={setPhotos}
+                onPending={setUploading}
+                check={photoProblem}
+                onFailed={addFailed}
+                upload={async (file) => {
+                  try {
+                    const a = await demandsApi.upload(file);
+                    return { key: a.id, url: `${API_BASE}/demand-attachments/${a.id}`, extra: { id: a.id } };
+                  } catch (e) {
+                    addFailed(file.name, uploadProblem(e, tr, PHOTO_MAX_MB));
+                    throw e;
+                  }
+                }}
+              />
+            </Suspense>
             {failed.length > 0 && (
               <div
                 style={{ marginTop: 8, color: 'var(--adm-color-danger)', fontSize: 13, display: 'grid', gap: 6 }}
