@@ -60,11 +60,11 @@ describe('the deliberation dashboard', { timeout: 180_000 }, () => {
     // Nothing decided yet: no completion rate, not 0%.
     expect(await staff.getByTestId('kpi-completionRate').innerText()).toContain('—');
     expect(await staff.getByTestId('kpi-completionRate').innerText()).not.toContain('%');
-    // The period is the last 12 months by default (this one so far included).
+    // The period is the last 12 months by default: a year back from today, as the counties' reports count.
     const period = staff.getByTestId('deliberation-dashboard').locator('.ant-picker-range input');
     const first = new Date(Date.now() + 8 * 3_600_000);
-    first.setUTCDate(1);
-    first.setUTCMonth(first.getUTCMonth() - 11);
+    first.setUTCFullYear(first.getUTCFullYear() - 1);
+    first.setUTCDate(first.getUTCDate() + 1);
     expect(await period.first().inputValue()).toBe(first.toISOString().slice(0, 10));
     await staff.getByTestId('chart-flow').locator('canvas').first().waitFor({ timeout: WAIT });
     await staff.getByTestId('chart-status').locator('canvas').first().waitFor({ timeout: WAIT });
@@ -95,7 +95,9 @@ describe('the deliberation dashboard', { timeout: 180_000 }, () => {
       await expect.poll(() => staff.getByTestId('topics-table').innerText(), { timeout: WAIT }).toContain(title);
     }
     await staff.goBack();
-    expect(await staff.getByTestId('kpi-meetings').getAttribute('href')).toMatch(/^\/meetings\?from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}$/);
+    expect(await staff.getByTestId('kpi-meetings').getAttribute('href')).toMatch(
+      /^\/meetings\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/,
+    );
 
     await staff.goto(`${e.url}/deliberation?status=excluded`);
     await expect.poll(() => staff.getByTestId('topics-table').innerText(), { timeout: WAIT }).toContain(EXCLUDED);

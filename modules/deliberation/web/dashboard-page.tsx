@@ -28,10 +28,11 @@ export default function DeliberationDashboardPage() {
   const [params, setParams] = useSearchParams();
   const d = dashboardText;
 
-  // The first granted place and the last 12 months (this one so far included) unless the address says otherwise.
+  // The first granted place and the last 12 months (a year back from today, the period the counties'
+  // reports count) unless the address says otherwise.
   const grant = me?.grants[0];
   const nodeId = params.get('nodeId') ?? grant?.nodeId;
-  const from = params.get('from') ?? dayjs().subtract(11, 'month').startOf('month').format(DAY);
+  const from = params.get('from') ?? dayjs().subtract(1, 'year').add(1, 'day').format(DAY);
   const to = params.get('to') ?? dayjs().format(DAY);
   const placeName = params.get('placeName') ?? me?.grants.find((g) => g.nodeId === nodeId)?.nodeName;
 
@@ -82,7 +83,7 @@ export default function DeliberationDashboardPage() {
   const presets: { label: string; value: [Dayjs, Dayjs] }[] = [
     { label: d('presets.monthToDate'), value: [dayjs().startOf('month'), dayjs()] },
     { label: d('presets.last3Months'), value: [dayjs().subtract(2, 'month').startOf('month'), dayjs()] },
-    { label: d('presets.last12Months'), value: [dayjs().subtract(11, 'month').startOf('month'), dayjs()] },
+    { label: d('presets.last12Months'), value: [dayjs().subtract(1, 'year').add(1, 'day'), dayjs()] },
     { label: d('presets.yearToDate'), value: [dayjs().startOf('year'), dayjs()] },
     {
       label: d('presets.lastYear'),
