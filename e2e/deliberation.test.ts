@@ -293,10 +293,11 @@ describe('deliberation in the browser', { timeout: 240_000 }, () => {
     expect(code).toMatch(/^\d{6}$/);
     await shot(staff, 'meeting-notified');
 
-    // The topic is put on the meeting's schedule in the pool.
+    // Put on the agenda, the pool's topic is scheduled: its timeline names the meeting.
     const meetingUrl = staff.url();
     await openTopic(ADMITTED);
-    await topicAction('排期', '已排期');
+    await expect.poll(() => staff.getByTestId('topic-status').innerText()).toBe('已排期');
+    await expect.poll(() => staff.getByTestId('topic-timeline-meeting').innerText()).toContain(MEETING);
     await staff.goto(meetingUrl);
 
     // The resident finds the notice on the phone, then checks in by the QR code shown in the room:
@@ -336,8 +337,8 @@ describe('deliberation in the browser', { timeout: 240_000 }, () => {
     const ballotModal = modalWith(staff, 'ballot-form');
     await pickInTree(staff, staff.getByTestId('ballot-place'), [e.tree.communities[0]!.name, e.tree.compounds[0]!.name]);
     await staff.getByTestId('ballot-title').fill(BALLOT);
-    await choose(staff, field(ballotModal, '表决事项').locator('.ant-select'), '议事事项');
-    await field(ballotModal, '表决事项').locator('input.ant-input').fill(ADMITTED);
+    await choose(staff, field(ballotModal, '表决事项').locator('.ant-select').first(), '议题库议题');
+    await choose(staff, staff.getByTestId('ballot-subject-topic'), ADMITTED);
     await choose(staff, field(ballotModal, '通过规则').locator('.ant-select'), '简单多数');
     await shot(staff, 'ballot-create');
     await ballotModal.locator('.ant-modal-footer .ant-btn-primary').click();
@@ -405,7 +406,12 @@ describe('deliberation in the browser', { timeout: 240_000 }, () => {
     await row.click();
     const drawer = staff.getByTestId('resolution-drawer');
     await expect.poll(() => drawer.innerText()).toContain('制定楼道管理公约');
+    await expect.poll(() => drawer.getByTestId('resolution-source-topic').innerText()).toContain(ADMITTED);
     await shot(staff, 'resolution-drawer');
+    // Its source topic opens in the pool.
+    await drawer.getByTestId('resolution-source-topic').click();
+    await staff.waitForURL(/\/deliberation\?topic=[0-9a-f-]{36}$/);
+    await expect.poll(() => staff.locator('.ant-drawer-title').innerText()).toContain(ADMITTED);
 
     // The supervision committee's evaluation of this month, recorded by staff for the elder.
     await staff.goto(`${e.url}/resolutions/supervision`);

@@ -155,6 +155,9 @@ export const TransitionTopicBody = Type.Object(
     to: Type.Optional(TopicStatus),
     note: Type.Optional(Type.String({ maxLength: 1000 })),
     satisfaction: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'evaluate: share of satisfied residents' })),
+    meetingId: Type.Optional(
+      Type.String({ format: 'uuid', description: 'schedule: the meeting (not yet held) whose agenda the topic joins' }),
+    ),
   },
   { additionalProperties: false },
 );

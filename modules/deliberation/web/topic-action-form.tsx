@@ -35,6 +35,14 @@ interface TreeNode {
   children?: TreeNode[];
 }
 
+/** A meeting as the schedule form offers it (from the meetings module's list). */
+interface MeetingOption {
+  id: string;
+  title: string;
+  startsAt: string;
+  status: string;
+}
+
 const toTree = (nodes: CategoryNode[]): TreeNode[] =>
   nodes.map((n) => ({ value: n.id, title: n.name, children: n.children ? toTree(n.children) : undefined }));
 
@@ -61,6 +69,7 @@ export function TopicActionForm({
     'to',
     'note',
     'satisfaction',
+    'meetingId',
     'role',
     'name',
     'organisation',
@@ -74,6 +83,17 @@ export function TopicActionForm({
   const categories = useData(
     (signal) =>
       action === 'screen' ? api.get<{ items: CategoryNode[] }>('/demand-categories', {}, { signal }) : Promise.resolve({ items: [] }),
+    [action],
+  );
+  // The meetings not yet held that the topic can join (meetings answers 403 to a caller who may not read them: then none).
+  const meetings = useData(
+    (signal) =>
+      action === 'schedule'
+        ? api
+            .get<{ items: MeetingOption[] }>('/meetings', { limit: 200, sort: '-startsAt' }, { signal })
+            .then((p) => p.items.filter((m) => ['draft', 'published', 'open'].includes(m.status)))
+            .catch(() => [] as MeetingOption[])
+        : Promise.resolve([] as MeetingOption[]),
     [action],
   );
   const outcome = Form.useWatch('outcome', form) as string | undefined;
@@ -176,6 +196,19 @@ export function TopicActionForm({
       {action === 'decide' && (
         <Form.Item name="to" label={t('topics.to')} rules={required}>
           <Radio.Group options={['adopted', 'rejected', 'deferred'].map((s) => ({ value: s, label: topicLabel('statuses', s) }))} />
+        </Form.Item>
+      )}
+      {action === 'schedule' && (
+        <Form.Item name="meetingId" label={t('topics.meeting')} rules={required}>
+          <Select
+            showSearch
+            optionFilterProp="label"
+            loading={meetings.loading}
+            placeholder={t('topics.pickMeeting')}
+            notFoundContent={t('topics.noMeeting')}
+            options={(meetings.data ?? []).map((m) => ({ value: m.id, label: `${m.startsAt.slice(0, 10)} ${m.title}` }))}
+            data-testid="topic-schedule-meeting"
+          />
         </Form.Item>
       )}
       {action === 'evaluate' && (

@@ -125,6 +125,11 @@ export function TopicDrawer({ id, onClose, onChanged }: { id: string | null; onC
                 <>
                   <strong>{topicLabel('actionNames', e.action)}</strong> → {topicLabel('statuses', e.toStatus)} · {e.actorName ?? ''} ·{' '}
                   {time(e.at)}
+                  {typeof e.data.meetingTitle === 'string' && (
+                    <div data-testid="topic-timeline-meeting">
+                      {t('topics.meeting')}：{e.data.meetingTitle}
+                    </div>
+                  )}
                   {e.note && <div>{e.note}</div>}
                 </>
               ),

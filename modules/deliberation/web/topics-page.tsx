@@ -14,7 +14,7 @@ import { TopicsTable } from './topics-table.tsx';
 /**
  * The topic pool (议题库): every bank in scope by state and level, filtered, sorted, exported; a topic
  * opens in a drawer. The filters live in the address (/deliberation?status=excluded&level=community),
- * so a link (the dashboard's figures) opens the pool filtered.
+ * so a link (the dashboard's figures) opens the pool filtered; `?topic=<id>` opens that topic's drawer.
  */
 export default function TopicsPage() {
   const { t } = useTranslation();
@@ -22,7 +22,8 @@ export default function TopicsPage() {
   const [params, setParams] = useSearchParams();
   const [filters, setFilters] = useState<TopicFilters>(() => topicFiltersOf(params));
   const [creating, setCreating] = useState(false);
-  const [open, setOpen] = useState<string | null>(null);
+  // A link may open one topic's drawer (/deliberation?topic=<id>, e.g. from a resolution it led to).
+  const [open, setOpen] = useState<string | null>(() => params.get('topic'));
   // The place's name only labels the place select; the server is asked by the place's id.
   const { placeName: _placeName, ...query } = filters;
   const list = useCursorList<Topic>('/deliberation/topics', { ...query }, 50, '-submittedAt');
@@ -48,7 +49,14 @@ export default function TopicsPage() {
           setOpen(id);
         }}
       />
-      <TopicDrawer id={open} onClose={() => setOpen(null)} onChanged={list.reload} />
+      <TopicDrawer
+        id={open}
+        onClose={() => {
+          setOpen(null);
+          if (params.has('topic')) setParams(topicFiltersParams(filters), { replace: true });
+        }}
+        onChanged={list.reload}
+      />
     </Card>
   );
 }

@@ -31,10 +31,17 @@ interface PoolTopic {
   number: string;
   title: string;
   status: string;
+  version: number;
 }
 
 /** The states of a topic that is waiting for, or on the way to, a meeting. */
 const schedulable = ['admissible', 'pooled', 'scheduled', 'escalated', 'deferred'];
+/**
+ * The states from which the pool itself schedules a topic: such a topic joins the new meeting's
+ * agenda through the deliberation module's schedule action (its timeline names the meeting), not
+ * as a plain item of the meeting.
+ */
+const poolSchedules = ['pooled', 'escalated'];
 
 /** A deliberation station as the wizard offers it (from the deliberation module's list). */
 interface StationOption {
@@ -87,6 +94,10 @@ export default function MeetingWizard() {
   const submit = async () => {
     await form.validateFields().catch(() => undefined);
     const v = form.getFieldsValue(true) as Values;
+    const items = (v.items ?? []).filter((i) => i?.title?.trim());
+    const poolTopic = (i: Values['items'][number]) =>
+      i.kind === 'topic' && i.id ? poolTopics.find((x) => x.id === i.id && poolSchedules.includes(x.status)) : undefined;
+    const scheduledByPool = (i: Values['items'][number]) => poolTopic(i) !== undefined;
     const created = await run(() =>
       api.post<MeetingDetail>('/meetings', {
         councilId: v.councilId,
@@ -96,8 +107,8 @@ export default function MeetingWizard() {
         stationId: v.stationId?.trim() || undefined,
         placeText: v.placeText?.trim() || undefined,
         chairName: v.chairName?.trim() || undefined,
-        items: (v.items ?? [])
-          .filter((i) => i?.title?.trim())
+        items: items
+          .filter((i) => !scheduledByPool(i))
           .map((i) => ({ kind: i.kind, id: (i.kind === 'topic' && i.id) || undefined, title: i.title.trim() })),
         invitees: [
           ...(v.flexible ?? [])
@@ -110,7 +121,16 @@ export default function MeetingWizard() {
       }),
     );
     if (created) {
-      message.success(t('common.saved'));
+      // The pool's topics move to 已排期 as they join the agenda, after the meeting's own items.
+      const failed: string[] = [];
+      for (const topic of items.map(poolTopic)) {
+        if (!topic) continue;
+        await api
+          .post(`/deliberation/topics/${topic.id}/transition`, { action: 'schedule', version: topic.version, meetingId: created.id })
+          .catch(() => failed.push(`${topic.number} ${topic.title}`));
+      }
+      if (failed.length) message.error(t('meetings.wizard.topicsNotScheduled', { topics: failed.join('、') }));
+      else message.success(t('common.saved'));
       navigate(`/meetings/${created.id}`);
     }
   };

@@ -82,6 +82,7 @@ export const meetingsEn: LocaleStrings<typeof meetingsZh> = {
       chairName: 'Chair (neutral)',
       item: 'Topic',
       pickTopic: 'Pick a topic of the pool',
+      topicsNotScheduled: 'The meeting is saved, but these topics could not be put on it: {{topics}}',
       itemKind: 'Kind',
       addItem: 'Add a topic',
       membersInvited: 'All permanent members of the council are invited',

@@ -80,6 +80,7 @@ export const meetingsZh = {
       chairName: '主持人（中立）',
       item: '议题',
       pickTopic: '从议题库选择议题',
+      topicsNotScheduled: '会议已保存，但以下议题未能排期上会：{{topics}}',
       itemKind: '类别',
       addItem: '增加议题',
       membersInvited: '议事会常驻成员将全部受邀',

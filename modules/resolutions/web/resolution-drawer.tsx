@@ -21,6 +21,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { label, stateColor, statusColor } from './labels.ts';
 
 /** One resolution: sources, tasks with their progress and milestones, monthly evaluations, survey; progress is recorded here. */
@@ -31,6 +32,16 @@ export function ResolutionDrawer({ id, onClose, onChanged }: { id: string | null
   const { data, reload } = useData(
     (signal) => (id ? api.get<ResolutionDetail>(`/resolutions/${id}`, undefined, { signal }) : Promise.resolve(undefined)),
     [id],
+  );
+  // The topic of the pool it came from, named through the deliberation API (resolutions store only its id);
+  // a caller who may not read the pool gets the bare link.
+  const topicId = data?.topicId ?? null;
+  const topic = useData(
+    (signal) =>
+      topicId
+        ? api.get<{ number: string; title: string }>(`/deliberation/topics/${topicId}`, undefined, { signal }).catch(() => undefined)
+        : Promise.resolve(undefined),
+    [topicId],
   );
   const [taskId, setTaskId] = useState<string | null>(null);
   const [form] = Form.useForm<{ progress: number; note: string }>();
@@ -57,6 +68,13 @@ export function ResolutionDrawer({ id, onClose, onChanged }: { id: string | null
             <Descriptions.Item label={t('resolutions.progress')}>
               <Progress percent={data.progress} size="small" style={{ width: 160 }} />
             </Descriptions.Item>
+            {data.topicId && (
+              <Descriptions.Item label={t('resolutions.sourceTopic')} span={2}>
+                <Link to={`/deliberation?topic=${data.topicId}`} data-testid="resolution-source-topic">
+                  {topic.data ? `${topic.data.number} · ${topic.data.title}` : t('resolutions.openTopic')}
+                </Link>
+              </Descriptions.Item>
+            )}
             {data.content && (
               <Descriptions.Item label={t('resolutions.content')} span={2}>
                 {data.content}

@@ -39,6 +39,8 @@ export const resolutionsEn: LocaleStrings<typeof resolutionsZh> = {
     fromTopic: 'From the topic (adopted)',
     topic: 'Topic',
     demands: 'Source demands',
+    sourceTopic: 'Source topic',
+    openTopic: 'Open the topic',
     survey: 'Satisfaction survey',
     answers: '{{n}} answers',
     noEvaluation: 'No evaluation yet',

@@ -37,6 +37,8 @@ export const resolutionsZh = {
     fromTopic: '来源议题（已议定通过）',
     topic: '议题',
     demands: '来源诉求',
+    sourceTopic: '来源议题',
+    openTopic: '查看议题',
     survey: '满意度调查',
     answers: '{{n}} 人作答',
     noEvaluation: '尚无评价',

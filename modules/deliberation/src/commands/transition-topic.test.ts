@@ -33,7 +33,8 @@ describe('transitionTopic', () => {
     const monday = new Date('2026-03-02T02:00:00Z');
     t = await world.step(t, { action: 'pool' }, world.ctx.community, monday);
     expect(t).toMatchObject({ status: 'pooled', dueAt: '2026-03-16T02:00:00.000Z', overdue: true });
-    t = await world.step(t, { action: 'schedule', note: '3月议事会' });
+    const meetingId = await world.meeting('3月议事会');
+    t = await world.step(t, { action: 'schedule', note: '3月议事会', meetingId });
     t = await world.step(t, { action: 'deliberate' });
     expect(await refusal(world.step(t, { action: 'decide', to: 'closed' }))).toBe('invalid_input');
     t = await world.step(t, { action: 'decide', to: 'adopted' });
@@ -73,6 +74,63 @@ describe('transitionTopic', () => {
     expect(await refusal(world.step(t, { action: 'deliberate' }))).toBe('deliberation.topic_not_in_state');
     expect(await refusal(world.step(t, { action: 'pool' }, world.ctx.otherCommunity))).toBe('not_found');
     expect(await refusal(world.step(t, { action: 'pool' }, world.ctx.resident))).toBe('not_found');
+  });
+});
+
+describe('scheduling a topic for a meeting', () => {
+  const agenda = async (meetingId: string) =>
+    database.query<{ subject_id: string | null; title: string }>(
+      'SELECT subject_id, title FROM meeting_item WHERE meeting_id = $1 ORDER BY position',
+      [meetingId],
+    );
+
+  it('puts the pooled topic on the meeting agenda in the same transition, whose timeline, audit and event name the meeting', async () => {
+    let t = await admitted({ title: '楼道灯更换' });
+    t = await world.step(t, { action: 'pool' });
+    const meetingId = await world.meeting('五月居民议事会');
+    t = await world.step(t, { action: 'schedule', meetingId });
+    expect(t).toMatchObject({ status: 'scheduled', version: 4 });
+    const items = await agenda(meetingId);
+    expect(items).toEqual([{ subject_id: t.id, title: '楼道灯更换' }]);
+    const entry = t.timeline.at(-1)!;
+    expect(entry).toMatchObject({ action: 'schedule', fromStatus: 'pooled', toStatus: 'scheduled' });
+    expect(entry.data).toMatchObject({ meetingId, meetingTitle: '五月居民议事会' });
+    const [audit] = await database.query<{ details: Record<string, unknown> }>(
+      "SELECT details FROM audit_event WHERE target_id = $1 AND action = 'deliberation.topic.schedule'",
+      [t.id],
+    );
+    expect(audit?.details).toMatchObject({ meetingId, meetingTitle: '五月居民议事会', to: 'scheduled' });
+    const [event] = await database.query<{ payload: Record<string, unknown> }>(
+      "SELECT payload FROM outbox_event WHERE aggregate_id = $1 AND type = 'deliberation.topic_scheduled'",
+      [t.id],
+    );
+    expect(event?.payload).toMatchObject({ meetingId, to: 'scheduled' });
+  });
+
+  it('refuses a topic of another community like an unknown one, and a topic not in the pool clearly, changing nothing', async () => {
+    let t = await admitted({ title: '健身器材维修' });
+    t = await world.step(t, { action: 'pool' });
+    const meetingId = await world.meeting('六月居民议事会');
+    expect(await refusal(world.step(t, { action: 'schedule', meetingId }, world.ctx.otherCommunity))).toBe('not_found');
+    const notPooled = await admitted({ title: '垃圾分类亭' });
+    expect(await refusal(world.step(notPooled, { action: 'schedule', meetingId }))).toBe('deliberation.topic_not_in_state');
+    expect(await refusal(world.step(t, { action: 'schedule' }))).toBe('invalid_input');
+    expect(await refusal(world.step(t, { action: 'pool', meetingId }))).toBe('invalid_input');
+    // A meeting outside the caller's scope answers like an unknown one, and the topic stays pooled.
+    const far = await world.meeting('外社区议事会', world.tree.communities[2]!.id);
+    expect(await refusal(world.step(t, { action: 'schedule', meetingId: far }))).toBe('not_found');
+    expect(await agenda(meetingId)).toEqual([]);
+    expect(await agenda(far)).toEqual([]);
+    const [row] = await database.query<{ status: string; version: number }>(
+      'SELECT status, version FROM deliberation_topic WHERE id = $1',
+      [t.id],
+    );
+    expect(row).toEqual({ status: 'pooled', version: t.version });
+    const [n] = await database.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM deliberation_topic_event WHERE topic_id = $1 AND action = 'schedule'",
+      [t.id],
+    );
+    expect(n?.n).toBe(0);
   });
 });
 
