@@ -1,38 +1,17 @@
 import { Uuid } from '@linli/core/contract-types';
 import { type Static, Type } from 'typebox';
+import { visitOutcomes, visitStates } from './visit-vocabulary.ts';
 
 // The HTTP contract of quarterly home visits (每季度开展1次全覆盖入户走访). Imports only typebox and
-// pure files: the web takes its types from here.
+// pure files: the web takes its types from here (with `import type`) and its values from visit-vocabulary.ts.
 
-export const visitOutcomes = ['visited', 'not_home', 'refused'] as const;
-export type VisitOutcome = (typeof visitOutcomes)[number];
+export { percent, quarterDays, quarterOf, type VisitOutcome, type VisitState, visitOutcomes, visitStates } from './visit-vocabulary.ts';
+
 export const VisitOutcome = Type.Enum(visitOutcomes);
-
-/** A household's state in a plan: its latest visit's outcome, or not visited yet. */
-export const visitStates = ['unvisited', ...visitOutcomes] as const;
-export type VisitState = (typeof visitStates)[number];
 export const VisitState = Type.Enum(visitStates);
 
 export const Quarter = Type.String({ pattern: '^[0-9]{4}-Q[1-4]$', description: 'YYYY-Qn, the calendar quarter in China time' });
 const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD' });
-
-/** The quarter ('YYYY-Qn') of a moment, in China time. */
-export function quarterOf(at: Date): string {
-  const china = new Date(at.getTime() + 8 * 3_600_000);
-  return `${china.getUTCFullYear()}-Q${Math.floor(china.getUTCMonth() / 3) + 1}`;
-}
-
-/** The first and last day ('YYYY-MM-DD') of a quarter. */
-export function quarterDays(quarter: string): { first: string; last: string } {
-  const year = Number(quarter.slice(0, 4));
-  const q = Number(quarter.slice(-1));
-  const firstMonth = (q - 1) * 3 + 1;
-  const last = new Date(Date.UTC(year, firstMonth + 2, 0));
-  return { first: `${year}-${String(firstMonth).padStart(2, '0')}-01`, last: last.toISOString().slice(0, 10) };
-}
-
-/** The share of `part` in `whole` as a percentage with one decimal (0 for an empty whole). */
-export const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0);
 
 /** One grid's coverage in a quarter. */
 export const VisitCoverage = Type.Object({

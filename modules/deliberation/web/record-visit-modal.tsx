@@ -4,7 +4,8 @@ import { App, DatePicker, Form, Input, Modal, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type PlanHousehold, quarterDays, type Visit, type VisitOutcome, visitOutcomes } from '../src/visit-contract.ts';
+import type { PlanHousehold, Visit } from '../src/visit-contract.ts';
+import { quarterDays, type VisitOutcome, visitOutcomes } from '../src/visit-vocabulary.ts';
 import { lastVisitDay, stateKey } from './visits-api.ts';
 
 interface Values {

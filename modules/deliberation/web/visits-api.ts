@@ -1,4 +1,4 @@
-import { quarterDays } from '../src/visit-contract.ts';
+import { quarterDays } from '../src/visit-vocabulary.ts';
 
 // What the home visits page shares: the quarters it offers and their names, the state colours.
 
