@@ -3,6 +3,7 @@ import type { BallotListItem } from '@linli/ballots/contract';
 import { CursorTable, useCursorList } from '@linli/web-kit/components/cursor-list';
 import { TerritorySelect } from '@linli/web-kit/components/territory-select';
 import { useCan } from '@linli/web-kit/current-user';
+import { formatMinute } from '@linli/web-kit/format-time';
 import { Button, Card, Input, Select, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -50,7 +51,7 @@ export default function BallotsPage() {
       key: 'createdAt',
       sorter: true,
       width: 180,
-      render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }),
+      render: (v: string) => formatMinute(v),
     },
   ];
   return (

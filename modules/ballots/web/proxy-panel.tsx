@@ -2,6 +2,7 @@ import type { Ballot, BallotProxy } from '@linli/ballots/contract';
 import { api } from '@linli/web-kit/client';
 import { FormError, useApiForm } from '@linli/web-kit/components/form-errors';
 import { TerritorySelect } from '@linli/web-kit/components/territory-select';
+import { formatMinute } from '@linli/web-kit/format-time';
 import { useData } from '@linli/web-kit/use-data';
 import { App, Button, Form, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -51,7 +52,7 @@ export function ProxyPanel({ ballot, canWrite }: { ballot: Ballot; canWrite: boo
           {
             title: t('ballots.registeredAt'),
             dataIndex: 'registeredAt',
-            render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }),
+            render: (v: string) => formatMinute(v),
           },
         ]}
       />

@@ -1,6 +1,7 @@
 import type { Ballot, TallyEntry } from '@linli/ballots/contract';
 import { api } from '@linli/web-kit/client';
 import { FormError, useApiForm } from '@linli/web-kit/components/form-errors';
+import { formatMinute } from '@linli/web-kit/format-time';
 import { useData } from '@linli/web-kit/use-data';
 import { App, Button, Form, Input, InputNumber, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -78,7 +79,7 @@ export function TallyPanel({ ballot }: { ballot: Ballot }) {
           {
             title: t('ballots.enteredAt'),
             dataIndex: 'enteredAt',
-            render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }),
+            render: (v: string) => formatMinute(v),
           },
         ]}
       />

@@ -1,6 +1,6 @@
 import type { Meeting } from '@linli/meetings/contract';
+import { formatMinute } from '@linli/web-kit/format-time';
 import { Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 
 const colors: Record<string, string> = { draft: 'default', published: 'blue', open: 'green', closed: 'purple', cancelled: 'default' };
@@ -15,4 +15,4 @@ export function MeetingStatusTag({ status }: { status: Meeting['status'] }) {
 }
 
 /** A meeting time to the minute, YYYY-MM-DD HH:mm in the browser's time zone. */
-export const formatTime = (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—');
+export const formatTime = (v: string | null) => formatMinute(v);
