@@ -1,13 +1,15 @@
 import { Uuid } from '@linli/core/contract-types';
 import { type Static, Type } from 'typebox';
-import { visitOutcomes, visitStates } from './visit-vocabulary.ts';
+import { type VisitOutcome as Outcome, type VisitState as State, visitOutcomes, visitStates } from './visit-vocabulary.ts';
 
 // The HTTP contract of quarterly home visits (每季度开展1次全覆盖入户走访). Imports only typebox and
 // pure files: the web takes its types from here (with `import type`) and its values from visit-vocabulary.ts.
 
-export { percent, quarterDays, quarterOf, type VisitOutcome, type VisitState, visitOutcomes, visitStates } from './visit-vocabulary.ts';
+export { percent, quarterDays, quarterOf, visitOutcomes, visitStates } from './visit-vocabulary.ts';
 
+export type VisitOutcome = Outcome;
 export const VisitOutcome = Type.Enum(visitOutcomes);
+export type VisitState = State;
 export const VisitState = Type.Enum(visitStates);
 
 export const Quarter = Type.String({ pattern: '^[0-9]{4}-Q[1-4]$', description: 'YYYY-Qn, the calendar quarter in China time' });
