@@ -272,6 +272,21 @@ async function raisedVisitAt(place: Place): Promise<string> {
 }
 let homeRaisedVisit: string | undefined;
 
+/** A topic of the place taken into the pool (screened admissible, then pooled) by its staff, with its version. */
+async function pooledTopicAt(place: Place): Promise<{ id: string; version: number }> {
+  const id = await make('topic', place);
+  const screened = await created(place.staff, `${api}/deliberation/topics/${id}/screen`, {
+    version: 1,
+    outcome: 'admissible',
+    kindCode: 'elevator',
+  });
+  const pooled = await created(place.staff, `${api}/deliberation/topics/${id}/transition`, {
+    version: (screened as { version?: number }).version ?? 2,
+    action: 'pool',
+  });
+  return { id, version: (pooled as { version?: number }).version ?? 3 };
+}
+
 /** A demand of the home community at a stage the desk may act on. */
 async function homeDemand(stage: 'submitted' | 'accepted' | 'dispatched', level: 'compound' | 'subdistrict' = 'compound'): Promise<string> {
   const w = home.world;
@@ -656,6 +671,18 @@ const cases: Case[] = [
       url: `${api}/deliberation/topics/${await make('topic', home)}/screen`,
       body: { version: 1, outcome: 'admissible', kindCode: 'elevator', demandCategoryId: ids.demandCategoryId },
     }),
+  },
+  {
+    // Each send schedules a fresh pooled topic of the home place on the meeting named in the body.
+    route: 'POST /api/v1/deliberation/topics/{id}/transition',
+    fields: { meetingId: 'meeting' },
+    request: async (ids) => {
+      const topic = await pooledTopicAt(home);
+      return {
+        url: `${api}/deliberation/topics/${topic.id}/transition`,
+        body: { version: topic.version, action: 'schedule', meetingId: ids.meetingId },
+      };
+    },
   },
   {
     route: 'POST /api/v1/deliberation/topics/{id}/merge',
