@@ -1,7 +1,7 @@
 import type { AppError, RequestContext } from '@linli/core';
 import type { Db } from '@linli/db';
 import { buildDemandWorld, contextOf, type DemandWorld } from '@linli/demands/testing';
-import { sql } from 'drizzle-orm';
+import { draftMeetingAt } from '@linli/meetings/testing';
 import { submitTopic } from './commands/submit-topic.ts';
 import { transitionTopic } from './commands/transition-topic.ts';
 import type { SubmitTopicBody, TopicDetail, TransitionTopicBody } from './contract.ts';
@@ -45,14 +45,11 @@ export async function buildTopicWorld(db: Db, tenantId = '370785'): Promise<Topi
     step: (topic, body, ctx = world.ctx.community, now) =>
       db.transaction((tx) => transitionTopic(tx, ctx, topic.id, { ...body, version: topic.version }, now)),
     meeting: async (title, nodeId = world.tree.communities[0]!.id) => {
-      // Written as the meetings module stores them: only the columns a draft meeting needs.
-      const council = crypto.randomUUID();
-      const meeting = crypto.randomUUID();
-      await db.execute(sql`INSERT INTO council (tenant_id, id, node_id, level, kind, name)
-        VALUES (${tenantId}, ${council}, ${nodeId}, 'community', 'council', '居民议事会')`);
-      await db.execute(sql`INSERT INTO meeting (tenant_id, id, council_id, node_id, level, title, starts_at, place_text, code)
-        VALUES (${tenantId}, ${meeting}, ${council}, ${nodeId}, 'community', ${title}, '2026-05-10T01:00:00Z', '社区议事厅', '123456')`);
-      return meeting;
+      // Made by the meetings module's own commands, as community staff of the meeting's community.
+      const community = world.tree.communities.find((c) => c.id === nodeId);
+      if (!community) throw new Error(`not a community of the test tree: ${nodeId}`);
+      const staff = (await contextOf(db, tenantId, 'community_staff', community, 'meeting-staff')).ctx;
+      return draftMeetingAt(db, staff, nodeId, title);
     },
   };
 }

@@ -50,3 +50,18 @@ export function draftMeeting(database: Database, ctx: RequestContext, councilId:
 }
 
 export { contextFor };
+
+/** A community council on `nodeId` and a draft meeting of it, made through the module's commands as `ctx`; the meeting's id. */
+export function draftMeetingAt(db: Db, ctx: RequestContext, nodeId: string, title: string): Promise<string> {
+  return db.transaction(async (tx) => {
+    const council = await createCouncil(tx, ctx, { nodeId, level: 'community', name: '居民议事会' });
+    const meeting = await createMeeting(tx, ctx, {
+      councilId: council.id,
+      title,
+      startsAt: '2026-05-10T01:00:00.000Z',
+      placeText: '社区议事厅',
+      items: [],
+    });
+    return meeting.id;
+  });
+}
