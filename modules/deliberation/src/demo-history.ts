@@ -2,6 +2,7 @@ import { type DemoSeedContext, newId, SeededRandom } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
+import { actionTo, paths } from './demo-paths.ts';
 import type { Redirect, TopicLevel, TopicSource } from './vocabulary.ts';
 
 /** The part of the county's demo profile this seeder reads (all over the last 12 months). */
@@ -59,37 +60,9 @@ const advisers: [role: string, name: string, organisation: string][] = [
   ['mediator', '调解员', '人民调解委员会'],
 ];
 
-const closedPath = [
-  'admissible',
-  'pooled',
-  'scheduled',
-  'deliberated',
-  'adopted',
-  'implementing',
-  'completed',
-  'evaluated',
-  'published',
-  'closed',
-];
-const openPaths: Record<string, string[]> = {
-  admissible: ['admissible'],
-  pooled: ['admissible', 'pooled'],
-  scheduled: ['admissible', 'pooled', 'scheduled'],
-  implementing: ['admissible', 'pooled', 'scheduled', 'deliberated', 'adopted', 'implementing'],
-};
-const actionTo: Record<string, string> = {
-  admissible: 'screen',
-  excluded: 'screen',
-  pooled: 'pool',
-  scheduled: 'schedule',
-  deliberated: 'deliberate',
-  adopted: 'decide',
-  implementing: 'implement',
-  completed: 'complete',
-  evaluated: 'evaluate',
-  published: 'publish',
-  closed: 'close',
-};
+const closedPath = paths.closed!;
+/** Topics still in the pool or under way. */
+const openPaths = { admissible: paths.admissible!, pooled: paths.pooled!, scheduled: paths.scheduled!, implementing: paths.implementing! };
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄'];
 const DAY = 86_400_000;
 
@@ -170,7 +143,7 @@ export async function seedTopicHistory(ctx: DemoSeedContext, targets: TopicTarge
       red,
     });
   }
-  const openStates = Object.keys(openPaths);
+  const openStates = Object.keys(openPaths) as (keyof typeof openPaths)[];
   for (let i = 0; i < othersNeeded; i++) {
     const place = compounds[(i * 17 + 5) % compounds.length]!;
     // A third are excluded at screening and redirected; the others are in the pool or under way.
@@ -201,7 +174,7 @@ export async function seedTopicHistory(ctx: DemoSeedContext, targets: TopicTarge
       kind: m.kind,
       source: m.source,
       status,
-      steps: openPaths[status]!,
+      steps: openPaths[status],
       submitted: now - rand.int(5, 80) * DAY,
       red: false,
     });

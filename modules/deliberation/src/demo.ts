@@ -3,6 +3,7 @@ import { rows } from '@linli/db';
 import { territorySql } from '@linli/territory';
 import { sql } from 'drizzle-orm';
 import { seedTopicHistory, type TopicTargets } from './demo-history.ts';
+import { actionTo, paths } from './demo-paths.ts';
 import { ScopeRepository } from './scope.repository.ts';
 import type { Redirect, TopicLevel, TopicSource, TopicStatus } from './vocabulary.ts';
 
@@ -252,39 +253,6 @@ const excludedTemplates: (Omit<Template, 'kind'> & { kind: string; reason: strin
   },
 ];
 
-/** The path through the states to reach each status (after submit). */
-const paths: Record<string, TopicStatus[]> = {
-  submitted: [],
-  admissible: ['admissible'],
-  pooled: ['admissible', 'pooled'],
-  scheduled: ['admissible', 'pooled', 'scheduled'],
-  deliberated: ['admissible', 'pooled', 'scheduled', 'deliberated'],
-  adopted: ['admissible', 'pooled', 'scheduled', 'deliberated', 'adopted'],
-  rejected: ['admissible', 'pooled', 'scheduled', 'deliberated', 'rejected'],
-  deferred: ['admissible', 'pooled', 'scheduled', 'deliberated', 'deferred'],
-  escalated: ['admissible', 'pooled', 'escalated'],
-  implementing: ['admissible', 'pooled', 'scheduled', 'deliberated', 'adopted', 'implementing'],
-  completed: ['admissible', 'pooled', 'scheduled', 'deliberated', 'adopted', 'implementing', 'completed'],
-  evaluated: ['admissible', 'pooled', 'scheduled', 'deliberated', 'adopted', 'implementing', 'completed', 'evaluated'],
-  published: ['admissible', 'pooled', 'scheduled', 'deliberated', 'adopted', 'implementing', 'completed', 'evaluated', 'published'],
-  closed: ['admissible', 'pooled', 'scheduled', 'deliberated', 'adopted', 'implementing', 'completed', 'evaluated', 'published', 'closed'],
-};
-const actionTo: Record<string, string> = {
-  admissible: 'screen',
-  excluded: 'screen',
-  pooled: 'pool',
-  scheduled: 'schedule',
-  deliberated: 'deliberate',
-  adopted: 'decide',
-  rejected: 'decide',
-  deferred: 'decide',
-  escalated: 'escalate',
-  implementing: 'implement',
-  completed: 'complete',
-  evaluated: 'evaluate',
-  published: 'publish',
-  closed: 'close',
-};
 /** The states the templates are spread over, in order, so every state of the board has work. */
 const spread = Object.keys(paths);
 
