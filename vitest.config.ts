@@ -57,6 +57,9 @@ export default defineConfig({
           env: { LINLI_TEST_DB: 'pglite' },
           globalSetup: ['packages/db/test/global-setup-pglite.ts'],
           testTimeout: 120_000,
+          // A page answers when the server and the browser get round to it: on a busy machine a list
+          // can take seconds to load. A poll waits as a user would (vitest's default gives up after 1 s).
+          expect: { poll: { timeout: 30_000, interval: 100 } },
         },
       },
       {
@@ -67,6 +70,7 @@ export default defineConfig({
           env: { LINLI_TEST_DB: 'postgres' },
           globalSetup: ['packages/db/test/global-setup-postgres.ts'],
           testTimeout: 120_000,
+          expect: { poll: { timeout: 30_000, interval: 100 } },
         },
       },
     ],
