@@ -15,10 +15,13 @@ import { notificationsModule } from '@linli/notifications';
 import { open311Module } from '@linli/open311';
 import { opinionMapModule } from '@linli/opinion-map';
 import { organisationsModule } from '@linli/organisations';
+import { ownersCommitteesModule } from '@linli/owners-committees';
 import { partyModule } from '@linli/party';
 import { peopleModule } from '@linli/people';
+import { propertyModule } from '@linli/property';
 import { resolutionsModule } from '@linli/resolutions';
 import { territoryModule } from '@linli/territory';
+import { urbanCasesModule } from '@linli/urban-cases';
 import { workbenchModule } from '@linli/workbench';
 
 /**
@@ -47,4 +50,7 @@ export const modules: ModuleManifest[] = [
   meetingsModule,
   opinionMapModule,
   resolutionsModule,
+  propertyModule,
+  urbanCasesModule,
+  ownersCommitteesModule,
 ];

@@ -15,10 +15,13 @@ import { notificationsWeb } from '@linli/notifications/web';
 import { open311Web } from '@linli/open311/web';
 import { opinionMapWeb } from '@linli/opinion-map/web';
 import { organisationsWeb } from '@linli/organisations/web';
+import { ownersCommitteesWeb } from '@linli/owners-committees/web';
 import { partyWeb } from '@linli/party/web';
 import { peopleWeb } from '@linli/people/web';
+import { propertyWeb } from '@linli/property/web';
 import { resolutionsWeb } from '@linli/resolutions/web';
 import { territoryWeb } from '@linli/territory/web';
+import { urbanCasesWeb } from '@linli/urban-cases/web';
 import { setInstalledModules } from '@linli/web-kit/installed';
 import { workbenchWeb } from '@linli/workbench/web';
 
@@ -44,6 +47,9 @@ export const webModules = [
   meetingsWeb,
   opinionMapWeb,
   resolutionsWeb,
+  propertyWeb,
+  urbanCasesWeb,
+  ownersCommitteesWeb,
 ] as const;
 
 setInstalledModules(webModules.map((m) => m.name));
