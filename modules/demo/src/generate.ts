@@ -43,6 +43,48 @@ export interface CountyProfile {
   unitPrefix: '市' | '区';
   /** Deliberation records over the last 12 months at the scale of the county's published figures. */
   deliberation: DeliberationTargets;
+  /** Property reform records (红色物业 / 大物业) at the scale of the county's published figures. */
+  property?: PropertyTargets;
+}
+
+/**
+ * What the property, urban-cases and owners-committees demo seeders generate for a county (each reads
+ * its part from the shared context's `profile.property`), so that `GET /property/kpis` computes the
+ * published figures from records. Every part is optional: a county without it gets a few worked examples.
+ */
+export interface PropertyTargets {
+  /** Old compounds classified by management status: 管得好 / 管不好 / 无人管 / 自己管. */
+  compoundsByStatus?: { well: number; poor: number; unmanaged: number; self: number };
+  /** Community service companies (社区服务公司) in the property company registry. */
+  communityServiceCompanies?: number;
+  /** Service clusters (组团) of the adopted plan, the first ones named. */
+  clusters?: { count: number; names: readonly string[] };
+  /** Party branches in property companies and compounds, and party-building instructors (党建指导员). */
+  propertyPartyBranches?: number;
+  partyInstructors?: number;
+  /** Owners' committees (业委会 / 业工委) and property management committees (物业管理委员会). */
+  ownersCommittees?: number;
+  propertyManagementCommittees?: number;
+  /** Micro-grids inside compounds and their members; 红管家 teams. */
+  microGrids?: number;
+  microGridMembers?: number;
+  redStewardTeams?: number;
+  /** Compound party service stations, deliberation pavilions (议事亭) and neighbour spaces (邻里空间). */
+  compoundStations?: number;
+  pavilions?: number;
+  neighbourSpaces?: number;
+  /** Old compounds renovated (老旧小区改造, accepted). */
+  renovatedCompounds?: number;
+  /** Urban-management cases in compounds (城管进小区), closed, by what they removed or added. */
+  cases?: {
+    illegalStructures: number;
+    illegalStructureAreaM2: number;
+    rubbishTonnes: number;
+    parkingSpaces: number;
+    chargers: number;
+  };
+  /** Joint meetings (联席会议) held, by level. */
+  jointMeetings?: { county: number; subdistrict: number; community: number };
 }
 
 /**
@@ -102,6 +144,13 @@ export const gaomiProfile: CountyProfile = {
     committees: 24,
     committeeMembers: 150,
     ideasReported: 3,
+  },
+  // 186 old compounds classified into four kinds (the split is not published: plausible), 10 cluster
+  // projects (万顺城, 岭南花园 …), 24 community service companies.
+  property: {
+    compoundsByStatus: { well: 58, poor: 64, unmanaged: 41, self: 23 },
+    communityServiceCompanies: 24,
+    clusters: { count: 10, names: ['万顺城', '岭南花园'] },
   },
 };
 
