@@ -1,6 +1,7 @@
 import type { Database } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { testCipher } from '@linli/people/testing';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedMeetingsDemo } from './demo.ts';
 import { countMeetings } from './queries.ts';
@@ -38,5 +39,36 @@ describe('meetings demo', () => {
     const counts = await countMeetings(database.db, { tenantId: '370785', paths: [world.tree.county.path] }, {});
     expect(counts.total).toBe(closed[0]?.n);
     expect(counts.subdistrict).toBe(1);
+  });
+
+  it('holds the joint meetings (联席会议) a county profile counts, by level, on councils of that kind', async () => {
+    await database.db.execute(
+      sql`TRUNCATE meeting_turn, meeting_motion, meeting_attendance, meeting_invitee, meeting_item, meeting, council_seat, council CASCADE`,
+    );
+    const profile = {
+      deliberation: { meetings: { compound: 2, community: 1, subdistrict: 1 } },
+      property: { jointMeetings: { county: 3, subdistrict: 2, community: 5 } },
+    };
+    await seedMeetingsDemo({ database, cipher: testCipher, tenantId: '370785', shared: { profile }, progress: () => {} });
+    const scope = { tenantId: '370785', paths: [world.tree.county.path] };
+    const joint = await countMeetings(database.db, scope, { kind: 'joint_meeting' });
+    expect({ county: joint.county, subdistrict: joint.subdistrict, community: joint.community, compound: joint.compound }).toEqual({
+      county: 3,
+      subdistrict: 2,
+      community: 5,
+      compound: 0,
+    });
+    const all = await countMeetings(database.db, scope, {});
+    // The street councils are the street joint meetings; the community's own council holds its one meeting besides.
+    expect({ compound: all.compound, community: all.community, subdistrict: all.subdistrict, county: all.county }).toEqual({
+      compound: 2,
+      community: 6,
+      subdistrict: 2,
+      county: 3,
+    });
+    const kinds = await database.query<{ level: string; kind: string }>(
+      `SELECT level, kind FROM council WHERE tenant_id = '370785' AND kind = 'joint_meeting' ORDER BY level`,
+    );
+    expect(kinds.map((k) => k.level)).toEqual(['community', 'county', 'subdistrict']);
   });
 });

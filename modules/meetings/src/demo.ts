@@ -33,7 +33,7 @@ interface Person {
 interface Place {
   id: string;
   name: string;
-  level: 'compound' | 'community' | 'subdistrict';
+  level: 'compound' | 'community' | 'subdistrict' | 'county';
   branchId: string | null;
   secretary: Person | null;
   ownersId: string | null;
@@ -52,6 +52,21 @@ async function insertRows(db: Db, head: SQL, values: SQL[]): Promise<void> {
 interface MeetingTargets {
   meetings: { compound: number; community: number; subdistrict: number };
 }
+/** And of property reform: joint meetings (联席会议) held at county, street and community level. */
+interface JointMeetingTargets {
+  jointMeetings?: { county: number; subdistrict: number; community: number };
+}
+
+/** A council to create: a place's own council, or a joint meeting of the county or of a community. */
+interface CouncilPlan {
+  place: Place;
+  kind: 'council' | 'joint_meeting';
+  name: string;
+  meetings: number;
+}
+
+/** `total` spread over `n` parts, the first ones taking one more. */
+const share = (total: number, n: number, k: number) => Math.floor(total / n) + (k < total % n ? 1 : 0);
 
 /**
  * Demo data of meetings in the demo county: a council for every compound (its party branch, owners'
@@ -60,7 +75,9 @@ interface MeetingTargets {
  * departments, and past meetings of each with attendance, a debated motion and minutes — over the
  * last 12 months, as many per level as the county's profile says (`profile.deliberation.meetings`,
  * spread evenly over the councils of the level), else one to three a compound, one or two a
- * community and one a subdistrict.
+ * community and one a subdistrict. A county whose profile counts joint meetings (联席会议,
+ * `profile.property.jointMeetings`) also gets a county joint meeting and one in every community with a
+ * council, holding that many; its street councils are the street-level joint meetings.
  */
 export async function seedMeetingsDemo(ctx: DemoSeedContext): Promise<void> {
   const db = ctx.database.db;
@@ -97,18 +114,51 @@ export async function seedMeetingsDemo(ctx: DemoSeedContext): Promise<void> {
     place.level === 'subdistrict' || place.residents.filter((p) => p.id !== place.secretary?.id).length >= 5;
   const eligible = places.filter(hasCouncil);
   const ordinal = new Map<string, number>();
-  const perLevel = { compound: 0, community: 0, subdistrict: 0 };
+  const perLevel = { compound: 0, community: 0, subdistrict: 0, county: 0 };
   for (const place of eligible) ordinal.set(place.id, perLevel[place.level]++);
   /** Meetings of a place's council: the level's target spread evenly (the first councils take one more). */
   const meetingsOf = (place: Place): number => {
+    if (place.level === 'county') return 0;
     if (!targets) {
       return place.level === 'compound' ? 1 + Math.floor(random() * 3) : place.level === 'community' ? 1 + Math.floor(random() * 2) : 1;
     }
-    const total = targets[place.level];
-    const councilsOfLevel = perLevel[place.level];
-    const k = ordinal.get(place.id) ?? 0;
-    return Math.floor(total / councilsOfLevel) + (k < total % councilsOfLevel ? 1 : 0);
+    return share(targets[place.level], perLevel[place.level], ordinal.get(place.id) ?? 0);
   };
+  const plans: CouncilPlan[] = eligible.map((place) => ({
+    place,
+    kind: place.level === 'subdistrict' ? 'joint_meeting' : 'council',
+    name:
+      place.level === 'compound'
+        ? `${place.name}议事会`
+        : place.level === 'community'
+          ? `${place.name}居民议事会`
+          : `${place.name}党建联席会议`,
+    meetings: meetingsOf(place),
+  }));
+  const joint = (ctx.shared.profile as { property?: JointMeetingTargets } | undefined)?.property?.jointMeetings;
+  if (joint) {
+    const [county] = await rows<{ id: string; name: string }>(
+      db,
+      sql`SELECT id, name FROM ${territorySql.nodes('n')} WHERE n.tenant_id = ${tenantId} AND n.kind = 'county' LIMIT 1`,
+    );
+    if (county) {
+      const place: Place = { ...county, level: 'county', branchId: null, secretary: null, ownersId: null, companyId: null, residents: [] };
+      plans.push({ place, kind: 'joint_meeting', name: `${county.name}红色物业联席会议`, meetings: joint.county });
+    }
+    const communities = eligible.filter((p) => p.level === 'community');
+    communities.forEach((place, k) => {
+      plans.push({
+        place,
+        kind: 'joint_meeting',
+        name: `${place.name}红色物业联席会议`,
+        meetings: share(joint.community, communities.length, k),
+      });
+    });
+    const streets = plans.filter((p) => p.place.level === 'subdistrict');
+    streets.forEach((plan, k) => {
+      plan.meetings = share(joint.subdistrict, streets.length, k);
+    });
+  }
 
   const councils: SQL[] = [];
   const seats: SQL[] = [];
@@ -121,13 +171,12 @@ export async function seedMeetingsDemo(ctx: DemoSeedContext): Promise<void> {
   const now = Date.now();
   const day = 86_400_000;
 
-  for (const [n, place] of places.entries()) {
+  for (const [n, { place, kind, name, meetings: count }] of plans.entries()) {
     const people = place.residents.filter((p) => p.id !== place.secretary?.id);
-    if (!hasCouncil(place)) continue;
     const councilId = newId();
-    const isCommunity = place.level === 'community';
-    const name = place.level === 'compound' ? `${place.name}议事会` : isCommunity ? `${place.name}居民议事会` : `${place.name}党建联席会议`;
-    councils.push(sql`(${tenantId}, ${councilId}, ${place.id}, ${place.level}, ${place.level === 'subdistrict' ? 'joint_meeting' : 'council'},
+    const isJoint = kind === 'joint_meeting';
+    const isCommunity = place.level === 'community' && !isJoint;
+    councils.push(sql`(${tenantId}, ${councilId}, ${place.id}, ${place.level}, ${kind},
       ${name}, ${isCommunity ? 5 : null}, ${isCommunity ? 9 : null}, 51, ${isCommunity ? '2025-01-01' : null}::date,
       ${isCommunity ? '2027-12-31' : null}::date)`);
 
@@ -145,7 +194,7 @@ export async function seedMeetingsDemo(ctx: DemoSeedContext): Promise<void> {
         ${refs.organisationId ?? null}, ${refs.departmentId ?? null})`);
       seated.push({ seatId, name: seatName, person, affiliation: role });
     };
-    if (place.level === 'compound') {
+    if (place.level === 'compound' && !isJoint) {
       seat('party_branch', place.secretary ?? people[0] ?? null, '支部书记', { partyOrgId: place.branchId });
       seat('owners_committee', people[1] ?? null, '业委会主任', { organisationId: place.ownersId });
       seat('property_company', people[2] ?? null, '物业项目经理', { organisationId: place.companyId });
@@ -163,13 +212,14 @@ export async function seedMeetingsDemo(ctx: DemoSeedContext): Promise<void> {
         seat(role, people[i] ?? null, `委员${i + 1}`, {});
       });
     } else {
-      seat('street_committee', place.secretary, '党工委专职委员', { partyOrgId: place.branchId });
+      seat('street_committee', place.secretary, place.level === 'subdistrict' ? '党工委专职委员' : '联席会议召集人', {
+        partyOrgId: place.branchId,
+      });
       for (const d of departments.slice(0, 2)) seat('department', null, `${d.name}负责人`, { departmentId: d.id });
     }
 
     // Past meetings over the last 12 months.
     const topics = place.level === 'compound' ? compoundTopics : isCommunity ? communityTopics : streetTopics;
-    const count = meetingsOf(place);
     for (let k = 0; k < count; k++) {
       const meetingId = newId();
       const [topic, decision] = topics[(n + k) % topics.length] as readonly [string, string];
@@ -201,7 +251,7 @@ export async function seedMeetingsDemo(ctx: DemoSeedContext): Promise<void> {
         }
       }
       // Flexible seats: residents the topic affects, invited on the phone.
-      if (place.level !== 'subdistrict') {
+      if (!isJoint) {
         for (const p of people.slice(7 + k, 9 + k)) {
           if (seated.some((s) => s.person?.id === p.id)) continue;
           const inviteeId = newId();
@@ -223,7 +273,7 @@ export async function seedMeetingsDemo(ctx: DemoSeedContext): Promise<void> {
           ${60 + Math.floor(random() * 60)})`);
       });
     }
-    ctx.progress(n + 1, places.length * 2);
+    ctx.progress(n + 1, plans.length * 2);
   }
 
   await db.transaction(async (tx) => {

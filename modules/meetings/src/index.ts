@@ -5,9 +5,9 @@
 //       agenda of a meeting not yet held; in the caller's transaction, meetings.write on its place.
 //   meetingDecisions(db, ctx, meetingId) → the agenda items with decision and outcome, or undefined
 //       when the meeting is unknown or outside the caller's meetings.read scope.
-//   countMeetings(db, { tenantId, paths }, { nodeId?, from?, to? }) → { compound, community,
+//   countMeetings(db, { tenantId, paths }, { nodeId?, from?, to?, kind? }) → { compound, community,
 //       subdistrict, county, total, byMonth }: meetings held (opened with a quorum) by council level
-//       and by Shanghai month (`YYYY-MM`).
+//       and by Shanghai month (`YYYY-MM`); `kind: 'joint_meeting'` counts the joint meetings (联席会议) only.
 //   Events in the outbox: meetings.notice_published, meetings.reminder, meetings.cancelled, meetings.closed (payload:
 //   nodeId, level, title, agenda or decisions, invitees' resident ids — never names or phones).
 

@@ -4,7 +4,7 @@ import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { Attendance, Invitee, Meeting, MeetingItem, Motion, MyMeeting, Photo, Turn } from './contract.ts';
-import type { CouncilLevel, InviteeKind, ItemOutcome, MeetingStatus, Stance } from './rules.ts';
+import type { CouncilKind, CouncilLevel, InviteeKind, ItemOutcome, MeetingStatus, Stance } from './rules.ts';
 
 export interface MeetingFilter {
   councilId?: string;
@@ -537,9 +537,12 @@ export class MeetingRepository {
   countByLevel(
     tenantId: string,
     scope: string[],
-    filter: { nodeId?: string; from?: string; to?: string },
+    filter: { nodeId?: string; from?: string; to?: string; kind?: CouncilKind },
   ): Promise<{ level: CouncilLevel; month: string; meetings: number }[]> {
     const c: SQL[] = [sql`m.status IN ('open', 'closed')`];
+    if (filter.kind) {
+      c.push(sql`EXISTS (SELECT 1 FROM council k WHERE k.tenant_id = m.tenant_id AND k.id = m.council_id AND k.kind = ${filter.kind})`);
+    }
     if (filter.nodeId) c.push(territorySql.underNode(sql`n.path`, tenantId, filter.nodeId));
     // Days are Shanghai days, as everywhere in the figures.
     if (filter.from) c.push(sql`m.starts_at >= (${filter.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`);

@@ -2,7 +2,7 @@ import { type Actor, scopePaths } from '@linli/core';
 import type { Db } from '@linli/db';
 import type { MeetingItem } from './contract.ts';
 import { MeetingRepository } from './meeting.repository.ts';
-import type { CouncilLevel } from './rules.ts';
+import type { CouncilKind, CouncilLevel } from './rules.ts';
 
 /**
  * The decisions of a meeting, one per agenda item with the subject it concerns, for the modules
@@ -25,7 +25,7 @@ export async function meetingDecisions(db: Db, ctx: { actor: Actor }, meetingId:
 export async function countMeetings(
   db: Db,
   scope: { tenantId: string; paths: string[] },
-  filter: { nodeId?: string; from?: string; to?: string },
+  filter: { nodeId?: string; from?: string; to?: string; kind?: CouncilKind },
 ): Promise<Record<CouncilLevel, number> & { total: number; byMonth: Record<string, number> }> {
   const counts = await new MeetingRepository(db).countByLevel(scope.tenantId, scope.paths, filter);
   const by = { compound: 0, community: 0, subdistrict: 0, county: 0 };
