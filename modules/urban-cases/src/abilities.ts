@@ -1,20 +1,25 @@
 import type { ModuleAbilities } from '@linli/core/permissions';
 
 /**
- * UrbanCases abilities and who holds them by default. Pure (no node imports): the web reads it too.
+ * Urban-cases abilities and who holds them by default: staff read and keep the 城管进小区 cases and
+ * the renovation projects of their subtree (county staff assign cases to the county's departments
+ * and close them). Residents hold no ability: they report cases in their own compound as residents
+ * of a household (checked by the command). Pure (no node imports): the web reads it too.
  * A grant holds on the granted node and everything under it.
  */
 export const urbanCasesAbilities = {
   abilities: ['urbanCases.read', 'urbanCases.write'],
   grants: {
-    system_admin: ['urbanCases.read', 'urbanCases.write'],
-    county_staff: ['urbanCases.read'],
+    system_admin: ['urbanCases.read'],
+    county_staff: ['urbanCases.read', 'urbanCases.write'],
     subdistrict_staff: ['urbanCases.read', 'urbanCases.write'],
     community_staff: ['urbanCases.read', 'urbanCases.write'],
+    compound_staff: ['urbanCases.read', 'urbanCases.write'],
+    grid_worker: ['urbanCases.read', 'urbanCases.write'],
   },
   labels: {
-    'urbanCases.read': { 'zh-CN': '查看urban-cases', 'en-US': 'Read urban-cases' },
-    'urbanCases.write': { 'zh-CN': '维护urban-cases', 'en-US': 'Keep urban-cases' },
+    'urbanCases.read': { 'zh-CN': '查看城管进小区与小区改造', 'en-US': 'Read urban-management cases and renovations' },
+    'urbanCases.write': { 'zh-CN': '办理城管进小区与小区改造', 'en-US': 'Keep urban-management cases and renovations' },
   },
 } as const satisfies ModuleAbilities;
 
