@@ -1,32 +1,240 @@
 import { Page, PageQuery, Uuid } from '@linli/core/contract-types';
 import { type Static, Type } from 'typebox';
+import { companyKinds, managementStatuses, serviceModes } from './vocabulary.ts';
 
 // The HTTP contract of property. Imports only typebox and pure files: the web takes its types from here.
+export * from './vocabulary.ts';
 
-export const PropertyItem = Type.Object({
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const DateString = Type.String({ format: 'date' });
+export const ManagementStatusSchema = Type.Enum([...managementStatuses], { description: '管得好 / 管不好 / 无人管 / 自己管' });
+export const ServiceModeSchema = Type.Enum([...serviceModes]);
+export const CompanyKindSchema = Type.Enum([...companyKinds]);
+const Rate = Type.Number({ minimum: 0, maximum: 1 });
+
+// ---- companies (物业服务企业)
+export const CrossPosting = Type.Object({
+  id: Uuid,
+  personName: Type.String(),
+  companyPost: Type.String(),
+  partyPost: Type.String(),
+  since: DateString,
+});
+export type CrossPosting = Static<typeof CrossPosting>;
+
+export const PropertyCompany = Type.Object({
   id: Uuid,
   communityId: Uuid,
   communityName: Type.String(),
-  title: Type.String(),
-  note: Type.Union([Type.String(), Type.Null()]),
+  name: Type.String(),
+  kind: CompanyKindSchema,
+  creditCode: Nullable(Type.String()),
+  servicePhone: Nullable(Type.String()),
+  partyOrgId: Nullable(Uuid),
+  partyOrgName: Nullable(Type.String()),
+  instructorName: Nullable(Type.String()),
+  compounds: Type.Integer({ description: 'compounds whose profile names the company' }),
   createdAt: Type.String({ format: 'date-time' }),
 });
-export type PropertyItem = Static<typeof PropertyItem>;
+export type PropertyCompany = Static<typeof PropertyCompany>;
 
-export const PropertyFilter = {
-  communityId: Type.Optional(Uuid),
-  q: Type.Optional(Type.String({ maxLength: 100, description: 'Words of the title' })),
-  sort: Type.Optional(Type.Union([Type.Literal('title'), Type.Literal('-title'), Type.Literal('createdAt'), Type.Literal('-createdAt')])),
+export const CompanyFilter = {
+  nodeId: Type.Optional(Uuid),
+  kind: Type.Optional(CompanyKindSchema),
+  q: Type.Optional(Type.String({ maxLength: 100, description: 'Words of the name' })),
+  sort: Type.Optional(Type.Union([Type.Literal('name'), Type.Literal('-name'), Type.Literal('createdAt'), Type.Literal('-createdAt')])),
 };
+export const CompanyListQuery = Type.Object({ ...PageQuery, ...CompanyFilter });
+export type CompanyListQuery = Static<typeof CompanyListQuery>;
+export const CompanyExportQuery = Type.Object(CompanyFilter);
+export const CompanyPage = Page(PropertyCompany);
 
-export const PropertyListQuery = Type.Object({ ...PageQuery, ...PropertyFilter });
-export type PropertyListQuery = Static<typeof PropertyListQuery>;
-export const PropertyExportQuery = Type.Object(PropertyFilter);
-export const PropertyPage = Page(PropertyItem);
-
-export const CreatePropertyItemBody = Type.Object({
+const CreditCode = Type.String({ pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$', description: '统一社会信用代码 (18 characters)' });
+const Phone = Type.String({ pattern: '^[0-9+() -]{5,30}$', description: 'the company service number' });
+export const SaveCompanyBody = Type.Object({
   communityId: Uuid,
-  title: Type.String({ minLength: 1, maxLength: 200 }),
-  note: Type.Optional(Type.String({ maxLength: 2000 })),
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  kind: CompanyKindSchema,
+  creditCode: Type.Optional(Nullable(CreditCode)),
+  servicePhone: Type.Optional(Nullable(Phone)),
+  partyOrgId: Type.Optional(Nullable(Uuid)),
+  instructorName: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
 });
-export type CreatePropertyItemBody = Static<typeof CreatePropertyItemBody>;
+export type SaveCompanyBody = Static<typeof SaveCompanyBody>;
+
+export const CrossPostingBody = Type.Object({
+  personName: Type.String({ minLength: 1, maxLength: 50 }),
+  companyPost: Type.String({ minLength: 1, maxLength: 100 }),
+  partyPost: Type.String({ minLength: 1, maxLength: 100 }),
+  since: DateString,
+});
+export type CrossPostingBody = Static<typeof CrossPostingBody>;
+
+// ---- contracts (物业服务合同) and collection rates
+export const Collection = Type.Object({ period: Type.String(), rate: Rate });
+export const PropertyContract = Type.Object({
+  id: Uuid,
+  companyId: Uuid,
+  companyName: Type.String(),
+  compoundId: Uuid,
+  compoundName: Type.String(),
+  startsOn: DateString,
+  endsOn: Nullable(DateString),
+  services: Type.Array(Type.String()),
+  feePerM2Month: Type.Number(),
+  collections: Type.Array(Collection),
+});
+export type PropertyContract = Static<typeof PropertyContract>;
+export const ContractListQuery = Type.Object({ companyId: Type.Optional(Uuid), compoundId: Type.Optional(Uuid) });
+export const ContractList = Type.Object({ items: Type.Array(PropertyContract) });
+
+export const CreateContractBody = Type.Object({
+  companyId: Uuid,
+  compoundId: Uuid,
+  startsOn: DateString,
+  endsOn: Type.Optional(Nullable(DateString)),
+  services: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: 30 })),
+  feePerM2Month: Type.Number({ minimum: 0, maximum: 100 }),
+  makeCurrent: Type.Optional(Type.Boolean({ description: 'make it the compound’s current contract (default true)' })),
+});
+export type CreateContractBody = Static<typeof CreateContractBody>;
+
+export const CollectionBody = Type.Object({
+  period: Type.String({ pattern: '^[0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$', description: '2025, 2025-H1, 2025-Q3 or 2025-07' }),
+  rate: Rate,
+});
+export type CollectionBody = Static<typeof CollectionBody>;
+
+// ---- compound profiles (小区物业档案)
+export const StatusChange = Type.Object({
+  id: Uuid,
+  source: Type.Enum(['computed', 'override', 'override_cleared', 'profile', 'cluster']),
+  statusFrom: Nullable(ManagementStatusSchema),
+  statusTo: ManagementStatusSchema,
+  serviceMode: Nullable(ServiceModeSchema),
+  companyId: Nullable(Uuid),
+  clusterId: Nullable(Uuid),
+  criteriaVersion: Nullable(Type.Integer()),
+  reason: Nullable(Type.String()),
+  changedBy: Nullable(Type.String()),
+  changedAt: Type.String({ format: 'date-time' }),
+});
+export type StatusChange = Static<typeof StatusChange>;
+
+export const CompoundProfile = Type.Object({
+  compoundId: Uuid,
+  compoundName: Type.String(),
+  communityId: Uuid,
+  communityName: Type.String(),
+  subdistrictName: Type.String(),
+  households: Type.Integer(),
+  floorAreaM2: Type.Number(),
+  companyId: Nullable(Uuid),
+  companyName: Nullable(Type.String()),
+  companyKind: Nullable(CompanyKindSchema),
+  contractId: Nullable(Uuid),
+  feePerM2Month: Nullable(Type.Number()),
+  collectionRate: Nullable(Type.Number()),
+  satisfaction: Nullable(Type.Number()),
+  computedStatus: ManagementStatusSchema,
+  overrideStatus: Nullable(ManagementStatusSchema),
+  overrideReason: Nullable(Type.String()),
+  status: ManagementStatusSchema,
+  serviceMode: Nullable(ServiceModeSchema),
+  clusterId: Nullable(Uuid),
+  clusterName: Nullable(Type.String()),
+  updatedAt: Type.String({ format: 'date-time' }),
+});
+export type CompoundProfile = Static<typeof CompoundProfile>;
+export const CompoundProfileDetail = Type.Intersect([CompoundProfile, Type.Object({ history: Type.Array(StatusChange) })]);
+export type CompoundProfileDetail = Static<typeof CompoundProfileDetail>;
+
+export const ProfileFilter = {
+  nodeId: Type.Optional(Uuid),
+  status: Type.Optional(ManagementStatusSchema),
+  serviceMode: Type.Optional(ServiceModeSchema),
+  q: Type.Optional(Type.String({ maxLength: 100, description: 'Words of the compound name' })),
+  sort: Type.Optional(Type.Union([Type.Literal('name'), Type.Literal('-name'), Type.Literal('updatedAt'), Type.Literal('-updatedAt')])),
+};
+export const ProfileListQuery = Type.Object({ ...PageQuery, ...ProfileFilter });
+export type ProfileListQuery = Static<typeof ProfileListQuery>;
+export const ProfileExportQuery = Type.Object(ProfileFilter);
+export const ProfilePage = Page(CompoundProfile);
+export const CompoundParams = Type.Object({ compoundId: Uuid });
+
+export const SaveProfileBody = Type.Object({
+  floorAreaM2: Type.Optional(Type.Number({ minimum: 0, maximum: 1e8 })),
+  contractId: Type.Optional(Nullable(Uuid)),
+  satisfaction: Type.Optional(Nullable(Rate)),
+  serviceMode: Type.Optional(Nullable(ServiceModeSchema)),
+});
+export type SaveProfileBody = Static<typeof SaveProfileBody>;
+
+export const OverrideBody = Type.Object({
+  status: Nullable(ManagementStatusSchema),
+  reason: Type.String({ minLength: 1, maxLength: 500, description: 'why (required, also to clear an override)' }),
+});
+export type OverrideBody = Static<typeof OverrideBody>;
+
+// ---- criteria (per county, versioned)
+export const Criteria = Type.Object({
+  version: Type.Integer(),
+  wellMinCollectionRate: Rate,
+  wellMinSatisfaction: Rate,
+  note: Nullable(Type.String()),
+  createdAt: Nullable(Type.String()),
+});
+export type Criteria = Static<typeof Criteria>;
+export const CriteriaBody = Type.Object({
+  wellMinCollectionRate: Rate,
+  wellMinSatisfaction: Rate,
+  note: Type.Optional(Type.String({ maxLength: 500 })),
+});
+export type CriteriaBody = Static<typeof CriteriaBody>;
+
+// ---- ledger (台账) and KPIs
+const StatusCounts = Type.Object({ well: Type.Integer(), poor: Type.Integer(), unmanaged: Type.Integer(), self: Type.Integer() });
+export const LedgerRow = Type.Object({
+  nodeId: Uuid,
+  nodeName: Type.String(),
+  compounds: Type.Integer(),
+  households: Type.Integer(),
+  byStatus: StatusCounts,
+  byMode: Type.Record(Type.String(), Type.Integer()),
+  companies: Type.Integer(),
+  averageFee: Nullable(Type.Number()),
+  collectionRate: Nullable(Type.Number()),
+});
+export type LedgerRow = Static<typeof LedgerRow>;
+export const LedgerQuery = Type.Object({
+  nodeId: Type.Optional(Uuid),
+  by: Type.Optional(Type.Union([Type.Literal('subdistrict'), Type.Literal('community')], { default: 'subdistrict' })),
+});
+export type LedgerQuery = Static<typeof LedgerQuery>;
+export const Ledger = Type.Object({ rows: Type.Array(LedgerRow) });
+
+export const KpiQuery = Type.Object({ nodeId: Type.Optional(Uuid), from: DateString, to: DateString });
+export type KpiQuery = Static<typeof KpiQuery>;
+export const PropertyKpis = Type.Object({
+  compounds: Type.Integer(),
+  compoundsByStatus: StatusCounts,
+  compoundsByMode: Type.Record(Type.String(), Type.Integer()),
+  clusters: Type.Integer(),
+  companiesByKind: Type.Object({
+    state_owned: Type.Integer(),
+    market: Type.Integer(),
+    community_service: Type.Integer(),
+    self_managed: Type.Integer(),
+  }),
+  communityServiceCompanies: Type.Integer(),
+  ownersCommittees: Type.Integer(),
+  propertyManagementCommittees: Type.Integer(),
+  committeesPartyShareMet: Type.Integer(),
+  renovatedCompounds: Type.Integer(),
+  illegalStructuresRemoved: Type.Integer(),
+  illegalStructureAreaM2: Type.Number(),
+  rubbishTonnes: Type.Number(),
+  parkingSpaces: Type.Integer(),
+  chargers: Type.Integer(),
+});
+export type PropertyKpis = Static<typeof PropertyKpis>;

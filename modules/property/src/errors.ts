@@ -3,9 +3,38 @@ import { defineErrors, type Noun } from '@linli/core/app-error';
 /** The errors of the property module, in both languages (pure: the web may read it). Listed in the manifest. */
 export const propertyErrors = defineErrors('property', {
   not_a_community: { status: 'invalid_input', 'en-US': '{place} is not a community', 'zh-CN': '{place} 不是社区' },
+  not_a_compound: { status: 'invalid_input', 'en-US': '{place} is not a compound', 'zh-CN': '{place} 不是小区' },
+  credit_code_invalid: {
+    status: 'invalid_input',
+    'en-US': '{code} is not a valid unified social credit code',
+    'zh-CN': '{code} 不是有效的统一社会信用代码',
+  },
+  credit_code_taken: {
+    status: 'conflict',
+    'en-US': 'Another company is registered with the credit code {code}',
+    'zh-CN': '已有其他企业登记了统一社会信用代码 {code}',
+  },
+  contract_of_other_compound: {
+    status: 'invalid_input',
+    'en-US': 'The contract is not one of this compound',
+    'zh-CN': '该合同不属于本小区',
+  },
+  criteria_county_only: {
+    status: 'forbidden',
+    'en-US': 'Only county staff may set the county’s management criteria',
+    'zh-CN': '只有县级工作人员可以设置全县的物业管理评价标准',
+  },
+  compound_in_two_clusters: {
+    status: 'invalid_input',
+    'en-US': 'The compound {compound} is in more than one cluster',
+    'zh-CN': '小区 {compound} 同时出现在多个组团中',
+  },
 });
 
-/** What a 404 names (`AppError.notFound(propertyNouns.item, id)`). */
+/** What a 404 names (`AppError.notFound(propertyNouns.company, id)`). */
 export const propertyNouns = {
-  item: { 'zh-CN': 'property记录', 'en-US': 'property item' },
+  company: { 'zh-CN': '物业服务企业', 'en-US': 'property company' },
+  contract: { 'zh-CN': '物业服务合同', 'en-US': 'property contract' },
+  profile: { 'zh-CN': '小区物业档案', 'en-US': 'compound property profile' },
+  crossPosting: { 'zh-CN': '交叉任职记录', 'en-US': 'cross-posting' },
 } as const satisfies Record<string, Noun>;

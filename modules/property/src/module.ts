@@ -5,25 +5,55 @@ import { seedPropertyDemo } from './demo.ts';
 import { propertyErrors } from './errors.ts';
 import { propertyRoutes } from './routes.ts';
 
-/** Property: (one line — what the module is for). */
+/** Property reform (红色物业 / 大物业): property companies, contracts, compound profiles with their management status, ledgers and KPIs. */
 export const propertyModule: ModuleManifest = {
   name: 'property',
-  description: '(one line: what the module is for)',
+  description:
+    'Property reform: the property company registry, contracts and fee collection, compound property profiles with their management status and history, ledgers and KPIs',
   routes: propertyRoutes,
   abilities: propertyAbilities,
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
   errors: propertyErrors,
   demo: seedPropertyDemo,
-  tables: ['property_item'],
-  reads: [],
+  tables: [
+    'property_company',
+    'property_cross_posting',
+    'property_contract',
+    'property_collection',
+    'property_criteria',
+    'property_profile',
+    'property_status_change',
+  ],
+  reads: ['party_org'],
   territoryRefs: {
     nodes: [
       {
-        table: 'property_item',
+        table: 'property_company',
         column: 'community_id',
         kinds: ['community'],
         onMerge: 'repoint',
-        label: { 'zh-CN': 'property记录', 'en-US': 'property items' },
+        label: { 'zh-CN': '物业服务企业', 'en-US': 'property companies' },
+      },
+      {
+        table: 'property_contract',
+        column: 'compound_id',
+        kinds: ['compound'],
+        onMerge: 'repoint',
+        label: { 'zh-CN': '物业服务合同', 'en-US': 'property contracts' },
+      },
+      {
+        table: 'property_profile',
+        column: 'compound_id',
+        kinds: ['compound'],
+        onMerge: 'refuse',
+        label: { 'zh-CN': '小区物业档案', 'en-US': 'compound property profiles' },
+      },
+      {
+        table: 'property_status_change',
+        column: 'compound_id',
+        kinds: ['compound'],
+        onMerge: 'refuse',
+        label: { 'zh-CN': '物业状态变更记录', 'en-US': 'property status changes' },
       },
     ],
   },
