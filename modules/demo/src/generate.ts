@@ -35,6 +35,12 @@ export interface CountyProfile {
   };
   /** How many urban communities (the first by division code) hold the compounds; all of them when absent. */
   communitiesWithCompounds?: number;
+  /**
+   * The size of its buildings: at least `minPerCompound` buildings per compound (3 when absent), walk-ups
+   * of `floors` storeys with `entrances` stairwells. A county of many small old compounds (文山市's 583)
+   * gets small buildings, so that it loads in about the time of the others.
+   */
+  buildings?: { minPerCompound: number; floors: readonly [number, number]; entrances: readonly [number, number] };
   /** South-west corner of the area the compounds are placed in. */
   origin: { lat: number; lng: number };
   /** The street whose first community with compounds anchors the demo accounts. */
@@ -189,6 +195,59 @@ export const qiaochengProfile: CountyProfile = {
     committeeMembers: 534,
     ideasReported: 4,
     stationKind: { code: 'haoyi', name: '毫议站' },
+  },
+};
+
+/**
+ * 文山市: the property reform demo county. Its seed text: 3 streets and 32 communities with 583
+ * compounds, 542 owners' work committees and 37 property management committees, 976 micro-grids, 54
+ * renovated compounds, the urban-management figures and the joint meetings; buildings are small and old.
+ */
+export const wenshanProfile: CountyProfile = {
+  tenantId: '532601',
+  seed: 532601,
+  targets: {
+    compounds: 583,
+    compoundBranches: 200,
+    buildings: 760,
+    buildingGroups: 500,
+    memberHouseholds: 1500,
+    dualRegistrations: 40,
+    oldCompounds: 300,
+  },
+  communitiesWithCompounds: 32,
+  buildings: { minPerCompound: 1, floors: [3, 6], entrances: [1, 2] },
+  origin: { lat: 23.35, lng: 104.22 },
+  anchorSubdistrict: '开化街道',
+  unitPrefix: '市',
+  // Its report is about property reform; deliberation runs at a modest scale (plausible, not published).
+  deliberation: {
+    meetings: { compound: 60, community: 16, subdistrict: 3 },
+    topicsCollected: 80,
+    topicsResolved: 60,
+    redProjects: 2,
+    resolutions: 50,
+    resolutionsCompleted: 46,
+    surveyAnswers: 150,
+    dissatisfied: 2,
+    committees: 20,
+    committeeMembers: 100,
+    ideasReported: 1,
+  },
+  property: {
+    ownersCommittees: 542,
+    propertyManagementCommittees: 37,
+    propertyPartyBranches: 249,
+    partyInstructors: 108,
+    microGrids: 976,
+    microGridMembers: 3261,
+    redStewardTeams: 76,
+    compoundStations: 65,
+    pavilions: 51,
+    neighbourSpaces: 34,
+    renovatedCompounds: 54,
+    cases: { illegalStructures: 855, illegalStructureAreaM2: 90_000, rubbishTonnes: 1516.2, parkingSpaces: 6597, chargers: 630 },
+    jointMeetings: { county: 7, subdistrict: 16, community: 97 },
   },
 };
 
@@ -354,7 +413,8 @@ export function generateDemoPlan(
   const branchless = new Set(rng.sample(compounds, targets.compounds - targets.compoundBranches).map((c) => c.id));
 
   // Buildings, entrances, households, residents.
-  const perCompound = spread(rng, targets.buildings, compounds.length, 3, 12);
+  const shape = profile.buildings ?? { minPerCompound: 3, floors: [4, 7] as const, entrances: [2, 4] as const };
+  const perCompound = spread(rng, targets.buildings, compounds.length, shape.minPerCompound, 12);
   const buildings: NodeRow[] = [];
   const entrances: NodeRow[] = [];
   const households: NodeRow[] = [];
@@ -364,8 +424,8 @@ export function generateDemoPlan(
     const old = compound.attrs.oldCompound as boolean;
     for (let b = 1; b <= (perCompound[ci] as number); b++) {
       const highRise = !old && rng.chance(0.35);
-      const floors = highRise ? rng.int(11, 18) : rng.int(4, 7);
-      const entranceCount = highRise ? 2 : rng.int(2, 4);
+      const floors = highRise ? rng.int(11, 18) : rng.int(shape.floors[0], shape.floors[1]);
+      const entranceCount = highRise ? 2 : rng.int(shape.entrances[0], shape.entrances[1]);
       const doors = 2;
       const id = newId();
       const building: NodeRow = {

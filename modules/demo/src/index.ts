@@ -1,5 +1,5 @@
 export { demoDemandTexts } from './demo-demands.ts';
-export { type CountyProfile, gaomiProfile, qiaochengProfile } from './generate.ts';
+export { type CountyProfile, gaomiProfile, type PropertyTargets, qiaochengProfile, wenshanProfile } from './generate.ts';
 export { type GeneratedCaller, generateDemands, type ScaleOptions, type ScaleResult, type ScaleText } from './generate-demands.ts';
 export {
   DEMO_PASSWORD,

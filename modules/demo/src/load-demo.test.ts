@@ -261,12 +261,38 @@ describe('loadMoreCounties', () => {
     again = await loadMoreCounties({ database, cipher });
   }, 600_000);
 
-  it('loads 谯城区 once, with its progress named after it, and leaves 高密市 as it was', async () => {
-    expect(loaded.map((l) => l.name)).toEqual(['谯城区']);
+  it('loads 谯城区 and 文山市 once, with their progress named after them, and leaves 高密市 as it was', async () => {
+    expect(loaded.map((l) => l.name)).toEqual(['谯城区', '文山市']);
     expect(again).toEqual([]);
     expect(steps).toContain('谯城区 residents');
+    expect(steps).toContain('文山市 residents');
     expect(await countRows(database.db, '370785')).toEqual(gaomiBefore);
-    expect(await isCountyLoaded(database, moreDemoCounties[0]!)).toBe(true);
+    for (const county of moreDemoCounties) expect(await isCountyLoaded(database, county)).toBe(true);
+    console.info(`more counties loaded: ${loaded.map((l) => `${l.name} ${(l.elapsedMs / 1000).toFixed(1)} s`).join(', ')}`);
+  });
+
+  it('holds the 583 compounds of 文山市 in the 32 communities of its 3 streets, with its demo accounts', async () => {
+    const W = '532601';
+    const counts = await countRows(database.db, W);
+    expect(counts).toMatchObject({ compounds: 583, compound_branches: 200, accounts: 3, role_grants: 3 });
+    const [spread] = await rows<{ communities: number; streets: number }>(
+      database.db,
+      sql`SELECT count(DISTINCT c.id)::int AS communities, count(DISTINCT c.parent_id)::int AS streets
+          FROM territory_node k JOIN territory_node c ON c.tenant_id = k.tenant_id AND c.id = k.parent_id
+          WHERE k.tenant_id = ${W} AND k.kind = 'compound'`,
+    );
+    expect(spread).toEqual({ communities: 32, streets: 3 });
+    const grants = await rows<{ username: string; kind: string; name: string }>(
+      database.db,
+      sql`SELECT a.username, n.kind, n.name FROM account a JOIN role_grant g ON g.tenant_id = a.tenant_id AND g.account_id = a.id
+          JOIN territory_node n ON n.tenant_id = g.tenant_id AND n.id = g.node_id WHERE a.tenant_id = ${W} ORDER BY a.username`,
+    );
+    expect(grants.map((g) => [g.username, g.kind])).toEqual([
+      ['ws-admin', 'county'],
+      ['ws-community', 'community'],
+      ['ws-resident', 'household'],
+    ]);
+    expect(grants.find((g) => g.username === 'ws-community')?.name).toBe('振华社区');
   });
 
   it('holds the 85 compounds of its seed text, each with its party branch, in 41 communities', async () => {

@@ -16,6 +16,7 @@ import {
   type NodeRow,
   qiaochengProfile,
   type TerritoryRef,
+  wenshanProfile,
 } from './generate.ts';
 import { type ProtectedColumns, protectMany } from './protect-in-worker.ts';
 
@@ -24,7 +25,7 @@ type ProtectedColumnsOf = Omit<ProtectedColumns, 'id'>;
 export const DEMO_PASSWORD = 'Linli@2026';
 export const DEMO_TENANT = '370785';
 
-/** The demo tenants: 高密市 with full data; 文山市 and 谯城区 with their divisions only, as neighbours. */
+/** The demo tenants: 高密市 loaded first, 谯城区 and 文山市 beside the running server (moreDemoCounties). */
 export const demoTenants = [
   { tenantId: '370785', name: '高密市' },
   { tenantId: '532601', name: '文山市' },
@@ -59,7 +60,8 @@ export const demoAccounts: readonly DemoAccount[] = [
 
 /**
  * Counties loaded after the server is ready (loadMoreCounties), each with its own demo accounts: 谯城区,
- * the deliberation county of the seed (毫议站 in 41 communities and 85 compounds).
+ * the deliberation county of the seed (毫议站 in 41 communities and 85 compounds), and 文山市, the
+ * property reform county (583 compounds in 3 streets and 32 communities).
  */
 export const moreDemoCounties: readonly { profile: CountyProfile; name: string; accounts: readonly DemoAccount[] }[] = [
   {
@@ -69,6 +71,15 @@ export const moreDemoCounties: readonly { profile: CountyProfile; name: string; 
       { username: 'qc-admin', role: 'system_admin', description: '谯城区系统管理员：区划、数据和配置', scope: '谯城区', anchor: 'county' },
       { username: 'qc-community', role: 'community_staff', description: '谯城区社区工作者', scope: '白布社区', anchor: 'community' },
       { username: 'qc-resident', role: 'resident', description: '谯城区居民（本人及家庭）', scope: '1-1-102', anchor: 'household' },
+    ],
+  },
+  {
+    profile: wenshanProfile,
+    name: '文山市',
+    accounts: [
+      { username: 'ws-admin', role: 'system_admin', description: '文山市系统管理员：区划、数据和配置', scope: '文山市', anchor: 'county' },
+      { username: 'ws-community', role: 'community_staff', description: '文山市社区工作者', scope: '振华社区', anchor: 'community' },
+      { username: 'ws-resident', role: 'resident', description: '文山市居民（本人及家庭）', scope: '1-1-102', anchor: 'household' },
     ],
   },
 ];
@@ -220,10 +231,13 @@ export async function isCountyLoaded(database: Database, county: (typeof moreDem
  * indexes and triggers left as they are so the other counties keep working), then the modules' demo
  * seeders for it. Returns the counties it loaded.
  */
-export async function loadMoreCounties(deps: DemoDeps, options: DemoOptions = {}): Promise<{ name: string; elapsedMs: number }[]> {
+export async function loadMoreCounties(
+  deps: DemoDeps,
+  options: DemoOptions & { /** Only these counties (tenant ids); all of moreDemoCounties when absent. */ only?: readonly string[] } = {},
+): Promise<{ name: string; elapsedMs: number }[]> {
   const progress = options.onProgress ?? (() => undefined);
   const loaded: { name: string; elapsedMs: number }[] = [];
-  for (const county of moreDemoCounties) {
+  for (const county of moreDemoCounties.filter((c) => !options.only || options.only.includes(c.profile.tenantId))) {
     if (!(await isDemoLoaded(deps.database)) || (await isCountyLoaded(deps.database, county))) continue;
     const started = performance.now();
     const T = county.profile.tenantId;
