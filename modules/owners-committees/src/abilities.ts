@@ -1,8 +1,9 @@
 import type { ModuleAbilities } from '@linli/core/permissions';
 
 /**
- * OwnersCommittees abilities and who holds them by default. Pure (no node imports): the web reads it too.
- * A grant holds on the granted node and everything under it.
+ * Owners'-committee abilities and who holds them by default. Street and community staff keep the
+ * committees, run the re-elections and record training; the county reads (compliance per street).
+ * Pure (no node imports): the web reads it too. A grant holds on the granted node and everything under it.
  */
 export const ownersCommitteesAbilities = {
   abilities: ['ownersCommittees.read', 'ownersCommittees.write'],
@@ -11,10 +12,11 @@ export const ownersCommitteesAbilities = {
     county_staff: ['ownersCommittees.read'],
     subdistrict_staff: ['ownersCommittees.read', 'ownersCommittees.write'],
     community_staff: ['ownersCommittees.read', 'ownersCommittees.write'],
+    compound_staff: ['ownersCommittees.read'],
   },
   labels: {
-    'ownersCommittees.read': { 'zh-CN': '查看owners-committees', 'en-US': 'Read owners-committees' },
-    'ownersCommittees.write': { 'zh-CN': '维护owners-committees', 'en-US': 'Keep owners-committees' },
+    'ownersCommittees.read': { 'zh-CN': '查看业委会', 'en-US': "Read owners' committees" },
+    'ownersCommittees.write': { 'zh-CN': '维护业委会', 'en-US': "Keep owners' committees" },
   },
 } as const satisfies ModuleAbilities;
 

@@ -2,10 +2,54 @@ import { defineErrors, type Noun } from '@linli/core/app-error';
 
 /** The errors of the owners-committees module, in both languages (pure: the web may read it). Listed in the manifest. */
 export const ownersCommitteesErrors = defineErrors('ownersCommittees', {
-  not_a_community: { status: 'invalid_input', 'en-US': '{place} is not a community', 'zh-CN': '{place} 不是社区' },
+  not_a_compound: { status: 'invalid_input', 'en-US': '{place} is not a compound', 'zh-CN': '{place} 不是小区' },
+  committee_exists: {
+    status: 'conflict',
+    'en-US': '{place} already has an active committee ({name}); end it first',
+    'zh-CN': '{place} 已有在任的委员会（{name}），请先办理到期或解散',
+  },
+  committee_not_active: { status: 'conflict', 'en-US': 'The committee is no longer active', 'zh-CN': '该委员会已不在任' },
+  not_in_compound: {
+    status: 'invalid_input',
+    'en-US': 'The resident does not live in a household of {place}',
+    'zh-CN': '该居民不住在 {place} 的房屋中',
+  },
+  already_member: { status: 'conflict', 'en-US': 'The resident is already a member of this committee', 'zh-CN': '该居民已是本委员会成员' },
+  chair_taken: { status: 'conflict', 'en-US': 'The committee already has a chair', 'zh-CN': '本委员会已有主任' },
+  member_ended: { status: 'conflict', 'en-US': 'The member has already left the committee', 'zh-CN': '该成员已离任' },
+  election_running: {
+    status: 'conflict',
+    'en-US': 'An election of {place} is already under way',
+    'zh-CN': '{place} 已有正在进行的换届选举',
+  },
+  election_state: {
+    status: 'conflict',
+    'en-US': 'The election is {status}: this step is not possible now',
+    'zh-CN': '选举当前状态为 {status}，不能进行此操作',
+  },
+  already_candidate: { status: 'conflict', 'en-US': 'The resident is already a candidate', 'zh-CN': '该居民已是候选人' },
+  not_vetted: {
+    status: 'conflict',
+    'en-US': '{count} candidate(s) have not passed the eligibility review',
+    'zh-CN': '尚有 {count} 名候选人未通过资格审查',
+  },
+  too_few_candidates: {
+    status: 'conflict',
+    'en-US': 'The election needs at least {seats} vetted candidates',
+    'zh-CN': '候选人不足：至少需要 {seats} 名通过资格审查的候选人',
+  },
+  ballot_still_open: {
+    status: 'conflict',
+    'en-US': 'Close the ballot first (the votes are still being counted)',
+    'zh-CN': '表决尚未结束，请先结束表决',
+  },
 });
 
-/** What a 404 names (`AppError.notFound(ownersCommitteesNouns.item, id)`). */
+/** What a 404 names (`AppError.notFound(ownersCommitteesNouns.committee, id)`). */
 export const ownersCommitteesNouns = {
-  item: { 'zh-CN': 'owners-committees记录', 'en-US': 'owners-committees item' },
+  committee: { 'zh-CN': '业委会', 'en-US': "owners' committee" },
+  member: { 'zh-CN': '业委会成员', 'en-US': 'committee member' },
+  election: { 'zh-CN': '换届选举', 'en-US': 'election' },
+  candidate: { 'zh-CN': '候选人', 'en-US': 'candidate' },
+  training: { 'zh-CN': '培训', 'en-US': 'training' },
 } as const satisfies Record<string, Noun>;

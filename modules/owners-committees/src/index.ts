@@ -1,4 +1,5 @@
 // The public interface of owners-committees: what other modules and the server may import.
+export { CommitteeRepository } from './committee.repository.ts';
 export * from './contract.ts';
-export { OwnersCommitteesItemRepository } from './item.repository.ts';
+export { committeeFigures } from './figures.ts';
 export { ownersCommitteesModule } from './module.ts';

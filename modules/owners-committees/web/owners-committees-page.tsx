@@ -1,115 +1,26 @@
-import { PlusOutlined } from '@ant-design/icons';
-import type { OwnersCommitteesItem } from '@linli/owners-committees/contract';
-import { api } from '@linli/web-kit/client';
+import type { Committee } from '@linli/owners-committees/contract';
 import { CursorTable, useCursorList } from '@linli/web-kit/components/cursor-list';
-import { FormError, useApiForm } from '@linli/web-kit/components/form-errors';
-import { TerritorySelect } from '@linli/web-kit/components/territory-select';
-import { useCan } from '@linli/web-kit/current-user';
-import { App, Button, Card, Form, Input, Modal } from 'antd';
+import { Card } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** The create dialog: a community in scope and a title. */
-function CreateItemModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ communityId: string; title: string; note?: string }>();
-  const { run, error, saving, clearError } = useApiForm(form, ['communityId', 'title', 'note']);
-  const close = () => {
-    form.resetFields();
-    clearError();
-    onClose();
-  };
-  const onOk = async () => {
-    const v = await form.validateFields().catch(() => undefined);
-    if (!v) return;
-    const created = await run(() => api.post<OwnersCommitteesItem>('/owners-committees/items', { ...v, note: v.note || undefined }));
-    if (created) {
-      message.success(t('common.saved'));
-      onCreated();
-      close();
-    }
-  };
-  return (
-    <Modal open={open} title={t('ownersCommittees.create')} onOk={onOk} onCancel={close} confirmLoading={saving} destroyOnHidden>
-      <FormError error={error} />
-      <Form form={form} layout="vertical" data-testid="owners-committees-form">
-        <Form.Item name="communityId" label={t('ownersCommittees.community')} rules={[{ required: true, message: t('common.required') }]}>
-          <TerritorySelect selectableKinds={['community']} deepestKind="community" testId="owners-committees-community" />
-        </Form.Item>
-        <Form.Item
-          name="title"
-          label={t('ownersCommittees.itemTitle')}
-          rules={[{ required: true, whitespace: true, message: t('common.required') }]}
-        >
-          <Input maxLength={200} showCount data-testid="owners-committees-title" />
-        </Form.Item>
-        <Form.Item name="note" label={t('ownersCommittees.note')}>
-          <Input.TextArea maxLength={2000} showCount rows={3} />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-/** The list of items in the caller's scope: filter by community and title, sort, load more, export to Excel. */
+/** The committees in the caller's scope (the full page follows). */
 export default function OwnersCommitteesPage() {
   const { t } = useTranslation();
-  const can = useCan();
-  const [communityId, setCommunityId] = useState<string | undefined>();
-  const [q, setQ] = useState<string | undefined>();
-  const [creating, setCreating] = useState(false);
-  const filters = { communityId, q };
-  const list = useCursorList<OwnersCommitteesItem>('/owners-committees/items', filters, 50, '-createdAt');
-  const columns: ColumnsType<OwnersCommitteesItem> = [
-    { title: t('ownersCommittees.itemTitle'), dataIndex: 'title', key: 'title', sorter: true },
-    { title: t('ownersCommittees.community'), dataIndex: 'communityName', key: 'communityName' },
-    { title: t('ownersCommittees.note'), dataIndex: 'note', key: 'note', ellipsis: true, responsive: ['lg'] },
-    {
-      title: t('ownersCommittees.createdAt'),
-      dataIndex: 'createdAt',
-      key: 'createdAt',
-      sorter: true,
-      width: 180,
-      render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }),
-    },
+  const list = useCursorList<Committee>('/owners-committees', {}, 50, '-formedOn');
+  const columns: ColumnsType<Committee> = [
+    { title: t('ownersCommittees.name'), dataIndex: 'name', key: 'name', sorter: true },
+    { title: t('ownersCommittees.compound'), dataIndex: 'compoundName', key: 'compoundName' },
   ];
   return (
     <Card title={t('ownersCommittees.title')}>
-      <CursorTable<OwnersCommitteesItem>
+      <CursorTable<Committee>
         list={list}
         columns={columns}
         rowKey="id"
-        exportPath="/owners-committees/items"
-        exportQuery={filters}
+        exportPath="/owners-committees"
         exportName="owners-committees.xlsx"
-        testId="owners-committees-table"
-        toolbar={
-          <>
-            <TerritorySelect
-              selectableKinds={['community']}
-              deepestKind="community"
-              allowClear
-              placeholder={t('ownersCommittees.community')}
-              style={{ width: 220 }}
-              onChange={(v) => setCommunityId(v)}
-            />
-            <Input.Search
-              allowClear
-              placeholder={t('ownersCommittees.search')}
-              style={{ width: 220 }}
-              onSearch={(v) => setQ(v.trim() || undefined)}
-            />
-            {can('ownersCommittees.write') && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="owners-committees-create">
-                {t('ownersCommittees.create')}
-              </Button>
-            )}
-          </>
-        }
       />
-      <CreateItemModal open={creating} onClose={() => setCreating(false)} onCreated={list.reload} />
     </Card>
   );
 }

@@ -3,15 +3,11 @@ import type { ownersCommitteesZh } from './strings.zh-CN.ts';
 
 export const ownersCommitteesEn: LocaleStrings<typeof ownersCommitteesZh> = {
   menu: {
-    ownersCommittees: 'owners-committees',
+    ownersCommittees: "Owners' committees",
   },
   ownersCommittees: {
-    title: 'owners-committees',
-    community: 'Community',
-    itemTitle: 'Title',
-    note: 'Note',
-    createdAt: 'Recorded at',
-    search: 'Search titles',
-    create: 'New item',
+    title: "Owners' committees and property management committees",
+    name: 'Name',
+    compound: 'Compound',
   },
 };

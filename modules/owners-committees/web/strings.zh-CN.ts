@@ -1,15 +1,11 @@
 // Chinese strings of the owners-committees pages (zh-CN, the default); strings.en-US.ts has the same keys.
 export const ownersCommitteesZh = {
   menu: {
-    ownersCommittees: 'owners-committees',
+    ownersCommittees: '业委会',
   },
   ownersCommittees: {
-    title: 'owners-committees',
-    community: '社区',
-    itemTitle: '标题',
-    note: '备注',
-    createdAt: '登记时间',
-    search: '按标题查找',
-    create: '新增记录',
+    title: '业委会与物业管理委员会',
+    name: '名称',
+    compound: '小区',
   },
 };

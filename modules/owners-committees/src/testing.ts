@@ -1,0 +1,65 @@
+import type { RequestContext } from '@linli/core';
+import type { Db } from '@linli/db';
+import { insertPartyMember, insertPartyOrg } from '@linli/party/testing';
+import { buildTwoCommunities, contextFor, insertResident } from '@linli/people/testing';
+import { sql } from 'drizzle-orm';
+import { addMember } from './commands/add-member.ts';
+import { createCommittee } from './commands/create-committee.ts';
+import type { CreateCommitteeBody } from './contract.ts';
+import type { MemberPosition } from './vocabulary.ts';
+
+// Test factories of owners' committees: the two communities of people/testing with residents in
+// their compounds, the party records of compound A's branch, and committees made through the commands.
+
+/** yyyy-mm-dd `days` from today (China). */
+export const daysFromToday = (days: number): string => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Two communities; in compound A four residents (李建国 party member and branch secretary, 王芳 party
+ * member, 张伟 and 赵敏 not), in compound B three (陈静 party member, 刘洋 and 孙丽 not). Party
+ * records are made with the party module's test helpers: a community committee above compound A's
+ * branch (secretary 李建国) and compound B's branch.
+ */
+export async function buildCommitteeWorld(db: Db) {
+  const tree = await buildTwoCommunities(db);
+  const resident = (household: typeof tree.a.h101, name: string) => insertResident(db, household, { name }).then((r) => r.id);
+  const a = {
+    li: await resident(tree.a.h101, '李建国'),
+    wang: await resident(tree.a.h101, '王芳'),
+    zhang: await resident(tree.a.h102, '张伟'),
+    zhao: await resident(tree.a.h102, '赵敏'),
+  };
+  const b = {
+    chen: await resident(tree.b.h101, '陈静'),
+    liu: await resident(tree.b.h101, '刘洋'),
+    sun: await resident(tree.b.h102, '孙丽'),
+  };
+  const top = await insertPartyOrg(db, { node: tree.subdistrict, kind: 'subdistrict_committee', name: '朝阳街道党工委' });
+  const committeeA = await insertPartyOrg(db, { node: tree.a.community, kind: 'community_committee', name: '凤凰社区党委', parent: top });
+  const branchA = await insertPartyOrg(db, { node: tree.a.compound, kind: 'compound_branch', name: '凤凰小区党支部', parent: committeeA });
+  const committeeB = await insertPartyOrg(db, { node: tree.b.community, kind: 'community_committee', name: '康成社区党委', parent: top });
+  const branchB = await insertPartyOrg(db, { node: tree.b.compound, kind: 'compound_branch', name: '康成小区党支部', parent: committeeB });
+  await insertPartyMember(db, branchA, a.li);
+  await insertPartyMember(db, branchA, a.wang);
+  await insertPartyMember(db, branchB, b.chen);
+  await db.execute(sql`UPDATE party_org SET secretary_id = ${a.li} WHERE tenant_id = '370785' AND id = ${branchA.id}`);
+  const staffA = contextFor('370785', [{ role: 'community_staff', node: tree.a.community }], 'staff.a');
+  const staffB = contextFor('370785', [{ role: 'community_staff', node: tree.b.community }], 'staff.b');
+  const street = contextFor('370785', [{ role: 'subdistrict_staff', node: tree.subdistrict }], 'street');
+  const county = contextFor('370785', [{ role: 'county_staff', node: tree.county }], 'county');
+  return { tree, a, b, branchA, branchB, staffA, staffB, street, county };
+}
+
+/** A committee with members, made through the commands in one transaction. */
+export async function committeeWith(
+  db: Db,
+  ctx: RequestContext,
+  body: CreateCommitteeBody,
+  members: [residentId: string, position: MemberPosition][],
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    const c = await createCommittee(tx, ctx, body);
+    for (const [residentId, position] of members) await addMember(tx, ctx, c.id, { residentId, position, since: c.termStart });
+    return c.id;
+  });
+}
