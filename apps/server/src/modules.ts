@@ -20,6 +20,7 @@ import { partyModule } from '@linli/party';
 import { peopleModule } from '@linli/people';
 import { propertyModule } from '@linli/property';
 import { resolutionsModule } from '@linli/resolutions';
+import { serviceClustersModule } from '@linli/service-clusters';
 import { territoryModule } from '@linli/territory';
 import { urbanCasesModule } from '@linli/urban-cases';
 import { workbenchModule } from '@linli/workbench';
@@ -51,6 +52,7 @@ export const modules: ModuleManifest[] = [
   opinionMapModule,
   resolutionsModule,
   propertyModule,
+  serviceClustersModule,
   urbanCasesModule,
   ownersCommitteesModule,
 ];
