@@ -350,6 +350,25 @@ async function candidatePlan(
     // Each pair with a neighbour: the 一托一 of every anchor.
     for (const i of near) add(j, pinnedHere.includes(i) ? [...pinnedHere] : [...pinnedHere, i]);
   }
+  // A greedy partition first: a plan to fall back on, and HiGHS's first incumbent (a short time limit
+  // on a loaded machine may end the search before HiGHS finds one of its own).
+  const greedy = greedyPartition(candidates, n, households, p, reach, pinned, (anchor, list) => {
+    const margin = list.reduce((sum, i) => sum + net[i]!, net[anchor]! - p.sharedCostPerClusterMonth);
+    const distance = list.reduce((sum, i) => sum + (dist.get(`${i}_${anchor}`) ?? 0), 0);
+    candidates.push({ anchor, members: list, value: weight * Math.max(0, -margin) + distance });
+    return candidates.length - 1;
+  });
+  const columnsOf = (picked: Candidate[]) => {
+    const chosen = new Map<string, number>();
+    for (const cand of picked) {
+      chosen.set(`y${cand.anchor}`, 1);
+      for (const i of cand.members) chosen.set(`x${i}_${cand.anchor}`, 1);
+      const margin = cand.members.reduce((sum, i) => sum + net[i]!, net[cand.anchor]! - p.sharedCostPerClusterMonth);
+      chosen.set(`s${cand.anchor}`, Math.max(0, -margin));
+    }
+    return isAssignment(chosen, n, reach) ? chosen : undefined;
+  };
+  const fallback = greedy ? columnsOf(greedy.map((k) => candidates[k]!)) : undefined;
   const highs = await solver();
   const lp = [
     'Minimize',
@@ -369,22 +388,75 @@ async function candidatePlan(
   const model = highs.createModel({ format: 'lp', data: lp });
   try {
     model.options.set({ output_flag: false, time_limit: Math.max(1, p.timeLimitSeconds * 0.4), mip_rel_gap: 1e-6 });
+    if (greedy) {
+      const picked = new Set(greedy);
+      const colValue = new Float64Array(model.getDimensions().numCols);
+      for (let c = 0; c < colValue.length; c++) colValue[c] = picked.has(Number(model.getColName(c).slice(1))) ? 1 : 0;
+      model.setSolution({ colValue });
+    }
     model.run();
     const solution = model.getSolution();
-    if (solution.colValue.length === 0) return undefined;
-    const chosen = new Map<string, number>();
+    if (solution.colValue.length === 0) return fallback;
+    const picked: Candidate[] = [];
     for (let c = 0; c < solution.colValue.length; c++) {
-      if (solution.colValue[c]! < 0.5) continue;
-      const cand = candidates[Number(model.getColName(c).slice(1))]!;
-      chosen.set(`y${cand.anchor}`, 1);
-      for (const i of cand.members) chosen.set(`x${i}_${cand.anchor}`, 1);
-      const margin = cand.members.reduce((sum, i) => sum + net[i]!, net[cand.anchor]! - p.sharedCostPerClusterMonth);
-      chosen.set(`s${cand.anchor}`, Math.max(0, -margin));
+      if (solution.colValue[c]! >= 0.5) picked.push(candidates[Number(model.getColName(c).slice(1))]!);
     }
-    return isAssignment(chosen, n, reach) ? chosen : undefined;
+    return columnsOf(picked) ?? fallback;
   } finally {
     model.dispose();
   }
+}
+
+/**
+ * A partition of the compounds into candidate clusters, greedily: the cheapest candidates per compound
+ * first while they do not overlap, then each compound left over joins a chosen cluster whose anchor is
+ * within its reach and has room (`extend` adds such a grown cluster as a candidate and returns its index).
+ * The candidates' indices, or undefined when a compound finds no place.
+ */
+function greedyPartition(
+  candidates: Candidate[],
+  n: number,
+  households: number[],
+  p: PlanParameters,
+  reach: number[][],
+  pinned: Map<number, number>,
+  extend: (anchor: number, members: number[]) => number,
+): number[] | undefined {
+  const order = candidates
+    .map((_, k) => k)
+    .sort((a, b) => {
+      const ca = candidates[a]!;
+      const cb = candidates[b]!;
+      return ca.value / (ca.members.length + 1) - cb.value / (cb.members.length + 1) || a - b;
+    });
+  const taken = new Array<boolean>(n).fill(false);
+  const chosen: { anchor: number; members: number[]; index: number; grown: boolean }[] = [];
+  for (const k of order) {
+    const c = candidates[k]!;
+    if (taken[c.anchor] || c.members.some((i) => taken[i])) continue;
+    taken[c.anchor] = true;
+    for (const i of c.members) taken[i] = true;
+    chosen.push({ anchor: c.anchor, members: [...c.members], index: k, grown: false });
+  }
+  const byAnchor = new Map(chosen.map((c) => [c.anchor, c]));
+  for (let i = 0; i < n; i++) {
+    if (taken[i]) continue;
+    const options = pinned.has(i) ? [pinned.get(i)!] : reach[i]!;
+    const home = options
+      .map((j) => byAnchor.get(j))
+      .find(
+        (c) =>
+          c !== undefined &&
+          c.members.length + 2 <= p.maxCompoundsPerCluster &&
+          c.members.reduce((sum, m) => sum + households[m]!, households[c.anchor]! + households[i]!) <=
+            Math.max(p.maxHouseholds, households[c.anchor]!),
+      );
+    if (!home) return undefined;
+    home.members.push(i);
+    home.grown = true;
+    taken[i] = true;
+  }
+  return chosen.map((c) => (c.grown ? extend(c.anchor, c.members) : c.index));
 }
 
 function isAssignment(values: Map<string, number>, n: number, reach: number[][]): boolean {
