@@ -12,11 +12,14 @@ import {
 
 // The HTTP contract of urban-cases. Imports only typebox and pure files: the web takes its types from here.
 
-const oneOf = <T extends readonly string[]>(values: T, options: { description?: string } = {}) =>
-  Type.Union(
-    values.map((v) => Type.Literal(v)),
-    options,
-  ) as unknown as TSchema & { static: T[number] };
+/** A union of the vocabulary's words, typed as those words (validated and documented as an anyOf of literals). */
+const oneOf = <const T extends readonly string[]>(values: T, options: { description?: string } = {}) =>
+  Type.Unsafe<T[number]>(
+    Type.Union(
+      values.map((v) => Type.Literal(v)),
+      options,
+    ),
+  );
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const DateOnly = Type.String({ format: 'date' });
 const Time = Type.String({ format: 'date-time' });
@@ -84,10 +87,9 @@ export const UrbanCaseDetail = Type.Object({
 });
 export type UrbanCaseDetail = Static<typeof UrbanCaseDetail>;
 
-const CaseSort = Type.Union(
-  ['reportedAt', '-reportedAt', 'quantity', '-quantity'].map((s) => Type.Literal(s)),
-  { description: 'Sort key; - for descending (default -reportedAt)' },
-) as unknown as TSchema & { static: 'reportedAt' | '-reportedAt' | 'quantity' | '-quantity' };
+const CaseSort = oneOf(['reportedAt', '-reportedAt', 'quantity', '-quantity'] as const, {
+  description: 'Sort key; - for descending (default -reportedAt)',
+});
 
 export const CaseFilter = {
   kind: Type.Optional(CaseKind),
@@ -225,10 +227,9 @@ export const RenovationDetail = Type.Object({
 });
 export type RenovationDetail = Static<typeof RenovationDetail>;
 
-const RenovationSort = Type.Union(
-  ['createdAt', '-createdAt', 'name', '-name'].map((s) => Type.Literal(s)),
-  { description: 'Sort key; - for descending (default -createdAt)' },
-) as unknown as TSchema & { static: 'createdAt' | '-createdAt' | 'name' | '-name' };
+const RenovationSort = oneOf(['createdAt', '-createdAt', 'name', '-name'] as const, {
+  description: 'Sort key; - for descending (default -createdAt)',
+});
 export const RenovationFilter = {
   status: Type.Optional(RenovationStatus),
   nodeId: Type.Optional(Type.String({ format: 'uuid', description: 'Projects with a compound under this place' })),

@@ -24,7 +24,7 @@ export const urbanCasesModule: ModuleManifest = {
     'urban_renovation_phase',
     'urban_renovation_photo',
   ],
-  reads: [],
+  reads: ['department'],
   territoryRefs: {
     nodes: [
       {

@@ -1,4 +1,4 @@
-import { newId } from '@linli/core';
+import { type FileStore, newId } from '@linli/core';
 import type { Database } from '@linli/db';
 import { rows } from '@linli/db';
 import { buildTwoCommunities } from '@linli/people/testing';
@@ -40,4 +40,21 @@ export function multipart(fileName: string, bytes: Buffer, fields: Record<string
     Buffer.from(`\r\n--${boundary}--\r\n`),
   );
   return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** Files kept in memory, for tests. */
+export function memoryFiles(): FileStore & { keys(): string[] } {
+  const store = new Map<string, Buffer>();
+  return {
+    async put(key, bytes) {
+      store.set(key, Buffer.from(bytes));
+    },
+    async get(key) {
+      return store.get(key);
+    },
+    async delete(key) {
+      store.delete(key);
+    },
+    keys: () => [...store.keys()],
+  };
 }
