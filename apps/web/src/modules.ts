@@ -20,6 +20,7 @@ import { partyWeb } from '@linli/party/web';
 import { peopleWeb } from '@linli/people/web';
 import { propertyWeb } from '@linli/property/web';
 import { resolutionsWeb } from '@linli/resolutions/web';
+import { serviceClustersWeb } from '@linli/service-clusters/web';
 import { territoryWeb } from '@linli/territory/web';
 import { urbanCasesWeb } from '@linli/urban-cases/web';
 import { setInstalledModules } from '@linli/web-kit/installed';
@@ -48,6 +49,7 @@ export const webModules = [
   opinionMapWeb,
   resolutionsWeb,
   propertyWeb,
+  serviceClustersWeb,
   urbanCasesWeb,
   ownersCommitteesWeb,
 ] as const;
