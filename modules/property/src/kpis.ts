@@ -1,10 +1,14 @@
 import type { Db } from '@linli/db';
+import { committeeFigures } from '@linli/owners-committees';
+import { urbanCaseFigures } from '@linli/urban-cases';
 import type { PropertyKpis } from './contract.ts';
 import { propertyFigures } from './figures.ts';
 
 /**
  * The property reform KPIs under the node (in the caller's property.read scope): the module's own
- * figures, with the owners' committees' and urban-management cases' figures of the range.
+ * figures (profiles by status and mode, adopted clusters, companies by kind), with the owners'
+ * committees' figures (@linli/owners-committees) and the urban-management cases' and renovation
+ * figures of the range (@linli/urban-cases), each read through that module's interface.
  */
 export async function propertyKpis(
   db: Db,
@@ -12,14 +16,18 @@ export async function propertyKpis(
   range: { nodeId?: string; from: string; to: string },
 ): Promise<PropertyKpis> {
   const own = await propertyFigures(db, scope, range.nodeId);
-  const committees = { ownersCommittees: 0, propertyManagementCommittees: 0, committeesPartyShareMet: 0 };
-  const cases = {
-    renovatedCompounds: 0,
-    illegalStructuresRemoved: 0,
-    illegalStructureAreaM2: 0,
-    rubbishTonnes: 0,
-    parkingSpaces: 0,
-    chargers: 0,
+  const committees = await committeeFigures(db, scope, range);
+  const cases = await urbanCaseFigures(db, scope, range);
+  return {
+    ...own,
+    ownersCommittees: committees.ownersCommittees,
+    propertyManagementCommittees: committees.propertyManagementCommittees,
+    committeesPartyShareMet: committees.committeesPartyShareMet,
+    renovatedCompounds: cases.renovatedCompounds,
+    illegalStructuresRemoved: cases.illegalStructuresRemoved,
+    illegalStructureAreaM2: cases.illegalStructureAreaM2,
+    rubbishTonnes: cases.rubbishTonnes,
+    parkingSpaces: cases.parkingSpaces,
+    chargers: cases.chargers,
   };
-  return { ...own, ...committees, ...cases };
 }
