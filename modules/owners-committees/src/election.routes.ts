@@ -1,4 +1,168 @@
-import type { ModuleDeps } from '@linli/core';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { AppError, cursorPage, type ModuleDeps, requireAbility, requireContext, runWrite } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { addCandidate } from './commands/add-candidate.ts';
+import { memberView } from './commands/add-member.ts';
+import { closeElection } from './commands/close-election.ts';
+import { createElection } from './commands/create-election.ts';
+import { openElectionVote } from './commands/open-election-vote.ts';
+import { vetCandidate } from './commands/vet-candidate.ts';
+import {
+  AddCandidateBody,
+  CreateElectionBody,
+  ElectionDetail,
+  ElectionListQuery,
+  ElectionPage,
+  OpenVoteBody,
+  VetCandidateBody,
+} from './contract.ts';
+import { ElectionCursor, ElectionRepository } from './election.repository.ts';
+import { ownersCommitteesNouns } from './errors.ts';
+import { errors, tags } from './route-shared.ts';
 
-export async function electionRoutes(_app: FastifyInstance, _deps: ModuleDeps): Promise<void> {}
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const CandidateParams = Type.Object({ id: Type.String({ format: 'uuid' }), candidateId: Type.String({ format: 'uuid' }) });
+
+/** Re-elections (换届选举): candidates, vetting, the owners' ballot, the result. */
+export async function electionRoutes(fastify: FastifyInstance, deps: ModuleDeps): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { db } = deps;
+
+  app.get(
+    '/owners-committees/elections',
+    {
+      schema: {
+        operationId: 'listOwnersCommitteeElections',
+        summary: 'Re-elections of committees in scope, newest first',
+        tags,
+        querystring: ElectionListQuery,
+        response: { 200: ElectionPage, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      const scope = requireAbility(ctx.actor, 'ownersCommittees.read');
+      return cursorPage(request.query, ElectionCursor, (filter, page) =>
+        new ElectionRepository(db).list(ctx.actor.tenantId, scope, filter, page),
+      );
+    },
+  );
+
+  app.get(
+    '/owners-committees/elections/:id',
+    {
+      schema: {
+        operationId: 'getOwnersCommitteeElection',
+        summary: 'One election with its candidates, their vetting checks, the notices and the result',
+        tags,
+        params: IdParams,
+        response: { 200: ElectionDetail, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      const scope = requireAbility(ctx.actor, 'ownersCommittees.read');
+      const found = await new ElectionRepository(db).detail(ctx.actor.tenantId, request.params.id, scope, memberView(ctx));
+      if (!found) throw AppError.notFound(ownersCommitteesNouns.election, request.params.id);
+      return found;
+    },
+  );
+
+  app.post(
+    '/owners-committees/elections',
+    {
+      schema: {
+        operationId: 'createOwnersCommitteeElection',
+        summary: "Start a re-election of a compound's owners' committee (audited)",
+        tags,
+        body: CreateElectionBody,
+        response: { 201: ElectionDetail, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      requireAbility(ctx.actor, 'ownersCommittees.write');
+      return reply.status(201).send(await runWrite(db, (tx) => createElection(tx, ctx, request.body)));
+    },
+  );
+
+  app.post(
+    '/owners-committees/elections/:id/candidates',
+    {
+      schema: {
+        operationId: 'addOwnersCommitteeCandidate',
+        summary: "Nominate a resident of the compound's households as a candidate (audited)",
+        tags,
+        params: IdParams,
+        body: AddCandidateBody,
+        response: { 201: ElectionDetail, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      requireAbility(ctx.actor, 'ownersCommittees.write');
+      return reply.status(201).send(await runWrite(db, (tx) => addCandidate(tx, ctx, request.params.id, request.body)));
+    },
+  );
+
+  app.post(
+    '/owners-committees/elections/:id/candidates/:candidateId/checks',
+    {
+      schema: {
+        operationId: 'vetOwnersCommitteeCandidate',
+        summary: 'Record an eligibility check of a candidate: what, result, note, who (audited)',
+        tags,
+        params: CandidateParams,
+        body: VetCandidateBody,
+        response: { 201: ElectionDetail, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      requireAbility(ctx.actor, 'ownersCommittees.write');
+      return reply
+        .status(201)
+        .send(await runWrite(db, (tx) => vetCandidate(tx, ctx, request.params.id, request.params.candidateId, request.body)));
+    },
+  );
+
+  app.post(
+    '/owners-committees/elections/:id/vote',
+    {
+      schema: {
+        operationId: 'openOwnersCommitteeElectionVote',
+        summary: "Open the owners' vote on the vetted candidates: an Art. 278 ballot (area- and head-weighted) on the ballots engine",
+        tags,
+        params: IdParams,
+        body: OpenVoteBody,
+        response: { 200: ElectionDetail, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      requireAbility(ctx.actor, 'ownersCommittees.write');
+      requireAbility(ctx.actor, 'ballots.write');
+      return runWrite(db, (tx) => openElectionVote(tx, ctx, request.params.id, request.body));
+    },
+  );
+
+  app.post(
+    '/owners-committees/elections/:id/close',
+    {
+      schema: {
+        operationId: 'closeOwnersCommitteeElection',
+        summary: "Close the election: count the ballot, form the new term's committee when adopted, publish the result",
+        tags,
+        params: IdParams,
+        response: { 200: ElectionDetail, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      requireAbility(ctx.actor, 'ownersCommittees.write');
+      requireAbility(ctx.actor, 'ballots.write');
+      return runWrite(db, (tx) => closeElection(tx, ctx, request.params.id));
+    },
+  );
+}

@@ -1,15 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import {
-  AppError,
-  cursorPage,
-  errorResponses,
-  type ModuleDeps,
-  requireAbility,
-  requireContext,
-  runWrite,
-  sendXlsx,
-  toXlsx,
-} from '@linli/core';
+import { AppError, cursorPage, type ModuleDeps, requireAbility, requireContext, runWrite, sendXlsx, toXlsx } from '@linli/core';
 import { territory } from '@linli/territory';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
@@ -39,12 +29,11 @@ import {
 } from './contract.ts';
 import { electionRoutes } from './election.routes.ts';
 import { ownersCommitteesNouns } from './errors.ts';
+import { errors, tags } from './route-shared.ts';
 import { SettingsRepository } from './settings.repository.ts';
 import { trainingRoutes } from './training.routes.ts';
 import { kindLabels, statusLabels } from './vocabulary.ts';
 
-export const tags = ['owners-committees'];
-export const errors = errorResponses(400, 403, 404, 409);
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const MemberParams = Type.Object({ id: Type.String({ format: 'uuid' }), memberId: Type.String({ format: 'uuid' }) });
 

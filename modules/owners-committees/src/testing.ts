@@ -63,3 +63,34 @@ export async function committeeWith(
     return c.id;
   });
 }
+
+/** Floor areas for the households of a compound (an Art. 278 ballot needs every one). */
+export async function giveFloorAreas(db: Db, compound: { tenantId: string; path: string }, area = 90): Promise<void> {
+  await db.execute(sql`UPDATE territory_node SET floor_area = ${area} WHERE tenant_id = ${compound.tenantId} AND kind = 'household'
+    AND path <@ ${compound.path}::ltree`);
+}
+
+/** An election in compound A with the four residents as candidates (李建国 for chair), each vetted on the required items. */
+export async function electionWithVettedCandidates(db: Db, w: Awaited<ReturnType<typeof buildCommitteeWorld>>, seats = 3) {
+  const { createElection } = await import('./commands/create-election.ts');
+  const { addCandidate } = await import('./commands/add-candidate.ts');
+  const { vetCandidate } = await import('./commands/vet-candidate.ts');
+  return db.transaction(async (tx) => {
+    const e = await createElection(tx, w.staffA, { compoundId: w.tree.a.compound.id, kind: 'owners_committee', seats });
+    for (const [residentId, position] of [
+      [w.a.li, 'chair'],
+      [w.a.wang, 'vice_chair'],
+      [w.a.zhang, 'member'],
+      [w.a.zhao, 'member'],
+    ] as const)
+      await addCandidate(tx, w.staffA, e.id, { residentId, position });
+    let detail = e;
+    for (const k of await import('./election.repository.ts').then((m) =>
+      new m.ElectionRepository(tx).candidates('370785', e.id, { roster: [], sensitive: [] }),
+    )) {
+      await vetCandidate(tx, w.staffA, e.id, k.id, { item: 'owner_household', passed: true, note: '房产证已核' });
+      detail = await vetCandidate(tx, w.staffA, e.id, k.id, { item: 'no_criminal_record', passed: true });
+    }
+    return detail;
+  });
+}
