@@ -20,6 +20,8 @@ export const ElectionCursor = Type.Tuple([CursorTime, Uuid]);
 export interface PersonView {
   roster: string[];
   sensitive: string[];
+  /** Where the listed records may lie (the caller's read scope), when the list needs it. */
+  scope?: string[];
 }
 
 /** SQL of re-elections (换届选举), their candidates, vetting checks and notices; visible where the compound is in scope. */
