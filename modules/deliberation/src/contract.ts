@@ -284,6 +284,9 @@ export const DeliberationKpis = Type.Object({
   averageDaysToCompletion: Nullable(Type.Number({ description: 'days from decision to completion of the completed resolutions' })),
   evaluationsOnTime: Nullable(Type.Number({ description: 'share of the monthly evaluations due that were made on time, a fraction' })),
   stations: Type.Integer({ description: 'stations in service under the place (now)' }),
+  stationsByKind: Type.Record(Type.String(), Type.Integer(), {
+    description: 'stations in service under the place by kind code (station, pavilion, party_station, neighbour_space …)',
+  }),
   supervisionCommittees: Type.Integer(),
   supervisionMembers: Type.Integer(),
   publications: Type.Integer({ description: 'monthly notices (公示) published in the period' }),

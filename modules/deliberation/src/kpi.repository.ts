@@ -24,6 +24,8 @@ export interface TopicFigures {
   satisfactionRate: number | null;
   averageDaysToDecision: number | null;
   stations: number;
+  /** Stations in service by kind code (station, pavilion, party_station …). */
+  stationsByKind: Record<string, number>;
   byLevel: Record<string, number>;
   byStatus: Record<string, number>;
   /** Topics collected and resolved per Shanghai month (YYYY-MM). */
@@ -97,9 +99,9 @@ export class KpiRepository {
     );
     const stationPlace: SQL[] = [sql`s.tenant_id = ${tenantId}`, sql`s.active`, inScope(sql`s.node_path`, scope)];
     stationPlace.push(inPlace(sql`s.node_path`));
-    const stations = await one<{ n: number }>(
+    const stationKinds = await rows<{ kind: string; n: number }>(
       this.db,
-      sql`SELECT count(*)::int AS n FROM deliberation_station s WHERE ${sql.join(stationPlace, sql` AND `)}`,
+      sql`SELECT s.kind, count(*)::int AS n FROM deliberation_station s WHERE ${sql.join(stationPlace, sql` AND `)} GROUP BY s.kind`,
     );
     const event = (action: string, to: string) => events.find((e) => e.action === action && e.to === to)?.n ?? 0;
     const n = (k: string) => Number(counts?.[k] ?? 0);
@@ -116,7 +118,8 @@ export class KpiRepository {
       completionRate: ratio(n('adopted_resolved'), n('adopted')),
       satisfactionRate: satisfaction,
       averageDaysToDecision: days,
-      stations: stations?.n ?? 0,
+      stations: stationKinds.reduce((sum, k) => sum + k.n, 0),
+      stationsByKind: Object.fromEntries(stationKinds.map((k) => [k.kind, k.n])),
       byLevel: { compound: n('compound'), community: n('community'), subdistrict: n('subdistrict') },
       byStatus: Object.fromEntries(states.map((r) => [r.status, r.n])),
       byMonth: months.map((m) => ({ month: m.month, topicsCollected: m.collected, topicsResolved: m.resolved })),

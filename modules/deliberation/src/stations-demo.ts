@@ -60,6 +60,8 @@ async function insertAll(tx: Tx, tenantId: string, stations: SeedStation[]): Pro
  * Demo stations. 谯城区 (a county whose profile names its own kind): a 毫议站 in every compound. 高密市: its venues 德邻议事厅 (the anchor community), 三官一律工作室 (the anchor
  * street) and 老娘舅拉呱室 (a compound, in its property room), and a 议事站 in every compound (谯城区's
  * 毫议站 model), all with 周六有约 and posted rules. The county adds its own kind 拉呱室 to the list.
+ * 文山市 (a profile counting its compound venues): its party service stations, pavilions and neighbour
+ * spaces, as many as its report says.
  */
 export async function seedStationDemo(ctx: DemoSeedContext): Promise<void> {
   const { tenantId } = ctx;
@@ -131,12 +133,49 @@ export async function seedStationDemo(ctx: DemoSeedContext): Promise<void> {
     ...at(c),
     schedule: saturdayAppointment,
   }));
+  // A county whose profile counts its compound venues (文山市: 65 party service stations, 51 议事亭
+  // pavilions, 34 neighbour spaces) has exactly those, in different compounds, and no other stations.
+  const counted = (
+    ctx.shared.profile as { property?: { compoundStations?: number; pavilions?: number; neighbourSpaces?: number } } | undefined
+  )?.property;
+  const countedKinds = counted?.compoundStations
+    ? [
+        { code: 'party_station', name: '党群服务站', n: counted.compoundStations, room: '小区党群服务站' },
+        { code: 'pavilion', name: '议事亭', n: counted.pavilions ?? 0, room: '小区广场' },
+        { code: 'neighbour_space', name: '邻里空间', n: counted.neighbourSpaces ?? 0, room: '架空层活动室' },
+      ]
+    : [];
+  if (countedKinds.length) {
+    venues.length = 0;
+    perCompound.length = 0;
+    // Every third compound in path order, then the ones between: spread over the communities.
+    const order = [0, 1, 2].flatMap((r) => compounds.filter((_, i) => i % 3 === r));
+    let next = 0;
+    for (const k of countedKinds) {
+      for (let i = 0; i < k.n; i++, next++) {
+        const c = order[next % order.length]!;
+        perCompound.push({
+          name: `${c.name}${k.name}`,
+          kind: k.code,
+          level: 'compound',
+          node: c,
+          room: k.room,
+          areaM2: 15 + ((next * 7) % 40),
+          ...at(c),
+          schedule: saturdayAppointment,
+        });
+      }
+    }
+  }
 
   await db.transaction(async (tx) => {
     const stations = new StationRepository(tx);
     await stations.ensureKinds(tenantId);
     if (ownKind) await stations.saveKind(tenantId, { code: ownKind.code, name: ownKind.name, sortOrder: 5 });
-    else await stations.saveKind(tenantId, { code: 'chat_room', name: '拉呱室', sortOrder: 60 });
+    else if (countedKinds.length) {
+      await stations.saveKind(tenantId, { code: 'party_station', name: '党群服务站', sortOrder: 6 });
+      await stations.saveKind(tenantId, { code: 'neighbour_space', name: '邻里空间', sortOrder: 65 });
+    } else await stations.saveKind(tenantId, { code: 'chat_room', name: '拉呱室', sortOrder: 60 });
     await insertAll(tx, tenantId, venues);
     ctx.progress(venues.length, venues.length + perCompound.length);
     await insertAll(tx, tenantId, perCompound);

@@ -209,7 +209,7 @@ export const wenshanProfile: CountyProfile = {
   targets: {
     compounds: 583,
     compoundBranches: 200,
-    buildings: 760,
+    buildings: 1000,
     buildingGroups: 500,
     memberHouseholds: 1500,
     dualRegistrations: 40,
@@ -330,7 +330,14 @@ export interface DemoPlan {
   }[];
   organisations: {
     id: string;
-    kind: 'property_company' | 'owners_committee' | 'property_management_committee' | 'government_unit' | 'school' | 'hospital';
+    kind:
+      | 'property_company'
+      | 'owners_committee'
+      | 'property_management_committee'
+      | 'government_unit'
+      | 'school'
+      | 'hospital'
+      | 'red_steward_team';
     name: string;
     nodeId: string;
     stateOwned: boolean;
@@ -620,6 +627,26 @@ export function generateDemoPlan(
   const member = (gridId: string, role: DemoPlan['gridMembers'][number]['role'], r: ResidentRow | undefined) => {
     if (r) gridMembers.push({ id: newId(), gridId, role, residentId: r.id, name: r.name });
   };
+  // A county profile may count its micro-grids and their members (文山市: 976 with 3,261): compounds of
+  // several buildings then get one micro-grid per building (or group of buildings) until the count is
+  // met, and each micro-grid a leader, a party member and a volunteer, with building leaders added until
+  // the members are met. Without, one micro-grid per compound with up to six members.
+  const microTarget = profile.property?.microGrids;
+  const microCount = new Map<string, number>();
+  if (microTarget !== undefined) {
+    let extra = microTarget - compounds.length;
+    if (extra < 0 || extra > buildings.length - compounds.length) {
+      throw new Error(`cannot make ${microTarget} micro-grids from ${compounds.length} compounds and ${buildings.length} buildings`);
+    }
+    for (const c of compounds) {
+      const n = infosByCompound.get(c.id)?.length ?? 1;
+      const more = Math.min(n - 1, extra);
+      microCount.set(c.id, 1 + more);
+      extra -= more;
+    }
+  }
+  const memberTarget = profile.property?.microGridMembers;
+  let extraMembers = memberTarget !== undefined && microTarget !== undefined ? memberTarget - 3 * microTarget : 0;
   for (const community of urban) {
     const cs = compoundsByCommunity.get(community.id) ?? [];
     const gridCount = Math.min(cs.length, rng.int(2, 4));
@@ -642,27 +669,65 @@ export function generateDemoPlan(
       // 1 + N: a community cadre leads, with a grid worker, building leaders, party members and a volunteer.
       member(gridId, 'leader', rng.pick(gridResidents.filter((r) => r.isPartyMember).concat(gridResidents)));
       member(gridId, 'grid_worker', rng.pick(gridResidents));
+      let microNo = 0;
       mine.forEach((c, mi) => {
-        const microId = newId();
-        grids.push({
-          id: microId,
-          communityId: community.id,
-          parentId: gridId,
-          level: 'micro_grid',
-          name: `${c.name}微网格`,
-          code: `${gridCode}${pad2(mi + 1)}`,
-        });
         const cInfos = infosByCompound.get(c.id) ?? [];
-        for (const info of cInfos) {
-          gridBuildings.push({ gridId, buildingId: info.node.id }, { gridId: microId, buildingId: info.node.id });
+        for (const info of cInfos) gridBuildings.push({ gridId, buildingId: info.node.id });
+        const parts = microCount.get(c.id) ?? 1;
+        // (No random draw for a compound of one micro-grid: the other counties' demo stays as it was.)
+        const sizes = parts === 1 ? [cInfos.length] : spread(rng, cInfos.length, parts, 1, 0);
+        let from = 0;
+        for (let part = 0; part < parts; part++) {
+          const partInfos = cInfos.slice(from, from + (sizes[part] as number));
+          from += sizes[part] as number;
+          const microId = newId();
+          microNo++;
+          grids.push({
+            id: microId,
+            communityId: community.id,
+            parentId: gridId,
+            level: 'micro_grid',
+            name: parts === 1 ? `${c.name}微网格` : `${c.name}第${chineseNumber(part + 1)}微网格`,
+            code: `${gridCode}${pad2(microNo)}`,
+          });
+          for (const info of partInfos) gridBuildings.push({ gridId: microId, buildingId: info.node.id });
+          const leaders = partInfos.map((i) => buildingLeader.get(i.node.id)).filter((r): r is ResidentRow => !!r);
+          const partResidents = partInfos.flatMap(residentsOf).filter((r) => ageOf(r) >= 18 && ageOf(r) < 75);
+          if (memberTarget === undefined || microTarget === undefined) {
+            member(microId, 'leader', leaders[0]);
+            for (const l of leaders.slice(1, 4)) member(microId, 'building_leader', l);
+            member(microId, 'party_member', rng.pick(partResidents.filter((r) => r.isPartyMember).concat(partResidents)));
+            member(microId, 'volunteer', rng.pick(partResidents));
+          } else {
+            // Exactly three, then building leaders (or neighbours) while the county's total asks for more.
+            const pool = rng.sample(partResidents, partResidents.length);
+            const first = leaders[0] ?? pool[0];
+            const others = pool.filter((r) => r.id !== first?.id);
+            const party = others.find((r) => r.isPartyMember) ?? others[0];
+            const rest = others.filter((r) => r.id !== party?.id);
+            gridMembers.push(
+              ...[
+                { role: 'leader' as const, r: first },
+                { role: 'party_member' as const, r: party },
+                { role: 'volunteer' as const, r: rest[0] },
+              ].map(({ role, r }) => {
+                if (!r) throw new Error(`micro-grid of ${c.name} has too few residents for its members`);
+                return { id: newId(), gridId: microId, role, residentId: r.id, name: r.name };
+              }),
+            );
+            for (const r of rest.slice(1, 3)) {
+              if (extraMembers <= 0) break;
+              member(microId, 'building_leader', r);
+              extraMembers--;
+            }
+          }
         }
-        const leaders = cInfos.map((i) => buildingLeader.get(i.node.id)).filter((r): r is ResidentRow => !!r);
-        member(microId, 'leader', leaders[0]);
-        for (const l of leaders.slice(1, 4)) member(microId, 'building_leader', l);
-        const cResidents = cInfos.flatMap(residentsOf).filter((r) => ageOf(r) >= 18 && ageOf(r) < 75);
-        member(microId, 'party_member', rng.pick(cResidents.filter((r) => r.isPartyMember).concat(cResidents)));
-        member(microId, 'volunteer', rng.pick(cResidents));
-        if (mi < 2) member(gridId, 'building_leader', leaders[0]);
+        if (mi < 2)
+          member(
+            gridId,
+            'building_leader',
+            cInfos.map((i) => buildingLeader.get(i.node.id)).find((r) => !!r),
+          );
       });
       member(gridId, 'party_member', rng.pick(gridResidents.filter((r) => r.isPartyMember).concat(gridResidents)));
       member(gridId, 'volunteer', rng.pick(gridResidents));
@@ -700,16 +765,23 @@ export function generateDemoPlan(
       status === 'well_managed' ? rng.pick(market) : status === 'unmanaged' ? rng.pick(stateOwned) : rng.pick([...market, ...stateOwned]);
     propertyServices.push({ compoundId: c.id, organisationId: company.id, since: `${rng.int(2012, 2025)}-01-01` });
   }
+  // Owners' committees in about 82 % of the compounds (not the unmanaged ones), interim property
+  // management committees in the others — or as many of each as the county's profile counts.
+  const owned = profile.property?.ownersCommittees;
+  const interim = profile.property?.propertyManagementCommittees;
   const ownersCompounds = new Set(
     rng
       .sample(
-        compounds.filter((c) => c.attrs.managementStatus !== 'unmanaged'),
-        Math.round(compounds.length * 0.82),
+        owned === undefined ? compounds.filter((c) => c.attrs.managementStatus !== 'unmanaged') : compounds,
+        owned ?? Math.round(compounds.length * 0.82),
       )
       .map((c) => c.id),
   );
+  const others = compounds.filter((c) => !ownersCompounds.has(c.id));
+  const interimCompounds = new Set((interim === undefined ? others : rng.sample(others, interim)).map((c) => c.id));
   for (const c of compounds) {
     const owners = ownersCompounds.has(c.id);
+    if (!owners && !interimCompounds.has(c.id)) continue;
     organisation({
       kind: owners ? 'owners_committee' : 'property_management_committee',
       name: owners ? `${c.name}业主委员会` : `${c.name}物业管理委员会`,
@@ -717,6 +789,10 @@ export function generateDemoPlan(
       stateOwned: false,
       attrs: owners ? { partyMemberShare: round6(0.5 + rng.next() * 0.3) } : { interim: true },
     });
+  }
+  // 红管家: resident teams led by party members that help run a compound (文山市: 76).
+  for (const c of profile.property?.redStewardTeams ? rng.sample(compounds, profile.property.redStewardTeams) : []) {
+    organisation({ kind: 'red_steward_team', name: `${c.name}红管家服务队`, nodeId: c.id, stateOwned: false, attrs: {} });
   }
   const dualRegistrations: DemoPlan['dualRegistrations'] = [];
   for (const unit of dualRegistrationUnits.slice(0, targets.dualRegistrations)) {

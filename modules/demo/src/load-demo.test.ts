@@ -293,6 +293,29 @@ describe('loadMoreCounties', () => {
       ['ws-resident', 'household'],
     ]);
     expect(grants.find((g) => g.username === 'ws-community')?.name).toBe('振华社区');
+    // Its report's organisation figures: 976 micro-grids with 3,261 members, 76 红管家 teams, 542
+    // owners' committees and 37 property management committees; every building in one micro-grid.
+    const [org] = await rows<Record<string, number>>(
+      database.db,
+      sql`SELECT
+        (SELECT count(*)::int FROM grid WHERE tenant_id = ${W} AND level = 'micro_grid') AS "microGrids",
+        (SELECT count(*)::int FROM grid_member m JOIN grid g ON g.tenant_id = m.tenant_id AND g.id = m.grid_id
+          WHERE g.tenant_id = ${W} AND g.level = 'micro_grid') AS "microGridMembers",
+        (SELECT count(*)::int FROM organisation WHERE tenant_id = ${W} AND kind = 'red_steward_team') AS "redStewardTeams",
+        (SELECT count(*)::int FROM organisation WHERE tenant_id = ${W} AND kind = 'owners_committee') AS "ownersCommittees",
+        (SELECT count(*)::int FROM organisation WHERE tenant_id = ${W} AND kind = 'property_management_committee') AS "interim",
+        (SELECT count(*)::int FROM territory_node b WHERE b.tenant_id = ${W} AND b.kind = 'building' AND (SELECT count(*) FROM grid_building gb
+          JOIN grid g ON g.tenant_id = gb.tenant_id AND g.id = gb.grid_id
+          WHERE gb.tenant_id = b.tenant_id AND gb.building_id = b.id AND g.level = 'micro_grid') <> 1) AS "buildingsNotInOne"`,
+    );
+    expect(org).toEqual({
+      microGrids: 976,
+      microGridMembers: 3261,
+      redStewardTeams: 76,
+      ownersCommittees: 542,
+      interim: 37,
+      buildingsNotInOne: 0,
+    });
   });
 
   it('holds the 85 compounds of its seed text, each with its party branch, in 41 communities', async () => {
@@ -399,5 +422,11 @@ describe('the deliberation dashboards of the demo counties', () => {
     expect(figures).toMatchObject({ topicsCollected: 309, topicsResolved: 185 });
     // Its venues beside the compound stations.
     expect(figures.stations).toBeGreaterThan(225);
+  });
+
+  it('count 文山市’s 65 party service stations, 51 pavilions and 34 neighbour spaces', async () => {
+    const figures = await kpis('ws-admin');
+    expect(figures.stationsByKind).toEqual({ party_station: 65, pavilion: 51, neighbour_space: 34 });
+    expect(figures.stations).toBe(150);
   });
 });
