@@ -48,13 +48,6 @@ export const propertyModule: ModuleManifest = {
         onMerge: 'refuse',
         label: { 'zh-CN': '小区物业档案', 'en-US': 'compound property profiles' },
       },
-      {
-        table: 'property_status_change',
-        column: 'compound_id',
-        kinds: ['compound'],
-        onMerge: 'refuse',
-        label: { 'zh-CN': '物业状态变更记录', 'en-US': 'property status changes' },
-      },
     ],
   },
 };
