@@ -58,3 +58,22 @@ export function memoryFiles(): FileStore & { keys(): string[] } {
     keys: () => [...store.keys()],
   };
 }
+
+/** A renovation project's body for one compound: budget 1,000,000 yuan from central and county funds, two phases. */
+export function renovationBody(compoundId: string, over: Record<string, unknown> = {}) {
+  return {
+    name: '老旧小区改造',
+    compoundIds: [compoundId],
+    scopeItems: ['greening' as const, 'party_station' as const],
+    budget: 1_000_000,
+    funding: [
+      { source: 'central' as const, amount: 600_000 },
+      { source: 'county' as const, amount: 400_000 },
+    ],
+    phases: [
+      { name: '设计', plannedStart: '2026-03-01', plannedEnd: '2026-03-31' },
+      { name: '施工', plannedStart: '2026-04-01', plannedEnd: '2026-09-30' },
+    ],
+    ...over,
+  };
+}
