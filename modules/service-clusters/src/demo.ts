@@ -1,4 +1,101 @@
-import type { DemoSeedContext } from '@linli/core';
+import { type DemoSeedContext, demoAccountId, newId, type RequestContext } from '@linli/core';
+import { one } from '@linli/db';
+import { territorySql } from '@linli/territory';
+import { sql } from 'drizzle-orm';
+import { defaultServiceMode } from './commands/adopt-scenario.ts';
+import type { ScenarioCompound } from './contract.ts';
+import { demoPlan } from './demo-plan.ts';
+import { scenarioTotals } from './plan-inputs.ts';
+import { propertyPort } from './property-port.ts';
+import { ScenarioRepository } from './scenario.repository.ts';
 
-/** Demo data of service clusters (filled in below). */
-export async function seedServiceClustersDemo(_ctx: DemoSeedContext): Promise<void> {}
+/**
+ * Demo data of service clusters: where the county profile asks for clusters (高密市: 10, the first
+ * named 万顺城 and 岭南花园), an adopted scenario over the poorly managed and unmanaged old compounds
+ * with exactly that many clusters, adopted into the property profiles (so the property KPIs count
+ * them); elsewhere a draft scenario of the county to solve. Runs after property's seeder (module order).
+ */
+export async function seedServiceClustersDemo(ctx: DemoSeedContext): Promise<void> {
+  const db = ctx.database.db;
+  const targets = (ctx.shared.profile as { property?: { clusters?: { count: number; names: readonly string[] } } } | undefined)?.property
+    ?.clusters;
+  const county = await one<{ id: string; path: string; name: string }>(
+    db,
+    sql`SELECT c.id, c.path::text AS path, c.name FROM ${territorySql.nodes('c')}
+      WHERE c.tenant_id = ${ctx.tenantId} AND c.kind = 'county' ORDER BY c.depth LIMIT 1`,
+  );
+  if (!county) return;
+  const accountId = demoAccountId(ctx, 'county') ?? demoAccountId(ctx, 'admin') ?? newId();
+  const request: RequestContext = {
+    actor: {
+      accountId,
+      username: 'demo',
+      displayName: '演示数据',
+      tenantId: ctx.tenantId,
+      grants: [{ id: newId(), role: 'county_staff', nodeId: county.id, path: county.path, nodeName: county.name }],
+    },
+    clientIp: '127.0.0.1',
+  };
+  let economics: ScenarioCompound[];
+  try {
+    economics = (await propertyPort.compoundEconomics(db, { tenantId: ctx.tenantId, paths: [county.path] }, county.id)).sort((a, b) =>
+      a.compoundId.localeCompare(b.compoundId),
+    );
+  } catch {
+    return; // no property profiles to plan from
+  }
+  const scenarios = new ScenarioRepository(db);
+  if (!targets || targets.count <= 0) {
+    if (economics.length === 0) return;
+    await scenarios.insert(ctx.tenantId, {
+      nodeId: county.id,
+      name: `${county.name}物业组团测算（草稿）`,
+      parameters: demoPlan(economics, 1, []).parameters,
+      inputs: economics,
+      createdBy: accountId,
+    });
+    return;
+  }
+  const poor = economics.filter((c) => c.status === 'poor' || c.status === 'unmanaged');
+  const { plan, parameters, clusters } = demoPlan(poor, targets.count, targets.names);
+  ctx.progress(1, 3);
+  await db.transaction(async (tx) => {
+    const repo = new ScenarioRepository(tx);
+    const id = await repo.insert(ctx.tenantId, {
+      nodeId: county.id,
+      name: `${county.name}老旧小区物业组团方案`,
+      parameters,
+      inputs: economics,
+      createdBy: accountId,
+    });
+    const token = await repo.startSolve(ctx.tenantId, id);
+    await repo.recordPlan(ctx.tenantId, id, token as string, {
+      solverStatus: plan.status,
+      gap: plan.gap,
+      solveMs: 0,
+      totals: scenarioTotals(plan),
+      clusters,
+    });
+    const byId = new Map(economics.map((c) => [c.compoundId, c]));
+    const stored = await repo.clustersOf(ctx.tenantId, id);
+    const adopted = stored.map((c) => {
+      const compoundIds = c.members.map((m) => m.compoundId);
+      return {
+        clusterId: c.id,
+        name: c.name,
+        anchorCompoundId: c.anchorCompoundId,
+        companyId: null,
+        compoundIds,
+        serviceMode: defaultServiceMode(compoundIds.map((m) => byId.get(m))),
+      };
+    });
+    await propertyPort.adoptClusterAssignments(tx, request, {
+      scenarioId: id,
+      reason: '县物业服务领导小组审定组团方案',
+      clusters: adopted,
+    });
+    for (const c of adopted) await repo.setClusterAdoption(ctx.tenantId, c.clusterId, c);
+    await repo.markAdopted(ctx.tenantId, id, accountId);
+  });
+  ctx.progress(3, 3);
+}

@@ -1,7 +1,7 @@
 import { defineErrors, type Noun } from '@linli/core/app-error';
 
 /** The errors of the service-clusters module, in both languages (pure: the web may read it). Listed in the manifest. */
-export const serviceClustersErrors = defineErrors('serviceClusters', {
+export const serviceClustersErrors = defineErrors('service_clusters', {
   solving: {
     status: 'conflict',
     'en-US': 'Scenario {name} is being solved; wait for its plan',

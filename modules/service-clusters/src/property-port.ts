@@ -6,7 +6,7 @@
  */
 import type { RequestContext } from '@linli/core';
 import type { Db, Tx } from '@linli/db';
-import * as property from '@linli/property';
+import { adoptClusterAssignments, compoundEconomics } from '@linli/property';
 import type { ManagementStatus, ServiceMode } from './contract.ts';
 
 export interface CompoundEconomics {
@@ -42,16 +42,7 @@ export interface ClusterAdoption {
 type EconomicsSource = (db: Db, scope: { tenantId: string; paths: string[] }, nodeId: string) => Promise<CompoundEconomics[]>;
 type Adopt = (tx: Tx, ctx: RequestContext, input: ClusterAdoption) => Promise<{ changed: number }>;
 
-// Read by name, so this module builds while property's side of the interface is being written.
-const exported = property as unknown as { compoundEconomics?: EconomicsSource; adoptClusterAssignments?: Adopt };
-
 export const propertyPort: { compoundEconomics: EconomicsSource; adoptClusterAssignments: Adopt } = {
-  compoundEconomics: (db, scope, nodeId) => {
-    if (!exported.compoundEconomics) throw new Error('@linli/property does not export compoundEconomics');
-    return exported.compoundEconomics(db, scope, nodeId);
-  },
-  adoptClusterAssignments: (tx, ctx, input) => {
-    if (!exported.adoptClusterAssignments) throw new Error('@linli/property does not export adoptClusterAssignments');
-    return exported.adoptClusterAssignments(tx, ctx, input);
-  },
+  compoundEconomics: (db, scope, nodeId) => compoundEconomics(db, scope, nodeId),
+  adoptClusterAssignments: (tx, ctx, input) => adoptClusterAssignments(tx, ctx, input),
 };

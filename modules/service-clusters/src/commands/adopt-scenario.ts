@@ -1,5 +1,6 @@
-import { AppError, auditEntry, emitEvents, type RequestContext, recordAudit, scopePaths } from '@linli/core';
+import { AppError, auditEntry, emitEvents, type RequestContext, recordAudit, requireReferences, scopePaths } from '@linli/core';
 import type { Tx } from '@linli/db';
+import { propertyCompanyReference } from '@linli/property';
 import type { AdoptScenarioBody, ScenarioCompound, ServiceMode } from '../contract.ts';
 import { serviceClustersErrors } from '../errors.ts';
 import { propertyPort } from '../property-port.ts';
@@ -33,6 +34,9 @@ export async function adoptScenario(
   const tenantId = ctx.actor.tenantId;
   const scope = scopePaths(ctx.actor, 'serviceClusters.write');
   const scenario = await scenarioForWrite(tx, tenantId, id, scope);
+  // A company outside the caller's scope answers exactly like one that does not exist.
+  const companyIds = (input.clusters ?? []).flatMap((c) => (c.companyId ? [c.companyId] : []));
+  await requireReferences(tx, ctx.actor, scope, { companyId: companyIds }, { companyId: propertyCompanyReference });
   if (scenario.status === 'adopted' || scenario.status === 'superseded') {
     throw AppError.of(serviceClustersErrors.adopted, { name: scenario.name });
   }
