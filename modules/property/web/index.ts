@@ -3,17 +3,35 @@ import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
 import { propertyZh } from './strings.zh-CN.ts';
 
-const PropertyPage = lazy(() => import('./property-page.tsx'));
+const ProfilesPage = lazy(() => import('./profiles-page.tsx'));
+const CompaniesPage = lazy(() => import('./companies-page.tsx'));
+const LedgerPage = lazy(() => import('./ledger-page.tsx'));
 
-/** property: its staff page, menu entry and strings (pages load when opened). */
+/** Property reform: compound property profiles, the property company registry and the ledger (pages load when opened). */
 export const propertyWeb: WebModule<typeof propertyZh> = {
   name: 'property',
-  routes: [{ path: 'property', page: PropertyPage, ability: 'property.read' }],
+  routes: [
+    { path: 'property', page: ProfilesPage, ability: 'property.read' },
+    { path: 'property/companies', page: CompaniesPage, ability: 'property.read' },
+    { path: 'property/ledger', page: LedgerPage, ability: 'property.read' },
+  ],
   menu: [
     {
       path: '/property',
-      icon: lazyIcon(() => import('@ant-design/icons/es/icons/AppstoreOutlined')),
+      icon: lazyIcon(() => import('@ant-design/icons/es/icons/HomeOutlined')),
       label: 'menu.property',
+      ability: 'property.read',
+    },
+    {
+      path: '/property/companies',
+      icon: lazyIcon(() => import('@ant-design/icons/es/icons/ShopOutlined')),
+      label: 'menu.propertyCompanies',
+      ability: 'property.read',
+    },
+    {
+      path: '/property/ledger',
+      icon: lazyIcon(() => import('@ant-design/icons/es/icons/BarChartOutlined')),
+      label: 'menu.propertyLedger',
       ability: 'property.read',
     },
   ],
