@@ -3,17 +3,35 @@ import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
 import { urbanCasesZh } from './strings.zh-CN.ts';
 
-const UrbanCasesPage = lazy(() => import('./urban-cases-page.tsx'));
+const CasesPage = lazy(() => import('./cases-page.tsx'));
+const RenovationsPage = lazy(() => import('./renovations-page.tsx'));
+const TotalsPage = lazy(() => import('./totals-page.tsx'));
 
-/** urban-cases: its staff page, menu entry and strings (pages load when opened). */
+/** urban-cases: 城管进小区 cases, 老旧小区改造 projects and the totals by street or community (pages load when opened). */
 export const urbanCasesWeb: WebModule<typeof urbanCasesZh> = {
   name: 'urban-cases',
-  routes: [{ path: 'urban-cases', page: UrbanCasesPage, ability: 'urbanCases.read' }],
+  routes: [
+    { path: 'urban-cases', page: CasesPage, ability: 'urbanCases.read' },
+    { path: 'urban-cases/renovations', page: RenovationsPage, ability: 'urbanCases.read' },
+    { path: 'urban-cases/totals', page: TotalsPage, ability: 'urbanCases.read' },
+  ],
   menu: [
     {
       path: '/urban-cases',
-      icon: lazyIcon(() => import('@ant-design/icons/es/icons/AppstoreOutlined')),
+      icon: lazyIcon(() => import('@ant-design/icons/es/icons/SafetyOutlined')),
       label: 'menu.urbanCases',
+      ability: 'urbanCases.read',
+    },
+    {
+      path: '/urban-cases/renovations',
+      icon: lazyIcon(() => import('@ant-design/icons/es/icons/HomeOutlined')),
+      label: 'menu.renovations',
+      ability: 'urbanCases.read',
+    },
+    {
+      path: '/urban-cases/totals',
+      icon: lazyIcon(() => import('@ant-design/icons/es/icons/BarChartOutlined')),
+      label: 'menu.urbanTotals',
       ability: 'urbanCases.read',
     },
   ],
