@@ -238,6 +238,10 @@ describe('property HTTP API', () => {
     expect(byName('凤凰社区')).toMatchObject({ compounds: 4, companies: 2, averageFee: 0.47, collectionRate: 0.7 }); // (0.8 + 0.6 + 0) / 3; (0.9 + 0.5) / 2
     expect(byName('凤凰社区').byStatus).toEqual({ well: 1, poor: 1, unmanaged: 1, self: 1 });
     expect(byName('康成社区')).toMatchObject({ compounds: 1, companies: 1, averageFee: 0.5, collectionRate: 0.85, byMode: { market: 1 } });
+    const contractsFile = await app.inject({ url: `${api}/contracts/export.xlsx?companyId=${market.id}`, headers: county.headers });
+    expect(contractsFile.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const contracts = (await app.inject({ url: `${api}/contracts?companyId=${market.id}`, headers: county.headers })).json();
+    expect(contracts.items.map((k: { feePerM2Month: number }) => k.feePerM2Month).sort()).toEqual([0.6, 0.8]);
     const ledgerFile = await app.inject({ url: `${api}/ledger/export.xlsx?by=community`, headers: county.headers });
     expect(ledgerFile.rawPayload.subarray(0, 2).toString()).toBe('PK');
 

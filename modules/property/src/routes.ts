@@ -249,6 +249,43 @@ export async function propertyRoutes(fastify: FastifyInstance, deps: ModuleDeps)
     },
   );
 
+  app.get(
+    '/property/contracts/export.xlsx',
+    {
+      schema: {
+        operationId: 'exportPropertyContracts',
+        summary: 'The property contracts with the same filters as Excel',
+        tags,
+        querystring: ContractListQuery,
+      },
+    },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      const scope = requireAbility(ctx.actor, 'property.read');
+      const items = await new ContractRepository(db).list(ctx.actor.tenantId, scope, request.query);
+      const file = await toXlsx([
+        {
+          name: '物业服务合同',
+          columns: [
+            { header: '物业企业', key: 'companyName', width: 30 },
+            { header: '小区', key: 'compoundName', width: 24 },
+            { header: '开始日期', key: 'startsOn', width: 12 },
+            { header: '结束日期', key: 'endsOn', width: 12 },
+            { header: '服务内容', key: 'services', width: 30 },
+            { header: '收费标准(元/㎡·月)', key: 'feePerM2Month', width: 14 },
+            { header: '收缴率', key: 'collections', width: 30 },
+          ],
+          rows: items.map((k) => ({
+            ...k,
+            services: k.services.join('、'),
+            collections: k.collections.map((c) => `${c.period}: ${pct(c.rate)}`).join('；'),
+          })),
+        },
+      ]);
+      return sendXlsx(reply, file, '物业服务合同.xlsx', 'property-contracts.xlsx');
+    },
+  );
+
   app.post(
     '/property/contracts',
     {

@@ -1,5 +1,5 @@
 import type { CrossPosting, PropertyCompany, PropertyContract } from '@linli/property/contract';
-import { api } from '@linli/web-kit/client';
+import { api, download } from '@linli/web-kit/client';
 import { FormError, useApiForm } from '@linli/web-kit/components/form-errors';
 import { TerritorySelect } from '@linli/web-kit/components/territory-select';
 import { useCan } from '@linli/web-kit/current-user';
@@ -138,11 +138,22 @@ export function CompanyDrawer({
               },
             ]}
           />
-          {writable && (
-            <Button style={{ marginTop: 8 }} onClick={() => setContracting(true)} data-testid="property-contract-add">
-              {t('property.addContract')}
+          <Space style={{ marginTop: 8 }}>
+            {writable && (
+              <Button onClick={() => setContracting(true)} data-testid="property-contract-add">
+                {t('property.addContract')}
+              </Button>
+            )}
+            <Button
+              onClick={() =>
+                download('/property/contracts/export.xlsx', { companyId: data.id }, '物业服务合同.xlsx').catch((e: Error) =>
+                  message.error(e.message),
+                )
+              }
+            >
+              {t('common.exportExcel')}
             </Button>
-          )}
+          </Space>
           <PostingModal open={posting} companyId={data.id} onClose={() => setPosting(false)} onSaved={reload} />
           <ContractModal open={contracting} companyId={data.id} onClose={() => setContracting(false)} onSaved={reload} />
           <CollectionModal contractId={collectingFor} onClose={() => setCollectingFor(null)} onSaved={reload} />
