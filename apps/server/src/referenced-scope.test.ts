@@ -7,6 +7,8 @@ import { insertGrid } from '@linli/grids/testing';
 import { insertOrganisation } from '@linli/organisations/testing';
 import { insertPartyMember, insertPartyOrg, type TestOrg } from '@linli/party/testing';
 import { insertResident } from '@linli/people/testing';
+import { testCreditCode } from '@linli/property/testing';
+import { defaultParameters } from '@linli/service-clusters';
 import { createNode, type TestNode } from '@linli/territory/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +47,11 @@ const NOT_REFERENCES: Record<string, string> = {
   'POST /api/v1/resolutions/{id}/evaluations body.memberId': 'a member of the committee of the resolution in the path, looked up in it',
   'POST /api/v1/resolutions/{id}/evaluations body.photoIds[]': 'a photo of the resolution in the path, looked up in it',
   'POST /api/v1/resolution-publications/{id}/objections body.resolutionId': 'an entry of the notice in the path, looked up in it',
+  'PUT /api/v1/service-clusters/scenarios/{id}/locks body.locks[].compoundId':
+    'a compound of the scenario in the path (its inputs), looked up in that scenario',
+  'PUT /api/v1/service-clusters/scenarios/{id}/locks body.locks[].anchorCompoundId':
+    'a compound of the scenario in the path (its inputs), looked up in that scenario',
+  'POST /api/v1/service-clusters/scenarios/{id}/adopt body.clusters[].clusterId': 'a cluster of the scenario in the path, looked up in it',
 };
 
 type Kind =
@@ -70,7 +77,9 @@ type Kind =
   | 'conversation'
   | 'resolution'
   | 'committee'
-  | 'meeting';
+  | 'meeting'
+  // A property company of the place's community (its registry), made by the place's staff.
+  | 'propertyCompany';
 
 /** Kinds that belong to the whole county: only another county's record is out of scope. */
 const countyWide: Kind[] = ['category', 'department'];
@@ -238,6 +247,15 @@ async function make(kind: Kind, place: Place): Promise<string> {
       return (await created(place.staff, `${api}/resolutions`, resolutionBody(place.compound.id))).id;
     case 'meeting':
       return (await created(place.staff, `${api}/meetings`, meetingBody(await make('council', place)))).id;
+    case 'propertyCompany':
+      return (
+        await created(place.staff, `${api}/property/companies`, {
+          communityId: place.community.id,
+          kind: 'market',
+          name: `物业公司${n}`,
+          creditCode: testCreditCode(),
+        })
+      ).id;
     case 'committee': {
       // One committee per compound: the place's other compound keeps it (the sweep creates one on its compound).
       const id =
@@ -247,6 +265,27 @@ async function make(kind: Kind, place: Place): Promise<string> {
       return id;
     }
   }
+}
+
+/**
+ * A cluster scenario of the place's community (service-clusters), straight into its tables — the
+ * community's staff may read scenarios but not make them; `solved` gives it one cluster of the place's
+ * compound, ready to adopt.
+ */
+async function scenarioAt(place: Place, solved = false): Promise<{ id: string; clusterId: string }> {
+  const id = newId();
+  const clusterId = newId();
+  await t.deps.db.execute(sql`INSERT INTO cluster_scenario (tenant_id, id, node_id, name, parameters, inputs, status)
+    VALUES (${place.tenantId}, ${id}, ${place.community.id}, ${`组团方案${++serial}`}, ${JSON.stringify(defaultParameters)}::jsonb,
+            '[]'::jsonb, ${solved ? 'solved' : 'draft'})`);
+  if (solved) {
+    await t.deps.db.execute(sql`INSERT INTO cluster_scenario_cluster (tenant_id, id, scenario_id, position, name, anchor_compound_id, mode,
+        households, area_m2, revenue, cost, margin, subsidy, max_distance_km)
+      VALUES (${place.tenantId}, ${clusterId}, ${id}, 0, '组团', ${place.compound.id}, 'single', 2, 1000, 0, 0, 0, 0, 0)`);
+    await t.deps.db.execute(sql`INSERT INTO cluster_scenario_member (tenant_id, scenario_id, compound_id, cluster_id, distance_km)
+      VALUES (${place.tenantId}, ${id}, ${place.compound.id}, ${clusterId}, 0)`);
+  }
+  return { id, clusterId };
 }
 
 /** Home visits run in this quarter, dated today (China time). */
@@ -773,6 +812,22 @@ const cases: Case[] = [
       body: { nodeId: ids.nodeId, kind: 'golden_idea', text: `充电桩收益反哺楼道照明${++serial}`, resolutionId: ids.resolutionId },
     }),
   },
+  {
+    route: 'POST /api/v1/service-clusters/scenarios',
+    fields: { nodeId: 'community' },
+    request: async (ids) => ({ url: `${api}/service-clusters/scenarios`, body: { nodeId: ids.nodeId, name: `组团方案${++serial}` } }),
+  },
+  {
+    route: 'POST /api/v1/service-clusters/scenarios/{id}/adopt',
+    fields: { 'clusters[].companyId': 'propertyCompany' },
+    request: async (ids) => {
+      const s = await scenarioAt(home, true);
+      return {
+        url: `${api}/service-clusters/scenarios/${s.id}/adopt`,
+        body: { clusters: [{ clusterId: s.clusterId, companyId: ids['clusters[].companyId'] }] },
+      };
+    },
+  },
 ];
 
 // ---- Records named in the path: /…/{id}/… of another community or county answers like an unknown id.
@@ -1101,6 +1156,18 @@ const pathCases: PathCase[] = [
     },
     body: { text: '路灯位置不合理' },
   },
+  {
+    route: 'PATCH /api/v1/service-clusters/scenarios/{id}',
+    target: async (p) => ({ id: (await scenarioAt(p)).id }),
+    body: { name: '改名' },
+  },
+  {
+    route: 'PUT /api/v1/service-clusters/scenarios/{id}/locks',
+    target: async (p) => ({ id: (await scenarioAt(p)).id }),
+    body: { locks: [] },
+  },
+  { route: 'POST /api/v1/service-clusters/scenarios/{id}/solve', target: async (p) => ({ id: (await scenarioAt(p)).id }) },
+  { route: 'POST /api/v1/service-clusters/scenarios/{id}/adopt', target: async (p) => ({ id: (await scenarioAt(p, true)).id }), body: {} },
 ];
 
 /** A motion of a meeting of the place, opened (the state a motion is debated and decided in). */
