@@ -7,6 +7,7 @@ import { Button, Card, Input, Select, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CriteriaBar } from './criteria-bar.tsx';
 import { OverrideDialog } from './override-dialog.tsx';
 import { ProfileDrawer } from './profile-drawer.tsx';
 import { StatusTag } from './status-tag.tsx';
@@ -88,6 +89,7 @@ export default function ProfilesPage() {
   ];
   return (
     <Card title={t('property.title')}>
+      <CriteriaBar onChanged={() => list.reload()} />
       <CursorTable<CompoundProfile>
         list={list}
         columns={columns}

@@ -71,6 +71,13 @@ export const propertyEn: typeof propertyZh = {
     total: 'Total',
     noData: 'No data',
     updatedAt: 'Updated',
+    criteriaLine:
+      'Criteria ({{version}}): with a company and a contract, a collection rate of at least {{rate}} and (where surveyed) satisfaction of at least {{satisfaction}} is well managed; no contract or company is unmanaged; a self-managed body is self-managed.',
+    criteriaDefault: 'default',
+    setCriteria: 'Set a new version',
+    wellMinCollectionRate: 'Well managed: collection rate at least',
+    wellMinSatisfaction: 'Well managed: satisfaction at least',
+    note: 'Note',
     source: {
       computed: 'By the criteria',
       override: 'Set by hand',

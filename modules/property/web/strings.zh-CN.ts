@@ -69,6 +69,13 @@ export const propertyZh = {
     total: '合计',
     noData: '暂无数据',
     updatedAt: '更新时间',
+    criteriaLine:
+      '评定标准（{{version}}）：有物业、有合同，且收缴率不低于 {{rate}}、满意度（已测评的）不低于 {{satisfaction}} 为“管得好”；无合同或无企业为“无人管”；自管组织为“自己管”。',
+    criteriaDefault: '默认',
+    setCriteria: '设置新版本标准',
+    wellMinCollectionRate: '管得好：收缴率不低于',
+    wellMinSatisfaction: '管得好：满意度不低于',
+    note: '说明',
     source: {
       computed: '按标准评定',
       override: '人工认定',
