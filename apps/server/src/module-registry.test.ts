@@ -22,11 +22,29 @@ const DELIBERATE = ['deliberation.read', 'deliberation.write'];
 // The system admin keeps the county's configuration (the deliberation scope lists) and reads the
 // co-governance records; like demands (demand.read and demand.configure, no handling), it runs none of them.
 const CO_GOVERNANCE_READ = ['ballots.read', 'deliberation.read', 'meetings.read', 'opinionMap.read', 'resolutions.read'];
+// Service clusters (组团): the county and its subdistricts plan and adopt them; communities read their plans.
+const PLAN_CLUSTERS = ['serviceClusters.read', 'serviceClusters.write'];
 const centralGrants: Record<Role, string[]> = {
-  system_admin: [...READ_ALL, ...WRITE_ALL, 'demand.read', 'demand.configure', ...CO_GOVERNANCE_READ, 'deliberation.scope'],
+  system_admin: [
+    ...READ_ALL,
+    ...WRITE_ALL,
+    'demand.read',
+    'demand.configure',
+    ...CO_GOVERNANCE_READ,
+    'deliberation.scope',
+    ...PLAN_CLUSTERS,
+  ],
   security_admin: ['territory.read', 'account.read', 'account.manage'],
   audit_admin: ['territory.read', 'account.read', 'audit.read'],
-  county_staff: [...READ_ALL, ...DEMAND_DESK, 'demand.supervise', ...CO_GOVERNANCE_READ, 'deliberation.write', 'deliberation.scope'],
+  county_staff: [
+    ...READ_ALL,
+    ...DEMAND_DESK,
+    'demand.supervise',
+    ...CO_GOVERNANCE_READ,
+    'deliberation.write',
+    'deliberation.scope',
+    ...PLAN_CLUSTERS,
+  ],
   subdistrict_staff: [
     ...READ_ALL,
     ...WRITE_ALL,
@@ -37,6 +55,7 @@ const centralGrants: Record<Role, string[]> = {
     'opinionMap.read',
     'opinionMap.write',
     'resolutions.evaluate',
+    ...PLAN_CLUSTERS,
   ],
   community_staff: [
     ...READ_ALL,
@@ -48,6 +67,7 @@ const centralGrants: Record<Role, string[]> = {
     'opinionMap.read',
     'opinionMap.write',
     'resolutions.evaluate',
+    'serviceClusters.read',
   ],
   compound_staff: [
     ...READ_ALL,
