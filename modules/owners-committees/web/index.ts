@@ -4,16 +4,42 @@ import { lazy } from 'react';
 import { ownersCommitteesZh } from './strings.zh-CN.ts';
 
 const OwnersCommitteesPage = lazy(() => import('./owners-committees-page.tsx'));
+const CompliancePage = lazy(() => import('./compliance-page.tsx'));
+const ElectionsPage = lazy(() => import('./elections-page.tsx'));
+const TrainingsPage = lazy(() => import('./trainings-page.tsx'));
 
-/** owners-committees: its staff page, menu entry and strings (pages load when opened). */
+/** Owners' committees: the committees, the party-share compliance per street, terms ending and re-elections, training. */
 export const ownersCommitteesWeb: WebModule<typeof ownersCommitteesZh> = {
   name: 'owners-committees',
-  routes: [{ path: 'owners-committees', page: OwnersCommitteesPage, ability: 'ownersCommittees.read' }],
+  routes: [
+    { path: 'owners-committees', page: OwnersCommitteesPage, ability: 'ownersCommittees.read' },
+    { path: 'owners-committees/compliance', page: CompliancePage, ability: 'ownersCommittees.read' },
+    { path: 'owners-committees/elections', page: ElectionsPage, ability: 'ownersCommittees.read' },
+    { path: 'owners-committees/trainings', page: TrainingsPage, ability: 'ownersCommittees.read' },
+  ],
   menu: [
     {
       path: '/owners-committees',
-      icon: lazyIcon(() => import('@ant-design/icons/es/icons/AppstoreOutlined')),
+      icon: lazyIcon(() => import('@ant-design/icons/es/icons/TeamOutlined')),
       label: 'menu.ownersCommittees',
+      ability: 'ownersCommittees.read',
+    },
+    {
+      path: '/owners-committees/compliance',
+      icon: lazyIcon(() => import('@ant-design/icons/es/icons/BarChartOutlined')),
+      label: 'menu.ocCompliance',
+      ability: 'ownersCommittees.read',
+    },
+    {
+      path: '/owners-committees/elections',
+      icon: lazyIcon(() => import('@ant-design/icons/es/icons/CarryOutOutlined')),
+      label: 'menu.ocElections',
+      ability: 'ownersCommittees.read',
+    },
+    {
+      path: '/owners-committees/trainings',
+      icon: lazyIcon(() => import('@ant-design/icons/es/icons/ReadOutlined')),
+      label: 'menu.ocTrainings',
       ability: 'ownersCommittees.read',
     },
   ],
