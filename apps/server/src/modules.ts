@@ -19,6 +19,7 @@ import { ownersCommitteesModule } from '@linli/owners-committees';
 import { partyModule } from '@linli/party';
 import { peopleModule } from '@linli/people';
 import { propertyModule } from '@linli/property';
+import { propertyEvaluationModule } from '@linli/property-evaluation';
 import { resolutionsModule } from '@linli/resolutions';
 import { serviceClustersModule } from '@linli/service-clusters';
 import { territoryModule } from '@linli/territory';
@@ -55,4 +56,5 @@ export const modules: ModuleManifest[] = [
   serviceClustersModule,
   urbanCasesModule,
   ownersCommitteesModule,
+  propertyEvaluationModule,
 ];

@@ -19,6 +19,7 @@ import { ownersCommitteesWeb } from '@linli/owners-committees/web';
 import { partyWeb } from '@linli/party/web';
 import { peopleWeb } from '@linli/people/web';
 import { propertyWeb } from '@linli/property/web';
+import { propertyEvaluationWeb } from '@linli/property-evaluation/web';
 import { resolutionsWeb } from '@linli/resolutions/web';
 import { serviceClustersWeb } from '@linli/service-clusters/web';
 import { territoryWeb } from '@linli/territory/web';
@@ -52,6 +53,7 @@ export const webModules = [
   serviceClustersWeb,
   urbanCasesWeb,
   ownersCommitteesWeb,
+  propertyEvaluationWeb,
 ] as const;
 
 setInstalledModules(webModules.map((m) => m.name));

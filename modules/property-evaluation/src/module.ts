@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+import type { ModuleManifest } from '@linli/core';
+import { propertyEvaluationAbilities } from './abilities.ts';
+import { seedPropertyEvaluationDemo } from './demo.ts';
+import { propertyEvaluationErrors } from './errors.ts';
+import { propertyEvaluationRoutes } from './routes.ts';
+
+/** Property-service evaluation (物业服务评价): quarterly rounds, residents' ratings on the phone, rankings. */
+export const propertyEvaluationModule: ModuleManifest = {
+  name: 'property-evaluation',
+  description:
+    'Property-service evaluation: quarterly rounds in which residents rate their compound’s property service on the phone (one rating per household), ranked by compound and company',
+  routes: propertyEvaluationRoutes,
+  abilities: propertyEvaluationAbilities,
+  migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
+  errors: propertyEvaluationErrors,
+  demo: seedPropertyEvaluationDemo,
+  tables: ['property_evaluation_round', 'property_evaluation_rating'],
+  // The company serving a compound when a household rates (kept with the rating).
+  reads: ['property_profile', 'property_company'],
+  territoryRefs: {
+    nodes: [
+      {
+        table: 'property_evaluation_round',
+        column: 'node_id',
+        kinds: ['county', 'subdistrict', 'community'],
+        onMerge: 'repoint',
+        label: { 'zh-CN': '物业服务测评', 'en-US': 'evaluation rounds' },
+      },
+      {
+        table: 'property_evaluation_rating',
+        column: 'compound_id',
+        kinds: ['compound'],
+        onMerge: 'repoint',
+        label: { 'zh-CN': '物业服务评价', 'en-US': 'property-service ratings' },
+      },
+      {
+        table: 'property_evaluation_rating',
+        column: 'household_id',
+        kinds: ['household'],
+        onMerge: 'repoint',
+        label: { 'zh-CN': '物业服务评价（户）', 'en-US': 'property-service ratings (households)' },
+      },
+    ],
+  },
+};
