@@ -52,6 +52,8 @@ const NOT_REFERENCES: Record<string, string> = {
   'PUT /api/v1/service-clusters/scenarios/{id}/locks body.locks[].anchorCompoundId':
     'a compound of the scenario in the path (its inputs), looked up in that scenario',
   'POST /api/v1/service-clusters/scenarios/{id}/adopt body.clusters[].clusterId': 'a cluster of the scenario in the path, looked up in it',
+  'POST /api/v1/owners-committees/trainings/{id}/attendance body.memberIds[]':
+    'members of the committees under the training in the path, looked up there and in the caller’s scope',
 };
 
 type Kind =
@@ -286,6 +288,57 @@ async function scenarioAt(place: Place, solved = false): Promise<{ id: string; c
       VALUES (${place.tenantId}, ${id}, ${place.compound.id}, ${clusterId}, 0)`);
   }
   return { id, clusterId };
+}
+
+/** The active owners' committee of the place's compound (owners-committees), made once by its staff. */
+const ocCommittees = new Map<Place, string>();
+async function ocCommitteeAt(place: Place): Promise<string> {
+  const known = ocCommittees.get(place);
+  if (known) return known;
+  const { id } = await created(place.staff, `${api}/owners-committees`, {
+    compoundId: place.compound.id,
+    kind: 'owners_committee',
+    formedOn: '2024-05-01',
+  });
+  ocCommittees.set(place, id);
+  return id;
+}
+
+/** A member of that committee: a fresh resident of the place's household. */
+async function ocMemberAt(place: Place): Promise<{ id: string; memberId: string }> {
+  const id = await ocCommitteeAt(place);
+  const residentId = await make('resident', place);
+  const member = await created(place.staff, `${api}/owners-committees/${id}/members`, {
+    residentId,
+    position: 'member',
+    since: '2024-05-01',
+  });
+  return { id, memberId: member.id };
+}
+
+/** The re-election under way in the place's compound (one at a time), with one candidate. */
+const ocElections = new Map<Place, { id: string; candidateId: string }>();
+async function ocElectionAt(place: Place): Promise<{ id: string; candidateId: string }> {
+  const known = ocElections.get(place);
+  if (known) return known;
+  const { id } = await created(place.staff, `${api}/owners-committees/elections`, {
+    compoundId: place.compound.id,
+    kind: 'owners_committee',
+    seats: 3,
+  });
+  const residentId = await make('resident', place);
+  const e = (await created(place.staff, `${api}/owners-committees/elections/${id}/candidates`, { residentId })) as unknown as {
+    candidateList: { id: string }[];
+  };
+  const found = { id, candidateId: e.candidateList[0]!.id };
+  ocElections.set(place, found);
+  return found;
+}
+
+/** A fresh compound of the home community, for a write that takes a compound once (a committee, an election). */
+async function freshHomeCompound(): Promise<string> {
+  return (await createNode(t.deps.db, { tenantId: home.tenantId, parentId: home.community.id, kind: 'compound', name: `小区${++serial}` }))
+    .id;
 }
 
 /** Home visits run in this quarter, dated today (China time). */
@@ -828,6 +881,54 @@ const cases: Case[] = [
       };
     },
   },
+  {
+    route: 'POST /api/v1/owners-committees',
+    fields: { compoundId: 'compound' },
+    request: async (ids) => ({
+      url: `${api}/owners-committees`,
+      body: {
+        compoundId: ids.compoundId === home.compound.id ? await freshHomeCompound() : ids.compoundId,
+        kind: 'owners_committee',
+        formedOn: '2024-05-01',
+      },
+    }),
+  },
+  {
+    route: 'POST /api/v1/owners-committees/{id}/members',
+    fields: { residentId: 'resident' },
+    request: async (ids) => ({
+      url: `${api}/owners-committees/${await ocCommitteeAt(home)}/members`,
+      body: { residentId: ids.residentId, position: 'member', since: '2024-05-01' },
+    }),
+  },
+  {
+    route: 'POST /api/v1/owners-committees/elections',
+    fields: { compoundId: 'compound' },
+    request: async (ids) => ({
+      url: `${api}/owners-committees/elections`,
+      body: {
+        compoundId: ids.compoundId === home.compound.id ? await freshHomeCompound() : ids.compoundId,
+        kind: 'owners_committee',
+        seats: 5,
+      },
+    }),
+  },
+  {
+    route: 'POST /api/v1/owners-committees/elections/{id}/candidates',
+    fields: { residentId: 'resident' },
+    request: async (ids) => ({
+      url: `${api}/owners-committees/elections/${(await ocElectionAt(home)).id}/candidates`,
+      body: { residentId: ids.residentId },
+    }),
+  },
+  {
+    route: 'POST /api/v1/owners-committees/trainings',
+    fields: { nodeId: 'community' },
+    request: async (ids) => ({
+      url: `${api}/owners-committees/trainings`,
+      body: { nodeId: ids.nodeId, title: `业委会履职培训${++serial}`, heldOn: '2026-03-01' },
+    }),
+  },
 ];
 
 // ---- Records named in the path: /…/{id}/… of another community or county answers like an unknown id.
@@ -1168,6 +1269,41 @@ const pathCases: PathCase[] = [
   },
   { route: 'POST /api/v1/service-clusters/scenarios/{id}/solve', target: async (p) => ({ id: (await scenarioAt(p)).id }) },
   { route: 'POST /api/v1/service-clusters/scenarios/{id}/adopt', target: async (p) => ({ id: (await scenarioAt(p, true)).id }), body: {} },
+  {
+    route: 'POST /api/v1/owners-committees/{id}/end',
+    target: async (p) => ({ id: await ocCommitteeAt(p) }),
+    body: { status: 'expired', endedOn: '2026-01-01' },
+  },
+  {
+    route: 'POST /api/v1/owners-committees/{id}/members',
+    target: async (p) => ({ id: await ocCommitteeAt(p) }),
+    body: async () => ({ residentId: await make('resident', home), position: 'member', since: '2024-05-01' }),
+  },
+  { route: 'POST /api/v1/owners-committees/{id}/members/{memberId}/end', target: ocMemberAt, body: { until: '2026-01-01' } },
+  {
+    route: 'POST /api/v1/owners-committees/elections/{id}/candidates',
+    target: async (p) => ({ id: (await ocElectionAt(p)).id }),
+    body: async () => ({ residentId: await make('resident', home) }),
+  },
+  {
+    route: 'POST /api/v1/owners-committees/elections/{id}/candidates/{candidateId}/checks',
+    target: ocElectionAt,
+    body: { item: 'owner_household', passed: true },
+  },
+  {
+    route: 'POST /api/v1/owners-committees/elections/{id}/vote',
+    target: async (p) => ({ id: (await ocElectionAt(p)).id }),
+    body: { method: 'tally' },
+  },
+  { route: 'POST /api/v1/owners-committees/elections/{id}/close', target: async (p) => ({ id: (await ocElectionAt(p)).id }), body: {} },
+  {
+    route: 'POST /api/v1/owners-committees/trainings/{id}/attendance',
+    target: async (p) => ({
+      id: (await created(p.staff, `${api}/owners-committees/trainings`, { nodeId: p.community.id, title: '培训', heldOn: '2026-03-01' }))
+        .id,
+    }),
+    body: async () => ({ memberIds: [(await ocMemberAt(home)).memberId] }),
+  },
 ];
 
 /** A motion of a meeting of the place, opened (the state a motion is debated and decided in). */
