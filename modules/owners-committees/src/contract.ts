@@ -255,6 +255,7 @@ export const ElectionFilter = {
   status: Type.Optional(Type.Enum(electionStatuses)),
 };
 export const ElectionListQuery = Type.Object({ ...PageQuery, ...ElectionFilter });
+export const ElectionExportQuery = Type.Object(ElectionFilter);
 export const ElectionPage = Page(Election);
 
 export const CreateElectionBody = Type.Object({

@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AppError, cursorPage, type ModuleDeps, requireAbility, requireContext, runWrite } from '@linli/core';
+import { AppError, cursorPage, type ModuleDeps, requireAbility, requireContext, runWrite, sendXlsx, toXlsx } from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { addCandidate } from './commands/add-candidate.ts';
@@ -12,6 +12,7 @@ import {
   AddCandidateBody,
   CreateElectionBody,
   ElectionDetail,
+  ElectionExportQuery,
   ElectionListQuery,
   ElectionPage,
   OpenVoteBody,
@@ -20,6 +21,7 @@ import {
 import { ElectionCursor, ElectionRepository } from './election.repository.ts';
 import { ownersCommitteesNouns } from './errors.ts';
 import { errors, tags } from './route-shared.ts';
+import { electionStatusLabels } from './vocabulary.ts';
 
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const CandidateParams = Type.Object({ id: Type.String({ format: 'uuid' }), candidateId: Type.String({ format: 'uuid' }) });
@@ -46,6 +48,39 @@ export async function electionRoutes(fastify: FastifyInstance, deps: ModuleDeps)
       return cursorPage(request.query, ElectionCursor, (filter, page) =>
         new ElectionRepository(db).list(ctx.actor.tenantId, scope, filter, page),
       );
+    },
+  );
+
+  app.get(
+    '/owners-committees/elections/export.xlsx',
+    {
+      schema: {
+        operationId: 'exportOwnersCommitteeElections',
+        summary: 'The re-elections with the same filters as Excel',
+        tags,
+        querystring: ElectionExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      const scope = requireAbility(ctx.actor, 'ownersCommittees.read');
+      const { items } = await new ElectionRepository(db).list(ctx.actor.tenantId, scope, request.query, { limit: 50_000 });
+      const file = await toXlsx([
+        {
+          name: '换届选举',
+          columns: [
+            { header: '小区', key: 'compoundName', width: 20 },
+            { header: '选举', key: 'title', width: 36 },
+            { header: '状态', key: 'status', width: 10 },
+            { header: '应选人数', key: 'seats', width: 10 },
+            { header: '候选人', key: 'candidates', width: 10 },
+            { header: '发起时间', key: 'createdAt', width: 22 },
+            { header: '结束时间', key: 'closedAt', width: 22 },
+          ],
+          rows: items.map((e) => ({ ...e, status: electionStatusLabels[e.status] })),
+        },
+      ]);
+      return sendXlsx(reply, file, '业委会换届选举.xlsx', 'owners-committee-elections.xlsx');
     },
   );
 

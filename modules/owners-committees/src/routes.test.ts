@@ -166,6 +166,7 @@ describe('owners-committees HTTP API', () => {
     expect(closed.statusCode, closed.body).toBe(200);
     expect(closed.json()).toMatchObject({ status: 'elected', result: { quorumMet: true } });
     expect((await get(county, `${api}/elections?status=elected`)).json().items).toHaveLength(1);
+    expect((await get(county, `${api}/elections/export.xlsx`)).rawPayload.subarray(0, 2).toString()).toBe('PK');
 
     const formed = (await get(staffA, `${api}/${closed.json().newCommitteeId}`)).json();
     const batch = await post(staffA, `${api}/trainings`, {

@@ -34,3 +34,10 @@ export const kindLabels: Record<CommitteeKind, string> = {
 };
 export const statusLabels: Record<CommitteeStatus, string> = { active: '在任', expired: '已到期', dissolved: '已解散' };
 export const positionLabels: Record<MemberPosition, string> = { chair: '主任', vice_chair: '副主任', member: '委员' };
+export const electionStatusLabels: Record<ElectionStatus, string> = {
+  preparing: '筹备中',
+  voting: '表决中',
+  elected: '已选出',
+  failed: '未选出',
+  cancelled: '已取消',
+};

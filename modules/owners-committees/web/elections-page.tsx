@@ -66,7 +66,15 @@ export default function ElectionsPage() {
         />
       </Card>
       <Card title={t('ownersCommittees.elections.title')}>
-        <CursorTable<Election> list={elections} columns={columns} rowKey="id" testId="oc-elections" />
+        <CursorTable<Election>
+          list={elections}
+          columns={columns}
+          rowKey="id"
+          exportPath="/owners-committees/elections"
+          exportQuery={{ nodeId }}
+          exportName="业委会换届选举.xlsx"
+          testId="oc-elections"
+        />
       </Card>
       <CommitteeDrawer
         id={committee}
