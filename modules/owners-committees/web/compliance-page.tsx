@@ -1,9 +1,11 @@
 import type { ComplianceReport, ComplianceRow } from '@linli/owners-committees/contract';
-import { api, download } from '@linli/web-kit/client';
+import { api, download, request } from '@linli/web-kit/client';
 import { BarChartCard } from '@linli/web-kit/components/charts';
 import { TerritorySelect } from '@linli/web-kit/components/territory-select';
+import { useCan } from '@linli/web-kit/current-user';
 import { useData } from '@linli/web-kit/use-data';
-import { Alert, Button, Card, Space, Table } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Space, Table } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { percent } from './labels.ts';
@@ -15,6 +17,18 @@ export default function CompliancePage() {
   const [nodeId, setNodeId] = useState<string | undefined>();
   const report = useData((signal) => api.get<ComplianceReport>('/owners-committees/compliance', { nodeId }, { signal }), [nodeId]);
   const rows = report.data?.rows ?? [];
+  const can = useCan();
+  const { message } = App.useApp();
+  /** The county's rule date (county-wide write only; the server refuses others). */
+  const setRuleDate = async (date: string) => {
+    try {
+      await request('PUT', '/owners-committees/settings', { body: { partyRuleFrom: date } });
+      message.success(t('common.saved'));
+      await report.reload();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
   const k = (key: keyof typeof ownersCommitteesZh.ownersCommittees.compliance) => t(`ownersCommittees.compliance.${key}`);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -42,6 +56,16 @@ export default function CompliancePage() {
             showIcon
             style={{ marginBottom: 12 }}
             message={t('ownersCommittees.ruleFrom', { date: report.data.partyRuleFrom })}
+            action={
+              can('ownersCommittees.write') && (
+                <DatePicker
+                  allowClear={false}
+                  value={dayjs(report.data.partyRuleFrom)}
+                  onChange={(d) => d && setRuleDate(d.format('YYYY-MM-DD'))}
+                  data-testid="oc-rule-date"
+                />
+              )
+            }
           />
         )}
         <BarChartCard
