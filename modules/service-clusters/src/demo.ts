@@ -3,7 +3,7 @@ import { one } from '@linli/db';
 import { territorySql } from '@linli/territory';
 import { sql } from 'drizzle-orm';
 import { defaultServiceMode } from './commands/adopt-scenario.ts';
-import type { ScenarioCompound } from './contract.ts';
+import { defaultParameters, type ScenarioCompound } from './contract.ts';
 import { demoPlan } from './demo-plan.ts';
 import { scenarioTotals } from './plan-inputs.ts';
 import { propertyPort } from './property-port.ts';
@@ -13,7 +13,8 @@ import { ScenarioRepository } from './scenario.repository.ts';
  * Demo data of service clusters: where the county profile asks for clusters (高密市: 10, the first
  * named 万顺城 and 岭南花园), an adopted scenario over the poorly managed and unmanaged old compounds
  * with exactly that many clusters, adopted into the property profiles (so the property KPIs count
- * them); elsewhere a draft scenario of the county to solve. Runs after property's seeder (module order).
+ * them); elsewhere a draft scenario of a community with profiled compounds, to solve. Runs after
+ * property's seeder (module order).
  */
 export async function seedServiceClustersDemo(ctx: DemoSeedContext): Promise<void> {
   const db = ctx.database.db;
@@ -36,26 +37,34 @@ export async function seedServiceClustersDemo(ctx: DemoSeedContext): Promise<voi
     },
     clientIp: '127.0.0.1',
   };
-  let economics: ScenarioCompound[];
-  try {
-    economics = (await propertyPort.compoundEconomics(db, { tenantId: ctx.tenantId, paths: [county.path] }, county.id)).sort((a, b) =>
-      a.compoundId.localeCompare(b.compoundId),
-    );
-  } catch {
-    return; // no property profiles to plan from
-  }
-  const scenarios = new ScenarioRepository(db);
+  const inputsOf = async (nodeId: string): Promise<ScenarioCompound[] | undefined> => {
+    try {
+      const found = await propertyPort.compoundEconomics(db, { tenantId: ctx.tenantId, paths: [county.path] }, nodeId);
+      return found.sort((a, b) => a.compoundId.localeCompare(b.compoundId));
+    } catch {
+      return undefined; // no property profiles to plan from
+    }
+  };
   if (!targets || targets.count <= 0) {
-    if (economics.length === 0) return;
-    await scenarios.insert(ctx.tenantId, {
-      nodeId: county.id,
-      name: `${county.name}物业组团测算（草稿）`,
-      parameters: demoPlan(economics, 1, []).parameters,
-      inputs: economics,
+    // A worked example: a draft scenario of the first community with profiled compounds, to solve.
+    const community = await one<{ id: string; name: string }>(
+      db,
+      sql`SELECT c.id, c.name FROM ${territorySql.nodes('c')}
+        WHERE c.tenant_id = ${ctx.tenantId} AND c.kind = 'community' ORDER BY c.name, c.id LIMIT 1`,
+    );
+    const inputs = community && (await inputsOf(community.id));
+    if (!community || !inputs?.length) return;
+    await new ScenarioRepository(db).insert(ctx.tenantId, {
+      nodeId: community.id,
+      name: `${community.name}物业组团测算（草稿）`,
+      parameters: { ...defaultParameters, minHouseholds: 0 },
+      inputs,
       createdBy: accountId,
     });
     return;
   }
+  const economics = await inputsOf(county.id);
+  if (!economics) return;
   const poor = economics.filter((c) => c.status === 'poor' || c.status === 'unmanaged');
   const { plan, parameters, clusters } = demoPlan(poor, targets.count, targets.names);
   ctx.progress(1, 3);
