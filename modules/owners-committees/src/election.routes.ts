@@ -1,5 +1,16 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AppError, cursorPage, type ModuleDeps, requireAbility, requireContext, runWrite, sendXlsx, toXlsx } from '@linli/core';
+import {
+  AppError,
+  auditEntry,
+  cursorPage,
+  type ModuleDeps,
+  recordAudit,
+  requireAbility,
+  requireContext,
+  runWrite,
+  sendXlsx,
+  toXlsx,
+} from '@linli/core';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { addCandidate } from './commands/add-candidate.ts';
@@ -100,6 +111,17 @@ export async function electionRoutes(fastify: FastifyInstance, deps: ModuleDeps)
       const scope = requireAbility(ctx.actor, 'ownersCommittees.read');
       const found = await new ElectionRepository(db).detail(ctx.actor.tenantId, request.params.id, scope, memberView(ctx));
       if (!found) throw AppError.notFound(ownersCommitteesNouns.election, request.params.id);
+      // Party membership is sensitive personal data: reading it is audited.
+      if (found.candidateList.some((k) => k.partyMember !== undefined))
+        await recordAudit(
+          db,
+          auditEntry(
+            ctx,
+            'ownersCommittees.candidates.read',
+            { type: 'owners_committee_election', id: found.id },
+            { candidates: found.candidateList.length },
+          ),
+        );
       return found;
     },
   );

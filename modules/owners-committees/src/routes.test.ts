@@ -89,6 +89,11 @@ describe('owners-committees HTTP API', () => {
       ['赵敏', false],
     ]);
     expect(detail.body).not.toMatch(/phone|idNumber/);
+    const [audited] = await database.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_event WHERE action = 'ownersCommittees.members.read' AND target_id = $1",
+      [committeeId],
+    );
+    expect(audited?.n).toBe(1);
     expect((await get(staffB, `${api}/${committeeId}`)).statusCode).toBe(404);
     expect((await get(foreign, `${api}/${committeeId}`)).statusCode).toBe(404);
   });

@@ -1,5 +1,16 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AppError, cursorPage, type ModuleDeps, requireAbility, requireContext, runWrite, sendXlsx, toXlsx } from '@linli/core';
+import {
+  AppError,
+  auditEntry,
+  cursorPage,
+  type ModuleDeps,
+  recordAudit,
+  requireAbility,
+  requireContext,
+  runWrite,
+  sendXlsx,
+  toXlsx,
+} from '@linli/core';
 import { territory } from '@linli/territory';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
@@ -297,6 +308,12 @@ export async function ownersCommitteesRoutes(fastify: FastifyInstance, deps: Mod
       const found = await repo.findById(ctx.actor.tenantId, request.params.id, scope);
       if (!found) throw AppError.notFound(ownersCommitteesNouns.committee, request.params.id);
       const members = await repo.members(ctx.actor.tenantId, found.id, memberView(ctx));
+      // Party membership is sensitive personal data: reading it is audited.
+      if (members.some((m) => m.partyMember !== undefined))
+        await recordAudit(
+          db,
+          auditEntry(ctx, 'ownersCommittees.members.read', { type: 'owners_committee', id: found.id }, { members: members.length }),
+        );
       return { ...found, members, partyRuleFrom: await new SettingsRepository(db).partyRuleFrom(ctx.actor.tenantId) };
     },
   );
