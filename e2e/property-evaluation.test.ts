@@ -111,7 +111,7 @@ describe('property-service evaluation in the browser', { timeout: 240_000 }, () 
     await phone.goto(`${e.url}/m/property-evaluation`);
     const result = phone.getByTestId('m-last-result');
     await expect.poll(() => result.innerText()).toContain('76.7');
-    expect(await result.innerText()).toContain('第 1 名');
+    expect(await result.innerText()).toContain(`在${e.tree.communities[0]!.name}排第 1 名`);
     expect(await phone.getByTestId('m-rate-form').count()).toBe(0);
   });
 });

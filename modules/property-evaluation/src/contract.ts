@@ -107,6 +107,7 @@ export const MyEvaluation = Type.Object({
   lastResult: Nullable(
     Type.Object({
       period: Type.String(),
+      placeName: Type.String({ description: 'the place the round covered: the rank is among its compounds' }),
       score: Nullable(Type.Number()),
       ratings: Type.Integer(),
       rank: Type.Integer(),

@@ -23,7 +23,15 @@ export async function readMyEvaluation(db: Db, actor: Actor, now = new Date()): 
   if (last) {
     const ranking = await rounds.ranking(tenantId, last.id, 'compound', {});
     const mine = ranking.find((r) => r.id === compound.id);
-    if (mine) lastResult = { period: last.period, score: mine.score, ratings: mine.ratings, rank: mine.rank, of: ranking.length };
+    if (mine)
+      lastResult = {
+        period: last.period,
+        placeName: last.placeName,
+        score: mine.score,
+        ratings: mine.ratings,
+        rank: mine.rank,
+        of: ranking.length,
+      };
   }
   return { compound: { id: compound.id, name: compound.name }, company, round, myRating, lastResult };
 }

@@ -157,10 +157,10 @@ export class RoundRepository {
   }
 
   /** The last closed round over a household path. */
-  lastClosedOver(tenantId: string, householdPath: string): Promise<{ id: string; period: string } | undefined> {
+  lastClosedOver(tenantId: string, householdPath: string): Promise<{ id: string; period: string; placeName: string } | undefined> {
     return one(
       this.db,
-      sql`SELECT r.id, r.period FROM property_evaluation_round r JOIN ${territorySql.nodes('n')} ON n.tenant_id = r.tenant_id AND n.id = r.node_id
+      sql`SELECT r.id, r.period, n.name AS "placeName" FROM property_evaluation_round r JOIN ${territorySql.nodes('n')} ON n.tenant_id = r.tenant_id AND n.id = r.node_id
           WHERE r.tenant_id = ${tenantId} AND r.status = 'closed' AND ${householdPath}::ltree <@ n.path
           ORDER BY r.closes_on DESC, nlevel(n.path) DESC LIMIT 1`,
     );

@@ -96,6 +96,7 @@ export default function MobileRate() {
         <Card title={t('propertyEvaluation.mobile.lastResult')} style={{ margin: 12 }} data-testid="m-last-result">
           {t('propertyEvaluation.mobile.lastResultText', {
             period: data.lastResult.period,
+            place: data.lastResult.placeName,
             score: data.lastResult.score ?? '—',
             rank: data.lastResult.rank,
             of: data.lastResult.of,

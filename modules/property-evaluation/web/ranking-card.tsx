@@ -13,7 +13,7 @@ type Sort = '-score' | 'score' | '-ratings' | 'ratings' | 'name';
 
 const scoreColor = (s: number | null) => (s === null ? 'default' : s >= 85 ? 'green' : s >= 70 ? 'blue' : s >= 60 ? 'orange' : 'red');
 
-/** A round's ranking by compound or by company: the top scores as bars, then the table (sortable, Excel). */
+/** A round's ranking by compound or by company: how many score in each band as bars, then the table (sortable, Excel). */
 export function RankingCard({ round }: { round: Round }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -26,7 +26,15 @@ export function RankingCard({ round }: { round: Round }) {
     [round.id, by, sort, minRatings],
   );
   const rows = data?.rows ?? [];
-  const top = [...rows].sort((a, b) => a.rank - b.rank).slice(0, 15);
+  // How many compounds (or companies) score in each band: where the weak ones are, at a glance.
+  const bands = [
+    { label: t('propertyEvaluation.bands.excellent'), test: (s: number) => s >= 90 },
+    { label: t('propertyEvaluation.bands.good'), test: (s: number) => s >= 80 && s < 90 },
+    { label: t('propertyEvaluation.bands.fair'), test: (s: number) => s >= 70 && s < 80 },
+    { label: t('propertyEvaluation.bands.pass'), test: (s: number) => s >= 60 && s < 70 },
+    { label: t('propertyEvaluation.bands.poor'), test: (s: number) => s < 60 },
+  ];
+  const counts = bands.map((b) => rows.filter((r) => r.score !== null && b.test(r.score)).length);
   const nameOf = (r: RankingRow) => r.name || t('propertyEvaluation.noCompany');
   const columns: ColumnsType<RankingRow> = [
     { title: t('propertyEvaluation.rank'), dataIndex: 'rank', key: 'rank', width: 70 },
@@ -100,11 +108,11 @@ export function RankingCard({ round }: { round: Round }) {
         </Space>
       }
     >
-      {top.length > 0 && (
+      {rows.length > 0 && (
         <BarChartCard
-          labels={top.map(nameOf)}
-          values={top.map((r) => r.score ?? 0)}
-          name={t('propertyEvaluation.score')}
+          labels={bands.map((b) => b.label)}
+          values={counts}
+          name={by === 'compound' ? t('propertyEvaluation.compounds') : t('propertyEvaluation.companies')}
           testId="ranking-chart"
         />
       )}

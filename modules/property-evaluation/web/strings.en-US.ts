@@ -30,7 +30,8 @@ export const propertyEvaluationEn: typeof propertyEvaluationZh = {
     households: 'Households',
     coverage: 'Coverage',
     minRatings: 'At least … ratings',
-    top: 'Top 15 scores',
+    companies: 'Companies',
+    bands: { excellent: '90 and above', good: '80–90', fair: '70–80', pass: '60–70', poor: 'Below 60' },
     dimensions: { cleaning: 'Cleaning', security: 'Security', greening: 'Greening', repairs: 'Repairs', manners: 'Manners', fees: 'Fees' },
     exportRanking: 'Export ranking',
     mobile: {
@@ -45,7 +46,7 @@ export const propertyEvaluationEn: typeof propertyEvaluationZh = {
       done: 'Thank you for rating!',
       rated: 'Your household has rated in this round',
       lastResult: 'Last result',
-      lastResultText: '{{period}}: score {{score}}, rank {{rank}} of {{of}} compounds, {{ratings}} households rated',
+      lastResultText: '{{period}}: score {{score}}, rank {{rank}} of {{of}} compounds in {{place}}, {{ratings}} households rated',
       notInCompound: 'Your home is not in a compound: there is no property service to rate.',
     },
   },

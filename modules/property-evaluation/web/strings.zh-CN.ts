@@ -28,7 +28,8 @@ export const propertyEvaluationZh = {
     households: '总户数',
     coverage: '参评率',
     minRatings: '最少评价户数',
-    top: '得分前 15 名',
+    companies: '企业数',
+    bands: { excellent: '90 分以上', good: '80–90 分', fair: '70–80 分', pass: '60–70 分', poor: '60 分以下' },
     dimensions: { cleaning: '保洁', security: '安保', greening: '绿化', repairs: '维修', manners: '服务态度', fees: '收费' },
     exportRanking: '导出排名',
     mobile: {
@@ -43,7 +44,7 @@ export const propertyEvaluationZh = {
       done: '评价已提交，谢谢！',
       rated: '您家本期已评价',
       lastResult: '上期结果',
-      lastResultText: '{{period}}：得分 {{score}}，全县（市、区）第 {{rank}} 名（共 {{of}} 个小区），{{ratings}} 户参评',
+      lastResultText: '{{period}}：得分 {{score}}，在{{place}}排第 {{rank}} 名（共 {{of}} 个小区），{{ratings}} 户参评',
       notInCompound: '您家不在小区内，无需评价物业服务。',
     },
   },
