@@ -124,6 +124,7 @@ export const urbanCasesEn: LocaleStrings<typeof urbanCasesZh> = {
     report: 'Report a problem',
     mine: 'My reports',
     kind: 'Problem',
+    home: 'Which home',
     description: 'Description',
     photo: 'Photo',
     submit: 'Submit',

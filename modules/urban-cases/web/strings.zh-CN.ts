@@ -102,6 +102,7 @@ export const urbanCasesZh = {
     report: '上报问题',
     mine: '我的上报',
     kind: '问题类型',
+    home: '哪处住房',
     description: '问题描述',
     photo: '照片',
     submit: '提交',
