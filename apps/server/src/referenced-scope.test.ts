@@ -23,6 +23,8 @@ import { createTestApp, login, type Session, type TestApp } from '../test/helper
 
 /** Fields that look like ids but name no record of ours. */
 const NOT_REFERENCES: Record<string, string> = {
+  // The resident's own compound, looked up among the compounds of their own households (resident grants).
+  'POST /api/v1/me/urban-cases body.compoundId': 'one of the caller’s own compounds, looked up among their households’ compounds',
   // The 12345 system's own work-order number, stored as given.
   'POST /api/v1/demands body.externalId': 'an external work-order number',
   // Names of spreadsheet columns, not ids.
@@ -81,7 +83,10 @@ type Kind =
   | 'committee'
   | 'meeting'
   // A property company of the place's community (its registry), made by the place's staff.
-  | 'propertyCompany';
+  | 'propertyCompany'
+  // A contract of the place's property company with its compound, and an evaluation round over its community.
+  | 'propertyContract'
+  | 'evaluationRound';
 
 /** Kinds that belong to the whole county: only another county's record is out of scope. */
 const countyWide: Kind[] = ['category', 'department'];
@@ -258,6 +263,24 @@ async function make(kind: Kind, place: Place): Promise<string> {
           creditCode: testCreditCode(),
         })
       ).id;
+    case 'propertyContract':
+      return (
+        await created(place.staff, `${api}/property/contracts`, {
+          companyId: await make('propertyCompany', place),
+          compoundId: place.compound.id,
+          startsOn: '2025-01-01',
+          feePerM2Month: 0.5,
+        })
+      ).id;
+    case 'evaluationRound':
+      return (
+        await created(place.staff, `${api}/property-evaluation/rounds`, {
+          nodeId: place.community.id,
+          period: `${2000 + n}-Q1`,
+          opensOn: '2020-01-01',
+          closesOn: '2099-12-31',
+        })
+      ).id;
     case 'committee': {
       // One committee per compound: the place's other compound keeps it (the sweep creates one on its compound).
       const id =
@@ -397,11 +420,111 @@ interface Case {
   /** Builds the request from the ids (all from the caller's own community unless the sweep swaps one). */
   request: (ids: Record<string, string>) => Promise<{ url: string; body: unknown }>;
   /** County-wide configuration is the county system admin's, the 12345 import the county staff's; the rest is the community desk's. */
-  caller?: 'admin' | 'county';
+  caller?: 'admin' | 'county' | 'resident';
 }
 
 const api = '/api/v1';
+
+// ---- urban-cases: a reported 城管进小区 case and a planned renovation project of the place, made by its staff.
+const renovationBodyFor = (compoundId: string, over: Record<string, unknown> = {}) => ({
+  name: `老旧小区改造${++serial}`,
+  compoundIds: [compoundId],
+  scopeItems: ['greening'],
+  budget: 100,
+  funding: [{ source: 'county', amount: 100 }],
+  phases: [],
+  ...over,
+});
+async function urbanCaseAt(p: Place): Promise<string> {
+  return (
+    await created(p.staff, `${api}/urban-cases/cases`, { kind: 'clutter', nodeId: p.compound.id, description: `楼道堆物${++serial}` })
+  ).id;
+}
+async function renovationAt(p: Place): Promise<string> {
+  return (await created(p.staff, `${api}/urban-cases/renovations`, renovationBodyFor(p.compound.id))).id;
+}
 const cases: Case[] = [
+  // ---- urban-cases.
+  {
+    route: 'POST /api/v1/urban-cases/cases',
+    fields: { nodeId: 'compound' },
+    request: async (ids) => ({
+      url: `${api}/urban-cases/cases`,
+      body: { kind: 'clutter', nodeId: ids.nodeId, description: `楼道堆物${++serial}` },
+    }),
+  },
+  {
+    // A fresh reported case of the home compound for each send: the own send assigns it.
+    route: 'POST /api/v1/urban-cases/cases/{id}/assign',
+    fields: { departmentId: 'department' },
+    request: async (ids) => ({
+      url: `${api}/urban-cases/cases/${await urbanCaseAt(home)}/assign`,
+      body: { version: 1, departmentId: ids.departmentId },
+    }),
+  },
+  {
+    route: 'POST /api/v1/urban-cases/renovations',
+    fields: { 'compoundIds[]': 'compound', topicId: 'topic' },
+    request: async (ids) => ({
+      url: `${api}/urban-cases/renovations`,
+      body: renovationBodyFor(ids['compoundIds[]']!, { topicId: ids.topicId }),
+    }),
+  },
+  {
+    route: 'PUT /api/v1/urban-cases/renovations/{id}',
+    fields: { 'compoundIds[]': 'compound', topicId: 'topic' },
+    request: async (ids) => ({
+      url: `${api}/urban-cases/renovations/${await renovationAt(home)}`,
+      body: { version: 1, ...renovationBodyFor(ids['compoundIds[]']!, { topicId: ids.topicId }) },
+    }),
+  },
+  {
+    route: 'POST /api/v1/property/companies',
+    fields: { communityId: 'community', partyOrgId: 'communityCommittee' },
+    request: async (ids) => ({
+      url: `${api}/property/companies`,
+      body: { communityId: ids.communityId, partyOrgId: ids.partyOrgId, name: `物业公司${++serial}`, kind: 'market' },
+    }),
+  },
+  {
+    route: 'PUT /api/v1/property/companies/{id}',
+    fields: { communityId: 'community', partyOrgId: 'communityCommittee' },
+    request: async (ids) => ({
+      url: `${api}/property/companies/${await make('propertyCompany', home)}`,
+      body: { communityId: ids.communityId, partyOrgId: ids.partyOrgId, name: `物业公司${++serial}`, kind: 'market' },
+    }),
+  },
+  {
+    route: 'POST /api/v1/property/contracts',
+    fields: { companyId: 'propertyCompany', compoundId: 'compound' },
+    request: async (ids) => ({
+      url: `${api}/property/contracts`,
+      body: { companyId: ids.companyId, compoundId: ids.compoundId, startsOn: '2025-01-01', feePerM2Month: 0.5 },
+    }),
+  },
+  {
+    route: 'PUT /api/v1/property/compounds/{compoundId}',
+    fields: { contractId: 'propertyContract' },
+    request: async (ids) => ({ url: `${api}/property/compounds/${home.compound.id}`, body: { contractId: ids.contractId } }),
+  },
+  {
+    route: 'POST /api/v1/property-evaluation/rounds',
+    fields: { nodeId: 'community' },
+    request: async (ids) => ({
+      url: `${api}/property-evaluation/rounds`,
+      body: { nodeId: ids.nodeId, period: `${2000 + ++serial}-Q2`, opensOn: '2020-01-01', closesOn: '2099-12-31' },
+    }),
+  },
+  {
+    // The resident rates in a round over their own household only: another community's round is unknown to them.
+    route: 'POST /api/v1/me/property-evaluation',
+    fields: { roundId: 'evaluationRound' },
+    caller: 'resident',
+    request: async (ids) => ({
+      url: `${api}/me/property-evaluation`,
+      body: { roundId: ids.roundId, cleaning: 4, security: 4, greening: 4, repairs: 4, manners: 4, fees: 4 },
+    }),
+  },
   {
     route: 'POST /api/v1/accounts',
     fields: { 'grants[].nodeId': 'compound' },
@@ -990,6 +1113,78 @@ const demandRoute = (action: string, body?: unknown, caller?: 'county'): PathCas
 });
 
 const pathCases: PathCase[] = [
+  {
+    route: 'PUT /api/v1/property/companies/{id}',
+    target: async (p) => ({ id: await make('propertyCompany', p) }),
+    body: async () => ({ communityId: home.community.id, name: `物业公司${++serial}`, kind: 'market' }),
+  },
+  {
+    route: 'POST /api/v1/property/companies/{id}/cross-postings',
+    target: async (p) => ({ id: await make('propertyCompany', p) }),
+    body: { personName: '张三', companyPost: '项目经理', partyPost: '小区党支部委员', since: '2025-01-01' },
+  },
+  {
+    route: 'DELETE /api/v1/property/companies/{id}/cross-postings/{postingId}',
+    target: async (p) => {
+      const id = await make('propertyCompany', p);
+      const posting = await created(p.staff, `${api}/property/companies/${id}/cross-postings`, {
+        personName: '李四',
+        companyPost: '项目经理',
+        partyPost: '小区党支部委员',
+        since: '2025-01-01',
+      });
+      return { id, postingId: posting.id };
+    },
+  },
+  {
+    route: 'POST /api/v1/property/contracts/{id}/collections',
+    target: async (p) => ({ id: await make('propertyContract', p) }),
+    body: { period: '2025', rate: 0.9 },
+  },
+  {
+    route: 'PUT /api/v1/property/compounds/{compoundId}',
+    target: async (p) => ({ compoundId: p.compound.id }),
+    body: { floorAreaM2: 12000 },
+  },
+  {
+    route: 'POST /api/v1/property/compounds/{compoundId}/override',
+    target: async (p) => ({ compoundId: p.compound.id }),
+    body: { status: 'poor', reason: '居民投诉集中' },
+  },
+  {
+    route: 'POST /api/v1/property-evaluation/rounds/{id}/close',
+    target: async (p) => ({ id: await make('evaluationRound', p) }),
+  },
+  // urban-cases: the case or project is made by the place's staff through the API.
+  {
+    route: 'POST /api/v1/urban-cases/cases/{id}/assign',
+    target: async (p) => ({ id: await urbanCaseAt(p) }),
+    body: async () => ({ version: 1, departmentId: Object.values(home.world.departments)[0] }),
+  },
+  {
+    route: 'POST /api/v1/urban-cases/cases/{id}/close',
+    target: async (p) => ({ id: await urbanCaseAt(p) }),
+    body: { version: 1, quantity: 1 },
+  },
+  { route: 'POST /api/v1/urban-cases/cases/{id}/photos', target: async (p) => ({ id: await urbanCaseAt(p) }), upload: true },
+  {
+    route: 'POST /api/v1/me/urban-cases/{id}/photos',
+    target: async (p) => ({ id: await urbanCaseAt(p) }),
+    upload: true,
+    caller: 'resident',
+  },
+  {
+    route: 'PUT /api/v1/urban-cases/renovations/{id}',
+    target: async (p) => ({ id: await renovationAt(p) }),
+    body: async () => ({ version: 1, ...renovationBodyFor(home.compound.id) }),
+  },
+  { route: 'POST /api/v1/urban-cases/renovations/{id}/start', target: async (p) => ({ id: await renovationAt(p) }), body: { version: 1 } },
+  {
+    route: 'POST /api/v1/urban-cases/renovations/{id}/accept',
+    target: async (p) => ({ id: await renovationAt(p) }),
+    body: { version: 1, acceptedOn: '2026-01-01' },
+  },
+  { route: 'POST /api/v1/urban-cases/renovations/{id}/photos', target: async (p) => ({ id: await renovationAt(p) }), upload: true },
   { route: 'PATCH /api/v1/accounts/{id}', target: async (p) => ({ id: p.account }), body: { displayName: '改名' } },
   { route: 'POST /api/v1/accounts/{id}/unlock', target: async (p) => ({ id: p.account }) },
   { route: 'POST /api/v1/accounts/{id}/reset-password', target: async (p) => ({ id: p.account }), body: { password: 'Test@2026pass!' } },
@@ -1482,7 +1677,7 @@ describe('ids of other records in a write are checked against the caller scope',
         const res = await t.app.inject({
           method: c.route.split(' ')[0] as 'POST',
           url,
-          headers: (c.caller === 'admin' ? admin : c.caller === 'county' ? county : desk).headers,
+          headers: (c.caller === 'admin' ? admin : c.caller === 'county' ? county : c.caller === 'resident' ? resident : desk).headers,
           payload: body as object,
         });
         return { res, before, after: await snapshot() };
@@ -1496,7 +1691,7 @@ describe('ids of other records in a write are checked against the caller scope',
           problems.push(`${field}: an unknown id answered ${unknown.res.statusCode} ${unknown.res.body.slice(0, 200)}`);
         }
         // County-wide records, and callers whose scope is the whole county, have only another county outside.
-        const places = countyWide.includes(kind) || c.caller ? { foreign } : { neighbour, foreign };
+        const places = countyWide.includes(kind) || c.caller === 'admin' || c.caller === 'county' ? { foreign } : { neighbour, foreign };
         for (const [where, place] of Object.entries(places)) {
           const id = await make(kind, place);
           const { res, before, after } = await send({ ...homeIds, [field]: id });
