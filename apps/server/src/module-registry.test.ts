@@ -24,6 +24,8 @@ const DELIBERATE = ['deliberation.read', 'deliberation.write'];
 const CO_GOVERNANCE_READ = ['ballots.read', 'deliberation.read', 'meetings.read', 'opinionMap.read', 'resolutions.read'];
 // Service clusters (组团): the county and its subdistricts plan and adopt them; communities read their plans.
 const PLAN_CLUSTERS = ['serviceClusters.read', 'serviceClusters.write'];
+// Owners' committees (业委会): street and community staff keep them, run re-elections and training; the county and compounds read.
+const KEEP_OWNERS_COMMITTEES = ['ownersCommittees.read', 'ownersCommittees.write'];
 const centralGrants: Record<Role, string[]> = {
   system_admin: [
     ...READ_ALL,
@@ -33,6 +35,7 @@ const centralGrants: Record<Role, string[]> = {
     ...CO_GOVERNANCE_READ,
     'deliberation.scope',
     ...PLAN_CLUSTERS,
+    ...KEEP_OWNERS_COMMITTEES,
   ],
   security_admin: ['territory.read', 'account.read', 'account.manage'],
   audit_admin: ['territory.read', 'account.read', 'audit.read'],
@@ -44,6 +47,7 @@ const centralGrants: Record<Role, string[]> = {
     'deliberation.write',
     'deliberation.scope',
     ...PLAN_CLUSTERS,
+    'ownersCommittees.read',
   ],
   subdistrict_staff: [
     ...READ_ALL,
@@ -56,6 +60,7 @@ const centralGrants: Record<Role, string[]> = {
     'opinionMap.write',
     'resolutions.evaluate',
     ...PLAN_CLUSTERS,
+    ...KEEP_OWNERS_COMMITTEES,
   ],
   community_staff: [
     ...READ_ALL,
@@ -68,6 +73,7 @@ const centralGrants: Record<Role, string[]> = {
     'opinionMap.write',
     'resolutions.evaluate',
     'serviceClusters.read',
+    ...KEEP_OWNERS_COMMITTEES,
   ],
   compound_staff: [
     ...READ_ALL,
@@ -80,6 +86,7 @@ const centralGrants: Record<Role, string[]> = {
     ...DELIBERATE,
     'opinionMap.read',
     'resolutions.evaluate',
+    'ownersCommittees.read',
   ],
   grid_worker: [
     ...READ_ALL,

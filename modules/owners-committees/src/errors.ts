@@ -1,7 +1,7 @@
 import { defineErrors, type Noun } from '@linli/core/app-error';
 
 /** The errors of the owners-committees module, in both languages (pure: the web may read it). Listed in the manifest. */
-export const ownersCommitteesErrors = defineErrors('ownersCommittees', {
+export const ownersCommitteesErrors = defineErrors('owners_committees', {
   not_a_compound: { status: 'invalid_input', 'en-US': '{place} is not a compound', 'zh-CN': '{place} 不是小区' },
   committee_exists: {
     status: 'conflict',
