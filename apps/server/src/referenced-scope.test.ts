@@ -1127,12 +1127,15 @@ const pathCases: PathCase[] = [
     route: 'DELETE /api/v1/property/companies/{id}/cross-postings/{postingId}',
     target: async (p) => {
       const id = await make('propertyCompany', p);
-      const posting = await created(p.staff, `${api}/property/companies/${id}/cross-postings`, {
-        personName: '李四',
-        companyPost: '项目经理',
-        partyPost: '小区党支部委员',
-        since: '2025-01-01',
+      // The answer is the company's cross-postings: the new one is the only one of its company.
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `${api}/property/companies/${id}/cross-postings`,
+        headers: p.staff.headers,
+        payload: { personName: '李四', companyPost: '项目经理', partyPost: '小区党支部委员', since: '2025-01-01' },
       });
+      const [posting] = res.json() as { id: string }[];
+      if (res.statusCode !== 201 || !posting) throw new Error(`cross-posting: ${res.statusCode} ${res.body}`);
       return { id, postingId: posting.id };
     },
   },
@@ -1802,6 +1805,8 @@ function readKind(route: string, field: string): Kind | 'mapping' {
     conversationId: 'conversation',
     resolutionId: 'resolution',
     committeeId: 'committee',
+    companyId: 'propertyCompany',
+    compoundId: 'compound',
   };
   const kind = byName[field];
   if (!kind) throw new Error(`no kind for ${route} ${field}: add it to readKind or NOT_READ_REFERENCES`);

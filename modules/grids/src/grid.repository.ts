@@ -21,6 +21,30 @@ export type GridCursor = Static<typeof GridCursor>;
 export class GridRepository {
   constructor(private readonly db: Db) {}
 
+  /** Grids and micro-grids under the node (within the scope paths) and their members: the organisation network's figures. */
+  async figures(
+    tenantId: string,
+    scope: string[],
+    nodeId?: string,
+  ): Promise<{ grids: number; microGrids: number; microGridMembers: number }> {
+    const row = await one<{ grids: number; microGrids: number; microGridMembers: number }>(
+      this.db,
+      sql`SELECT count(*) FILTER (WHERE g.level = 'grid')::int AS grids, count(*) FILTER (WHERE g.level = 'micro_grid')::int AS "microGrids",
+            coalesce(sum((SELECT count(*) FROM grid_member m WHERE m.tenant_id = g.tenant_id AND m.grid_id = g.id))
+              FILTER (WHERE g.level = 'micro_grid'), 0)::int AS "microGridMembers"
+          FROM grid g JOIN ${territorySql.nodes('c')} ON c.tenant_id = g.tenant_id AND c.id = g.community_id
+          WHERE g.tenant_id = ${tenantId} AND ${inScope(sql`c.path`, scope)}
+          ${
+            nodeId
+              ? sql`AND (${territorySql.underNode(sql`c.path`, tenantId, nodeId)} OR EXISTS (SELECT 1 FROM grid_building gb
+            JOIN ${territorySql.nodes('b')} ON b.tenant_id = gb.tenant_id AND b.id = gb.building_id
+            WHERE gb.tenant_id = g.tenant_id AND gb.grid_id = g.id AND ${territorySql.underNode(sql`b.path`, tenantId, nodeId)}))`
+              : sql``
+          }`,
+    );
+    return row ?? { grids: 0, microGrids: 0, microGridMembers: 0 };
+  }
+
   private select(tenantId: string, scope: string[], conditions: SQL[]): SQL {
     return sql`SELECT g.id, g.name, g.level, g.code, g.parent_id AS "parentId", g.community_id AS "communityId", c.name AS "communityName",
         (SELECT count(*)::int FROM grid_building b WHERE b.tenant_id = g.tenant_id AND b.grid_id = g.id) AS "buildingCount",

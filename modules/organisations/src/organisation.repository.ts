@@ -81,6 +81,18 @@ export class OrganisationRepository {
     return found.map((r) => r.id);
   }
 
+  /** Registered organisations at places under the node (within the scope paths), by kind. */
+  async countByKind(tenantId: string, scope: string[], nodeId?: string): Promise<Record<string, number>> {
+    const found = await rows<{ kind: string; n: number }>(
+      this.db,
+      sql`SELECT o.kind, count(*)::int AS n FROM organisation o JOIN ${territorySql.nodes('n')} ON n.tenant_id = o.tenant_id AND n.id = o.node_id
+          WHERE o.tenant_id = ${tenantId} AND ${inScope(sql`n.path`, scope)}
+          ${nodeId ? sql`AND ${territorySql.underNode(sql`n.path`, tenantId, nodeId)}` : sql``}
+          GROUP BY o.kind`,
+    );
+    return Object.fromEntries(found.map((f) => [f.kind, f.n]));
+  }
+
   async nameTaken(tenantId: string, nodeId: string, kind: string, name: string): Promise<boolean> {
     const row = await one(
       this.db,

@@ -236,5 +236,12 @@ export const PropertyKpis = Type.Object({
   rubbishTonnes: Type.Number(),
   parkingSpaces: Type.Integer(),
   chargers: Type.Integer(),
+  jointMeetings: Type.Object(
+    { county: Type.Integer(), subdistrict: Type.Integer(), community: Type.Integer() },
+    { description: 'joint meetings (联席会议) held in the range, by level' },
+  ),
+  microGrids: Type.Integer({ description: 'micro-grids under the node (now)' }),
+  microGridMembers: Type.Integer(),
+  redStewardTeams: Type.Integer({ description: '红管家 teams registered at places under the node (now)' }),
 });
 export type PropertyKpis = Static<typeof PropertyKpis>;

@@ -1,4 +1,7 @@
 import type { Db } from '@linli/db';
+import { GridRepository } from '@linli/grids';
+import { countMeetings } from '@linli/meetings';
+import { OrganisationRepository } from '@linli/organisations';
 import { committeeFigures } from '@linli/owners-committees';
 import { urbanCaseFigures } from '@linli/urban-cases';
 import type { PropertyKpis } from './contract.ts';
@@ -8,7 +11,9 @@ import { propertyFigures } from './figures.ts';
  * The property reform KPIs under the node (in the caller's property.read scope): the module's own
  * figures (profiles by status and mode, adopted clusters, companies by kind), with the owners'
  * committees' figures (@linli/owners-committees) and the urban-management cases' and renovation
- * figures of the range (@linli/urban-cases), each read through that module's interface.
+ * figures of the range (@linli/urban-cases), the joint meetings (联席会议) held in the range
+ * (@linli/meetings), and the micro-grids and 红管家 teams of the organisation network (@linli/grids,
+ * @linli/organisations), each read through that module's interface.
  */
 export async function propertyKpis(
   db: Db,
@@ -18,6 +23,9 @@ export async function propertyKpis(
   const own = await propertyFigures(db, scope, range.nodeId);
   const committees = await committeeFigures(db, scope, range);
   const cases = await urbanCaseFigures(db, scope, range);
+  const joint = await countMeetings(db, scope, { ...range, kind: 'joint_meeting' });
+  const grids = await new GridRepository(db).figures(scope.tenantId, scope.paths, range.nodeId);
+  const organisations = await new OrganisationRepository(db).countByKind(scope.tenantId, scope.paths, range.nodeId);
   return {
     ...own,
     ownersCommittees: committees.ownersCommittees,
@@ -29,5 +37,9 @@ export async function propertyKpis(
     rubbishTonnes: cases.rubbishTonnes,
     parkingSpaces: cases.parkingSpaces,
     chargers: cases.chargers,
+    jointMeetings: { county: joint.county, subdistrict: joint.subdistrict, community: joint.community },
+    microGrids: grids.microGrids,
+    microGridMembers: grids.microGridMembers,
+    redStewardTeams: organisations.red_steward_team ?? 0,
   };
 }

@@ -198,6 +198,31 @@ describe('property HTTP API', () => {
     await database.db.execute(sql`INSERT INTO urban_case (tenant_id, id, kind, node_id, description, quantity, department_id, status, source, reported_at, assigned_at, closed_at)
       VALUES ('370785', ${newId()}, 'illegal_structure', ${a2.id}, '拆除违建', 80, ${departmentId}, 'closed', 'staff', '2026-01-02', '2026-01-03', '2026-01-20T02:00:00Z')`);
 
+    // A joint meeting (联席会议) of community A held in the range and one before it; a council meeting that is no joint meeting.
+    const jointCouncil = newId();
+    const council = newId();
+    await database.db.execute(sql`INSERT INTO council (tenant_id, id, node_id, level, kind, name)
+      VALUES ('370785', ${jointCouncil}, ${tree.a.community.id}, 'community', 'joint_meeting', '红色物业联席会议'),
+             ('370785', ${council}, ${tree.a.community.id}, 'community', 'council', '居民议事会')`);
+    for (const [councilId, startsAt] of [
+      [jointCouncil, '2026-03-05T02:00:00Z'],
+      [jointCouncil, '2025-12-05T02:00:00Z'],
+      [council, '2026-03-06T02:00:00Z'],
+    ] as const) {
+      await database.db.execute(sql`INSERT INTO meeting (tenant_id, id, council_id, node_id, level, title, starts_at, place_text, status, code)
+        VALUES ('370785', ${newId()}, ${councilId}, ${tree.a.community.id}, 'community', '物业费收缴', ${startsAt}, '社区议事厅', 'closed', '123456')`);
+    }
+    // A micro-grid over compound A's building with two members; a 红管家 team in compound A.
+    const micro = newId();
+    const parentGrid = newId();
+    await database.db.execute(sql`INSERT INTO grid (tenant_id, id, community_id, parent_id, level, name)
+      VALUES ('370785', ${parentGrid}, ${tree.a.community.id}, NULL, 'grid', '第一网格'),
+             ('370785', ${micro}, ${tree.a.community.id}, ${parentGrid}, 'micro_grid', '凤凰小区微网格')`);
+    await database.db.execute(sql`INSERT INTO grid_member (tenant_id, id, grid_id, role, resident_id, name)
+      VALUES ('370785', ${newId()}, ${micro}, 'leader', ${world.a.li}, '李'), ('370785', ${newId()}, ${micro}, 'volunteer', ${world.a.wang}, '王')`);
+    await database.db.execute(sql`INSERT INTO organisation (tenant_id, id, kind, name, node_id)
+      VALUES ('370785', ${newId()}, 'red_steward_team', '凤凰小区红管家服务队', ${tree.a.compound.id})`);
+
     const kpis = await app.inject({ url: `${api}/kpis?from=2026-01-01&to=2026-12-31`, headers: county.headers });
     expect(kpis.statusCode, kpis.body).toBe(200);
     expect(kpis.json()).toEqual({
@@ -217,6 +242,10 @@ describe('property HTTP API', () => {
       rubbishTonnes: 0,
       parkingSpaces: 0,
       chargers: 0,
+      jointMeetings: { county: 0, subdistrict: 0, community: 1 },
+      microGrids: 1,
+      microGridMembers: 2,
+      redStewardTeams: 1,
     });
     const underA = (
       await app.inject({ url: `${api}/kpis?nodeId=${tree.a.community.id}&from=2026-01-01&to=2026-12-31`, headers: county.headers })
