@@ -26,6 +26,11 @@ const CO_GOVERNANCE_READ = ['ballots.read', 'deliberation.read', 'meetings.read'
 const PLAN_CLUSTERS = ['serviceClusters.read', 'serviceClusters.write'];
 // Owners' committees (业委会): street and community staff keep them, run re-elections and training; the county and compounds read.
 const KEEP_OWNERS_COMMITTEES = ['ownersCommittees.read', 'ownersCommittees.write'];
+// Property reform: the property profiles and companies, urban-management cases and renovation, the
+// property-service evaluation rounds are kept by county, street and community staff.
+const KEEP_PROPERTY = ['property.read', 'property.write'];
+const KEEP_CASES = ['urbanCases.read', 'urbanCases.write'];
+const RUN_EVALUATIONS = ['propertyEvaluation.read', 'propertyEvaluation.write'];
 const centralGrants: Record<Role, string[]> = {
   system_admin: [
     ...READ_ALL,
@@ -36,6 +41,9 @@ const centralGrants: Record<Role, string[]> = {
     'deliberation.scope',
     ...PLAN_CLUSTERS,
     ...KEEP_OWNERS_COMMITTEES,
+    ...KEEP_PROPERTY,
+    'urbanCases.read',
+    ...RUN_EVALUATIONS,
   ],
   security_admin: ['territory.read', 'account.read', 'account.manage'],
   audit_admin: ['territory.read', 'account.read', 'audit.read'],
@@ -48,6 +56,9 @@ const centralGrants: Record<Role, string[]> = {
     'deliberation.scope',
     ...PLAN_CLUSTERS,
     'ownersCommittees.read',
+    ...KEEP_PROPERTY,
+    ...KEEP_CASES,
+    ...RUN_EVALUATIONS,
   ],
   subdistrict_staff: [
     ...READ_ALL,
@@ -61,6 +72,9 @@ const centralGrants: Record<Role, string[]> = {
     'resolutions.evaluate',
     ...PLAN_CLUSTERS,
     ...KEEP_OWNERS_COMMITTEES,
+    ...KEEP_PROPERTY,
+    ...KEEP_CASES,
+    ...RUN_EVALUATIONS,
   ],
   community_staff: [
     ...READ_ALL,
@@ -74,6 +88,9 @@ const centralGrants: Record<Role, string[]> = {
     'resolutions.evaluate',
     'serviceClusters.read',
     ...KEEP_OWNERS_COMMITTEES,
+    ...KEEP_PROPERTY,
+    ...KEEP_CASES,
+    ...RUN_EVALUATIONS,
   ],
   compound_staff: [
     ...READ_ALL,
@@ -87,6 +104,8 @@ const centralGrants: Record<Role, string[]> = {
     'opinionMap.read',
     'resolutions.evaluate',
     'ownersCommittees.read',
+    'property.read',
+    ...KEEP_CASES,
   ],
   grid_worker: [
     ...READ_ALL,
@@ -99,8 +118,11 @@ const centralGrants: Record<Role, string[]> = {
     'meetings.read',
     'opinionMap.read',
     'resolutions.read',
+    'property.read',
+    ...KEEP_CASES,
+    'propertyEvaluation.read',
   ],
-  property_staff: ['territory.read', 'people.read', 'organisation.read', 'demand.handle', 'meetings.read'],
+  property_staff: ['territory.read', 'people.read', 'organisation.read', 'demand.handle', 'meetings.read', 'property.read'],
   // Owners' decisions (ballots) and owners' meetings are the owners' committee's own business.
   owners_committee_member: [
     'territory.read',
@@ -111,6 +133,7 @@ const centralGrants: Record<Role, string[]> = {
     'meetings.read',
     'meetings.write',
     'resolutions.read',
+    'property.read',
   ],
   volunteer: ['territory.read'],
   // Residents hold no ability (permissions.test.ts): their resident grant lets them follow the

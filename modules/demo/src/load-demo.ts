@@ -318,7 +318,7 @@ async function loadCountyFoundation(
   run: LoadRun,
   progress: (step: string, done: number, total: number) => void,
 ): Promise<CountyFoundation> {
-  const { database, cipher } = deps;
+  const { cipher } = deps;
   const T = profile.tenantId;
   const territory = await rows<TerritoryRef & { kind: string }>(
     run.db,

@@ -1,7 +1,7 @@
 import { defineErrors, type Noun } from '@linli/core/app-error';
 
 /** The errors of property-service evaluation, in both languages (pure: the web may read it). Listed in the manifest. */
-export const propertyEvaluationErrors = defineErrors('propertyEvaluation', {
+export const propertyEvaluationErrors = defineErrors('property_evaluation', {
   not_a_place_for_rounds: {
     status: 'invalid_input',
     'en-US': '{place} is not a county, street or community: a round covers one of them',

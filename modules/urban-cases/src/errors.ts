@@ -1,7 +1,7 @@
 import { defineErrors, type Noun } from '@linli/core/app-error';
 
 /** The errors of the urban-cases module, in both languages (pure: the web may read it). Listed in the manifest. */
-export const urbanCasesErrors = defineErrors('urbanCases', {
+export const urbanCasesErrors = defineErrors('urban_cases', {
   not_a_case_place: { status: 'invalid_input', 'en-US': '{place} is not a compound or building', 'zh-CN': '{place} 不是小区或楼栋' },
   not_a_compound: { status: 'invalid_input', 'en-US': '{place} is not a compound', 'zh-CN': '{place} 不是小区' },
   whole_number: { status: 'invalid_input', 'en-US': 'The quantity of {kind} is a whole number', 'zh-CN': '{kind}的数量须为整数' },
