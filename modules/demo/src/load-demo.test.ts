@@ -424,6 +424,40 @@ describe('the deliberation dashboards of the demo counties', () => {
     expect(figures.stations).toBeGreaterThan(225);
   });
 
+  async function propertyKpis(username: string) {
+    const session = await login(t.app, username, DEMO_PASSWORD);
+    const { from, to } = lastTwelveMonths();
+    const res = await t.app.inject({ url: `/api/v1/property/kpis?from=${from}&to=${to}`, headers: session.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  }
+
+  it('reproduce 高密市’s property reform: 186 old compounds in four kinds, 10 clusters adopted, 24 community service companies', async () => {
+    const figures = await propertyKpis('county');
+    expect(figures.compoundsByStatus).toEqual({ well: 58, poor: 64, unmanaged: 41, self: 23 });
+    expect(figures).toMatchObject({ clusters: 10, communityServiceCompanies: 24 });
+  });
+
+  it('reproduce 文山市’s property reform figures from its records over the last 12 months', async () => {
+    const figures = await propertyKpis('ws-admin');
+    // 业工委542个、物管会37个；微网格976个、成员3261名；红管家76支；改造54个小区；拆违855处9万平方米、清理垃圾1516.2吨、
+    // 施划车位6597个、安装充电桩630个；联席会议县级7次、街道16次、社区97次
+    expect(figures).toMatchObject({
+      ownersCommittees: 542,
+      propertyManagementCommittees: 37,
+      microGrids: 976,
+      microGridMembers: 3261,
+      redStewardTeams: 76,
+      renovatedCompounds: 54,
+      illegalStructuresRemoved: 855,
+      illegalStructureAreaM2: 90_000,
+      rubbishTonnes: 1516.2,
+      parkingSpaces: 6597,
+      chargers: 630,
+      jointMeetings: { county: 7, subdistrict: 16, community: 97 },
+    });
+  });
+
   it('count 文山市’s 65 party service stations, 51 pavilions and 34 neighbour spaces', async () => {
     const figures = await kpis('ws-admin');
     expect(figures.stationsByKind).toEqual({ party_station: 65, pavilion: 51, neighbour_space: 34 });
