@@ -1,4 +1,3 @@
-import { seededRandom } from '@linli/core';
 import { describe, expect, it } from 'vitest';
 import {
   clusterFigures,
@@ -9,6 +8,7 @@ import {
   type PlanParameters,
   planClusters,
 } from './planner.ts';
+import { realisticParameters, syntheticCounty } from './synthetic-county.ts';
 
 /** Costs only from common parts (no staff), one shared cost per cluster: figures easy to follow by hand. */
 const simple: PlanParameters = {
@@ -72,34 +72,8 @@ describe('planClusters on a hand-computed county of three compounds', () => {
   });
 });
 
-/** 186 old compounds of a county like 高密市 (its seed's figure), in an 8 km square, seeded. */
-function county(count: number): PlanCompound[] {
-  const random = seededRandom(186);
-  return Array.from({ length: count }, (_, i) => {
-    const households = 80 + Math.floor(random() * 900);
-    return {
-      id: `c${i}`,
-      name: `小区${i + 1}`,
-      ...at(random() * 0.072, random() * 0.09),
-      households,
-      areaM2: households * (70 + random() * 40),
-      feePerM2Month: 0.35 + random() * 1.1,
-      collectionRate: 0.45 + random() * 0.5,
-    };
-  });
-}
-
-const realistic: PlanParameters = {
-  staffPer10kM2: 1.2,
-  monthlyWage: 3200,
-  otherCostPerM2Month: 0.25,
-  sharedCostPerClusterMonth: 12_000,
-  maxDistanceKm: 1.5,
-  minHouseholds: 300,
-  maxHouseholds: 5000,
-  maxCompoundsPerCluster: 8,
-  timeLimitSeconds: 20,
-};
+const county = (count: number) => syntheticCounty(count);
+const realistic = realisticParameters;
 
 describe('planClusters on 186 compounds', () => {
   it('puts every compound in one compact cluster within the bounds, and needs less subsidy than every compound alone', async () => {
