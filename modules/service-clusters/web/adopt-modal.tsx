@@ -17,7 +17,8 @@ export function AdoptModal({ scenario, onClose, onAdopted }: { scenario: Scenari
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<AdoptForm>();
-  const { run, error, saving } = useApiForm(form, ['reason', 'clusters']);
+  // Only the reason has a field of its own: an error about a cluster shows above the form.
+  const { run, error, saving } = useApiForm(form, ['reason']);
   // The county's property companies, when the caller may read them (the company stays optional).
   const companies = useData(
     (signal) =>
@@ -37,7 +38,13 @@ export function AdoptModal({ scenario, onClose, onAdopted }: { scenario: Scenari
     if (!v) return;
     const body = {
       reason: v.reason?.trim() || undefined,
-      clusters: v.clusters.map((c) => ({ ...c, companyId: c.companyId ?? null, serviceMode: c.serviceMode || undefined })),
+      // The form holds only the fields it shows (name, company, mode): each row is the scenario's cluster of its index.
+      clusters: v.clusters.map((c, i) => ({
+        clusterId: scenario.clusters[i]!.id,
+        name: c.name,
+        companyId: c.companyId ?? null,
+        serviceMode: c.serviceMode || undefined,
+      })),
     };
     const done = await run(() => api.post<ScenarioDetail>(`/service-clusters/scenarios/${scenario.id}/adopt`, body));
     if (done) {

@@ -45,6 +45,12 @@ export default function ScenarioPage() {
     const timer = setInterval(() => void reload(), 1000);
     return () => clearInterval(timer);
   }, [solving, reload]);
+  // The plan's table once there is a plan (also right after a solve ends): the parameters before.
+  const hasPlan = (s?.clusters.length ?? 0) > 0;
+  const [tab, setTab] = useState<string | null>(null);
+  useEffect(() => {
+    setTab(hasPlan ? 'table' : 'parameters');
+  }, [hasPlan]);
   if (scenario.error && !s) return <Result status="404" title={scenario.error.message} />;
   if (!s) return <Spin />;
   const writable = can('serviceClusters.write') && !['adopted', 'superseded', 'solving'].includes(s.status);
@@ -132,7 +138,8 @@ export default function ScenarioPage() {
           </Space>
         )}
         <Tabs
-          defaultActiveKey={s.clusters.length ? 'table' : 'parameters'}
+          activeKey={tab ?? (hasPlan ? 'table' : 'parameters')}
+          onChange={setTab}
           items={[
             {
               key: 'table',
