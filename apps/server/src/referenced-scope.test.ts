@@ -1751,7 +1751,10 @@ describe('records named in the path of a write are checked against the caller sc
       );
       const unknown = await send(unknownIds);
       const changedBy = (x: { before: Record<string, string>; after: Record<string, string> }) =>
-        Object.keys(x.after).filter((table) => x.after[table] !== x.before[table]);
+        // Sorted: the snapshot's UNION ALL gives its rows in no set order (PostgreSQL may append them in parallel).
+        Object.keys(x.after)
+          .filter((table) => x.after[table] !== x.before[table])
+          .sort();
       // A refused attempt may be audited (a reveal is, allowed or not) — the same way for any id; no data changes.
       const audited = changedBy(unknown);
       if (audited.some((table) => !table.startsWith('audit_'))) problems.push(`an unknown id changed ${audited.join(', ')}`);

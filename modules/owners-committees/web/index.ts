@@ -1,12 +1,14 @@
 import type { WebModule } from '@linli/web-kit';
+import { withPageStrings } from '@linli/web-kit/i18n';
 import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
-import { ownersCommitteesZh } from './strings.zh-CN.ts';
+import { ownersCommitteesFirstZh, ownersCommitteesPageStrings } from './first-strings.ts';
+import type { ownersCommitteesZh } from './strings.zh-CN.ts';
 
-const OwnersCommitteesPage = lazy(() => import('./owners-committees-page.tsx'));
-const CompliancePage = lazy(() => import('./compliance-page.tsx'));
-const ElectionsPage = lazy(() => import('./elections-page.tsx'));
-const TrainingsPage = lazy(() => import('./trainings-page.tsx'));
+const OwnersCommitteesPage = lazy(withPageStrings(ownersCommitteesPageStrings, () => import('./owners-committees-page.tsx')));
+const CompliancePage = lazy(withPageStrings(ownersCommitteesPageStrings, () => import('./compliance-page.tsx')));
+const ElectionsPage = lazy(withPageStrings(ownersCommitteesPageStrings, () => import('./elections-page.tsx')));
+const TrainingsPage = lazy(withPageStrings(ownersCommitteesPageStrings, () => import('./trainings-page.tsx')));
 
 /** Owners' committees: the committees, the party-share compliance per street, terms ending and re-elections, training. */
 export const ownersCommitteesWeb: WebModule<typeof ownersCommitteesZh> = {
@@ -43,5 +45,5 @@ export const ownersCommitteesWeb: WebModule<typeof ownersCommitteesZh> = {
       ability: 'ownersCommittees.read',
     },
   ],
-  strings: { 'zh-CN': ownersCommitteesZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.ownersCommitteesEn) },
+  strings: { 'zh-CN': ownersCommitteesFirstZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.ownersCommitteesEn) },
 };

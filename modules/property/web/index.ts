@@ -1,11 +1,13 @@
 import type { WebModule } from '@linli/web-kit';
+import { withPageStrings } from '@linli/web-kit/i18n';
 import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
-import { propertyZh } from './strings.zh-CN.ts';
+import { propertyFirstZh, propertyPageStrings } from './first-strings.ts';
+import type { propertyZh } from './strings.zh-CN.ts';
 
-const ProfilesPage = lazy(() => import('./profiles-page.tsx'));
-const CompaniesPage = lazy(() => import('./companies-page.tsx'));
-const LedgerPage = lazy(() => import('./ledger-page.tsx'));
+const ProfilesPage = lazy(withPageStrings(propertyPageStrings, () => import('./profiles-page.tsx')));
+const CompaniesPage = lazy(withPageStrings(propertyPageStrings, () => import('./companies-page.tsx')));
+const LedgerPage = lazy(withPageStrings(propertyPageStrings, () => import('./ledger-page.tsx')));
 
 /** Property reform: compound property profiles, the property company registry and the ledger (pages load when opened). */
 export const propertyWeb: WebModule<typeof propertyZh> = {
@@ -35,5 +37,5 @@ export const propertyWeb: WebModule<typeof propertyZh> = {
       ability: 'property.read',
     },
   ],
-  strings: { 'zh-CN': propertyZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.propertyEn) },
+  strings: { 'zh-CN': propertyFirstZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.propertyEn) },
 };

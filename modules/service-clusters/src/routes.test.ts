@@ -9,7 +9,7 @@ import type { ScenarioDetail } from './contract.ts';
 import { serviceClustersModule } from './module.ts';
 import type { CompoundEconomics } from './property-port.ts';
 import { solvesSettled } from './solve-runner.ts';
-import { manyCompounds, simpleParameters, standInProperty, threeCompounds } from './testing.ts';
+import { manyCompounds, restoreProperty, simpleParameters, standInProperty, threeCompounds } from './testing.ts';
 
 let database: Database;
 let app: LinliApp;
@@ -21,6 +21,9 @@ let compounds: CompoundEconomics[] = [];
 let three: ReturnType<typeof threeCompounds>;
 let adoptions: ReturnType<typeof standInProperty>['adoptions'];
 const url = '/api/v1/service-clusters/scenarios';
+
+// The property port back to the property module's own functions once this file's tests are done.
+afterAll(restoreProperty);
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -89,6 +89,19 @@ export const simpleParameters = {
   timeLimitSeconds: 10,
 };
 
+/** The property module's own functions, as the module loads them: restoreProperty puts them back. */
+const realProperty = { ...propertyPort };
+
+/**
+ * Puts the property module's own functions back in the port. Test files share their worker's module
+ * cache (vitest's isolate: false): a file that stands in fixtures calls this after all its tests
+ * (`afterAll(restoreProperty)`), or the next file in the worker — the demo's seeders, the routes on
+ * real profiles — would plan from the fixtures.
+ */
+export function restoreProperty(): void {
+  Object.assign(propertyPort, realProperty);
+}
+
 /**
  * Stands the given compounds in for the property profiles: compoundEconomics answers those of the
  * community asked for (or all, for a place above it), and adoptions are recorded in `adoptions`.

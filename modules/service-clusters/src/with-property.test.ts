@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScenarioDetail } from './contract.ts';
 import { serviceClustersModule } from './module.ts';
 import { solvesSettled } from './solve-runner.ts';
-import { simpleParameters } from './testing.ts';
+import { restoreProperty, simpleParameters } from './testing.ts';
 
 // The planner on the property profiles themselves (no stand-in): a scenario made from compoundEconomics,
 // solved, and adopted through adoptClusterAssignments, which the profiles then show.
@@ -21,6 +21,8 @@ let planner: Session;
 const url = '/api/v1/service-clusters/scenarios';
 
 beforeAll(async () => {
+  // The real property profiles, whatever a file before this one in the worker stood in.
+  restoreProperty();
   database = await createTestDatabase();
   app = await buildModuleApp(database, [propertyModule, serviceClustersModule]);
   tree = await buildTwoCommunities(database.db);

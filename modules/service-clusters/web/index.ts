@@ -1,11 +1,13 @@
 import type { WebModule } from '@linli/web-kit';
+import { withPageStrings } from '@linli/web-kit/i18n';
 import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
-import { serviceClustersZh } from './strings.zh-CN.ts';
+import { serviceClustersFirstZh, serviceClustersPageStrings } from './first-strings.ts';
+import type { serviceClustersZh } from './strings.zh-CN.ts';
 
-const ScenariosPage = lazy(() => import('./scenarios-page.tsx'));
-const ScenarioPage = lazy(() => import('./scenario-page.tsx'));
-const ComparePage = lazy(() => import('./compare-page.tsx'));
+const ScenariosPage = lazy(withPageStrings(serviceClustersPageStrings, () => import('./scenarios-page.tsx')));
+const ScenarioPage = lazy(withPageStrings(serviceClustersPageStrings, () => import('./scenario-page.tsx')));
+const ComparePage = lazy(withPageStrings(serviceClustersPageStrings, () => import('./compare-page.tsx')));
 
 /** Service clusters (组团 / 肥瘦搭配): the scenario list, a scenario (parameters, solve, map, clusters, locks, adoption) and the comparison. */
 export const serviceClustersWeb: WebModule<typeof serviceClustersZh> = {
@@ -23,5 +25,5 @@ export const serviceClustersWeb: WebModule<typeof serviceClustersZh> = {
       ability: 'serviceClusters.read',
     },
   ],
-  strings: { 'zh-CN': serviceClustersZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.serviceClustersEn) },
+  strings: { 'zh-CN': serviceClustersFirstZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.serviceClustersEn) },
 };

@@ -1,11 +1,13 @@
 import type { WebModule } from '@linli/web-kit';
+import { withPageStrings } from '@linli/web-kit/i18n';
 import { lazyIcon } from '@linli/web-kit/lazy-icon';
 import { lazy } from 'react';
-import { urbanCasesZh } from './strings.zh-CN.ts';
+import { urbanCasesFirstZh, urbanCasesPageStrings } from './first-strings.ts';
+import type { urbanCasesZh } from './strings.zh-CN.ts';
 
-const CasesPage = lazy(() => import('./cases-page.tsx'));
-const RenovationsPage = lazy(() => import('./renovations-page.tsx'));
-const TotalsPage = lazy(() => import('./totals-page.tsx'));
+const CasesPage = lazy(withPageStrings(urbanCasesPageStrings, () => import('./cases-page.tsx')));
+const RenovationsPage = lazy(withPageStrings(urbanCasesPageStrings, () => import('./renovations-page.tsx')));
+const TotalsPage = lazy(withPageStrings(urbanCasesPageStrings, () => import('./totals-page.tsx')));
 
 /** urban-cases: 城管进小区 cases, 老旧小区改造 projects and the totals by street or community (pages load when opened). */
 export const urbanCasesWeb: WebModule<typeof urbanCasesZh> = {
@@ -35,5 +37,5 @@ export const urbanCasesWeb: WebModule<typeof urbanCasesZh> = {
       ability: 'urbanCases.read',
     },
   ],
-  strings: { 'zh-CN': urbanCasesZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.urbanCasesEn) },
+  strings: { 'zh-CN': urbanCasesFirstZh, 'en-US': () => import('./strings.en-US.ts').then((m) => m.urbanCasesEn) },
 };

@@ -4,13 +4,16 @@ import { createTestDatabase } from '@linli/db/testing';
 import { buildTwoCommunities, contextFor } from '@linli/people/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScenarioRepository } from '../scenario.repository.ts';
-import { simpleParameters, standInProperty, threeCompounds } from '../testing.ts';
+import { restoreProperty, simpleParameters, standInProperty, threeCompounds } from '../testing.ts';
 import { createScenario } from './create-scenario.ts';
 import { setScenarioLocks } from './set-scenario-locks.ts';
 
 let database: Database;
 let tree: Awaited<ReturnType<typeof buildTwoCommunities>>;
 let three: ReturnType<typeof threeCompounds>;
+
+// The property port back to the property module's own functions once this file's tests are done.
+afterAll(restoreProperty);
 
 beforeAll(async () => {
   database = await createTestDatabase();

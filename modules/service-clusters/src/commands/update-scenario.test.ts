@@ -4,12 +4,15 @@ import { createTestDatabase } from '@linli/db/testing';
 import { buildTwoCommunities, contextFor } from '@linli/people/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScenarioRepository } from '../scenario.repository.ts';
-import { simpleParameters, standInProperty, threeCompounds } from '../testing.ts';
+import { restoreProperty, simpleParameters, standInProperty, threeCompounds } from '../testing.ts';
 import { createScenario } from './create-scenario.ts';
 import { updateScenario } from './update-scenario.ts';
 
 let database: Database;
 let tree: Awaited<ReturnType<typeof buildTwoCommunities>>;
+
+// The property port back to the property module's own functions once this file's tests are done.
+afterAll(restoreProperty);
 
 beforeAll(async () => {
   database = await createTestDatabase();
