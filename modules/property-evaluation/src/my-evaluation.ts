@@ -1,7 +1,7 @@
+import { shanghaiDay } from '@linli/calendar';
 import type { Actor } from '@linli/core';
 import type { Db } from '@linli/db';
 import { territory } from '@linli/territory';
-import { chinaDay } from './commands/rate-property-service.ts';
 import type { MyEvaluation } from './contract.ts';
 import { residentHousehold } from './resident.ts';
 import { RoundRepository } from './round.repository.ts';
@@ -16,7 +16,7 @@ export async function readMyEvaluation(db: Db, actor: Actor, now = new Date()): 
   if (!compound) return empty;
   const rounds = new RoundRepository(db);
   const company = (await rounds.companyOf(tenantId, compound.id)) ?? null;
-  const round = (await rounds.openRoundOver(tenantId, household.path, chinaDay(now))) ?? null;
+  const round = (await rounds.openRoundOver(tenantId, household.path, shanghaiDay(now))) ?? null;
   const myRating = round ? ((await rounds.myRating(tenantId, round.id, household.id)) ?? null) : null;
   const last = await rounds.lastClosedOver(tenantId, household.path);
   let lastResult: MyEvaluation['lastResult'] = null;

@@ -1,11 +1,11 @@
 import { createAccount } from '@linli/accounts/testing';
+import { shanghaiDay } from '@linli/calendar';
 import type { Database } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
 import { buildModuleApp, buildTwoCommunities } from '@linli/people/testing';
 import type { LinliApp } from '@linli/server';
 import { login, type Session } from '@linli/server/test/helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaDay } from './commands/rate-property-service.ts';
 import { propertyEvaluationModule } from './module.ts';
 
 let database: Database;
@@ -17,7 +17,7 @@ let county: Session;
 let residents: Session[];
 let outsider: Session;
 
-const today = chinaDay(new Date());
+const today = shanghaiDay(new Date());
 const stars = (n: number) => ({ cleaning: n, security: n, greening: n, repairs: n, manners: n, fees: n });
 
 beforeAll(async () => {

@@ -1,3 +1,4 @@
+import { shanghaiDay } from '@linli/calendar';
 import { AppError, auditEntry, emitEvents, type RequestContext, recordAudit } from '@linli/core';
 import type { Tx } from '@linli/db';
 import { territory } from '@linli/territory';
@@ -5,9 +6,6 @@ import type { RateBody } from '../contract.ts';
 import { propertyEvaluationErrors, propertyEvaluationNouns } from '../errors.ts';
 import { residentHousehold } from '../resident.ts';
 import { RoundRepository } from '../round.repository.ts';
-
-/** Today in China (YYYY-MM-DD): rounds open and close on China days. */
-export const chinaDay = (now: Date) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * A resident rates their compound's property service in an open round, on their phone: 1–5 on each
@@ -24,7 +22,8 @@ export async function ratePropertyService(tx: Tx, ctx: RequestContext, input: Ra
   if (!round) throw AppError.notFound(propertyEvaluationNouns.round, input.roundId);
   const { period } = round;
   if (round.status !== 'open') throw AppError.of(propertyEvaluationErrors.round_closed, { period });
-  const today = chinaDay(now);
+  // Rounds open and close on China days.
+  const today = shanghaiDay(now);
   if (today < round.opensOn || today > round.closesOn) {
     throw AppError.of(propertyEvaluationErrors.round_not_open_today, { period, opensOn: round.opensOn, closesOn: round.closesOn });
   }
