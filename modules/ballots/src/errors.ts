@@ -35,6 +35,11 @@ export const ballotsErrors = defineErrors('ballots', {
     'en-US': 'This vote has already been cast; a change needs the receipt of the first vote',
     'zh-CN': '已投过票；改票需要使用首次投票的凭据',
   },
+  voted_already: {
+    status: 'conflict',
+    'en-US': 'This voter has already voted (on the phone or on paper)',
+    'zh-CN': '该表决人已投票（手机或纸质表决票），不能重复投票',
+  },
   change_not_allowed: { status: 'conflict', 'en-US': 'This ballot does not allow changing a vote', 'zh-CN': '本次表决不允许改票' },
   changed_once: { status: 'conflict', 'en-US': 'A vote may be changed once only', 'zh-CN': '每票只能改一次' },
   receipt_taken: {

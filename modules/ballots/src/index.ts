@@ -12,6 +12,7 @@ export { closeBallot } from './commands/close-ballot.ts';
 export { createBallot } from './commands/create-ballot.ts';
 export { enterTally } from './commands/enter-tally.ts';
 export { openBallot } from './commands/open-ballot.ts';
+export { recordPaperVote } from './commands/record-paper-vote.ts';
 export { registerProxy } from './commands/register-proxy.ts';
 export { requireSubjects } from './commands/subject-reference.ts';
 export * from './contract.ts';
