@@ -8,7 +8,15 @@ import {
   type ElectedKind,
   electedKinds,
   electionStatuses,
+  type MatterChoice,
+  type MatterKind,
+  type MeetingKind,
   type MemberPosition,
+  matterChoices,
+  matterKinds,
+  meetingConveners,
+  meetingKinds,
+  meetingStatuses,
   memberPositions,
   type VettingItem,
   vettingItems,
@@ -321,6 +329,180 @@ export const Attendee = Type.Object({
 export type Attendee = Static<typeof Attendee>;
 export const TrainingDetail = Type.Object({ ...Training.properties, attendeeList: Type.Array(Attendee) });
 export type TrainingDetail = Training & { attendeeList: Attendee[] };
+
+// ---- Owners' general meetings (业主大会)
+
+export const MatterInput = Type.Object({
+  kind: Type.Enum(matterKinds),
+  title: Text(200),
+  description: Type.Optional(Type.String({ maxLength: 2000 })),
+});
+export const CreateMeetingBody = Type.Object({
+  compoundId: Uuid,
+  kind: Type.Enum(meetingKinds),
+  title: Type.Optional(Text(200)),
+  placeText: Type.Optional(Type.String({ maxLength: 200 })),
+  voteFrom: DateOnly,
+  voteUntil: DateOnly,
+  matters: Type.Array(MatterInput, { minItems: 1, maxItems: 20 }),
+});
+export type CreateMeetingBody = {
+  compoundId: string;
+  kind: MeetingKind;
+  title?: string;
+  placeText?: string;
+  voteFrom: string;
+  voteUntil: string;
+  matters: { kind: MatterKind; title: string; description?: string }[];
+};
+export const PublishNoticeBody = Type.Object({
+  /** The day the notice went up on the compound's board (default today); the vote starts ≥ 15 days later. */
+  noticeOn: Type.Optional(DateOnly),
+});
+export type PublishNoticeBody = { noticeOn?: string };
+export const PaperBallotBody = Type.Object({
+  householdId: Uuid,
+  choices: Type.Array(Type.Object({ matterId: Uuid, choice: Type.Enum(matterChoices) }), { minItems: 1, maxItems: 20 }),
+});
+export type PaperBallotBody = { householdId: string; choices: { matterId: string; choice: MatterChoice }[] };
+export const MeetingProxyBody = Type.Object({
+  householdId: Uuid,
+  proxyName: Type.String({ minLength: 1, maxLength: 50 }),
+  /** When the proxy owns another household of the compound: they may vote for it on the phone too. */
+  holderHouseholdId: Type.Optional(Uuid),
+  /** The authorisation document (授权委托书) uploaded to this meeting first. */
+  documentId: Uuid,
+});
+export type MeetingProxyBody = { householdId: string; proxyName: string; holderHouseholdId?: string; documentId: string };
+
+const Share = Type.Object({ voters: Type.Integer(), area: Type.Number(), share: Type.Number(), areaShare: Nullable(Type.Number()) });
+/** A matter's outcome: participation and approval by area and by head (Civil Code Art. 278). */
+export const MatterResult = Type.Object({
+  rule: Type.Union([Type.Literal('art278_ordinary'), Type.Literal('art278_major')]),
+  quorumMet: Type.Boolean(),
+  passed: Type.Boolean(),
+  roll: Type.Object({ voters: Type.Integer(), area: Type.Number() }),
+  cast: Type.Object({ voters: Type.Integer(), area: Type.Number() }),
+  /** Share of the roll's households (heads) and of its floor area that took part. */
+  turnout: Type.Number(),
+  areaTurnout: Type.Number(),
+  agree: Share,
+  oppose: Share,
+  abstain: Share,
+  /** Of the ballots cast, how many were paper ballots entered by staff. */
+  paper: Type.Integer(),
+});
+export type MatterResult = Static<typeof MatterResult>;
+export const Matter = Type.Object({
+  id: Uuid,
+  position: Type.Integer(),
+  kind: Type.Enum(matterKinds),
+  title: Type.String(),
+  description: Nullable(Type.String()),
+  rule: Type.Union([Type.Literal('art278_ordinary'), Type.Literal('art278_major')]),
+  ballotId: Nullable(Uuid),
+  result: Nullable(MatterResult),
+});
+export type Matter = Static<typeof Matter>;
+export const Meeting = Type.Object({
+  id: Uuid,
+  compoundId: Uuid,
+  compoundName: Type.String(),
+  communityName: Nullable(Type.String()),
+  kind: Type.Enum(meetingKinds),
+  title: Type.String(),
+  convener: Type.Enum(meetingConveners),
+  committeeId: Nullable(Uuid),
+  committeeName: Nullable(Type.String()),
+  status: Type.Enum(meetingStatuses),
+  voteFrom: Type.String(),
+  voteUntil: Type.String(),
+  noticeOn: Nullable(Type.String()),
+  matters: Type.Integer(),
+  passedMatters: Nullable(Type.Integer()),
+  createdAt: Type.String({ format: 'date-time' }),
+  publishedAt: Nullable(Type.String({ format: 'date-time' })),
+});
+export type Meeting = Static<typeof Meeting>;
+export const PaperBallot = Type.Object({
+  householdId: Uuid,
+  householdName: Type.String(),
+  proxyName: Nullable(Type.String()),
+  enteredByName: Nullable(Type.String()),
+  enteredAt: Type.String({ format: 'date-time' }),
+});
+export type PaperBallot = Static<typeof PaperBallot>;
+export const MeetingProxy = Type.Object({
+  id: Uuid,
+  householdId: Uuid,
+  householdName: Type.String(),
+  proxyName: Type.String(),
+  holderHouseholdId: Nullable(Uuid),
+  holderHouseholdName: Nullable(Type.String()),
+  documentId: Uuid,
+  documentName: Type.String(),
+  registeredByName: Nullable(Type.String()),
+  registeredAt: Type.String({ format: 'date-time' }),
+});
+export type MeetingProxy = Static<typeof MeetingProxy>;
+export const MeetingDocument = Type.Object({
+  id: Uuid,
+  fileName: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer(),
+  uploadedAt: Type.String({ format: 'date-time' }),
+});
+export type MeetingDocument = Static<typeof MeetingDocument>;
+export const MeetingDetail = Type.Object({
+  ...Meeting.properties,
+  placeText: Nullable(Type.String()),
+  noticeBody: Nullable(Type.String()),
+  resultBody: Nullable(Type.String()),
+  matterList: Type.Array(Matter),
+  paperBallots: Type.Array(PaperBallot),
+  proxies: Type.Array(MeetingProxy),
+  /** Households on the roll and households that have voted so far (phone and paper), while voting. */
+  roll: Nullable(Type.Integer()),
+  votedSoFar: Nullable(Type.Integer()),
+});
+export type MeetingDetail = Meeting & {
+  placeText: string | null;
+  noticeBody: string | null;
+  resultBody: string | null;
+  matterList: Matter[];
+  paperBallots: PaperBallot[];
+  proxies: MeetingProxy[];
+  roll: number | null;
+  votedSoFar: number | null;
+};
+export const MeetingFilter = {
+  nodeId: Type.Optional(Type.String({ format: 'uuid' })),
+  status: Type.Optional(Type.Enum(meetingStatuses)),
+  kind: Type.Optional(Type.Enum(meetingKinds)),
+  sort: Type.Optional(
+    Type.Union([Type.Literal('createdAt'), Type.Literal('-createdAt'), Type.Literal('voteFrom'), Type.Literal('-voteFrom')]),
+  ),
+};
+export const MeetingListQuery = Type.Object({ ...PageQuery, ...MeetingFilter });
+export const MeetingExportQuery = Type.Object(MeetingFilter);
+export const MeetingPage = Page(Meeting);
+/** A meeting as the compound's residents see it on the phone: the notice, the agenda and, once published, the result. */
+export const MyMeeting = Type.Object({
+  id: Uuid,
+  compoundName: Type.String(),
+  kind: Type.Enum(meetingKinds),
+  title: Type.String(),
+  status: Type.Enum(meetingStatuses),
+  voteFrom: Type.String(),
+  voteUntil: Type.String(),
+  noticeOn: Nullable(Type.String()),
+  placeText: Nullable(Type.String()),
+  noticeBody: Nullable(Type.String()),
+  resultBody: Nullable(Type.String()),
+  matters: Type.Array(Matter),
+});
+export type MyMeeting = Static<typeof MyMeeting>;
+export const MyMeetingList = Type.Object({ items: Type.Array(MyMeeting) });
 
 /** Figures for the property KPIs (iface.md). */
 export interface CommitteeFigures {

@@ -43,6 +43,52 @@ export const ownersCommitteesErrors = defineErrors('owners_committees', {
     'en-US': 'Close the ballot first (the votes are still being counted)',
     'zh-CN': '表决尚未结束，请先结束表决',
   },
+  meeting_state: {
+    status: 'conflict',
+    'en-US': 'The meeting is {status}: this step is not possible now',
+    'zh-CN': '业主大会当前状态为 {status}，不能进行此操作',
+  },
+  notice_too_short: {
+    status: 'invalid_input',
+    'en-US': 'The vote starts {days} day(s) after the notice; the notice must go up at least {min} days before',
+    'zh-CN': '公告日至表决开始仅 {days} 天，业主大会应于会议召开 {min} 日前公告',
+  },
+  voting_not_started: { status: 'conflict', 'en-US': 'The vote starts on {date}', 'zh-CN': '表决自 {date} 开始，尚未到表决时间' },
+  first_meeting_held: {
+    status: 'conflict',
+    'en-US': "{place} already has an owners' committee: its meetings are regular or extraordinary",
+    'zh-CN': '{place} 已成立业主委员会，不能再召开首次业主大会',
+  },
+  not_household_of_compound: {
+    status: 'invalid_input',
+    'en-US': '{household} is not a household of {place}',
+    'zh-CN': '{household} 不是 {place} 的房屋',
+  },
+  household_voted: {
+    status: 'conflict',
+    'en-US': '{household} has already voted (on the phone or on paper)',
+    'zh-CN': '{household} 已投票（手机或纸质表决票），一户只能表决一次',
+  },
+  proxy_exists: {
+    status: 'conflict',
+    'en-US': '{household} already has a proxy ({name}); one proxy per household',
+    'zh-CN': '{household} 已委托 {name}，每户只能委托一人',
+  },
+  proxy_chain: {
+    status: 'conflict',
+    'en-US': 'A household that gave a proxy cannot hold one, nor a proxy holder give one',
+    'zh-CN': '已委托他人的房屋不能再受托，受托人不能转委托',
+  },
+  paper_incomplete: {
+    status: 'invalid_input',
+    'en-US': 'A paper ballot gives one choice on every matter of the agenda',
+    'zh-CN': '纸质表决票须对每个表决事项各填一项意见',
+  },
+  document_type: {
+    status: 'invalid_input',
+    'en-US': 'The authorisation document must be a JPEG, PNG or WebP photo or a PDF of at most {mb} MB',
+    'zh-CN': '授权委托书须为不超过 {mb} MB 的 JPEG、PNG、WebP 照片或 PDF 文件',
+  },
 });
 
 /** What a 404 names (`AppError.notFound(ownersCommitteesNouns.committee, id)`). */
@@ -52,4 +98,7 @@ export const ownersCommitteesNouns = {
   election: { 'zh-CN': '换届选举', 'en-US': 'election' },
   candidate: { 'zh-CN': '候选人', 'en-US': 'candidate' },
   training: { 'zh-CN': '培训', 'en-US': 'training' },
+  meeting: { 'zh-CN': '业主大会', 'en-US': "owners' general meeting" },
+  matter: { 'zh-CN': '表决事项', 'en-US': 'matter' },
+  document: { 'zh-CN': '授权委托书', 'en-US': 'authorisation document' },
 } as const satisfies Record<string, Noun>;

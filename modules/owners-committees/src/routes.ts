@@ -40,6 +40,7 @@ import {
 } from './contract.ts';
 import { electionRoutes } from './election.routes.ts';
 import { ownersCommitteesNouns } from './errors.ts';
+import { meetingRoutes } from './meeting.routes.ts';
 import { errors, tags } from './route-shared.ts';
 import { SettingsRepository } from './settings.repository.ts';
 import { trainingRoutes } from './training.routes.ts';
@@ -289,6 +290,7 @@ export async function ownersCommitteesRoutes(fastify: FastifyInstance, deps: Mod
 
   await electionRoutes(app, deps);
   await trainingRoutes(app, deps);
+  await meetingRoutes(app, deps);
 
   app.get(
     '/owners-committees/:id',

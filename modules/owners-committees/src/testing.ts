@@ -94,3 +94,62 @@ export async function electionWithVettedCandidates(db: Db, w: Awaited<ReturnType
     return detail;
   });
 }
+
+// ---- Owners' general meetings
+
+/** Files kept in memory (the routes' FileStore in tests). */
+export function memoryFiles() {
+  const kept = new Map<string, Buffer>();
+  return {
+    kept,
+    put: async (key: string, bytes: Uint8Array) => void kept.set(key, Buffer.from(bytes)),
+    get: async (key: string) => kept.get(key),
+    delete: async (key: string) => void kept.delete(key),
+  };
+}
+
+/** A one-pixel PNG: a photographed authorisation document. */
+export const onePixelPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/**
+ * The committee world and, in community A, a compound 和园小区 whose five households (1号楼1单元
+ * 101 … 105) have 50, 50, 50, 50 and 200 m² (400 m² in all), a resident context per household, and
+ * a resident of compound B.
+ */
+export async function buildMeetingWorld(db: Db) {
+  const { insertNode } = await import('@linli/people/testing');
+  const { createHouseholds } = await import('@linli/territory/testing');
+  const w = await buildCommitteeWorld(db);
+  const compound = await insertNode(db, { parent: w.tree.a.community, kind: 'compound', name: '和园小区' });
+  const building = await insertNode(db, { parent: compound, kind: 'building', name: '1号楼' });
+  const entrance = await insertNode(db, { parent: building, kind: 'entrance', name: '1单元' });
+  const households = await createHouseholds(db, entrance, [50, 50, 50, 50, 200], 101);
+  const residents = households.map((h) => contextFor('370785', [{ role: 'resident', node: h }], `r${h.name}`));
+  const residentB = contextFor('370785', [{ role: 'resident', node: w.tree.b.h101 }], 'r.b');
+  return { ...w, compound, households, residents, residentB };
+}
+
+/** A meeting of 和园小区 whose vote runs from yesterday (notice 16 days before), with the given matters, noticed and open. */
+export async function openMeetingWith(
+  db: Db,
+  w: Awaited<ReturnType<typeof buildMeetingWorld>>,
+  matters: { kind: import('./vocabulary.ts').MatterKind; title: string }[],
+) {
+  const { createMeeting } = await import('./commands/create-meeting.ts');
+  const { publishMeetingNotice } = await import('./commands/publish-meeting-notice.ts');
+  const { openMeetingVote } = await import('./commands/open-meeting-vote.ts');
+  return db.transaction(async (tx) => {
+    const m = await createMeeting(tx, w.staffA, {
+      compoundId: w.compound.id,
+      kind: 'first',
+      voteFrom: daysFromToday(-1),
+      voteUntil: daysFromToday(10),
+      matters,
+    });
+    await publishMeetingNotice(tx, w.staffA, m.id, { noticeOn: daysFromToday(-17) });
+    return openMeetingVote(tx, w.staffA, m.id);
+  });
+}
