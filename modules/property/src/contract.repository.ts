@@ -2,7 +2,7 @@ import { inScope, newId } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
-import type { PropertyContract } from './contract.ts';
+import type { EvaluationScore, PropertyContract, RenewalDecision } from './contract.ts';
 
 /** SQL of property service contracts (物业服务合同) and their collection rates; a contract is visible where its compound is in scope. */
 export class ContractRepository {
@@ -51,6 +51,37 @@ export class ContractRepository {
       VALUES (${tenantId}, ${id}, ${input.companyId}, ${input.compoundId}, ${input.startsOn}::date, ${input.endsOn}::date,
         ${`{${input.services.map((s) => `"${s.replace(/["\\]/g, (ch) => `\\${ch}`)}"`).join(',')}}`}::text[], ${input.feePerM2Month}, ${input.createdBy ?? null})`);
     return id;
+  }
+
+  /** Records a renewal decision (续聘 / 整改 / 解聘) on a contract with the scores it was based on. */
+  async addDecision(
+    tenantId: string,
+    input: {
+      contractId: string;
+      decision: RenewalDecision['decision'];
+      reason: string;
+      basis: EvaluationScore[];
+      by: string;
+      byName: string;
+    },
+  ): Promise<string> {
+    const id = newId();
+    await this.db.execute(sql`INSERT INTO property_renewal_decision (tenant_id, id, contract_id, decision, reason, basis, decided_by, decided_by_name)
+      VALUES (${tenantId}, ${id}, ${input.contractId}::uuid, ${input.decision}, ${input.reason}, ${JSON.stringify(input.basis)}::jsonb,
+        ${input.by}::uuid, ${input.byName})`);
+    return id;
+  }
+
+  /** A contract's renewal decisions, newest first (the contract's scope is checked by the caller's findById). */
+  async decisions(tenantId: string, contractId: string): Promise<RenewalDecision[]> {
+    const found = await rows<RenewalDecision>(
+      this.db,
+      sql`SELECT id, contract_id AS "contractId", decision, reason, basis, decided_by_name AS "decidedByName",
+            to_char(decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "decidedAt"
+          FROM property_renewal_decision WHERE tenant_id = ${tenantId} AND contract_id = ${contractId}::uuid
+          ORDER BY decided_at DESC, id DESC`,
+    );
+    return found.map((d) => ({ ...d, basis: typeof d.basis === 'string' ? JSON.parse(d.basis) : d.basis }));
   }
 
   async recordCollection(tenantId: string, contractId: string, period: string, rate: number, by?: string): Promise<void> {

@@ -181,6 +181,9 @@ export const Criteria = Type.Object({
   version: Type.Integer(),
   wellMinCollectionRate: Rate,
   wellMinSatisfaction: Rate,
+  wellMinEvaluationScore: Nullable(
+    Type.Number({ minimum: 0, maximum: 100, description: 'minimum evaluation score for 管得好; null: not used' }),
+  ),
   note: Nullable(Type.String()),
   createdAt: Nullable(Type.String()),
 });
@@ -188,9 +191,46 @@ export type Criteria = Static<typeof Criteria>;
 export const CriteriaBody = Type.Object({
   wellMinCollectionRate: Rate,
   wellMinSatisfaction: Rate,
+  wellMinEvaluationScore: Type.Optional(
+    Nullable(
+      Type.Number({ minimum: 0, maximum: 100, description: 'minimum combined evaluation score (out of 100) for 管得好; null: not used' }),
+    ),
+  ),
   note: Type.Optional(Type.String({ maxLength: 500 })),
 });
 export type CriteriaBody = Static<typeof CriteriaBody>;
+
+// ---- contract renewal decisions (续聘 / 整改 / 解聘), based on evaluation scores
+export const renewalDecisions = ['renew', 'rectify', 'terminate'] as const;
+export const EvaluationScore = Type.Object({
+  roundId: Uuid,
+  period: Type.String({ description: 'the evaluation round’s quarter, e.g. 2026-Q3' }),
+  score: Type.Number({ description: 'the compound’s combined score out of 100' }),
+  companyId: Nullable(Uuid),
+});
+export type EvaluationScore = Static<typeof EvaluationScore>;
+export const RenewalDecision = Type.Object({
+  id: Uuid,
+  contractId: Uuid,
+  decision: Type.Enum(renewalDecisions),
+  reason: Type.String(),
+  basis: Type.Array(EvaluationScore, { description: 'the compound’s evaluation scores shown when deciding' }),
+  decidedByName: Nullable(Type.String({ description: 'who decided (their name when they decided)' })),
+  decidedAt: Type.String({ format: 'date-time' }),
+});
+export type RenewalDecision = Static<typeof RenewalDecision>;
+export const RenewalDecisions = Type.Object({
+  contract: PropertyContract,
+  /** What a new decision would be based on: the compound's scores now, newest first. */
+  scores: Type.Array(EvaluationScore),
+  decisions: Type.Array(RenewalDecision),
+});
+export type RenewalDecisions = Static<typeof RenewalDecisions>;
+export const RenewalDecisionBody = Type.Object({
+  decision: Type.Enum(renewalDecisions, { description: 'renew 续聘, rectify 整改, terminate 解聘' }),
+  reason: Type.String({ minLength: 1, maxLength: 1000 }),
+});
+export type RenewalDecisionBody = Static<typeof RenewalDecisionBody>;
 
 // ---- ledger (台账) and KPIs
 const StatusCounts = Type.Object({ well: Type.Integer(), poor: Type.Integer(), unmanaged: Type.Integer(), self: Type.Integer() });

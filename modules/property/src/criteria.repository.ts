@@ -11,7 +11,8 @@ export class CriteriaRepository {
   async current(tenantId: string): Promise<Criteria> {
     const row = await one<Criteria>(
       this.db,
-      sql`SELECT version, well_min_collection_rate::float8 AS "wellMinCollectionRate", well_min_satisfaction::float8 AS "wellMinSatisfaction", note,
+      sql`SELECT version, well_min_collection_rate::float8 AS "wellMinCollectionRate", well_min_satisfaction::float8 AS "wellMinSatisfaction",
+          well_min_evaluation_score::float8 AS "wellMinEvaluationScore", note,
           to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "createdAt"
         FROM property_criteria WHERE tenant_id = ${tenantId} ORDER BY version DESC LIMIT 1`,
     );
@@ -22,8 +23,9 @@ export class CriteriaRepository {
   async add(tenantId: string, input: CriteriaBody & { createdBy?: string }): Promise<number> {
     const row = await one<{ version: number }>(
       this.db,
-      sql`INSERT INTO property_criteria (tenant_id, version, well_min_collection_rate, well_min_satisfaction, note, created_by)
-        SELECT ${tenantId}, COALESCE(max(version), 0) + 1, ${input.wellMinCollectionRate}, ${input.wellMinSatisfaction}, ${input.note ?? null}, ${input.createdBy ?? null}
+      sql`INSERT INTO property_criteria (tenant_id, version, well_min_collection_rate, well_min_satisfaction, well_min_evaluation_score, note, created_by)
+        SELECT ${tenantId}, COALESCE(max(version), 0) + 1, ${input.wellMinCollectionRate}, ${input.wellMinSatisfaction},
+          ${input.wellMinEvaluationScore ?? null}::numeric, ${input.note ?? null}, ${input.createdBy ?? null}
         FROM property_criteria WHERE tenant_id = ${tenantId} RETURNING version`,
     );
     return Number(row?.version);

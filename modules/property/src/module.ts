@@ -23,6 +23,8 @@ export const propertyModule: ModuleManifest = {
     'property_criteria',
     'property_profile',
     'property_status_change',
+    'property_compound_score',
+    'property_renewal_decision',
   ],
   reads: ['party_org'],
   territoryRefs: {
@@ -47,6 +49,13 @@ export const propertyModule: ModuleManifest = {
         kinds: ['compound'],
         onMerge: 'refuse',
         label: { 'zh-CN': '小区物业档案', 'en-US': 'compound property profiles' },
+      },
+      {
+        table: 'property_compound_score',
+        column: 'compound_id',
+        kinds: ['compound'],
+        onMerge: 'refuse',
+        label: { 'zh-CN': '小区物业服务测评得分', 'en-US': 'compound evaluation scores' },
       },
     ],
   },

@@ -24,6 +24,7 @@ export interface StatusInputs {
   companyKind: CompanyKind | null;
   collectionRate: number | null;
   satisfaction: number | null;
+  evaluationScore: number | null;
   computedStatus: ManagementStatus;
   overrideStatus: ManagementStatus | null;
   status: ManagementStatus;
@@ -180,7 +181,8 @@ export class ProfileRepository {
     return rows<StatusInputs>(
       this.db,
       sql`SELECT pf.compound_id::text AS "compoundId", (pf.contract_id IS NOT NULL) AS "hasContract", co.kind AS "companyKind",
-          ${latestRate} AS "collectionRate", pf.satisfaction::float8 AS satisfaction, pf.computed_status AS "computedStatus",
+          ${latestRate} AS "collectionRate", pf.satisfaction::float8 AS satisfaction,
+          pf.evaluation_score::float8 AS "evaluationScore", pf.computed_status AS "computedStatus",
           pf.override_status AS "overrideStatus", pf.status, pf.service_mode AS "serviceMode", pf.company_id::text AS "companyId",
           pf.cluster_id::text AS "clusterId"
         FROM property_profile pf LEFT JOIN property_company co ON co.tenant_id = pf.tenant_id AND co.id = pf.company_id
@@ -201,6 +203,47 @@ export class ProfileRepository {
         )}) AS v(id, status)
         WHERE pf.tenant_id = ${tenantId} AND pf.compound_id = v.id`);
     }
+  }
+
+  /**
+   * Keeps the scores of an evaluation round (one per compound; a round handed over again replaces its
+   * scores) and makes them the profiles' latest where no later round's score is already there.
+   * Compounds without a profile keep the score only in property_compound_score.
+   */
+  async recordScores(
+    tenantId: string,
+    round: { id: string; period: string },
+    scores: { compoundId: string; score: number; companyId: string | null }[],
+  ): Promise<void> {
+    for (let i = 0; i < scores.length; i += 500) {
+      const chunk = scores.slice(i, i + 500);
+      const values = sql.join(
+        chunk.map((s) => sql`(${s.compoundId}::uuid, ${s.score}::numeric, ${s.companyId}::uuid)`),
+        sql`, `,
+      );
+      await this.db.execute(sql`INSERT INTO property_compound_score (tenant_id, compound_id, round_id, period, score, company_id)
+          SELECT ${tenantId}, v.id, ${round.id}::uuid, ${round.period}, v.score, v.company FROM (VALUES ${values}) AS v(id, score, company)
+          ON CONFLICT (tenant_id, compound_id, round_id) DO UPDATE SET score = EXCLUDED.score, company_id = EXCLUDED.company_id, recorded_at = now()`);
+      await this.db.execute(sql`UPDATE property_profile pf SET evaluation_score = v.score, evaluation_period = ${round.period},
+            evaluation_round_id = ${round.id}::uuid, updated_at = now()
+          FROM (VALUES ${values}) AS v(id, score, company)
+          WHERE pf.tenant_id = ${tenantId} AND pf.compound_id = v.id
+            AND (pf.evaluation_period IS NULL OR pf.evaluation_period <= ${round.period})`);
+    }
+  }
+
+  /** A compound's evaluation scores, newest period first (at most `limit`). */
+  scores(
+    tenantId: string,
+    compoundId: string,
+    limit = 8,
+  ): Promise<{ roundId: string; period: string; score: number; companyId: string | null }[]> {
+    return rows(
+      this.db,
+      sql`SELECT round_id::text AS "roundId", period, score::float8 AS score, company_id::text AS "companyId"
+          FROM property_compound_score WHERE tenant_id = ${tenantId} AND compound_id = ${compoundId}::uuid
+          ORDER BY period DESC, recorded_at DESC LIMIT ${limit}`,
+    );
   }
 
   async addHistory(tenantId: string, entries: HistoryRow[]): Promise<void> {

@@ -57,6 +57,7 @@ import { companyKindLabels, modeLabels, statusLabels } from './vocabulary.ts';
 
 const tags = ['property'];
 const errors = errorResponses(400, 403, 404, 409);
+import { renewalRoutes } from './renewal-routes.ts';
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const PostingParams = Type.Object({ id: Type.String({ format: 'uuid' }), postingId: Type.String({ format: 'uuid' }) });
 const CompanyDetail = Type.Intersect([
@@ -328,6 +329,8 @@ export async function propertyRoutes(fastify: FastifyInstance, deps: ModuleDeps)
   app.get(
     '/property/compounds',
     {
+  renewalRoutes(fastify, db);
+
       schema: {
         operationId: 'listPropertyProfiles',
         summary: 'Compound property profiles in scope, filtered by place, status and service mode',

@@ -12,7 +12,13 @@ import { computeStatus } from './vocabulary.ts';
 export async function recomputeStatuses(
   tx: Db,
   tenantId: string,
-  options: { compoundIds?: string[]; changedBy?: string | null; reason?: string | null } = {},
+  options: {
+    compoundIds?: string[];
+    changedBy?: string | null;
+    reason?: string | null;
+    /** A reason per compound (e.g. the evaluation score that moved it), before `reason`. */
+    reasons?: ReadonlyMap<string, string>;
+  } = {},
 ): Promise<number> {
   const profiles = new ProfileRepository(tx);
   const criteria = await new CriteriaRepository(tx).current(tenantId);
@@ -26,6 +32,7 @@ export async function recomputeStatuses(
         companyKind: p.companyKind,
         collectionRate: p.collectionRate === null ? null : Number(p.collectionRate),
         satisfaction: p.satisfaction === null ? null : Number(p.satisfaction),
+        evaluationScore: p.evaluationScore === null ? null : Number(p.evaluationScore),
       },
       criteria,
     );
@@ -39,7 +46,7 @@ export async function recomputeStatuses(
       serviceMode: p.serviceMode,
       companyId: p.companyId,
       criteriaVersion: criteria.version,
-      reason: options.reason ?? null,
+      reason: options.reasons?.get(p.compoundId) ?? options.reason ?? null,
       changedBy: options.changedBy ?? null,
     });
   }

@@ -12,7 +12,7 @@ export const companyKinds = ['state_owned', 'market', 'community_service', 'self
 export type CompanyKind = (typeof companyKinds)[number];
 
 /** The criteria a county applies before it sets its own (version 0). */
-export const defaultCriteria = { version: 0, wellMinCollectionRate: 0.8, wellMinSatisfaction: 0.8 } as const;
+export const defaultCriteria = { version: 0, wellMinCollectionRate: 0.8, wellMinSatisfaction: 0.8, wellMinEvaluationScore: null } as const;
 
 const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -33,17 +33,29 @@ export function creditCodeFrom(first17: string): string {
 /**
  * The status a compound's figures give under the criteria: no company or no contract → unmanaged,
  * a self-managed company → self, collection rate and satisfaction (when surveyed) at or above the
- * thresholds → well, otherwise poor.
+ * thresholds, and the latest evaluation score (when the criteria ask one and the compound has been
+ * evaluated) at or above its minimum → well, otherwise poor.
  */
 export function computeStatus(
-  input: { hasContract: boolean; companyKind: CompanyKind | null; collectionRate: number | null; satisfaction: number | null },
-  criteria: { wellMinCollectionRate: number; wellMinSatisfaction: number },
+  input: {
+    hasContract: boolean;
+    companyKind: CompanyKind | null;
+    collectionRate: number | null;
+    satisfaction: number | null;
+    evaluationScore?: number | null;
+  },
+  criteria: { wellMinCollectionRate: number; wellMinSatisfaction: number; wellMinEvaluationScore?: number | null },
 ): ManagementStatus {
   if (!input.hasContract || !input.companyKind) return 'unmanaged';
   if (input.companyKind === 'self_managed') return 'self';
   const collected = (input.collectionRate ?? 0) >= criteria.wellMinCollectionRate;
   const satisfied = input.satisfaction === null || input.satisfaction >= criteria.wellMinSatisfaction;
-  return collected && satisfied ? 'well' : 'poor';
+  return collected && satisfied && evaluatedWell(input.evaluationScore ?? null, criteria.wellMinEvaluationScore ?? null) ? 'well' : 'poor';
+}
+
+/** Whether an evaluation score meets the criteria's minimum: true when no minimum is set or the compound has no score yet. */
+export function evaluatedWell(score: number | null, minimum: number | null): boolean {
+  return minimum === null || score === null || score >= minimum;
 }
 
 /** Chinese labels for exports (the web has its own strings in both languages). */
