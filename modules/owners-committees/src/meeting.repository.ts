@@ -35,6 +35,11 @@ export interface MeetingRow {
 const iso = (col: SQL) => sql`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const ymd = (col: SQL) => sql`to_char(${col}, 'YYYY-MM-DD')`;
 
+/** A household's full name within its compound (1号楼1单元101): the name alone repeats in every building. */
+const householdName = (alias: string) =>
+  sql`(SELECT string_agg(n.name, '' ORDER BY n.depth) FROM ${territorySql.nodes('n')}
+    WHERE n.tenant_id = ${sql.raw(alias)}.tenant_id AND n.path @> ${sql.raw(alias)}.path AND n.kind IN ('building', 'entrance', 'household'))`;
+
 const matterColumns = sql`x.id, x.position, x.kind, x.title, x.description, x.ballot_id AS "ballotId", x.result`;
 const withRule = (m: Omit<Matter, 'rule'>): Matter => ({ ...m, rule: matterRule(m.kind as MatterKind) });
 
@@ -245,8 +250,8 @@ export class MeetingRepository {
   proxies(tenantId: string, meetingId: string): Promise<MeetingProxy[]> {
     return rows(
       this.db,
-      sql`SELECT p.id, p.household_id AS "householdId", h.name AS "householdName", p.proxy_name AS "proxyName",
-          p.holder_household_id AS "holderHouseholdId", hh.name AS "holderHouseholdName", p.document_id AS "documentId",
+      sql`SELECT p.id, p.household_id AS "householdId", ${householdName('h')} AS "householdName", p.proxy_name AS "proxyName",
+          p.holder_household_id AS "holderHouseholdId", CASE WHEN hh.id IS NOT NULL THEN ${householdName('hh')} END AS "holderHouseholdName", p.document_id AS "documentId",
           d.file_name AS "documentName", p.registered_by_name AS "registeredByName", ${iso(sql`p.registered_at`)} AS "registeredAt"
         FROM owners_meeting_proxy p
         JOIN ${territorySql.nodes('h')} ON h.tenant_id = p.tenant_id AND h.id = p.household_id
@@ -276,7 +281,7 @@ export class MeetingRepository {
   paperBallots(tenantId: string, meetingId: string): Promise<PaperBallot[]> {
     return rows(
       this.db,
-      sql`SELECT b.household_id AS "householdId", h.name AS "householdName", p.proxy_name AS "proxyName",
+      sql`SELECT b.household_id AS "householdId", ${householdName('h')} AS "householdName", p.proxy_name AS "proxyName",
           b.entered_by_name AS "enteredByName", ${iso(sql`b.entered_at`)} AS "enteredAt"
         FROM owners_meeting_paper_ballot b
         JOIN ${territorySql.nodes('h')} ON h.tenant_id = b.tenant_id AND h.id = b.household_id

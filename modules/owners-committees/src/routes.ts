@@ -3,6 +3,7 @@ import {
   AppError,
   auditEntry,
   cursorPage,
+  type FileStore,
   type ModuleDeps,
   recordAudit,
   requireAbility,
@@ -91,7 +92,7 @@ function committeeSheet(name: string, items: Committee[]) {
 }
 
 /** Thin routes: the caller's context and ability, then one repository read or one command in a transaction. */
-export async function ownersCommitteesRoutes(fastify: FastifyInstance, deps: ModuleDeps): Promise<void> {
+export async function ownersCommitteesRoutes(fastify: FastifyInstance, deps: ModuleDeps & { files?: FileStore }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = deps;
   app.addHook('preValidation', async (request) => {

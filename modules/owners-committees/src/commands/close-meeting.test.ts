@@ -84,8 +84,8 @@ describe('an owners’ general meeting', () => {
     m = await tx((t) => enterPaperBallot(t, w.staffA, m.id, { householdId: h3!.id, choices: choices(m, ['agree', 'agree', 'oppose']) }));
     m = await tx((t) => enterPaperBallot(t, w.staffA, m.id, { householdId: h5!.id, choices: choices(m, ['oppose', 'agree', 'agree']) }));
     expect(m.paperBallots.map((p) => [p.householdName, p.proxyName, p.enteredByName])).toEqual([
-      ['103', null, 'staff.a'],
-      ['105', '周律师', 'staff.a'],
+      ['1号楼1单元103', null, 'staff.a'],
+      ['1号楼1单元105', '周律师', 'staff.a'],
     ]);
     expect(m.votedSoFar).toBe(5);
 
