@@ -34,6 +34,10 @@ const NOT_REFERENCES: Record<string, string> = {
   'POST /api/v1/open311-clients body.jurisdictionId': 'a county code, checked against the tenant',
   // Records inside the parent named in the path, which is checked against the scope first; the id is
   // then looked up within that parent only, so one of another parent answers like an unknown one.
+  'POST /api/v1/owners-committees/meetings/{id}/proxies body.documentId':
+    'an authorisation document uploaded to the meeting in the path, looked up in that meeting',
+  'POST /api/v1/owners-committees/meetings/{id}/paper-ballots body.choices[].matterId':
+    'a matter of the agenda of the meeting in the path, looked up in that meeting',
   'POST /api/v1/ballots/{id}/proxies body.grantorId': 'a voter on the roll of the ballot in the path, looked up in that roll',
   'POST /api/v1/ballots/{id}/proxies body.holderId': 'a voter on the roll of the ballot in the path, looked up in that roll',
   'POST /api/v1/me/ballots/{id}/vote body.forVoterId': 'a voter of the ballot in the path, looked up among the caller’s own proxies',
@@ -362,6 +366,37 @@ async function ocElectionAt(place: Place): Promise<{ id: string; candidateId: st
 async function freshHomeCompound(): Promise<string> {
   return (await createNode(t.deps.db, { tenantId: home.tenantId, parentId: home.community.id, kind: 'compound', name: `小区${++serial}` }))
     .id;
+}
+
+/** yyyy-mm-dd `days` from today in China. */
+const chinaDay = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * An owners' general meeting (业主大会) of the place's compound, made by its staff through the API and
+ * taken to `stage`: drafted (vote from yesterday), noticed (20 days before), voting (one ballot per
+ * matter: the compound's households get floor areas first), or closed.
+ */
+async function ownersMeetingAt(
+  place: Place,
+  stage: 'draft' | 'noticed' | 'voting' | 'closed',
+): Promise<{ id: string; matterList: { id: string }[] }> {
+  const url = `${api}/owners-committees/meetings`;
+  const m = (await created(place.staff, url, {
+    compoundId: place.compound.id,
+    kind: 'regular',
+    voteFrom: chinaDay(-1),
+    voteUntil: chinaDay(10),
+    matters: [{ kind: 'property_company', title: `续聘物业服务企业${++serial}` }],
+  })) as unknown as { id: string; matterList: { id: string }[] };
+  if (stage === 'draft') return m;
+  await created(place.staff, `${url}/${m.id}/notice`, { noticeOn: chinaDay(-20) });
+  if (stage === 'noticed') return m;
+  await t.deps.db.execute(sql`UPDATE territory_node SET floor_area = 90 WHERE tenant_id = ${place.tenantId} AND kind = 'household'
+    AND floor_area IS NULL AND path <@ ${place.compound.path}::ltree`);
+  await created(place.staff, `${url}/${m.id}/vote`, {});
+  if (stage === 'voting') return m;
+  await created(place.staff, `${url}/${m.id}/close`, {});
+  return m;
 }
 
 /** Home visits run in this quarter, dated today (China time). */
@@ -1052,6 +1087,56 @@ const cases: Case[] = [
       body: { nodeId: ids.nodeId, title: `业委会履职培训${++serial}`, heldOn: '2026-03-01' },
     }),
   },
+  // owners' general meetings: each send gets a fresh meeting of the home compound (made by its staff).
+  {
+    route: 'POST /api/v1/owners-committees/meetings',
+    fields: { compoundId: 'compound' },
+    request: async (ids) => ({
+      url: `${api}/owners-committees/meetings`,
+      body: {
+        compoundId: ids.compoundId,
+        kind: 'regular',
+        voteFrom: '2030-05-01',
+        voteUntil: '2030-05-10',
+        matters: [{ kind: 'fund_use', title: '使用维修资金更换电梯' }],
+      },
+    }),
+  },
+  {
+    route: 'POST /api/v1/owners-committees/meetings/{id}/proxies',
+    fields: { householdId: 'household' },
+    request: async (ids) => {
+      const m = await ownersMeetingAt(home, 'noticed');
+      const doc = await uploaded(home.staff, `${api}/owners-committees/meetings/${m.id}/documents`);
+      return {
+        url: `${api}/owners-committees/meetings/${m.id}/proxies`,
+        body: { householdId: ids.householdId, proxyName: '周律师', documentId: doc.id },
+      };
+    },
+  },
+  {
+    route: 'POST /api/v1/owners-committees/meetings/{id}/proxies',
+    fields: { holderHouseholdId: 'household' },
+    request: async (ids) => {
+      const m = await ownersMeetingAt(home, 'noticed');
+      const doc = await uploaded(home.staff, `${api}/owners-committees/meetings/${m.id}/documents`);
+      return {
+        url: `${api}/owners-committees/meetings/${m.id}/proxies`,
+        body: { householdId: home.household.id, proxyName: '李建国', holderHouseholdId: ids.holderHouseholdId, documentId: doc.id },
+      };
+    },
+  },
+  {
+    route: 'POST /api/v1/owners-committees/meetings/{id}/paper-ballots',
+    fields: { householdId: 'household' },
+    request: async (ids) => {
+      const m = await ownersMeetingAt(home, 'voting');
+      return {
+        url: `${api}/owners-committees/meetings/${m.id}/paper-ballots`,
+        body: { householdId: ids.householdId, choices: m.matterList.map((x) => ({ matterId: x.id, choice: 'agree' })) },
+      };
+    },
+  },
 ];
 
 // ---- Records named in the path: /…/{id}/… of another community or county answers like an unknown id.
@@ -1501,6 +1586,41 @@ const pathCases: PathCase[] = [
         .id,
     }),
     body: async () => ({ memberIds: [(await ocMemberAt(home)).memberId] }),
+  },
+  {
+    route: 'POST /api/v1/owners-committees/meetings/{id}/notice',
+    target: async (p) => ({ id: (await ownersMeetingAt(p, 'draft')).id }),
+    body: { noticeOn: chinaDay(-20) },
+  },
+  {
+    route: 'POST /api/v1/owners-committees/meetings/{id}/vote',
+    target: async (p) => ({ id: (await ownersMeetingAt(p, 'noticed')).id }),
+    body: {},
+  },
+  {
+    route: 'POST /api/v1/owners-committees/meetings/{id}/documents',
+    target: async (p) => ({ id: (await ownersMeetingAt(p, 'draft')).id }),
+    upload: true,
+  },
+  {
+    route: 'POST /api/v1/owners-committees/meetings/{id}/proxies',
+    target: async (p) => ({ id: (await ownersMeetingAt(p, 'noticed')).id }),
+    body: async () => ({ householdId: home.household.id, proxyName: '周律师', documentId: newId() }),
+  },
+  {
+    route: 'POST /api/v1/owners-committees/meetings/{id}/paper-ballots',
+    target: async (p) => ({ id: (await ownersMeetingAt(p, 'voting')).id }),
+    body: async () => ({ householdId: home.household.id, choices: [{ matterId: newId(), choice: 'agree' }] }),
+  },
+  {
+    route: 'POST /api/v1/owners-committees/meetings/{id}/close',
+    target: async (p) => ({ id: (await ownersMeetingAt(p, 'voting')).id }),
+    body: {},
+  },
+  {
+    route: 'POST /api/v1/owners-committees/meetings/{id}/publish',
+    target: async (p) => ({ id: (await ownersMeetingAt(p, 'closed')).id }),
+    body: {},
   },
 ];
 
