@@ -58,6 +58,8 @@ const NOT_REFERENCES: Record<string, string> = {
   'PUT /api/v1/service-clusters/scenarios/{id}/locks body.locks[].anchorCompoundId':
     'a compound of the scenario in the path (its inputs), looked up in that scenario',
   'POST /api/v1/service-clusters/scenarios/{id}/adopt body.clusters[].clusterId': 'a cluster of the scenario in the path, looked up in it',
+  'POST /api/v1/property-evaluation/inspections body.results[].itemId':
+    'an item of the county’s own inspection checklist (the tenant’s), looked up among its active items',
   'POST /api/v1/owners-committees/trainings/{id}/attendance body.memberIds[]':
     'members of the committees under the training in the path, looked up there and in the caller’s scope',
 };
@@ -478,6 +480,26 @@ async function urbanCaseAt(p: Place): Promise<string> {
 async function renovationAt(p: Place): Promise<string> {
   return (await created(p.staff, `${api}/urban-cases/renovations`, renovationBodyFor(p.compound.id))).id;
 }
+// ---- property-evaluation: the county's inspection checklist (one item, straight into its table) and an inspection.
+async function checklistOf(tenantId: string): Promise<{ itemId: string; passed: boolean }[]> {
+  await t.deps.db.execute(sql`INSERT INTO property_inspection_item (tenant_id, id, label, position)
+    SELECT ${tenantId}, ${newId()}::uuid, '环境卫生', 0
+    WHERE NOT EXISTS (SELECT 1 FROM property_inspection_item WHERE tenant_id = ${tenantId} AND active)`);
+  const items = await rows<{ id: string }>(
+    t.deps.db,
+    sql`SELECT id::text FROM property_inspection_item WHERE tenant_id = ${tenantId} AND active`,
+  );
+  return items.map((i) => ({ itemId: i.id, passed: true }));
+}
+async function inspectionAt(p: Place): Promise<string> {
+  return (
+    await created(p.staff, `${api}/property-evaluation/inspections`, {
+      compoundId: p.compound.id,
+      inspectedOn: '2026-01-05',
+      results: await checklistOf(p.tenantId),
+    })
+  ).id;
+}
 const cases: Case[] = [
   // ---- urban-cases.
   {
@@ -548,6 +570,14 @@ const cases: Case[] = [
     request: async (ids) => ({
       url: `${api}/property-evaluation/rounds`,
       body: { nodeId: ids.nodeId, period: `${2000 + ++serial}-Q2`, opensOn: '2020-01-01', closesOn: '2099-12-31' },
+    }),
+  },
+  {
+    route: 'POST /api/v1/property-evaluation/inspections',
+    fields: { compoundId: 'compound' },
+    request: async (ids) => ({
+      url: `${api}/property-evaluation/inspections`,
+      body: { compoundId: ids.compoundId, inspectedOn: '2026-01-05', results: await checklistOf(home.tenantId) },
     }),
   },
   {
@@ -1242,6 +1272,12 @@ const pathCases: PathCase[] = [
   {
     route: 'POST /api/v1/property-evaluation/rounds/{id}/close',
     target: async (p) => ({ id: await make('evaluationRound', p) }),
+  },
+  { route: 'POST /api/v1/property-evaluation/inspections/{id}/photos', target: async (p) => ({ id: await inspectionAt(p) }), upload: true },
+  {
+    route: 'POST /api/v1/property/contracts/{id}/renewal-decisions',
+    target: async (p) => ({ id: await make('propertyContract', p) }),
+    body: { decision: 'renew', reason: '综合得分达标，续聘' },
   },
   // urban-cases: the case or project is made by the place's staff through the API.
   {

@@ -108,7 +108,10 @@ export const MyEvaluation = Type.Object({
     Type.Object({
       period: Type.String(),
       placeName: Type.String({ description: 'the place the round covered: the rank is among its compounds' }),
-      score: Nullable(Type.Number()),
+      score: Nullable(
+        Type.Number({ description: 'the combined score kept at close (residents’ score for rounds closed before it existed)' }),
+      ),
+      residentScore: Type.Optional(Nullable(Type.Number({ description: 'the residents’ ratings part out of 100' }))),
       ratings: Type.Integer(),
       rank: Type.Integer(),
       of: Type.Integer(),
@@ -116,3 +119,133 @@ export const MyEvaluation = Type.Object({
   ),
 });
 export type MyEvaluation = Static<typeof MyEvaluation>;
+
+// ---- staff inspections (物业服务检查) and the county's checklist
+
+export const ChecklistItem = Type.Object({ id: Uuid, label: Type.String(), position: Type.Integer() });
+export const Checklist = Type.Object({ items: Type.Array(ChecklistItem) });
+export type Checklist = Static<typeof Checklist>;
+export const ChecklistBody = Type.Object({
+  labels: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), {
+    minItems: 1,
+    maxItems: 50,
+    description: 'the checklist in order: labels kept stay the same item, missing ones are retired, new ones added',
+  }),
+});
+export type ChecklistBody = Static<typeof ChecklistBody>;
+
+export const InspectionResult = Type.Object({
+  itemId: Uuid,
+  label: Type.String(),
+  passed: Type.Boolean(),
+  note: Nullable(Type.String()),
+});
+export const InspectionPhoto = Type.Object({
+  id: Uuid,
+  fileName: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer(),
+  sha256: Type.String(),
+  uploadedAt: Type.String({ format: 'date-time' }),
+});
+export const Inspection = Type.Object({
+  id: Uuid,
+  compoundId: Uuid,
+  compoundName: Type.String(),
+  communityName: Type.String(),
+  companyId: Nullable(Uuid),
+  companyName: Nullable(Type.String({ description: 'the company serving the compound on the day (as it was then)' })),
+  inspectedOn: Type.String({ format: 'date' }),
+  inspectorName: Type.String(),
+  note: Nullable(Type.String()),
+  items: Type.Integer(),
+  passed: Type.Integer(),
+  passRate: Type.Number({ description: 'passed ÷ items, 0..1' }),
+  photos: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type Inspection = Static<typeof Inspection>;
+export const InspectionDetail = Type.Intersect([
+  Inspection,
+  Type.Object({ results: Type.Array(InspectionResult), photoList: Type.Array(InspectionPhoto) }),
+]);
+export type InspectionDetail = Static<typeof InspectionDetail>;
+
+export const InspectionFilter = {
+  nodeId: Type.Optional(Uuid),
+  companyId: Type.Optional(Uuid),
+  from: Type.Optional(DateString),
+  to: Type.Optional(DateString),
+  sort: Type.Optional(
+    Type.Union([Type.Literal('inspectedOn'), Type.Literal('-inspectedOn'), Type.Literal('passRate'), Type.Literal('-passRate')]),
+  ),
+};
+export const InspectionListQuery = Type.Object({ ...PageQuery, ...InspectionFilter });
+export type InspectionListQuery = Static<typeof InspectionListQuery>;
+export const InspectionExportQuery = Type.Object(InspectionFilter);
+export const InspectionPage = Page(Inspection);
+
+export const RecordInspectionBody = Type.Object({
+  compoundId: Uuid,
+  inspectedOn: DateString,
+  note: Type.Optional(Type.String({ maxLength: 1000 })),
+  results: Type.Array(Type.Object({ itemId: Uuid, passed: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 500 })) }), {
+    minItems: 1,
+    maxItems: 50,
+    description: 'one result for every active checklist item',
+  }),
+});
+export type RecordInspectionBody = Static<typeof RecordInspectionBody>;
+
+// ---- combined score (综合得分) and the county's weights
+
+export const Weights = Type.Object({
+  version: Type.Integer({ description: '0: the defaults' }),
+  residents: Type.Number({ minimum: 0, maximum: 1 }),
+  demands: Type.Number({ minimum: 0, maximum: 1 }),
+  inspections: Type.Number({ minimum: 0, maximum: 1 }),
+  note: Nullable(Type.String()),
+  createdAt: Nullable(Type.String()),
+});
+export type Weights = Static<typeof Weights>;
+export const WeightsBody = Type.Object({
+  residents: Type.Number({ minimum: 0, maximum: 1 }),
+  demands: Type.Number({ minimum: 0, maximum: 1 }),
+  inspections: Type.Number({ minimum: 0, maximum: 1 }),
+  note: Type.Optional(Type.String({ maxLength: 500 })),
+});
+export type WeightsBody = Static<typeof WeightsBody>;
+
+export const ScoreRow = Type.Object({
+  rank: Type.Integer(),
+  id: Uuid,
+  name: Type.String(),
+  communityName: Type.String({ description: 'the compound’s community (empty for a company)' }),
+  compounds: Type.Integer(),
+  combined: Nullable(Type.Number({ description: 'out of 100: the weighted mean of the parts that have data' })),
+  residentScore: Nullable(Type.Number()),
+  ratings: Type.Integer(),
+  demandsResolved: Type.Integer(),
+  onTimeRate: Nullable(Type.Number()),
+  demandsEvaluated: Type.Integer(),
+  satisfactionRate: Nullable(Type.Number()),
+  demandScore: Nullable(Type.Number()),
+  inspectionItems: Type.Integer(),
+  inspectionPassed: Type.Integer(),
+  inspectionScore: Nullable(Type.Number()),
+});
+export type ScoreRow = Static<typeof ScoreRow>;
+export const Scores = Type.Object({
+  round: Round,
+  final: Type.Boolean({ description: 'true: kept when the round closed; false: computed now (the round is open)' }),
+  weights: Weights,
+  from: Type.String({ description: 'first day of the period the demands and inspections are counted in' }),
+  to: Type.String(),
+  rows: Type.Array(ScoreRow),
+});
+export type Scores = Static<typeof Scores>;
+export const ScoresQuery = Type.Object({
+  by: Type.Optional(Type.Union([Type.Literal('compound'), Type.Literal('company')], { default: 'compound' })),
+  sort: Type.Optional(Type.Union([Type.Literal('rank'), Type.Literal('-rank'), Type.Literal('name')])),
+});
+export type ScoresQuery = Static<typeof ScoresQuery>;

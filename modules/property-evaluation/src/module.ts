@@ -15,9 +15,21 @@ export const propertyEvaluationModule: ModuleManifest = {
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),
   errors: propertyEvaluationErrors,
   demo: seedPropertyEvaluationDemo,
-  tables: ['property_evaluation_round', 'property_evaluation_rating'],
-  // The company serving a compound when a household rates (kept with the rating).
-  reads: ['property_profile', 'property_company'],
+  tables: [
+    'property_evaluation_round',
+    'property_evaluation_rating',
+    'property_inspection_item',
+    'property_inspection',
+    'property_inspection_result',
+    'property_inspection_photo',
+    'property_evaluation_weights',
+    'property_evaluation_result',
+    'property_evaluation_score',
+  ],
+  // property_profile, property_company: the company serving a compound when a household rates or staff
+  // inspect (kept with the rating or inspection). demand, demand_event: whether a rater handled demands
+  // of the compound in the round's quarter (RoundRepository.handledDemandsIn; no interface asks that).
+  reads: ['property_profile', 'property_company', 'demand', 'demand_event'],
   territoryRefs: {
     nodes: [
       {
@@ -40,6 +52,13 @@ export const propertyEvaluationModule: ModuleManifest = {
         kinds: ['household'],
         onMerge: 'repoint',
         label: { 'zh-CN': '物业服务评价（户）', 'en-US': 'property-service ratings (households)' },
+      },
+      {
+        table: 'property_inspection',
+        column: 'compound_id',
+        kinds: ['compound'],
+        onMerge: 'repoint',
+        label: { 'zh-CN': '物业服务检查', 'en-US': 'property-service inspections' },
       },
     ],
   },

@@ -5,6 +5,7 @@ import { territory } from '@linli/territory';
 import type { MyEvaluation } from './contract.ts';
 import { residentHousehold } from './resident.ts';
 import { RoundRepository } from './round.repository.ts';
+import { ScoreRepository } from './score.repository.ts';
 
 /** What a resident's phone shows: their compound and its company, the open round and their rating, the last result. */
 export async function readMyEvaluation(db: Db, actor: Actor, now = new Date()): Promise<MyEvaluation> {
@@ -20,7 +21,22 @@ export async function readMyEvaluation(db: Db, actor: Actor, now = new Date()): 
   const myRating = round ? ((await rounds.myRating(tenantId, round.id, household.id)) ?? null) : null;
   const last = await rounds.lastClosedOver(tenantId, household.path);
   let lastResult: MyEvaluation['lastResult'] = null;
-  if (last) {
+  const scores = new ScoreRepository(db);
+  if (last && (await scores.result(tenantId, last.id))) {
+    // Published at close: the combined score and its rank among the round's compounds.
+    const kept = await scores.scores(tenantId, last.id, 'compound');
+    const mine = kept.find((r) => r.id === compound.id);
+    if (mine)
+      lastResult = {
+        period: last.period,
+        placeName: last.placeName,
+        score: mine.combined,
+        residentScore: mine.residentScore,
+        ratings: mine.ratings,
+        rank: mine.rank,
+        of: kept.length,
+      };
+  } else if (last) {
     const ranking = await rounds.ranking(tenantId, last.id, 'compound', {});
     const mine = ranking.find((r) => r.id === compound.id);
     if (mine)

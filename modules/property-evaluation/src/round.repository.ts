@@ -123,6 +123,23 @@ export class RoundRepository {
     );
   }
 
+  /**
+   * Whether the account took a handling action (start 开始办理, resolve 办结) on a demand located in the
+   * compound (path) between the two China days. Reads demand and demand_event (declared in the manifest's
+   * reads): the demands interface has no question "who handled this place's demands", and this is one
+   * EXISTS on the timeline's primary key per rating.
+   */
+  async handledDemandsIn(tenantId: string, accountId: string, compoundPath: string, from: string, to: string): Promise<boolean> {
+    const row = await one<{ handled: boolean }>(
+      this.db,
+      sql`SELECT EXISTS (SELECT 1 FROM demand d JOIN demand_event e ON e.tenant_id = d.tenant_id AND e.demand_id = d.id
+            WHERE d.tenant_id = ${tenantId} AND d.node_path <@ ${compoundPath}::ltree
+              AND e.actor_id = ${accountId}::uuid AND e.action IN ('start', 'resolve')
+              AND e.at >= ${`${from}T00:00:00+08:00`}::timestamptz AND e.at < ${`${to}T00:00:00+08:00`}::timestamptz + interval '1 day') AS handled`,
+    );
+    return row?.handled === true;
+  }
+
   /** Adds a household's rating; false when the household has rated in this round already. */
   async addRating(
     tenantId: string,

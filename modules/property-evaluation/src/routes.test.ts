@@ -203,7 +203,7 @@ describe('property-service evaluation', () => {
     expect(late.statusCode).toBe(409);
     const mine = (await get(residents[2]!, '/me/property-evaluation')).json();
     expect(mine.round).toBeNull();
-    expect(mine.lastResult).toEqual({ period: '2026-Q4', placeName: '高密市', score: 80, ratings: 1, rank: 2, of: 2 });
+    expect(mine.lastResult).toEqual({ period: '2026-Q4', placeName: '高密市', score: 80, residentScore: 80, ratings: 1, rank: 2, of: 2 });
     const list = await get(county, '/property-evaluation/rounds?status=closed');
     expect(list.json().items).toHaveLength(1);
     const file = await get(county, '/property-evaluation/rounds/export.xlsx');

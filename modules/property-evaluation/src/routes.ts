@@ -1,8 +1,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   AppError,
+  createFileStore,
   cursorPage,
   errorResponses,
+  type FileStore,
   type ModuleDeps,
   requireAbility,
   requireContext,
@@ -28,8 +30,10 @@ import {
   RoundPage,
 } from './contract.ts';
 import { propertyEvaluationNouns } from './errors.ts';
+import { inspectionRoutes } from './inspection-routes.ts';
 import { readMyEvaluation } from './my-evaluation.ts';
 import { RoundCursor, RoundRepository } from './round.repository.ts';
+import { scoreRoutes } from './score-routes.ts';
 
 const tags = ['property-evaluation'];
 const errors = errorResponses(400, 403, 404, 409);
@@ -49,12 +53,15 @@ function ordered(rows: RankingRow[], sort: RankingQuery['sort']): RankingRow[] {
 }
 
 /** Thin routes: the caller's context and ability, then one repository read or one command in a transaction. */
-export async function propertyEvaluationRoutes(fastify: FastifyInstance, deps: ModuleDeps): Promise<void> {
+export async function propertyEvaluationRoutes(fastify: FastifyInstance, deps: ModuleDeps & { files?: FileStore }): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = deps;
+  const files = deps.files ?? createFileStore(deps.config);
   app.addHook('preValidation', async (request) => {
     requireContext(request);
   });
+  inspectionRoutes(fastify, db, files);
+  scoreRoutes(fastify, db);
 
   app.get(
     '/property-evaluation/rounds',
