@@ -97,6 +97,17 @@ export class StationRepository {
     return c;
   }
 
+  /** Stations in service under the node (in scope), by kind with the county's name of the kind — what the property reform's figures count (65 party service stations, 51 pavilions …). */
+  async countByKind(tenantId: string, scope: string[], nodeId?: string): Promise<{ kind: string; name: string; count: number }[]> {
+    const c = this.conditions(tenantId, scope, { nodeId, active: true });
+    return rows<{ kind: string; name: string; count: number }>(
+      this.db,
+      sql`SELECT s.kind, k.name, count(*)::int AS count FROM deliberation_station s
+          JOIN deliberation_station_kind k ON k.tenant_id = s.tenant_id AND k.code = s.kind
+          WHERE s.tenant_id = ${tenantId} AND ${sql.join(c, sql` AND `)} GROUP BY s.kind, k.name, k.sort_order ORDER BY k.sort_order, s.kind`,
+    );
+  }
+
   async list(
     tenantId: string,
     scope: string[],

@@ -45,6 +45,24 @@ export class GridRepository {
     return row ?? { grids: 0, microGrids: 0, microGridMembers: 0 };
   }
 
+  /** Micro-grids covering buildings of a compound (by the compound's path), with their leader's name and member count. */
+  microGridsOver(
+    tenantId: string,
+    compoundPath: string,
+  ): Promise<{ id: string; name: string; leaderName: string | null; members: number }[]> {
+    return rows(
+      this.db,
+      sql`SELECT g.id, g.name,
+            (SELECT m.name FROM grid_member m WHERE m.tenant_id = g.tenant_id AND m.grid_id = g.id AND m.role = 'leader' ORDER BY m.created_at LIMIT 1) AS "leaderName",
+            (SELECT count(*)::int FROM grid_member m WHERE m.tenant_id = g.tenant_id AND m.grid_id = g.id) AS members
+          FROM grid g
+          WHERE g.tenant_id = ${tenantId} AND g.level = 'micro_grid' AND EXISTS (SELECT 1 FROM grid_building gb
+            JOIN ${territorySql.nodes('b')} ON b.tenant_id = gb.tenant_id AND b.id = gb.building_id
+            WHERE gb.tenant_id = g.tenant_id AND gb.grid_id = g.id AND b.path <@ ${compoundPath}::ltree)
+          ORDER BY g.name, g.id`,
+    );
+  }
+
   private select(tenantId: string, scope: string[], conditions: SQL[]): SQL {
     return sql`SELECT g.id, g.name, g.level, g.code, g.parent_id AS "parentId", g.community_id AS "communityId", c.name AS "communityName",
         (SELECT count(*)::int FROM grid_building b WHERE b.tenant_id = g.tenant_id AND b.grid_id = g.id) AS "buildingCount",

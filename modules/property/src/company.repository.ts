@@ -46,6 +46,19 @@ export class CompanyRepository {
       ${conditions.length ? sql`AND ${sql.join(conditions, sql` AND `)}` : sql``}`;
   }
 
+  /** Companies under the node (in scope, not self-managed) naming their party organisation, and the distinct instructors the companies name. */
+  async partyFigures(tenantId: string, scope: string[], nodeId?: string): Promise<{ companiesWithPartyOrg: number; instructors: number }> {
+    const row = await one<{ withOrg: number; instructors: number }>(
+      this.db,
+      sql`SELECT count(*) FILTER (WHERE p.party_org_id IS NOT NULL AND p.kind <> 'self_managed')::int AS "withOrg",
+          count(DISTINCT btrim(p.instructor_name)) FILTER (WHERE btrim(p.instructor_name) <> '')::int AS instructors
+        FROM property_company p JOIN ${territorySql.nodes('c')} ON c.tenant_id = p.tenant_id AND c.id = p.community_id
+        WHERE p.tenant_id = ${tenantId} AND ${inScope(sql`c.path`, scope)}
+        ${nodeId ? sql`AND ${territorySql.underNode(sql`c.path`, tenantId, nodeId)}` : sql``}`,
+    );
+    return { companiesWithPartyOrg: Number(row?.withOrg ?? 0), instructors: Number(row?.instructors ?? 0) };
+  }
+
   async list(
     tenantId: string,
     scope: string[],
@@ -76,6 +89,14 @@ export class CompanyRepository {
   }
 
   /** The company's kind, when it is in scope. */
+  /** What a resident of a compound the company serves sees of it: name, kind and service number (no scope: the caller found it through the resident's own compound). */
+  card(tenantId: string, id: string) {
+    return one<{ name: string; kind: CompanyKind; servicePhone: string | null }>(
+      this.db,
+      sql`SELECT name, kind, service_phone AS "servicePhone" FROM property_company WHERE tenant_id = ${tenantId} AND id = ${id}`,
+    );
+  }
+
   async kindOf(tenantId: string, id: string, scope: string[]): Promise<CompanyKind | undefined> {
     return (await this.findById(tenantId, id, scope))?.kind;
   }

@@ -283,5 +283,70 @@ export const PropertyKpis = Type.Object({
   microGrids: Type.Integer({ description: 'micro-grids under the node (now)' }),
   microGridMembers: Type.Integer(),
   redStewardTeams: Type.Integer({ description: '红管家 teams registered at places under the node (now)' }),
+  compoundBranches: Type.Integer({ description: 'compounds with a compound party branch in the party records (now)' }),
+  companiesWithPartyOrg: Type.Integer({
+    description: 'registered property companies (not self-managed) naming their party organisation (now)',
+  }),
+  instructors: Type.Integer({ description: 'distinct party-building instructors (党建指导员) named by the companies (now)' }),
+  stations: Type.Array(Type.Object({ kind: Type.String(), name: Type.String(), count: Type.Integer() }), {
+    description: 'deliberation stations in service by kind (the county’s kinds: 小区党群服务站, 议事亭, 邻里空间 …), now',
+  }),
 });
 export type PropertyKpis = Static<typeof PropertyKpis>;
+
+// ---- a resident's own compound (the phone)
+export const MyCompound = Type.Object({
+  compoundId: Uuid,
+  compoundName: Type.String(),
+  communityName: Type.String(),
+  status: ManagementStatusSchema,
+  serviceMode: Nullable(ServiceModeSchema),
+  company: Nullable(Type.Object({ name: Type.String(), kind: CompanyKindSchema, servicePhone: Nullable(Type.String()) })),
+  contract: Nullable(
+    Type.Object({
+      startsOn: DateString,
+      endsOn: Nullable(DateString),
+      services: Type.Array(Type.String()),
+      feePerM2Month: Type.Number(),
+      collectionRate: Nullable(Type.Number({ description: 'the latest period’s rate' })),
+      collectionPeriod: Nullable(Type.String()),
+    }),
+  ),
+  committee: Nullable(
+    Type.Object({
+      name: Type.String(),
+      kind: Type.String(),
+      termStart: Type.String(),
+      termEnd: Type.String(),
+      members: Type.Array(Type.Object({ name: Type.String({ description: 'masked (王**)' }), position: Type.String() })),
+    }),
+  ),
+});
+export type MyCompound = Static<typeof MyCompound>;
+export const MyCompounds = Type.Object({
+  compounds: Type.Array(MyCompound, { description: 'one per compound the resident’s households are in (none without a profile)' }),
+});
+export type MyCompounds = Static<typeof MyCompounds>;
+
+// ---- five-level linkage of a compound (五级联动)
+const LinkedOrg = Type.Object({ name: Type.String(), leader: Nullable(Type.String({ description: 'masked (王**)' })) });
+export const CompoundLinkage = Type.Object({
+  compoundId: Uuid,
+  compoundName: Type.String(),
+  communityOrg: Nullable(LinkedOrg),
+  compoundBranch: Nullable(LinkedOrg),
+  committee: Nullable(
+    Type.Object({
+      name: Type.String(),
+      kind: Type.String(),
+      chair: Nullable(Type.String({ description: 'masked' })),
+      members: Type.Integer(),
+    }),
+  ),
+  microGrids: Type.Array(
+    Type.Object({ name: Type.String(), leader: Nullable(Type.String({ description: 'masked' })), members: Type.Integer() }),
+  ),
+  memberHouseholds: Type.Integer({ description: 'party member households (党员中心户) in the compound' }),
+  households: Type.Integer(),
+});
+export type CompoundLinkage = Static<typeof CompoundLinkage>;

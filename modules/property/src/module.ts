@@ -26,7 +26,7 @@ export const propertyModule: ModuleManifest = {
     'property_compound_score',
     'property_renewal_decision',
   ],
-  reads: ['party_org'],
+  reads: ['party_org', 'resident'],
   territoryRefs: {
     nodes: [
       {

@@ -2,12 +2,14 @@ import { createAccount } from '@linli/accounts/testing';
 import { newId } from '@linli/core';
 import type { Database } from '@linli/db';
 import { createTestDatabase } from '@linli/db/testing';
+import { StationRepository } from '@linli/deliberation';
 import { ownersCommitteesModule } from '@linli/owners-committees';
 import { buildCommitteeWorld, committeeWith } from '@linli/owners-committees/testing';
 import { buildModuleApp, contextFor, insertNode } from '@linli/people/testing';
 import type { LinliApp } from '@linli/server';
 import { login, type Session } from '@linli/server/test/helpers';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adoptClusterAssignments } from './commands/adopt-cluster-assignments.ts';
 import { propertyModule } from './module.ts';
@@ -146,7 +148,29 @@ describe('property HTTP API', () => {
     const market = await company(tree.a.community.id, '凤凰物业', 'market');
     const self = await company(tree.a.community.id, '凤凰三区自管会', 'self_managed');
     const service = await company(tree.b.community.id, '康成社区服务公司', 'community_service');
-    await company(tree.b.community.id, '城投物业', 'state_owned');
+    const [communityOrg] = await database.query<{ id: string }>(
+      `SELECT id FROM party_org WHERE tenant_id = '370785' AND kind = 'community_committee' AND node_id = '${tree.b.community.id}'`,
+    );
+    // The state-owned company names its party organisation and the instructor the service company has too (one person).
+    await post(county, '/companies', {
+      communityId: tree.b.community.id,
+      name: '城投物业',
+      kind: 'state_owned',
+      partyOrgId: communityOrg?.id ?? null,
+      instructorName: '赵指导',
+    });
+    await app.inject({
+      method: 'PUT',
+      url: `${api}/companies/${service.id}`,
+      headers: county.headers,
+      payload: { communityId: tree.b.community.id, name: '康成社区服务公司', kind: 'community_service', instructorName: ' 赵指导 ' },
+    });
+    await app.inject({
+      method: 'PUT',
+      url: `${api}/companies/${market.id}`,
+      headers: county.headers,
+      payload: { communityId: tree.a.community.id, name: '凤凰物业', kind: 'market', instructorName: '钱指导' },
+    });
     const contract = async (companyId: string, compoundId: string, fee: number, rate?: number) => {
       const k = await post(county, '/contracts', { companyId, compoundId, startsOn: '2025-01-01', feePerM2Month: fee, services: ['保洁'] });
       if (rate !== undefined) await post(county, `/contracts/${k.id}/collections`, { period: '2025', rate }, 200);
@@ -220,8 +244,25 @@ describe('property HTTP API', () => {
              ('370785', ${micro}, ${tree.a.community.id}, ${parentGrid}, 'micro_grid', '凤凰小区微网格')`);
     await database.db.execute(sql`INSERT INTO grid_member (tenant_id, id, grid_id, role, resident_id, name)
       VALUES ('370785', ${newId()}, ${micro}, 'leader', ${world.a.li}, '李'), ('370785', ${newId()}, ${micro}, 'volunteer', ${world.a.wang}, '王')`);
+    await database.db.execute(sql`INSERT INTO grid_building (tenant_id, grid_id, building_id) VALUES ('370785', ${micro}, ${tree.a.building.id})`);
     await database.db.execute(sql`INSERT INTO organisation (tenant_id, id, kind, name, node_id)
       VALUES ('370785', ${newId()}, 'red_steward_team', '凤凰小区红管家服务队', ${tree.a.compound.id})`);
+
+    // A deliberation pavilion in compound A and a party service station in compound B that is no longer in service.
+    await new StationRepository(database.db).ensureKinds('370785');
+    for (const [node, kind, active] of [
+      [tree.a.compound, 'pavilion', true],
+      [tree.b.compound, 'station', false],
+    ] as const) {
+      const [n] = await database.query<{ path: string }>(
+        `SELECT path::text AS path FROM territory_node WHERE tenant_id = '370785' AND id = '${node.id}'`,
+      );
+      await database.db.execute(sql`INSERT INTO deliberation_station (tenant_id, id, name, kind, level, node_id, node_path, active)
+        VALUES ('370785', ${newId()}, ${`${kind}站`}, ${kind}, 'compound', ${node.id}, ${n?.path}::ltree, ${active})`);
+    }
+    const [branches] = await database.query<{ n: number }>(
+      `SELECT count(DISTINCT node_id)::int AS n FROM party_org WHERE tenant_id = '370785' AND kind = 'compound_branch'`,
+    );
 
     const kpis = await app.inject({ url: `${api}/kpis?from=2026-01-01&to=2026-12-31`, headers: county.headers });
     expect(kpis.statusCode, kpis.body).toBe(200);
@@ -246,7 +287,27 @@ describe('property HTTP API', () => {
       microGrids: 1,
       microGridMembers: 2,
       redStewardTeams: 1,
+      compoundBranches: branches?.n,
+      companiesWithPartyOrg: communityOrg ? 1 : 0,
+      instructors: 2, // 赵指导 named twice (once with spaces), 钱指导
+      stations: [{ kind: 'pavilion', name: '议事亭', count: 1 }],
     });
+    expect(branches?.n).toBeGreaterThan(0);
+    expect(communityOrg).toBeDefined();
+    const sheet = await app.inject({
+      url: `${api}/kpis/export.xlsx?nodeId=${tree.a.community.id}&from=2026-01-01&to=2026-12-31`,
+      headers: county.headers,
+    });
+    expect(sheet.statusCode, sheet.body).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(sheet.rawPayload as unknown as ArrayBuffer);
+    const figures = new Map<string, unknown>();
+    book.worksheets[0]?.eachRow((row) => figures.set(String(row.getCell(2).value), row.getCell(3).value));
+    expect(figures.get('区域')).toBe(tree.a.community.name);
+    expect(figures.get('管得好')).toBe(1);
+    expect(figures.get('议事亭')).toBe(1);
+    expect(figures.get('拆除违建面积')).toBe(80); // the closed case in 凤凰二区 of community A
+
     const underA = (
       await app.inject({ url: `${api}/kpis?nodeId=${tree.a.community.id}&from=2026-01-01&to=2026-12-31`, headers: county.headers })
     ).json();
@@ -273,6 +334,62 @@ describe('property HTTP API', () => {
     expect(contracts.items.map((k: { feePerM2Month: number }) => k.feePerM2Month).sort()).toEqual([0.6, 0.8]);
     const ledgerFile = await app.inject({ url: `${api}/ledger/export.xlsx?by=community`, headers: county.headers });
     expect(ledgerFile.rawPayload.subarray(0, 2).toString()).toBe('PK');
+
+    // The five-level linkage of compound A: party organisations from the party records, the committee, the micro-grid over its building.
+    const [orgs] = await database.query<{ community: string | null; branch: string | null }>(
+      `SELECT (SELECT name FROM party_org WHERE tenant_id = '370785' AND kind = 'community_committee' AND node_id = '${tree.a.community.id}') AS community,
+              (SELECT name FROM party_org WHERE tenant_id = '370785' AND kind = 'compound_branch' AND node_id = '${tree.a.compound.id}') AS branch`,
+    );
+    const linkage = await app.inject({ url: `${api}/compounds/${tree.a.compound.id}/linkage`, headers: staffA.headers });
+    expect(linkage.statusCode, linkage.body).toBe(200);
+    expect(linkage.json()).toMatchObject({
+      compoundId: tree.a.compound.id,
+      communityOrg: orgs?.community ? { name: orgs.community } : null,
+      compoundBranch: orgs?.branch ? { name: orgs.branch } : null,
+      committee: { kind: 'owners_committee', chair: '李**', members: 3 },
+      microGrids: [{ name: '凤凰小区微网格', leader: '李*', members: 2 }], // a one-character name is masked too
+    });
+    expect(linkage.json().households).toBeGreaterThan(0);
+    expect(linkage.body).not.toContain('李建国');
+    // Another community's staff cannot open it.
+    expect((await app.inject({ url: `${api}/compounds/${tree.a.compound.id}/linkage`, headers: staffB.headers })).statusCode).toBe(404);
+
+    // A resident of compound A sees its status, company, contract with the latest collection rate and the
+    // committee with masked names; a resident whose compound has no profile sees none; staff see none of their own.
+    const residentA = await createAccount(database.db, {
+      tenantId: '370785',
+      username: 'property.res.a',
+      grants: [{ role: 'resident', nodeId: tree.a.h101.id }],
+    });
+    const mine = await app.inject({
+      url: '/api/v1/me/property',
+      headers: (await login(app, residentA.username, residentA.password)).headers,
+    });
+    expect(mine.statusCode, mine.body).toBe(200);
+    const [a] = mine.json().compounds;
+    expect(mine.json().compounds).toHaveLength(1);
+    expect(a).toMatchObject({
+      compoundId: tree.a.compound.id,
+      status: 'well',
+      company: { name: '凤凰物业', kind: 'market' },
+      contract: { feePerM2Month: 0.8, collectionRate: 0.9, collectionPeriod: '2025', services: ['保洁'] },
+      committee: { kind: 'owners_committee' },
+    });
+    expect(a.committee.members.map((m: { position: string }) => m.position)).toEqual(['chair', 'member', 'member']);
+    for (const m of a.committee.members) expect(m.name).toMatch(/^.\*+$/);
+    expect(mine.body).not.toContain('李建国');
+    expect(mine.body).not.toContain('王芳');
+    const residentOther = await createAccount(database.db, {
+      tenantId: '370785',
+      username: 'property.res.o',
+      grants: [{ role: 'resident', nodeId: tree.b.h101.id }],
+    });
+    const none = await app.inject({
+      url: '/api/v1/me/property',
+      headers: (await login(app, residentOther.username, residentOther.password)).headers,
+    });
+    expect(none.json().compounds.map((c: { compoundId: string }) => c.compoundId)).toEqual([tree.b.compound.id]);
+    expect((await app.inject({ url: '/api/v1/me/property', headers: county.headers })).json()).toEqual({ compounds: [] });
 
     const poor = (await app.inject({ url: `${api}/compounds?status=poor&sort=name`, headers: county.headers })).json();
     expect(poor.items.map((p: { compoundName: string }) => p.compoundName).sort()).toEqual(['凤凰二区', '康成小区'].sort());

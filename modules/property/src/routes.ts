@@ -10,6 +10,7 @@ import {
   sendXlsx,
   toXlsx,
 } from '@linli/core';
+import { territory } from '@linli/territory';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { addCrossPosting, removeCrossPosting } from './commands/add-cross-posting.ts';
@@ -26,6 +27,7 @@ import {
   CompanyExportQuery,
   CompanyListQuery,
   CompanyPage,
+  CompoundLinkage,
   CompoundParams,
   CompoundProfileDetail,
   ContractList,
@@ -38,6 +40,7 @@ import {
   KpiQuery,
   Ledger,
   LedgerQuery,
+  MyCompounds,
   OverrideBody,
   ProfileExportQuery,
   ProfileListQuery,
@@ -51,13 +54,16 @@ import {
 import { CriteriaRepository } from './criteria.repository.ts';
 import { propertyNouns } from './errors.ts';
 import { ledger } from './figures.ts';
+import { kpiSheetRows } from './kpi-sheet.ts';
 import { propertyKpis } from './kpis.ts';
+import { compoundLinkage } from './linkage.ts';
+import { readMyCompounds } from './my-compound.ts';
 import { ProfileRepository, profileCursorFor } from './profile.repository.ts';
+import { renewalRoutes } from './renewal-routes.ts';
 import { companyKindLabels, modeLabels, statusLabels } from './vocabulary.ts';
 
 const tags = ['property'];
 const errors = errorResponses(400, 403, 404, 409);
-import { renewalRoutes } from './renewal-routes.ts';
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const PostingParams = Type.Object({ id: Type.String({ format: 'uuid' }), postingId: Type.String({ format: 'uuid' }) });
 const CompanyDetail = Type.Intersect([
@@ -325,12 +331,12 @@ export async function propertyRoutes(fastify: FastifyInstance, deps: ModuleDeps)
     },
   );
 
+  renewalRoutes(fastify, db);
+
   // ---- compound profiles
   app.get(
     '/property/compounds',
     {
-  renewalRoutes(fastify, db);
-
       schema: {
         operationId: 'listPropertyProfiles',
         summary: 'Compound property profiles in scope, filtered by place, status and service mode',
@@ -409,6 +415,28 @@ export async function propertyRoutes(fastify: FastifyInstance, deps: ModuleDeps)
       const found = await profiles.findById(ctx.actor.tenantId, request.params.compoundId, scope);
       if (!found) throw AppError.notFound(propertyNouns.profile, request.params.compoundId);
       return { ...found, history: await profiles.history(ctx.actor.tenantId, found.compoundId) };
+    },
+  );
+
+  app.get(
+    '/property/compounds/:compoundId/linkage',
+    {
+      schema: {
+        operationId: 'getCompoundLinkage',
+        summary:
+          'The five-level linkage of a compound: community party organisation, compound branch, owners’ committee, micro-grids and member households (leaders masked)',
+        tags,
+        params: CompoundParams,
+        response: { 200: CompoundLinkage, ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = requireContext(request);
+      const scope = requireAbility(ctx.actor, 'property.read');
+      const found = await new ProfileRepository(db).findById(ctx.actor.tenantId, request.params.compoundId, scope);
+      const node = found && (await territory.node(db, ctx.actor.tenantId, found.compoundId));
+      if (!found || !node) throw AppError.notFound(propertyNouns.profile, request.params.compoundId);
+      return compoundLinkage(db, ctx.actor.tenantId, { id: node.id, name: node.name, path: node.path });
     },
   );
 
@@ -555,6 +583,20 @@ export async function propertyRoutes(fastify: FastifyInstance, deps: ModuleDeps)
   );
 
   app.get(
+    '/me/property',
+    {
+      schema: {
+        operationId: 'getMyCompoundProperty',
+        summary:
+          'The resident’s compounds: management status, the company serving it, the contract’s fee standard and the owners’ committee (names masked)',
+        tags,
+        response: { 200: MyCompounds, ...errors },
+      },
+    },
+    async (request) => ({ compounds: await readMyCompounds(db, requireContext(request).actor) }),
+  );
+
+  app.get(
     '/property/kpis',
     {
       schema: {
@@ -572,6 +614,40 @@ export async function propertyRoutes(fastify: FastifyInstance, deps: ModuleDeps)
       const { nodeId, from, to } = request.query;
       if (from > to) throw AppError.invalid([{ field: 'to', reason: 'is before from' }]);
       return propertyKpis(db, { tenantId: ctx.actor.tenantId, paths: scope }, { nodeId, from, to });
+    },
+  );
+
+  app.get(
+    '/property/kpis/export.xlsx',
+    {
+      schema: {
+        operationId: 'exportPropertyKpis',
+        summary: 'The property reform KPIs under a place and period as Excel, one figure per row',
+        tags,
+        querystring: KpiQuery,
+        response: errors,
+      },
+    },
+    async (request, reply) => {
+      const ctx = requireContext(request);
+      const scope = requireAbility(ctx.actor, 'property.read');
+      const { nodeId, from, to } = request.query;
+      if (from > to) throw AppError.invalid([{ field: 'to', reason: 'is before from' }]);
+      const kpis = await propertyKpis(db, { tenantId: ctx.actor.tenantId, paths: scope }, { nodeId, from, to });
+      const place = nodeId ? ((await territory.node(db, ctx.actor.tenantId, nodeId))?.name ?? '') : '全部';
+      const file = await toXlsx([
+        {
+          name: '物业改革数据',
+          columns: [
+            { header: '类别', key: 'group', width: 14 },
+            { header: '指标', key: 'figure', width: 24 },
+            { header: '数值', key: 'value', width: 24 },
+            { header: '单位', key: 'unit', width: 8 },
+          ],
+          rows: kpiSheetRows(kpis, place, from, to),
+        },
+      ]);
+      return sendXlsx(reply, file, '物业改革数据.xlsx', 'property-kpis.xlsx');
     },
   );
 }

@@ -6,7 +6,8 @@ import type { PageStrings } from '@linli/web-kit/i18n';
 import type { propertyZh } from './strings.zh-CN.ts';
 
 const first = {
-  menu: { property: '小区物业档案', propertyCompanies: '物业服务企业', propertyLedger: '物业管理台账' },
+  menu: { property: '小区物业档案', propertyCompanies: '物业服务企业', propertyLedger: '物业管理台账', propertyDashboard: '物业改革看板' },
+  property: { mobile: { entry: '我的小区物业' } },
 };
 
 /** Typed as the whole file; the rest of the keys arrive with the module's pages before any of them renders. */

@@ -7,6 +7,7 @@ import type { propertyZh } from './strings.zh-CN.ts';
 
 const ProfilesPage = lazy(withPageStrings(propertyPageStrings, () => import('./profiles-page.tsx')));
 const CompaniesPage = lazy(withPageStrings(propertyPageStrings, () => import('./companies-page.tsx')));
+const DashboardPage = lazy(withPageStrings(propertyPageStrings, () => import('./dashboard-page.tsx')));
 const LedgerPage = lazy(withPageStrings(propertyPageStrings, () => import('./ledger-page.tsx')));
 
 /** Property reform: compound property profiles, the property company registry and the ledger (pages load when opened). */
@@ -16,6 +17,7 @@ export const propertyWeb: WebModule<typeof propertyZh> = {
     { path: 'property', page: ProfilesPage, ability: 'property.read' },
     { path: 'property/companies', page: CompaniesPage, ability: 'property.read' },
     { path: 'property/ledger', page: LedgerPage, ability: 'property.read' },
+    { path: 'property/dashboard', page: DashboardPage, ability: 'property.read' },
   ],
   menu: [
     {
@@ -34,6 +36,12 @@ export const propertyWeb: WebModule<typeof propertyZh> = {
       path: '/property/ledger',
       icon: lazyIcon(() => import('@ant-design/icons/es/icons/BarChartOutlined')),
       label: 'menu.propertyLedger',
+      ability: 'property.read',
+    },
+    {
+      path: '/property/dashboard',
+      icon: lazyIcon(() => import('@ant-design/icons/es/icons/DashboardOutlined')),
+      label: 'menu.propertyDashboard',
       ability: 'property.read',
     },
   ],

@@ -7,6 +7,7 @@ import { useData } from '@linli/web-kit/use-data';
 import { App, Button, Descriptions, Drawer, Form, InputNumber, Modal, Select, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LinkageCard } from './linkage-card.tsx';
 import { StatusTag } from './status-tag.tsx';
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
@@ -62,6 +63,7 @@ export function ProfileDrawer({
               {t('property.editProfile')}
             </Button>
           )}
+          <LinkageCard compoundId={data.compoundId} />
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             {t('property.history')}
           </Typography.Title>
