@@ -58,6 +58,13 @@ export function ElectionDrawer({ id, onClose, onChanged }: { id: string | null; 
                 </Descriptions.Item>
               </>
             )}
+            {e.newCommitteeId && (
+              <Descriptions.Item label={k('newCommittee')}>
+                <a href={`/owners-committees?open=${e.newCommitteeId}`} data-testid="oc-new-committee">
+                  {e.title.replace(/选举$/, '')}
+                </a>
+              </Descriptions.Item>
+            )}
             {e.ballotId && (
               <Descriptions.Item label={k('ballot')}>
                 <a href={`/ballots?open=${e.ballotId}`}>{k('ballot')}</a>
@@ -158,13 +165,13 @@ export function ElectionDrawer({ id, onClose, onChanged }: { id: string | null; 
                   options={e.candidateList.map((c) => ({ value: c.id, label: c.name }))}
                 />
               </Form.Item>
-              <Form.Item name="item">
+              <Form.Item name="item" label={k('item')}>
                 <Select
                   style={{ width: 140 }}
                   options={vettingItems.map((i) => ({ value: i, label: t(`ownersCommittees.elections.items.${i}`) }))}
                 />
               </Form.Item>
-              <Form.Item name="passed">
+              <Form.Item name="passed" label={k('passed')}>
                 <Select
                   style={{ width: 90 }}
                   options={[

@@ -1,17 +1,21 @@
 import type { Committee, Election } from '@linli/owners-committees/contract';
 import { CursorTable, useCursorList } from '@linli/web-kit/components/cursor-list';
 import { TerritorySelect } from '@linli/web-kit/components/territory-select';
+import { useCan } from '@linli/web-kit/current-user';
 import { Button, Card, InputNumber, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CommitteeDrawer } from './committee-drawer.tsx';
 import { CommitteeTable } from './committee-table.tsx';
+import { CreateElectionModal } from './create-election-modal.tsx';
 import { ElectionDrawer } from './election-drawer.tsx';
 
 /** 换届: committees whose term ends within N days, and the re-elections with their candidates, vetting, vote and result. */
 export default function ElectionsPage() {
   const { t } = useTranslation();
+  const can = useCan();
+  const [creating, setCreating] = useState(false);
   const [nodeId, setNodeId] = useState<string | undefined>();
   const [days, setDays] = useState(90);
   const [committee, setCommittee] = useState<string | null>(null);
@@ -74,12 +78,27 @@ export default function ElectionsPage() {
           exportQuery={{ nodeId }}
           exportName="业委会换届选举.xlsx"
           testId="oc-elections"
+          toolbar={
+            can('ownersCommittees.write') && (
+              <Button type="primary" onClick={() => setCreating(true)} data-testid="oc-election-create">
+                {t('ownersCommittees.elections.create')}
+              </Button>
+            )
+          }
         />
       </Card>
       <CommitteeDrawer
         id={committee}
         onClose={() => setCommittee(null)}
         onChanged={() => Promise.all([ending.reload(), elections.reload()])}
+      />
+      <CreateElectionModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(created) => {
+          void elections.reload();
+          setElection(created.id);
+        }}
       />
       <ElectionDrawer id={election} onClose={() => setElection(null)} onChanged={elections.reload} />
     </Space>

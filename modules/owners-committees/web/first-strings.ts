@@ -6,7 +6,14 @@ import type { PageStrings } from '@linli/web-kit/i18n';
 import type { ownersCommitteesZh } from './strings.zh-CN.ts';
 
 const first = {
-  menu: { ownersCommittees: '业委会', ocCompliance: '业委会党员占比', ocElections: '业委会换届', ocTrainings: '业委会培训' },
+  menu: {
+    ownersCommittees: '业委会',
+    ocCompliance: '业委会党员占比',
+    ocElections: '业委会换届',
+    ocTrainings: '业委会培训',
+    ocMeetings: '业主大会',
+  },
+  ownersCommittees: { mobile: { meetings: '业主大会' } },
 };
 
 /** Typed as the whole file; the rest of the keys arrive with the module's pages before any of them renders. */

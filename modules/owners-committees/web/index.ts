@@ -8,9 +8,10 @@ import type { ownersCommitteesZh } from './strings.zh-CN.ts';
 const OwnersCommitteesPage = lazy(withPageStrings(ownersCommitteesPageStrings, () => import('./owners-committees-page.tsx')));
 const CompliancePage = lazy(withPageStrings(ownersCommitteesPageStrings, () => import('./compliance-page.tsx')));
 const ElectionsPage = lazy(withPageStrings(ownersCommitteesPageStrings, () => import('./elections-page.tsx')));
+const MeetingsPage = lazy(withPageStrings(ownersCommitteesPageStrings, () => import('./meetings-page.tsx')));
 const TrainingsPage = lazy(withPageStrings(ownersCommitteesPageStrings, () => import('./trainings-page.tsx')));
 
-/** Owners' committees: the committees, the party-share compliance per street, terms ending and re-elections, training. */
+/** Owners' committees: the committees, the party-share compliance per street, terms ending and re-elections, training, owners' general meetings. */
 export const ownersCommitteesWeb: WebModule<typeof ownersCommitteesZh> = {
   name: 'owners-committees',
   routes: [
@@ -18,6 +19,7 @@ export const ownersCommitteesWeb: WebModule<typeof ownersCommitteesZh> = {
     { path: 'owners-committees/compliance', page: CompliancePage, ability: 'ownersCommittees.read' },
     { path: 'owners-committees/elections', page: ElectionsPage, ability: 'ownersCommittees.read' },
     { path: 'owners-committees/trainings', page: TrainingsPage, ability: 'ownersCommittees.read' },
+    { path: 'owners-committees/meetings', page: MeetingsPage, ability: 'ownersCommittees.read' },
   ],
   menu: [
     {
@@ -42,6 +44,12 @@ export const ownersCommitteesWeb: WebModule<typeof ownersCommitteesZh> = {
       path: '/owners-committees/trainings',
       icon: lazyIcon(() => import('@ant-design/icons/es/icons/ReadOutlined')),
       label: 'menu.ocTrainings',
+      ability: 'ownersCommittees.read',
+    },
+    {
+      path: '/owners-committees/meetings',
+      icon: lazyIcon(() => import('@ant-design/icons/es/icons/AuditOutlined')),
+      label: 'menu.ocMeetings',
       ability: 'ownersCommittees.read',
     },
   ],

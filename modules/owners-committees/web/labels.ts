@@ -8,3 +8,6 @@ export function shareColor(c: Committee): string {
   if (c.party.met) return 'green';
   return c.party.ruleApplies ? 'red' : 'default';
 }
+
+/** The colour of a meeting's status tag. */
+export const meetingStatusColor = { draft: 'default', noticed: 'blue', voting: 'orange', closed: 'purple', published: 'green' } as const;

@@ -21,7 +21,8 @@ export default function OwnersCommitteesPage() {
   const [partyShareMet, setPartyShareMet] = useState<boolean | undefined>();
   const [q, setQ] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
-  const [open, setOpen] = useState<string | null>(null);
+  // ?open=<id>: a link to one committee (from an election's result) opens its drawer.
+  const [open, setOpen] = useState<string | null>(() => new URLSearchParams(window.location.search).get('open'));
   const filters = { nodeId, kind, status, partyShareMet, q };
   const list = useCursorList<Committee>('/owners-committees', filters, 50, '-formedOn');
   return (
