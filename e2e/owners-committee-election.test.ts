@@ -1,7 +1,7 @@
 import { createAccount } from '@linli/accounts/testing';
 import { insertResident } from '@linli/people/testing';
 import { login, type Session } from '@linli/server/test/helpers';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeE2E, type E2E, newZhContext, PASSWORD, printPagesIfFailed, signIn, startE2E } from './support.ts';
 
@@ -100,6 +100,23 @@ beforeAll(async () => {
 }, 300_000);
 afterEach(printPagesIfFailed(contexts));
 afterAll(() => closeE2E(e, contexts));
+
+/** Opens a tree select and walks down to `path`'s last name, then picks it. */
+async function pickInTree(select: Locator, path: string[]): Promise<void> {
+  await select.click();
+  const dropdown = desk.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  for (const [i, name] of path.entries()) {
+    const node = dropdown.locator('.ant-select-tree-treenode', { has: desk.locator('.ant-select-tree-title', { hasText: name }) }).first();
+    if (i < path.length - 1) {
+      await node.locator('.ant-select-tree-switcher').click();
+      await dropdown
+        .locator('.ant-select-tree-title', { hasText: path[i + 1]! })
+        .first()
+        .waitFor();
+    } else await node.locator('.ant-select-tree-node-content-wrapper').click();
+  }
+  await expect.poll(() => select.innerText()).toContain(path.at(-1)!);
+}
 
 /** Records one eligibility check of a candidate in the election drawer's vetting form. */
 async function vet(name: string, item: string, passed: boolean, note: string): Promise<void> {
@@ -215,6 +232,7 @@ describe('an owners’ committee re-election in the browser', { timeout: 300_000
       .first()
       .click();
     const ballot = first.getByTestId('m-ballot');
+    await expect.poll(() => ballot.getByTestId('m-ballot-hint').innerText()).toContain('最多选 3 项');
     for (const n of ['李建国', '王芳', '张伟', '赵敏']) await ballot.locator('.adm-checkbox', { hasText: n }).click();
     await expect.poll(() => ballot.locator('.adm-checkbox-checked').count()).toBe(3);
     expect(await ballot.locator('.adm-checkbox', { hasText: '赵敏' }).getAttribute('class')).not.toContain('adm-checkbox-checked');
@@ -264,17 +282,65 @@ describe('an owners’ committee re-election in the browser', { timeout: 300_000
       '参与表决6户（75%），专有部分面积579.8㎡（74.4%）。当选3名：李建国（6票）、王芳（5票）、张伟（4票）',
     );
     await shot(desk, 'oc-8-closed');
-    // The committees list: the new term with its members, the outgoing committee ended.
-    await desk.goto(`${e.url}/owners-committees`);
-    const body = desk.locator('body');
-    await expect.poll(() => body.innerText()).toMatch(/第1小区第\d届业主委员会/);
-    await shot(desk, 'oc-9-committees');
+    // The new term, linked from the result: its members and positions; the outgoing committee has ended.
+    await drawer().getByTestId('oc-new-committee').click();
+    await desk.waitForURL((u) => u.pathname === '/owners-committees');
+    const committee = desk.getByTestId('oc-drawer');
+    await expect.poll(() => committee.innerText()).toMatch(/李建国\s*主任/);
+    const members = await committee.innerText();
+    expect(members).toMatch(/王芳\s*副主任/);
+    expect(members).toMatch(/张伟\s*委员/);
+    expect(members).not.toContain('赵敏');
+    expect(members).toContain('在任');
+    await shot(desk, 'oc-9-new-committee');
+    await desk.keyboard.press('Escape');
+    // The list shows the committees in office: the new term, not the outgoing one.
+    await expect.poll(() => desk.getByTestId('oc-table').innerText()).toContain('第1小区第2届业主委员会');
+    expect(await desk.getByTestId('oc-table').innerText()).not.toContain('第1小区第1届业主委员会');
     // The owners see the result on their phones.
     const phone = await newPage(true);
     await signIn(phone, e.url, 'owner4');
     await phone.goto(`${e.url}/m/ballots/${ballotId}`);
     const result = phone.getByTestId('m-ballot-result');
     await expect.poll(() => result.innerText()).toContain('赵敏');
+    const shown = await result.innerText();
+    expect(shown).toContain('达到参与门槛');
+    expect(shown).toMatch(/李建国 · 6\s*通过/);
+    expect(shown).toMatch(/赵敏 · 2\s*未通过/);
     await shot(phone, 'oc-10-phone-result');
+  });
+
+  it('starts the first election of a compound without a committee from the elections page, and refuses a second one', async () => {
+    await desk.goto(`${e.url}/owners-committees/elections`);
+    const start = async () => {
+      await desk.getByTestId('oc-election-create').click();
+      const form = desk.getByTestId('oc-election-form');
+      await form.waitFor();
+      await pickInTree(desk.getByTestId('oc-election-compound'), ['第1社区', '第2小区']);
+      await form.locator('input.ant-input-number-input').fill('3');
+      await desk.locator('.ant-modal-footer .ant-btn-primary').click();
+    };
+    await start();
+    await expect.poll(() => drawer().innerText()).toContain('第2小区第1届业主委员会选举');
+    expect(await drawer().locator('.ant-descriptions').innerText()).toContain('筹备中');
+    await desk.keyboard.press('Escape');
+    await expect.poll(() => desk.getByTestId('oc-elections').innerText()).toContain('第2小区第1届业主委员会选举');
+    // One election under way per compound: the second is refused in the dialog, nothing is added.
+    await start();
+    await expect.poll(() => desk.locator('.ant-modal').innerText()).toContain('已有正在进行的换届选举');
+    await shot(desk, 'oc-11-second-refused');
+    expect(await desk.locator('.ant-modal').innerText()).toContain('第2小区 已有正在进行的换届选举');
+    await desk.locator('.ant-modal-footer .ant-btn:not(.ant-btn-primary)').click();
+    await desk
+      .getByTestId('oc-elections')
+      .getByRole('button', { name: /第2小区/ })
+      .first()
+      .waitFor();
+    expect(
+      await desk
+        .getByTestId('oc-elections')
+        .getByRole('button', { name: /第2小区/ })
+        .count(),
+    ).toBe(1);
   });
 });

@@ -101,6 +101,7 @@ export const ballotsEn: LocaleStrings<typeof ballotsZh> = {
       proxyFor: 'Vote for {{name}}',
       own: 'Own vote',
       submit: 'Submit',
+      upTo: 'Choose up to {{n}}',
       blank: 'Choose nothing to abstain',
       sent: 'Sent',
       receiptNote: 'Your vote receipt is kept on this phone only; a change needs it.',

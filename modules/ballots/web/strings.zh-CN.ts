@@ -99,6 +99,7 @@ export const ballotsZh = {
       proxyFor: '代 {{name}} 投票',
       own: '本户/本人',
       submit: '提交',
+      upTo: '最多选 {{n}} 项',
       blank: '不选即为弃权',
       sent: '已提交',
       receiptNote: '投票凭据只保存在本机，改票时需要使用；换手机后无法改票。',

@@ -77,7 +77,10 @@ function VoteCard({ ballot, voter, onDone }: { ballot: MyBallot; voter: MyBallot
               </Space>
             </Checkbox.Group>
           )}
-          <div style={{ color: 'var(--adm-color-weak)', fontSize: 12 }}>{t('ballots.mobile.blank')}</div>
+          <div style={{ color: 'var(--adm-color-weak)', fontSize: 12 }} data-testid="m-ballot-hint">
+            {ballot.maxChoices > 1 && `${t('ballots.mobile.upTo', { n: ballot.maxChoices })} · `}
+            {t('ballots.mobile.blank')}
+          </div>
           <Button block color="primary" loading={sending} onClick={send} data-testid="m-ballot-submit">
             {voter.voted ? t('ballots.mobile.change') : t('ballots.mobile.submit')}
           </Button>
