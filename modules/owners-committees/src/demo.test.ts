@@ -92,3 +92,23 @@ describe('seedOwnersCommitteesDemo', () => {
     expect(e!.checks).toBe(7);
   });
 });
+
+describe('seedMeetingsDemo', () => {
+  it('runs a meeting through the commands to its published result where every household has a floor area', async () => {
+    const { seedMeetingsDemo } = await import('./demo-meetings.ts');
+    const { buildMeetingWorld } = await import('./testing.ts');
+    database = await createTestDatabase();
+    const w = await buildMeetingWorld(database.db);
+    // 凤凰小区's households have no floor area: no meeting there.
+    expect(await seedMeetingsDemo(database.db, '370785', null, [w.tree.a.compound.id, w.compound.id])).toBe(1);
+    const [m] = await database.query<{ status: string; matters: number; counted: number; paper: number }>(
+      `SELECT m.status, (SELECT count(*)::int FROM owners_meeting_matter x WHERE x.meeting_id = m.id) AS matters,
+         (SELECT count(*)::int FROM owners_meeting_matter x WHERE x.meeting_id = m.id AND x.result IS NOT NULL) AS counted,
+         (SELECT count(*)::int FROM owners_meeting_paper_ballot b WHERE b.meeting_id = m.id) AS paper
+       FROM owners_meeting m WHERE m.compound_id = $1`,
+      [w.compound.id],
+    );
+    expect(m).toMatchObject({ status: 'published', matters: 2, counted: 2 });
+    expect(m?.paper).toBeGreaterThan(0);
+  });
+});

@@ -2,6 +2,7 @@ import { type DemoSeedContext, demoAccountId, newId, SeededRandom } from '@linli
 import type { Db } from '@linli/db';
 import { territory } from '@linli/territory';
 import { sql } from 'drizzle-orm';
+import { seedMeetingsDemo } from './demo-meetings.ts';
 import { type CommitteeKind, defaultTermYears, type MemberPosition } from './vocabulary.ts';
 
 // Demo data of owners' committees, from the generated plan (ctx.shared.plan: compounds, households,
@@ -262,6 +263,13 @@ export async function seedOwnersCommitteesDemo(ctx: DemoSeedContext): Promise<vo
       await seedElection(tx, T, electionCompound, committees[0] as CommitteeRow, residentsOf.get(electionCompound.id) ?? [], staff);
     ctx.progress(4, 4);
   });
+  // Owners' general meetings in three of the committees' compounds (published, voting, noticed).
+  await seedMeetingsDemo(
+    db,
+    T,
+    staff,
+    committees.map((c) => c.compoundId),
+  );
 }
 
 /** The re-election under way: five candidates, four vetted (one check still missing). */

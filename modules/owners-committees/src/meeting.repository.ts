@@ -298,6 +298,27 @@ export class MeetingRepository {
     return r?.n ?? 0;
   }
 
+  // ---- demo data
+
+  /**
+   * Of the given compounds, those whose every household has a floor area (an Art. 278 ballot needs
+   * it), with 5 to 150 households, fewest first, and their households.
+   */
+  async votableCompounds(tenantId: string, compoundIds: string[], limit: number): Promise<{ id: string; households: string[] }[]> {
+    if (compoundIds.length === 0) return [];
+    return rows(
+      this.db,
+      sql`SELECT c.id, array_agg(h.id::text ORDER BY h.path) AS households
+        FROM ${territorySql.nodes('c')} JOIN ${territorySql.nodes('h')} ON h.tenant_id = c.tenant_id AND h.kind = 'household' AND h.path <@ c.path
+        WHERE c.tenant_id = ${tenantId} AND c.id IN (${sql.join(
+          compoundIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})
+        GROUP BY c.id HAVING count(*) = count(h.floor_area) AND count(*) BETWEEN 5 AND 150
+        ORDER BY count(*), c.id LIMIT ${limit}`,
+    );
+  }
+
   // ---- the residents' side
 
   /**
