@@ -5,11 +5,11 @@ import { seedPropertyEvaluationDemo } from './demo.ts';
 import { propertyEvaluationErrors } from './errors.ts';
 import { propertyEvaluationRoutes } from './routes.ts';
 
-/** Property-service evaluation (物业服务评价): quarterly rounds, residents' ratings on the phone, rankings. */
+/** Property-service evaluation (物业服务评价): quarterly rounds, residents' ratings, staff inspections, combined scores. */
 export const propertyEvaluationModule: ModuleManifest = {
   name: 'property-evaluation',
   description:
-    'Property-service evaluation: quarterly rounds in which residents rate their compound’s property service on the phone (one rating per household), ranked by compound and company',
+    'Property-service evaluation: quarterly rounds in which residents rate their compound’s property service on the phone (one rating per household; not those who serve it or handled its demands), staff inspections with a checklist and photos, and a combined score per compound and company (ratings, demands, inspections) kept and published at close and handed to the property module’s management status',
   routes: propertyEvaluationRoutes,
   abilities: propertyEvaluationAbilities,
   migrations: fileURLToPath(new URL('../migrations', import.meta.url)),

@@ -5,7 +5,7 @@ import type { PageStrings } from '@linli/web-kit/i18n';
 import type { propertyEvaluationZh } from './strings.zh-CN.ts';
 
 const first = {
-  menu: { propertyEvaluation: '物业服务测评' },
+  menu: { propertyEvaluation: '物业服务测评', propertyInspections: '物业服务检查', propertyRenewals: '续聘解聘决定' },
   propertyEvaluation: { mobile: { entry: '物业服务评价' } },
 };
 

@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OpenRoundModal } from './open-round-modal.tsx';
 import { RankingCard } from './ranking-card.tsx';
+import { ScoresCard } from './scores-card.tsx';
 
 /**
  * 物业服务测评: the rounds in scope (filter by place and state, newest first, Excel), opening and
@@ -117,6 +118,9 @@ export default function RoundsPage() {
       {shown && (
         <div style={{ marginTop: 16 }}>
           <RankingCard key={shown.id} round={shown} />
+          <div style={{ marginTop: 16 }}>
+            <ScoresCard key={`scores-${shown.id}`} round={shown} />
+          </div>
         </div>
       )}
       <OpenRoundModal
