@@ -6,6 +6,7 @@ import { FormError, useApiForm } from '@linli/web-kit/components/form-errors';
 import { useCan } from '@linli/web-kit/current-user';
 import { useData } from '@linli/web-kit/use-data';
 import {
+  Alert,
   App,
   Button,
   Col,
@@ -124,6 +125,7 @@ export function RenovationDrawer({
           alt={ph.caption ?? ph.fileName}
         />
       ));
+  const hasAcceptancePhoto = (p?.photos ?? []).some((ph) => ph.stage === 'acceptance');
   const column = (s: RenovationPhotoStage) => (
     <Col span={12}>
       <Typography.Text strong>{t(`renovations.${s}`)}</Typography.Text>
@@ -150,7 +152,7 @@ export function RenovationDrawer({
               </Button>
             )}
             {p.status === 'in_progress' && (
-              <Button type="primary" onClick={() => setDialog('accept')} data-testid="renovation-accept">
+              <Button type="primary" disabled={!hasAcceptancePhoto} onClick={() => setDialog('accept')} data-testid="renovation-accept">
                 {t('renovations.accept')}
               </Button>
             )}
@@ -186,6 +188,9 @@ export function RenovationDrawer({
               </Descriptions.Item>
             )}
           </Descriptions>
+          {writable && p.status === 'in_progress' && !hasAcceptancePhoto && (
+            <Alert style={{ marginTop: 16 }} type="info" showIcon title={t('renovations.acceptNeedsPhoto')} />
+          )}
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             {t('renovations.funding')}
           </Typography.Title>

@@ -58,6 +58,8 @@ export function RenovationFormModal({
   const funding = Form.useWatch('funding', form) ?? [];
   const budget = Form.useWatch('budget', form) ?? 0;
   const sum = funding.reduce((s, f) => s + (f?.amount ?? 0), 0);
+  // In cents, as the server compares them: sources given that do not add up to the budget are refused.
+  const mismatch = funding.length > 0 && Math.round(sum * 100) !== Math.round(Number(budget) * 100);
   useEffect(() => {
     if (!open) return;
     form.setFieldsValue(
@@ -125,7 +127,15 @@ export function RenovationFormModal({
       destroyOnHidden
     >
       <FormError error={error} />
-      <Form form={form} layout="vertical" data-testid="renovation-form">
+      <Form
+        form={form}
+        layout="vertical"
+        data-testid="renovation-form"
+        // A refusal of the funding list stays on it until the sources or the budget change.
+        onValuesChange={(changed: Partial<Values>) => {
+          if ('funding' in changed || 'budget' in changed) form.setFields([{ name: 'funding', errors: [] }]);
+        }}
+      >
         <Form.Item name="name" label={t('renovations.name')} rules={[{ required: true, whitespace: true, message: t('common.required') }]}>
           <Input maxLength={200} data-testid="renovation-name" />
         </Form.Item>
@@ -164,10 +174,12 @@ export function RenovationFormModal({
         </Form.Item>
         <Form.Item
           label={t('renovations.funding')}
-          help={t('renovations.fundingSum', { sum: sum.toFixed(2), budget: Number(budget).toFixed(2) })}
+          help={`${t('renovations.fundingSum', { sum: sum.toFixed(2), budget: Number(budget).toFixed(2) })}${mismatch ? t('renovations.fundingMismatch') : ''}`}
+          validateStatus={mismatch ? 'error' : undefined}
+          data-testid="renovation-funding"
         >
           <Form.List name="funding">
-            {(fields, { add, remove }) => (
+            {(fields, { add, remove }, { errors }) => (
               <Space direction="vertical">
                 {fields.map((f) => (
                   <Space key={f.key}>
@@ -186,6 +198,8 @@ export function RenovationFormModal({
                 <Button icon={<PlusOutlined />} onClick={() => add()}>
                   {t('renovations.addFunding')}
                 </Button>
+                {/* The server's refusals of the list (a source given twice) land on it: no input of its own shows them. */}
+                {!mismatch && <Form.ErrorList errors={errors} />}
               </Space>
             )}
           </Form.List>

@@ -110,7 +110,15 @@ export default function RenovationsPage() {
           setOpen(p.id);
         }}
       />
-      <RenovationDrawer projectId={open} onClose={() => setOpen(null)} onChanged={list.reload} />
+      <RenovationDrawer
+        projectId={open}
+        onClose={() => setOpen(null)}
+        onChanged={() => {
+          list.reload();
+          // A project started or accepted changes the counts by status, not the number of rows.
+          void counts.reload();
+        }}
+      />
     </Card>
   );
 }

@@ -80,6 +80,7 @@ export const urbanCasesEn: LocaleStrings<typeof urbanCasesZh> = {
     budget: 'Budget (yuan)',
     funding: 'Funding',
     fundingSum: 'Sum {{sum}} yuan, budget {{budget}} yuan',
+    fundingMismatch: '; the funding sources must add up to the budget',
     sources: {
       central: 'Central funds',
       provincial: 'Provincial funds',

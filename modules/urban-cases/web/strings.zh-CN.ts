@@ -65,6 +65,7 @@ export const urbanCasesZh = {
     budget: '预算（元）',
     funding: '资金来源',
     fundingSum: '合计 {{sum}} 元，预算 {{budget}} 元',
+    fundingMismatch: '；资金来源合计须等于预算',
     sources: { central: '中央资金', provincial: '省级资金', county: '县级资金', owners: '业主出资', companies: '企业出资', other: '其他' },
     amount: '金额（元）',
     addFunding: '添加资金来源',
