@@ -1,6 +1,6 @@
 import { createAccount } from '@linli/accounts/testing';
 import { login } from '@linli/server/test/helpers';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   addPropertyStaffAndResident,
@@ -107,6 +107,10 @@ describe('property-service evaluation in the browser', { timeout: 240_000 }, () 
     await staff.getByTestId(`round-close-${period}`).click();
     await staff.locator('.ant-popconfirm .ant-btn-primary').click();
     await expect.poll(() => staff.getByTestId('rounds-table').innerText()).toContain('已结束');
+    // Closing kept and published the combined scores: no demands or inspections there this quarter, so the residents' 76.7.
+    const scores = staff.getByTestId('scores-card');
+    await expect.poll(() => scores.innerText()).toContain('已公布');
+    expect(await scores.getByTestId('scores-table').innerText()).toContain('76.7');
 
     await phone.goto(`${e.url}/m/property-evaluation`);
     const result = phone.getByTestId('m-last-result');
@@ -114,4 +118,65 @@ describe('property-service evaluation in the browser', { timeout: 240_000 }, () 
     expect(await result.innerText()).toContain(`在${e.tree.communities[0]!.name}排第 1 名`);
     expect(await phone.getByTestId('m-rate-form').count()).toBe(0);
   });
+
+  it('the worker records an inspection against the county’s checklist with a photo; the list shows its pass rate', async () => {
+    // The county's checklist is set by county staff (through the API here).
+    await createAccount(e.t.deps.db, {
+      tenantId: '370785',
+      username: 'county-pe',
+      password: PASSWORD,
+      grants: [{ role: 'county_staff', nodeId: e.tree.county.id }],
+    });
+    const county = await login(e.t.app, 'county-pe', PASSWORD);
+    const set = await e.t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/property-evaluation/checklist',
+      headers: county.headers,
+      payload: { labels: ['环境卫生', '秩序维护', '绿化养护'] },
+    });
+    if (set.statusCode !== 200) throw new Error(set.body);
+    await staff.goto(`${e.url}/property-evaluation/inspections`);
+    await staff.getByTestId('inspection-record').click();
+    const form = staff.getByTestId('inspection-form');
+    await form.getByTestId('inspection-item-环境卫生').waitFor();
+    await pickInTree(staff, staff.getByTestId('inspection-compound'), [e.tree.communities[0]!.name, e.tree.compounds[0]!.name]);
+    await form.getByTestId('inspection-item-环境卫生').getByText('不合格').click();
+    await form.getByTestId('inspection-item-环境卫生').locator('input[type="text"]').fill('楼道堆物未清理');
+    await staff.locator('.ant-modal-footer .ant-btn-primary').click();
+    const drawer = staff.getByTestId('inspection-drawer');
+    await expect.poll(() => drawer.innerText()).toContain('楼道堆物未清理');
+    await drawer.locator('input[type="file"]').setInputFiles({
+      name: '现场.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
+    });
+    await drawer.getByTestId('inspection-photos').locator('img').first().waitFor();
+    await staff.keyboard.press('Escape');
+    const table = staff.getByTestId('inspections-table');
+    // Two of three items passed: 66.7 %, with one photo.
+    await expect.poll(() => table.innerText()).toContain('66.7%（2/3）');
+    expect(await table.innerText()).toContain(e.tree.compounds[0]!.name);
+  });
 });
+
+/** The open dropdown of a select (antd keeps closed ones in the page, hidden). */
+const dropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+
+/** Opens a territory select and walks down the tree to the last name. */
+async function pickInTree(page: Page, select: Locator, path: string[]): Promise<void> {
+  await select.click();
+  for (const [i, name] of path.entries()) {
+    const node = dropdown(page)
+      .locator('.ant-select-tree-treenode', { has: page.locator('.ant-select-tree-title', { hasText: name }) })
+      .first();
+    if (i < path.length - 1) {
+      await node.locator('.ant-select-tree-switcher').click();
+      await dropdown(page)
+        .locator('.ant-select-tree-title', { hasText: path[i + 1]! })
+        .first()
+        .waitFor();
+    } else {
+      await node.locator('.ant-select-tree-node-content-wrapper').click();
+    }
+  }
+}
