@@ -29,7 +29,10 @@ describe('recordEvaluationScores', () => {
     expect(await status()).toBe('well');
     // Criteria without a minimum score: a low score is kept but changes nothing.
     const none = await database.db.transaction((tx) =>
-      recordEvaluationScores(tx, county, { round: roundQ3, scores: [{ compoundId: tree.a.compound.id, score: 58.2, companyId: company.id }] }),
+      recordEvaluationScores(tx, county, {
+        round: roundQ3,
+        scores: [{ compoundId: tree.a.compound.id, score: 58.2, companyId: company.id }],
+      }),
     );
     expect(none.changed).toBe(0);
     expect(await status()).toBe('well');
@@ -40,7 +43,10 @@ describe('recordEvaluationScores', () => {
     expect(await status()).toBe('poor');
     // A better Q4 (85.5) brings it back, with the round and score in the history.
     const q4 = await database.db.transaction((tx) =>
-      recordEvaluationScores(tx, county, { round: roundQ4, scores: [{ compoundId: tree.a.compound.id, score: 85.5, companyId: company.id }] }),
+      recordEvaluationScores(tx, county, {
+        round: roundQ4,
+        scores: [{ compoundId: tree.a.compound.id, score: 85.5, companyId: company.id }],
+      }),
     );
     expect(q4.changed).toBe(1);
     expect(await status()).toBe('well');
@@ -53,7 +59,10 @@ describe('recordEvaluationScores', () => {
     });
     // Then a Q4 handed over again lower (the round's scores replaced): poor again, saying so.
     await database.db.transaction((tx) =>
-      recordEvaluationScores(tx, county, { round: roundQ4, scores: [{ compoundId: tree.a.compound.id, score: 61, companyId: company.id }] }),
+      recordEvaluationScores(tx, county, {
+        round: roundQ4,
+        scores: [{ compoundId: tree.a.compound.id, score: 61, companyId: company.id }],
+      }),
     );
     expect(await status()).toBe('poor');
     expect((await profiles.history(T, tree.a.compound.id))[0]?.reason).toContain('综合得分 61');
