@@ -39,6 +39,13 @@ export const ScenarioParameters = Type.Object({
   minHouseholds: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
   maxHouseholds: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
   maxCompoundsPerCluster: Type.Integer({ minimum: 1, maximum: 50 }),
+  clusterCount: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 10_000,
+      description: 'exactly this many clusters (the cluster projects the county can staff); absent: as many as pay best',
+    }),
+  ),
   timeLimitSeconds: Type.Integer({ minimum: 1, maximum: 120, description: 'how long the solver may search (default 20 s)' }),
   statuses: Type.Array(ManagementStatus, {
     maxItems: 4,

@@ -1,20 +1,23 @@
 import { type DemoSeedContext, demoAccountId, newId, type RequestContext } from '@linli/core';
-import { one } from '@linli/db';
+import { one, rows } from '@linli/db';
 import { territorySql } from '@linli/territory';
 import { sql } from 'drizzle-orm';
 import { defaultServiceMode } from './commands/adopt-scenario.ts';
 import { defaultParameters, type ScenarioCompound } from './contract.ts';
-import { demoPlan } from './demo-plan.ts';
+import { demoPlace, demoPlan, demoStatuses, planProblems } from './demo-plan.ts';
 import { scenarioTotals } from './plan-inputs.ts';
 import { propertyPort } from './property-port.ts';
 import { ScenarioRepository } from './scenario.repository.ts';
 
 /**
  * Demo data of service clusters: where the county profile asks for clusters (高密市: 10, the first
- * named 万顺城 and 岭南花园), an adopted scenario over the poorly managed and unmanaged old compounds
- * with exactly that many clusters, adopted into the property profiles (so the property KPIs count
- * them); elsewhere a draft scenario of a community with profiled compounds, to solve. Runs after
- * property's seeder (module order).
+ * named 万顺城 and 岭南花园), a scenario solved by the planner with exactly that many clusters over
+ * the well-run, poorly run and unmanaged compounds of one subdistrict (demoPlace: the smallest that
+ * the clusters can hold; with the other defaults — at most 8 compounds, 1.5 km, 300–5,000
+ * households — 10 clusters cannot hold a county's 105 poorly run and unmanaged compounds), checked
+ * against the constraints (planProblems) and adopted into the property profiles (so the property
+ * KPIs count them); elsewhere a draft scenario of a community with profiled compounds, to solve.
+ * Runs after property's seeder (module order). The solve takes about a second on a quiet machine.
  */
 export async function seedServiceClustersDemo(ctx: DemoSeedContext): Promise<void> {
   const db = ctx.database.db;
@@ -63,16 +66,29 @@ export async function seedServiceClustersDemo(ctx: DemoSeedContext): Promise<voi
     });
     return;
   }
-  const economics = await inputsOf(county.id);
-  if (!economics) return;
-  const poor = economics.filter((c) => c.status === 'poor' || c.status === 'unmanaged');
-  const { plan, parameters, clusters } = demoPlan(poor, targets.count, targets.names);
+  const subdistricts = await rows<{ id: string; name: string }>(
+    db,
+    sql`SELECT s.id, s.name FROM ${territorySql.nodes('s')} WHERE s.tenant_id = ${ctx.tenantId} AND s.kind = 'subdistrict' ORDER BY s.name, s.id`,
+  );
+  const places: { id: string; name: string; planned: number; economics: ScenarioCompound[] }[] = [];
+  for (const s of subdistricts) {
+    const economics = await inputsOf(s.id);
+    if (!economics?.length) continue;
+    const planned = economics.filter((c) => c.lat !== null && c.lng !== null && c.status !== null && demoStatuses.includes(c.status));
+    places.push({ ...s, planned: planned.length, economics });
+  }
+  const place = demoPlace(places, targets.count);
+  if (!place) return;
+  const economics = place.economics;
+  const { plan, parameters, clusters } = await demoPlan(economics, targets.count, targets.names);
+  const problems = planProblems(plan, economics, parameters);
+  if (problems.length) throw new Error(`service-clusters demo: the plan breaks its constraints: ${problems.join('; ')}`);
   ctx.progress(1, 3);
   await db.transaction(async (tx) => {
     const repo = new ScenarioRepository(tx);
     const id = await repo.insert(ctx.tenantId, {
-      nodeId: county.id,
-      name: `${county.name}老旧小区物业组团方案`,
+      nodeId: place.id,
+      name: `${place.name}老旧小区物业组团方案（${targets.count}个组团）`,
       parameters,
       inputs: economics,
       createdBy: accountId,
@@ -81,7 +97,7 @@ export async function seedServiceClustersDemo(ctx: DemoSeedContext): Promise<voi
     await repo.recordPlan(ctx.tenantId, id, token as string, {
       solverStatus: plan.status,
       gap: plan.gap,
-      solveMs: 0,
+      solveMs: Math.round(plan.seconds * 1000),
       totals: scenarioTotals(plan),
       clusters,
     });

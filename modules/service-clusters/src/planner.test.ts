@@ -67,6 +67,16 @@ describe('planClusters on a hand-computed county of three compounds', () => {
     expect(alone.totals).toMatchObject({ clusters: 3, subsidy: 14_000 });
   });
 
+  it('makes exactly the number of clusters asked for, even where fewer would need less subsidy', async () => {
+    // Best freely: A+B and C (6,000). Three clusters: each alone, 14,000 (B's 3,000 + 5,000 and C's 6,000).
+    const three = await planClusters([A, B, C], { ...simple, clusterCount: 3 });
+    expect(three.status).toBe('optimal');
+    expect(three.totals).toMatchObject({ clusters: 3, subsidy: 14_000 });
+    expect((await planClusters([A, B, C], { ...simple, clusterCount: 2 })).totals).toMatchObject({ clusters: 2, subsidy: 6000 });
+    // C is 10 km from the others: one cluster cannot hold all three.
+    await expect(planClusters([A, B, C], { ...simple, clusterCount: 1 })).rejects.toBeInstanceOf(PlanNotFound);
+  });
+
   it('says so when no grouping satisfies the household bounds', async () => {
     await expect(planClusters([A, B], { ...simple, minHouseholds: 5000 })).rejects.toBeInstanceOf(PlanNotFound);
   });

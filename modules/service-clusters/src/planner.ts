@@ -14,7 +14,7 @@ import loadHighs from 'highs';
  *   anchor belongs to its own cluster.
  * - households of a cluster within [minHouseholds, maxHouseholds] (a compound that alone exceeds the
  *   maximum may stand alone; one with no neighbour in reach is not held to the minimum);
- *   at most `maxCompoundsPerCluster`.
+ *   at most `maxCompoundsPerCluster`; exactly `clusterCount` clusters when it is given.
  * - subsidy s_j ≥ cost − revenue of the cluster, s_j ≥ 0: monthly revenue = area × fee × collection
  *   rate; monthly cost = staff (area / 10,000 m² × staffPer10kM2 × monthlyWage) + area × otherCostPerM2
  *   + the cluster's shared cost (manager, office) once per cluster — what merging saves.
@@ -57,6 +57,8 @@ export interface PlanParameters {
   minHouseholds: number;
   maxHouseholds: number;
   maxCompoundsPerCluster: number;
+  /** Exactly this many clusters (the cluster projects the county can staff); absent: as many as the objective wants. */
+  clusterCount?: number | undefined;
   timeLimitSeconds: number;
 }
 
@@ -231,6 +233,7 @@ export async function planClusters(compounds: PlanCompound[], p: PlanParameters,
   for (const [i, j] of pinned) {
     rows.push(i === j ? ` p${i}: y${i} = 1` : ` p${i}: ${x(i, j)} = 1`);
   }
+  if (p.clusterCount !== undefined) rows.push(` nk: ${Array.from({ length: n }, (_, j) => `y${j}`).join(' + ')} = ${p.clusterCount}`);
   const binaries = [...Array.from({ length: n }, (_, j) => `y${j}`), ...[...dist.keys()].map((k) => `x${k}`)];
   const lp = [
     'Minimize',
@@ -368,7 +371,8 @@ async function candidatePlan(
     }
     return isAssignment(chosen, n, reach) ? chosen : undefined;
   };
-  const fallback = greedy ? columnsOf(greedy.map((k) => candidates[k]!)) : undefined;
+  const fallback =
+    greedy && (p.clusterCount === undefined || greedy.length === p.clusterCount) ? columnsOf(greedy.map((k) => candidates[k]!)) : undefined;
   const highs = await solver();
   const lp = [
     'Minimize',
@@ -378,6 +382,7 @@ async function candidatePlan(
       const covering = candidates.flatMap((c, k) => (c.anchor === i || c.members.includes(i) ? [`z${k}`] : []));
       return covering.length ? ` c${i}: ${covering.join(' + ')} = 1` : ` c${i}: 0 z0 = 1`;
     }),
+    ...(p.clusterCount === undefined ? [] : [` nk: ${candidates.map((_, k) => `z${k}`).join(' + ')} = ${p.clusterCount}`]),
     'Binaries',
     ...chunk(
       candidates.map((_, k) => `z${k}`),
@@ -388,7 +393,7 @@ async function candidatePlan(
   const model = highs.createModel({ format: 'lp', data: lp });
   try {
     model.options.set({ output_flag: false, time_limit: Math.max(1, p.timeLimitSeconds * 0.4), mip_rel_gap: 1e-6 });
-    if (greedy) {
+    if (greedy && (p.clusterCount === undefined || greedy.length === p.clusterCount)) {
       const picked = new Set(greedy);
       const colValue = new Float64Array(model.getDimensions().numCols);
       for (let c = 0; c < colValue.length; c++) colValue[c] = picked.has(Number(model.getColName(c).slice(1))) ? 1 : 0;
