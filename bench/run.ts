@@ -5,6 +5,7 @@
 // `web` measures the first-load bytes per route of the built web app (run `npm run build:web` first).
 // `ballots` measures votes cast per second by 500 households at once, as a ratio to raw inserts.
 // `deliberation` measures the topic pool board and the KPIs at county scope on a generated county, then ballots.
+// `property` loads the 高密市 demo, solves the planner on its 186 compounds and times the county-scope property reads.
 // `clusters` solves the cluster planner on 186 compounds with 5, 20 and 60 s limits (status, gap, subsidy).
 export {};
 
@@ -31,9 +32,12 @@ if (benchmark === 'demands') {
 } else if (benchmark === 'clusters') {
   const { main } = await import('./clusters.ts');
   await main(args);
+} else if (benchmark === 'property') {
+  const { main } = await import('./property.ts');
+  await main(args);
 } else if (benchmark === 'start') {
   const { main } = await import('./start.ts');
   await main(args);
 } else {
-  throw new Error(`unknown benchmark ${benchmark} (foundation, demands, ballots, deliberation, clusters, uploads, web or start)`);
+  throw new Error(`unknown benchmark ${benchmark} (foundation, demands, ballots, deliberation, clusters, property, uploads, web or start)`);
 }
