@@ -302,7 +302,7 @@ export class MeetingRepository {
 
   /**
    * Of the given compounds, those whose every household has a floor area (an Art. 278 ballot needs
-   * it), with 5 to 150 households, fewest first, and their households.
+   * it), with 5 to 60 households, fewest first, and their households.
    */
   async votableCompounds(tenantId: string, compoundIds: string[], limit: number): Promise<{ id: string; households: string[] }[]> {
     if (compoundIds.length === 0) return [];
@@ -314,7 +314,7 @@ export class MeetingRepository {
           compoundIds.map((id) => sql`${id}::uuid`),
           sql`, `,
         )})
-        GROUP BY c.id HAVING count(*) = count(h.floor_area) AND count(*) BETWEEN 5 AND 150
+        GROUP BY c.id HAVING count(*) = count(h.floor_area) AND count(*) BETWEEN 5 AND 60
         ORDER BY count(*), c.id LIMIT ${limit}`,
     );
   }
