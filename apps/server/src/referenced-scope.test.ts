@@ -500,7 +500,64 @@ async function inspectionAt(p: Place): Promise<string> {
     })
   ).id;
 }
+/** A reception day (物业经理接待日) in the place's compound, for the company its contract names (made once per place). */
+const companyOnFile = new Map<Place, Promise<string>>();
+async function receptionAt(p: Place): Promise<string> {
+  if (!companyOnFile.has(p)) companyOnFile.set(p, make('propertyContract', p));
+  await companyOnFile.get(p);
+  return (
+    await created(p.staff, `${api}/property/reception-days`, {
+      compoundId: p.compound.id,
+      heldOn: '2026-12-10',
+      hours: '09:00-11:00',
+      place: '物业服务中心',
+      hostName: '赵经理',
+    })
+  ).id;
+}
+/** A reception day in the place's compound with one question; its ids. */
+async function receptionQuestionAt(p: Place): Promise<{ id: string; questionId: string }> {
+  const id = await receptionAt(p);
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `${api}/property/reception-days/${id}/questions`,
+    headers: p.staff.headers,
+    payload: { question: `楼道灯坏了${++serial}` },
+  });
+  const question = (res.json() as { questionList?: { id: string }[] }).questionList?.[0];
+  if (res.statusCode !== 201 || !question) throw new Error(`reception question: ${res.statusCode} ${res.body}`);
+  return { id, questionId: question.id };
+}
 const cases: Case[] = [
+  // ---- property reception days: the compound (with its company on file), the household of a question, the demand's category.
+  {
+    route: 'POST /api/v1/property/reception-days',
+    fields: { compoundId: 'compound' },
+    request: async (ids) => {
+      if (!companyOnFile.has(home)) companyOnFile.set(home, make('propertyContract', home));
+      await companyOnFile.get(home);
+      return {
+        url: `${api}/property/reception-days`,
+        body: { compoundId: ids.compoundId, heldOn: '2026-12-10', hours: '09:00-11:00', place: '物业服务中心', hostName: '赵经理' },
+      };
+    },
+  },
+  {
+    route: 'POST /api/v1/property/reception-days/{id}/questions',
+    fields: { householdId: 'household' },
+    request: async (ids) => ({
+      url: `${api}/property/reception-days/${await receptionAt(home)}/questions`,
+      body: { householdId: ids.householdId, question: `停车难${++serial}` },
+    }),
+  },
+  {
+    route: 'POST /api/v1/property/reception-days/{id}/questions/{questionId}/demand',
+    fields: { categoryId: 'category' },
+    request: async (ids) => {
+      const q = await receptionQuestionAt(home);
+      return { url: `${api}/property/reception-days/${q.id}/questions/${q.questionId}/demand`, body: { categoryId: ids.categoryId } };
+    },
+  },
   // ---- urban-cases.
   {
     route: 'POST /api/v1/urban-cases/cases',
@@ -1268,6 +1325,21 @@ const pathCases: PathCase[] = [
     route: 'POST /api/v1/property/compounds/{compoundId}/override',
     target: async (p) => ({ compoundId: p.compound.id }),
     body: { status: 'poor', reason: '居民投诉集中' },
+  },
+  {
+    route: 'POST /api/v1/property/reception-days/{id}/questions',
+    target: async (p) => ({ id: await receptionAt(p) }),
+    body: { question: '电梯经常停运' },
+  },
+  {
+    route: 'POST /api/v1/property/reception-days/{id}/questions/{questionId}/demand',
+    target: async (p) => receptionQuestionAt(p),
+    body: async () => ({ categoryId: Object.values(home.world.categories)[0] }),
+  },
+  {
+    route: 'POST /api/v1/property/reception-days/{id}/end',
+    target: async (p) => ({ id: await receptionAt(p) }),
+    body: { status: 'held', summary: '接待居民 3 人' },
   },
   {
     route: 'POST /api/v1/property-evaluation/rounds/{id}/close',

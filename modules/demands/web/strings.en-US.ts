@@ -96,6 +96,7 @@ export const demandsEn: LocaleStrings<typeof demandsZh> = {
     callback: 'Callback',
     to_deliberation: 'Sent to deliberation',
     from_deliberation: 'Came from a topic',
+    from_reception_day: 'Came from a property manager’s reception day',
     resolution_adopted: 'Resolution adopted',
     resolution_completed: 'Resolution completed',
   },

@@ -55,6 +55,7 @@ export const demandsZh = {
     // Entries other modules write into a demand's timeline (deliberation topics, resolutions).
     to_deliberation: '转入议事协商',
     from_deliberation: '由议题转入',
+    from_reception_day: '由物业经理接待日转入',
     resolution_adopted: '形成决议',
     resolution_completed: '决议办结',
   },

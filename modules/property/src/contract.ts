@@ -318,9 +318,12 @@ export const MyCompound = Type.Object({
       kind: Type.String(),
       termStart: Type.String(),
       termEnd: Type.String(),
-      members: Type.Array(Type.Object({ name: Type.String({ description: 'masked (王**)' }), position: Type.String() })),
+      members: Type.Array(Type.Object({ id: Uuid, name: Type.String({ description: 'masked (王**)' }), position: Type.String() })),
     }),
   ),
+  receptionDays: Type.Array(Type.Object({ heldOn: DateString, hours: Type.String(), place: Type.String(), hostName: Type.String() }), {
+    description: 'the next scheduled property manager reception days (at most 3)',
+  }),
 });
 export type MyCompound = Static<typeof MyCompound>;
 export const MyCompounds = Type.Object({
@@ -350,3 +353,75 @@ export const CompoundLinkage = Type.Object({
   households: Type.Integer(),
 });
 export type CompoundLinkage = Static<typeof CompoundLinkage>;
+
+// ---- 物业经理接待日 (reception days)
+export const receptionStatuses = ['scheduled', 'held', 'cancelled'] as const;
+export const ReceptionStatus = Type.Union(receptionStatuses.map((s) => Type.Literal(s)));
+export type ReceptionStatus = (typeof receptionStatuses)[number];
+export const ReceptionQuestion = Type.Object({
+  id: Uuid,
+  householdId: Nullable(Uuid),
+  householdName: Nullable(Type.String({ description: 'building, entrance and number of the household (no resident name)' })),
+  question: Type.String(),
+  answer: Nullable(Type.String()),
+  demandId: Nullable(Uuid),
+  demandNumber: Nullable(Type.String()),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type ReceptionQuestion = Static<typeof ReceptionQuestion>;
+export const ReceptionDay = Type.Object({
+  id: Uuid,
+  compoundId: Uuid,
+  compoundName: Type.String(),
+  communityName: Type.String(),
+  companyId: Uuid,
+  companyName: Type.String(),
+  heldOn: DateString,
+  hours: Type.String(),
+  place: Type.String(),
+  hostName: Type.String(),
+  status: ReceptionStatus,
+  summary: Nullable(Type.String()),
+  questions: Type.Integer(),
+  demands: Type.Integer({ description: 'questions that became demands' }),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+export type ReceptionDay = Static<typeof ReceptionDay>;
+export const ReceptionDayDetail = Type.Intersect([ReceptionDay, Type.Object({ questionList: Type.Array(ReceptionQuestion) })]);
+export type ReceptionDayDetail = Static<typeof ReceptionDayDetail>;
+export const ReceptionFilter = {
+  nodeId: Type.Optional(Uuid),
+  status: Type.Optional(ReceptionStatus),
+  from: Type.Optional(DateString),
+  to: Type.Optional(DateString),
+  sort: Type.Optional(Type.Union([Type.Literal('heldOn'), Type.Literal('-heldOn')])),
+};
+export const ReceptionListQuery = Type.Object({ ...PageQuery, ...ReceptionFilter });
+export type ReceptionListQuery = Static<typeof ReceptionListQuery>;
+export const ReceptionExportQuery = Type.Object(ReceptionFilter);
+export const ReceptionPage = Page(ReceptionDay);
+export const ReceptionCursor = Type.Tuple([DateString, Uuid]);
+export const ScheduleReceptionBody = Type.Object({
+  compoundId: Uuid,
+  heldOn: DateString,
+  hours: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]-([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'e.g. 09:00-11:30' }),
+  place: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
+  hostName: Type.String({ minLength: 1, maxLength: 50, pattern: '\\S', description: 'the property manager receiving residents' }),
+});
+export type ScheduleReceptionBody = Static<typeof ScheduleReceptionBody>;
+export const ReceptionQuestionBody = Type.Object({
+  householdId: Type.Optional(Nullable(Uuid)),
+  question: Type.String({ minLength: 1, maxLength: 1000, pattern: '\\S' }),
+  answer: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+});
+export type ReceptionQuestionBody = Static<typeof ReceptionQuestionBody>;
+export const QuestionToDemandBody = Type.Object({
+  categoryId: Uuid,
+  type: Type.Optional(Type.Union([Type.Literal('help'), Type.Literal('complaint'), Type.Literal('suggestion'), Type.Literal('report')])),
+});
+export type QuestionToDemandBody = Static<typeof QuestionToDemandBody>;
+export const EndReceptionBody = Type.Object({
+  status: Type.Union([Type.Literal('held'), Type.Literal('cancelled')]),
+  summary: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+});
+export type EndReceptionBody = Static<typeof EndReceptionBody>;

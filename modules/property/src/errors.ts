@@ -24,6 +24,31 @@ export const propertyErrors = defineErrors('property', {
     'en-US': 'Only county staff may set the county’s management criteria',
     'zh-CN': '只有县级工作人员可以设置全县的物业管理评价标准',
   },
+  reception_no_company: {
+    status: 'invalid_input',
+    'en-US': 'No property company serves {compound}: register its contract first',
+    'zh-CN': '{compound} 没有物业企业，请先登记物业服务合同',
+  },
+  reception_cancelled: {
+    status: 'conflict',
+    'en-US': 'The reception day was cancelled',
+    'zh-CN': '该接待日已取消',
+  },
+  reception_ended: {
+    status: 'conflict',
+    'en-US': 'The reception day has already been closed',
+    'zh-CN': '该接待日已结束登记',
+  },
+  question_has_demand: {
+    status: 'conflict',
+    'en-US': 'The question is already demand {number}',
+    'zh-CN': '该问题已转为诉求 {number}',
+  },
+  household_not_in_compound: {
+    status: 'invalid_input',
+    'en-US': 'The household is not in the compound of the reception day',
+    'zh-CN': '该房屋不在接待日所在小区',
+  },
   compound_in_two_clusters: {
     status: 'invalid_input',
     'en-US': 'The compound {compound} is in more than one cluster',
@@ -37,4 +62,6 @@ export const propertyNouns = {
   contract: { 'zh-CN': '物业服务合同', 'en-US': 'property contract' },
   profile: { 'zh-CN': '小区物业档案', 'en-US': 'compound property profile' },
   crossPosting: { 'zh-CN': '交叉任职记录', 'en-US': 'cross-posting' },
+  receptionDay: { 'zh-CN': '物业经理接待日', 'en-US': 'reception day' },
+  receptionQuestion: { 'zh-CN': '接待日问题', 'en-US': 'reception question' },
 } as const satisfies Record<string, Noun>;

@@ -6,16 +6,20 @@ import { CompanyRepository } from './company.repository.ts';
 import { ContractRepository } from './contract.repository.ts';
 import type { MyCompound } from './contract.ts';
 import { ProfileRepository } from './profile.repository.ts';
+import { ReceptionRepository } from './reception.repository.ts';
 
 /**
  * What a resident's phone shows of the compounds their households are in (their resident grants):
  * the management status and service mode, the company serving it with its service number, the
  * current contract's period, services, fee standard and latest collection rate, and the active
- * owners' committee with its term and members (names masked: 王**). The reads are scoped to the
+ * owners' committee with its term and members (names masked: 王**), and the next property manager
+ * reception days (物业经理接待日). The reads are scoped to the
  * resident's own compound; compounds without a property profile are left out.
  */
-export async function readMyCompounds(db: Db, actor: Actor): Promise<MyCompound[]> {
+export async function readMyCompounds(db: Db, actor: Actor, now = new Date()): Promise<MyCompound[]> {
   const tenantId = actor.tenantId;
+  // Today in China (UTC+8, no daylight saving): the reception days from today on.
+  const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
   const compounds = new Map<string, { id: string; path: string }>();
   for (const grant of actor.grants.filter((g) => g.role === 'resident')) {
     const compound = await territory.ancestorOfKind(db, tenantId, grant.path, 'compound');
@@ -56,9 +60,10 @@ export async function readMyCompounds(db: Db, actor: Actor): Promise<MyCompound[
             kind: detail.kind,
             termStart: detail.termStart,
             termEnd: detail.termEnd,
-            members: members.filter((m) => m.until === null).map((m) => ({ name: m.name, position: m.position })),
+            members: members.filter((m) => m.until === null).map((m) => ({ id: m.id, name: m.name, position: m.position })),
           }
         : null,
+      receptionDays: await new ReceptionRepository(db).upcoming(tenantId, compound.id, today),
     });
   }
   return out;

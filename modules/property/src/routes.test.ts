@@ -244,7 +244,9 @@ describe('property HTTP API', () => {
              ('370785', ${micro}, ${tree.a.community.id}, ${parentGrid}, 'micro_grid', '凤凰小区微网格')`);
     await database.db.execute(sql`INSERT INTO grid_member (tenant_id, id, grid_id, role, resident_id, name)
       VALUES ('370785', ${newId()}, ${micro}, 'leader', ${world.a.li}, '李'), ('370785', ${newId()}, ${micro}, 'volunteer', ${world.a.wang}, '王')`);
-    await database.db.execute(sql`INSERT INTO grid_building (tenant_id, grid_id, building_id) VALUES ('370785', ${micro}, ${tree.a.building.id})`);
+    await database.db.execute(
+      sql`INSERT INTO grid_building (tenant_id, grid_id, building_id) VALUES ('370785', ${micro}, ${tree.a.building.id})`,
+    );
     await database.db.execute(sql`INSERT INTO organisation (tenant_id, id, kind, name, node_id)
       VALUES ('370785', ${newId()}, 'red_steward_team', '凤凰小区红管家服务队', ${tree.a.compound.id})`);
 

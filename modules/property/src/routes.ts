@@ -59,6 +59,7 @@ import { propertyKpis } from './kpis.ts';
 import { compoundLinkage } from './linkage.ts';
 import { readMyCompounds } from './my-compound.ts';
 import { ProfileRepository, profileCursorFor } from './profile.repository.ts';
+import { receptionRoutes } from './reception-routes.ts';
 import { renewalRoutes } from './renewal-routes.ts';
 import { companyKindLabels, modeLabels, statusLabels } from './vocabulary.ts';
 
@@ -332,6 +333,7 @@ export async function propertyRoutes(fastify: FastifyInstance, deps: ModuleDeps)
   );
 
   renewalRoutes(fastify, db);
+  receptionRoutes(fastify, db, deps.cipher);
 
   // ---- compound profiles
   app.get(

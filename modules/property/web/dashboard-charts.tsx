@@ -6,6 +6,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useTranslation } from 'react-i18next';
+import { looseT } from './loose-t.ts';
 import { statusChartColors } from './status-tag.tsx';
 
 // The dashboard's charts, loaded lazily with it; only the parts of echarts they use are registered.
@@ -62,7 +63,7 @@ export default function DashboardCharts({ kpis }: { kpis: PropertyKpis }) {
       {chart(
         t('property.dashboard.modes'),
         bars(
-          modes.map(([m]) => t(`property.modes.${m}`)),
+          modes.map(([m]) => looseT(t)(`property.modes.${m}`)),
           modes.map(([, n]) => n),
           '#1677ff',
           animation,

@@ -10,6 +10,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import './dashboard-print.css';
+import { looseT } from './loose-t.ts';
 
 const DashboardCharts = lazy(() => import('./dashboard-charts.tsx'));
 const DAY = 'YYYY-MM-DD';
@@ -55,7 +56,7 @@ export default function PropertyDashboardPage() {
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const [exporting, setExporting] = useState(false);
-  const d = (key: string) => t(`property.dashboard.${key}`);
+  const d = (key: string) => looseT(t)(`property.dashboard.${key}`);
 
   const grant = me?.grants[0];
   const nodeId = params.get('nodeId') ?? grant?.nodeId;
@@ -163,12 +164,7 @@ export default function PropertyDashboardPage() {
               { key: 'compoundBranches', label: d('compoundBranches'), value: k?.compoundBranches, unit: u('compound') },
               { key: 'companiesWithPartyOrg', label: d('companiesWithPartyOrg'), value: k?.companiesWithPartyOrg, unit: u('company') },
               { key: 'instructors', label: d('instructors'), value: k?.instructors, unit: u('person') },
-              ...stationKinds.map((s) => ({
-                key: `station-${s}`,
-                label: d(`stationKinds.${s}`),
-                value: k ? (k.stationsByKind[s] ?? 0) : undefined,
-                unit: u('compound'),
-              })),
+              ...(k?.stations ?? []).map((s) => ({ key: `station-${s.kind}`, label: s.name, value: s.count, unit: u('compound') })),
             ]}
           />
         </Col>

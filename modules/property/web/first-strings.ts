@@ -6,7 +6,13 @@ import type { PageStrings } from '@linli/web-kit/i18n';
 import type { propertyZh } from './strings.zh-CN.ts';
 
 const first = {
-  menu: { property: '小区物业档案', propertyCompanies: '物业服务企业', propertyLedger: '物业管理台账', propertyDashboard: '物业改革看板' },
+  menu: {
+    property: '小区物业档案',
+    propertyCompanies: '物业服务企业',
+    propertyLedger: '物业管理台账',
+    propertyDashboard: '物业改革看板',
+    propertyReception: '物业经理接待日',
+  },
   property: { mobile: { entry: '我的小区物业' } },
 };
 

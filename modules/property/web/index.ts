@@ -8,6 +8,7 @@ import type { propertyZh } from './strings.zh-CN.ts';
 const ProfilesPage = lazy(withPageStrings(propertyPageStrings, () => import('./profiles-page.tsx')));
 const CompaniesPage = lazy(withPageStrings(propertyPageStrings, () => import('./companies-page.tsx')));
 const DashboardPage = lazy(withPageStrings(propertyPageStrings, () => import('./dashboard-page.tsx')));
+const ReceptionPage = lazy(withPageStrings(propertyPageStrings, () => import('./reception-page.tsx')));
 const LedgerPage = lazy(withPageStrings(propertyPageStrings, () => import('./ledger-page.tsx')));
 
 /** Property reform: compound property profiles, the property company registry and the ledger (pages load when opened). */
@@ -18,6 +19,7 @@ export const propertyWeb: WebModule<typeof propertyZh> = {
     { path: 'property/companies', page: CompaniesPage, ability: 'property.read' },
     { path: 'property/ledger', page: LedgerPage, ability: 'property.read' },
     { path: 'property/dashboard', page: DashboardPage, ability: 'property.read' },
+    { path: 'property/reception-days', page: ReceptionPage, ability: 'property.read' },
   ],
   menu: [
     {
@@ -42,6 +44,12 @@ export const propertyWeb: WebModule<typeof propertyZh> = {
       path: '/property/dashboard',
       icon: lazyIcon(() => import('@ant-design/icons/es/icons/DashboardOutlined')),
       label: 'menu.propertyDashboard',
+      ability: 'property.read',
+    },
+    {
+      path: '/property/reception-days',
+      icon: lazyIcon(() => import('@ant-design/icons/es/icons/CommentOutlined')),
+      label: 'menu.propertyReception',
       ability: 'property.read',
     },
   ],

@@ -3,6 +3,7 @@ import { api } from '@linli/web-kit/client';
 import { useData } from '@linli/web-kit/use-data';
 import { Card, Steps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { looseT } from './loose-t.ts';
 
 /**
  * The five-level linkage (五级联动) of a compound as one chain, top to bottom: community party
@@ -15,7 +16,7 @@ export function LinkageCard({ compoundId }: { compoundId: string }) {
     (signal) => api.get<CompoundLinkage>(`/property/compounds/${compoundId}/linkage`, undefined, { signal }),
     [compoundId],
   );
-  const l = (key: string, vars?: Record<string, unknown>) => t(`property.linkage.${key}`, vars);
+  const l = (key: string, vars?: Record<string, unknown>) => looseT(t)(`property.linkage.${key}`, vars);
   if (!data) return null;
   const lead = (name: string | null) => (name ? l('leader', { name }) : '');
   const level = (title: string, ok: boolean, description: string) => ({

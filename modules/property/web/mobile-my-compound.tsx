@@ -4,6 +4,7 @@ import { useData } from '@linli/web-kit/use-data';
 import { Card, ErrorBlock, List, SpinLoading, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { looseT } from './loose-t.ts';
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
 const statusColor = { well: 'success', poor: 'warning', unmanaged: 'danger', self: 'primary' } as const;
@@ -58,6 +59,15 @@ export default function MobileMyCompound() {
               </List.Item>
             </List>
           )}
+          {c.receptionDays.length > 0 && (
+            <List header={t('property.mobile.reception')} data-testid="m-reception-days">
+              {c.receptionDays.map((d) => (
+                <List.Item key={`${d.heldOn}-${d.hours}`} description={`${d.place} · ${d.hostName}`}>
+                  {d.heldOn} {d.hours}
+                </List.Item>
+              ))}
+            </List>
+          )}
           <Card title={t('property.mobile.committee')} style={{ margin: 12 }} data-testid="m-my-committee">
             {c.committee ? (
               <>
@@ -65,9 +75,9 @@ export default function MobileMyCompound() {
                 <div style={{ color: '#888', fontSize: 13, margin: '4px 0 8px' }}>
                   {t('property.mobile.term', { start: c.committee.termStart, end: c.committee.termEnd })}
                 </div>
-                {c.committee.members.map((m, i) => (
-                  <Tag key={`${m.name}-${i}`} fill="outline" style={{ margin: '0 6px 6px 0' }}>
-                    {t(`property.mobile.positions.${m.position}`)} {m.name}
+                {c.committee.members.map((m) => (
+                  <Tag key={m.id} fill="outline" style={{ margin: '0 6px 6px 0' }}>
+                    {looseT(t)(`property.mobile.positions.${m.position}`)} {m.name}
                   </Tag>
                 ))}
               </>
