@@ -17,7 +17,8 @@ import {
 // management status computed from their contracts and collection rates, one set by hand with its
 // reason kept in the history; a cluster plan (组团) solved in the browser and adopted, after which
 // the compounds show their cluster; a resident reports an urban-management problem of their compound
-// on the phone and the case reaches the desk. Companies, contracts and rates are entered through the API.
+// on the phone and the case reaches the desk; the county's dashboard shows the figures, and the resident
+// sees their compound's company and fees. Companies, contracts and rates are entered through the API.
 
 const WAIT = 45_000;
 let e: E2E;
@@ -137,5 +138,45 @@ describe('property reform in the browser', { timeout: 240_000 }, () => {
     await expect.poll(() => phone.locator('body').innerText()).toContain('3号楼楼道堆放旧家具');
     await desk.goto(`${e.url}/urban-cases`);
     await expect.poll(() => desk.locator('body').innerText()).toContain('3号楼楼道堆放旧家具');
+  });
+
+  it('shows the county’s figures on the property dashboard, exports and prints them, and the compound’s five-level linkage', async () => {
+    await desk.goto(`${e.url}/property/dashboard`);
+    const card = (key: string) => desk.getByTestId(`property-kpi-${key}`).locator('.ant-statistic-content-value');
+    // Four compounds on file: 万顺城 well, 岭南花园 and 东关小区 poor, 西苑小区 self-managed by hand; one adopted cluster.
+    await expect.poll(() => card('status-well').innerText()).toBe('1');
+    expect(await card('compounds').innerText()).toBe('4');
+    expect(await card('status-poor').innerText()).toBe('2');
+    expect(await card('status-self').innerText()).toBe('1');
+    expect(await card('clusters').innerText()).toBe('1');
+    await desk.getByTestId('property-dashboard-status-chart').locator('canvas').waitFor();
+    const download = desk.waitForEvent('download');
+    await desk.getByTestId('export-excel').click();
+    expect((await download).suggestedFilename()).toMatch(/物业改革数据\.xlsx$/);
+    // Printed: the menu and the controls stay off the paper.
+    await desk.emulateMedia({ media: 'print' });
+    expect(await desk.locator('.ant-layout-sider').isVisible()).toBe(false);
+    expect(await desk.getByTestId('property-dashboard-print').isVisible()).toBe(false);
+    await desk.emulateMedia({ media: 'screen' });
+
+    await desk.goto(`${e.url}/property`);
+    await row(desk, '万顺城').getByRole('button', { name: '万顺城', exact: true }).click();
+    const linkage = desk.getByTestId('property-linkage');
+    await expect.poll(() => linkage.innerText()).toContain('社区党组织');
+    expect(await linkage.innerText()).toContain('业委会（物管会）');
+  });
+
+  it('shows the resident their compound’s company, fee standard and collection rate on the phone', async () => {
+    const phone = await newPage(true);
+    await signIn(phone, e.url, 'resident1');
+    await phone.goto(`${e.url}/m/property`);
+    const mine = phone.getByTestId('m-my-compound');
+    await expect.poll(() => mine.innerText()).toContain('高密市安居物业服务有限公司');
+    const text = await mine.innerText();
+    expect(text).toContain('万顺城');
+    expect(text).toContain('1.20 元/㎡·月');
+    expect(text).toContain('95%（2025）');
+    expect(text).toContain('管得好');
+    expect(await phone.getByTestId('m-my-committee').innerText()).toContain('暂无业委会');
   });
 });
