@@ -456,6 +456,15 @@ describe('the deliberation dashboards of the demo counties', () => {
       chargers: 630,
       jointMeetings: { county: 7, subdistrict: 16, community: 97 },
     });
+    // 党组织249个 in property companies and compounds: the compound branches and the companies naming their party organisation.
+    expect(figures.compoundBranches + figures.companiesWithPartyOrg).toBe(249);
+    expect(figures.compoundBranches).toBe(200);
+    // 小区党群服务站65个、议事亭51个、邻里空间34个, as the property dashboard shows them.
+    expect(Object.fromEntries(figures.stations.map((s: { kind: string; count: number }) => [s.kind, s.count]))).toEqual({
+      party_station: 65,
+      pavilion: 51,
+      neighbour_space: 34,
+    });
   });
 
   it('count 文山市’s 65 party service stations, 51 pavilions and 34 neighbour spaces', async () => {

@@ -8,6 +8,8 @@ import { type CompanyKind, computeStatus, creditCodeFrom, defaultCriteria, type 
 interface PropertyTargets {
   compoundsByStatus?: { well: number; poor: number; unmanaged: number; self: number };
   communityServiceCompanies?: number;
+  /** Party branches in property companies and compounds: the companies beyond the compound branches name their party organisation. */
+  propertyPartyBranches?: number;
 }
 
 interface CompoundRow {
@@ -266,6 +268,60 @@ export async function seedPropertyDemo(ctx: DemoSeedContext): Promise<void> {
           ${p.company?.id ?? null}::uuid, ${p.satisfaction}, ${p.status}, ${p.status}, ${p.mode})`,
       ),
     );
+    // 文山市: party branches in property companies and compounds (249) — the compound branches of the party
+    // records, and registered companies naming their party organisation (党组织) for the rest.
+    if (targets?.propertyPartyBranches) {
+      const counted = await rows<{ n: number }>(
+        tx,
+        sql`SELECT count(*)::int AS n FROM party_org WHERE tenant_id = ${T} AND kind = 'compound_branch'`,
+      );
+      const withOrg = companies.filter((c) => c.kind !== 'self_managed' && partyOrgs.has(c.communityId)).length;
+      const missing = targets.propertyPartyBranches - Number(counted[0]?.n ?? 0) - withOrg;
+      const all = await rows<{ id: string; name: string }>(
+        tx,
+        sql`SELECT c.id::text AS id, c.name FROM ${territorySql.nodes('c')} WHERE c.tenant_id = ${T} AND c.kind = 'community'
+            AND EXISTS (SELECT 1 FROM ${territorySql.nodes('n')} WHERE n.tenant_id = c.tenant_id AND n.parent_id = c.id AND n.kind = 'compound')
+            ORDER BY c.path`,
+      );
+      const placed = all.filter((c) => partyOrgs.has(c.id));
+      const extra = Array.from({ length: Math.max(0, missing) }, (_, i) => {
+        const c = placed[i % placed.length] as { id: string; name: string };
+        const brand = MARKET_NAMES[Math.floor(i / placed.length) % MARKET_NAMES.length];
+        return { id: newId(), communityId: c.id, name: `${countyName}${c.name}${brand}物业服务有限公司`, kind: 'market' as const };
+      });
+      if (placed.length > 0)
+        await insertMany(
+          tx,
+          sql`INSERT INTO property_company (tenant_id, id, community_id, name, kind, credit_code, service_phone, party_org_id, instructor_name) VALUES `,
+          extra.map(
+            (c, i) => sql`(${T}, ${c.id}, ${c.communityId}, ${c.name}, ${c.kind},
+              ${creditCodeFrom(`91${T.padEnd(6, '0').slice(0, 6)}MB${String(i + 1).padStart(7, '0')}`)},
+              ${`${areaCode}-7${String(100000 + i * 131).slice(-6)}`}, ${partyOrgs.get(c.communityId) ?? null}, ${person()})`,
+          ),
+        );
+    }
+    // 物业经理接待日: in the first compounds served by a company, one day held last month with the questions
+    // raised and one scheduled next week (dates from today, so the demo always has both).
+    const served = plans.filter((p) => p.company && p.company.kind !== 'self_managed').slice(0, byStatus ? 12 : 2);
+    const china = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+    const asked = [
+      ['电梯每周都要停一两次，维修不及时', '已联系电梯维保单位，下周起每周巡检两次'],
+      ['楼道杂物长期堆放，存在消防隐患', '本周内组织清理，并张贴告知'],
+      ['小区停车位不够，外来车辆随意停放', '与社区协商施划临时车位，登记业主车辆'],
+      ['物业费公示不清楚，想看收支明细', '下月初在公告栏公示上季度收支'],
+    ] as const;
+    for (const [i, p] of served.entries()) {
+      const held = newId();
+      const company = p.company as Company;
+      await tx.execute(sql`INSERT INTO property_reception_day (tenant_id, id, compound_id, company_id, held_on, hours, place, host_name, status, summary)
+        VALUES (${T}, ${held}, ${p.compound.id}, ${company.id}, ${china(-20 - i)}::date, '09:00-11:30', '小区物业服务中心', ${person()}, 'held',
+          ${`接待居民 ${rng.int(4, 12)} 人，当场答复 ${rng.int(2, 6)} 个问题`}),
+        (${T}, ${newId()}, ${p.compound.id}, ${company.id}, ${china(7 + (i % 5))}::date, '15:00-17:00', '小区物业服务中心', ${person()}, 'scheduled', NULL)`);
+      for (const [q, a] of [0, 1].map((k) => asked[(i + k) % asked.length] as readonly [string, string])) {
+        await tx.execute(sql`INSERT INTO property_reception_question (tenant_id, id, reception_id, question, answer)
+          VALUES (${T}, ${newId()}, ${held}, ${q}, ${a})`);
+      }
+    }
     await insertMany(
       tx,
       sql`INSERT INTO property_status_change (tenant_id, id, compound_id, source, status_from, status_to, service_mode, company_id, criteria_version, reason) VALUES `,

@@ -3,7 +3,7 @@ import { api } from '@linli/web-kit/client';
 import { useData } from '@linli/web-kit/use-data';
 import { Card, ErrorBlock, List, SpinLoading, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useNavigate } from 'react-router';
 import { looseT } from './loose-t.ts';
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
@@ -17,6 +17,7 @@ const statusColor = { well: 'success', poor: 'warning', unmanaged: 'danger', sel
  */
 export default function MobileMyCompound() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const { data, error, loading } = useData((signal) => api.get<MyCompounds>('/me/property', undefined, { signal }), []);
   if (loading && !data) return <SpinLoading style={{ margin: '40px auto' }} />;
   if (error) return <ErrorBlock status="default" description={error.message} />;
@@ -88,11 +89,11 @@ export default function MobileMyCompound() {
         </div>
       ))}
       <List>
-        <List.Item arrow>
-          <Link to="/m/property-evaluation">{t('property.mobile.rate')}</Link>
+        <List.Item arrow onClick={() => navigate('/m/property-evaluation')}>
+          {t('property.mobile.rate')}
         </List.Item>
-        <List.Item arrow>
-          <Link to="/m/urban-cases">{t('property.mobile.reportCase')}</Link>
+        <List.Item arrow onClick={() => navigate('/m/urban-cases/new')}>
+          {t('property.mobile.reportCase')}
         </List.Item>
       </List>
     </div>
