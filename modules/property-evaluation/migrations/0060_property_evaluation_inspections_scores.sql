@@ -1,9 +1,7 @@
 -- property-evaluation: staff inspections (物业服务检查) with the county's checklist and photos, the
 -- county's weights of the combined score, and the combined scores a round keeps when it closes.
 -- Tenant-owned (Citus-ready): tenant_id first in every primary and foreign key.
--- Numbered 0053 (before 0059, which creates the round tables): on a new database this file runs
--- first, so round_id columns here cannot name property_evaluation_round in a foreign key; the
--- commands check the round (in scope, closing) before writing them.
+-- After 0059, which creates the rounds: a round's kept result names its round by foreign key.
 
 -- The county's checklist (检查项目): what an inspection checks, in order. An item is retired, never
 -- deleted, so past inspections keep naming it.
@@ -95,7 +93,8 @@ CREATE TABLE property_evaluation_result (
   to_day          date NOT NULL,
   closed_by       uuid,
   closed_at       timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (tenant_id, round_id)
+  PRIMARY KEY (tenant_id, round_id),
+  FOREIGN KEY (tenant_id, round_id) REFERENCES property_evaluation_round (tenant_id, id)
 );
 
 CREATE TABLE property_evaluation_score (
