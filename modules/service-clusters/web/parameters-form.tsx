@@ -5,7 +5,7 @@ import { App, Button, Col, Form, InputNumber, Row, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
-const NUMBERS: { key: keyof Omit<ScenarioParameters, 'statuses'>; min: number; max: number; step?: number }[] = [
+const NUMBERS: { key: Exclude<keyof ScenarioParameters, 'statuses' | 'clusterCount'>; min: number; max: number; step?: number }[] = [
   { key: 'staffPer10kM2', min: 0, max: 100, step: 0.1 },
   { key: 'monthlyWage', min: 0, max: 100_000, step: 100 },
   { key: 'otherCostPerM2Month', min: 0, max: 100, step: 0.05 },
