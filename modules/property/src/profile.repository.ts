@@ -1,6 +1,6 @@
 import { CursorText, CursorTime, inScope, newId, Uuid } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
-import { territorySql } from '@linli/territory';
+import { countsOf, territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
 import { Type } from 'typebox';
 import type { CompanyKind, CompoundProfile, ManagementStatus, ServiceMode, StatusChange } from './contract.ts';
@@ -60,7 +60,6 @@ export class ProfileRepository {
   private select(tenantId: string, scope: string[], conditions: SQL[]): SQL {
     return sql`SELECT pf.compound_id AS "compoundId", n.name AS "compoundName", c.id AS "communityId", c.name AS "communityName",
         s.name AS "subdistrictName",
-        (SELECT count(*)::int FROM ${territorySql.nodes('h')} WHERE h.tenant_id = pf.tenant_id AND h.kind = 'household' AND h.path <@ n.path) AS households,
         pf.floor_area_m2::float8 AS "floorAreaM2", pf.company_id AS "companyId", co.name AS "companyName", co.kind AS "companyKind",
         pf.contract_id AS "contractId", k.fee_per_m2_month::float8 AS "feePerM2Month", ${latestRate} AS "collectionRate",
         pf.satisfaction::float8 AS satisfaction, pf.computed_status AS "computedStatus", pf.override_status AS "overrideStatus",
@@ -101,14 +100,36 @@ export class ProfileRepository {
       );
     }
     const order = desc ? sql`${key} DESC, pf.compound_id DESC` : sql`${key}, pf.compound_id`;
-    const found = await rows<CompoundProfile>(this.db, sql`${this.select(tenantId, scope, c)} ORDER BY ${order} LIMIT ${page.limit + 1}`);
-    const items = found.slice(0, page.limit);
+    const found = await rows<Omit<CompoundProfile, 'households'>>(
+      this.db,
+      sql`${this.select(tenantId, scope, c)} ORDER BY ${order} LIMIT ${page.limit + 1}`,
+    );
+    const items = await this.withHouseholds(tenantId, scope, found.slice(0, page.limit));
     const last = found.length > page.limit ? items[items.length - 1] : undefined;
     return { items, next: last ? [byName ? last.compoundName : last.updatedAt, last.compoundId] : null };
   }
 
-  findById(tenantId: string, compoundId: string, scope: string[]): Promise<CompoundProfile | undefined> {
-    return one<CompoundProfile>(this.db, this.select(tenantId, scope, [sql`pf.compound_id = ${compoundId}::uuid`]));
+  async findById(tenantId: string, compoundId: string, scope: string[]): Promise<CompoundProfile | undefined> {
+    const found = await one<Omit<CompoundProfile, 'households'>>(
+      this.db,
+      this.select(tenantId, scope, [sql`pf.compound_id = ${compoundId}::uuid`]),
+    );
+    return found ? (await this.withHouseholds(tenantId, scope, [found]))[0] : undefined;
+  }
+
+  /** Households per compound from the territory's subtree counts (one lookup for the page, not a count per row). */
+  private async withHouseholds(
+    tenantId: string,
+    scope: string[],
+    found: Omit<CompoundProfile, 'households'>[],
+  ): Promise<CompoundProfile[]> {
+    const counts = await countsOf(
+      this.db,
+      tenantId,
+      found.map((f) => f.compoundId),
+      scope,
+    );
+    return found.map((f) => ({ ...f, households: counts.get(f.compoundId)?.households ?? 0 }));
   }
 
   history(tenantId: string, compoundId: string): Promise<StatusChange[]> {
