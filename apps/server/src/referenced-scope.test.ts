@@ -529,6 +529,14 @@ async function receptionQuestionAt(p: Place): Promise<{ id: string; questionId: 
   return { id, questionId: question.id };
 }
 const cases: Case[] = [
+  {
+    route: 'POST /api/v1/property/instructors',
+    fields: { nodeId: 'compound', companyId: 'propertyCompany' },
+    request: async (ids) => ({
+      url: `${api}/property/instructors`,
+      body: { name: `指导员${++serial}`, nodeId: ids.nodeId, companyId: ids.companyId, appointedOn: '2025-03-01' },
+    }),
+  },
   // ---- property reception days: the compound (with its company on file), the household of a question, the demand's category.
   {
     route: 'POST /api/v1/property/reception-days',
@@ -1325,6 +1333,19 @@ const pathCases: PathCase[] = [
     route: 'POST /api/v1/property/compounds/{compoundId}/override',
     target: async (p) => ({ compoundId: p.compound.id }),
     body: { status: 'poor', reason: '居民投诉集中' },
+  },
+  {
+    route: 'POST /api/v1/property/instructors/{id}/end',
+    target: async (p) => ({
+      id: (
+        await created(p.staff, `${api}/property/instructors`, {
+          name: `指导员${++serial}`,
+          nodeId: p.compound.id,
+          appointedOn: '2025-03-01',
+        })
+      ).id,
+    }),
+    body: { endedOn: '2025-12-31' },
   },
   {
     route: 'POST /api/v1/property/reception-days/{id}/questions',

@@ -459,6 +459,8 @@ describe('the deliberation dashboards of the demo counties', () => {
     // 党组织249个 in property companies and compounds: the compound branches and the companies naming their party organisation.
     expect(figures.compoundBranches + figures.companiesWithPartyOrg).toBe(249);
     expect(figures.compoundBranches).toBe(200);
+    // 党建指导员108名, from the register of instructors serving today.
+    expect(figures.instructors).toBe(108);
     // 小区党群服务站65个、议事亭51个、邻里空间34个, as the property dashboard shows them.
     expect(Object.fromEntries(figures.stations.map((s: { kind: string; count: number }) => [s.kind, s.count]))).toEqual({
       party_station: 65,

@@ -46,17 +46,16 @@ export class CompanyRepository {
       ${conditions.length ? sql`AND ${sql.join(conditions, sql` AND `)}` : sql``}`;
   }
 
-  /** Companies under the node (in scope, not self-managed) naming their party organisation, and the distinct instructors the companies name. */
-  async partyFigures(tenantId: string, scope: string[], nodeId?: string): Promise<{ companiesWithPartyOrg: number; instructors: number }> {
-    const row = await one<{ withOrg: number; instructors: number }>(
+  /** Companies under the node (in scope, not self-managed) naming their party organisation. */
+  async partyFigures(tenantId: string, scope: string[], nodeId?: string): Promise<{ companiesWithPartyOrg: number }> {
+    const row = await one<{ withOrg: number }>(
       this.db,
-      sql`SELECT count(*) FILTER (WHERE p.party_org_id IS NOT NULL AND p.kind <> 'self_managed')::int AS "withOrg",
-          count(DISTINCT btrim(p.instructor_name)) FILTER (WHERE btrim(p.instructor_name) <> '')::int AS instructors
+      sql`SELECT count(*) FILTER (WHERE p.party_org_id IS NOT NULL AND p.kind <> 'self_managed')::int AS "withOrg"
         FROM property_company p JOIN ${territorySql.nodes('c')} ON c.tenant_id = p.tenant_id AND c.id = p.community_id
         WHERE p.tenant_id = ${tenantId} AND ${inScope(sql`c.path`, scope)}
         ${nodeId ? sql`AND ${territorySql.underNode(sql`c.path`, tenantId, nodeId)}` : sql``}`,
     );
-    return { companiesWithPartyOrg: Number(row?.withOrg ?? 0), instructors: Number(row?.instructors ?? 0) };
+    return { companiesWithPartyOrg: Number(row?.withOrg ?? 0) };
   }
 
   async list(

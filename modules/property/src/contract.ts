@@ -287,7 +287,7 @@ export const PropertyKpis = Type.Object({
   companiesWithPartyOrg: Type.Integer({
     description: 'registered property companies (not self-managed) naming their party organisation (now)',
   }),
-  instructors: Type.Integer({ description: 'distinct party-building instructors (党建指导员) named by the companies (now)' }),
+  instructors: Type.Integer({ description: 'party-building instructors (党建指导员) serving today at places under the node' }),
   stations: Type.Array(Type.Object({ kind: Type.String(), name: Type.String(), count: Type.Integer() }), {
     description: 'deliberation stations in service by kind (the county’s kinds: 小区党群服务站, 议事亭, 邻里空间 …), now',
   }),
@@ -425,3 +425,39 @@ export const EndReceptionBody = Type.Object({
   summary: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
 });
 export type EndReceptionBody = Static<typeof EndReceptionBody>;
+
+// ---- 党建指导员 (party-building instructors)
+export const Instructor = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  unit: Nullable(Type.String()),
+  nodeId: Uuid,
+  nodeName: Type.String(),
+  nodeKind: Type.String(),
+  communityName: Type.String(),
+  companyId: Nullable(Uuid),
+  companyName: Nullable(Type.String()),
+  appointedOn: DateString,
+  endedOn: Nullable(DateString),
+});
+export type Instructor = Static<typeof Instructor>;
+export const InstructorFilter = {
+  nodeId: Type.Optional(Uuid),
+  companyId: Type.Optional(Uuid),
+  active: Type.Optional(Type.Boolean({ description: 'only instructors serving now (true) or ended (false)' })),
+  sort: Type.Optional(Type.Union([Type.Literal('appointedOn'), Type.Literal('-appointedOn')])),
+};
+export const InstructorListQuery = Type.Object({ ...PageQuery, ...InstructorFilter });
+export const InstructorExportQuery = Type.Object(InstructorFilter);
+export const InstructorPage = Page(Instructor);
+export const InstructorCursor = Type.Tuple([DateString, Uuid]);
+export const AppointInstructorBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 50, pattern: '\\S' }),
+  unit: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+  nodeId: Uuid,
+  companyId: Type.Optional(Nullable(Uuid)),
+  appointedOn: DateString,
+});
+export type AppointInstructorBody = Static<typeof AppointInstructorBody>;
+export const EndInstructorBody = Type.Object({ endedOn: DateString });
+export type EndInstructorBody = Static<typeof EndInstructorBody>;

@@ -10,6 +10,8 @@ interface PropertyTargets {
   communityServiceCompanies?: number;
   /** Party branches in property companies and compounds: the companies beyond the compound branches name their party organisation. */
   propertyPartyBranches?: number;
+  /** Party-building instructors (党建指导员) serving: the companies' ones, and the rest in compounds with a branch. */
+  partyInstructors?: number;
 }
 
 interface CompoundRow {
@@ -300,6 +302,31 @@ export async function seedPropertyDemo(ctx: DemoSeedContext): Promise<void> {
           ),
         );
     }
+    // 党建指导员: every registered company's instructor, serving its community and the company; with the
+    // county's target (文山市 108), the rest sent to compounds that have a compound branch.
+    const named = await rows<{ id: string; communityId: string; name: string }>(
+      tx,
+      sql`SELECT id::text AS id, community_id::text AS "communityId", instructor_name AS name FROM property_company
+          WHERE tenant_id = ${T} AND instructor_name IS NOT NULL ORDER BY name, id`,
+    );
+    const branchCompounds = targets?.partyInstructors
+      ? await rows<{ id: string }>(
+          tx,
+          sql`SELECT DISTINCT node_id::text AS id FROM party_org WHERE tenant_id = ${T} AND kind = 'compound_branch' ORDER BY 1
+              LIMIT ${Math.max(0, targets.partyInstructors - named.length)}`,
+        )
+      : [];
+    const units = ['街道党工委', '县委组织部', '县住建局', '社区党委'];
+    await insertMany(tx, sql`INSERT INTO property_instructor (tenant_id, id, name, unit, node_id, company_id, appointed_on) VALUES `, [
+      ...named.map(
+        (c) =>
+          sql`(${T}, ${newId()}, ${c.name}, ${rng.pick(units)}, ${c.communityId}::uuid, ${c.id}::uuid, ${`${rng.int(2022, 2025)}-0${rng.int(1, 9)}-01`}::date)`,
+      ),
+      ...branchCompounds.map(
+        (c) =>
+          sql`(${T}, ${newId()}, ${person()}, ${rng.pick(units)}, ${c.id}::uuid, NULL, ${`${rng.int(2022, 2025)}-0${rng.int(1, 9)}-01`}::date)`,
+      ),
+    ]);
     // 物业经理接待日: in the first compounds served by a company, one day held last month with the questions
     // raised and one scheduled next week (dates from today, so the demo always has both).
     const served = plans.filter((p) => p.company && p.company.kind !== 'self_managed').slice(0, byStatus ? 12 : 2);

@@ -24,6 +24,12 @@ export const propertyErrors = defineErrors('property', {
     'en-US': 'Only county staff may set the county’s management criteria',
     'zh-CN': '只有县级工作人员可以设置全县的物业管理评价标准',
   },
+  instructor_place: {
+    status: 'invalid_input',
+    'en-US': 'An instructor is appointed to a compound or a community',
+    'zh-CN': '党建指导员须选派到小区或社区',
+  },
+  instructor_ended: { status: 'conflict', 'en-US': 'The instructor has already left', 'zh-CN': '该党建指导员已离任' },
   reception_no_company: {
     status: 'invalid_input',
     'en-US': 'No property company serves {compound}: register its contract first',
@@ -63,5 +69,6 @@ export const propertyNouns = {
   profile: { 'zh-CN': '小区物业档案', 'en-US': 'compound property profile' },
   crossPosting: { 'zh-CN': '交叉任职记录', 'en-US': 'cross-posting' },
   receptionDay: { 'zh-CN': '物业经理接待日', 'en-US': 'reception day' },
+  instructor: { 'zh-CN': '党建指导员', 'en-US': 'party-building instructor' },
   receptionQuestion: { 'zh-CN': '接待日问题', 'en-US': 'reception question' },
 } as const satisfies Record<string, Noun>;

@@ -10,6 +10,7 @@ import { urbanCaseFigures } from '@linli/urban-cases';
 import { CompanyRepository } from './company.repository.ts';
 import type { PropertyKpis } from './contract.ts';
 import { propertyFigures } from './figures.ts';
+import { InstructorRepository } from './instructor.repository.ts';
 
 /**
  * The property reform KPIs under the node (in the caller's property.read scope): the module's own
@@ -54,7 +55,7 @@ export async function propertyKpis(
     redStewardTeams: organisations.red_steward_team ?? 0,
     compoundBranches: coverage?.compoundsWithBranch ?? 0,
     companiesWithPartyOrg: party.companiesWithPartyOrg,
-    instructors: party.instructors,
+    instructors: await new InstructorRepository(db).countServing(scope.tenantId, scope.paths, range.nodeId),
     stations,
   };
 }

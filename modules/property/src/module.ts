@@ -27,6 +27,7 @@ export const propertyModule: ModuleManifest = {
     'property_renewal_decision',
     'property_reception_day',
     'property_reception_question',
+    'property_instructor',
   ],
   reads: ['party_org', 'resident'],
   territoryRefs: {
@@ -72,6 +73,13 @@ export const propertyModule: ModuleManifest = {
         kinds: ['household'],
         onMerge: 'repoint',
         label: { 'zh-CN': '接待日问题（户）', 'en-US': 'reception questions (households)' },
+      },
+      {
+        table: 'property_instructor',
+        column: 'node_id',
+        kinds: ['compound', 'community'],
+        onMerge: 'repoint',
+        label: { 'zh-CN': '党建指导员', 'en-US': 'party-building instructors' },
       },
     ],
   },

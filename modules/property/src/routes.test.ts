@@ -266,6 +266,11 @@ describe('property HTTP API', () => {
       `SELECT count(DISTINCT node_id)::int AS n FROM party_org WHERE tenant_id = '370785' AND kind = 'compound_branch'`,
     );
 
+    // Party-building instructors: two serving (a compound with its company, a community), one who left.
+    await post(county, '/instructors', { name: '孙指导', nodeId: tree.a.compound.id, companyId: market.id, appointedOn: '2025-03-01' });
+    await post(county, '/instructors', { name: '周指导', unit: '街道党工委', nodeId: tree.b.community.id, appointedOn: '2025-03-01' });
+    const left = await post(county, '/instructors', { name: '吴指导', nodeId: a2.id, appointedOn: '2024-03-01' });
+    await post(county, `/instructors/${left.id}/end`, { endedOn: '2025-02-28' }, 200);
     const kpis = await app.inject({ url: `${api}/kpis?from=2026-01-01&to=2026-12-31`, headers: county.headers });
     expect(kpis.statusCode, kpis.body).toBe(200);
     expect(kpis.json()).toEqual({
@@ -291,7 +296,7 @@ describe('property HTTP API', () => {
       redStewardTeams: 1,
       compoundBranches: branches?.n,
       companiesWithPartyOrg: communityOrg ? 1 : 0,
-      instructors: 2, // 赵指导 named twice (once with spaces), 钱指导
+      instructors: 2, // 孙指导 and 周指导 serve; 吴指导 has left (the names on the companies are not the register)
       stations: [{ kind: 'pavilion', name: '议事亭', count: 1 }],
     });
     expect(branches?.n).toBeGreaterThan(0);

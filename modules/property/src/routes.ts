@@ -54,6 +54,7 @@ import {
 import { CriteriaRepository } from './criteria.repository.ts';
 import { propertyNouns } from './errors.ts';
 import { ledger } from './figures.ts';
+import { instructorRoutes } from './instructor-routes.ts';
 import { kpiSheetRows } from './kpi-sheet.ts';
 import { propertyKpis } from './kpis.ts';
 import { compoundLinkage } from './linkage.ts';
@@ -334,6 +335,7 @@ export async function propertyRoutes(fastify: FastifyInstance, deps: ModuleDeps)
 
   renewalRoutes(fastify, db);
   receptionRoutes(fastify, db, deps.cipher);
+  instructorRoutes(fastify, db);
 
   // ---- compound profiles
   app.get(

@@ -12,6 +12,7 @@ const first = {
     propertyLedger: '物业管理台账',
     propertyDashboard: '物业改革看板',
     propertyReception: '物业经理接待日',
+    propertyInstructors: '党建指导员',
   },
   property: { mobile: { entry: '我的小区物业' } },
 };

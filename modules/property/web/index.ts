@@ -9,6 +9,7 @@ const ProfilesPage = lazy(withPageStrings(propertyPageStrings, () => import('./p
 const CompaniesPage = lazy(withPageStrings(propertyPageStrings, () => import('./companies-page.tsx')));
 const DashboardPage = lazy(withPageStrings(propertyPageStrings, () => import('./dashboard-page.tsx')));
 const ReceptionPage = lazy(withPageStrings(propertyPageStrings, () => import('./reception-page.tsx')));
+const InstructorsPage = lazy(withPageStrings(propertyPageStrings, () => import('./instructors-page.tsx')));
 const LedgerPage = lazy(withPageStrings(propertyPageStrings, () => import('./ledger-page.tsx')));
 
 /** Property reform: compound property profiles, the property company registry and the ledger (pages load when opened). */
@@ -20,6 +21,7 @@ export const propertyWeb: WebModule<typeof propertyZh> = {
     { path: 'property/ledger', page: LedgerPage, ability: 'property.read' },
     { path: 'property/dashboard', page: DashboardPage, ability: 'property.read' },
     { path: 'property/reception-days', page: ReceptionPage, ability: 'property.read' },
+    { path: 'property/instructors', page: InstructorsPage, ability: 'property.read' },
   ],
   menu: [
     {
@@ -50,6 +52,12 @@ export const propertyWeb: WebModule<typeof propertyZh> = {
       path: '/property/reception-days',
       icon: lazyIcon(() => import('@ant-design/icons/es/icons/CommentOutlined')),
       label: 'menu.propertyReception',
+      ability: 'property.read',
+    },
+    {
+      path: '/property/instructors',
+      icon: lazyIcon(() => import('@ant-design/icons/es/icons/FlagOutlined')),
+      label: 'menu.propertyInstructors',
       ability: 'property.read',
     },
   ],

@@ -8,8 +8,23 @@ export const propertyEn: typeof propertyZh = {
     propertyLedger: 'Property ledger',
     propertyDashboard: 'Property dashboard',
     propertyReception: 'Reception days',
+    propertyInstructors: 'Instructors',
   },
   property: {
+    instructors: {
+      title: 'Party-building instructors',
+      name: 'Name',
+      unit: 'Sent by',
+      unitHint: 'e.g. the street party working committee',
+      place: 'Serving (compound or community)',
+      appointedOn: 'Appointed',
+      state: 'State',
+      serving: 'Serving',
+      ended: 'Left',
+      all: 'All',
+      endConfirm: 'Record that they left today?',
+      appoint: 'Appoint an instructor',
+    },
     reception: {
       title: 'Property manager reception days',
       heldOn: 'Date',

@@ -6,8 +6,23 @@ export const propertyZh = {
     propertyLedger: '物业管理台账',
     propertyDashboard: '物业改革看板',
     propertyReception: '物业经理接待日',
+    propertyInstructors: '党建指导员',
   },
   property: {
+    instructors: {
+      title: '党建指导员',
+      name: '姓名',
+      unit: '派出单位',
+      unitHint: '如：街道党工委、县委组织部',
+      place: '选派到（小区或社区）',
+      appointedOn: '选派日期',
+      state: '状态',
+      serving: '在岗',
+      ended: '已离任',
+      all: '全部',
+      endConfirm: '登记今天离任？',
+      appoint: '选派指导员',
+    },
     reception: {
       title: '物业经理接待日',
       heldOn: '接待日期',
