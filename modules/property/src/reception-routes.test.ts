@@ -100,6 +100,10 @@ describe('reception days over HTTP', () => {
     });
     expect(question.householdName).toContain('101');
     expect(asked.body).not.toContain('李建国');
+    // A phone number spoken into a question is masked on screen.
+    const spoken = await call(staffA, 'POST', `/reception-days/${day.id}/questions`, { question: '请回电13912345678，电梯坏了' });
+    expect(spoken.body).not.toContain('13912345678');
+    expect(spoken.json().questionList[1].question).toContain('139****5678');
 
     const turned = await call(staffA, 'POST', `/reception-days/${day.id}/questions/${question.id}/demand`, { categoryId });
     expect(turned.statusCode, turned.body).toBe(201);
@@ -128,7 +132,7 @@ describe('reception days over HTTP', () => {
       summary: '接待居民 6 人，当场答复 5 个问题',
     });
     expect(held.statusCode, held.body).toBe(200);
-    expect(held.json()).toMatchObject({ status: 'held', questions: 1, demands: 1 });
+    expect(held.json()).toMatchObject({ status: 'held', questions: 2, demands: 1 });
     expect((await call(staffA, 'POST', `/reception-days/${day.id}/end`, { status: 'cancelled' })).statusCode).toBe(409);
 
     const list = await call(staffA, 'GET', `/reception-days?nodeId=${tree.a.community.id}&status=held&sort=heldOn`);

@@ -1,4 +1,4 @@
-import { inScope, newId } from '@linli/core';
+import { inScope, maskPersonalText, newId } from '@linli/core';
 import { type Db, one, rows } from '@linli/db';
 import { territorySql } from '@linli/territory';
 import { type SQL, sql } from 'drizzle-orm';
@@ -76,8 +76,12 @@ export class ReceptionRepository {
     );
     return {
       ...day,
+      // Phone and ID numbers a resident spoke into a question are masked on screen (the demand made from it
+      // takes the text as said, under the demands module's own rules).
       questionList: questionList.map(({ householdPlace, ...q }: ReceptionQuestion & { householdPlace?: unknown }) => ({
         ...q,
+        question: maskPersonalText(q.question),
+        answer: q.answer === null ? null : maskPersonalText(q.answer),
         householdName: householdLabel(householdPlace),
       })),
     };
