@@ -1,6 +1,6 @@
 import { Page, PageQuery, Uuid } from '@linli/core/contract-types';
 import { type Static, Type } from 'typebox';
-import { companyKinds, managementStatuses, serviceModes } from './vocabulary.ts';
+import { companyKinds, managementStatuses, receptionStatuses, serviceModes } from './vocabulary.ts';
 
 // The HTTP contract of property. Imports only typebox and pure files: the web takes its types from here.
 export * from './vocabulary.ts';
@@ -355,7 +355,6 @@ export const CompoundLinkage = Type.Object({
 export type CompoundLinkage = Static<typeof CompoundLinkage>;
 
 // ---- 物业经理接待日 (reception days)
-export const receptionStatuses = ['scheduled', 'held', 'cancelled'] as const;
 export const ReceptionStatus = Type.Union(receptionStatuses.map((s) => Type.Literal(s)));
 export type ReceptionStatus = (typeof receptionStatuses)[number];
 export const ReceptionQuestion = Type.Object({

@@ -73,3 +73,6 @@ export const companyKindLabels: Record<CompanyKind, string> = {
   community_service: '社区服务公司',
   self_managed: '自管',
 };
+
+/** States of a property manager's reception day (物业经理接待日). */
+export const receptionStatuses = ['scheduled', 'held', 'cancelled'] as const;

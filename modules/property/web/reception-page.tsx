@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { ReceptionDay, ReceptionStatus } from '@linli/property/contract';
-import { receptionStatuses } from '@linli/property/contract';
+import { receptionStatuses } from '@linli/property/vocabulary';
 import { CursorTable, useCursorList } from '@linli/web-kit/components/cursor-list';
 import { TerritorySelect } from '@linli/web-kit/components/territory-select';
 import { useCan } from '@linli/web-kit/current-user';
