@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AppError, type FileStore, newId } from '@linli/core';
+import { AppError, type FileStore, fileTypeOf, newId } from '@linli/core';
 import { propertyEvaluationErrors } from './errors.ts';
 
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
@@ -7,15 +7,6 @@ export const MAX_PHOTOS = 12;
 
 // The same mechanism as urban-cases' photos (its photos.ts is not part of its interface): multipart
 // upload (readMultipart), the type decided by the bytes, the bytes in the file store, a row naming them.
-
-/** The image type by its first bytes (never by the client's name or header): JPEG, PNG or WebP, else undefined. */
-export function photoTypeOf(bytes: Uint8Array): { mime: string; ext: string } | undefined {
-  const starts = (sig: number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
-  if (starts([0xff, 0xd8, 0xff])) return { mime: 'image/jpeg', ext: 'jpg' };
-  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { mime: 'image/png', ext: 'png' };
-  if (starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8)) return { mime: 'image/webp', ext: 'webp' };
-  return undefined;
-}
 
 function cleanName(raw: string, ext: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
@@ -29,7 +20,7 @@ function cleanName(raw: string, ext: string): string {
  * row second: a failed insert leaves an unreferenced file, never a row pointing at nothing.
  */
 export async function storePhoto(files: FileStore, prefix: string, input: { fileName: string; bytes: Buffer }) {
-  const type = input.bytes.length > 0 ? photoTypeOf(input.bytes) : undefined;
+  const type = input.bytes.length > 0 ? fileTypeOf(input.bytes) : undefined;
   if (!type || input.bytes.length > MAX_PHOTO_BYTES)
     throw AppError.of(propertyEvaluationErrors.photo_type, { mb: MAX_PHOTO_BYTES / 1024 / 1024 }, [
       { field: 'file', reason: type ? 'is too large' : 'is not a JPEG, PNG or WebP image', value: input.fileName },

@@ -1,16 +1,7 @@
 import { createHash } from 'node:crypto';
-import { AppError, type FileStore, newId } from '@linli/core';
+import { AppError, type FileStore, fileTypeOf, newId } from '@linli/core';
 import { urbanCasesErrors } from './errors.ts';
 import { MAX_PHOTO_BYTES } from './vocabulary.ts';
-
-/** The image type by its first bytes (never by the client's name or header): JPEG, PNG or WebP, else undefined. */
-export function photoTypeOf(bytes: Uint8Array): { mime: string; ext: string } | undefined {
-  const starts = (sig: number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
-  if (starts([0xff, 0xd8, 0xff])) return { mime: 'image/jpeg', ext: 'jpg' };
-  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { mime: 'image/png', ext: 'png' };
-  if (starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8)) return { mime: 'image/webp', ext: 'webp' };
-  return undefined;
-}
 
 /** A client's file name reduced to its last segment without control characters (at most 200 characters). */
 function cleanName(raw: string, ext: string): string {
@@ -34,7 +25,7 @@ export interface StoredPhoto {
  * Bytes first, row second: a failed insert leaves an unreferenced file, never a row pointing at nothing.
  */
 export async function storePhoto(files: FileStore, prefix: string, input: { fileName: string; bytes: Buffer }): Promise<StoredPhoto> {
-  const type = input.bytes.length > 0 ? photoTypeOf(input.bytes) : undefined;
+  const type = input.bytes.length > 0 ? fileTypeOf(input.bytes) : undefined;
   if (!type || input.bytes.length > MAX_PHOTO_BYTES)
     throw AppError.of(urbanCasesErrors.photo_type, { mb: MAX_PHOTO_BYTES / 1024 / 1024 }, [
       { field: 'file', reason: type ? 'is too large' : 'is not a JPEG, PNG or WebP image', value: input.fileName },

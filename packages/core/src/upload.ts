@@ -65,3 +65,16 @@ export function multipartError(err: unknown): unknown {
   if (status && status >= 400 && status < 500) return err;
   return AppError.invalid([{ field: 'file', reason: 'is not a well-formed multipart/form-data body' }]);
 }
+
+/**
+ * An uploaded file's type by its first bytes (never by the client's name or header): JPEG, PNG, WebP
+ * or, when `pdf` is allowed, PDF; undefined for anything else.
+ */
+export function fileTypeOf(bytes: Uint8Array, allow: { pdf?: boolean } = {}): { mime: string; ext: string } | undefined {
+  const starts = (sig: number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
+  if (starts([0xff, 0xd8, 0xff])) return { mime: 'image/jpeg', ext: 'jpg' };
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { mime: 'image/png', ext: 'png' };
+  if (starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8)) return { mime: 'image/webp', ext: 'webp' };
+  if (allow.pdf && starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return { mime: 'application/pdf', ext: 'pdf' };
+  return undefined;
+}

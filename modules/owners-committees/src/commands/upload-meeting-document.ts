@@ -1,21 +1,11 @@
 import { createHash } from 'node:crypto';
-import { AppError, auditEntry, type FileStore, newId, type RequestContext, recordAudit, scopePaths } from '@linli/core';
+import { AppError, auditEntry, type FileStore, fileTypeOf, newId, type RequestContext, recordAudit, scopePaths } from '@linli/core';
 import type { Tx } from '@linli/db';
 import type { MeetingDocument } from '../contract.ts';
 import { ownersCommitteesErrors, ownersCommitteesNouns } from '../errors.ts';
 import { MeetingRepository } from '../meeting.repository.ts';
 import { MAX_DOCUMENT_BYTES } from '../vocabulary.ts';
 import { requireMeetingStatus } from './meeting-state.ts';
-
-/** The document's type by its first bytes (never the client's name or header): JPEG, PNG, WebP or PDF. */
-export function documentTypeOf(bytes: Uint8Array): { mime: string; ext: string } | undefined {
-  const starts = (sig: number[], at = 0) => sig.every((b, i) => bytes[at + i] === b);
-  if (starts([0xff, 0xd8, 0xff])) return { mime: 'image/jpeg', ext: 'jpg' };
-  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { mime: 'image/png', ext: 'png' };
-  if (starts([0x52, 0x49, 0x46, 0x46]) && starts([0x57, 0x45, 0x42, 0x50], 8)) return { mime: 'image/webp', ext: 'webp' };
-  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return { mime: 'application/pdf', ext: 'pdf' };
-  return undefined;
-}
 
 function cleanName(raw: string, ext: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
@@ -40,7 +30,7 @@ export async function uploadMeetingDocument(
   const m = await meetings.lock(tenantId, id, scope);
   if (!m) throw AppError.notFound(ownersCommitteesNouns.meeting, id);
   requireMeetingStatus(m.status, ['draft', 'noticed', 'voting']);
-  const type = input.bytes.length > 0 ? documentTypeOf(input.bytes) : undefined;
+  const type = input.bytes.length > 0 ? fileTypeOf(input.bytes, { pdf: true }) : undefined;
   if (!type || input.bytes.length > MAX_DOCUMENT_BYTES)
     throw AppError.of(ownersCommitteesErrors.document_type, { mb: MAX_DOCUMENT_BYTES / 1024 / 1024 }, [
       { field: 'file', reason: type ? 'is too large' : 'is not a JPEG, PNG or WebP photo or a PDF' },
