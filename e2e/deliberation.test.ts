@@ -309,7 +309,8 @@ describe('deliberation in the browser', { timeout: 240_000 }, () => {
     expect(await card.innerText()).toContain(ADMITTED);
     expect(await card.innerText()).toContain('第1小区议事亭');
     const qr = staff.getByTestId('meeting-check-in-qr');
-    expect(await qr.locator('canvas, svg').count()).toBeGreaterThan(0);
+    // The staff page was reloaded above: wait for it to draw the code, as the person at the door would.
+    await expect.poll(() => qr.locator('canvas, svg').count()).toBeGreaterThan(0);
     const qrUrl = await qr.getAttribute('data-url');
     expect(qrUrl).toBe(`${e.url}/m/meetings/checkin?meeting=${meetingUrl.split('/').pop()}&code=${code}`);
     await phone.goto(qrUrl!);
